@@ -1,0 +1,18 @@
+/* jj-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define JJ_TYPE_APPLICATION (jj_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (JjApplication, jj_application, JJ, APPLICATION, AdwApplication)
+
+JjApplication *jj_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,115 @@
+/* jj-cli.c — jiejian-cli, the command-line front end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <libxml/parser.h>
+
+#include "jj-cli.h"
+
+typedef struct
+{
+  const char       *name;
+  JjCliCommandFunc  func;
+  const char       *summary;
+} JjCliCommand;
+
+static const JjCliCommand commands[] = {
+  { "text", jj_cli_text, N_("Print the cleaned text of a speech") },
+};
+
+void
+jj_cli_print_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("jiejian-cli: %s\n", message);
+}
+
+/* Parses options and checks that exactly @n_positional arguments remain
+ * after the subcommand name (or at least one if @n_positional is -1).
+ */
+gboolean
+jj_cli_parse (GOptionContext   *context,
+              int              *argc,
+              char           ***argv,
+              int               n_positional,
+              const char       *usage)
+{
+  g_autoptr(GError) error = NULL;
+  int n;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      jj_cli_print_error ("%s", error->message);
+      return FALSE;
+    }
+
+  n = *argc - 1;
+  if ((n_positional >= 0 && n != n_positional) || (n_positional < 0 && n < 1))
+    {
+      g_printerr (_("Usage: jiejian-cli %s\n"), usage);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n%s\n", _("Usage: jiejian-cli COMMAND [OPTION…] FILE…"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “jiejian-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  xmlInitParser ();
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return 2;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("jiejian-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        return commands[i].func (argc - 1, argv + 1);
+    }
+
+  jj_cli_print_error (_("unknown command “%s”"), argv[1]);
+  print_usage (stderr);
+  return 2;
+}

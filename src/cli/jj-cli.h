@@ -1,0 +1,28 @@
+/* jj-cli.h — subcommands of jiejian-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Each subcommand parses its own arguments (argv[0] is the subcommand's
+ * name) and returns the process exit status.
+ */
+typedef int (*JjCliCommandFunc) (int argc, char **argv);
+
+int jj_cli_text (int argc, char **argv);
+
+/* Shared helpers */
+void     jj_cli_print_error (const char  *format,
+                             ...) G_GNUC_PRINTF (1, 2);
+gboolean jj_cli_parse       (GOptionContext *context,
+                             int            *argc,
+                             char         ***argv,
+                             int             n_positional,
+                             const char     *usage);
+
+G_END_DECLS

@@ -1,0 +1,63 @@
+/* jj-document.h — a speech opened from disk, cleaned into readable text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define JJ_DOCUMENT_ERROR (jj_document_error_quark ())
+
+typedef enum
+{
+  JJ_DOCUMENT_ERROR_EMPTY,
+  JJ_DOCUMENT_ERROR_BINARY,
+  JJ_DOCUMENT_ERROR_TOO_LARGE,
+  JJ_DOCUMENT_ERROR_UNSUPPORTED,
+  JJ_DOCUMENT_ERROR_CORRUPT,
+  JJ_DOCUMENT_ERROR_NOT_REGULAR,
+} JjDocumentError;
+
+typedef enum
+{
+  JJ_LOAD_DEFAULT          = 0,
+  JJ_LOAD_NO_CLEAN         = 1 << 0,
+  JJ_LOAD_KEEP_TRADITIONAL = 1 << 1,
+} JjLoadFlags;
+
+#define JJ_TYPE_DOCUMENT (jj_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (JjDocument, jj_document, JJ, DOCUMENT, GObject)
+
+GQuark       jj_document_error_quark      (void);
+
+JjDocument  *jj_document_new_from_text    (const char           *text,
+                                           gssize                length);
+JjDocument  *jj_document_load             (GFile                *file,
+                                           JjLoadFlags           flags,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+void         jj_document_load_async       (GFile                *file,
+                                           JjLoadFlags           flags,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+JjDocument  *jj_document_load_finish      (GAsyncResult         *result,
+                                           GError              **error);
+
+GFile       *jj_document_get_file         (JjDocument           *self);
+const char  *jj_document_get_title        (JjDocument           *self);
+const char  *jj_document_get_text         (JjDocument           *self);
+gsize        jj_document_get_n_bytes      (JjDocument           *self);
+guint        jj_document_get_length       (JjDocument           *self);
+const char  *jj_document_get_format       (JjDocument           *self);
+const char  *jj_document_get_encoding     (JjDocument           *self);
+char        *jj_document_dup_fingerprint  (JjDocument           *self);
+char        *jj_document_dup_range        (JjDocument           *self,
+                                           guint                 start,
+                                           guint                 end);
+
+G_END_DECLS
