@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "jj-document.h"
+#include "jj-reader-view.h"
 #include "jj-window.h"
 
 struct _JjWindow
@@ -21,7 +22,7 @@ struct _JjWindow
   AdwFlap              *flap;
   GtkListView          *outline_view;
   GtkStack             *stack;
-  GtkTextView          *text_view;
+  JjReaderView         *reader_view;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
 };
@@ -44,15 +45,17 @@ static void
 jj_window_set_document (JjWindow   *self,
                         JjDocument *document)
 {
-  GtkTextBuffer *buffer;
   GFile *file;
+  const char *title;
+  guint title_end = 0;
   g_autofree char *subtitle = NULL;
 
   g_set_object (&self->document, document);
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_set_text (buffer, jj_document_get_text (document),
-                            jj_document_get_n_bytes (document));
+  title = jj_document_get_title (document);
+  if (title != NULL && g_str_has_prefix (jj_document_get_text (document), title))
+    title_end = g_utf8_strlen (title, -1);
+  jj_reader_view_set_document (self->reader_view, document, title_end, NULL, 0);
 
   file = jj_document_get_file (document);
   if (file != NULL)
@@ -163,11 +166,13 @@ jj_window_class_init (JjWindowClass *klass)
 
   object_class->dispose = jj_window_dispose;
 
+  g_type_ensure (JJ_TYPE_READER_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/jj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JjWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, JjWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, reader_view);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, window_title);
 
