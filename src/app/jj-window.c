@@ -9,6 +9,7 @@
 
 #include "jj-document.h"
 #include "jj-reader-view.h"
+#include "jj-text-search.h"
 #include "jj-window.h"
 
 struct _JjWindow
@@ -25,6 +26,12 @@ struct _JjWindow
   JjReaderView         *reader_view;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *match_label;
+
+  GArray               *matches;
+  int                   current_match;
 };
 
 G_DEFINE_FINAL_TYPE (JjWindow, jj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -144,6 +151,172 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+#define MAX_MATCHES 100000
+
+static void
+update_match_label (JjWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->matches == NULL || gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
+    text = g_strdup ("");
+  else if (self->matches->len == 0)
+    text = g_strdup (_("No matches"));
+  else if (self->current_match < 0)
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", self->matches->len),
+                            self->matches->len);
+  else
+    /* Translators: the current match and the number of matches */
+    text = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->matches->len);
+
+  gtk_label_set_label (self->match_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next",
+                                 self->matches != NULL && self->matches->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous",
+                                 self->matches != NULL && self->matches->len > 0);
+}
+
+static void
+search_changed_cb (JjWindow *self)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->current_match = -1;
+
+  if (self->document != NULL && needle[0] != '\0')
+    self->matches = jj_text_search_find_all (jj_document_get_text (self->document),
+                                             jj_document_get_n_bytes (self->document),
+                                             needle, MAX_MATCHES);
+
+  jj_reader_view_set_matches (self->reader_view, self->matches, -1);
+  update_match_label (self);
+}
+
+static void
+jj_window_goto_match (JjWindow *self,
+                      int       direction)
+{
+  JjTextRange *range;
+  guint position;
+
+  if (self->matches == NULL || self->matches->len == 0)
+    return;
+
+  if (self->current_match < 0)
+    {
+      /* Start from the reading position. */
+      position = jj_reader_view_get_position (self->reader_view);
+      self->current_match = 0;
+      for (guint i = 0; i < self->matches->len; i++)
+        {
+          if (g_array_index (self->matches, JjTextRange, i).start >= position)
+            {
+              self->current_match = i;
+              break;
+            }
+        }
+      if (direction < 0)
+        self->current_match--;
+    }
+  else
+    {
+      self->current_match += direction;
+    }
+
+  if (self->current_match < 0)
+    self->current_match = self->matches->len - 1;
+  else if (self->current_match >= (int) self->matches->len)
+    self->current_match = 0;
+
+  range = &g_array_index (self->matches, JjTextRange, self->current_match);
+  jj_reader_view_set_matches (self->reader_view, self->matches, self->current_match);
+  /* The match is selected, so it can be marked at once. */
+  jj_reader_view_select_range (self->reader_view, range->start, range->end);
+  update_match_label (self);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  jj_window_goto_match (JJ_WINDOW (widget), 1);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  jj_window_goto_match (JJ_WINDOW (widget), -1);
+}
+
+static void
+search_next_cb (JjWindow *self)
+{
+  jj_window_goto_match (self, 1);
+}
+
+static void
+search_previous_cb (JjWindow *self)
+{
+  jj_window_goto_match (self, -1);
+}
+
+static void
+search_mode_changed_cb (JjWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      g_clear_pointer (&self->matches, g_array_unref);
+      jj_reader_view_set_matches (self->reader_view, NULL, -1);
+    }
+  else
+    {
+      search_changed_cb (self);
+    }
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  double zoom = jj_reader_view_get_zoom (self->reader_view);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom *= 1.1;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom /= 1.1;
+  else
+    zoom = 1.0;
+
+  jj_reader_view_set_zoom (self->reader_view, zoom);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
 static void
 jj_window_dispose (GObject *object)
 {
@@ -152,6 +325,7 @@ jj_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->matches, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JJ_TYPE_WINDOW);
 
@@ -172,18 +346,57 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, window_title);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 
 static void
 jj_window_init (JjWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->current_match = -1;
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (search_next_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "next-match",
+                           G_CALLBACK (search_next_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "previous-match",
+                           G_CALLBACK (search_previous_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  update_match_label (self);
 }
 
 JjWindow *
