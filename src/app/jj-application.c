@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "jj-application.h"
+#include "jj-preferences-window.h"
 #include "jj-window.h"
 
 struct _JjApplication
@@ -98,7 +99,18 @@ new_window_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (jj_window_new (JJ_APPLICATION (user_data))));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (jj_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_activated },
   { "new-window", new_window_activated },
   { "quit", quit_activated },
   { "about", about_activated },
@@ -109,6 +121,7 @@ jj_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (jj_application_parent_class)->startup (app);
 
@@ -116,6 +129,7 @@ jj_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void

@@ -17,8 +17,6 @@
  * enough that this is fast, large enough that a section is usually whole.
  */
 #define MAX_BLOCK_CHARS     6000
-#define BASE_FONT_POINTS    13.0
-#define LINE_HEIGHT         1.7
 #define MEASURE_EM          40
 #define SCROLL_TRIES        30
 
@@ -44,6 +42,8 @@ struct _JjReaderView
   gboolean            binding;
 
   double              zoom;
+  double              font_size;
+  double              line_height;
   char               *font_family;
 
   guint               pending_offset;
@@ -64,10 +64,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void update_all_fonts (JjReaderView *self);
+
 static double
 font_points (JjReaderView *self)
 {
-  return BASE_FONT_POINTS * self->zoom;
+  return self->font_size * self->zoom;
 }
 
 static int
@@ -128,9 +130,7 @@ ensure_tags (JjReaderView  *self,
   if (gtk_text_tag_table_lookup (table, "body") != NULL)
     return;
 
-  gtk_text_buffer_create_tag (buffer, "body",
-                              "line-height", (float) LINE_HEIGHT,
-                              NULL);
+  gtk_text_buffer_create_tag (buffer, "body", NULL);
   gtk_text_buffer_create_tag (buffer, "title",
                               "justification", GTK_JUSTIFY_CENTER,
                               "weight", PANGO_WEIGHT_BOLD,
@@ -181,6 +181,7 @@ update_font (JjReaderView  *self,
   g_object_set (body,
                 "family", self->font_family,
                 "size-points", font_points (self),
+                "line-height", (float) self->line_height,
                 NULL);
   gtk_text_view_set_indent (view, 2 * font_pixels (self));
   gtk_text_view_set_pixels_below_lines (view, font_pixels (self) * 2 / 3);
@@ -749,18 +750,42 @@ void
 jj_reader_view_set_zoom (JjReaderView *self,
                          double        zoom)
 {
-  GHashTableIter iter;
-  gpointer value;
-
   g_return_if_fail (JJ_IS_READER_VIEW (self));
 
   self->zoom = CLAMP (zoom, 0.5, 3.0);
+  update_all_fonts (self);
+}
+
+static void
+update_all_fonts (JjReaderView *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
   adw_clamp_scrollable_set_maximum_size (self->clamp, MEASURE_EM * font_pixels (self) + 24);
   adw_clamp_scrollable_set_tightening_threshold (self->clamp, MEASURE_EM * font_pixels (self) * 3 / 4);
 
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     update_font (self, value);
+}
+
+void
+jj_reader_view_set_font (JjReaderView *self,
+                         const char   *family,
+                         double        points,
+                         double        line_height)
+{
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  if (family != NULL && *family != '\0')
+    {
+      g_free (self->font_family);
+      self->font_family = g_strdup (family);
+    }
+  self->font_size = CLAMP (points, 6.0, 72.0);
+  self->line_height = CLAMP (line_height, 1.0, 3.0);
+  update_all_fonts (self);
 }
 
 static void
@@ -819,7 +844,9 @@ jj_reader_view_init (JjReaderView *self)
   GtkNoSelection *selection;
 
   self->zoom = 1.0;
-  self->font_family = g_strdup ("Noto Serif CJK SC, Noto Sans CJK SC, serif");
+  self->font_size = 13.0;
+  self->line_height = 1.7;
+  self->font_family = g_strdup ("Noto Serif CJK SC");
   self->bound = g_hash_table_new (NULL, NULL);
   self->store = g_list_store_new (JJ_TYPE_READER_BLOCK);
   self->current_match = -1;

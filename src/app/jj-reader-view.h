@@ -46,6 +46,10 @@ void       jj_reader_view_select_range     (JjReaderView      *self,
                                             guint              start,
                                             guint              end);
 guint      jj_reader_view_get_position     (JjReaderView      *self);
+void       jj_reader_view_set_font         (JjReaderView      *self,
+                                            const char        *family,
+                                            double             points,
+                                            double             line_height);
 double     jj_reader_view_get_zoom         (JjReaderView      *self);
 void       jj_reader_view_set_zoom         (JjReaderView      *self,
                                             double             zoom);

@@ -18,6 +18,7 @@ struct _JjWindow
 
   JjDocument           *document;
   GCancellable         *cancellable;
+  GSettings            *settings;
 
   /* Template widgets */
   AdwFlap              *flap;
@@ -318,6 +319,16 @@ toggle_sidebar_action (GtkWidget  *widget,
 }
 
 static void
+font_settings_changed_cb (JjWindow *self)
+{
+  g_autofree char *family = g_settings_get_string (self->settings, "font-family");
+
+  jj_reader_view_set_font (self->reader_view, family,
+                           g_settings_get_double (self->settings, "font-size"),
+                           g_settings_get_double (self->settings, "line-spacing"));
+}
+
+static void
 jj_window_dispose (GObject *object)
 {
   JjWindow *self = (JjWindow *)object;
@@ -326,6 +337,7 @@ jj_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JJ_TYPE_WINDOW);
 
@@ -385,6 +397,15 @@ jj_window_init (JjWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->current_match = -1;
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::font-family",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::font-size",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::line-spacing",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  font_settings_changed_cb (self);
+  g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate",
