@@ -21,6 +21,7 @@ typedef struct
 
 static const JjCliCommand commands[] = {
   { "text", jj_cli_text, N_("Print the cleaned text of a speech") },
+  { "outline", jj_cli_outline, N_("Print the outline of a speech") },
 };
 
 void
