@@ -521,6 +521,8 @@ compute_position (JjReaderView *self)
   GHashTableIter iter;
   gpointer key, value;
   guint best = G_MAXUINT;
+  /* The line scroll_to_offset() puts at the top is what is being read. */
+  double probe = font_pixels (self) + 2;
 
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -536,10 +538,10 @@ compute_position (JjReaderView *self)
                                      &GRAPHENE_POINT_INIT (0, 0), &p))
         continue;
 
-      if (p.y > 1 || p.y + height <= 0)
+      if (p.y > probe || p.y + height <= probe)
         continue;
 
-      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, -p.y, &bx, &by);
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, probe - p.y, &bx, &by);
       gtk_text_view_get_iter_at_location (view, &text_iter, bx, MAX (by, 0));
       best = get_block (self, GPOINTER_TO_UINT (key))->start + gtk_text_iter_get_offset (&text_iter);
       break;

@@ -8,9 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "jj-document.h"
+#include "jj-outline-panel.h"
 #include "jj-reader-view.h"
 #include "jj-text-search.h"
-#include "jj-window.h"
+#include "jj-window-private.h"
 
 struct _JjWindow
 {
@@ -22,7 +23,7 @@ struct _JjWindow
 
   /* Template widgets */
   AdwFlap              *flap;
-  GtkListView          *outline_view;
+  JjOutlinePanel       *outline_panel;
   GtkStack             *stack;
   JjReaderView         *reader_view;
   AdwToastOverlay      *toast_overlay;
@@ -53,17 +54,38 @@ static void
 jj_window_set_document (JjWindow   *self,
                         JjDocument *document)
 {
-  GFile *file;
-  const char *title;
-  guint title_end = 0;
+  JjOutline *outline = jj_document_get_outline (document);
+  g_autoptr(GArray) headings = g_array_new (FALSE, FALSE, sizeof (JjTextRange));
   g_autofree char *subtitle = NULL;
+  guint title_end = 0;
+  GFile *file;
 
   g_set_object (&self->document, document);
 
-  title = jj_document_get_title (document);
-  if (title != NULL && g_str_has_prefix (jj_document_get_text (document), title))
-    title_end = g_utf8_strlen (title, -1);
-  jj_reader_view_set_document (self->reader_view, document, title_end, NULL, 0);
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *entry = jj_outline_get_entry (outline, i);
+      JjTextRange range = { jj_outline_entry_get_start (entry), jj_outline_entry_get_title_end (entry) };
+
+      switch (jj_outline_entry_get_kind (entry))
+        {
+        case JJ_OUTLINE_KIND_TITLE:
+          title_end = range.end;
+          break;
+        case JJ_OUTLINE_KIND_HEADING:
+        case JJ_OUTLINE_KIND_ENUMERATOR:
+          g_array_append_val (headings, range);
+          break;
+        case JJ_OUTLINE_KIND_SALUTATION:
+        case JJ_OUTLINE_KIND_CLOSING:
+        default:
+          break;
+        }
+    }
+
+  jj_reader_view_set_document (self->reader_view, document, title_end,
+                               (const JjTextRange *) (gpointer) headings->data, headings->len);
+  jj_outline_panel_set_outline (self->outline_panel, outline);
 
   file = jj_document_get_file (document);
   if (file != NULL)
@@ -73,6 +95,22 @@ jj_window_set_document (JjWindow   *self,
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), jj_document_get_title (document));
   gtk_stack_set_visible_child_name (self->stack, "document");
+}
+
+static void
+entry_activated_cb (JjWindow       *self,
+                    JjOutlineEntry *entry)
+{
+  jj_reader_view_scroll_to_offset (self->reader_view, jj_outline_entry_get_start (entry));
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+position_changed_cb (JjWindow *self,
+                     guint     position)
+{
+  jj_outline_panel_set_position (self->outline_panel, position);
 }
 
 static void
@@ -352,11 +390,12 @@ jj_window_class_init (JjWindowClass *klass)
 
   object_class->dispose = jj_window_dispose;
 
+  g_type_ensure (JJ_TYPE_OUTLINE_PANEL);
   g_type_ensure (JJ_TYPE_READER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/jj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JjWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_panel);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, reader_view);
@@ -397,6 +436,10 @@ jj_window_init (JjWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->current_match = -1;
+  g_signal_connect_object (self->outline_panel, "entry-activated",
+                           G_CALLBACK (entry_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_view, "position-changed",
+                           G_CALLBACK (position_changed_cb), self, G_CONNECT_SWAPPED);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::font-family",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
@@ -424,4 +467,22 @@ JjWindow *
 jj_window_new (JjApplication *application)
 {
   return g_object_new (JJ_TYPE_WINDOW, "application", application, NULL);
+}
+
+JjDocument *
+_jj_window_get_document (JjWindow *self)
+{
+  return self->document;
+}
+
+JjOutlinePanel *
+_jj_window_get_outline_panel (JjWindow *self)
+{
+  return self->outline_panel;
+}
+
+JjReaderView *
+_jj_window_get_reader_view (JjWindow *self)
+{
+  return self->reader_view;
 }
