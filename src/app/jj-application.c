@@ -8,12 +8,15 @@
 #include <glib/gi18n.h>
 
 #include "jj-application.h"
+#include "jj-reading-positions.h"
 #include "jj-preferences-window.h"
 #include "jj-window.h"
 
 struct _JjApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication      parent_instance;
+
+  JjReadingPositions *positions;
 };
 
 G_DEFINE_FINAL_TYPE (JjApplication, jj_application, ADW_TYPE_APPLICATION)
@@ -26,6 +29,53 @@ jj_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
+}
+
+JjReadingPositions *
+jj_application_get_reading_positions (JjApplication *self)
+{
+  g_return_val_if_fail (JJ_IS_APPLICATION (self), NULL);
+
+  if (self->positions == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_state_dir (), "jiejian",
+                                                "positions.ini", NULL);
+
+      self->positions = jj_reading_positions_new (path);
+    }
+
+  return self->positions;
+}
+
+static JjWindow *
+find_window_for_file (GApplication *app,
+                      GFile        *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      GFile *shown;
+
+      if (!JJ_IS_WINDOW (l->data))
+        continue;
+
+      shown = jj_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static JjWindow *
+find_empty_window (GApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      if (JJ_IS_WINDOW (l->data) && jj_window_get_file (l->data) == NULL)
+        return l->data;
+    }
+
+  return NULL;
 }
 
 static void
@@ -45,11 +95,19 @@ jj_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
+  /* One window per document: a document already open is brought up. */
   for (int i = 0; i < n_files; i++)
     {
-      JjWindow *window = jj_window_new (JJ_APPLICATION (app));
+      JjWindow *window = find_window_for_file (app, files[i]);
 
-      jj_window_open (window, files[i]);
+      if (window == NULL)
+        {
+          window = find_empty_window (app);
+          if (window == NULL)
+            window = jj_window_new (JJ_APPLICATION (app));
+          jj_window_open (window, files[i]);
+        }
+
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -133,10 +191,28 @@ jj_application_startup (GApplication *app)
 }
 
 static void
+jj_application_shutdown (GApplication *app)
+{
+  JjApplication *self = JJ_APPLICATION (app);
+
+  if (self->positions != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!jj_reading_positions_save (self->positions, &error))
+        g_warning ("Could not save reading positions: %s", error->message);
+    }
+  g_clear_object (&self->positions);
+
+  G_APPLICATION_CLASS (jj_application_parent_class)->shutdown (app);
+}
+
+static void
 jj_application_class_init (JjApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->shutdown = jj_application_shutdown;
   app_class->activate = jj_application_activate;
   app_class->open = jj_application_open;
   app_class->startup = jj_application_startup;

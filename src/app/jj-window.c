@@ -9,6 +9,7 @@
 
 #include "jj-document.h"
 #include "jj-outline-panel.h"
+#include "jj-reading-positions.h"
 #include "jj-reader-view.h"
 #include "jj-text-search.h"
 #include "jj-window-private.h"
@@ -18,6 +19,7 @@ struct _JjWindow
   AdwApplicationWindow  parent_instance;
 
   JjDocument           *document;
+  GFile                *file;
   GCancellable         *cancellable;
   GSettings            *settings;
 
@@ -28,6 +30,7 @@ struct _JjWindow
   JjReaderView         *reader_view;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkListBox           *recent_list;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *match_label;
@@ -48,6 +51,14 @@ jj_window_show_error (JjWindow   *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static JjReadingPositions *
+reading_positions (JjWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return JJ_IS_APPLICATION (app) ? jj_application_get_reading_positions (JJ_APPLICATION (app)) : NULL;
 }
 
 static void
@@ -95,6 +106,43 @@ jj_window_set_document (JjWindow   *self,
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), jj_document_get_title (document));
   gtk_stack_set_visible_child_name (self->stack, "document");
+
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      GtkRecentData data = {
+        .display_name = (char *) jj_document_get_title (document),
+        .mime_type = (char *) "application/octet-stream",
+        .app_name = (char *) "jiejian",
+        .app_exec = (char *) "jiejian %u",
+      };
+      JjReadingPositions *positions = reading_positions (self);
+      g_autofree char *fingerprint = jj_document_dup_fingerprint (document);
+      guint offset;
+
+      gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+      if (positions != NULL && jj_reading_positions_lookup (positions, file, fingerprint, &offset))
+        jj_reader_view_scroll_to_offset (self->reader_view, offset);
+    }
+}
+
+static void
+jj_window_remember_position (JjWindow *self)
+{
+  JjReadingPositions *positions = reading_positions (self);
+  GFile *file;
+  g_autofree char *fingerprint = NULL;
+
+  if (self->document == NULL || positions == NULL)
+    return;
+
+  file = jj_document_get_file (self->document);
+  if (file == NULL)
+    return;
+
+  fingerprint = jj_document_dup_fingerprint (self->document);
+  jj_reading_positions_remember (positions, file, fingerprint,
+                                 jj_reader_view_get_position (self->reader_view));
 }
 
 static void
@@ -129,6 +177,9 @@ load_cb (GObject      *object,
 
   if (document == NULL)
     {
+      GFile *shown = self->document ? jj_document_get_file (self->document) : NULL;
+
+      g_set_object (&self->file, shown);
       jj_window_show_error (self, _("Could Not Open the Speech"), error);
       return;
     }
@@ -147,8 +198,19 @@ jj_window_open (JjWindow *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  jj_window_remember_position (self);
+  g_set_object (&self->file, file);
+
   jj_document_load_async (file, JJ_LOAD_DEFAULT, self->cancellable,
                           load_cb, g_object_ref (self));
+}
+
+GFile *
+jj_window_get_file (JjWindow *self)
+{
+  g_return_val_if_fail (JJ_IS_WINDOW (self), NULL);
+
+  return self->file;
 }
 
 static void
@@ -181,10 +243,17 @@ open_action (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Open a Speech"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
+  static const char *suffixes[] = { "txt", "docx", "doc", "odt", "html", "htm", "md" };
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
   gtk_file_filter_set_name (filter, _("Speeches"));
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
   gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -366,6 +435,86 @@ font_settings_changed_cb (JjWindow *self)
                            g_settings_get_double (self->settings, "line-spacing"));
 }
 
+static gboolean
+jj_window_close_request (GtkWindow *window)
+{
+  JjWindow *self = JJ_WINDOW (window);
+  int width, height;
+
+  jj_window_remember_position (self);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (jj_window_parent_class)->close_request (window);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         JjWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (files == NULL)
+    return FALSE;
+
+  jj_window_open (self, files->data);
+  for (GSList *l = files->next; l != NULL && app != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+
+      g_application_open (G_APPLICATION (app), &file, 1, "");
+    }
+
+  return TRUE;
+}
+
+static void
+recent_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     JjWindow      *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  jj_window_open (self, file);
+}
+
+#define MAX_RECENT 8
+
+static void
+fill_recent_list (JjWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      GtkWidget *row;
+
+      if (!gtk_recent_info_has_application (info, "jiejian") || !gtk_recent_info_exists (info))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gtk_recent_info_get_uri_display (info));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), n > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
 static void
 jj_window_dispose (GObject *object)
 {
@@ -374,6 +523,7 @@ jj_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
+  g_clear_object (&self->file);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_object (&self->settings);
 
@@ -389,6 +539,7 @@ jj_window_class_init (JjWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jj_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = jj_window_close_request;
 
   g_type_ensure (JJ_TYPE_OUTLINE_PANEL);
   g_type_ensure (JJ_TYPE_READER_VIEW);
@@ -399,6 +550,7 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, toast_overlay);
@@ -449,6 +601,21 @@ jj_window_init (JjWindow *self)
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   font_settings_changed_cb (self);
   g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
+
+  g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
+  fill_recent_list (self);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "activate",
