@@ -186,10 +186,26 @@ jj_outline_panel_activate_row (JjOutlinePanel *self,
   if (entry == NULL)
     return;
 
-  self->syncing = TRUE;
-  gtk_single_selection_set_selected (self->selection, row);
-  self->syncing = FALSE;
-  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
+  if (gtk_single_selection_get_selected (self->selection) == row)
+    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
+  else
+    gtk_single_selection_set_selected (self->selection, row);
+}
+
+/* Choosing a row, by click, keyboard or assistive technology, navigates;
+ * the scroll-spy's own selection changes do not. */
+static void
+selected_changed_cb (JjOutlinePanel *self)
+{
+  guint row = gtk_single_selection_get_selected (self->selection);
+  JjOutlineEntry *entry;
+
+  if (self->syncing || row == GTK_INVALID_LIST_POSITION)
+    return;
+
+  entry = jj_outline_panel_get_row_entry (self, row);
+  if (entry != NULL)
+    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
 }
 
 static void
@@ -210,16 +226,19 @@ jj_outline_panel_set_outline (JjOutlinePanel *self,
 
   g_set_object (&self->outline, outline);
 
+  self->syncing = TRUE;
   if (outline == NULL)
     {
       gtk_single_selection_set_model (self->selection, NULL);
-      return;
     }
-
-  tree = gtk_tree_list_model_new (g_object_ref (jj_outline_get_tree (outline)),
-                                  FALSE, TRUE, create_children, NULL, NULL);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
-  g_object_unref (tree);
+  else
+    {
+      tree = gtk_tree_list_model_new (g_object_ref (jj_outline_get_tree (outline)),
+                                      FALSE, TRUE, create_children, NULL, NULL);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
+      g_object_unref (tree);
+    }
+  self->syncing = FALSE;
 }
 
 static void
@@ -275,7 +294,9 @@ jj_outline_panel_set_position (JjOutlinePanel *self,
         }
     }
 
+  self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
 }
 
 static void
@@ -325,6 +346,7 @@ jj_outline_panel_init (JjOutlinePanel *self)
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selected_changed_cb), self);
 
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
                                                       factory));
