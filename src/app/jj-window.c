@@ -31,6 +31,10 @@ struct _JjWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkListBox           *recent_list;
+  GtkLabel             *loading_label;
+  GtkSpinner           *loading_spinner;
+  GFileMonitor         *monitor;
+  gboolean              reloading;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *match_label;
@@ -51,6 +55,35 @@ jj_window_show_error (JjWindow   *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 JjWindow          *self)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED)
+    return;
+
+  self->reloading = TRUE;
+  jj_window_open (self, file);
+}
+
+static void
+jj_window_watch (JjWindow *self,
+                 GFile    *file)
+{
+  if (self->monitor != NULL)
+    {
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, 0);
 }
 
 static JjReadingPositions *
@@ -121,6 +154,7 @@ jj_window_set_document (JjWindow   *self,
       guint offset;
 
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+      jj_window_watch (self, file);
       if (positions != NULL && jj_reading_positions_lookup (positions, file, fingerprint, &offset))
         jj_reader_view_scroll_to_offset (self->reader_view, offset);
     }
@@ -175,6 +209,9 @@ load_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->stack, self->document ? "document" : "empty");
+
   if (document == NULL)
     {
       GFile *shown = self->document ? jj_document_get_file (self->document) : NULL;
@@ -184,7 +221,20 @@ load_cb (GObject      *object,
       return;
     }
 
-  jj_window_set_document (self, document);
+  if (self->reloading)
+    {
+      guint position = jj_reader_view_get_position (self->reader_view);
+
+      jj_window_set_document (self, document);
+      jj_reader_view_scroll_to_offset (self->reader_view, position);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The speech changed on disk and was reloaded")));
+    }
+  else
+    {
+      jj_window_set_document (self, document);
+    }
+  self->reloading = FALSE;
 }
 
 void
@@ -200,6 +250,17 @@ jj_window_open (JjWindow *self,
 
   jj_window_remember_position (self);
   g_set_object (&self->file, file);
+
+  /* Shown only while opening takes a moment: most speeches open at once. */
+  if (self->document == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *label = g_strdup_printf (_("Opening “%s”…"), name);
+
+      gtk_label_set_label (self->loading_label, label);
+      gtk_spinner_start (self->loading_spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
 
   jj_document_load_async (file, JJ_LOAD_DEFAULT, self->cancellable,
                           load_cb, g_object_ref (self));
@@ -524,6 +585,9 @@ jj_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_object (&self->settings);
 
@@ -548,6 +612,8 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_panel);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, reader_view);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, recent_list);
