@@ -54,6 +54,7 @@ enum {
   CAND_STRONG     = 1 << 1,  /* may stand alone: own short line or a hint */
   CAND_VALID      = 1 << 2,
   CAND_OWN_LINE   = 1 << 3,  /* the heading is its paragraph */
+  CAND_WEAK       = 1 << 4,  /* no sentence boundary before it */
 };
 
 typedef struct
@@ -282,6 +283,9 @@ boundary_before (const Scan *s,
     return TRUE;
   if ((p == 0x201D || p == 0x2019 || p == 0x300D || p == 0x300F || p == 0xFF09)
       && i >= 2 && is_full_stop (s->u[i - 2]))
+    return TRUE;
+  /* a photo credit (新华社记者 某某/摄) ends a caption */
+  if (p == 0x6444 && i >= 2 && s->u[i - 2] == '/')
     return TRUE;
   return FALSE;
 }
@@ -636,9 +640,10 @@ quoted_sentence_at (const Scan *s,
 static gboolean
 repeats_heading (const Scan *s,
                  guint       from,
-                 guint       p)
+                 guint       p,
+                 guint       end)
 {
-  for (guint q = p; q <= p + 2 && q + 4 <= s->n; q++)
+  for (guint q = p; q <= p + 2 && q + 4 <= end; q++)
     {
       for (guint k = from; k + 4 <= p; k++)
         {
@@ -653,7 +658,8 @@ repeats_heading (const Scan *s,
 static guint
 cut_score (const Scan *s,
            const Cand *cand,
-           guint       p)
+           guint       p,
+           guint       end)
 {
   guint score = 0;
 
@@ -664,7 +670,7 @@ cut_score (const Scan *s,
   else if (arabic_digit (at (s, p)) >= 0 && arabic_digit (at (s, p + 3)) >= 0
            && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
     score += 3;
-  if (repeats_heading (s, cand->marker_end, p))
+  if (repeats_heading (s, cand->marker_end, p, end))
     score += 3;
   if (word_at (s, p - 2, tail_words, G_N_ELEMENTS (tail_words)))
     score += 2;
@@ -737,7 +743,7 @@ numbered_title_end (const Scan *s,
       if (k < lo || (depth > 0 && c != 0x201C) || is_clause_end (s->u[k - 1])
           || s->u[k - 1] == 0x3001 || is_clause_end (c) || c == 0x3001)
         continue;
-      score = cut_score (s, cand, k);
+      score = cut_score (s, cand, k, end);
       if (score > best_score)
         {
           best_score = score;
@@ -779,20 +785,24 @@ enumerator_title_end (const Scan *s,
   return k;
 }
 
-/* Text that has lost its paragraph breaks: no line break, or lines far
- * longer than paragraphs are.
+/* Text that has lost its paragraph breaks: no line break or indent, or
+ * lines far longer than paragraphs are.
  */
 static gboolean
 is_run_on (const Scan *s)
 {
-  guint lines = 1;
+  guint breaks = 1;
 
+  /* an indent (U+3000, or two spaces) marks a paragraph too */
   for (guint i = 0; i < s->n; i++)
     {
-      if (s->u[i] == '\n')
-        lines++;
+      gunichar c = s->u[i];
+
+      if (c == '\n' || (c == 0x3000 && i > 0 && s->u[i - 1] != 0x3000)
+          || (c == ' ' && i > 0 && s->u[i - 1] == ' ' && at (s, i + 1) != ' '))
+        breaks++;
     }
-  return lines == 1 || s->n / lines > 1500;
+  return breaks == 1 || s->n / breaks > 1500;
 }
 
 /* ① 列宁：《…》，第269页 — a note, not a heading */
@@ -882,7 +892,16 @@ scan_candidates (Scan *s)
         }
 
       if (!boundary_before (s, i, cand.family))
-        continue;
+        {
+          /* 第二，其次， can only start a sentence; they are kept when they
+           * continue a series (the boundary may be lost with a caption).
+           */
+          if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
+              && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end)))
+            cand.flags |= CAND_WEAK;
+          else
+            continue;
+        }
 
       cand.start = i;
       if (at_line_start)
@@ -928,6 +947,9 @@ build_series (Scan *s)
       Series *cur = open[c->family] >= 0 ? &g_array_index (s->series, Series, open[c->family]) : NULL;
 
       c->series = -1;
+      if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
+                                     || c->start - cands[cur->last].start > LAST_ITEM_REACH))
+        continue;
       if (IS_HINT (c->family) && cur != NULL)
         {
           c->series = open[c->family];
