@@ -22,6 +22,7 @@
 #define SHORT_HEADING      40  /* a heading line longer than this is prose */
 #define MIN_FUSED_TITLE     4  /* characters after the marker before a cut */
 #define MAX_FUSED_TITLE    44
+#define RUN_IN_MAX         40  /* longest run-in heading up to its full stop */
 #define OPENING_WINDOW    300
 #define TITLE_MAX          80
 #define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
@@ -518,7 +519,7 @@ static const char * const openers[] = {
   "我省", "我区", "我县", "我多次", "我想", "我讲", "我在", "这", "对此",
   "为此", "因此", "自从", "随着", "根据", "按照", "面对", "从总体", "总的来看",
   "从全局", "综观", "纵观", "回首", "各地", "各级", "各部门", "全党", "党的十",
-  "党中央", "疫情发生", "实践证明", "事实证明", "大家", "同志们", "目前看", "关于",
+  "党中央", "做好", "实践证明", "事实证明", "大家", "同志们", "目前看", "关于",
   "从前期", "从今年", "从去年", "通过多年", "众所周知", "如何",
 };
 
@@ -534,7 +535,7 @@ static const char * const heading_tails[] = {
   "胜利", "代化", "体化", "作风", "纪律", "制度", "法治", "的事", "之路", "意见",
   "部署", "重点", "方向", "优势", "动力", "空间", "利益", "和平", "主体", "队伍",
   "核心", "政策", "主义", "事业", "权力", "生产", "共赢", "原则", "战线", "素质",
-  "家园", "成果", "路线", "方针", "标准", "措施", "责任", "思想", "意识", "使命",
+  "家园", "成果", "方式", "路线", "方针", "标准", "措施", "责任", "思想", "意识", "使命",
 };
 
 typedef struct
@@ -594,28 +595,36 @@ word_at (const Scan *s,
   return FALSE;
 }
 
-/* The clause that starts at @i ends in 以来，/来看，/的同时，: an adverbial
- * that opens a sentence.
+/* The clause that starts at @i is an adverbial that opens a sentence:
+ * 改革开放以来， 疫情发生后， 在充分肯定成绩的同时， 在…进程中，
  */
 static gboolean
 adverbial_clause_at (const Scan *s,
                      guint       i)
 {
-  for (guint k = i + 2; k < MIN (s->n, i + 14); k++)
+  gboolean zai = s->u[i] == 0x5728; /* 在 */
+  guint reach = zai ? 24 : 14;
+
+  for (guint k = i + 2; k < MIN (s->n, i + reach); k++)
     {
       gunichar c = s->u[k];
 
-      if (c == 0xFF0C)
+      if (c == 0xFF0C && k >= i + 4)
         {
           gunichar a = s->u[k - 2], b = s->u[k - 1];
 
-          return (a == 0x4EE5 && b == 0x6765)     /* 以来 */
-              || (a == 0x6765 && b == 0x770B)     /* 来看 */
-              || (a == 0x540C && b == 0x65F6)     /* 同时 */
-              || (a == 0x4E4B && b == 0x540E)     /* 之后 */
-              || (a == 0x53D1 && b == 0x751F);    /* 发生 */
+          if (b == 0x540E || b == 0x65F6)     /* 后 时 */
+            return TRUE;
+          if ((a == 0x4EE5 && b == 0x6765)    /* 以来 */
+              || (a == 0x6765 && b == 0x770B) /* 来看 */
+              || (a == 0x671F && b == 0x95F4) /* 期间 */
+              || (a == 0x540C && b == 0x65F6))/* 同时 */
+            return TRUE;
+          /* 在…中 在…上 在…下 在…里 */
+          return zai && (b == 0x4E2D || b == 0x4E0A || b == 0x4E0B || b == 0x91CC);
         }
-      if (is_clause_end (c) || c == '\n')
+      /* …在…的同时 is the 在 clause's */
+      if (is_clause_end (c) || c == '\n' || (!zai && c == 0x5728))
         return FALSE;
     }
   return FALSE;
@@ -637,7 +646,7 @@ quoted_sentence_at (const Scan *s,
 }
 
 /* The next sentence often restates the heading: 加强社会建设加强社会建设，是… */
-static gboolean
+static guint
 repeats_heading (const Scan *s,
                  guint       from,
                  guint       p,
@@ -649,10 +658,10 @@ repeats_heading (const Scan *s,
         {
           if (s->u[k] == s->u[q] && s->u[k + 1] == s->u[q + 1]
               && s->u[k + 2] == s->u[q + 2] && s->u[k + 3] == s->u[q + 3])
-            return TRUE;
+            return q == p ? 3 : 2;
         }
     }
-  return FALSE;
+  return 0;
 }
 
 static guint
@@ -670,7 +679,9 @@ cut_score (const Scan *s,
   else if (arabic_digit (at (s, p)) >= 0 && arabic_digit (at (s, p + 3)) >= 0
            && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
     score += 3;
-  if (repeats_heading (s, cand->marker_end, p, end))
+  score += repeats_heading (s, cand->marker_end, p, end);
+  /* 建设|建设生态文明: the sentence starts with the heading's last word */
+  if (at (s, p - 2) == at (s, p) && at (s, p - 1) == at (s, p + 1))
     score += 3;
   if (word_at (s, p - 2, tail_words, G_N_ELEMENTS (tail_words)))
     score += 2;
@@ -690,9 +701,9 @@ numbered_title_end (const Scan *s,
   guint limit = MIN (s->n, cand->marker_end + TITLE_WINDOW);
   guint first_comma = 0;
   gint depth = 0;
-  guint end;
-  guint best = 0, best_score = 0;
-  guint lo, hi;
+  guint stop, end;
+  guint best = 0, best_score = 0, best_tail = 0;
+  guint lo, hi, commas;
 
   while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
     k++;
@@ -715,7 +726,7 @@ numbered_title_end (const Scan *s,
       else if (depth == 0 && first_comma == 0 && (c == 0xFF0C || c == 0xFF1B))
         first_comma = k;
     }
-  end = k;
+  stop = end = k;
   if (k == limit && k < s->n)
     end = first_comma != 0 ? first_comma : limit;
   if (end == s->n)
@@ -729,7 +740,25 @@ numbered_title_end (const Scan *s,
     return end;
 
   lo = cand->marker_end + MIN_FUSED_TITLE;
-  hi = MIN (end, cand->marker_end + MAX_FUSED_TITLE);
+  hi = MIN (stop, cand->marker_end + MAX_FUSED_TITLE);
+
+  /* A heading holds at most one comma: the cut comes before the second */
+  depth = 0;
+  for (k = cand->marker_end, commas = 0; k < hi; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (is_open_quote (c))
+        depth++;
+      else if (is_close_quote (c) && depth > 0)
+        depth--;
+      else if (depth == 0 && (c == 0xFF0C || c == 0xFF1B) && ++commas == 2)
+        {
+          hi = k;
+          break;
+        }
+    }
+
   depth = 0;
   for (k = cand->marker_end; k < hi; k++)
     {
@@ -743,15 +772,22 @@ numbered_title_end (const Scan *s,
       if (k < lo || (depth > 0 && c != 0x201C) || is_clause_end (s->u[k - 1])
           || s->u[k - 1] == 0x3001 || is_clause_end (c) || c == 0x3001)
         continue;
-      score = cut_score (s, cand, k, end);
+      score = cut_score (s, cand, k, stop);
       if (score > best_score)
         {
           best_score = score;
           best = k;
         }
+      if (score == 2)
+        best_tail = k;
     }
   if (best_score >= 3)
     return best;
+  /* A word that ends headings is enough when the text runs on too long
+   * for a run-in heading; the last such word is the likeliest.
+   */
+  if (best_tail > 0 && stop - cand->marker_end > RUN_IN_MAX)
+    return best_tail;
 
   return end;
 }
