@@ -22,8 +22,10 @@
 #define SHORT_HEADING      40  /* a heading line longer than this is prose */
 #define MIN_FUSED_TITLE     4  /* characters after the marker before a cut */
 #define MAX_FUSED_TITLE    44
+#define RUN_IN_MAX         40  /* longest run-in heading up to its full stop */
 #define OPENING_WINDOW    300
 #define TITLE_MAX          80
+#define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
 
 typedef enum
 {
@@ -53,6 +55,7 @@ enum {
   CAND_STRONG     = 1 << 1,  /* may stand alone: own short line or a hint */
   CAND_VALID      = 1 << 2,
   CAND_OWN_LINE   = 1 << 3,  /* the heading is its paragraph */
+  CAND_WEAK       = 1 << 4,  /* no sentence boundary before it */
 };
 
 typedef struct
@@ -83,6 +86,7 @@ typedef struct
   guint                  n_hints;
   GArray                *cands;
   GArray                *series;
+  gboolean               run_on;
 } Scan;
 
 struct _JjOutline
@@ -261,8 +265,9 @@ parse_arabic_number (const Scan *s,
 static gboolean
 boundary_before (const Scan *s,
                  guint       i,
-                 gboolean    enumerator)
+                 guint       family)
 {
+  gboolean enumerator = IS_ENUM (family);
   gunichar p;
 
   if (i == 0)
@@ -270,12 +275,18 @@ boundary_before (const Scan *s,
   p = s->u[i - 1];
   if (p == '\n' || is_space (p))
     return TRUE;
+  /* ① after a full stop is a footnote reference */
+  if (family == FAM_CIRCLED)
+    return p == 0xFF1A || p == 0xFF1B || p == ':' || p == ';';
   if (is_full_stop (p) || p == 0xFF1A || p == ':' || p == 0x2026)
     return TRUE;
   if (p == 0xFF1B && !enumerator)
     return TRUE;
   if ((p == 0x201D || p == 0x2019 || p == 0x300D || p == 0x300F || p == 0xFF09)
       && i >= 2 && is_full_stop (s->u[i - 2]))
+    return TRUE;
+  /* a photo credit (新华社记者 某某/摄) ends a caption */
+  if (p == 0x6444 && i >= 2 && s->u[i - 2] == '/')
     return TRUE;
   return FALSE;
 }
@@ -311,8 +322,17 @@ match_marker (const Scan *s,
           gunichar e = at (s, i + len + 1);
 
           /* 一、二、三 and 四、五十亿元 are lists of numbers */
-          if (cn_digit (e) || arabic_digit (e) >= 0 || e == 0x3001 || e == '\n' || e == 0)
+          if (e == 0x3001 || e == '\n' || e == 0)
             return FALSE;
+          if (cn_digit (e))
+            {
+              gunichar f = at (s, i + len + 2);
+
+              if (cn_digit (f) || f == 0x3001 || f == 0x6708 || f == 0x65E5 || f == 0x4E2A
+                  || f == 0x767E || f == 0x5343 || f == 0x4E07 || f == 0x4EBF || f == 0x500D
+                  || f == 0x6210 || f == 0x6B21 || f == 0x70B9 || f == 0x5B63)
+                return FALSE;
+            }
           cand->family = FAM_DUN;
           cand->ordinal = v;
           cand->marker_end = i + len + 1;
@@ -496,19 +516,39 @@ static const char * const openers[] = {
   "今年", "去年", "明年", "过去", "当前", "目前", "近年来", "近年", "多年来",
   "长期以来", "一年来", "五年来", "十年来", "同时", "与此同时", "此外", "现在",
   "今天", "前期", "近期", "下一步", "当今", "这些年", "我们", "我国", "我市",
-  "我省", "我区", "我县", "我多次", "我想", "我讲", "这是", "这次", "这个",
-  "这些", "这一", "对此", "为此", "因此", "自从", "随着", "根据", "按照",
-  "面对", "从总体", "总的来看", "从全局", "综观", "纵观", "回首", "回顾",
-  "各地", "各级", "各部门", "全党", "党的十", "党中央", "新冠", "疫情发生",
-  "在全面", "在党", "实践证明", "事实证明", "大家", "同志们", "首先", "目前看",
-  "从前期", "从今年", "从去年", "通过多年",
+  "我省", "我区", "我县", "我多次", "我想", "我讲", "我在", "这", "对此",
+  "为此", "因此", "自从", "随着", "根据", "按照", "面对", "从总体", "总的来看",
+  "从全局", "综观", "纵观", "回首", "各地", "各级", "各部门", "全党", "党的十",
+  "党中央", "做好", "实践证明", "事实证明", "大家", "同志们", "目前看", "关于",
+  "从前期", "从今年", "从去年", "通过多年", "众所周知", "如何",
 };
 
-static gunichar *opener_u[G_N_ELEMENTS (openers)];
-static guint opener_len[G_N_ELEMENTS (openers)];
+/* Words that end headings: where a heading runs into the next sentence,
+ * the cut usually falls after one of them.
+ */
+static const char * const heading_tails[] = {
+  "工作", "建设", "发展", "任务", "领导", "回顾", "改革", "政策", "水平", "体系",
+  "目标", "能力", "机制", "精神", "活力", "事业", "基础", "生活", "民生", "稳定",
+  "格局", "作用", "质量", "实践", "开放", "力度", "战略", "振兴", "增收", "增产",
+  "统一", "合作", "安全", "治理", "文明", "民主", "环境", "形势", "认识", "要求",
+  "局面", "成就", "挑战", "问题", "保障", "服务", "效能", "举措", "取向", "总结",
+  "胜利", "代化", "体化", "作风", "纪律", "制度", "法治", "的事", "之路", "意见",
+  "部署", "重点", "方向", "优势", "动力", "空间", "利益", "和平", "主体", "队伍",
+  "核心", "政策", "主义", "事业", "权力", "生产", "共赢", "原则", "战线", "素质",
+  "家园", "成果", "方式", "路线", "方针", "标准", "措施", "责任", "思想", "意识", "使命",
+};
+
+typedef struct
+{
+  gunichar *u;
+  guint     len;
+} Word;
+
+static Word opener_words[G_N_ELEMENTS (openers)];
+static Word tail_words[G_N_ELEMENTS (heading_tails)];
 
 static void
-init_openers (void)
+init_words (void)
 {
   static gsize initialized = 0;
 
@@ -518,44 +558,140 @@ init_openers (void)
         {
           glong len = 0;
 
-          opener_u[i] = g_utf8_to_ucs4_fast (openers[i], -1, &len);
-          opener_len[i] = len;
+          opener_words[i].u = g_utf8_to_ucs4_fast (openers[i], -1, &len);
+          opener_words[i].len = len;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (heading_tails); i++)
+        {
+          glong len = 0;
+
+          tail_words[i].u = g_utf8_to_ucs4_fast (heading_tails[i], -1, &len);
+          tail_words[i].len = len;
         }
       g_once_init_leave (&initialized, 1);
     }
 }
 
 static gboolean
-opener_at (const Scan *s,
-           guint       i)
+word_at (const Scan *s,
+         guint       i,
+         const Word *words,
+         guint       n_words)
 {
-  /* 2009年 and 十七大以来 start sentences too */
-  if (arabic_digit (at (s, i)) >= 0 && arabic_digit (at (s, i + 1)) >= 0
-      && arabic_digit (at (s, i + 2)) >= 0 && arabic_digit (at (s, i + 3)) >= 0
-      && at (s, i + 4) == 0x5E74)
-    return TRUE;
-
-  for (guint k = 0; k < G_N_ELEMENTS (openers); k++)
+  for (guint k = 0; k < n_words; k++)
     {
       guint j;
 
-      if (s->u[i] != opener_u[k][0])
+      if (at (s, i) != words[k].u[0])
         continue;
-      for (j = 1; j < opener_len[k]; j++)
+      for (j = 1; j < words[k].len; j++)
         {
-          if (at (s, i + j) != opener_u[k][j])
+          if (at (s, i + j) != words[k].u[j])
             break;
         }
-      if (j == opener_len[k])
+      if (j == words[k].len)
         return TRUE;
     }
   return FALSE;
 }
 
+/* The clause that starts at @i is an adverbial that opens a sentence:
+ * 改革开放以来， 疫情发生后， 在充分肯定成绩的同时， 在…进程中，
+ */
+static gboolean
+adverbial_clause_at (const Scan *s,
+                     guint       i)
+{
+  gboolean zai = s->u[i] == 0x5728; /* 在 */
+  guint reach = zai ? 24 : 14;
+
+  for (guint k = i + 2; k < MIN (s->n, i + reach); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0xFF0C && k >= i + 4)
+        {
+          gunichar a = s->u[k - 2], b = s->u[k - 1];
+
+          if (b == 0x540E || b == 0x65F6)     /* 后 时 */
+            return TRUE;
+          if ((a == 0x4EE5 && b == 0x6765)    /* 以来 */
+              || (a == 0x6765 && b == 0x770B) /* 来看 */
+              || (a == 0x671F && b == 0x95F4) /* 期间 */
+              || (a == 0x540C && b == 0x65F6))/* 同时 */
+            return TRUE;
+          /* 在…中 在…上 在…下 在…里 */
+          return zai && (b == 0x4E2D || b == 0x4E0A || b == 0x4E0B || b == 0x91CC);
+        }
+      /* …在…的同时 is the 在 clause's */
+      if (is_clause_end (c) || c == '\n' || (!zai && c == 0x5728))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* A quoted sentence: “其作始也简，其将毕也必巨。” */
+static gboolean
+quoted_sentence_at (const Scan *s,
+                    guint       i)
+{
+  if (at (s, i) != 0x201C)
+    return FALSE;
+  for (guint k = i + 1; k < MIN (s->n, i + 60); k++)
+    {
+      if (s->u[k] == 0x201D)
+        return is_full_stop (s->u[k - 1]);
+    }
+  return FALSE;
+}
+
+/* The next sentence often restates the heading: 加强社会建设加强社会建设，是… */
+static guint
+repeats_heading (const Scan *s,
+                 guint       from,
+                 guint       p,
+                 guint       end)
+{
+  for (guint q = p; q <= p + 2 && q + 4 <= end; q++)
+    {
+      for (guint k = from; k + 4 <= p; k++)
+        {
+          if (s->u[k] == s->u[q] && s->u[k + 1] == s->u[q + 1]
+              && s->u[k + 2] == s->u[q + 2] && s->u[k + 3] == s->u[q + 3])
+            return q == p ? 3 : 2;
+        }
+    }
+  return 0;
+}
+
+static guint
+cut_score (const Scan *s,
+           const Cand *cand,
+           guint       p,
+           guint       end)
+{
+  guint score = 0;
+
+  if (word_at (s, p, opener_words, G_N_ELEMENTS (opener_words))
+      || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
+    score += 3;
+  /* 2009年 */
+  else if (arabic_digit (at (s, p)) >= 0 && arabic_digit (at (s, p + 3)) >= 0
+           && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
+    score += 3;
+  score += repeats_heading (s, cand->marker_end, p, end);
+  /* 建设|建设生态文明: the sentence starts with the heading's last word */
+  if (at (s, p - 2) == at (s, p) && at (s, p - 1) == at (s, p + 1))
+    score += 3;
+  if (word_at (s, p - 2, tail_words, G_N_ELEMENTS (tail_words)))
+    score += 2;
+  return score;
+}
+
 /* Where does the text of a numbered heading end? At the paragraph's end, at
- * white space, or at the first full stop outside quotes. A heading that has
- * lost its line break runs into the next sentence: there the next sentence
- * is found by the words that open sentences.
+ * white space, or at the first full stop outside quotes. In run-on text a
+ * heading that has lost its line break runs into the next sentence; the cut
+ * is where that sentence visibly starts.
  */
 static guint
 numbered_title_end (const Scan *s,
@@ -565,8 +701,9 @@ numbered_title_end (const Scan *s,
   guint limit = MIN (s->n, cand->marker_end + TITLE_WINDOW);
   guint first_comma = 0;
   gint depth = 0;
-  guint end;
-  gboolean own_line = FALSE;
+  guint stop, end;
+  guint best = 0, best_score = 0, best_tail = 0;
+  guint lo, hi, commas;
 
   while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
     k++;
@@ -577,8 +714,8 @@ numbered_title_end (const Scan *s,
 
       if (c == '\n' || (is_space (c) && depth == 0))
         {
-          own_line = TRUE;
-          break;
+          cand->flags |= CAND_OWN_LINE;
+          return k;
         }
       if (is_open_quote (c))
         depth++;
@@ -589,37 +726,68 @@ numbered_title_end (const Scan *s,
       else if (depth == 0 && first_comma == 0 && (c == 0xFF0C || c == 0xFF1B))
         first_comma = k;
     }
-  end = k;
+  stop = end = k;
   if (k == limit && k < s->n)
     end = first_comma != 0 ? first_comma : limit;
-
-  if (own_line || end == s->n)
+  if (end == s->n)
     {
       cand->flags |= CAND_OWN_LINE;
       return end;
     }
 
-  /* Text ending in a full stop: a run-in heading, or a heading fused with
-   * the sentence after it.
+  /* In paragraphed text a full stop ends a run-in heading */
+  if (!s->run_on)
+    return end;
+
+  lo = cand->marker_end + MIN_FUSED_TITLE;
+  hi = MIN (stop, cand->marker_end + MAX_FUSED_TITLE);
+
+  /* A heading holds at most one comma: the cut comes before the second */
+  depth = 0;
+  for (k = cand->marker_end, commas = 0; k < hi; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (is_open_quote (c))
+        depth++;
+      else if (is_close_quote (c) && depth > 0)
+        depth--;
+      else if (depth == 0 && (c == 0xFF0C || c == 0xFF1B) && ++commas == 2)
+        {
+          hi = k;
+          break;
+        }
+    }
+
+  depth = 0;
+  for (k = cand->marker_end; k < hi; k++)
+    {
+      gunichar c = s->u[k];
+      guint score;
+
+      if (is_open_quote (c))
+        depth++;
+      else if (is_close_quote (c) && depth > 0)
+        depth--;
+      if (k < lo || (depth > 0 && c != 0x201C) || is_clause_end (s->u[k - 1])
+          || s->u[k - 1] == 0x3001 || is_clause_end (c) || c == 0x3001)
+        continue;
+      score = cut_score (s, cand, k, stop);
+      if (score > best_score)
+        {
+          best_score = score;
+          best = k;
+        }
+      if (score == 2)
+        best_tail = k;
+    }
+  if (best_score >= 3)
+    return best;
+  /* A word that ends headings is enough when the text runs on too long
+   * for a run-in heading; the last such word is the likeliest.
    */
-  {
-    guint lo = cand->marker_end + MIN_FUSED_TITLE;
-    guint hi = MIN (end, cand->marker_end + MAX_FUSED_TITLE);
-
-    depth = 0;
-    for (k = cand->marker_end; k < hi; k++)
-      {
-        gunichar c = s->u[k];
-
-        if (is_open_quote (c))
-          depth++;
-        else if (is_close_quote (c) && depth > 0)
-          depth--;
-        if (k >= lo && depth == 0 && opener_at (s, k)
-            && !is_clause_end (s->u[k - 1]) && s->u[k - 1] != 0x3001)
-          return k;
-      }
-  }
+  if (best_tail > 0 && stop - cand->marker_end > RUN_IN_MAX)
+    return best_tail;
 
   return end;
 }
@@ -651,6 +819,45 @@ enumerator_title_end (const Scan *s,
         break;
     }
   return k;
+}
+
+/* Text that has lost its paragraph breaks: no line break or indent, or
+ * lines far longer than paragraphs are.
+ */
+static gboolean
+is_run_on (const Scan *s)
+{
+  guint breaks = 1;
+
+  /* an indent (U+3000, or two spaces) marks a paragraph too */
+  for (guint i = 0; i < s->n; i++)
+    {
+      gunichar c = s->u[i];
+
+      if (c == '\n' || (c == 0x3000 && i > 0 && s->u[i - 1] != 0x3000)
+          || (c == ' ' && i > 0 && s->u[i - 1] == ' ' && at (s, i + 1) != ' '))
+        breaks++;
+    }
+  return breaks == 1 || s->n / breaks > 1500;
+}
+
+/* ① 列宁：《…》，第269页 — a note, not a heading */
+static gboolean
+is_citation (const Scan *s,
+             guint       i)
+{
+  gboolean book = FALSE;
+
+  for (guint k = i; k < MIN (s->n, i + TITLE_WINDOW); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0x300A)
+        book = TRUE;
+      if (c == '\n' || k + 1 == s->n)
+        return book && (c == 0x9875 || s->u[k - 1] == 0x9875);
+    }
+  return FALSE;
 }
 
 static const JjParagraphHint *
@@ -720,8 +927,17 @@ scan_candidates (Scan *s)
           continue;
         }
 
-      if (!boundary_before (s, i, IS_ENUM (cand.family)))
-        continue;
+      if (!boundary_before (s, i, cand.family))
+        {
+          /* 第二，其次， can only start a sentence; they are kept when they
+           * continue a series (the boundary may be lost with a caption).
+           */
+          if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
+              && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end)))
+            cand.flags |= CAND_WEAK;
+          else
+            continue;
+        }
 
       cand.start = i;
       if (at_line_start)
@@ -733,6 +949,8 @@ scan_candidates (Scan *s)
         cand.title_end = numbered_title_end (s, &cand);
 
       if (cand.title_end <= cand.marker_end)
+        continue;
+      if (cand.family == FAM_CIRCLED && is_citation (s, cand.marker_end))
         continue;
 
       if (!IS_ENUM (cand.family) && at_line_start && (cand.flags & CAND_OWN_LINE)
@@ -765,6 +983,9 @@ build_series (Scan *s)
       Series *cur = open[c->family] >= 0 ? &g_array_index (s->series, Series, open[c->family]) : NULL;
 
       c->series = -1;
+      if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
+                                     || c->start - cands[cur->last].start > LAST_ITEM_REACH))
+        continue;
       if (IS_HINT (c->family) && cur != NULL)
         {
           c->series = open[c->family];
@@ -772,13 +993,16 @@ build_series (Scan *s)
           cur->count++;
         }
       else if (cur != NULL && (c->ordinal == cur->last_ord + 1
-                               || (c->ordinal == 0 && cur->count >= 1)
+                               || (c->ordinal == 0 && c->start - cands[cur->last].start < LAST_ITEM_REACH)
                                || (c->ordinal == cur->last_ord + 2 && (c->flags & CAND_STRONG))))
         {
           c->series = open[c->family];
           cur->last = i;
           cur->last_ord = c->ordinal == 0 ? cur->last_ord + 1 : c->ordinal;
           cur->count++;
+          /* nothing follows 最后 */
+          if (c->ordinal == 0)
+            open[c->family] = -1;
         }
       else if (c->ordinal == 1 || IS_HINT (c->family))
         {
@@ -1024,7 +1248,7 @@ find_closing (const Scan *s,
       guint len;
       gunichar d;
 
-      if ((len = addressee_at (s, k)) == 0 || !boundary_before (s, k, TRUE))
+      if ((len = addressee_at (s, k)) == 0 || !boundary_before (s, k, FAM_SHI))
         continue;
       /* 同志们、朋友们， */
       while (k + len < s->n && s->u[k + len] != 0xFF0C && s->u[k + len] != 0xFF01
@@ -1160,7 +1384,7 @@ jj_outline_detect (const char            *text,
   g_return_val_if_fail (text != NULL || n_bytes == 0, NULL);
   g_return_val_if_fail (hints != NULL || n_hints == 0, NULL);
 
-  init_openers ();
+  init_words ();
 
   self = g_object_new (JJ_TYPE_OUTLINE, NULL);
   if (text == NULL)
@@ -1180,6 +1404,7 @@ jj_outline_detect (const char            *text,
   s.n_hints = n_hints;
   s.cands = cands;
   s.series = series;
+  s.run_on = is_run_on (&s);
   self->length = n;
 
   scan_candidates (&s);
