@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jj-document.h"
+#include "jj-outline.h"
 
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
 
@@ -22,6 +23,8 @@ struct _JjDocument
   guint    length;
   char    *format;
   char    *encoding;
+
+  JjOutline *outline;
 };
 
 G_DEFINE_FINAL_TYPE (JjDocument, jj_document, G_TYPE_OBJECT)
@@ -38,6 +41,7 @@ jj_document_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->encoding, g_free);
+  g_clear_object (&self->outline);
 
   G_OBJECT_CLASS (jj_document_parent_class)->finalize (object);
 }
@@ -220,9 +224,14 @@ load_thread (GTask        *task,
 
   doc = jj_document_load (file, flags, cancellable, &error);
   if (doc == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, doc, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Outline detection is part of opening: keep it off the main thread. */
+  jj_document_get_outline (doc);
+  g_task_return_pointer (task, doc, g_object_unref);
 }
 
 void
@@ -306,6 +315,18 @@ jj_document_get_encoding (JjDocument *self)
   g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
 
   return self->encoding;
+}
+
+/* Computed on first use; jj_document_load_async() does it in its thread. */
+JjOutline *
+jj_document_get_outline (JjDocument *self)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
+
+  if (self->outline == NULL)
+    self->outline = jj_outline_detect (self->text, self->n_bytes, NULL, 0);
+
+  return self->outline;
 }
 
 char *
