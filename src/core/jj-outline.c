@@ -22,7 +22,7 @@
 #define SHORT_HEADING      40  /* a heading line longer than this is prose */
 #define MIN_FUSED_TITLE     4  /* characters after the marker before a cut */
 #define MAX_FUSED_TITLE    44
-#define RUN_IN_MAX         40  /* longest run-in heading up to its full stop */
+#define RUN_IN_MAX         36  /* longest run-in heading up to its full stop */
 #define OPENING_WINDOW    300
 #define TITLE_MAX          80
 #define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
@@ -538,6 +538,12 @@ static const char * const heading_tails[] = {
   "家园", "成果", "方式", "路线", "方针", "标准", "措施", "责任", "思想", "意识", "使命",
 };
 
+/* Verbs and adverbs that open subjectless sentences; weak alone */
+static const char * const weak_openers[] = {
+  "切实", "积极", "千方百计", "认真", "继续", "进一步", "大力", "不断", "深入",
+  "努力", "始终", "必须", "坚持", "要", "以",
+};
+
 typedef struct
 {
   gunichar *u;
@@ -546,6 +552,7 @@ typedef struct
 
 static Word opener_words[G_N_ELEMENTS (openers)];
 static Word tail_words[G_N_ELEMENTS (heading_tails)];
+static Word weak_words[G_N_ELEMENTS (weak_openers)];
 
 static void
 init_words (void)
@@ -567,6 +574,13 @@ init_words (void)
 
           tail_words[i].u = g_utf8_to_ucs4_fast (heading_tails[i], -1, &len);
           tail_words[i].len = len;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (weak_openers); i++)
+        {
+          glong len = 0;
+
+          weak_words[i].u = g_utf8_to_ucs4_fast (weak_openers[i], -1, &len);
+          weak_words[i].len = len;
         }
       g_once_init_leave (&initialized, 1);
     }
@@ -605,7 +619,7 @@ adverbial_clause_at (const Scan *s,
   gboolean zai = s->u[i] == 0x5728; /* 在 */
   guint reach = zai ? 24 : 14;
 
-  for (guint k = i + 2; k < MIN (s->n, i + reach); k++)
+  for (guint k = i + 1; k < MIN (s->n, i + reach); k++)
     {
       gunichar c = s->u[k];
 
@@ -664,6 +678,29 @@ repeats_heading (const Scan *s,
   return 0;
 }
 
+/* No sentence starts with these */
+static gboolean
+is_function_word (gunichar c)
+{
+  switch (c)
+    {
+    case 0x662F: /* 是 */
+    case 0x7684: /* 的 */
+    case 0x4E86: /* 了 */
+    case 0x548C: /* 和 */
+    case 0x4E0E: /* 与 */
+    case 0x7B49: /* 等 */
+    case 0x53CA: /* 及 */
+    case 0x5730: /* 地 */
+    case 0x5F97: /* 得 */
+    case 0x7740: /* 着 */
+    case 0x4E4B: /* 之 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static guint
 cut_score (const Scan *s,
            const Cand *cand,
@@ -684,7 +721,11 @@ cut_score (const Scan *s,
   if (at (s, p - 2) == at (s, p) && at (s, p - 1) == at (s, p + 1))
     score += 3;
   if (word_at (s, p - 2, tail_words, G_N_ELEMENTS (tail_words)))
-    score += 2;
+    {
+      score += 2;
+      if (word_at (s, p, weak_words, G_N_ELEMENTS (weak_words)))
+        score += 1;
+    }
   return score;
 }
 
@@ -703,7 +744,7 @@ numbered_title_end (const Scan *s,
   gint depth = 0;
   guint stop, end;
   guint best = 0, best_score = 0, best_tail = 0;
-  guint lo, hi, commas;
+  guint lo, hi, commas, clause;
 
   while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
     k++;
@@ -760,6 +801,7 @@ numbered_title_end (const Scan *s,
     }
 
   depth = 0;
+  clause = cand->marker_end;
   for (k = cand->marker_end; k < hi; k++)
     {
       gunichar c = s->u[k];
@@ -769,8 +811,11 @@ numbered_title_end (const Scan *s,
         depth++;
       else if (is_close_quote (c) && depth > 0)
         depth--;
-      if (k < lo || (depth > 0 && c != 0x201C) || is_clause_end (s->u[k - 1])
-          || s->u[k - 1] == 0x3001 || is_clause_end (c) || c == 0x3001)
+      if (depth == 0 && (c == 0xFF0C || c == 0xFF1B))
+        clause = k + 1;
+      if (k < lo || k < clause + MIN_FUSED_TITLE || (depth > 0 && c != 0x201C)
+          || is_clause_end (c) || c == 0x3001 || s->u[k - 1] == 0x3001
+          || is_function_word (c) || is_function_word (s->u[k - 1]))
         continue;
       score = cut_score (s, cand, k, stop);
       if (score > best_score)
