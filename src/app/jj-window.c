@@ -653,6 +653,7 @@ jj_window_init (JjWindow *self)
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   font_settings_changed_cb (self);
   g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-marks", self->marks_flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
