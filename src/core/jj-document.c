@@ -307,6 +307,8 @@ find_outline_breaks (const char *text,
 {
   g_autoptr(JjOutline) outline = NULL;
   g_autoptr(GArray) long_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
   const char *p = text;
   const char *end = text + n_bytes;
   guint offset = 0;
@@ -361,8 +363,11 @@ find_outline_breaks (const char *text,
           title_end - start <= MAX_FUSED_HEADING &&
           title_end < g_array_index (long_lines, guint, k + 1))
         {
-          const char *te = g_utf8_offset_to_pointer (text, title_end);
-          gunichar last = g_utf8_get_char (g_utf8_prev_char (te));
+          gunichar last;
+
+          if (chars == NULL)
+            chars = g_utf8_to_ucs4_fast (text, n_bytes, &n_chars);
+          last = title_end <= (guint)n_chars ? chars[title_end - 1] : 0;
 
           if (last != 0x3002 && last != 0xFF01 && last != 0xFF1F)
             g_array_append_val (breaks, title_end);
