@@ -128,15 +128,51 @@ test_sample_paragraphed (void)
   assert_outline (outline, jj_document_get_text (doc), sample_outline, G_N_ELEMENTS (sample_outline));
 }
 
-static void
-test_sample_runon (void)
+typedef enum
 {
+  RUNON_KEEP_INDENTS,    /* all line breaks removed, U+3000 indents kept */
+  RUNON_BARE,            /* no line break, no indent */
+  RUNON_FUSED_HEADING,   /* paragraphed, one heading fused with its paragraph */
+} RunonForm;
+
+static char *
+make_form (const char *contents,
+           RunonForm   form)
+{
+  g_autoptr(GString) text = g_string_new (contents);
+
+  g_string_replace (text, "\r", "", 0);
+  switch (form)
+    {
+    case RUNON_KEEP_INDENTS:
+      g_string_replace (text, "\n", "", 0);
+      break;
+    case RUNON_BARE:
+      g_string_replace (text, "\n", "", 0);
+      g_string_replace (text, "\u3000", "", 0);
+      break;
+    case RUNON_FUSED_HEADING:
+      g_string_replace (text, "\u3000", "", 0);
+      g_string_replace (text, "\n\n", "\n", 0);
+      g_assert_cmpuint (g_string_replace (text, "新要求\n", "新要求", 0), ==, 1);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_sample_runon (gconstpointer data)
+{
+  RunonForm form = GPOINTER_TO_INT (data);
   g_autofree char *path = sample_path ("civilized-city-speech.txt");
   g_autofree char *contents = NULL;
-  g_autoptr(GString) runon = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(JjOutline) outline = NULL;
   g_autoptr(GError) error = NULL;
   JjOutlineEntry *e;
+  const char *p;
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -146,20 +182,19 @@ test_sample_runon (void)
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
-  runon = g_string_new (contents);
-  g_string_replace (runon, "\n", "", 0);
-  g_string_replace (runon, "\r", "", 0);
-  g_assert_null (strchr (runon->str, '\n'));
+  text = make_form (contents, form);
+  if (form != RUNON_FUSED_HEADING)
+    g_assert_null (strchr (text, '\n'));
 
-  outline = detect (runon->str);
-  assert_outline (outline, runon->str, sample_outline, G_N_ELEMENTS (sample_outline));
+  outline = detect (text);
+  assert_outline (outline, text, sample_outline, G_N_ELEMENTS (sample_outline));
 
   /* the fused heading stops where the next sentence starts */
   e = jj_outline_get_entry (outline, 10);
-  {
-    const char *p = g_utf8_offset_to_pointer (runon->str, jj_outline_entry_get_title_end (e));
-    g_assert_true (g_str_has_prefix (p, "\u3000\u3000今年") || g_str_has_prefix (p, "今年"));
-  }
+  p = g_utf8_offset_to_pointer (text, jj_outline_entry_get_title_end (e));
+  while (g_str_has_prefix (p, "\u3000"))
+    p += strlen ("\u3000");
+  g_assert_true (g_str_has_prefix (p, "今年"));
 }
 
 static void
@@ -333,7 +368,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/outline/sample/paragraphed", test_sample_paragraphed);
-  g_test_add_func ("/outline/sample/runon", test_sample_runon);
+  g_test_add_data_func ("/outline/sample/runon", GINT_TO_POINTER (RUNON_KEEP_INDENTS), test_sample_runon);
+  g_test_add_data_func ("/outline/sample/runon-bare", GINT_TO_POINTER (RUNON_BARE), test_sample_runon);
+  g_test_add_data_func ("/outline/sample/fused-heading", GINT_TO_POINTER (RUNON_FUSED_HEADING), test_sample_runon);
   g_test_add_func ("/outline/fused-heading", test_fused_heading);
   g_test_add_func ("/outline/false-positives", test_false_positives);
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);

@@ -295,9 +295,14 @@ static gboolean
 line_start (const Scan *s,
             guint       i)
 {
+  gboolean indent = FALSE;
+
   while (i > 0 && is_space (s->u[i - 1]))
-    i--;
-  return i == 0 || s->u[i - 1] == '\n';
+    {
+      indent |= s->u[i - 1] == 0x3000;
+      i--;
+    }
+  return i == 0 || s->u[i - 1] == '\n' || indent;
 }
 
 /* Recognises a marker at @i. Fills family, ordinal and marker_end. */
@@ -321,7 +326,7 @@ match_marker (const Scan *s,
         {
           gunichar e = at (s, i + len + 1);
 
-          /* 一、二、三 and 四、五十亿元 are lists of numbers */
+          /* 一、二、三 and 三、四十人 are lists of numbers */
           if (e == 0x3001 || e == '\n' || e == 0)
             return FALSE;
           if (cn_digit (e))
@@ -517,10 +522,10 @@ static const char * const openers[] = {
   "长期以来", "一年来", "五年来", "十年来", "同时", "与此同时", "此外", "现在",
   "今天", "前期", "近期", "下一步", "当今", "这些年", "我们", "我国", "我市",
   "我省", "我区", "我县", "我多次", "我想", "我讲", "我在", "这", "对此",
-  "为此", "因此", "自从", "随着", "根据", "按照", "面对", "从总体", "总的来看",
+  "为此", "因此", "自从", "随着", "根据", "按照", "面对", "总的来看",
   "从全局", "综观", "纵观", "回首", "各地", "各级", "各部门", "全党", "党的十",
   "党中央", "做好", "实践证明", "事实证明", "大家", "同志们", "目前看", "关于",
-  "从前期", "从今年", "从去年", "通过多年", "众所周知", "如何",
+  "众所周知", "如何",
 };
 
 /* Words that end headings: where a heading runs into the next sentence,
@@ -609,14 +614,29 @@ word_at (const Scan *s,
   return FALSE;
 }
 
+/* 在 从 通过 经过 随着 为了 按照 根据 围绕 针对 面对 对于 */
+static gboolean
+is_preposition_at (const Scan *s,
+                   guint       i)
+{
+  gunichar a = s->u[i], b = at (s, i + 1);
+
+  return a == 0x5728 || a == 0x4ECE
+      || (a == 0x901A && b == 0x8FC7) || (a == 0x7ECF && b == 0x8FC7)
+      || (a == 0x968F && b == 0x7740) || (a == 0x4E3A && b == 0x4E86)
+      || (a == 0x6309 && b == 0x7167) || (a == 0x6839 && b == 0x636E)
+      || (a == 0x56F4 && b == 0x7ED5) || (a == 0x9488 && b == 0x5BF9)
+      || (a == 0x9762 && b == 0x5BF9) || (a == 0x5BF9 && b == 0x4E8E);
+}
+
 /* The clause that starts at @i is an adverbial that opens a sentence:
- * 改革开放以来， 疫情发生后， 在充分肯定成绩的同时， 在…进程中，
+ * 建厂以来， 会议结束后， 在看到进步的同时， 在…过程中，
  */
 static gboolean
 adverbial_clause_at (const Scan *s,
                      guint       i)
 {
-  gboolean zai = s->u[i] == 0x5728; /* 在 */
+  gboolean zai = is_preposition_at (s, i);
   guint reach = zai ? 24 : 14;
 
   for (guint k = i + 1; k < MIN (s->n, i + reach); k++)
@@ -634,17 +654,17 @@ adverbial_clause_at (const Scan *s,
               || (a == 0x671F && b == 0x95F4) /* 期间 */
               || (a == 0x540C && b == 0x65F6))/* 同时 */
             return TRUE;
-          /* 在…中 在…上 在…下 在…里 */
-          return zai && (b == 0x4E2D || b == 0x4E0A || b == 0x4E0B || b == 0x91CC);
+          /* 在…中， 通过…， 从…看， */
+          return zai;
         }
-      /* …在…的同时 is the 在 clause's */
+      /* …在…的同时 belongs to the clause of 在 */
       if (is_clause_end (c) || c == '\n' || (!zai && c == 0x5728))
         return FALSE;
     }
   return FALSE;
 }
 
-/* A quoted sentence: “其作始也简，其将毕也必巨。” */
+/* A quoted sentence: “路虽远，行则将至。” */
 static gboolean
 quoted_sentence_at (const Scan *s,
                     guint       i)
@@ -659,7 +679,7 @@ quoted_sentence_at (const Scan *s,
   return FALSE;
 }
 
-/* The next sentence often restates the heading: 加强社会建设加强社会建设，是… */
+/* The next sentence often restates the heading: 完善交通网络完善交通网络，是… */
 static guint
 repeats_heading (const Scan *s,
                  guint       from,
@@ -717,7 +737,7 @@ cut_score (const Scan *s,
            && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
     score += 3;
   score += repeats_heading (s, cand->marker_end, p, end);
-  /* 建设|建设生态文明: the sentence starts with the heading's last word */
+  /* …管理|管理水平: the sentence starts with the heading's last word */
   if (at (s, p - 2) == at (s, p) && at (s, p - 1) == at (s, p + 1))
     score += 3;
   if (word_at (s, p - 2, tail_words, G_N_ELEMENTS (tail_words)))
@@ -745,6 +765,7 @@ numbered_title_end (const Scan *s,
   guint stop, end;
   guint best = 0, best_score = 0, best_tail = 0;
   guint lo, hi, commas, clause;
+  gboolean in_paragraph;
 
   while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
     k++;
@@ -776,8 +797,15 @@ numbered_title_end (const Scan *s,
       return end;
     }
 
-  /* In paragraphed text a full stop ends a run-in heading */
-  if (!s->run_on)
+  /* In paragraphed text a full stop ends a short run-in heading at the
+   * start of a paragraph; a heading inside a paragraph, or one that runs on
+   * too long, has lost its line break.
+   */
+  /* 1. and （1） are run in by custom: their text ends at the full stop */
+  if (cand->family != FAM_DUN && cand->family != FAM_PAREN_CN && !IS_HINT (cand->family))
+    return end;
+  in_paragraph = s->run_on || !(cand->flags & CAND_LINE_START);
+  if (!in_paragraph && stop - cand->marker_end <= RUN_IN_MAX)
     return end;
 
   lo = cand->marker_end + MIN_FUSED_TITLE;
@@ -831,7 +859,7 @@ numbered_title_end (const Scan *s,
   /* A word that ends headings is enough when the text runs on too long
    * for a run-in heading; the last such word is the likeliest.
    */
-  if (best_tail > 0 && stop - cand->marker_end > RUN_IN_MAX)
+  if (best_tail > 0 && in_paragraph && stop - cand->marker_end > RUN_IN_MAX)
     return best_tail;
 
   return end;
@@ -886,7 +914,7 @@ is_run_on (const Scan *s)
   return breaks == 1 || s->n / breaks > 1500;
 }
 
-/* ① 列宁：《…》，第269页 — a note, not a heading */
+/* ① 某某：《…》，第12页 — a note, not a heading */
 static gboolean
 is_citation (const Scan *s,
              guint       i)
@@ -965,8 +993,8 @@ scan_candidates (Scan *s)
               cand.ordinal = 1;
               cand.start = i;
               cand.marker_end = i;
-              cand.title_end = numbered_title_end (s, &cand);
               cand.flags = CAND_LINE_START | CAND_STRONG;
+              cand.title_end = numbered_title_end (s, &cand);
               g_array_append_val (s->cands, cand);
             }
           continue;
