@@ -352,6 +352,34 @@ test_hints (void)
 }
 
 static void
+test_hints_styles (void)
+{
+  /* a title in a heading style, styled headings with and without markers,
+   * and a bold heading that stands alone
+   */
+  const char *text = "会议讲话\n同志们：\n总体要求\n正文。\n（一）加强领导\n正文。\n主要任务\n正文。";
+  JjParagraphHint hints[] = {
+    { 0, 4, 0, JJ_PARAGRAPH_HEADING_STYLE | JJ_PARAGRAPH_CENTERED },
+    { 5, 9, -1, 0 },
+    { 10, 14, 0, JJ_PARAGRAPH_HEADING_STYLE },
+    { 15, 18, -1, 0 },
+    { 19, 26, -1, JJ_PARAGRAPH_BOLD },
+    { 27, 30, -1, 0 },
+    { 31, 35, 0, JJ_PARAGRAPH_HEADING_STYLE },
+    { 36, 39, -1, 0 },
+  };
+  g_autoptr(JjOutline) outline = jj_outline_detect (text, -1, hints, G_N_ELEMENTS (hints));
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 title 会议讲话\n"
+                   "1 salutation 同志们：\n"
+                   "1 heading 总体要求\n"
+                   "2 heading （一）加强领导\n"
+                   "1 heading 主要任务\n");
+}
+
+static void
 test_empty (void)
 {
   g_autoptr(JjOutline) outline = jj_outline_detect ("", 0, NULL, 0);
@@ -377,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
   g_test_add_func ("/outline/sections", test_sections);
   g_test_add_func ("/outline/hints", test_hints);
+  g_test_add_func ("/outline/hints-styles", test_hints_styles);
   g_test_add_func ("/outline/empty", test_empty);
 
   return g_test_run ();

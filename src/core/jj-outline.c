@@ -56,6 +56,7 @@ enum {
   CAND_VALID      = 1 << 2,
   CAND_OWN_LINE   = 1 << 3,  /* the heading is its paragraph */
   CAND_WEAK       = 1 << 4,  /* no sentence boundary before it */
+  CAND_NUMBERED   = 1 << 5,  /* generated numbering: never the title */
 };
 
 typedef struct
@@ -994,6 +995,8 @@ scan_candidates (Scan *s)
               cand.start = i;
               cand.marker_end = i;
               cand.flags = CAND_LINE_START | CAND_STRONG;
+              if (hint->flags & JJ_PARAGRAPH_NUMBERED)
+                cand.flags |= CAND_NUMBERED;
               cand.title_end = numbered_title_end (s, &cand);
               g_array_append_val (s->cands, cand);
             }
@@ -1487,9 +1490,11 @@ jj_outline_detect (const char            *text,
   cs = (Cand *)(gpointer)cands->data;
   has_sal = find_salutation (&s, &sal_start, &sal_end);
   has_title = find_title (&s, sal_start, has_sal, &title_end);
+  /* A title in a heading style is still the title */
   for (guint i = 0; has_title && i < cands->len && cs[i].start < title_end; i++)
     {
-      if (cs[i].flags & CAND_VALID)
+      if ((cs[i].flags & CAND_VALID)
+          && (!IS_HINT (cs[i].family) || (cs[i].flags & CAND_NUMBERED)))
         has_title = FALSE;
     }
 
