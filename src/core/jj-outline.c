@@ -929,7 +929,13 @@ is_citation (const Scan *s,
       if (c == 0x300A)
         book = TRUE;
       if (c == '\n' || k + 1 == s->n)
-        return book && (c == 0x9875 || s->u[k - 1] == 0x9875);
+        {
+          guint j = c == '\n' ? k : k + 1;
+
+          while (j > i && (is_full_stop (s->u[j - 1]) || is_space (s->u[j - 1])))
+            j--;
+          return book && j > i && s->u[j - 1] == 0x9875; /* 页 */
+        }
     }
   return FALSE;
 }
