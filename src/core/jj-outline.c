@@ -556,6 +556,28 @@ typedef struct
   guint     len;
 } Word;
 
+/* First characters of the words of each list, as bits: most positions are
+ * rejected by one look-up.
+ */
+#define FIRST_BITS 8192
+static guint32 opener_first[FIRST_BITS / 32];
+static guint32 tail_first[FIRST_BITS / 32];
+static guint32 weak_first[FIRST_BITS / 32];
+
+static inline void
+bits_set (guint32  *bits,
+          gunichar  c)
+{
+  bits[(c % FIRST_BITS) / 32] |= 1u << (c % 32);
+}
+
+static inline gboolean
+bits_get (const guint32 *bits,
+          gunichar       c)
+{
+  return (bits[(c % FIRST_BITS) / 32] >> (c % 32)) & 1;
+}
+
 static Word opener_words[G_N_ELEMENTS (openers)];
 static Word tail_words[G_N_ELEMENTS (heading_tails)];
 static Word weak_words[G_N_ELEMENTS (weak_openers)];
@@ -573,6 +595,7 @@ init_words (void)
 
           opener_words[i].u = g_utf8_to_ucs4_fast (openers[i], -1, &len);
           opener_words[i].len = len;
+          bits_set (opener_first, opener_words[i].u[0]);
         }
       for (guint i = 0; i < G_N_ELEMENTS (heading_tails); i++)
         {
@@ -580,6 +603,7 @@ init_words (void)
 
           tail_words[i].u = g_utf8_to_ucs4_fast (heading_tails[i], -1, &len);
           tail_words[i].len = len;
+          bits_set (tail_first, tail_words[i].u[0]);
         }
       for (guint i = 0; i < G_N_ELEMENTS (weak_openers); i++)
         {
@@ -587,17 +611,22 @@ init_words (void)
 
           weak_words[i].u = g_utf8_to_ucs4_fast (weak_openers[i], -1, &len);
           weak_words[i].len = len;
+          bits_set (weak_first, weak_words[i].u[0]);
         }
       g_once_init_leave (&initialized, 1);
     }
 }
 
 static gboolean
-word_at (const Scan *s,
-         guint       i,
-         const Word *words,
-         guint       n_words)
+word_at (const Scan    *s,
+         guint          i,
+         const guint32 *first,
+         const Word    *words,
+         guint          n_words)
 {
+  if (!bits_get (first, at (s, i)))
+    return FALSE;
+
   for (guint k = 0; k < n_words; k++)
     {
       guint j;
@@ -680,15 +709,31 @@ quoted_sentence_at (const Scan *s,
   return FALSE;
 }
 
-/* The next sentence often restates the heading: 完善交通网络完善交通网络，是… */
+/* The next sentence often restates the heading: 完善交通网络完善交通网络，是…
+ * @seen holds the bigrams of the heading so far, as bits.
+ */
+#define BIGRAM_BITS 4096
+
+static inline guint
+bigram_bit (gunichar a,
+            gunichar b)
+{
+  return (a * 31 + b) % BIGRAM_BITS;
+}
+
 static guint
-repeats_heading (const Scan *s,
-                 guint       from,
-                 guint       p,
-                 guint       end)
+repeats_heading (const Scan    *s,
+                 const guint32 *seen,
+                 guint          from,
+                 guint          p,
+                 guint          end)
 {
   for (guint q = p; q <= p + 2 && q + 4 <= end; q++)
     {
+      guint bit = bigram_bit (s->u[q], s->u[q + 1]);
+
+      if (!((seen[bit / 32] >> (bit % 32)) & 1))
+        continue;
       for (guint k = from; k + 4 <= p; k++)
         {
           if (s->u[k] == s->u[q] && s->u[k + 1] == s->u[q + 1]
@@ -723,28 +768,29 @@ is_function_word (gunichar c)
 }
 
 static guint
-cut_score (const Scan *s,
-           const Cand *cand,
-           guint       p,
-           guint       end)
+cut_score (const Scan    *s,
+           const Cand    *cand,
+           const guint32 *seen,
+           guint          p,
+           guint          end)
 {
   guint score = 0;
 
-  if (word_at (s, p, opener_words, G_N_ELEMENTS (opener_words))
+  if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
       || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
     score += 3;
   /* 2009年 */
   else if (arabic_digit (at (s, p)) >= 0 && arabic_digit (at (s, p + 3)) >= 0
            && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
     score += 3;
-  score += repeats_heading (s, cand->marker_end, p, end);
+  score += repeats_heading (s, seen, cand->marker_end, p, end);
   /* …管理|管理水平: the sentence starts with the heading's last word */
   if (at (s, p - 2) == at (s, p) && at (s, p - 1) == at (s, p + 1))
     score += 3;
-  if (word_at (s, p - 2, tail_words, G_N_ELEMENTS (tail_words)))
+  if (word_at (s, p - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
     {
       score += 2;
-      if (word_at (s, p, weak_words, G_N_ELEMENTS (weak_words)))
+      if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words)))
         score += 1;
     }
   return score;
@@ -767,6 +813,7 @@ numbered_title_end (const Scan *s,
   guint best = 0, best_score = 0, best_tail = 0;
   guint lo, hi, commas, clause;
   gboolean in_paragraph;
+  guint32 seen[BIGRAM_BITS / 32];
 
   while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
     k++;
@@ -831,10 +878,18 @@ numbered_title_end (const Scan *s,
 
   depth = 0;
   clause = cand->marker_end;
+  memset (seen, 0, sizeof seen);
   for (k = cand->marker_end; k < hi; k++)
     {
       gunichar c = s->u[k];
       guint score;
+
+      if (k >= cand->marker_end + 4)
+        {
+          guint bit = bigram_bit (s->u[k - 4], s->u[k - 3]);
+
+          seen[bit / 32] |= 1u << (bit % 32);
+        }
 
       if (is_open_quote (c))
         depth++;
@@ -846,7 +901,7 @@ numbered_title_end (const Scan *s,
           || is_clause_end (c) || c == 0x3001 || s->u[k - 1] == 0x3001
           || is_function_word (c) || is_function_word (s->u[k - 1]))
         continue;
-      score = cut_score (s, cand, k, stop);
+      score = cut_score (s, cand, seen, k, stop);
       if (score > best_score)
         {
           best_score = score;
