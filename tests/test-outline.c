@@ -197,6 +197,58 @@ test_sample_runon (gconstpointer data)
   g_assert_true (g_str_has_prefix (p, "今年"));
 }
 
+static const char county_speech[] =
+  "在全县安全生产工作会议上的讲话\n"
+  "尊敬的各位领导、各位来宾，同志们：\n"
+  "今天召开会议，我讲三点意见。\n"
+  "一、充分认识安全生产的重要性\n"
+  "首先，安全生产事关群众生命财产安全。其次，安全生产事关发展大局。最后，安全生产事关社会稳定。\n"
+  "二、突出抓好重点领域整治\n"
+  "（一）加强道路交通安全管理\n"
+  "1.健全工作机制。要明确分工，落实责任。2.压实工作责任。各乡镇要一要排查，二要整改。\n"
+  "（二）强化危险化学品监管\n"
+  "一是开展专项检查。二是建立台账。三是加强督导。\n"
+  "— 3 —\n"
+  "三、切实加强组织领导\n"
+  "各级各部门要高度重视。\n"
+  "让我们以更加务实的作风，推动全县安全生产形势持续稳定向好！\n";
+
+static const Expected county_outline[] = {
+  { 1, JJ_OUTLINE_KIND_TITLE, "在全县安全生产工作会议上的讲话" },
+  { 1, JJ_OUTLINE_KIND_SALUTATION, "尊敬的各位领导、各位来宾，同志们：" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "一、充分认识安全生产的重要性" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "首先，安全生产事关群众生命财产安全" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "其次，安全生产事关发展大局" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "最后，安全生产事关社会稳定" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "二、突出抓好重点领域整治" },
+  { 2, JJ_OUTLINE_KIND_HEADING, "（一）加强道路交通安全管理" },
+  { 3, JJ_OUTLINE_KIND_HEADING, "1.健全工作机制" },
+  { 3, JJ_OUTLINE_KIND_HEADING, "2.压实工作责任" },
+  { 2, JJ_OUTLINE_KIND_HEADING, "（二）强化危险化学品监管" },
+  { 3, JJ_OUTLINE_KIND_ENUMERATOR, "一是开展专项检查" },
+  { 3, JJ_OUTLINE_KIND_ENUMERATOR, "二是建立台账" },
+  { 3, JJ_OUTLINE_KIND_ENUMERATOR, "三是加强督导" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "三、切实加强组织领导" },
+  { 1, JJ_OUTLINE_KIND_CLOSING, "让我们以更加务实的作风" },
+};
+
+/* Four levels, page furniture, an in-sentence list and a closing without
+ * an address; the run-on form has every heading fused with what follows.
+ */
+static void
+test_four_levels (void)
+{
+  g_autoptr(GString) runon = g_string_new (county_speech);
+  g_autoptr(JjOutline) outline = detect (county_speech);
+  g_autoptr(JjOutline) fused = NULL;
+
+  assert_outline (outline, county_speech, county_outline, G_N_ELEMENTS (county_outline));
+
+  g_string_replace (runon, "\n", "", 0);
+  fused = detect (runon->str);
+  assert_outline (fused, runon->str, county_outline, G_N_ELEMENTS (county_outline));
+}
+
 static void
 test_fused_heading (void)
 {
@@ -403,6 +455,7 @@ main (int   argc,
   g_test_add_data_func ("/outline/sample/runon-bare", GINT_TO_POINTER (RUNON_BARE), test_sample_runon);
   g_test_add_data_func ("/outline/sample/fused-heading", GINT_TO_POINTER (RUNON_FUSED_HEADING), test_sample_runon);
   g_test_add_func ("/outline/fused-heading", test_fused_heading);
+  g_test_add_func ("/outline/four-levels", test_four_levels);
   g_test_add_func ("/outline/false-positives", test_false_positives);
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);

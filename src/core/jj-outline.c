@@ -289,6 +289,11 @@ boundary_before (const Scan *s,
   /* a photo credit (新华社记者 某某/摄) ends a caption */
   if (p == 0x6444 && i >= 2 && s->u[i - 2] == '/')
     return TRUE;
+  /* page furniture: — 3 —, 第3页 共8页 */
+  if ((p == 0x2014 || p == '-') && i >= 2 && (s->u[i - 2] == ' ' || arabic_digit (s->u[i - 2]) >= 0))
+    return TRUE;
+  if (p == 0x9875 && i >= 2 && arabic_digit (s->u[i - 2]) >= 0)
+    return TRUE;
   return FALSE;
 }
 
@@ -784,6 +789,14 @@ cut_score (const Scan    *s,
            && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
     score += 3;
   score += repeats_heading (s, seen, cand->marker_end, p, end);
+  /* 二、主要任务（一）… : a heading that runs into the first item below it */
+  {
+    Cand next = { 0 };
+
+    if (match_marker (s, p, &next) && (next.ordinal == 1 || next.family == FAM_DUN)
+        && next.family != FAM_CIRCLED)
+      score += 4;
+  }
   /* …管理|管理水平: the sentence starts with the heading's last word */
   if (at (s, p - 2) == at (s, p) && at (s, p - 1) == at (s, p + 1))
     score += 3;
@@ -892,7 +905,18 @@ numbered_title_end (const Scan *s,
         }
 
       if (is_open_quote (c))
-        depth++;
+        {
+          Cand next = { 0 };
+
+          /* （一） opens no quote: it is the next heading */
+          if ((c == 0xFF08 || c == '(') && k >= lo && match_marker (s, k, &next))
+            {
+              best_score = 9;
+              best = k;
+              break;
+            }
+          depth++;
+        }
       else if (is_close_quote (c) && depth > 0)
         depth--;
       if (depth == 0 && (c == 0xFF0C || c == 0xFF1B))
@@ -1026,6 +1050,9 @@ hint_is_heading (const JjParagraphHint *hint)
 static void
 scan_candidates (Scan *s)
 {
+  /* where a heading cut from its run-on text ends, a sentence starts */
+  guint after_heading = G_MAXUINT;
+
   for (guint i = 0; i < s->n; i++)
     {
       gunichar c = s->u[i];
@@ -1064,7 +1091,7 @@ scan_candidates (Scan *s)
           continue;
         }
 
-      if (!boundary_before (s, i, cand.family))
+      if (i != after_heading && !boundary_before (s, i, cand.family))
         {
           /* 第二，其次， can only start a sentence; they are kept when they
            * continue a series (the boundary may be lost with a caption).
@@ -1096,6 +1123,8 @@ scan_candidates (Scan *s)
       if (hint != NULL && (hint_is_heading (hint) || (hint->flags & JJ_PARAGRAPH_BOLD)))
         cand.flags |= CAND_STRONG;
 
+      if (!IS_ENUM (cand.family) && !(cand.flags & CAND_OWN_LINE))
+        after_heading = cand.title_end;
       g_array_append_val (s->cands, cand);
       /* Skip the marker itself: 一是 cannot hold another marker */
       i = cand.marker_end - 1;
@@ -1367,7 +1396,10 @@ find_title (const Scan *s,
   return TRUE;
 }
 
-/* 同志们，让我们… in the last part of the speech */
+/* 同志们，让我们… in the last part of the speech. A closing that starts a
+ * paragraph wins over an address inside one; without an address, the call
+ * 让我们… closes.
+ */
 static gboolean
 find_closing (const Scan *s,
               guint       after,
@@ -1375,35 +1407,65 @@ find_closing (const Scan *s,
               guint      *title_end)
 {
   guint from = s->n > 2000 ? s->n - 2000 : 0;
+  gint found = -1;
 
   from = MAX (from, s->n - s->n / 4);
   from = MAX (from, after);
 
-  for (guint i = s->n; i > from; i--)
+  for (guint pass = 0; pass < 3 && found < 0; pass++)
     {
-      guint k = i - 1;
-      guint len;
-      gunichar d;
+      for (guint i = s->n; i > from; i--)
+        {
+          guint k = i - 1;
+          guint len;
+          gunichar d;
 
-      if ((len = addressee_at (s, k)) == 0 || !boundary_before (s, k, FAM_SHI))
-        continue;
-      /* 同志们、朋友们， */
-      while (k + len < s->n && s->u[k + len] != 0xFF0C && s->u[k + len] != 0xFF01
-             && s->u[k + len] != ',' && len < 12 && !is_full_stop (s->u[k + len])
-             && s->u[k + len] != '\n')
-        len++;
-      d = at (s, k + len);
-      if (d != 0xFF0C && d != 0xFF01 && d != ',')
-        continue;
-      *start = k;
-      k += len + 1;
-      while (k < s->n && k < *start + ENUM_WINDOW && !is_clause_end (s->u[k])
-             && s->u[k] != '\n')
-        k++;
-      *title_end = k;
-      return TRUE;
+          if (!boundary_before (s, k, FAM_SHI) || (pass == 0 && !line_start (s, k)))
+            continue;
+          if (pass == 2)
+            {
+              if (has_prefix_at (s, k, "让我们"))
+                {
+                  found = k;
+                  break;
+                }
+              continue;
+            }
+          if ((len = addressee_at (s, k)) == 0)
+            continue;
+          /* 同志们、朋友们， */
+          while (k + len < s->n && s->u[k + len] != 0xFF0C && s->u[k + len] != 0xFF01
+                 && s->u[k + len] != ',' && len < 12 && !is_full_stop (s->u[k + len])
+                 && s->u[k + len] != '\n')
+            len++;
+          d = at (s, k + len);
+          if (d == 0xFF0C || d == 0xFF01 || d == ',')
+            {
+              found = k;
+              break;
+            }
+        }
     }
-  return FALSE;
+  if (found < 0)
+    return FALSE;
+
+  *start = found;
+  {
+    guint k = found;
+    gboolean past_address = addressee_at (s, k) == 0;
+
+    for (; k < s->n && k < *start + ENUM_WINDOW && s->u[k] != '\n'; k++)
+      {
+        if (is_clause_end (s->u[k]))
+          {
+            if (past_address)
+              break;
+            past_address = TRUE;
+          }
+      }
+    *title_end = k;
+  }
+  return TRUE;
 }
 
 static char *
