@@ -245,7 +245,7 @@ score_candidate (Search    *s,
   c->quote_sim = 1.0 - (double)c->errors / s->m;
   c->context_sim = context_similarity (s->text, c->start, c->end, s->prefix, s->lp, s->suffix, s->ls);
   c->position_sim = 1.0 / (1.0 + d / scale);
-  c->score = 0.5 * c->quote_sim + 0.45 * c->context_sim + 0.05 * c->position_sim;
+  c->score = 0.5 * c->quote_sim + 0.35 * c->context_sim + 0.15 * c->position_sim;
 }
 
 static gboolean
@@ -431,15 +431,9 @@ jj_anchor_locate (JjAnchorText         *self,
 
       if (from < to)
         search_approximately (&s, from, to, hits->len, &best, &found);
-      if ((!found || best.errors > 0) && (from > 0 || to < self->length))
-        {
-          Candidate local = best;
-          gboolean local_found = found;
-
-          search_approximately (&s, 0, self->length, hits->len, &best, &found);
-          if (local_found && local.score >= best.score)
-            best = local;
-        }
+      /* The whole text only when nothing near the old place will do. */
+      if (!found && (from > 0 || to < self->length))
+        search_approximately (&s, 0, self->length, hits->len, &best, &found);
     }
 
   if (!found)
