@@ -21,6 +21,8 @@ typedef struct
 
 static const JjCliCommand commands[] = {
   { "text", jj_cli_text, N_("Print the cleaned text of a speech") },
+  { "library", jj_cli_library, N_("Search the marked passages of all speeches") },
+  { "export", jj_cli_export, N_("Export marked passages to .docx, .md or .txt") },
 };
 
 void

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 typedef int (*JjCliCommandFunc) (int argc, char **argv);
 
 int jj_cli_text (int argc, char **argv);
+int jj_cli_library (int argc, char **argv);
+int jj_cli_export (int argc, char **argv);
 
 /* Shared helpers */
 void     jj_cli_print_error (const char  *format,

@@ -50,6 +50,7 @@ struct _JjLibrary
   GPtrArray   *all;        /* every passage */
   GListStore  *store;
   gboolean     dirty;      /* the index on disk is stale */
+  gboolean     loaded;
 };
 
 G_DEFINE_FINAL_TYPE (JjLibrary, jj_library, G_TYPE_OBJECT)
@@ -184,19 +185,9 @@ static JjPassage *
 passage_from_mark (Document *doc,
                    JjMark   *mark)
 {
-  JjPassage *passage = jj_passage_new (jj_mark_get_id (mark));
+  JjPassage *passage = jj_passage_new_from_mark (mark, doc->path, doc->title);
 
-  jj_passage_set_kind (passage, jj_mark_get_kind (mark));
-  jj_passage_set_tags (passage, jj_mark_get_tags (mark));
-  jj_passage_set_note (passage, jj_mark_get_note (mark));
-  jj_passage_set_author (passage, jj_mark_get_author (mark));
-  jj_passage_set_created (passage, jj_mark_get_created (mark));
-  jj_passage_set_modified (passage, jj_mark_get_modified (mark));
-  jj_passage_set_quote (passage, jj_mark_get_quote (mark));
-  jj_passage_set_section (passage, jj_mark_get_section (mark));
-  if (jj_mark_get_start (mark) <= jj_mark_get_end (mark))
-    jj_passage_set_range (passage, jj_mark_get_start (mark), jj_mark_get_end (mark));
-  apply_document (doc, passage);
+  jj_passage_set_document_status (passage, doc->status);
   jj_library_query_ensure_search_key (passage);
 
   return passage;
@@ -630,6 +621,19 @@ read_passages (Document *doc,
 }
 
 static gboolean
+has_folder (JjLibrary  *self,
+            const char *path)
+{
+  for (guint i = 0; i < self->folders->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->folders, i), path))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
 read_index (JjLibrary *self)
 {
   g_autoptr(GError) error = NULL;
@@ -660,15 +664,21 @@ read_index (JjLibrary *self)
   if (version != INDEX_VERSION)
     return FALSE;
 
-  g_variant_iter_init (&iter, folders);
-  while ((child = g_variant_iter_next_value (&iter)) != NULL)
-    {
-      const char *folder = g_variant_get_string (child, NULL);
+  /* Folders added before loading and not in the index make it stale. */
+  {
+    g_autofree const char **indexed = g_variant_get_strv (folders, NULL);
 
-      if (g_path_is_absolute (folder))
-        g_ptr_array_add (self->folders, g_strdup (folder));
-      g_variant_unref (child);
-    }
+    for (guint i = 0; i < self->folders->len; i++)
+      {
+        if (!g_strv_contains (indexed, g_ptr_array_index (self->folders, i)))
+          self->dirty = TRUE;
+      }
+    for (guint i = 0; indexed[i] != NULL; i++)
+      {
+        if (g_path_is_absolute (indexed[i]) && !has_folder (self, indexed[i]))
+          g_ptr_array_add (self->folders, g_strdup (indexed[i]));
+      }
+  }
 
   g_variant_iter_init (&iter, documents);
   while ((child = g_variant_iter_next_value (&iter)) != NULL)
@@ -716,6 +726,7 @@ jj_library_load (JjLibrary     *self,
 
   if (!read_index (self))
     self->dirty = TRUE;
+  self->loaded = TRUE;
 
   rebuild (self);
 
@@ -749,14 +760,12 @@ jj_library_add_folder (JjLibrary *self,
   if (path == NULL)
     return;
 
-  for (guint i = 0; i < self->folders->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (self->folders, i), path))
-        return;
-    }
+  if (has_folder (self, path))
+    return;
 
   g_ptr_array_add (self->folders, g_steal_pointer (&path));
-  self->dirty = TRUE;
+  if (self->loaded)
+    self->dirty = TRUE;
 }
 
 void

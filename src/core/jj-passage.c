@@ -219,6 +219,40 @@ jj_passage_new (const char *id)
   return g_object_new (JJ_TYPE_PASSAGE, "id", id, NULL);
 }
 
+/* The passage of a mark read from the sidecar of the document at
+ * @document_path (either may be NULL when unknown).
+ */
+JjPassage *
+jj_passage_new_from_mark (JjMark     *mark,
+                          const char *document_path,
+                          const char *document_title)
+{
+  JjPassage *self;
+
+  g_return_val_if_fail (JJ_IS_MARK (mark), NULL);
+
+  self = jj_passage_new (jj_mark_get_id (mark));
+  self->kind = g_strdup (jj_mark_get_kind (mark));
+  jj_passage_set_tags (self, jj_mark_get_tags (mark));
+  self->note = g_strdup (jj_mark_get_note (mark));
+  self->author = g_strdup (jj_mark_get_author (mark));
+  if (jj_mark_get_created (mark) != NULL)
+    self->created = g_date_time_ref (jj_mark_get_created (mark));
+  if (jj_mark_get_modified (mark) != NULL)
+    self->modified = g_date_time_ref (jj_mark_get_modified (mark));
+  self->quote = g_strdup (jj_mark_get_quote (mark));
+  self->section = g_strdup (jj_mark_get_section (mark));
+  if (jj_mark_get_start (mark) <= jj_mark_get_end (mark))
+    {
+      self->start = jj_mark_get_start (mark);
+      self->end = jj_mark_get_end (mark);
+    }
+  self->document_path = g_strdup (document_path);
+  self->document_title = g_strdup (document_title);
+
+  return self;
+}
+
 static gboolean
 replace_string (char       **field,
                 const char  *value)

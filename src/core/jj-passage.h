@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "jj-mark.h"
+
 G_BEGIN_DECLS
 
 /* Where the document of a passage is, as far as the library knows. */
@@ -22,6 +24,9 @@ typedef enum
 G_DECLARE_FINAL_TYPE (JjPassage, jj_passage, JJ, PASSAGE, GObject)
 
 JjPassage          *jj_passage_new                  (const char         *id);
+JjPassage          *jj_passage_new_from_mark        (JjMark             *mark,
+                                                     const char         *document_path,
+                                                     const char         *document_title);
 
 const char         *jj_passage_get_id               (JjPassage          *self);
 const char         *jj_passage_get_quote            (JjPassage          *self);
