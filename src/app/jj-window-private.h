@@ -46,6 +46,10 @@ struct _JjWindow
   AdwFlap              *marks_flap;
   JjMarksPanel         *marks_panel;
   GtkButton            *save_warning;
+
+  gboolean              has_pending_selection;
+  guint                 pending_start;
+  guint                 pending_end;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *match_label;

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "jj-outline.h"
+#include "jj-library.h"
 #include "jj-reading-positions.h"
 #include "jj-text-search.h"
 #include "jj-window-private.h"
@@ -126,8 +127,14 @@ jj_window_set_document (JjWindow   *self,
 
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
       jj_window_watch (self, file);
-      if (positions != NULL && jj_reading_positions_lookup (positions, file, fingerprint, &offset))
+      if (JJ_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+        jj_library_add_document (jj_application_get_library (JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
+                                 file, jj_document_get_title (document));
+      if (self->has_pending_selection)
+        jj_reader_view_select_range (self->reader_view, self->pending_start, self->pending_end);
+      else if (positions != NULL && jj_reading_positions_lookup (positions, file, fingerprint, &offset))
         jj_reader_view_scroll_to_offset (self->reader_view, offset);
+      self->has_pending_selection = FALSE;
     }
 }
 
@@ -236,6 +243,25 @@ jj_window_open (JjWindow *self,
 
   jj_document_load_async (file, JJ_LOAD_DEFAULT, self->cancellable,
                           load_cb, g_object_ref (self));
+}
+
+/* Selects a passage now, or once the document being opened is shown. */
+void
+jj_window_select (JjWindow *self,
+                  guint     start,
+                  guint     end)
+{
+  g_return_if_fail (JJ_IS_WINDOW (self));
+
+  if (self->document != NULL && (self->file == NULL || jj_document_get_file (self->document) == self->file))
+    {
+      jj_reader_view_select_range (self->reader_view, start, end);
+      return;
+    }
+
+  self->has_pending_selection = TRUE;
+  self->pending_start = start;
+  self->pending_end = end;
 }
 
 GFile *
