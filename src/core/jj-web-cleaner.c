@@ -607,6 +607,15 @@ jj_web_cleaner_split_title (const char  *text,
         jj_text_builder_insert (b, "\n", 1, offset + c_end);
       jj_text_builder_copy (b, body + b_end, end - (body + b_end), offset + c_end);
     }
+  else if (!is_site_page)
+    {
+      /* nothing to change: no need to copy the text piece by piece */
+      if (out_n_bytes != NULL)
+        *out_n_bytes = n_bytes;
+      if (map != NULL)
+        *map = jj_text_map_new_identity ();
+      return g_strndup (text, n_bytes);
+    }
   else
     jj_text_builder_copy (b, body, end - body, offset);
 
