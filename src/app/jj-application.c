@@ -8,11 +8,19 @@
 #include <glib/gi18n.h>
 
 #include "jj-application.h"
+#include "jj-library.h"
+#include "jj-library-window.h"
+#include "jj-reading-positions.h"
+#include "jj-preferences-window.h"
 #include "jj-window.h"
 
 struct _JjApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication      parent_instance;
+
+  JjReadingPositions *positions;
+  JjLibrary          *library;
+  GSettings          *settings;
 };
 
 G_DEFINE_FINAL_TYPE (JjApplication, jj_application, ADW_TYPE_APPLICATION)
@@ -27,6 +35,101 @@ jj_application_new (void)
                        NULL);
 }
 
+JjReadingPositions *
+jj_application_get_reading_positions (JjApplication *self)
+{
+  g_return_val_if_fail (JJ_IS_APPLICATION (self), NULL);
+
+  if (self->positions == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_state_dir (), "jiejian",
+                                                "positions.ini", NULL);
+
+      self->positions = jj_reading_positions_new (path);
+    }
+
+  return self->positions;
+}
+
+static void
+library_folders_changed_cb (JjApplication *self)
+{
+  g_auto(GStrv) wanted = g_settings_get_strv (self->settings, "library-folders");
+  g_auto(GStrv) known = jj_library_dup_folders (self->library);
+
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      if (!g_strv_contains ((const char * const *) wanted, known[i]))
+        {
+          g_autoptr(GFile) folder = g_file_new_for_path (known[i]);
+
+          jj_library_remove_folder (self->library, folder);
+        }
+    }
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (wanted[i]);
+
+      jj_library_add_folder (self->library, folder);
+    }
+}
+
+/* The library's index is read once; it is rebuilt from the sidecars when
+ * the library window refreshes it. */
+JjLibrary *
+jj_application_get_library (JjApplication *self)
+{
+  g_return_val_if_fail (JJ_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->library = jj_library_new (NULL);
+      if (!jj_library_load (self->library, NULL, &error))
+        g_warning ("Could not read the library index: %s", error->message);
+
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_object (self->settings, "changed::library-folders",
+                               G_CALLBACK (library_folders_changed_cb), self, G_CONNECT_SWAPPED);
+      library_folders_changed_cb (self);
+    }
+
+  return self->library;
+}
+
+static JjWindow *
+find_window_for_file (GApplication *app,
+                      GFile        *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      GFile *shown;
+
+      if (!JJ_IS_WINDOW (l->data))
+        continue;
+
+      shown = jj_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static JjWindow *
+find_empty_window (GApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      if (JJ_IS_WINDOW (l->data) && jj_window_get_file (l->data) == NULL)
+        return l->data;
+    }
+
+  return NULL;
+}
+
 static void
 jj_application_activate (GApplication *app)
 {
@@ -38,17 +141,48 @@ jj_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* Opens @file, or brings up its window, and selects a passage of it. */
+void
+jj_application_open_at (JjApplication *self,
+                        GFile         *file,
+                        guint          start,
+                        guint          end)
+{
+  JjWindow *window;
+
+  g_return_if_fail (JJ_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = find_window_for_file (G_APPLICATION (self), file);
+  if (window == NULL)
+    {
+      window = jj_window_new (self);
+      jj_window_open (window, file);
+    }
+
+  jj_window_select (window, start, end);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 jj_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
                      const char    *hint)
 {
+  /* One window per document: a document already open is brought up. */
   for (int i = 0; i < n_files; i++)
     {
-      JjWindow *window = jj_window_new (JJ_APPLICATION (app));
+      JjWindow *window = find_window_for_file (app, files[i]);
 
-      jj_window_open (window, files[i]);
+      if (window == NULL)
+        {
+          window = find_empty_window (app);
+          if (window == NULL)
+            window = jj_window_new (JJ_APPLICATION (app));
+          jj_window_open (window, files[i]);
+        }
+
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -98,7 +232,39 @@ new_window_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (jj_window_new (JJ_APPLICATION (user_data))));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (jj_preferences_window_new (parent)));
+}
+
+static void
+library_activated (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  JjApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (JJ_IS_LIBRARY_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (jj_library_window_new (GTK_APPLICATION (self),
+                                                         jj_application_get_library (self))));
+}
+
 static const GActionEntry app_actions[] = {
+  { "library", library_activated },
+  { "preferences", preferences_activated },
   { "new-window", new_window_activated },
   { "quit", quit_activated },
   { "about", about_activated },
@@ -109,6 +275,8 @@ jj_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *library_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (jj_application_parent_class)->startup (app);
 
@@ -116,6 +284,35 @@ jj_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.library", library_accels);
+}
+
+static void
+jj_application_shutdown (GApplication *app)
+{
+  JjApplication *self = JJ_APPLICATION (app);
+
+  if (self->positions != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!jj_reading_positions_save (self->positions, &error))
+        g_warning ("Could not save reading positions: %s", error->message);
+    }
+  g_clear_object (&self->positions);
+
+  if (self->library != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!jj_library_save_index (self->library, &error))
+        g_warning ("Could not save the library index: %s", error->message);
+    }
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (jj_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -123,6 +320,7 @@ jj_application_class_init (JjApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->shutdown = jj_application_shutdown;
   app_class->activate = jj_application_activate;
   app_class->open = jj_application_open;
   app_class->startup = jj_application_startup;

@@ -11,6 +11,7 @@
 #include "jj-converter.h"
 #include "jj-docx-reader.h"
 #include "jj-document.h"
+#include "jj-outline.h"
 #include "jj-encoding.h"
 #include "jj-html-reader.h"
 #include "jj-legacy-doc.h"
@@ -50,6 +51,8 @@ struct _JjDocument
   GArray    *hints;      /* JjParagraphHint, display offsets */
   char      *original_text;
   guint      was_traditional : 1;
+
+  JjOutline *outline;
 };
 
 G_DEFINE_FINAL_TYPE (JjDocument, jj_document, G_TYPE_OBJECT)
@@ -66,6 +69,7 @@ jj_document_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->encoding, g_free);
+  g_clear_object (&self->outline);
   g_clear_pointer (&self->source_text, g_free);
   g_clear_pointer (&self->maps, g_ptr_array_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
@@ -871,9 +875,14 @@ load_thread (GTask        *task,
 
   doc = jj_document_load (file, flags, cancellable, &error);
   if (doc == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, doc, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Outline detection is part of opening: keep it off the main thread. */
+  jj_document_get_outline (doc);
+  g_task_return_pointer (task, doc, g_object_unref);
 }
 
 void
@@ -957,6 +966,20 @@ jj_document_get_encoding (JjDocument *self)
   g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
 
   return self->encoding;
+}
+
+/* Computed on first use; jj_document_load_async() does it in its thread. */
+JjOutline *
+jj_document_get_outline (JjDocument *self)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
+
+  if (self->outline == NULL)
+    self->outline = jj_outline_detect (self->text, self->n_bytes,
+                                       (const JjParagraphHint *)(gpointer) self->hints->data,
+                                       self->hints->len);
+
+  return self->outline;
 }
 
 const JjParagraphHint *

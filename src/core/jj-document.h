@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _JjOutline JjOutline;
+
 #define JJ_DOCUMENT_ERROR (jj_document_error_quark ())
 
 typedef enum
@@ -59,6 +61,7 @@ guint        jj_document_get_length       (JjDocument           *self);
 const char  *jj_document_get_format       (JjDocument           *self);
 const char  *jj_document_get_encoding     (JjDocument           *self);
 char        *jj_document_dup_fingerprint  (JjDocument           *self);
+JjOutline   *jj_document_get_outline      (JjDocument           *self);
 char        *jj_document_dup_range        (JjDocument           *self,
                                            guint                 start,
                                            guint                 end);

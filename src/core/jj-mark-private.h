@@ -1,0 +1,21 @@
+/* jj-mark-private.h — what the sidecar reader and writer keep on a mark
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "jj-mark.h"
+
+G_BEGIN_DECLS
+
+/* An element holding the attributes and children of a <mark> that this
+ * version does not know, so that they survive a round trip.
+ */
+xmlNode *_jj_mark_get_extra  (JjMark  *self);
+void     _jj_mark_take_extra (JjMark  *self,
+                              xmlNode *extra);
+
+G_END_DECLS
