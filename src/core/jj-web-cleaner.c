@@ -423,11 +423,16 @@ jj_web_cleaner_fix_punctuation (const char  *text,
         continue;
 
       before = g_utf8_find_prev_char (text, p);
-      if (before == NULL || !is_cjk_before_punct (g_utf8_get_char (before)))
+      if (before == NULL)
         continue;
 
       /* "1,000" and "10:30" keep theirs; a letter or digit after is not Chinese */
       if (p + 1 < end && g_ascii_isalnum (p[1]))
+        continue;
+
+      /* after Chinese, or before it: "GDP,增长" is Chinese punctuation too */
+      if (!is_cjk_before_punct (g_utf8_get_char (before)) &&
+          !(p + 1 < end && !g_ascii_isdigit (*before) && is_han (g_utf8_get_char (p + 1))))
         continue;
 
       switch (c)
