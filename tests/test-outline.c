@@ -106,14 +106,18 @@ sample_path (const char *name)
   return g_build_filename (shared, "samples", name, NULL);
 }
 
+/* Every form of the sample, through import: the outline of the document,
+ * with the paragraph hints of its format.
+ */
 static void
-test_sample_paragraphed (void)
+test_sample_document (gconstpointer data)
 {
-  g_autofree char *path = sample_path ("civilized-city-speech.txt");
+  const char *name = data;
+  g_autofree char *path = sample_path (name);
   g_autoptr(GFile) file = NULL;
   g_autoptr(JjDocument) doc = NULL;
-  g_autoptr(JjOutline) outline = NULL;
   g_autoptr(GError) error = NULL;
+  JjOutline *outline;
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -124,7 +128,7 @@ test_sample_paragraphed (void)
   file = g_file_new_for_path (path);
   doc = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
   g_assert_no_error (error);
-  outline = jj_outline_detect (jj_document_get_text (doc), jj_document_get_n_bytes (doc), NULL, 0);
+  outline = jj_document_get_outline (doc);
   assert_outline (outline, jj_document_get_text (doc), sample_outline, G_N_ELEMENTS (sample_outline));
 }
 
@@ -450,7 +454,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/outline/sample/paragraphed", test_sample_paragraphed);
+  g_test_add_data_func ("/outline/sample/utf8", "civilized-city-speech.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/gb18030", "civilized-city-speech.gb18030.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/utf16", "civilized-city-speech.utf16.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/webpage", "civilized-city-speech.webpage.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/docx", "civilized-city-speech.docx", test_sample_document);
   g_test_add_data_func ("/outline/sample/runon", GINT_TO_POINTER (RUNON_KEEP_INDENTS), test_sample_runon);
   g_test_add_data_func ("/outline/sample/runon-bare", GINT_TO_POINTER (RUNON_BARE), test_sample_runon);
   g_test_add_data_func ("/outline/sample/fused-heading", GINT_TO_POINTER (RUNON_FUSED_HEADING), test_sample_runon);
