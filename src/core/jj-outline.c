@@ -772,6 +772,21 @@ is_function_word (gunichar c)
     }
 }
 
+/* 文化是…, 法治是…: a sentence that defines its subject */
+static gboolean
+short_subject_at (const Scan *s,
+                  guint       p)
+{
+  for (guint k = p + 1; k < MIN (s->n, p + 6); k++)
+    {
+      if (s->u[k] == 0x662F) /* 是 */
+        return TRUE;
+      if (is_clause_end (s->u[k]) || s->u[k] == 0x3001 || is_space (s->u[k]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static guint
 cut_score (const Scan    *s,
            const Cand    *cand,
@@ -803,7 +818,8 @@ cut_score (const Scan    *s,
   if (word_at (s, p - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
     {
       score += 2;
-      if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words)))
+      if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words))
+          || short_subject_at (s, p))
         score += 1;
     }
   return score;
