@@ -678,6 +678,9 @@ adverbial_clause_at (const Scan *s,
     {
       gunichar c = s->u[k];
 
+      /* 建厂以来的十年， */
+      if (c == 0x4EE5 && at (s, k + 1) == 0x6765 && at (s, k + 2) == 0x7684 && k >= i + 2)
+        return TRUE;
       if (c == 0xFF0C && k >= i + 4)
         {
           gunichar a = s->u[k - 2], b = s->u[k - 1];
