@@ -434,6 +434,7 @@ merge (JjMarkStore *self,
        JjSidecar   *incoming,
        gboolean    *positions_changed)
 {
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
   gboolean changed = FALSE;
   gboolean resort = FALSE;
 
@@ -450,7 +451,7 @@ merge (JjMarkStore *self,
             {
               if (anchor_mark (self, theirs, incoming->fingerprint, incoming->length))
                 *positions_changed = TRUE;
-              g_list_store_insert_sorted (self->live, theirs, compare_marks, NULL);
+              g_ptr_array_add (added, theirs);
             }
           changed = TRUE;
           continue;
@@ -482,6 +483,17 @@ merge (JjMarkStore *self,
       }
       changed = TRUE;
     }
+
+  /* Many new marks (a load) go in at once: one change for the model. */
+  if (added->len > 16)
+    {
+      g_list_store_splice (self->live, g_list_model_get_n_items (G_LIST_MODEL (self->live)), 0,
+                           added->pdata, added->len);
+      resort = TRUE;
+    }
+  else
+    for (guint i = 0; i < added->len; i++)
+      g_list_store_insert_sorted (self->live, g_ptr_array_index (added, i), compare_marks, NULL);
 
   if (resort)
     g_list_store_sort (self->live, compare_marks, NULL);
