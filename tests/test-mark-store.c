@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 
@@ -461,6 +462,28 @@ test_orphans_kept (Fixture       *f,
 }
 
 static void
+test_stale_temporaries (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *old_tmp = g_strconcat (f->sidecar, ".AbC123", NULL);
+  g_autofree char *new_tmp = g_strconcat (f->sidecar, ".XyZ789", NULL);
+  g_autofree char *other = g_strconcat (f->sidecar, ".notes", NULL);
+  g_autoptr(JjMarkStore) store = NULL;
+  struct utimbuf old = { 1000000000, 1000000000 };
+
+  g_assert_true (g_file_set_contents (old_tmp, "<jiejian", -1, NULL));
+  g_assert_true (g_file_set_contents (new_tmp, "<jiejian", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "x", -1, NULL));
+  g_assert_cmpint (g_utime (old_tmp, &old), ==, 0);
+  g_assert_cmpint (g_utime (other, &old), ==, 0);
+
+  store = open_store (f, text);
+  g_assert_false (g_file_test (old_tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_fallback (Fixture       *f,
                gconstpointer  data)
 {
@@ -714,6 +737,7 @@ main (int   argc,
   ADD ("hostile-sidecar-kept", test_hostile_sidecar_kept);
   ADD ("reanchor-on-load", test_reanchor_on_load);
   ADD ("orphans-kept", test_orphans_kept);
+  ADD ("stale-temporaries", test_stale_temporaries);
   ADD ("fallback", test_fallback);
   ADD ("crash-safety", test_crash_safety);
   ADD ("concurrent-union", test_concurrent_union);

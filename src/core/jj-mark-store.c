@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -627,6 +628,60 @@ recover_from_backup (JjMarkStore *self)
   return sidecar;
 }
 
+static gboolean
+is_stale_temporary (const char *sidecar_name,
+                    const char *name)
+{
+  gsize n = strlen (sidecar_name);
+  const char *rest;
+
+  if (strncmp (name, sidecar_name, n) != 0 || name[n] != '.')
+    return FALSE;
+
+  rest = name + n + 1;
+
+  /* g_file_set_contents_full()'s NAME.XXXXXX, and our NAME.bak.PID.tmp */
+  if (strlen (rest) == 6)
+    {
+      for (guint i = 0; i < 6; i++)
+        if (!g_ascii_isalnum (rest[i]))
+          return FALSE;
+      return TRUE;
+    }
+
+  return g_str_has_prefix (rest, "bak.") && g_str_has_suffix (rest, ".tmp");
+}
+
+/* A process killed while saving leaves its temporary file behind; once
+ * it is old enough not to belong to a save in progress, it goes.
+ */
+static void
+remove_stale_temporaries (JjMarkStore *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  GDir *d = g_dir_open (dir, 0, NULL);
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_stale_temporary (base, name))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - (gint64)st.st_mtime > 600)
+        g_unlink (path);
+    }
+
+  g_dir_close (d);
+}
+
 static void
 merge_conflict_copies (JjMarkStore *self,
                        gboolean    *positions_changed)
@@ -813,6 +868,7 @@ jj_mark_store_load (JjMarkStore  *self,
     }
 
   merge_conflict_copies (self, &positions_changed);
+  remove_stale_temporaries (self);
 
   if (self->fallback)
     {

@@ -380,8 +380,8 @@ check_size (gsize    length,
   if (length > MAX_SIDECAR_SIZE)
     {
       g_set_error (error, JJ_SIDECAR_ERROR, JJ_SIDECAR_ERROR_TOO_LARGE,
-                   _("The marks file is too large to be read (%" G_GSIZE_FORMAT " MB)."),
-                   length / (1024 * 1024));
+                   _("The marks file is too large to be read (%u MB)."),
+                   (guint)(length / (1024 * 1024)));
       return FALSE;
     }
 
