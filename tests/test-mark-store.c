@@ -190,6 +190,22 @@ test_debounced_save (Fixture       *f,
 }
 
 static void
+test_saved_on_dispose (Fixture       *f,
+                       gconstpointer  data)
+{
+  JjMarkStore *store = open_store (f, text);
+  g_autoptr(JjMarkStore) again = NULL;
+
+  jj_mark_store_set_save_delay (store, 100000);
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  g_assert_false (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
+  g_object_unref (store);
+
+  again = open_store (f, text);
+  g_assert_cmpuint (n_marks (again), ==, 1);
+}
+
+static void
 test_tombstones (Fixture       *f,
                  gconstpointer  data)
 {
@@ -729,6 +745,7 @@ main (int   argc,
 
   ADD ("round-trip", test_round_trip);
   ADD ("debounced-save", test_debounced_save);
+  ADD ("saved-on-dispose", test_saved_on_dispose);
   ADD ("tombstones", test_tombstones);
   ADD ("newest-wins", test_newest_wins);
   ADD ("monitor", test_monitor);

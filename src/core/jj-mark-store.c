@@ -56,6 +56,7 @@ struct _JjMarkStore
   guint         save_delay;
   gboolean      dirty;
   gboolean      loaded;
+  gboolean      disposed;
 };
 
 G_DEFINE_FINAL_TYPE (JjMarkStore, jj_mark_store, G_TYPE_OBJECT)
@@ -84,6 +85,14 @@ static void
 jj_mark_store_dispose (GObject *object)
 {
   JjMarkStore *self = (JjMarkStore *)object;
+
+  /* Changes are never left behind, even when the owner forgot flush(). */
+  if (self->dirty && self->loaded && !self->disposed)
+    {
+      self->disposed = TRUE;
+      jj_mark_store_save (self, NULL);
+    }
+  self->disposed = TRUE;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->check_source, g_source_remove);
@@ -1134,7 +1143,7 @@ jj_mark_store_save (JjMarkStore  *self,
       unlock_folder (lock);
     }
 
-  if (reloaded)
+  if (reloaded && !self->disposed)
     g_signal_emit (self, signals[RELOADED], 0);
 
   if (!ok)
@@ -1150,7 +1159,8 @@ jj_mark_store_save (JjMarkStore  *self,
   g_ptr_array_set_size (self->conflicts, 0);
 
   set_dirty (self, FALSE);
-  g_signal_emit (self, signals[SAVED], 0);
+  if (!self->disposed)
+    g_signal_emit (self, signals[SAVED], 0);
 
   return TRUE;
 }
