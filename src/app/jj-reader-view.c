@@ -681,6 +681,39 @@ jj_reader_view_get_selection (JjReaderView *self,
   return TRUE;
 }
 
+/* Where the selection starts, in the view's coordinates, to point a
+ * popover at. */
+gboolean
+jj_reader_view_get_selection_rect (JjReaderView *self,
+                                   GdkRectangle *rect)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  graphene_point_t p;
+
+  g_return_val_if_fail (JJ_IS_READER_VIEW (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (self->selection_view == NULL)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (self->selection_view);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return FALSE;
+
+  gtk_text_view_get_iter_location (self->selection_view, &start, rect);
+  gtk_text_view_buffer_to_window_coords (self->selection_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect->x, rect->y, &rect->x, &rect->y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->selection_view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (rect->x, rect->y), &p))
+    return FALSE;
+
+  rect->x = p.x;
+  rect->y = p.y;
+
+  return TRUE;
+}
+
 typedef struct
 {
   JjReaderView *self;

@@ -42,6 +42,8 @@ void       jj_reader_view_scroll_to_offset (JjReaderView      *self,
 gboolean   jj_reader_view_get_selection    (JjReaderView      *self,
                                             guint             *start,
                                             guint             *end);
+gboolean   jj_reader_view_get_selection_rect (JjReaderView    *self,
+                                            GdkRectangle      *rect);
 void       jj_reader_view_select_range     (JjReaderView      *self,
                                             guint              start,
                                             guint              end);

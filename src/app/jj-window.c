@@ -7,46 +7,16 @@
 
 #include <glib/gi18n.h>
 
-#include "jj-document.h"
-#include "jj-outline-panel.h"
+#include "jj-outline.h"
 #include "jj-reading-positions.h"
-#include "jj-reader-view.h"
 #include "jj-text-search.h"
 #include "jj-window-private.h"
 
-struct _JjWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  JjDocument           *document;
-  GFile                *file;
-  GCancellable         *cancellable;
-  GSettings            *settings;
-
-  /* Template widgets */
-  AdwFlap              *flap;
-  JjOutlinePanel       *outline_panel;
-  GtkStack             *stack;
-  JjReaderView         *reader_view;
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkListBox           *recent_list;
-  GtkLabel             *loading_label;
-  GtkSpinner           *loading_spinner;
-  GFileMonitor         *monitor;
-  gboolean              reloading;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *match_label;
-
-  GArray               *matches;
-  int                   current_match;
-};
 
 G_DEFINE_FINAL_TYPE (JjWindow, jj_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-jj_window_show_error (JjWindow   *self,
+void
+_jj_window_show_error (JjWindow   *self,
                       const char *heading,
                       GError     *error)
 {
@@ -130,6 +100,7 @@ jj_window_set_document (JjWindow   *self,
   jj_reader_view_set_document (self->reader_view, document, title_end,
                                (const JjTextRange *) (gpointer) headings->data, headings->len);
   jj_outline_panel_set_outline (self->outline_panel, outline);
+  _jj_window_load_marks (self, document);
 
   file = jj_document_get_file (document);
   if (file != NULL)
@@ -179,6 +150,7 @@ jj_window_remember_position (JjWindow *self)
                                  jj_reader_view_get_position (self->reader_view));
 }
 
+
 static void
 entry_activated_cb (JjWindow       *self,
                     JjOutlineEntry *entry)
@@ -217,7 +189,7 @@ load_cb (GObject      *object,
       GFile *shown = self->document ? jj_document_get_file (self->document) : NULL;
 
       g_set_object (&self->file, shown);
-      jj_window_show_error (self, _("Could Not Open the Speech"), error);
+      _jj_window_show_error (self, _("Could Not Open the Speech"), error);
       return;
     }
 
@@ -503,6 +475,7 @@ jj_window_close_request (GtkWindow *window)
   int width, height;
 
   jj_window_remember_position (self);
+  _jj_window_close_marks (self);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -583,6 +556,12 @@ jj_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  _jj_window_close_marks (self);
+  if (self->popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->popover));
+      self->popover = NULL;
+    }
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   if (self->monitor != NULL)
@@ -605,6 +584,7 @@ jj_window_class_init (JjWindowClass *klass)
   object_class->dispose = jj_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = jj_window_close_request;
 
+  g_type_ensure (JJ_TYPE_MARKS_PANEL);
   g_type_ensure (JJ_TYPE_OUTLINE_PANEL);
   g_type_ensure (JJ_TYPE_READER_VIEW);
 
@@ -614,8 +594,11 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, marks_flap);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, marks_panel);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, save_warning);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, search_entry);
@@ -644,6 +627,8 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 
+  _jj_window_class_init_marks (widget_class);
+
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
@@ -658,6 +643,7 @@ jj_window_init (JjWindow *self)
                            G_CALLBACK (entry_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader_view, "position-changed",
                            G_CALLBACK (position_changed_cb), self, G_CONNECT_SWAPPED);
+  _jj_window_init_marks (self);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::font-family",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
@@ -667,6 +653,7 @@ jj_window_init (JjWindow *self)
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   font_settings_changed_cb (self);
   g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-marks", self->marks_flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -718,4 +705,16 @@ JjReaderView *
 _jj_window_get_reader_view (JjWindow *self)
 {
   return self->reader_view;
+}
+
+JjMarkStore *
+_jj_window_get_marks (JjWindow *self)
+{
+  return self->marks;
+}
+
+JjMarksPanel *
+_jj_window_get_marks_panel (JjWindow *self)
+{
+  return self->marks_panel;
 }

@@ -25,6 +25,8 @@ static const JjCliCommand commands[] = {
   { "outline", jj_cli_outline, N_("Print the outline of a speech") },
   { "marks", jj_cli_marks, N_("List the marks of a speech, or re-anchor them with --check") },
   { "mark", jj_cli_mark, N_("Mark a passage of a speech") },
+  { "library", jj_cli_library, N_("Search the marked passages of all speeches") },
+  { "export", jj_cli_export, N_("Export marked passages to .docx, .md or .txt") },
 };
 
 void

@@ -19,6 +19,8 @@ int jj_cli_info (int argc, char **argv);
 int jj_cli_outline (int argc, char **argv);
 int jj_cli_marks (int argc, char **argv);
 int jj_cli_mark (int argc, char **argv);
+int jj_cli_library (int argc, char **argv);
+int jj_cli_export (int argc, char **argv);
 
 /* Shared helpers */
 void     jj_cli_print_error (const char  *format,

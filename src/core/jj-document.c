@@ -16,6 +16,7 @@
 #include "jj-html-reader.h"
 #include "jj-legacy-doc.h"
 #include "jj-markdown.h"
+#include "jj-outline.h"
 #include "jj-odt-reader.h"
 #include "jj-paragraphs.h"
 #include "jj-text-map.h"
@@ -26,6 +27,9 @@
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
 #define MAX_TEXT_SIZE (32 * 1024 * 1024)
 #define MAX_TITLE_CHARS 60
+/* Only headings inside lines this long are taken as run into the text. */
+#define RUN_ON_LINE 200
+#define MAX_FUSED_HEADING 40
 
 struct _JjDocument
 {
@@ -163,17 +167,21 @@ jj_document_to_source_offset (JjDocument *self,
   return offset;
 }
 
-/* The text before conversion, character for character: copied characters
- * come from the traditional text, inserted ones (line breaks) are the same.
+/* The text before conversion, character for character: characters that
+ * come unchanged from the converted text are taken from the traditional
+ * one; inserted ones (line breaks) and those cleaning replaced stay.
  */
 static char *
 derive_original (JjDocument *self,
                  const char *traditional,
                  gsize       n_bytes,
+                 const char *simplified,
                  guint       first_map)
 {
   glong n_trad = 0;
+  glong n_simp = 0;
   g_autofree gunichar *trad = g_utf8_to_ucs4_fast (traditional, n_bytes, &n_trad);
+  g_autofree gunichar *simp = g_utf8_to_ucs4_fast (simplified, -1, &n_simp);
   GString *out = g_string_sized_new (self->n_bytes + 16);
   guint i = 0;
 
@@ -185,7 +193,9 @@ derive_original (JjDocument *self,
       for (guint k = self->maps->len; k > first_map && copied; k--)
         offset = jj_text_map_lookup (g_ptr_array_index (self->maps, k - 1), offset, &copied);
 
-      if (copied && offset < (guint)n_trad && *p != '\n')
+      /* only what conversion changed is undone, not what cleaning did */
+      if (copied && offset < (guint)n_trad && offset < (guint)n_simp && *p != '\n' &&
+          simp[offset] == g_utf8_get_char (p))
         g_string_append_unichar (out, trad[offset]);
       else
         g_string_append_unichar (out, g_utf8_get_char (p));
@@ -245,6 +255,130 @@ shadow_of (const char *text,
   return jj_converter_t2s (text, n_bytes, NULL, NULL);
 }
 
+static gint
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *)a;
+  guint y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+sort_unique (GArray *offsets)
+{
+  guint w = 0;
+
+  g_array_sort (offsets, compare_offsets);
+  for (guint i = 0; i < offsets->len; i++)
+    if (w == 0 || g_array_index (offsets, guint, i) != g_array_index (offsets, guint, w - 1))
+      g_array_index (offsets, guint, w++) = g_array_index (offsets, guint, i);
+  g_array_set_size (offsets, w);
+}
+
+/* Run-on text carries its structure in words only: the outline rules find
+ * headings and enumerated points, and paragraphs start there.
+ */
+static gboolean
+has_run_on_line (const char *text,
+                 gsize       n_bytes)
+{
+  const char *p = text;
+  const char *end = text + n_bytes;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+
+      if ((gsize)(line_end - p) > RUN_ON_LINE * 3 &&
+          g_utf8_strlen (p, line_end - p) > RUN_ON_LINE)
+        return TRUE;
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+
+  return FALSE;
+}
+
+static void
+find_outline_breaks (const char *text,
+                     gsize       n_bytes,
+                     GArray     *breaks,
+                     GArray     *preferred)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(GArray) long_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+  const char *p = text;
+  const char *end = text + n_bytes;
+  guint offset = 0;
+  guint n;
+
+  /* [start, end) pairs of the lines */
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      guint len = g_utf8_strlen (p, line_end - p);
+      guint range[2] = { offset, offset + len };
+
+      g_array_append_vals (long_lines, range, 2);
+      offset += len + 1;
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+
+  if (long_lines->len == 0)
+    return;
+
+  outline = jj_outline_detect (text, n_bytes, NULL, 0);
+  n = jj_outline_get_n_entries (outline);
+
+  for (guint i = 0, k = 0; i < n; i++)
+    {
+      JjOutlineEntry *entry = jj_outline_get_entry (outline, i);
+      JjOutlineKind kind = jj_outline_entry_get_kind (entry);
+      guint start = jj_outline_entry_get_start (entry);
+      guint title_end = jj_outline_entry_get_title_end (entry);
+
+      while (k < long_lines->len && g_array_index (long_lines, guint, k + 1) <= start)
+        k += 2;
+      if (k >= long_lines->len || start < g_array_index (long_lines, guint, k))
+        continue;
+
+      if (kind == JJ_OUTLINE_KIND_ENUMERATOR)
+        {
+          g_array_append_val (preferred, start);
+          continue;
+        }
+
+      g_array_append_val (breaks, start);
+
+      /* a heading fused with its first sentence; a "title" that runs to
+       * the end of a sentence is that sentence, not a heading to cut off
+       */
+      if ((kind == JJ_OUTLINE_KIND_HEADING || kind == JJ_OUTLINE_KIND_SALUTATION) &&
+          title_end > start &&
+          title_end - start <= MAX_FUSED_HEADING &&
+          title_end < g_array_index (long_lines, guint, k + 1))
+        {
+          gunichar last;
+
+          if (chars == NULL)
+            chars = g_utf8_to_ucs4_fast (text, n_bytes, &n_chars);
+          last = title_end <= (guint)n_chars ? chars[title_end - 1] : 0;
+
+          if (last != 0x3002 && last != 0xFF01 && last != 0xFF1F)
+            g_array_append_val (breaks, title_end);
+        }
+    }
+}
+
 /* Cleaning and paragraphing of extracted text. */
 static void
 jj_document_process (JjDocument            *self,
@@ -255,12 +389,15 @@ jj_document_process (JjDocument            *self,
                      JjLoadFlags            flags)
 {
   g_autofree char *traditional = NULL;
+  g_autofree char *simplified = NULL;
   g_autofree char *shadow = NULL;
   g_autoptr(GArray) breaks = NULL;
+  g_autoptr(GArray) preferred = NULL;
   gsize traditional_n_bytes = 0;
   guint conversion_map = 0;
   gboolean is_site_page = FALSE;
   gboolean keep_shadow = FALSE;
+  gboolean run_on;
   JjTextMap *map = NULL;
   gsize n = 0;
   char *r;
@@ -295,6 +432,7 @@ jj_document_process (JjDocument            *self,
             {
               traditional = text;
               traditional_n_bytes = n_bytes;
+              simplified = g_strdup (r);
               text = r;
               n_bytes = n;
               conversion_map = self->maps->len;
@@ -322,6 +460,7 @@ jj_document_process (JjDocument            *self,
       push_step (self, &text, &n_bytes, r, n, map);
     }
 
+  run_on = has_run_on_line (text, n_bytes);
   breaks = jj_paragraphs_find_breaks (text, n_bytes);
   if (breaks->len > 0)
     {
@@ -330,7 +469,35 @@ jj_document_process (JjDocument            *self,
       push_step (self, &text, &n_bytes, r, n, map);
     }
 
-  r = jj_paragraphs_split_long (text, n_bytes, JJ_PARAGRAPHS_MAX_LENGTH, NULL, 0, &n, &map);
+  g_array_set_size (breaks, 0);
+  preferred = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_clear_pointer (&shadow, g_free);
+  shadow = shadow_of (text, n_bytes, keep_shadow);
+  if (run_on)
+    find_outline_breaks (shadow ? shadow : text, shadow ? strlen (shadow) : n_bytes,
+                         breaks, preferred);
+  if (breaks->len > 0)
+    {
+      sort_unique (breaks);
+      r = jj_paragraphs_break (text, n_bytes, (const guint *)(gpointer)breaks->data,
+                               breaks->len, &n, &map);
+      push_step (self, &text, &n_bytes, r, n, map);
+
+      /* preferred split points, moved by the breaks just inserted */
+      for (guint i = 0, k = 0; i < preferred->len; i++)
+        {
+          guint *o = &g_array_index (preferred, guint, i);
+
+          while (k < breaks->len && g_array_index (breaks, guint, k) <= *o)
+            k++;
+          *o += k;
+        }
+    }
+  sort_unique (preferred);
+
+  r = jj_paragraphs_split_long (text, n_bytes, JJ_PARAGRAPHS_MAX_LENGTH,
+                                (const guint *)(gpointer)preferred->data, preferred->len,
+                                &n, &map);
   push_step (self, &text, &n_bytes, r, n, map);
 
   r = jj_paragraphs_normalize (text, n_bytes, &n, &map);
@@ -339,7 +506,8 @@ jj_document_process (JjDocument            *self,
   jj_document_set_text (self, text, n_bytes);
 
   if (traditional != NULL)
-    self->original_text = derive_original (self, traditional, traditional_n_bytes, conversion_map);
+    self->original_text = derive_original (self, traditional, traditional_n_bytes,
+                                           simplified, conversion_map);
 
   map_hints (self, hints, n_hints);
 }

@@ -1284,6 +1284,31 @@ jj_mark_store_remove (JjMarkStore *self,
 }
 
 /**
+ * jj_mark_store_restore:
+ *
+ * Brings back a mark deleted with jj_mark_store_remove(), as when a
+ * deletion is undone: the tombstone becomes a live mark again.
+ */
+void
+jj_mark_store_restore (JjMarkStore *self,
+                       JjMark      *mark)
+{
+  guint pos;
+
+  g_return_if_fail (JJ_IS_MARK_STORE (self));
+  g_return_if_fail (JJ_IS_MARK (mark));
+
+  if (!jj_mark_get_deleted (mark) || live_find (self, mark, &pos))
+    return;
+
+  jj_mark_set_deleted (mark, FALSE);
+  jj_mark_touch (mark);
+  g_hash_table_replace (self->by_id, g_strdup (jj_mark_get_id (mark)), g_object_ref (mark));
+  g_list_store_insert_sorted (self->live, mark, compare_marks, NULL);
+  schedule_save (self);
+}
+
+/**
  * jj_mark_store_touch:
  *
  * To call after changing a mark's kind, tags, note or colour: it is then

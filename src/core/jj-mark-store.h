@@ -27,6 +27,8 @@ JjMark      *jj_mark_store_add_range         (JjMarkStore  *self,
                                               const char   *section);
 void         jj_mark_store_remove            (JjMarkStore  *self,
                                               JjMark       *mark);
+void         jj_mark_store_restore           (JjMarkStore  *self,
+                                              JjMark       *mark);
 void         jj_mark_store_touch             (JjMarkStore  *self,
                                               JjMark       *mark);
 gboolean     jj_mark_store_reattach          (JjMarkStore  *self,

@@ -1,0 +1,16 @@
+/* jj-citation.h — a passage as it is pasted into a draft
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "jj-passage.h"
+
+G_BEGIN_DECLS
+
+char *jj_citation_format_date   (GDateTime  *date);
+char *jj_citation_format_source (JjPassage  *passage);
+char *jj_citation_format        (JjPassage  *passage);
+
+G_END_DECLS

@@ -1,0 +1,1099 @@
+/* jj-library.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jj-library.h"
+#include "jj-mark.h"
+#include "jj-sidecar.h"
+
+/* The sidecars are the truth; the index only spares reading 2,000 of them
+ * at start-up. It is rebuilt whenever it is missing, unreadable or of
+ * another version, and a sidecar is read again whenever its size or
+ * modification time differ from what the index recorded.
+ */
+#define INDEX_VERSION 1
+#define PASSAGE_TYPE "(sssasssssxxuu)"
+#define DOCUMENT_TYPE "(ssssuxtbua" PASSAGE_TYPE ")"
+#define INDEX_TYPE "(uasa" DOCUMENT_TYPE ")"
+#define NO_DATE G_MININT64
+
+typedef struct
+{
+  char              *path;
+  char              *title;
+  char              *fingerprint;
+  char              *moved_from;
+  guint              length;         /* of the display text, from the sidecar */
+  gint64             sidecar_mtime;  /* µs; 0 when the sidecar was never read */
+  guint64            sidecar_size;
+  gboolean           explicit;       /* opened by the user, not only found in a folder */
+  gboolean           found;          /* scratch: seen by the current scan */
+  gboolean           is_new;         /* scratch: first seen by the current scan */
+  JjDocumentStatus   status;
+  GPtrArray         *passages;
+} Document;
+
+struct _JjLibrary
+{
+  GObject      parent_instance;
+
+  GFile       *index_file;
+  GPtrArray   *folders;    /* absolute paths */
+  GHashTable  *documents;  /* path → Document */
+  GPtrArray   *all;        /* every passage */
+  GListStore  *store;
+  gboolean     dirty;      /* the index on disk is stale */
+  gboolean     loaded;
+};
+
+G_DEFINE_FINAL_TYPE (JjLibrary, jj_library, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (jj-library-error-quark, jj_library_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+document_free (gpointer data)
+{
+  Document *doc = data;
+
+  g_free (doc->path);
+  g_free (doc->title);
+  g_free (doc->fingerprint);
+  g_free (doc->moved_from);
+  g_clear_pointer (&doc->passages, g_ptr_array_unref);
+  g_free (doc);
+}
+
+static char *
+title_from_path (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+static Document *
+document_new (const char *path)
+{
+  Document *doc = g_new0 (Document, 1);
+
+  doc->path = g_strdup (path);
+  doc->title = title_from_path (path);
+  doc->passages = g_ptr_array_new_with_free_func (g_object_unref);
+  doc->status = JJ_DOCUMENT_STATUS_PRESENT;
+
+  return doc;
+}
+
+static void
+jj_library_finalize (GObject *object)
+{
+  JjLibrary *self = (JjLibrary *)object;
+
+  g_clear_object (&self->index_file);
+  g_clear_pointer (&self->folders, g_ptr_array_unref);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (jj_library_parent_class)->finalize (object);
+}
+
+static void
+jj_library_class_init (JjLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jj_library_finalize;
+
+  /* The passages, documents or their status changed. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+jj_library_init (JjLibrary *self)
+{
+  self->folders = g_ptr_array_new_with_free_func (g_free);
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, document_free);
+  self->all = g_ptr_array_new_with_free_func (g_object_unref);
+  self->store = g_list_store_new (JJ_TYPE_PASSAGE);
+}
+
+/* @index_file: where the index is kept; NULL for the default,
+ * $XDG_DATA_HOME/jiejian/library.index.
+ */
+JjLibrary *
+jj_library_new (GFile *index_file)
+{
+  JjLibrary *self;
+
+  g_return_val_if_fail (index_file == NULL || G_IS_FILE (index_file), NULL);
+
+  self = g_object_new (JJ_TYPE_LIBRARY, NULL);
+  if (index_file != NULL)
+    self->index_file = g_object_ref (index_file);
+  else
+    self->index_file = g_file_new_build_filename (g_get_user_data_dir (), "jiejian",
+                                                  "library.index", NULL);
+
+  return self;
+}
+
+GFile *
+jj_library_get_index_file (JjLibrary *self)
+{
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+
+  return self->index_file;
+}
+
+static char *
+sidecar_path_for (const char *document_path)
+{
+  return g_strconcat (document_path, JJ_SIDECAR_SUFFIX, NULL);
+}
+
+static void
+apply_document (Document  *doc,
+                JjPassage *passage)
+{
+  jj_passage_set_document_path (passage, doc->path);
+  jj_passage_set_document_title (passage, doc->title);
+  jj_passage_set_document_status (passage, doc->status);
+}
+
+static JjPassage *
+passage_from_mark (Document *doc,
+                   JjMark   *mark)
+{
+  JjPassage *passage = jj_passage_new_from_mark (mark, doc->path, doc->title);
+
+  jj_passage_set_document_status (passage, doc->status);
+  jj_library_query_ensure_search_key (passage);
+
+  return passage;
+}
+
+/* Reads the sidecar again when it changed; returns whether anything did. */
+static gboolean
+update_document (Document *doc)
+{
+  g_autofree char *sidecar_path = sidecar_path_for (doc->path);
+  JjDocumentStatus status;
+  gboolean changed = FALSE;
+  GStatBuf st;
+
+  if (g_stat (sidecar_path, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      gint64 mtime = (gint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+
+      if (mtime != doc->sidecar_mtime || (guint64)st.st_size != doc->sidecar_size)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(JjSidecar) sidecar = jj_sidecar_load (sidecar_path, &error);
+
+          if (sidecar == NULL)
+            {
+              /* Keep what we knew: a sidecar being written or damaged must
+               * not empty the library. */
+              g_debug ("Cannot read %s: %s", sidecar_path, error->message);
+            }
+          else
+            {
+              g_ptr_array_set_size (doc->passages, 0);
+              for (guint i = 0; i < sidecar->marks->len; i++)
+                {
+                  JjMark *mark = g_ptr_array_index (sidecar->marks, i);
+
+                  if (!jj_mark_get_deleted (mark))
+                    g_ptr_array_add (doc->passages, passage_from_mark (doc, mark));
+                }
+              g_free (doc->fingerprint);
+              doc->fingerprint = g_strdup (sidecar->fingerprint);
+              doc->length = sidecar->length;
+              doc->sidecar_mtime = mtime;
+              doc->sidecar_size = st.st_size;
+              changed = TRUE;
+            }
+        }
+    }
+  else if (doc->sidecar_mtime != 0 && g_file_test (doc->path, G_FILE_TEST_EXISTS))
+    {
+      /* The document is here and its sidecar is gone: its marks were removed. */
+      g_ptr_array_set_size (doc->passages, 0);
+      doc->sidecar_mtime = 0;
+      doc->sidecar_size = 0;
+      changed = TRUE;
+    }
+
+  if (!g_file_test (doc->path, G_FILE_TEST_EXISTS))
+    status = JJ_DOCUMENT_STATUS_MISSING;
+  else if (doc->moved_from != NULL)
+    status = JJ_DOCUMENT_STATUS_MOVED;
+  else
+    status = JJ_DOCUMENT_STATUS_PRESENT;
+
+  if (status != doc->status)
+    {
+      doc->status = status;
+      for (guint i = 0; i < doc->passages->len; i++)
+        jj_passage_set_document_status (g_ptr_array_index (doc->passages, i), status);
+      changed = TRUE;
+    }
+
+  return changed;
+}
+
+static void
+rebuild (JjLibrary *self)
+{
+  GHashTableIter iter;
+  Document *doc;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  g_ptr_array_set_size (self->all, 0);
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+    {
+      for (guint i = 0; i < doc->passages->len; i++)
+        g_ptr_array_add (self->all, g_object_ref (g_ptr_array_index (doc->passages, i)));
+    }
+  jj_library_query_sort (JJ_LIBRARY_SORT_DATE, self->all);
+
+  g_list_store_splice (self->store, 0, n_old, self->all->pdata, self->all->len);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+is_under (const char *path,
+          const char *folder)
+{
+  gsize n = strlen (folder);
+
+  return strncmp (path, folder, n) == 0 && (path[n] == G_DIR_SEPARATOR || folder[n - 1] == G_DIR_SEPARATOR);
+}
+
+static gboolean
+is_under_a_folder (JjLibrary  *self,
+                   const char *path)
+{
+  for (guint i = 0; i < self->folders->len; i++)
+    {
+      if (is_under (path, g_ptr_array_index (self->folders, i)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+scan_folder (JjLibrary    *self,
+             GFile        *folder,
+             GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          cancellable, &error);
+  if (enumerator == NULL)
+    {
+      g_debug ("Cannot scan %s: %s", g_file_peek_path (folder), error->message);
+      return;
+    }
+
+  while ((info = g_file_enumerator_next_file (enumerator, cancellable, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      const char *name = g_file_info_get_name (info);
+      g_autoptr(GFile) child = g_file_get_child (folder, name);
+
+      if (name[0] == '.')
+        continue;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          scan_folder (self, child, cancellable);
+        }
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
+               && g_str_has_suffix (name, JJ_SIDECAR_SUFFIX)
+               && strlen (name) > strlen (JJ_SIDECAR_SUFFIX))
+        {
+          const char *sidecar_path = g_file_peek_path (child);
+          g_autofree char *path = g_strndup (sidecar_path, strlen (sidecar_path) - strlen (JJ_SIDECAR_SUFFIX));
+          Document *doc = g_hash_table_lookup (self->documents, path);
+
+          if (doc == NULL)
+            {
+              doc = document_new (path);
+              doc->is_new = TRUE;
+              g_hash_table_insert (self->documents, doc->path, doc);
+            }
+          doc->found = TRUE;
+        }
+    }
+}
+
+/* A missing document whose sidecar turned up elsewhere with the same text
+ * (same fingerprint) was moved: the new place takes its title and history.
+ */
+static gboolean
+detect_moves (JjLibrary *self)
+{
+  g_autoptr(GHashTable) by_fingerprint = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
+  GHashTableIter iter;
+  Document *doc;
+
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+    {
+      if (doc->is_new && doc->status != JJ_DOCUMENT_STATUS_MISSING
+          && doc->fingerprint != NULL && doc->fingerprint[0] != '\0')
+        g_hash_table_insert (by_fingerprint, doc->fingerprint, doc);
+    }
+  if (g_hash_table_size (by_fingerprint) == 0)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+    {
+      Document *target;
+
+      if (doc->status != JJ_DOCUMENT_STATUS_MISSING || doc->fingerprint == NULL)
+        continue;
+
+      target = g_hash_table_lookup (by_fingerprint, doc->fingerprint);
+      if (target == NULL)
+        continue;
+
+      g_hash_table_remove (by_fingerprint, doc->fingerprint);
+      g_free (target->moved_from);
+      target->moved_from = g_strdup (doc->path);
+      target->explicit |= doc->explicit;
+      if (doc->explicit)
+        {
+          g_free (target->title);
+          target->title = g_strdup (doc->title);
+        }
+      target->status = JJ_DOCUMENT_STATUS_MOVED;
+      for (guint i = 0; i < target->passages->len; i++)
+        apply_document (target, g_ptr_array_index (target->passages, i));
+      g_ptr_array_add (moved, doc->path);
+    }
+
+  for (guint i = 0; i < moved->len; i++)
+    g_hash_table_remove (self->documents, g_ptr_array_index (moved, i));
+
+  return moved->len > 0;
+}
+
+/* Scans the folders, reads the sidecars that changed since last time and
+ * works out which documents moved or vanished. Cheap when nothing changed:
+ * one stat per document. Writes the index when it became stale.
+ */
+gboolean
+jj_library_refresh (JjLibrary     *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new ();
+  GHashTableIter iter;
+  Document *doc;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
+
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+    doc->found = doc->is_new = FALSE;
+
+  for (guint i = 0; i < self->folders->len; i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (g_ptr_array_index (self->folders, i));
+
+      scan_folder (self, folder, cancellable);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+    {
+      changed |= doc->is_new;
+      changed |= update_document (doc);
+
+      /* Found through a folder no longer in the library, or nothing left
+       * of it: forget it. What the user opened stays. */
+      if (!doc->explicit
+          && (!is_under_a_folder (self, doc->path)
+              || (doc->passages->len == 0 && doc->status != JJ_DOCUMENT_STATUS_MISSING)))
+        g_ptr_array_add (dropped, doc->path);
+    }
+
+  for (guint i = 0; i < dropped->len; i++)
+    g_hash_table_remove (self->documents, g_ptr_array_index (dropped, i));
+  changed |= dropped->len > 0;
+  changed |= detect_moves (self);
+
+  if (changed)
+    {
+      self->dirty = TRUE;
+      rebuild (self);
+    }
+
+  if (self->dirty)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* The index is a cache: failing to write it costs time, not data. */
+      if (!jj_library_save_index (self, &local_error))
+        g_warning ("%s", local_error->message);
+    }
+
+  return TRUE;
+}
+
+static gint64
+date_to_usec (GDateTime *date)
+{
+  if (date == NULL)
+    return NO_DATE;
+
+  return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
+}
+
+static GVariant *
+passage_to_variant (JjPassage *passage)
+{
+  return g_variant_new ("(sss^asssssxxuu)",
+                        jj_passage_get_id (passage),
+                        jj_passage_get_kind (passage),
+                        jj_passage_get_note (passage),
+                        jj_passage_get_tags (passage),
+                        jj_passage_get_author (passage),
+                        jj_passage_get_quote (passage),
+                        jj_passage_get_section (passage),
+                        jj_library_query_ensure_search_key (passage),
+                        date_to_usec (jj_passage_get_created (passage)),
+                        date_to_usec (jj_passage_get_modified (passage)),
+                        jj_passage_get_start (passage),
+                        jj_passage_get_end (passage));
+}
+
+gboolean
+jj_library_save_index (JjLibrary  *self,
+                       GError    **error)
+{
+  g_autoptr(GVariant) index = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GVariantBuilder folders;
+  GVariantBuilder documents;
+  GHashTableIter iter;
+  Document *doc;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
+
+  g_variant_builder_init (&folders, G_VARIANT_TYPE_STRING_ARRAY);
+  for (guint i = 0; i < self->folders->len; i++)
+    g_variant_builder_add (&folders, "s", g_ptr_array_index (self->folders, i));
+
+  g_variant_builder_init (&documents, G_VARIANT_TYPE ("a" DOCUMENT_TYPE));
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+    {
+      GVariantBuilder passages;
+
+      g_variant_builder_init (&passages, G_VARIANT_TYPE ("a" PASSAGE_TYPE));
+      for (guint i = 0; i < doc->passages->len; i++)
+        g_variant_builder_add_value (&passages, passage_to_variant (g_ptr_array_index (doc->passages, i)));
+
+      g_variant_builder_add (&documents, DOCUMENT_TYPE,
+                             doc->path, doc->title,
+                             doc->fingerprint != NULL ? doc->fingerprint : "",
+                             doc->moved_from != NULL ? doc->moved_from : "",
+                             doc->length, doc->sidecar_mtime, doc->sidecar_size,
+                             doc->explicit, (guint)doc->status, &passages);
+    }
+
+  index = g_variant_ref_sink (g_variant_new (INDEX_TYPE, INDEX_VERSION, &folders, &documents));
+  bytes = g_variant_get_data_as_bytes (index);
+
+  parent = g_file_get_parent (self->index_file);
+  if (parent != NULL && !g_file_make_directory_with_parents (parent, NULL, &local_error)
+      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("The library index could not be saved: "));
+      return FALSE;
+    }
+
+  if (!g_file_replace_contents (self->index_file,
+                                g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, NULL, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("The library index could not be saved: "));
+      return FALSE;
+    }
+
+  self->dirty = FALSE;
+  return TRUE;
+}
+
+static GDateTime *
+date_from_usec (gint64 usec)
+{
+  g_autoptr(GDateTime) seconds = NULL;
+
+  if (usec == NO_DATE)
+    return NULL;
+
+  seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  if (seconds == NULL || usec % G_USEC_PER_SEC == 0)
+    return g_steal_pointer (&seconds);
+
+  return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
+}
+
+static void
+read_passages (Document *doc,
+               GVariant *array)
+{
+  GVariantIter iter;
+  const char *id, *kind, *note, *author, *quote, *section, *key;
+  const char **tags;
+  gint64 created, modified;
+  guint start, end;
+
+  g_variant_iter_init (&iter, array);
+  while (g_variant_iter_next (&iter, "(&s&s&s^a&s&s&s&s&sxxuu)",
+                              &id, &kind, &note, &tags, &author, &quote, &section, &key,
+                              &created, &modified, &start, &end))
+    {
+      JjPassage *passage = jj_passage_new (id);
+      g_autoptr(GDateTime) created_date = date_from_usec (created);
+      g_autoptr(GDateTime) modified_date = date_from_usec (modified);
+
+      jj_passage_set_kind (passage, kind);
+      jj_passage_set_tags (passage, tags);
+      jj_passage_set_note (passage, note);
+      jj_passage_set_author (passage, author);
+      jj_passage_set_quote (passage, quote);
+      jj_passage_set_section (passage, section);
+      jj_passage_set_created (passage, created_date);
+      jj_passage_set_modified (passage, modified_date);
+      if (start <= end)
+        jj_passage_set_range (passage, start, end);
+      apply_document (doc, passage);
+      /* Set last: the setters above drop it. */
+      jj_passage_set_search_key (passage, key);
+      g_ptr_array_add (doc->passages, passage);
+      g_free (tags);
+    }
+}
+
+static gboolean
+has_folder (JjLibrary  *self,
+            const char *path)
+{
+  for (guint i = 0; i < self->folders->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->folders, i), path))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+read_index (JjLibrary *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) index = NULL;
+  g_autoptr(GVariant) folders = NULL;
+  g_autoptr(GVariant) documents = NULL;
+  g_autofree char *path = g_file_get_path (self->index_file);
+  GVariantIter iter;
+  GVariant *child;
+  guint version;
+
+  if (path == NULL)
+    return FALSE;
+
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_debug ("Cannot read the library index %s: %s", path, error->message);
+      return FALSE;
+    }
+
+  bytes = g_mapped_file_get_bytes (mapped);
+  index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INDEX_TYPE), bytes, FALSE));
+  g_variant_get (index, "(u@as@a" DOCUMENT_TYPE ")", &version, &folders, &documents);
+  if (version != INDEX_VERSION)
+    return FALSE;
+
+  /* Folders added before loading and not in the index make it stale. */
+  {
+    g_autofree const char **indexed = g_variant_get_strv (folders, NULL);
+
+    for (guint i = 0; i < self->folders->len; i++)
+      {
+        if (!g_strv_contains (indexed, g_ptr_array_index (self->folders, i)))
+          self->dirty = TRUE;
+      }
+    for (guint i = 0; indexed[i] != NULL; i++)
+      {
+        if (g_path_is_absolute (indexed[i]) && !has_folder (self, indexed[i]))
+          g_ptr_array_add (self->folders, g_strdup (indexed[i]));
+      }
+  }
+
+  g_variant_iter_init (&iter, documents);
+  while ((child = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      g_autoptr(GVariant) passages = NULL;
+      const char *doc_path, *title, *fingerprint, *moved_from;
+      Document *doc;
+      guint status;
+
+      g_variant_get (child, "(&s&s&s&suxtbu@a" PASSAGE_TYPE ")",
+                     &doc_path, &title, &fingerprint, &moved_from, NULL, NULL, NULL, NULL,
+                     &status, &passages);
+      if (!g_path_is_absolute (doc_path) || g_hash_table_contains (self->documents, doc_path))
+        {
+          g_variant_unref (child);
+          continue;
+        }
+
+      doc = document_new (doc_path);
+      g_free (doc->title);
+      doc->title = g_strdup (title);
+      doc->fingerprint = g_strdup (fingerprint);
+      doc->moved_from = moved_from[0] != '\0' ? g_strdup (moved_from) : NULL;
+      g_variant_get (child, "(&s&s&s&suxtbu@a" PASSAGE_TYPE ")",
+                     NULL, NULL, NULL, NULL, &doc->length, &doc->sidecar_mtime,
+                     &doc->sidecar_size, &doc->explicit, NULL, NULL);
+      doc->status = MIN (status, JJ_DOCUMENT_STATUS_MISSING);
+      read_passages (doc, passages);
+      g_hash_table_insert (self->documents, doc->path, doc);
+      g_variant_unref (child);
+    }
+
+  return TRUE;
+}
+
+/* Reads the index, then refreshes from the sidecars. An index that cannot
+ * be read is rebuilt from them.
+ */
+gboolean
+jj_library_load (JjLibrary     *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
+
+  if (!read_index (self))
+    self->dirty = TRUE;
+  self->loaded = TRUE;
+
+  rebuild (self);
+
+  return jj_library_refresh (self, cancellable, error);
+}
+
+static char *
+dup_absolute_path (GFile *file)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return NULL;
+  if (strlen (path) > 1 && g_str_has_suffix (path, G_DIR_SEPARATOR_S))
+    path[strlen (path) - 1] = '\0';
+
+  return path;
+}
+
+/* Folders are scanned (with their subfolders) for sidecars on refresh. */
+void
+jj_library_add_folder (JjLibrary *self,
+                       GFile     *folder)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (JJ_IS_LIBRARY (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  path = dup_absolute_path (folder);
+  if (path == NULL)
+    return;
+
+  if (has_folder (self, path))
+    return;
+
+  g_ptr_array_add (self->folders, g_steal_pointer (&path));
+  if (self->loaded)
+    self->dirty = TRUE;
+}
+
+void
+jj_library_remove_folder (JjLibrary *self,
+                          GFile     *folder)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (JJ_IS_LIBRARY (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  path = dup_absolute_path (folder);
+  for (guint i = 0; path != NULL && i < self->folders->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->folders, i), path))
+        {
+          g_ptr_array_remove_index (self->folders, i);
+          self->dirty = TRUE;
+          return;
+        }
+    }
+}
+
+char **
+jj_library_dup_folders (JjLibrary *self)
+{
+  GStrvBuilder *builder;
+  char **folders;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->folders->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->folders, i));
+  folders = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return folders;
+}
+
+/* A document the user opened: it stays in the library wherever it is.
+ * @title is its title as import found it (NULL keeps the one known).
+ */
+void
+jj_library_add_document (JjLibrary  *self,
+                         GFile      *document,
+                         const char *title)
+{
+  g_autofree char *path = NULL;
+  Document *doc;
+  gboolean changed;
+
+  g_return_if_fail (JJ_IS_LIBRARY (self));
+  g_return_if_fail (G_IS_FILE (document));
+
+  path = dup_absolute_path (document);
+  if (path == NULL)
+    return;
+
+  doc = g_hash_table_lookup (self->documents, path);
+  if (doc == NULL)
+    {
+      doc = document_new (path);
+      g_hash_table_insert (self->documents, doc->path, doc);
+    }
+  doc->explicit = TRUE;
+
+  if (title != NULL && title[0] != '\0')
+    {
+      g_free (doc->title);
+      doc->title = g_strdup (title);
+      for (guint i = 0; i < doc->passages->len; i++)
+        apply_document (doc, g_ptr_array_index (doc->passages, i));
+    }
+
+  changed = update_document (doc);
+  self->dirty = TRUE;
+  if (changed || title != NULL)
+    rebuild (self);
+}
+
+/* The user points a moved or missing document to where it is now. Its
+ * sidecar follows it: moved beside it, or written again from the index
+ * when it is lost too, unless one is there already.
+ */
+gboolean
+jj_library_relocate (JjLibrary   *self,
+                     const char  *old_path,
+                     GFile       *new_location,
+                     GError     **error)
+{
+  g_autofree char *new_path = NULL;
+  g_autofree char *old_sidecar = NULL;
+  g_autofree char *new_sidecar = NULL;
+  Document *doc;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (old_path != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (new_location), FALSE);
+
+  doc = g_hash_table_lookup (self->documents, old_path);
+  if (doc == NULL)
+    {
+      g_set_error (error, JJ_LIBRARY_ERROR, JJ_LIBRARY_ERROR_UNKNOWN_DOCUMENT,
+                   _("“%s” is not in the library."), old_path);
+      return FALSE;
+    }
+
+  new_path = dup_absolute_path (new_location);
+  if (new_path == NULL || !g_file_test (new_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_file_get_parse_name (new_location);
+
+      g_set_error (error, JJ_LIBRARY_ERROR, JJ_LIBRARY_ERROR_RELOCATE,
+                   _("The file “%s” does not exist."), name);
+      return FALSE;
+    }
+
+  if (g_str_equal (new_path, old_path))
+    {
+      update_document (doc);
+      rebuild (self);
+      return TRUE;
+    }
+
+  old_sidecar = sidecar_path_for (old_path);
+  new_sidecar = sidecar_path_for (new_path);
+  if (!g_file_test (new_sidecar, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (g_file_test (old_sidecar, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autoptr(GFile) from = g_file_new_for_path (old_sidecar);
+          g_autoptr(GFile) to = g_file_new_for_path (new_sidecar);
+
+          if (!g_file_move (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+            {
+              g_set_error (error, JJ_LIBRARY_ERROR, JJ_LIBRARY_ERROR_RELOCATE,
+                           _("The marks could not be moved beside the document: %s"),
+                           local_error->message);
+              return FALSE;
+            }
+        }
+      else
+        {
+          g_autoptr(JjSidecar) sidecar = jj_sidecar_new ();
+
+          sidecar->fingerprint = g_strdup (doc->fingerprint != NULL ? doc->fingerprint : "");
+          sidecar->length = doc->length;
+          for (guint i = 0; i < doc->passages->len; i++)
+            {
+              JjPassage *passage = g_ptr_array_index (doc->passages, i);
+              JjMark *mark = jj_mark_new_with_id (jj_passage_get_id (passage));
+
+              jj_mark_set_kind (mark, jj_passage_get_kind (passage));
+              jj_mark_set_tags (mark, jj_passage_get_tags (passage));
+              jj_mark_set_note (mark, jj_passage_get_note (passage));
+              jj_mark_set_author (mark, jj_passage_get_author (passage));
+              jj_mark_set_range (mark, jj_passage_get_start (passage), jj_passage_get_end (passage));
+              jj_mark_set_quote (mark, jj_passage_get_quote (passage));
+              jj_mark_set_section (mark, jj_passage_get_section (passage));
+              if (jj_passage_get_created (passage) != NULL)
+                jj_mark_set_created (mark, jj_passage_get_created (passage));
+              if (jj_passage_get_modified (passage) != NULL)
+                jj_mark_set_modified (mark, jj_passage_get_modified (passage));
+              g_ptr_array_add (sidecar->marks, mark);
+            }
+
+          if (!jj_sidecar_save (sidecar, new_sidecar, &local_error))
+            {
+              g_set_error (error, JJ_LIBRARY_ERROR, JJ_LIBRARY_ERROR_RELOCATE,
+                           _("The marks could not be written beside the document: %s"),
+                           local_error->message);
+              return FALSE;
+            }
+        }
+    }
+
+  /* Whatever the library knew at the new place gives way. */
+  g_hash_table_remove (self->documents, new_path);
+  g_hash_table_steal (self->documents, old_path);
+  g_free (doc->path);
+  doc->path = g_steal_pointer (&new_path);
+  g_clear_pointer (&doc->moved_from, g_free);
+  doc->explicit = TRUE;
+  doc->sidecar_mtime = 0;
+  doc->sidecar_size = 0;
+  g_hash_table_insert (self->documents, doc->path, doc);
+  for (guint i = 0; i < doc->passages->len; i++)
+    apply_document (doc, g_ptr_array_index (doc->passages, i));
+
+  update_document (doc);
+  self->dirty = TRUE;
+  rebuild (self);
+
+  return jj_library_save_index (self, error);
+}
+
+/* Every passage, newest first; JjPassage items. */
+GListModel *
+jj_library_get_passages (JjLibrary *self)
+{
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+
+  return G_LIST_MODEL (self->store);
+}
+
+guint
+jj_library_get_n_passages (JjLibrary *self)
+{
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), 0);
+
+  return self->all->len;
+}
+
+/* The passages matching @query, in its order (new references). */
+GPtrArray *
+jj_library_search (JjLibrary      *self,
+                   JjLibraryQuery *query)
+{
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (JJ_IS_LIBRARY_QUERY (query), NULL);
+
+  return jj_library_query_run (query, (JjPassage **)self->all->pdata, self->all->len);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The tags in use, sorted, for a filter. */
+char **
+jj_library_dup_tags (JjLibrary *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *tags;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+
+  tags = g_ptr_array_new ();
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      const char * const *passage_tags = jj_passage_get_tags (g_ptr_array_index (self->all, i));
+
+      for (guint j = 0; passage_tags[j] != NULL; j++)
+        {
+          if (g_hash_table_add (seen, (gpointer)passage_tags[j]))
+            g_ptr_array_add (tags, g_strdup (passage_tags[j]));
+        }
+    }
+  g_ptr_array_sort (tags, compare_strings);
+  g_ptr_array_add (tags, NULL);
+
+  return (char **)g_ptr_array_free (tags, FALSE);
+}
+
+guint
+jj_library_get_n_documents (JjLibrary *self)
+{
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), 0);
+
+  return g_hash_table_size (self->documents);
+}
+
+/* Sorted paths of the known documents. */
+char **
+jj_library_dup_document_paths (JjLibrary *self)
+{
+  GPtrArray *paths;
+  GHashTableIter iter;
+  const char *path;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+
+  paths = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&path, NULL))
+    g_ptr_array_add (paths, g_strdup (path));
+  g_ptr_array_sort (paths, compare_strings);
+  g_ptr_array_add (paths, NULL);
+
+  return (char **)g_ptr_array_free (paths, FALSE);
+}
+
+const char *
+jj_library_get_document_title (JjLibrary  *self,
+                               const char *path)
+{
+  Document *doc;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  doc = g_hash_table_lookup (self->documents, path);
+
+  return doc != NULL ? doc->title : NULL;
+}
+
+/* JJ_DOCUMENT_STATUS_MISSING for documents the library does not know. */
+JjDocumentStatus
+jj_library_get_document_status (JjLibrary  *self,
+                                const char *path)
+{
+  Document *doc;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), JJ_DOCUMENT_STATUS_MISSING);
+  g_return_val_if_fail (path != NULL, JJ_DOCUMENT_STATUS_MISSING);
+
+  doc = g_hash_table_lookup (self->documents, path);
+
+  return doc != NULL ? doc->status : JJ_DOCUMENT_STATUS_MISSING;
+}
+
+/* Where a moved document was before, or NULL. */
+const char *
+jj_library_get_moved_from (JjLibrary  *self,
+                           const char *path)
+{
+  Document *doc;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  doc = g_hash_table_lookup (self->documents, path);
+
+  return doc != NULL ? doc->moved_from : NULL;
+}

@@ -1,0 +1,413 @@
+/* test-library.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+#include <libxml/parser.h>
+
+#include "jj-library.h"
+#include "library-data.h"
+
+/* A few hundred speeches for searching; fewer where the test changes them. */
+#define N_DOCUMENTS 300
+#define N_SMALL 30
+#define N_MARKS 3
+
+typedef struct
+{
+  char      *dir;     /* the folder of speeches */
+  char      *outside; /* a folder the library does not scan */
+  GFile     *index;
+  JjLibrary *library;
+  guint      n_documents;
+} Fixture;
+
+static JjLibrary *
+open_library (Fixture *fixture)
+{
+  g_autoptr(JjLibrary) library = jj_library_new (fixture->index);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GError) error = NULL;
+
+  jj_library_add_folder (library, folder);
+  g_assert_true (jj_library_load (library, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&library);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("jj-library-XXXXXX", &error);
+  g_autofree char *index = NULL;
+
+  g_assert_no_error (error);
+  fixture->dir = g_build_filename (root, "speeches", NULL);
+  fixture->outside = g_build_filename (root, "elsewhere", NULL);
+  g_mkdir_with_parents (fixture->outside, 0755);
+  index = g_build_filename (root, "data", "jiejian", "library.index", NULL);
+  fixture->index = g_file_new_for_path (index);
+
+  fixture->n_documents = GPOINTER_TO_UINT (data);
+  for (guint i = 0; i < fixture->n_documents; i++)
+    library_data_write_document (fixture->dir, i, N_MARKS);
+
+  fixture->library = open_library (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *root = g_path_get_dirname (fixture->dir);
+
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->index);
+  library_data_delete_recursively (root);
+  g_free (fixture->dir);
+  g_free (fixture->outside);
+}
+
+static guint
+count (JjLibrary  *library,
+       const char *text,
+       const char *kind,
+       const char *tag)
+{
+  g_autoptr(JjLibraryQuery) query = jj_library_query_new ();
+  g_autoptr(GPtrArray) result = NULL;
+
+  jj_library_query_set_text (query, text);
+  jj_library_query_set_kind (query, kind);
+  jj_library_query_set_tag (query, tag);
+  result = jj_library_search (library, query);
+
+  return result->len;
+}
+
+static JjPassage *
+find_one (JjLibrary  *library,
+          const char *text)
+{
+  g_autoptr(JjLibraryQuery) query = jj_library_query_new ();
+  g_autoptr(GPtrArray) result = NULL;
+
+  jj_library_query_set_text (query, text);
+  result = jj_library_search (library, query);
+  g_assert_cmpuint (result->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (result, 0));
+}
+
+static void
+test_search_and_filters (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  JjLibrary *library = fixture->library;
+  g_autoptr(JjLibraryQuery) query = jj_library_query_new ();
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(JjPassage) passage = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autofree char *doc_path = NULL;
+  guint with_phrase[LIBRARY_DATA_N_PHRASES] = { 0 };
+  guint borrow = 0, rural = 0, borrow_rural_growth = 0;
+
+  for (guint i = 0; i < N_DOCUMENTS; i++)
+    for (guint j = 0; j < N_MARKS; j++)
+      {
+        gboolean is_borrow = g_str_equal (library_data_kind (i, j), "borrow");
+        gboolean is_rural = g_str_equal (library_data_tag (i, j), "乡村");
+
+        with_phrase[library_data_phrase (i, j)]++;
+        borrow += is_borrow;
+        rural += is_rural;
+        borrow_rural_growth += is_borrow && is_rural && library_data_phrase (i, j) == 1;
+      }
+
+  g_assert_cmpuint (jj_library_get_n_documents (library), ==, N_DOCUMENTS);
+  g_assert_cmpuint (jj_library_get_n_passages (library), ==, N_DOCUMENTS * N_MARKS);
+  g_assert_cmpuint (g_list_model_get_n_items (jj_library_get_passages (library)), ==, N_DOCUMENTS * N_MARKS);
+
+  /* Substring search, simplified and traditional alike. */
+  g_assert_cmpuint (count (library, "高质量发展", NULL, NULL), ==, with_phrase[1]);
+  g_assert_cmpuint (count (library, "高質量發展", NULL, NULL), ==, with_phrase[1]);
+  g_assert_cmpuint (count (library, "人民至上", NULL, NULL), ==, with_phrase[3]);
+  g_assert_cmpuint (with_phrase[3], >, 0);
+  g_assert_cmpuint (count (library, "不存在的内容", NULL, NULL), ==, 0);
+
+  /* One passage by its number; its fields came through from the sidecar. */
+  passage = find_one (library, "第123篇第1段");
+  doc_path = library_data_document_path (fixture->dir, 123);
+  g_assert_cmpstr (jj_passage_get_document_path (passage), ==, doc_path);
+  g_assert_cmpstr (jj_passage_get_document_title (passage), ==, "讲话0123");
+  g_assert_cmpstr (jj_passage_get_section (passage), ==, "二、重点任务");
+  g_assert_cmpstr (jj_passage_get_note (passage), ==, "备注123");
+  g_assert_cmpstr (jj_passage_get_kind (passage), ==, library_data_kind (123, 1));
+  g_assert_true (jj_passage_has_tag (passage, library_data_tag (123, 1)));
+  g_assert_cmpuint (jj_passage_get_document_status (passage), ==, JJ_DOCUMENT_STATUS_PRESENT);
+
+  /* Notes and titles are searched too. */
+  g_assert_cmpuint (count (library, "备注123", NULL, NULL), ==, 1);
+  g_assert_cmpuint (count (library, "讲话0123", NULL, NULL), ==, N_MARKS);
+
+  /* Filters, alone and together. */
+  g_assert_cmpuint (count (library, NULL, "borrow", NULL), ==, borrow);
+  g_assert_cmpuint (count (library, NULL, NULL, "乡村"), ==, rural);
+  g_assert_cmpuint (count (library, "高质量", "borrow", "乡村"), ==, borrow_rural_growth);
+
+  jj_library_query_set_document (query, doc_path);
+  result = jj_library_search (library, query);
+  g_assert_cmpuint (result->len, ==, N_MARKS);
+  g_clear_pointer (&result, g_ptr_array_unref);
+
+  /* Sorted newest first by default: marks were created an hour apart. */
+  jj_library_query_set_document (query, NULL);
+  result = jj_library_search (library, query);
+  g_assert_cmpuint (result->len, ==, N_DOCUMENTS * N_MARKS);
+  g_assert_true (strstr (jj_passage_get_quote (g_ptr_array_index (result, 0)), "第299篇第2段") != NULL);
+
+  tags = jj_library_dup_tags (library);
+  g_assert_cmpuint (g_strv_length (tags), ==, G_N_ELEMENTS (library_data_tags));
+}
+
+static void
+test_warm_index (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(JjPassage) passage = NULL;
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 22);
+  g_autofree char *sidecar_path = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+
+  g_assert_true (g_file_query_exists (fixture->index, NULL));
+
+  /* The speech and its sidecar vanish: its passages stay searchable from
+   * the index, shown as missing. */
+  g_assert_cmpint (g_unlink (doc_path), ==, 0);
+  g_assert_cmpint (g_unlink (sidecar_path), ==, 0);
+  g_clear_object (&fixture->library);
+
+  again = open_library (fixture);
+  g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
+  passage = find_one (again, "第22篇第0段");
+  g_assert_cmpuint (jj_passage_get_document_status (passage), ==, JJ_DOCUMENT_STATUS_MISSING);
+  g_assert_cmpuint (jj_library_get_document_status (again, doc_path), ==, JJ_DOCUMENT_STATUS_MISSING);
+  g_assert_cmpstr (jj_library_get_document_title (again, doc_path), ==, "讲话0022");
+}
+
+static void
+test_rebuild_index (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index_path = g_file_get_path (fixture->index);
+
+  /* A damaged index is rebuilt from the sidecars. */
+  g_clear_object (&fixture->library);
+  g_assert_true (g_file_set_contents (index_path, "not an index at all", -1, &error));
+  g_assert_no_error (error);
+
+  again = open_library (fixture);
+  g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
+  g_assert_cmpuint (count (again, "人才是第一资源", NULL, NULL), >, 0);
+}
+
+static void
+count_changes (JjLibrary *library,
+               guint     *changes)
+{
+  (*changes)++;
+}
+
+static void
+test_sidecar_changed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 7);
+  g_autofree char *sidecar_path = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjLibrary) again = NULL;
+  JjMark *mark;
+  guint changes = 0;
+
+  g_signal_connect (fixture->library, "changed", G_CALLBACK (count_changes), &changes);
+
+  /* A refresh with nothing changed changes nothing. */
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 0);
+
+  sidecar = jj_sidecar_load (sidecar_path, &error);
+  g_assert_no_error (error);
+  mark = jj_mark_new ("golden");
+  jj_mark_set_range (mark, 0, 4);
+  jj_mark_set_quote (mark, "新添的一句话");
+  g_ptr_array_add (sidecar->marks, mark);
+  /* And one removed. */
+  jj_mark_set_deleted (g_ptr_array_index (sidecar->marks, 0), TRUE);
+  g_assert_true (jj_sidecar_save (sidecar, sidecar_path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (count (fixture->library, "新添的一句话", NULL, NULL), ==, 1);
+  g_assert_cmpuint (count (fixture->library, "第7篇第0段", NULL, NULL), ==, 0);
+  g_assert_cmpuint (jj_library_get_n_passages (fixture->library), ==, fixture->n_documents * N_MARKS);
+
+  /* The index followed. */
+  g_clear_object (&fixture->library);
+  again = open_library (fixture);
+  g_assert_cmpuint (count (again, "新添的一句话", NULL, NULL), ==, 1);
+}
+
+static void
+test_moved_within_folder (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *old_path = library_data_document_path (fixture->dir, 5);
+  g_autofree char *old_sidecar = g_strconcat (old_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *new_dir = g_build_filename (fixture->dir, "归档", NULL);
+  g_autofree char *new_path = g_build_filename (new_dir, "改名的讲话.txt", NULL);
+  g_autofree char *new_sidecar = g_strconcat (new_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjPassage) passage = NULL;
+
+  /* The speech moves, sidecar and all, to another place in the folder:
+   * the library finds it by the fingerprint of its text. */
+  g_mkdir_with_parents (new_dir, 0755);
+  g_assert_cmpint (g_rename (old_path, new_path), ==, 0);
+  g_assert_cmpint (g_rename (old_sidecar, new_sidecar), ==, 0);
+
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jj_library_get_n_documents (fixture->library), ==, fixture->n_documents);
+  g_assert_cmpuint (jj_library_get_n_passages (fixture->library), ==, fixture->n_documents * N_MARKS);
+  g_assert_cmpuint (jj_library_get_document_status (fixture->library, new_path), ==, JJ_DOCUMENT_STATUS_MOVED);
+  g_assert_cmpstr (jj_library_get_moved_from (fixture->library, new_path), ==, old_path);
+  passage = find_one (fixture->library, "第5篇第2段");
+  g_assert_cmpstr (jj_passage_get_document_path (passage), ==, new_path);
+  g_assert_cmpuint (jj_passage_get_document_status (passage), ==, JJ_DOCUMENT_STATUS_MOVED);
+}
+
+static void
+test_relocate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *old_path = library_data_document_path (fixture->dir, 9);
+  g_autofree char *old_sidecar = g_strconcat (old_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *new_path = g_build_filename (fixture->outside, "九.txt", NULL);
+  g_autofree char *new_sidecar = g_strconcat (new_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/nonexistent/九.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjPassage) passage = NULL;
+  g_autoptr(JjSidecar) sidecar = NULL;
+
+  /* Only the speech moved, out of the library's folders. */
+  g_assert_cmpint (g_rename (old_path, new_path), ==, 0);
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jj_library_get_document_status (fixture->library, old_path), ==, JJ_DOCUMENT_STATUS_MISSING);
+  g_assert_cmpuint (count (fixture->library, "第9篇第", NULL, NULL), ==, N_MARKS);
+
+  g_assert_false (jj_library_relocate (fixture->library, old_path, nowhere, &error));
+  g_assert_error (error, JJ_LIBRARY_ERROR, JJ_LIBRARY_ERROR_RELOCATE);
+  g_clear_error (&error);
+  g_assert_false (jj_library_relocate (fixture->library, "/not/known.txt", new_file, &error));
+  g_assert_error (error, JJ_LIBRARY_ERROR, JJ_LIBRARY_ERROR_UNKNOWN_DOCUMENT);
+  g_clear_error (&error);
+
+  /* The user points to it: the sidecar follows. */
+  g_assert_true (jj_library_relocate (fixture->library, old_path, new_file, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (old_sidecar, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_sidecar, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (jj_library_get_document_status (fixture->library, new_path), ==, JJ_DOCUMENT_STATUS_PRESENT);
+  passage = find_one (fixture->library, "第9篇第1段");
+  g_assert_cmpstr (jj_passage_get_document_path (passage), ==, new_path);
+  g_assert_cmpstr (jj_passage_get_document_title (passage), ==, "讲话0009");
+
+  /* It stays there after a refresh, though outside the folders. */
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->library, "第9篇第", NULL, NULL), ==, N_MARKS);
+  g_clear_object (&passage);
+
+  /* Speech and sidecar both lost, the speech found again: the sidecar is
+   * written again from the index. */
+  {
+    g_autofree char *third_path = g_build_filename (fixture->outside, "九（找回）.txt", NULL);
+    g_autofree char *third_sidecar = g_strconcat (third_path, JJ_SIDECAR_SUFFIX, NULL);
+    g_autoptr(GFile) third = g_file_new_for_path (third_path);
+
+    g_assert_cmpint (g_rename (new_path, third_path), ==, 0);
+    g_assert_cmpint (g_unlink (new_sidecar), ==, 0);
+    g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (jj_library_get_document_status (fixture->library, new_path), ==, JJ_DOCUMENT_STATUS_MISSING);
+    g_assert_cmpuint (count (fixture->library, "第9篇第", NULL, NULL), ==, N_MARKS);
+
+    g_assert_true (jj_library_relocate (fixture->library, new_path, third, &error));
+    g_assert_no_error (error);
+    sidecar = jj_sidecar_load (third_sidecar, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sidecar->marks->len, ==, N_MARKS);
+    g_assert_nonnull (strstr (jj_mark_get_quote (g_ptr_array_index (sidecar->marks, 0)), "第9篇"));
+    g_assert_cmpuint (count (fixture->library, "第9篇第", NULL, NULL), ==, N_MARKS);
+  }
+}
+
+static void
+test_folders (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFile) opened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 3);
+  g_auto(GStrv) folders = jj_library_dup_folders (fixture->library);
+  g_autoptr(JjPassage) passage = NULL;
+
+  g_assert_cmpuint (g_strv_length (folders), ==, 1);
+  g_assert_cmpstr (folders[0], ==, fixture->dir);
+
+  /* A document the user opened stays when its folder goes, with the
+   * title import gave it. */
+  opened = g_file_new_for_path (doc_path);
+  jj_library_add_document (fixture->library, opened, "关于第3项工作的讲话");
+  jj_library_remove_folder (fixture->library, folder);
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jj_library_get_n_documents (fixture->library), ==, 1);
+  g_assert_cmpuint (jj_library_get_n_passages (fixture->library), ==, N_MARKS);
+  passage = find_one (fixture->library, "第3篇第0段");
+  g_assert_cmpstr (jj_passage_get_document_title (passage), ==, "关于第3项工作的讲话");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  xmlInitParser ();
+
+#define ADD(path, n, func) \
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/library/search-and-filters", N_DOCUMENTS, test_search_and_filters);
+  ADD ("/library/warm-index", N_SMALL, test_warm_index);
+  ADD ("/library/rebuild-index", N_SMALL, test_rebuild_index);
+  ADD ("/library/sidecar-changed", N_SMALL, test_sidecar_changed);
+  ADD ("/library/moved-within-folder", N_SMALL, test_moved_within_folder);
+  ADD ("/library/relocate", N_SMALL, test_relocate);
+  ADD ("/library/folders", N_SMALL, test_folders);
+
+  return g_test_run ();
+}
