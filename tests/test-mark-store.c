@@ -400,6 +400,41 @@ test_unreadable_set_aside (Fixture       *f,
 }
 
 static void
+test_damaged_while_open (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = open_store (f, text);
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint n_aside = 0;
+
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  save (store);
+  g_assert_true (g_file_set_contents (f->sidecar, "<jiejian>garbage", -1, NULL));
+
+  jj_mark_store_add_range (store, 15, 20, "borrow", NULL);
+  save (store);
+  g_assert_nonnull (jj_mark_store_get_notice (store));
+
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, ".unreadable-") != NULL)
+      {
+        g_autofree char *path = g_build_filename (f->dir, name, NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, "<jiejian>garbage");
+        n_aside++;
+      }
+  g_assert_cmpuint (n_aside, ==, 1);
+
+  g_clear_object (&store);
+  store = open_store (f, text);
+  g_assert_cmpuint (n_marks (store), ==, 2);
+}
+
+static void
 test_hostile_sidecar_kept (Fixture       *f,
                            gconstpointer  data)
 {
@@ -752,6 +787,7 @@ main (int   argc,
   ADD ("conflict-copies", test_conflict_copies);
   ADD ("unreadable-set-aside", test_unreadable_set_aside);
   ADD ("hostile-sidecar-kept", test_hostile_sidecar_kept);
+  ADD ("damaged-while-open", test_damaged_while_open);
   ADD ("reanchor-on-load", test_reanchor_on_load);
   ADD ("orphans-kept", test_orphans_kept);
   ADD ("stale-temporaries", test_stale_temporaries);

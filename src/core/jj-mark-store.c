@@ -580,7 +580,16 @@ dup_aside_path (const char *path)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
 
-  return g_strdup_printf ("%s.unreadable-%s", path, stamp);
+  char *aside = g_strdup_printf ("%s.unreadable-%s", path, stamp);
+
+  /* Two in one second must not replace each other. */
+  for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.unreadable-%s-%u", path, stamp, i);
+    }
+
+  return aside;
 }
 
 /* An unreadable sidecar is never overwritten: it is renamed with a time
@@ -1061,11 +1070,13 @@ write_locked (JjMarkStore  *self,
   gsize length;
   gboolean changed = FALSE;
 
-  if (!check_disk (self, &changed, &check_error))
+  /* Damaged or unreadable behind our back: it is set aside, never
+   * overwritten, and ours is written in its place.
+   */
+  if (!check_disk (self, &changed, &check_error) && !set_aside (self, check_error->message))
     {
-      /* Damaged behind our back: keep it, then write ours. */
-      if (g_error_matches (check_error, JJ_SIDECAR_ERROR, JJ_SIDECAR_ERROR_MALFORMED))
-        set_aside (self, check_error->message);
+      g_propagate_error (error, g_steal_pointer (&check_error));
+      return FALSE;
     }
   *reloaded = changed;
 
