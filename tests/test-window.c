@@ -7,48 +7,131 @@
 
 #include <adwaita.h>
 
-#include "jj-window.h"
+#include "jj-outline.h"
+#include "jj-window-private.h"
+
+typedef gboolean (*Predicate) (gpointer data);
 
 static gboolean
-wait_for_title (GtkWindow  *window,
-                const char *old_title)
+wait_until (Predicate predicate,
+            gpointer  data)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  while (g_strcmp0 (gtk_window_get_title (window), old_title) == 0)
+  while (!predicate (data))
     {
       if (g_get_monotonic_time () > deadline)
         return FALSE;
-      g_main_context_iteration (NULL, TRUE);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
     }
 
   return TRUE;
 }
 
+static gboolean
+has_document (gpointer data)
+{
+  return _jj_window_get_document (data) != NULL;
+}
+
+static JjWindow *
+open_sample (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JJ_SHARED_DIR"), "samples", name, NULL);
+  g_autoptr(GFile) file = NULL;
+  JjWindow *window;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  window = jj_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (path);
+  jj_window_open (window, file);
+  g_assert_true (wait_until (has_document, window));
+
+  return window;
+}
+
 static void
 test_open_sample (void)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  JjWindow *window;
-  g_autofree char *initial_title = NULL;
+  JjWindow *window = open_sample ("civilized-city-speech.txt");
+  JjOutlinePanel *panel;
+  static const char *expected[] = {
+    "全国文明城市建设工作培训会议讲话",
+    "同志们：",
+    "一、要牢牢把握新形势",
+    "一是“新一轮”",
+    "二是“新复检”",
+    "三是“新面孔”",
+    "二、要切实提高新认识",
+    "一要坚持以群众为中心",
+    "二要坚持以典范为目标",
+    "三要坚持以问题为导向",
+    "三、要严格落实新要求",
+    "一方面，要吃透测评标准",
+    "另一方面，要用好培训成果",
+  };
 
-  path = g_build_filename (g_getenv ("JJ_SHARED_DIR"), "samples", "civilized-city-speech.txt", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (window == NULL)
     {
       g_test_skip ("sample speech not available");
       return;
     }
 
-  window = jj_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  initial_title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
-
-  file = g_file_new_for_path (path);
-  jj_window_open (window, file);
-
-  g_assert_true (wait_for_title (GTK_WINDOW (window), initial_title));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "全国文明城市建设工作培训会议讲话");
+
+  panel = _jj_window_get_outline_panel (window);
+  g_assert_cmpuint (jj_outline_panel_get_n_rows (panel), ==, G_N_ELEMENTS (expected) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (jj_outline_entry_get_title (jj_outline_panel_get_row_entry (panel, i)), ==, expected[i]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  JjReaderView *view;
+  guint         target;
+} PositionWait;
+
+static gboolean
+position_reached (gpointer data)
+{
+  PositionWait *wait = data;
+  guint position = jj_reader_view_get_position (wait->view);
+
+  /* The top line holds the heading: its first character or a little after. */
+  return position >= wait->target && position < wait->target + 40;
+}
+
+static void
+test_outline_scrolls_reader (void)
+{
+  JjWindow *window = open_sample ("civilized-city-speech.txt");
+  JjOutlinePanel *panel;
+  JjOutlineEntry *entry;
+  PositionWait wait;
+
+  if (window == NULL)
+    {
+      g_test_skip ("sample speech not available");
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
+  panel = _jj_window_get_outline_panel (window);
+  /* Row 10 is “三、要严格落实新要求”, far below the first screen. */
+  entry = jj_outline_panel_get_row_entry (panel, 10);
+  g_assert_cmpstr (jj_outline_entry_get_title (entry), ==, "三、要严格落实新要求");
+
+  jj_outline_panel_activate_row (panel, 10);
+  wait.view = _jj_window_get_reader_view (window);
+  wait.target = jj_outline_entry_get_start (entry);
+  if (!wait_until (position_reached, &wait))
+    g_error ("reader at %u, heading at %u", jj_reader_view_get_position (wait.view), wait.target);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -67,6 +150,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/open-sample", test_open_sample);
+  g_test_add_func ("/window/outline-scrolls-reader", test_outline_scrolls_reader);
 
   return g_test_run ();
 }

@@ -8,11 +8,15 @@
 #include <glib/gi18n.h>
 
 #include "jj-application.h"
+#include "jj-reading-positions.h"
+#include "jj-preferences-window.h"
 #include "jj-window.h"
 
 struct _JjApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication      parent_instance;
+
+  JjReadingPositions *positions;
 };
 
 G_DEFINE_FINAL_TYPE (JjApplication, jj_application, ADW_TYPE_APPLICATION)
@@ -25,6 +29,53 @@ jj_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
+}
+
+JjReadingPositions *
+jj_application_get_reading_positions (JjApplication *self)
+{
+  g_return_val_if_fail (JJ_IS_APPLICATION (self), NULL);
+
+  if (self->positions == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_state_dir (), "jiejian",
+                                                "positions.ini", NULL);
+
+      self->positions = jj_reading_positions_new (path);
+    }
+
+  return self->positions;
+}
+
+static JjWindow *
+find_window_for_file (GApplication *app,
+                      GFile        *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      GFile *shown;
+
+      if (!JJ_IS_WINDOW (l->data))
+        continue;
+
+      shown = jj_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static JjWindow *
+find_empty_window (GApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      if (JJ_IS_WINDOW (l->data) && jj_window_get_file (l->data) == NULL)
+        return l->data;
+    }
+
+  return NULL;
 }
 
 static void
@@ -44,11 +95,19 @@ jj_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
+  /* One window per document: a document already open is brought up. */
   for (int i = 0; i < n_files; i++)
     {
-      JjWindow *window = jj_window_new (JJ_APPLICATION (app));
+      JjWindow *window = find_window_for_file (app, files[i]);
 
-      jj_window_open (window, files[i]);
+      if (window == NULL)
+        {
+          window = find_empty_window (app);
+          if (window == NULL)
+            window = jj_window_new (JJ_APPLICATION (app));
+          jj_window_open (window, files[i]);
+        }
+
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -98,7 +157,18 @@ new_window_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (jj_window_new (JJ_APPLICATION (user_data))));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (jj_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_activated },
   { "new-window", new_window_activated },
   { "quit", quit_activated },
   { "about", about_activated },
@@ -109,6 +179,7 @@ jj_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (jj_application_parent_class)->startup (app);
 
@@ -116,6 +187,24 @@ jj_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+}
+
+static void
+jj_application_shutdown (GApplication *app)
+{
+  JjApplication *self = JJ_APPLICATION (app);
+
+  if (self->positions != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!jj_reading_positions_save (self->positions, &error))
+        g_warning ("Could not save reading positions: %s", error->message);
+    }
+  g_clear_object (&self->positions);
+
+  G_APPLICATION_CLASS (jj_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -123,6 +212,7 @@ jj_application_class_init (JjApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->shutdown = jj_application_shutdown;
   app_class->activate = jj_application_activate;
   app_class->open = jj_application_open;
   app_class->startup = jj_application_startup;

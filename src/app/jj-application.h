@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JjApplication, jj_application, JJ, APPLICATION, AdwApplication)
 
-JjApplication *jj_application_new (void);
+typedef struct _JjReadingPositions JjReadingPositions;
+
+JjApplication      *jj_application_new                   (void);
+JjReadingPositions *jj_application_get_reading_positions (JjApplication *self);
 
 G_END_DECLS

@@ -8,22 +8,39 @@
 #include <glib/gi18n.h>
 
 #include "jj-document.h"
-#include "jj-window.h"
+#include "jj-outline-panel.h"
+#include "jj-reading-positions.h"
+#include "jj-reader-view.h"
+#include "jj-text-search.h"
+#include "jj-window-private.h"
 
 struct _JjWindow
 {
   AdwApplicationWindow  parent_instance;
 
   JjDocument           *document;
+  GFile                *file;
   GCancellable         *cancellable;
+  GSettings            *settings;
 
   /* Template widgets */
   AdwFlap              *flap;
-  GtkListView          *outline_view;
+  JjOutlinePanel       *outline_panel;
   GtkStack             *stack;
-  GtkTextView          *text_view;
+  JjReaderView         *reader_view;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkListBox           *recent_list;
+  GtkLabel             *loading_label;
+  GtkSpinner           *loading_spinner;
+  GFileMonitor         *monitor;
+  gboolean              reloading;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *match_label;
+
+  GArray               *matches;
+  int                   current_match;
 };
 
 G_DEFINE_FINAL_TYPE (JjWindow, jj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -41,18 +58,78 @@ jj_window_show_error (JjWindow   *self,
 }
 
 static void
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 JjWindow          *self)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED)
+    return;
+
+  self->reloading = TRUE;
+  jj_window_open (self, file);
+}
+
+static void
+jj_window_watch (JjWindow *self,
+                 GFile    *file)
+{
+  if (self->monitor != NULL)
+    {
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, 0);
+}
+
+static JjReadingPositions *
+reading_positions (JjWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return JJ_IS_APPLICATION (app) ? jj_application_get_reading_positions (JJ_APPLICATION (app)) : NULL;
+}
+
+static void
 jj_window_set_document (JjWindow   *self,
                         JjDocument *document)
 {
-  GtkTextBuffer *buffer;
-  GFile *file;
+  JjOutline *outline = jj_document_get_outline (document);
+  g_autoptr(GArray) headings = g_array_new (FALSE, FALSE, sizeof (JjTextRange));
   g_autofree char *subtitle = NULL;
+  guint title_end = 0;
+  GFile *file;
 
   g_set_object (&self->document, document);
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_set_text (buffer, jj_document_get_text (document),
-                            jj_document_get_n_bytes (document));
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *entry = jj_outline_get_entry (outline, i);
+      JjTextRange range = { jj_outline_entry_get_start (entry), jj_outline_entry_get_title_end (entry) };
+
+      switch (jj_outline_entry_get_kind (entry))
+        {
+        case JJ_OUTLINE_KIND_TITLE:
+          title_end = range.end;
+          break;
+        case JJ_OUTLINE_KIND_HEADING:
+        case JJ_OUTLINE_KIND_ENUMERATOR:
+          g_array_append_val (headings, range);
+          break;
+        case JJ_OUTLINE_KIND_SALUTATION:
+        case JJ_OUTLINE_KIND_CLOSING:
+        default:
+          break;
+        }
+    }
+
+  jj_reader_view_set_document (self->reader_view, document, title_end,
+                               (const JjTextRange *) (gpointer) headings->data, headings->len);
+  jj_outline_panel_set_outline (self->outline_panel, outline);
 
   file = jj_document_get_file (document);
   if (file != NULL)
@@ -62,6 +139,60 @@ jj_window_set_document (JjWindow   *self,
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), jj_document_get_title (document));
   gtk_stack_set_visible_child_name (self->stack, "document");
+
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      GtkRecentData data = {
+        .display_name = (char *) jj_document_get_title (document),
+        .mime_type = (char *) "application/octet-stream",
+        .app_name = (char *) "jiejian",
+        .app_exec = (char *) "jiejian %u",
+      };
+      JjReadingPositions *positions = reading_positions (self);
+      g_autofree char *fingerprint = jj_document_dup_fingerprint (document);
+      guint offset;
+
+      gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+      jj_window_watch (self, file);
+      if (positions != NULL && jj_reading_positions_lookup (positions, file, fingerprint, &offset))
+        jj_reader_view_scroll_to_offset (self->reader_view, offset);
+    }
+}
+
+static void
+jj_window_remember_position (JjWindow *self)
+{
+  JjReadingPositions *positions = reading_positions (self);
+  GFile *file;
+  g_autofree char *fingerprint = NULL;
+
+  if (self->document == NULL || positions == NULL)
+    return;
+
+  file = jj_document_get_file (self->document);
+  if (file == NULL)
+    return;
+
+  fingerprint = jj_document_dup_fingerprint (self->document);
+  jj_reading_positions_remember (positions, file, fingerprint,
+                                 jj_reader_view_get_position (self->reader_view));
+}
+
+static void
+entry_activated_cb (JjWindow       *self,
+                    JjOutlineEntry *entry)
+{
+  jj_reader_view_scroll_to_offset (self->reader_view, jj_outline_entry_get_start (entry));
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+position_changed_cb (JjWindow *self,
+                     guint     position)
+{
+  jj_outline_panel_set_position (self->outline_panel, position);
 }
 
 static void
@@ -78,13 +209,32 @@ load_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->stack, self->document ? "document" : "empty");
+
   if (document == NULL)
     {
+      GFile *shown = self->document ? jj_document_get_file (self->document) : NULL;
+
+      g_set_object (&self->file, shown);
       jj_window_show_error (self, _("Could Not Open the Speech"), error);
       return;
     }
 
-  jj_window_set_document (self, document);
+  if (self->reloading)
+    {
+      guint position = jj_reader_view_get_position (self->reader_view);
+
+      jj_window_set_document (self, document);
+      jj_reader_view_scroll_to_offset (self->reader_view, position);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The speech changed on disk and was reloaded")));
+    }
+  else
+    {
+      jj_window_set_document (self, document);
+    }
+  self->reloading = FALSE;
 }
 
 void
@@ -98,8 +248,30 @@ jj_window_open (JjWindow *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  jj_window_remember_position (self);
+  g_set_object (&self->file, file);
+
+  /* Shown only while opening takes a moment: most speeches open at once. */
+  if (self->document == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *label = g_strdup_printf (_("Opening “%s”…"), name);
+
+      gtk_label_set_label (self->loading_label, label);
+      gtk_spinner_start (self->loading_spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+
   jj_document_load_async (file, JJ_LOAD_DEFAULT, self->cancellable,
                           load_cb, g_object_ref (self));
+}
+
+GFile *
+jj_window_get_file (JjWindow *self)
+{
+  g_return_val_if_fail (JJ_IS_WINDOW (self), NULL);
+
+  return self->file;
 }
 
 static void
@@ -132,13 +304,276 @@ open_action (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Open a Speech"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Open"), _("_Cancel"));
+  static const char *suffixes[] = { "txt", "docx", "doc", "odt", "html", "htm", "md" };
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
   gtk_file_filter_set_name (filter, _("Speeches"));
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
   gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#define MAX_MATCHES 100000
+
+static void
+update_match_label (JjWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->matches == NULL || gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
+    text = g_strdup ("");
+  else if (self->matches->len == 0)
+    text = g_strdup (_("No matches"));
+  else if (self->current_match < 0)
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", self->matches->len),
+                            self->matches->len);
+  else
+    /* Translators: the current match and the number of matches */
+    text = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->matches->len);
+
+  gtk_label_set_label (self->match_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next",
+                                 self->matches != NULL && self->matches->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous",
+                                 self->matches != NULL && self->matches->len > 0);
+}
+
+static void
+search_changed_cb (JjWindow *self)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->current_match = -1;
+
+  if (self->document != NULL && needle[0] != '\0')
+    self->matches = jj_text_search_find_all (jj_document_get_text (self->document),
+                                             jj_document_get_n_bytes (self->document),
+                                             needle, MAX_MATCHES);
+
+  jj_reader_view_set_matches (self->reader_view, self->matches, -1);
+  update_match_label (self);
+}
+
+static void
+jj_window_goto_match (JjWindow *self,
+                      int       direction)
+{
+  JjTextRange *range;
+  guint position;
+
+  if (self->matches == NULL || self->matches->len == 0)
+    return;
+
+  if (self->current_match < 0)
+    {
+      /* Start from the reading position. */
+      position = jj_reader_view_get_position (self->reader_view);
+      self->current_match = 0;
+      for (guint i = 0; i < self->matches->len; i++)
+        {
+          if (g_array_index (self->matches, JjTextRange, i).start >= position)
+            {
+              self->current_match = i;
+              break;
+            }
+        }
+      if (direction < 0)
+        self->current_match--;
+    }
+  else
+    {
+      self->current_match += direction;
+    }
+
+  if (self->current_match < 0)
+    self->current_match = self->matches->len - 1;
+  else if (self->current_match >= (int) self->matches->len)
+    self->current_match = 0;
+
+  range = &g_array_index (self->matches, JjTextRange, self->current_match);
+  jj_reader_view_set_matches (self->reader_view, self->matches, self->current_match);
+  /* The match is selected, so it can be marked at once. */
+  jj_reader_view_select_range (self->reader_view, range->start, range->end);
+  update_match_label (self);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  jj_window_goto_match (JJ_WINDOW (widget), 1);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  jj_window_goto_match (JJ_WINDOW (widget), -1);
+}
+
+static void
+search_next_cb (JjWindow *self)
+{
+  jj_window_goto_match (self, 1);
+}
+
+static void
+search_previous_cb (JjWindow *self)
+{
+  jj_window_goto_match (self, -1);
+}
+
+static void
+search_mode_changed_cb (JjWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      g_clear_pointer (&self->matches, g_array_unref);
+      jj_reader_view_set_matches (self->reader_view, NULL, -1);
+    }
+  else
+    {
+      search_changed_cb (self);
+    }
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  double zoom = jj_reader_view_get_zoom (self->reader_view);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom *= 1.1;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom /= 1.1;
+  else
+    zoom = 1.0;
+
+  jj_reader_view_set_zoom (self->reader_view, zoom);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+font_settings_changed_cb (JjWindow *self)
+{
+  g_autofree char *family = g_settings_get_string (self->settings, "font-family");
+
+  jj_reader_view_set_font (self->reader_view, family,
+                           g_settings_get_double (self->settings, "font-size"),
+                           g_settings_get_double (self->settings, "line-spacing"));
+}
+
+static gboolean
+jj_window_close_request (GtkWindow *window)
+{
+  JjWindow *self = JJ_WINDOW (window);
+  int width, height;
+
+  jj_window_remember_position (self);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (jj_window_parent_class)->close_request (window);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         JjWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (files == NULL)
+    return FALSE;
+
+  jj_window_open (self, files->data);
+  for (GSList *l = files->next; l != NULL && app != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+
+      g_application_open (G_APPLICATION (app), &file, 1, "");
+    }
+
+  return TRUE;
+}
+
+static void
+recent_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     JjWindow      *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  jj_window_open (self, file);
+}
+
+#define MAX_RECENT 8
+
+static void
+fill_recent_list (JjWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      GtkWidget *row;
+
+      if (!gtk_recent_info_has_application (info, "jiejian") || !gtk_recent_info_exists (info))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gtk_recent_info_get_uri_display (info));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), n > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
 static void
@@ -149,6 +584,12 @@ jj_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JJ_TYPE_WINDOW);
 
@@ -162,27 +603,119 @@ jj_window_class_init (JjWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jj_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = jj_window_close_request;
+
+  g_type_ensure (JJ_TYPE_OUTLINE_PANEL);
+  g_type_ensure (JJ_TYPE_READER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/jj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JjWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_panel);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, JjWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, match_label);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, window_title);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 
 static void
 jj_window_init (JjWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->current_match = -1;
+  g_signal_connect_object (self->outline_panel, "entry-activated",
+                           G_CALLBACK (entry_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader_view, "position-changed",
+                           G_CALLBACK (position_changed_cb), self, G_CONNECT_SWAPPED);
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::font-family",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::font-size",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::line-spacing",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  font_settings_changed_cb (self);
+  g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
+
+  g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
+  fill_recent_list (self);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate",
+                           G_CALLBACK (search_next_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "next-match",
+                           G_CALLBACK (search_next_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "previous-match",
+                           G_CALLBACK (search_previous_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  update_match_label (self);
 }
 
 JjWindow *
 jj_window_new (JjApplication *application)
 {
   return g_object_new (JJ_TYPE_WINDOW, "application", application, NULL);
+}
+
+JjDocument *
+_jj_window_get_document (JjWindow *self)
+{
+  return self->document;
+}
+
+JjOutlinePanel *
+_jj_window_get_outline_panel (JjWindow *self)
+{
+  return self->outline_panel;
+}
+
+JjReaderView *
+_jj_window_get_reader_view (JjWindow *self)
+{
+  return self->reader_view;
 }

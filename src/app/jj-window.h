@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JjWindow, jj_window, JJ, WINDOW, AdwApplicationWindow)
 
-JjWindow *jj_window_new  (JjApplication *application);
-void      jj_window_open (JjWindow      *self,
-                          GFile         *file);
+JjWindow *jj_window_new      (JjApplication *application);
+void      jj_window_open     (JjWindow      *self,
+                              GFile         *file);
+GFile    *jj_window_get_file (JjWindow      *self);
 
 G_END_DECLS

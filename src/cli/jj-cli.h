@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 typedef int (*JjCliCommandFunc) (int argc, char **argv);
 
 int jj_cli_text (int argc, char **argv);
+int jj_cli_info (int argc, char **argv);
+int jj_cli_outline (int argc, char **argv);
 int jj_cli_library (int argc, char **argv);
 int jj_cli_export (int argc, char **argv);
 

@@ -6,22 +6,51 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
+#include "jj-converter.h"
+#include "jj-docx-reader.h"
 #include "jj-document.h"
+#include "jj-outline.h"
+#include "jj-encoding.h"
+#include "jj-html-reader.h"
+#include "jj-legacy-doc.h"
+#include "jj-markdown.h"
+#include "jj-outline.h"
+#include "jj-odt-reader.h"
+#include "jj-paragraphs.h"
+#include "jj-text-map.h"
+#include "jj-web-cleaner.h"
+#include "jj-zip.h"
 
+/* Containers may hold pictures; the text itself is bounded far lower. */
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
+#define MAX_TEXT_SIZE (32 * 1024 * 1024)
+#define MAX_TITLE_CHARS 60
+/* Only headings inside lines this long are taken as run into the text. */
+#define RUN_ON_LINE 200
+#define MAX_FUSED_HEADING 40
 
 struct _JjDocument
 {
-  GObject  parent_instance;
+  GObject    parent_instance;
 
-  GFile   *file;
-  char    *title;
-  char    *text;
-  gsize    n_bytes;
-  guint    length;
-  char    *format;
-  char    *encoding;
+  GFile     *file;
+  char      *title;
+  char      *text;
+  gsize      n_bytes;
+  guint      length;
+  char      *format;
+  char      *encoding;
+
+  char      *source_text;
+  GPtrArray *maps;       /* JjTextMap, applied last to first */
+  GPtrArray *notices;    /* NULL-terminated */
+  GArray    *hints;      /* JjParagraphHint, display offsets */
+  char      *original_text;
+  guint      was_traditional : 1;
+
+  JjOutline *outline;
 };
 
 G_DEFINE_FINAL_TYPE (JjDocument, jj_document, G_TYPE_OBJECT)
@@ -38,6 +67,12 @@ jj_document_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->encoding, g_free);
+  g_clear_object (&self->outline);
+  g_clear_pointer (&self->source_text, g_free);
+  g_clear_pointer (&self->maps, g_ptr_array_unref);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->hints, g_array_unref);
+  g_clear_pointer (&self->original_text, g_free);
 
   G_OBJECT_CLASS (jj_document_parent_class)->finalize (object);
 }
@@ -55,72 +90,412 @@ jj_document_init (JjDocument *self)
 {
   self->format = g_strdup ("text");
   self->encoding = g_strdup ("UTF-8");
+  self->maps = g_ptr_array_new_with_free_func ((GDestroyNotify)jj_text_map_free);
+  self->notices = g_ptr_array_new_with_free_func (g_free);
+  self->hints = g_array_new (FALSE, FALSE, sizeof (JjParagraphHint));
+}
+
+static void
+add_notice (JjDocument *self,
+            char       *notice)
+{
+  g_ptr_array_add (self->notices, notice);
+}
+
+/* Notices are appended while loading, and NULL-terminated once done. */
+static void
+seal_notices (JjDocument *self)
+{
+  guint len = self->notices->len;
+
+  if (len == 0 || g_ptr_array_index (self->notices, len - 1) != NULL)
+    g_ptr_array_add (self->notices, NULL);
 }
 
 static gboolean
-is_indent_char (gunichar ch)
+is_title_end_punct (gunichar ch)
 {
-  return ch == ' ' || ch == '\t' || ch == 0x3000 || ch == 0x00A0;
+  return ch == 0x3002 || ch == 0xFF1A || ch == ':' || ch == 0xFF0C || ch == ',' ||
+         ch == 0xFF1B || ch == ';' || ch == 0xFF01 || ch == 0xFF1F;
 }
 
-/* Paragraphs are the non-blank lines of the text, without their indent,
- * joined by a single '\n'.
+static void
+jj_document_set_text (JjDocument *self,
+                      char       *text,
+                      gsize       n_bytes)
+{
+  const char *nl;
+
+  g_free (self->text);
+  self->text = text;
+  self->n_bytes = n_bytes;
+  self->length = g_utf8_strlen (text, n_bytes);
+
+  g_clear_pointer (&self->title, g_free);
+  nl = memchr (text, '\n', n_bytes);
+  if (nl != NULL && nl > text &&
+      g_utf8_strlen (text, nl - text) <= MAX_TITLE_CHARS &&
+      !is_title_end_punct (g_utf8_get_char (g_utf8_prev_char (nl))))
+    self->title = g_strndup (text, nl - text);
+}
+
+/* One step of the pipeline: @text is replaced by the result. */
+static void
+push_step (JjDocument  *self,
+           char       **text,
+           gsize       *n_bytes,
+           char        *result,
+           gsize        result_n_bytes,
+           JjTextMap   *map)
+{
+  g_free (*text);
+  *text = result;
+  *n_bytes = result_n_bytes;
+  if (map != NULL)
+    g_ptr_array_add (self->maps, map);
+}
+
+guint
+jj_document_to_source_offset (JjDocument *self,
+                              guint       offset)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), 0);
+
+  for (guint i = self->maps->len; i > 0; i--)
+    offset = jj_text_map_lookup (g_ptr_array_index (self->maps, i - 1), offset, NULL);
+
+  return offset;
+}
+
+/* The text before conversion, character for character: copied characters
+ * come from the traditional text, inserted ones (line breaks) are the same.
  */
 static char *
-normalize_paragraphs (const char *text,
-                      gsize       length)
+derive_original (JjDocument *self,
+                 const char *traditional,
+                 gsize       n_bytes,
+                 guint       first_map)
 {
-  GString *out = g_string_sized_new (length);
-  const char *p = text;
-  const char *end = text + length;
+  glong n_trad = 0;
+  g_autofree gunichar *trad = g_utf8_to_ucs4_fast (traditional, n_bytes, &n_trad);
+  GString *out = g_string_sized_new (self->n_bytes + 16);
+  guint i = 0;
 
-  while (p < end)
+  for (const char *p = self->text; *p; p = g_utf8_next_char (p), i++)
     {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *line_end = eol ? eol : end;
-      const char *q = p;
-      const char *r = line_end;
+      guint offset = i;
+      gboolean copied = TRUE;
 
-      while (q < r && is_indent_char (g_utf8_get_char (q)))
-        q = g_utf8_next_char (q);
-      while (r > q)
-        {
-          const char *prev = g_utf8_prev_char (r);
-          gunichar ch = g_utf8_get_char (prev);
+      for (guint k = self->maps->len; k > first_map && copied; k--)
+        offset = jj_text_map_lookup (g_ptr_array_index (self->maps, k - 1), offset, &copied);
 
-          if (!is_indent_char (ch) && ch != '\r')
-            break;
-          r = prev;
-        }
-
-      if (r > q)
-        {
-          if (out->len > 0)
-            g_string_append_c (out, '\n');
-          g_string_append_len (out, q, r - q);
-        }
-
-      p = eol ? eol + 1 : end;
+      if (copied && offset < (guint)n_trad && *p != '\n')
+        g_string_append_unichar (out, trad[offset]);
+      else
+        g_string_append_unichar (out, g_utf8_get_char (p));
     }
 
   return g_string_free (out, FALSE);
 }
 
 static void
-jj_document_set_text (JjDocument *self,
-                      char       *text)
+map_hints (JjDocument            *self,
+           const JjParagraphHint *source_hints,
+           guint                  n_source_hints)
 {
-  const char *nl;
+  const char *p = self->text;
+  guint offset = 0;
+  guint h = 0;
+  guint last_used = G_MAXUINT;
 
-  g_free (self->text);
-  self->text = text;
-  self->n_bytes = strlen (text);
-  self->length = g_utf8_strlen (text, self->n_bytes);
+  if (n_source_hints == 0)
+    return;
 
-  g_clear_pointer (&self->title, g_free);
-  nl = strchr (text, '\n');
-  if (nl != NULL && g_utf8_strlen (text, nl - text) <= 60)
-    self->title = g_strndup (text, nl - text);
+  while (*p)
+    {
+      const char *nl = strchr (p, '\n');
+      guint len = nl ? g_utf8_strlen (p, nl - p) : g_utf8_strlen (p, -1);
+      guint src = jj_document_to_source_offset (self, offset);
+
+      while (h < n_source_hints && source_hints[h].end <= src)
+        h++;
+      if (h < n_source_hints && source_hints[h].start <= src && h != last_used)
+        {
+          const JjParagraphHint *sh = &source_hints[h];
+
+          if (sh->outline_level >= 0 || sh->flags != 0)
+            {
+              JjParagraphHint hint = { offset, offset + len, sh->outline_level, sh->flags };
+              g_array_append_val (self->hints, hint);
+            }
+          last_used = h;
+        }
+
+      offset += len + 1;
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+}
+
+static char *
+shadow_of (const char *text,
+           gsize       n_bytes,
+           gboolean    keep_traditional)
+{
+  if (!keep_traditional)
+    return NULL;
+
+  return jj_converter_t2s (text, n_bytes, NULL, NULL);
+}
+
+static gint
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *)a;
+  guint y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+sort_unique (GArray *offsets)
+{
+  guint w = 0;
+
+  g_array_sort (offsets, compare_offsets);
+  for (guint i = 0; i < offsets->len; i++)
+    if (w == 0 || g_array_index (offsets, guint, i) != g_array_index (offsets, guint, w - 1))
+      g_array_index (offsets, guint, w++) = g_array_index (offsets, guint, i);
+  g_array_set_size (offsets, w);
+}
+
+/* Run-on text carries its structure in words only: the outline rules find
+ * headings and enumerated points, and paragraphs start there.
+ */
+static gboolean
+has_run_on_line (const char *text,
+                 gsize       n_bytes)
+{
+  const char *p = text;
+  const char *end = text + n_bytes;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+
+      if ((gsize)(line_end - p) > RUN_ON_LINE * 3 &&
+          g_utf8_strlen (p, line_end - p) > RUN_ON_LINE)
+        return TRUE;
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+
+  return FALSE;
+}
+
+static void
+find_outline_breaks (const char *text,
+                     gsize       n_bytes,
+                     GArray     *breaks,
+                     GArray     *preferred)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(GArray) long_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *p = text;
+  const char *end = text + n_bytes;
+  guint offset = 0;
+  guint n;
+
+  /* [start, end) pairs of the lines */
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      guint len = g_utf8_strlen (p, line_end - p);
+      guint range[2] = { offset, offset + len };
+
+      g_array_append_vals (long_lines, range, 2);
+      offset += len + 1;
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+
+  if (long_lines->len == 0)
+    return;
+
+  outline = jj_outline_detect (text, n_bytes, NULL, 0);
+  n = jj_outline_get_n_entries (outline);
+
+  for (guint i = 0, k = 0; i < n; i++)
+    {
+      JjOutlineEntry *entry = jj_outline_get_entry (outline, i);
+      JjOutlineKind kind = jj_outline_entry_get_kind (entry);
+      guint start = jj_outline_entry_get_start (entry);
+      guint title_end = jj_outline_entry_get_title_end (entry);
+
+      while (k < long_lines->len && g_array_index (long_lines, guint, k + 1) <= start)
+        k += 2;
+      if (k >= long_lines->len || start < g_array_index (long_lines, guint, k))
+        continue;
+
+      if (kind == JJ_OUTLINE_KIND_ENUMERATOR)
+        {
+          g_array_append_val (preferred, start);
+          continue;
+        }
+
+      g_array_append_val (breaks, start);
+
+      /* a heading fused with its first sentence; a "title" that runs to
+       * the end of a sentence is that sentence, not a heading to cut off
+       */
+      if ((kind == JJ_OUTLINE_KIND_HEADING || kind == JJ_OUTLINE_KIND_SALUTATION) &&
+          title_end > start &&
+          title_end - start <= MAX_FUSED_HEADING &&
+          title_end < g_array_index (long_lines, guint, k + 1))
+        {
+          const char *te = g_utf8_offset_to_pointer (text, title_end);
+          gunichar last = g_utf8_get_char (g_utf8_prev_char (te));
+
+          if (last != 0x3002 && last != 0xFF01 && last != 0xFF1F)
+            g_array_append_val (breaks, title_end);
+        }
+    }
+}
+
+/* Cleaning and paragraphing of extracted text. */
+static void
+jj_document_process (JjDocument            *self,
+                     char                  *text,
+                     gsize                  n_bytes,
+                     const JjParagraphHint *hints,
+                     guint                  n_hints,
+                     JjLoadFlags            flags)
+{
+  g_autofree char *traditional = NULL;
+  g_autofree char *shadow = NULL;
+  g_autoptr(GArray) breaks = NULL;
+  g_autoptr(GArray) preferred = NULL;
+  gsize traditional_n_bytes = 0;
+  guint conversion_map = 0;
+  gboolean is_site_page = FALSE;
+  gboolean keep_shadow = FALSE;
+  gboolean run_on;
+  JjTextMap *map = NULL;
+  gsize n = 0;
+  char *r;
+
+  self->source_text = g_strndup (text, n_bytes);
+
+  if (!(flags & JJ_LOAD_NO_CLEAN))
+    {
+      guint n_pinyin = 0;
+
+      r = jj_web_cleaner_remove_pinyin (text, n_bytes, &n, &map, &n_pinyin);
+      push_step (self, &text, &n_bytes, r, n, map);
+      if (n_pinyin > 0)
+        add_notice (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Removed %u pinyin gloss after Chinese characters",
+                                                        "Removed %u pinyin glosses after Chinese characters",
+                                                        n_pinyin),
+                                           n_pinyin));
+    }
+
+  if (jj_converter_is_traditional (text, n_bytes))
+    {
+      self->was_traditional = TRUE;
+      if (flags & JJ_LOAD_KEEP_TRADITIONAL)
+        keep_shadow = TRUE;
+      else
+        {
+          g_autoptr(GError) error = NULL;
+
+          r = jj_converter_t2s (text, n_bytes, &n, &error);
+          if (r != NULL)
+            {
+              traditional = text;
+              traditional_n_bytes = n_bytes;
+              text = r;
+              n_bytes = n;
+              conversion_map = self->maps->len;
+              add_notice (self, g_strdup (_("Converted traditional characters to simplified")));
+            }
+          else
+            add_notice (self, g_strdup (error->message));
+        }
+    }
+
+  if (!(flags & JJ_LOAD_NO_CLEAN))
+    {
+      shadow = shadow_of (text, n_bytes, keep_shadow);
+      r = jj_web_cleaner_remove_boilerplate (text, n_bytes, shadow, &n, &map,
+                                             &is_site_page, self->notices);
+      push_step (self, &text, &n_bytes, r, n, map);
+
+      r = jj_web_cleaner_fix_punctuation (text, n_bytes, &n, NULL);
+      push_step (self, &text, &n_bytes, r, n, NULL);
+
+      g_clear_pointer (&shadow, g_free);
+      shadow = shadow_of (text, n_bytes, keep_shadow);
+      r = jj_web_cleaner_split_title (text, n_bytes, shadow, is_site_page, &n, &map,
+                                      self->notices);
+      push_step (self, &text, &n_bytes, r, n, map);
+    }
+
+  run_on = has_run_on_line (text, n_bytes);
+  breaks = jj_paragraphs_find_breaks (text, n_bytes);
+  if (breaks->len > 0)
+    {
+      r = jj_paragraphs_break (text, n_bytes, (const guint *)(gpointer)breaks->data,
+                               breaks->len, &n, &map);
+      push_step (self, &text, &n_bytes, r, n, map);
+    }
+
+  g_array_set_size (breaks, 0);
+  preferred = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_clear_pointer (&shadow, g_free);
+  shadow = shadow_of (text, n_bytes, keep_shadow);
+  if (run_on)
+    find_outline_breaks (shadow ? shadow : text, shadow ? strlen (shadow) : n_bytes,
+                         breaks, preferred);
+  if (breaks->len > 0)
+    {
+      sort_unique (breaks);
+      r = jj_paragraphs_break (text, n_bytes, (const guint *)(gpointer)breaks->data,
+                               breaks->len, &n, &map);
+      push_step (self, &text, &n_bytes, r, n, map);
+
+      /* preferred split points, moved by the breaks just inserted */
+      for (guint i = 0, k = 0; i < preferred->len; i++)
+        {
+          guint *o = &g_array_index (preferred, guint, i);
+
+          while (k < breaks->len && g_array_index (breaks, guint, k) <= *o)
+            k++;
+          *o += k;
+        }
+    }
+  sort_unique (preferred);
+
+  r = jj_paragraphs_split_long (text, n_bytes, JJ_PARAGRAPHS_MAX_LENGTH,
+                                (const guint *)(gpointer)preferred->data, preferred->len,
+                                &n, &map);
+  push_step (self, &text, &n_bytes, r, n, map);
+
+  r = jj_paragraphs_normalize (text, n_bytes, &n, &map);
+  push_step (self, &text, &n_bytes, r, n, map);
+
+  jj_document_set_text (self, text, n_bytes);
+
+  if (traditional != NULL)
+    self->original_text = derive_original (self, traditional, traditional_n_bytes, conversion_map);
+
+  map_hints (self, hints, n_hints);
 }
 
 JjDocument *
@@ -128,6 +503,9 @@ jj_document_new_from_text (const char *text,
                            gssize      length)
 {
   JjDocument *self;
+  JjTextMap *map = NULL;
+  gsize n = 0;
+  char *r;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -135,9 +513,279 @@ jj_document_new_from_text (const char *text,
     length = strlen (text);
 
   self = g_object_new (JJ_TYPE_DOCUMENT, NULL);
-  jj_document_set_text (self, normalize_paragraphs (text, length));
+  self->source_text = g_strndup (text, length);
+  r = jj_paragraphs_normalize (text, length, &n, &map);
+  g_ptr_array_add (self->maps, map);
+  jj_document_set_text (self, r, n);
+  seal_notices (self);
 
   return self;
+}
+
+static gboolean
+has_extension (const char *name,
+               const char *ext)
+{
+  g_autofree char *lower = NULL;
+
+  if (name == NULL)
+    return FALSE;
+
+  lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ext);
+}
+
+static gboolean
+looks_like_html (const char *data,
+                 gsize       n_bytes)
+{
+  g_autofree char *head = g_ascii_strdown (data, MIN (n_bytes, 1024));
+
+  return strstr (head, "<html") != NULL || strstr (head, "<!doctype html") != NULL;
+}
+
+static const char *
+sniff_format (const char *data,
+              gsize       n_bytes,
+              const char *name)
+{
+  if (n_bytes >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
+    return has_extension (name, ".odt") ? "odt" : "zip";
+  if (n_bytes >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return "doc";
+  if (n_bytes >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return "pdf";
+  if (has_extension (name, ".html") || has_extension (name, ".htm") ||
+      has_extension (name, ".xhtml") || looks_like_html (data, n_bytes))
+    return "html";
+  if (has_extension (name, ".md") || has_extension (name, ".markdown"))
+    return "markdown";
+  if (has_extension (name, ".docx") || has_extension (name, ".odt") || has_extension (name, ".doc"))
+    return "broken-container";
+
+  return "text";
+}
+
+static char *
+decode_text (JjDocument  *self,
+             const char  *data,
+             gsize        n_bytes,
+             const char  *display_name,
+             gsize       *out_n_bytes,
+             GError     **error)
+{
+  g_autofree char *text = NULL;
+  const char *encoding;
+  gsize bom = 0;
+  guint n_invalid = 0;
+
+  encoding = jj_encoding_detect (data, n_bytes, &bom);
+  if (encoding == NULL)
+    {
+      g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_BINARY,
+                   _("“%s” is not a text file or a document that Jiejian can read."),
+                   display_name);
+      return NULL;
+    }
+
+  text = jj_encoding_decode (data + bom, n_bytes - bom, encoding, out_n_bytes, &n_invalid, error);
+  if (text == NULL)
+    return NULL;
+
+  if (n_invalid > 0)
+    {
+      /* Mostly undecodable bytes are a binary file, not damaged text. */
+      if (n_invalid > 16 && n_invalid > *out_n_bytes / 20)
+        {
+          g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_BINARY,
+                       _("“%s” is not a text file or a document that Jiejian can read."),
+                       display_name);
+          return NULL;
+        }
+
+      add_notice (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "%u invalid byte sequence in the file was replaced with “\xEF\xBF\xBD”",
+                                                      "%u invalid byte sequences in the file were replaced with “\xEF\xBF\xBD”",
+                                                      n_invalid),
+                                         n_invalid));
+    }
+
+  g_free (self->encoding);
+  self->encoding = g_strdup (encoding);
+
+  return g_steal_pointer (&text);
+}
+
+static JjDocument *
+load_data (const char    *data,
+           gsize          n_bytes,
+           const char    *name,
+           const char    *display_name,
+           JjLoadFlags    flags,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(JjDocument) self = g_object_new (JJ_TYPE_DOCUMENT, NULL);
+  g_autoptr(GArray) hints = g_array_new (FALSE, FALSE, sizeof (JjParagraphHint));
+  g_autoptr(GBytes) converted = NULL;
+  g_autofree char *text = NULL;
+  const char *format;
+  gsize text_n_bytes = 0;
+
+  if (n_bytes == 0 ||
+      (n_bytes <= 3 && memcmp (data, "\xEF\xBB\xBF", n_bytes) == 0) ||
+      (n_bytes == 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0)))
+    {
+      g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_EMPTY,
+                   _("“%s” is empty."), display_name);
+      return NULL;
+    }
+
+  format = sniff_format (data, n_bytes, name);
+
+  if (g_str_equal (format, "doc"))
+    {
+      converted = jj_legacy_doc_convert (data, n_bytes, display_name, cancellable, error);
+      if (converted == NULL)
+        return NULL;
+      data = g_bytes_get_data (converted, &n_bytes);
+      format = "zip";
+      add_notice (self, g_strdup (_("Converted from a Word 97–2003 document with LibreOffice")));
+      g_free (self->format);
+      self->format = g_strdup ("doc");
+    }
+
+  if (g_str_equal (format, "zip") || g_str_equal (format, "odt"))
+    {
+      g_autoptr(JjZip) zip = jj_zip_new (data, n_bytes, error);
+
+      if (zip == NULL)
+        {
+          g_prefix_error (error, _("“%s” cannot be opened: "), display_name);
+          return NULL;
+        }
+
+      if (jj_zip_has_entry (zip, "word/document.xml") ||
+          jj_zip_has_entry (zip, "[Content_Types].xml"))
+        {
+          text = jj_docx_reader_read (zip, hints, &text_n_bytes, error);
+          if (g_str_equal (self->format, "text"))
+            {
+              g_free (self->format);
+              self->format = g_strdup ("docx");
+            }
+        }
+      else if (jj_zip_has_entry (zip, "content.xml"))
+        {
+          text = jj_odt_reader_read (zip, hints, &text_n_bytes, error);
+          g_free (self->format);
+          self->format = g_strdup ("odt");
+        }
+      else
+        g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_UNSUPPORTED,
+                     _("“%s” is a ZIP archive, but not a Word or OpenDocument text document."),
+                     display_name);
+
+      if (text == NULL)
+        {
+          g_prefix_error (error, _("“%s” cannot be opened: "), display_name);
+          return NULL;
+        }
+    }
+  else if (g_str_equal (format, "pdf"))
+    {
+      g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_UNSUPPORTED,
+                   _("“%s” is a PDF file. Jiejian opens Word, OpenDocument, web page and text files; "
+                     "copy the text of the PDF into a text file to read it here."),
+                   display_name);
+      return NULL;
+    }
+  else if (g_str_equal (format, "broken-container"))
+    {
+      g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_CORRUPT,
+                   _("“%s” is damaged: it is not a valid Word or OpenDocument file."),
+                   display_name);
+      return NULL;
+    }
+  else if (g_str_equal (format, "html"))
+    {
+      g_autofree char *encoding = NULL;
+
+      text = jj_html_reader_read (data, n_bytes, hints, &text_n_bytes, &encoding, error);
+      if (text == NULL)
+        {
+          g_prefix_error (error, _("“%s” cannot be opened: "), display_name);
+          return NULL;
+        }
+      g_free (self->format);
+      self->format = g_strdup ("html");
+      g_free (self->encoding);
+      self->encoding = g_steal_pointer (&encoding);
+    }
+  else
+    {
+      if (n_bytes > MAX_TEXT_SIZE)
+        {
+          g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_TOO_LARGE,
+                       _("“%s” is too large: text files of up to %d MB can be opened."),
+                       display_name, MAX_TEXT_SIZE / (1024 * 1024));
+          return NULL;
+        }
+
+      text = decode_text (self, data, n_bytes, display_name, &text_n_bytes, error);
+      if (text == NULL)
+        return NULL;
+
+      if (g_str_equal (format, "markdown"))
+        {
+          char *md = jj_markdown_read (text, text_n_bytes, hints, &text_n_bytes);
+
+          g_free (text);
+          text = md;
+          g_free (self->format);
+          self->format = g_strdup ("markdown");
+        }
+    }
+
+  if (text_n_bytes > MAX_TEXT_SIZE)
+    {
+      g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_TOO_LARGE,
+                   _("“%s” is too large: documents of up to %d MB of text can be opened."),
+                   display_name, MAX_TEXT_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  jj_document_process (self, g_steal_pointer (&text), text_n_bytes,
+                       (const JjParagraphHint *)(gpointer)hints->data, hints->len, flags);
+  seal_notices (self);
+
+  if (self->length == 0)
+    {
+      g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_EMPTY,
+                   _("“%s” contains no text."), display_name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+JjDocument *
+jj_document_new_from_bytes (GBytes        *bytes,
+                            const char    *name,
+                            JjLoadFlags    flags,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  const char *data;
+  gsize n_bytes = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &n_bytes);
+
+  return load_data (data ? data : "", n_bytes, name, name ? name : _("Untitled"),
+                    flags, cancellable, error);
 }
 
 JjDocument *
@@ -148,7 +796,8 @@ jj_document_load (GFile         *file,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
-  const char *body;
+  g_autofree char *basename = NULL;
+  const char *display_name;
   gsize len = 0;
   JjDocument *self;
 
@@ -162,47 +811,37 @@ jj_document_load (GFile         *file,
   if (info == NULL)
     return NULL;
 
+  display_name = g_file_info_get_display_name (info);
+
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_NOT_REGULAR,
-                   "“%s” is not a regular file",
-                   g_file_info_get_display_name (info));
+                   _("“%s” is not a regular file."), display_name);
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > MAX_FILE_SIZE)
+  basename = g_file_get_basename (file);
+
+  if (g_file_info_get_size (info) > MAX_FILE_SIZE ||
+      (g_file_info_get_size (info) > MAX_TEXT_SIZE &&
+       g_str_equal (sniff_format ("", 0, basename), "text")))
     {
       g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_TOO_LARGE,
-                   "“%s” is larger than %d MB",
-                   g_file_info_get_display_name (info), MAX_FILE_SIZE / (1024 * 1024));
+                   _("“%s” is too large: text files of up to %d MB can be opened."),
+                   display_name, MAX_TEXT_SIZE / (1024 * 1024));
       return NULL;
     }
 
   if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
     return NULL;
 
-  body = contents;
-  if (len >= 3 && memcmp (body, "\xEF\xBB\xBF", 3) == 0)
-    body += 3, len -= 3;
+  self = load_data (contents, len, basename, display_name, flags, cancellable, error);
+  if (self == NULL)
+    return NULL;
 
-  if (len == 0)
-    {
-      g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_EMPTY,
-                   "“%s” is empty", g_file_info_get_display_name (info));
-      return NULL;
-    }
-
-  if (!g_utf8_validate_len (body, len, NULL))
-    {
-      g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_UNSUPPORTED,
-                   "“%s” is not UTF-8 text", g_file_info_get_display_name (info));
-      return NULL;
-    }
-
-  self = jj_document_new_from_text (body, len);
   self->file = g_object_ref (file);
   if (self->title == NULL)
-    self->title = g_strdup (g_file_info_get_display_name (info));
+    self->title = g_strdup (display_name);
 
   return self;
 }
@@ -220,9 +859,14 @@ load_thread (GTask        *task,
 
   doc = jj_document_load (file, flags, cancellable, &error);
   if (doc == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, doc, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Outline detection is part of opening: keep it off the main thread. */
+  jj_document_get_outline (doc);
+  g_task_return_pointer (task, doc, g_object_unref);
 }
 
 void
@@ -306,6 +950,66 @@ jj_document_get_encoding (JjDocument *self)
   g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
 
   return self->encoding;
+}
+
+/* Computed on first use; jj_document_load_async() does it in its thread. */
+JjOutline *
+jj_document_get_outline (JjDocument *self)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
+
+  if (self->outline == NULL)
+    self->outline = jj_outline_detect (self->text, self->n_bytes,
+                                       (const JjParagraphHint *)(gpointer) self->hints->data,
+                                       self->hints->len);
+
+  return self->outline;
+}
+
+const JjParagraphHint *
+jj_document_get_hints (JjDocument *self,
+                       guint      *n_hints)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
+
+  if (n_hints != NULL)
+    *n_hints = self->hints->len;
+
+  return (const JjParagraphHint *)(gpointer)self->hints->data;
+}
+
+const char * const *
+jj_document_get_notices (JjDocument *self)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
+
+  seal_notices (self);
+
+  return (const char * const *)self->notices->pdata;
+}
+
+gboolean
+jj_document_get_was_traditional (JjDocument *self)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), FALSE);
+
+  return self->was_traditional;
+}
+
+const char *
+jj_document_get_original_text (JjDocument *self)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
+
+  return self->original_text;
+}
+
+const char *
+jj_document_get_source_text (JjDocument *self)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
+
+  return self->source_text;
 }
 
 char *

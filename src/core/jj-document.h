@@ -7,7 +7,11 @@
 
 #include <gio/gio.h>
 
+#include "jj-paragraph-hint.h"
+
 G_BEGIN_DECLS
+
+typedef struct _JjOutline JjOutline;
 
 #define JJ_DOCUMENT_ERROR (jj_document_error_quark ())
 
@@ -19,6 +23,7 @@ typedef enum
   JJ_DOCUMENT_ERROR_UNSUPPORTED,
   JJ_DOCUMENT_ERROR_CORRUPT,
   JJ_DOCUMENT_ERROR_NOT_REGULAR,
+  JJ_DOCUMENT_ERROR_NEEDS_CONVERTER,
 } JjDocumentError;
 
 typedef enum
@@ -56,8 +61,27 @@ guint        jj_document_get_length       (JjDocument           *self);
 const char  *jj_document_get_format       (JjDocument           *self);
 const char  *jj_document_get_encoding     (JjDocument           *self);
 char        *jj_document_dup_fingerprint  (JjDocument           *self);
+JjOutline   *jj_document_get_outline      (JjDocument           *self);
 char        *jj_document_dup_range        (JjDocument           *self,
                                            guint                 start,
                                            guint                 end);
+
+/* Loads from memory; @name (a file name) helps to tell the format. */
+JjDocument  *jj_document_new_from_bytes   (GBytes               *bytes,
+                                           const char           *name,
+                                           JjLoadFlags           flags,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+
+const JjParagraphHint *
+             jj_document_get_hints        (JjDocument           *self,
+                                           guint                *n_hints);
+const char * const *
+             jj_document_get_notices      (JjDocument           *self);
+gboolean     jj_document_get_was_traditional (JjDocument        *self);
+const char  *jj_document_get_original_text (JjDocument          *self);
+guint        jj_document_to_source_offset (JjDocument           *self,
+                                           guint                 offset);
+const char  *jj_document_get_source_text  (JjDocument           *self);
 
 G_END_DECLS

@@ -1,0 +1,369 @@
+/* jj-outline-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jj-outline-panel.h"
+
+struct _JjOutlinePanel
+{
+  GtkWidget           parent_instance;
+
+  GtkScrolledWindow  *scroller;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+
+  JjOutline          *outline;
+  GArray             *mark_offsets;   /* guint */
+  GHashTable         *bound;          /* GtkTreeExpander set */
+  gboolean            syncing;
+};
+
+G_DEFINE_FINAL_TYPE (JjOutlinePanel, jj_outline_panel, GTK_TYPE_WIDGET)
+
+enum {
+  ENTRY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  GListModel *children = jj_outline_entry_get_children (JJ_OUTLINE_ENTRY (item));
+
+  return children ? g_object_ref (children) : NULL;
+}
+
+static guint
+count_marks (JjOutlinePanel *self,
+             guint           start,
+             guint           end)
+{
+  guint n = 0;
+
+  if (self->mark_offsets == NULL)
+    return 0;
+
+  for (guint i = 0; i < self->mark_offsets->len; i++)
+    {
+      guint offset = g_array_index (self->mark_offsets, guint, i);
+
+      if (offset >= start && offset < end)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          JjOutlinePanel           *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_add_css_class (count, "caption");
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (item, expander);
+
+  g_object_set_data (G_OBJECT (expander), "title", title);
+  g_object_set_data (G_OBJECT (expander), "count", count);
+}
+
+static void
+update_count (JjOutlinePanel  *self,
+              GtkTreeExpander *expander)
+{
+  GtkTreeListRow *row = gtk_tree_expander_get_list_row (expander);
+  g_autoptr(JjOutlineEntry) entry = row ? gtk_tree_list_row_get_item (row) : NULL;
+  GtkLabel *count = g_object_get_data (G_OBJECT (expander), "count");
+  g_autofree char *count_text = NULL;
+  guint n;
+
+  if (entry == NULL)
+    return;
+
+  n = count_marks (self, jj_outline_entry_get_start (entry), jj_outline_entry_get_end (entry));
+  count_text = n > 0 ? g_strdup_printf ("%u", n) : NULL;
+  gtk_label_set_label (count, count_text);
+  gtk_widget_set_visible (GTK_WIDGET (count), n > 0);
+  if (n > 0)
+    {
+      g_autofree char *description = g_strdup_printf (ngettext ("%u mark", "%u marks", n), n);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (count),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+    }
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         JjOutlinePanel           *self)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (item));
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  JjOutlineEntry *entry = gtk_tree_list_row_get_item (row);
+  GtkLabel *title = g_object_get_data (G_OBJECT (expander), "title");
+
+  gtk_tree_expander_set_list_row (expander, row);
+  gtk_label_set_label (title, jj_outline_entry_get_title (entry));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (title), jj_outline_entry_get_title (entry));
+  update_count (self, expander);
+  g_hash_table_add (self->bound, expander);
+
+  if (jj_outline_entry_get_kind (entry) == JJ_OUTLINE_KIND_HEADING &&
+      jj_outline_entry_get_level (entry) == 1)
+    gtk_widget_add_css_class (GTK_WIDGET (title), "heading");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (title), "heading");
+
+  g_object_unref (entry);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           JjOutlinePanel           *self)
+{
+  GtkWidget *expander = gtk_list_item_get_child (item);
+
+  g_hash_table_remove (self->bound, expander);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+JjOutlineEntry *
+jj_outline_panel_get_row_entry (JjOutlinePanel *self,
+                                guint           row)
+{
+  g_autoptr(GtkTreeListRow) tree_row = NULL;
+  JjOutlineEntry *entry;
+
+  g_return_val_if_fail (JJ_IS_OUTLINE_PANEL (self), NULL);
+
+  tree_row = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
+  if (tree_row == NULL)
+    return NULL;
+
+  entry = gtk_tree_list_row_get_item (tree_row);
+  g_object_unref (entry); /* owned by the outline */
+
+  return entry;
+}
+
+guint
+jj_outline_panel_get_n_rows (JjOutlinePanel *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_PANEL (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+void
+jj_outline_panel_activate_row (JjOutlinePanel *self,
+                               guint           row)
+{
+  JjOutlineEntry *entry = jj_outline_panel_get_row_entry (self, row);
+
+  if (entry == NULL)
+    return;
+
+  if (gtk_single_selection_get_selected (self->selection) == row)
+    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
+  else
+    gtk_single_selection_set_selected (self->selection, row);
+}
+
+/* Choosing a row, by click, keyboard or assistive technology, navigates;
+ * the scroll-spy's own selection changes do not. */
+static void
+selected_changed_cb (JjOutlinePanel *self)
+{
+  guint row = gtk_single_selection_get_selected (self->selection);
+  JjOutlineEntry *entry;
+
+  if (self->syncing || row == GTK_INVALID_LIST_POSITION)
+    return;
+
+  entry = jj_outline_panel_get_row_entry (self, row);
+  if (entry != NULL)
+    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
+}
+
+static void
+activate_cb (GtkListView    *list_view,
+             guint           position,
+             JjOutlinePanel *self)
+{
+  jj_outline_panel_activate_row (self, position);
+}
+
+void
+jj_outline_panel_set_outline (JjOutlinePanel *self,
+                              JjOutline      *outline)
+{
+  GtkTreeListModel *tree;
+
+  g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
+
+  g_set_object (&self->outline, outline);
+
+  self->syncing = TRUE;
+  if (outline == NULL)
+    {
+      gtk_single_selection_set_model (self->selection, NULL);
+    }
+  else
+    {
+      tree = gtk_tree_list_model_new (g_object_ref (jj_outline_get_tree (outline)),
+                                      FALSE, TRUE, create_children, NULL, NULL);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
+      g_object_unref (tree);
+    }
+  self->syncing = FALSE;
+}
+
+static void
+update_all_counts (JjOutlinePanel *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    update_count (self, key);
+}
+
+void
+jj_outline_panel_set_mark_offsets (JjOutlinePanel *self,
+                                   GArray         *offsets)
+{
+  g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
+
+  g_clear_pointer (&self->mark_offsets, g_array_unref);
+  self->mark_offsets = offsets ? g_array_ref (offsets) : NULL;
+  update_all_counts (self);
+}
+
+/* Scroll-spy: select the row of the deepest section holding @offset. */
+void
+jj_outline_panel_set_position (JjOutlinePanel *self,
+                               guint           offset)
+{
+  JjOutlineEntry *entry;
+  guint n;
+
+  g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
+
+  if (self->outline == NULL)
+    return;
+
+  entry = jj_outline_lookup (self->outline, offset);
+  n = jj_outline_panel_get_n_rows (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (jj_outline_panel_get_row_entry (self, i) == entry)
+        {
+          if (gtk_single_selection_get_selected (self->selection) != i)
+            {
+              self->syncing = TRUE;
+              gtk_single_selection_set_selected (self->selection, i);
+              gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+              self->syncing = FALSE;
+            }
+          return;
+        }
+    }
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
+}
+
+static void
+jj_outline_panel_dispose (GObject *object)
+{
+  JjOutlinePanel *self = (JjOutlinePanel *)object;
+
+  if (self->scroller != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->scroller));
+      self->scroller = NULL;
+    }
+  g_clear_object (&self->selection);
+  g_clear_object (&self->outline);
+  g_clear_pointer (&self->mark_offsets, g_array_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+
+  G_OBJECT_CLASS (jj_outline_panel_parent_class)->dispose (object);
+}
+
+static void
+jj_outline_panel_class_init (JjOutlinePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jj_outline_panel_dispose;
+
+  signals[ENTRY_ACTIVATED] =
+    g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, JJ_TYPE_OUTLINE_ENTRY);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "outlinepanel");
+}
+
+static void
+jj_outline_panel_init (JjOutlinePanel *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selected_changed_cb), self);
+
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
+                                                      factory));
+  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outline"), -1);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));
+  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+}
+
+GtkWidget *
+jj_outline_panel_new (void)
+{
+  return g_object_new (JJ_TYPE_OUTLINE_PANEL, NULL);
+}

@@ -1,0 +1,884 @@
+/* jj-reader-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "jj-mark-kind.h"
+#include "jj-reader-block.h"
+#include "jj-reader-view.h"
+#include "jj-text-blocks.h"
+
+/* A block is laid out at once when it comes into view; keep it small
+ * enough that this is fast, large enough that a section is usually whole.
+ */
+#define MAX_BLOCK_CHARS     6000
+#define MEASURE_EM          40
+#define SCROLL_TRIES        30
+
+struct _JjReaderView
+{
+  GtkWidget           parent_instance;
+
+  GtkScrolledWindow  *scroller;
+  AdwClampScrollable *clamp;
+  GtkListView        *list_view;
+  GListStore         *store;
+
+  JjDocument         *document;
+  GArray             *blocks;       /* JjTextBlock */
+  GArray             *headings;     /* JjTextRange */
+  GArray             *highlights;   /* JjHighlight */
+  GArray             *matches;      /* JjTextRange */
+  int                 current_match;
+  guint               title_end;
+
+  GHashTable         *bound;        /* block index → GtkTextView */
+  GtkTextView        *selection_view;
+  gboolean            binding;
+
+  double              zoom;
+  double              font_size;
+  double              line_height;
+  char               *font_family;
+
+  guint               pending_offset;
+  guint               pending_tries;
+  guint               pending_tick;
+  guint               position;
+  guint               position_idle;
+};
+
+G_DEFINE_FINAL_TYPE (JjReaderView, jj_reader_view, GTK_TYPE_WIDGET)
+
+enum {
+  POSITION_CHANGED,
+  SELECTION_CHANGED,
+  HIGHLIGHT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_all_fonts (JjReaderView *self);
+
+static double
+font_points (JjReaderView *self)
+{
+  return self->font_size * self->zoom;
+}
+
+static int
+font_pixels (JjReaderView *self)
+{
+  return (int) (font_points (self) * 96.0 / 72.0 + 0.5);
+}
+
+static guint
+view_block_index (GtkTextView *view)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "jj-block-index")) - 1;
+}
+
+static JjTextBlock *
+get_block (JjReaderView *self,
+           guint         index)
+{
+  g_assert (self->blocks != NULL && index < self->blocks->len);
+
+  return &g_array_index (self->blocks, JjTextBlock, index);
+}
+
+static void
+iter_at_offset (GtkTextBuffer *buffer,
+                JjTextBlock   *block,
+                guint          offset,
+                GtkTextIter   *iter)
+{
+  guint clamped = CLAMP (offset, block->start, block->end);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, clamped - block->start);
+}
+
+static void
+apply_range_tag (GtkTextBuffer *buffer,
+                 JjTextBlock   *block,
+                 const char    *tag_name,
+                 guint          start,
+                 guint          end)
+{
+  GtkTextIter s, e;
+
+  if (end <= block->start || start >= block->end)
+    return;
+
+  iter_at_offset (buffer, block, start, &s);
+  iter_at_offset (buffer, block, end, &e);
+  gtk_text_buffer_apply_tag_by_name (buffer, tag_name, &s, &e);
+}
+
+static void
+ensure_tags (JjReaderView  *self,
+             GtkTextBuffer *buffer)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+
+  if (gtk_text_tag_table_lookup (table, "body") != NULL)
+    return;
+
+  gtk_text_buffer_create_tag (buffer, "body", NULL);
+  gtk_text_buffer_create_tag (buffer, "title",
+                              "justification", GTK_JUSTIFY_CENTER,
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "scale", 1.4,
+                              "indent", 0,
+                              "pixels-below-lines", 16,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "heading",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              NULL);
+
+  for (guint i = 0; i < jj_mark_kind_get_n_kinds (); i++)
+    {
+      const JjMarkKind *kind = jj_mark_kind_get_nth (i);
+      g_autofree char *name = g_strconcat ("mark-", kind->key, NULL);
+      GdkRGBA rgba;
+
+      gdk_rgba_parse (&rgba, kind->color);
+      rgba.alpha = 0.45;
+      gtk_text_buffer_create_tag (buffer, name, "background-rgba", &rgba, NULL);
+    }
+
+  {
+    GdkRGBA rgba;
+
+    gdk_rgba_parse (&rgba, jj_mark_kind_get_color (NULL));
+    rgba.alpha = 0.45;
+    gtk_text_buffer_create_tag (buffer, "mark-other", "background-rgba", &rgba, NULL);
+    gtk_text_buffer_create_tag (buffer, "note",
+                                "underline", PANGO_UNDERLINE_SINGLE,
+                                NULL);
+    gdk_rgba_parse (&rgba, "#3584e4");
+    rgba.alpha = 0.35;
+    gtk_text_buffer_create_tag (buffer, "match", "background-rgba", &rgba, NULL);
+    gdk_rgba_parse (&rgba, "#ff7800");
+    rgba.alpha = 0.6;
+    gtk_text_buffer_create_tag (buffer, "match-current", "background-rgba", &rgba, NULL);
+  }
+}
+
+static void
+update_font (JjReaderView  *self,
+             GtkTextView   *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *body = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "body");
+
+  g_object_set (body,
+                "family", self->font_family,
+                "size-points", font_points (self),
+                "line-height", (float) self->line_height,
+                NULL);
+  gtk_text_view_set_indent (view, 2 * font_pixels (self));
+  gtk_text_view_set_pixels_below_lines (view, font_pixels (self) * 2 / 3);
+}
+
+static void
+decorate_view (JjReaderView *self,
+               GtkTextView  *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  guint index = view_block_index (view);
+  JjTextBlock *block;
+  GtkTextIter start, end;
+
+  if (self->blocks == NULL || index >= self->blocks->len)
+    return;
+
+  block = get_block (self, index);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_all_tags (buffer, &start, &end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "body", &start, &end);
+
+  if (self->title_end > 0)
+    apply_range_tag (buffer, block, "title", 0, self->title_end);
+
+  for (guint i = 0; self->headings != NULL && i < self->headings->len; i++)
+    {
+      JjTextRange *r = &g_array_index (self->headings, JjTextRange, i);
+
+      apply_range_tag (buffer, block, "heading", r->start, r->end);
+    }
+
+  for (guint i = 0; self->highlights != NULL && i < self->highlights->len; i++)
+    {
+      JjHighlight *h = &g_array_index (self->highlights, JjHighlight, i);
+      g_autofree char *name = NULL;
+
+      if (jj_mark_kind_lookup (h->kind) != NULL)
+        name = g_strconcat ("mark-", h->kind, NULL);
+      else
+        name = g_strdup ("mark-other");
+
+      apply_range_tag (buffer, block, name, h->start, h->end);
+      if (h->has_note)
+        apply_range_tag (buffer, block, "note", h->start, h->end);
+    }
+
+  for (guint i = 0; self->matches != NULL && i < self->matches->len; i++)
+    {
+      JjTextRange *r = &g_array_index (self->matches, JjTextRange, i);
+
+      if (r->start >= block->end)
+        break;
+      apply_range_tag (buffer, block,
+                       (int) i == self->current_match ? "match-current" : "match",
+                       r->start, r->end);
+    }
+}
+
+static void
+redecorate_all (JjReaderView *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    decorate_view (self, value);
+}
+
+static void
+clear_other_selections (JjReaderView *self,
+                        GtkTextView  *keep)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GtkTextBuffer *buffer;
+      GtkTextIter insert;
+
+      if (value == keep)
+        continue;
+
+      buffer = gtk_text_view_get_buffer (value);
+      if (!gtk_text_buffer_get_has_selection (buffer))
+        continue;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_select_range (buffer, &insert, &insert);
+    }
+}
+
+static void
+buffer_mark_set_cb (GtkTextBuffer *buffer,
+                    GtkTextIter   *location,
+                    GtkTextMark   *mark,
+                    gpointer       user_data)
+{
+  GtkTextView *view = user_data;
+  JjReaderView *self = g_object_get_data (G_OBJECT (view), "jj-reader-view");
+
+  if (self == NULL || self->binding)
+    return;
+
+  if (mark != gtk_text_buffer_get_insert (buffer) &&
+      mark != gtk_text_buffer_get_selection_bound (buffer))
+    return;
+
+  if (gtk_text_buffer_get_has_selection (buffer))
+    {
+      self->selection_view = view;
+      clear_other_selections (self, view);
+    }
+  else if (self->selection_view == view)
+    {
+      self->selection_view = NULL;
+    }
+
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   gpointer         user_data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  JjReaderView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  JjTextBlock *block;
+  GtkTextIter iter;
+  int bx, by;
+  guint offset;
+
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer) || self->highlights == NULL)
+    return;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return;
+
+  block = get_block (self, view_block_index (view));
+  offset = block->start + gtk_text_iter_get_offset (&iter);
+
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      JjHighlight *h = &g_array_index (self->highlights, JjHighlight, i);
+
+      if (offset >= h->start && offset < h->end)
+        {
+          GdkRectangle rect;
+          graphene_point_t p;
+
+          gtk_text_view_get_iter_location (view, &iter, &rect);
+          gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                                 rect.x, rect.y, &rect.x, &rect.y);
+          if (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
+                                        &GRAPHENE_POINT_INIT (rect.x, rect.y), &p))
+            {
+              rect.x = p.x;
+              rect.y = p.y;
+            }
+          g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, h->data, &rect);
+          return;
+        }
+    }
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          JjReaderView             *self)
+{
+  GtkWidget *view = gtk_text_view_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+
+  g_object_set (view,
+                "editable", FALSE,
+                "cursor-visible", FALSE,
+                "wrap-mode", GTK_WRAP_WORD_CHAR,
+                "left-margin", 12,
+                "right-margin", 12,
+                NULL);
+  gtk_widget_add_css_class (view, "reader-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"),
+                                  -1);
+  ensure_tags (self, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  update_font (self, GTK_TEXT_VIEW (view));
+
+  g_object_set_data (G_OBJECT (view), "jj-reader-view", self);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "mark-set",
+                           G_CALLBACK (buffer_mark_set_cb), view, 0);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (click));
+
+  gtk_list_item_set_child (item, view);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         JjReaderView             *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_list_item_get_child (item));
+  JjReaderBlock *rb = gtk_list_item_get_item (item);
+  guint index = jj_reader_block_get_index (rb);
+  JjTextBlock *block = get_block (self, index);
+  const char *text = jj_document_get_text (self->document);
+
+  self->binding = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
+                            text + block->byte_start,
+                            block->byte_end - block->byte_start);
+  self->binding = FALSE;
+
+  g_object_set_data (G_OBJECT (view), "jj-block-index", GUINT_TO_POINTER (index + 1));
+  g_hash_table_insert (self->bound, GUINT_TO_POINTER (index), view);
+  update_font (self, view);
+  decorate_view (self, view);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           JjReaderView             *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_list_item_get_child (item));
+  guint index = view_block_index (view);
+
+  if (g_hash_table_lookup (self->bound, GUINT_TO_POINTER (index)) == view)
+    g_hash_table_remove (self->bound, GUINT_TO_POINTER (index));
+  if (self->selection_view == view)
+    {
+      self->selection_view = NULL;
+      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    }
+  g_object_set_data (G_OBJECT (view), "jj-block-index", NULL);
+}
+
+/* The y coordinate, relative to the top of the visible area, of the line
+ * holding @offset, or FALSE when its block is not laid out.
+ */
+static gboolean
+offset_to_y (JjReaderView *self,
+             guint         offset,
+             double       *y)
+{
+  guint index = jj_text_blocks_lookup (self->blocks, offset);
+  GtkTextView *view = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (index));
+  GtkTextIter iter;
+  GdkRectangle rect;
+  graphene_point_t p;
+  int wy;
+
+  if (view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (view)))
+    return FALSE;
+
+  iter_at_offset (gtk_text_view_get_buffer (view), get_block (self, index), offset, &iter);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, rect.y, NULL, &wy);
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self->scroller),
+                                 &GRAPHENE_POINT_INIT (0, wy), &p))
+    return FALSE;
+
+  *y = p.y;
+  return TRUE;
+}
+
+static gboolean
+pending_scroll_tick (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  JjReaderView *self = JJ_READER_VIEW (widget);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double y;
+
+  if (offset_to_y (self, self->pending_offset, &y))
+    {
+      double target = gtk_adjustment_get_value (vadj) + y - font_pixels (self);
+
+      if (ABS (y - font_pixels (self)) < 2 || self->pending_tries == 0)
+        {
+          self->pending_tick = 0;
+          return G_SOURCE_REMOVE;
+        }
+      gtk_adjustment_set_value (vadj, target);
+    }
+  else
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                  jj_text_blocks_lookup (self->blocks, self->pending_offset));
+    }
+
+  if (self->pending_tries-- == 0)
+    {
+      self->pending_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+jj_reader_view_scroll_to_offset (JjReaderView *self,
+                                 guint         offset)
+{
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  if (self->blocks == NULL)
+    return;
+
+  self->pending_offset = offset;
+  self->pending_tries = SCROLL_TRIES;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              jj_text_blocks_lookup (self->blocks, offset));
+  if (self->pending_tick == 0)
+    self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_scroll_tick,
+                                                       NULL, NULL);
+}
+
+static guint
+compute_position (JjReaderView *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint best = G_MAXUINT;
+  /* The line scroll_to_offset() puts at the top is what is being read. */
+  double probe = font_pixels (self) + 2;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkTextView *view = value;
+      graphene_point_t p;
+      GtkTextIter text_iter;
+      int height = gtk_widget_get_height (GTK_WIDGET (view));
+      int bx, by;
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (view)) ||
+          !gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self->scroller),
+                                     &GRAPHENE_POINT_INIT (0, 0), &p))
+        continue;
+
+      if (p.y > probe || p.y + height <= probe)
+        continue;
+
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, probe - p.y, &bx, &by);
+      gtk_text_view_get_iter_at_location (view, &text_iter, bx, MAX (by, 0));
+      best = get_block (self, GPOINTER_TO_UINT (key))->start + gtk_text_iter_get_offset (&text_iter);
+      break;
+    }
+
+  return best;
+}
+
+static gboolean
+position_idle_cb (gpointer user_data)
+{
+  JjReaderView *self = user_data;
+  guint position;
+
+  self->position_idle = 0;
+  position = compute_position (self);
+  if (position != G_MAXUINT && position != self->position)
+    {
+      self->position = position;
+      g_signal_emit (self, signals[POSITION_CHANGED], 0, position);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vadjustment_changed_cb (JjReaderView *self)
+{
+  if (self->position_idle == 0)
+    self->position_idle = g_timeout_add_full (G_PRIORITY_LOW, 50, position_idle_cb, self, NULL);
+}
+
+guint
+jj_reader_view_get_position (JjReaderView *self)
+{
+  g_return_val_if_fail (JJ_IS_READER_VIEW (self), 0);
+
+  return self->position;
+}
+
+void
+jj_reader_view_set_document (JjReaderView      *self,
+                             JjDocument        *document,
+                             guint              title_end,
+                             const JjTextRange *headings,
+                             guint              n_headings)
+{
+  g_autofree guint *breaks = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+  g_return_if_fail (JJ_IS_DOCUMENT (document));
+
+  g_set_object (&self->document, document);
+  self->title_end = title_end;
+  self->position = 0;
+  self->selection_view = NULL;
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->highlights, g_array_unref);
+
+  g_clear_pointer (&self->headings, g_array_unref);
+  self->headings = g_array_sized_new (FALSE, FALSE, sizeof (JjTextRange), n_headings);
+  g_array_append_vals (self->headings, headings, n_headings);
+
+  breaks = g_new (guint, n_headings + 1);
+  breaks[0] = title_end;
+  for (guint i = 0; i < n_headings; i++)
+    breaks[i + 1] = headings[i].start;
+
+  g_clear_pointer (&self->blocks, g_array_unref);
+  self->blocks = jj_text_blocks_split (jj_document_get_text (document),
+                                       jj_document_get_n_bytes (document),
+                                       breaks, n_headings + 1, MAX_BLOCK_CHARS);
+
+  items = g_ptr_array_new_full (self->blocks->len, g_object_unref);
+  for (guint i = 0; i < self->blocks->len; i++)
+    g_ptr_array_add (items, jj_reader_block_new (i));
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+void
+jj_reader_view_set_highlights (JjReaderView      *self,
+                               const JjHighlight *highlights,
+                               guint              n_highlights)
+{
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  g_clear_pointer (&self->highlights, g_array_unref);
+  self->highlights = g_array_sized_new (FALSE, FALSE, sizeof (JjHighlight), n_highlights);
+  g_array_append_vals (self->highlights, highlights, n_highlights);
+  redecorate_all (self);
+}
+
+void
+jj_reader_view_set_matches (JjReaderView *self,
+                            GArray       *matches,
+                            int           current)
+{
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  if (matches != self->matches)
+    {
+      g_clear_pointer (&self->matches, g_array_unref);
+      self->matches = matches ? g_array_ref (matches) : NULL;
+    }
+  self->current_match = current;
+  redecorate_all (self);
+}
+
+gboolean
+jj_reader_view_get_selection (JjReaderView *self,
+                              guint        *start,
+                              guint        *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  JjTextBlock *block;
+
+  g_return_val_if_fail (JJ_IS_READER_VIEW (self), FALSE);
+
+  if (self->selection_view == NULL)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (self->selection_view);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
+    return FALSE;
+
+  block = get_block (self, view_block_index (self->selection_view));
+  if (start)
+    *start = block->start + gtk_text_iter_get_offset (&s);
+  if (end)
+    *end = block->start + gtk_text_iter_get_offset (&e);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  JjReaderView *self;
+  guint         start;
+  guint         end;
+  guint         tries;
+} SelectData;
+
+static gboolean
+select_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  SelectData *data = user_data;
+  JjReaderView *self = data->self;
+  guint index = jj_text_blocks_lookup (self->blocks, data->start);
+  GtkTextView *view = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (index));
+
+  if (view != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      JjTextBlock *block = get_block (self, index);
+      GtkTextIter s, e;
+
+      iter_at_offset (buffer, block, data->start, &s);
+      iter_at_offset (buffer, block, data->end, &e);
+      gtk_text_buffer_select_range (buffer, &e, &s);
+      gtk_widget_grab_focus (GTK_WIDGET (view));
+      return G_SOURCE_REMOVE;
+    }
+
+  return data->tries-- > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Selects a range within one block (a selection never crosses blocks),
+ * scrolling it into view first.
+ */
+void
+jj_reader_view_select_range (JjReaderView *self,
+                             guint         start,
+                             guint         end)
+{
+  SelectData *data;
+
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  if (self->blocks == NULL)
+    return;
+
+  jj_reader_view_scroll_to_offset (self, start);
+
+  data = g_new0 (SelectData, 1);
+  data->self = self;
+  data->start = start;
+  data->end = MIN (end, get_block (self, jj_text_blocks_lookup (self->blocks, start))->end);
+  data->tries = SCROLL_TRIES;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), select_tick, data, g_free);
+}
+
+double
+jj_reader_view_get_zoom (JjReaderView *self)
+{
+  g_return_val_if_fail (JJ_IS_READER_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+jj_reader_view_set_zoom (JjReaderView *self,
+                         double        zoom)
+{
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  self->zoom = CLAMP (zoom, 0.5, 3.0);
+  update_all_fonts (self);
+}
+
+static void
+update_all_fonts (JjReaderView *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  adw_clamp_scrollable_set_maximum_size (self->clamp, MEASURE_EM * font_pixels (self) + 24);
+  adw_clamp_scrollable_set_tightening_threshold (self->clamp, MEASURE_EM * font_pixels (self) * 3 / 4);
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    update_font (self, value);
+}
+
+void
+jj_reader_view_set_font (JjReaderView *self,
+                         const char   *family,
+                         double        points,
+                         double        line_height)
+{
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  if (family != NULL && *family != '\0')
+    {
+      g_free (self->font_family);
+      self->font_family = g_strdup (family);
+    }
+  self->font_size = CLAMP (points, 6.0, 72.0);
+  self->line_height = CLAMP (line_height, 1.0, 3.0);
+  update_all_fonts (self);
+}
+
+static void
+jj_reader_view_dispose (GObject *object)
+{
+  JjReaderView *self = (JjReaderView *)object;
+
+  if (self->pending_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
+  self->pending_tick = 0;
+  g_clear_handle_id (&self->position_idle, g_source_remove);
+
+  if (self->scroller != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->scroller));
+      self->scroller = NULL;
+    }
+  g_clear_object (&self->store);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
+  g_clear_pointer (&self->highlights, g_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->font_family, g_free);
+
+  G_OBJECT_CLASS (jj_reader_view_parent_class)->dispose (object);
+}
+
+static void
+jj_reader_view_class_init (JjReaderViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jj_reader_view_dispose;
+
+  signals[POSITION_CHANGED] =
+    g_signal_new ("position-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[HIGHLIGHT_ACTIVATED] =
+    g_signal_new ("highlight-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, GDK_TYPE_RECTANGLE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "readerview");
+}
+
+static void
+jj_reader_view_init (JjReaderView *self)
+{
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
+  self->zoom = 1.0;
+  self->font_size = 13.0;
+  self->line_height = 1.7;
+  self->font_family = g_strdup ("Noto Serif CJK SC");
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->store = g_list_store_new (JJ_TYPE_READER_BLOCK);
+  self->current_match = -1;
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "reader");
+
+  self->clamp = ADW_CLAMP_SCROLLABLE (adw_clamp_scrollable_new ());
+  adw_clamp_scrollable_set_child (self->clamp, GTK_WIDGET (self->list_view));
+
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_add_css_class (GTK_WIDGET (self->scroller), "view");
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->clamp));
+  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+
+  jj_reader_view_set_zoom (self, 1.0);
+}
+
+GtkWidget *
+jj_reader_view_new (void)
+{
+  return g_object_new (JJ_TYPE_READER_VIEW, NULL);
+}

@@ -1,0 +1,120 @@
+/* jj-cli-outline.c — jiejian-cli outline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "jj-cli.h"
+#include "jj-document.h"
+#include "jj-outline.h"
+
+static void
+print_tsv (JjOutline *outline)
+{
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *e = jj_outline_get_entry (outline, i);
+
+      printf ("%u\t%u\t%u\t%s\t%s\n",
+              jj_outline_entry_get_level (e),
+              jj_outline_entry_get_start (e),
+              jj_outline_entry_get_end (e),
+              jj_outline_kind_to_string (jj_outline_entry_get_kind (e)),
+              jj_outline_entry_get_title (e));
+    }
+}
+
+static void
+print_json_string (GString    *out,
+                   const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+print_json (JjOutline *outline)
+{
+  g_autoptr(GString) out = g_string_new ("[");
+
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *e = jj_outline_get_entry (outline, i);
+
+      g_string_append (out, i > 0 ? ",\n  " : "\n  ");
+      g_string_append_printf (out,
+                              "{\"level\": %u, \"start\": %u, \"title_end\": %u, \"end\": %u, \"kind\": \"%s\", \"marker\": ",
+                              jj_outline_entry_get_level (e),
+                              jj_outline_entry_get_start (e),
+                              jj_outline_entry_get_title_end (e),
+                              jj_outline_entry_get_end (e),
+                              jj_outline_kind_to_string (jj_outline_entry_get_kind (e)));
+      print_json_string (out, jj_outline_entry_get_marker (e));
+      g_string_append (out, ", \"title\": ");
+      print_json_string (out, jj_outline_entry_get_title (e));
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, jj_outline_get_n_entries (outline) > 0 ? "\n]\n" : "]\n");
+  fputs (out->str, stdout);
+}
+
+int
+jj_cli_outline (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(JjDocument) document = NULL;
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: tsv (default) or json"), N_("FORMAT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — print the outline of a speech"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!jj_cli_parse (context, &argc, &argv, 1, "outline [--format tsv|json] FILE"))
+    return 2;
+
+  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
+    {
+      jj_cli_print_error (_("unknown format “%s”: use tsv or json"), format);
+      return 2;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
+  if (document == NULL)
+    {
+      jj_cli_print_error ("%s", error->message);
+      return 1;
+    }
+
+  outline = jj_outline_detect (jj_document_get_text (document),
+                               jj_document_get_n_bytes (document),
+                               NULL, 0);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    print_json (outline);
+  else
+    print_tsv (outline);
+
+  return 0;
+}

@@ -1,0 +1,60 @@
+/* jj-mark-store.h — the marks of one document, kept in its sidecar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jj-mark.h"
+
+G_BEGIN_DECLS
+
+#define JJ_TYPE_MARK_STORE (jj_mark_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (JjMarkStore, jj_mark_store, JJ, MARK_STORE, GObject)
+
+JjMarkStore *jj_mark_store_new               (GFile        *document_file);
+gboolean     jj_mark_store_load              (JjMarkStore  *self,
+                                              const char   *display_text,
+                                              const char   *fingerprint,
+                                              GError      **error);
+JjMark      *jj_mark_store_add_range         (JjMarkStore  *self,
+                                              guint         start,
+                                              guint         end,
+                                              const char   *kind,
+                                              const char   *section);
+void         jj_mark_store_remove            (JjMarkStore  *self,
+                                              JjMark       *mark);
+void         jj_mark_store_restore           (JjMarkStore  *self,
+                                              JjMark       *mark);
+void         jj_mark_store_touch             (JjMarkStore  *self,
+                                              JjMark       *mark);
+gboolean     jj_mark_store_reattach          (JjMarkStore  *self,
+                                              JjMark       *mark,
+                                              guint         start,
+                                              guint         end);
+gboolean     jj_mark_store_save              (JjMarkStore  *self,
+                                              GError      **error);
+void         jj_mark_store_flush             (JjMarkStore  *self);
+gboolean     jj_mark_store_reload            (JjMarkStore  *self,
+                                              GError      **error);
+GListModel  *jj_mark_store_get_marks         (JjMarkStore  *self);
+JjMark      *jj_mark_store_lookup            (JjMarkStore  *self,
+                                              const char   *id);
+guint        jj_mark_store_get_n_orphans     (JjMarkStore  *self);
+GFile       *jj_mark_store_get_sidecar       (JjMarkStore  *self);
+gboolean     jj_mark_store_get_fallback      (JjMarkStore  *self);
+const char  *jj_mark_store_get_notice        (JjMarkStore  *self);
+gboolean     jj_mark_store_get_dirty         (JjMarkStore  *self);
+guint        jj_mark_store_get_save_delay    (JjMarkStore  *self);
+void         jj_mark_store_set_save_delay    (JjMarkStore  *self,
+                                              guint         save_delay);
+
+char        *jj_mark_store_dup_fallback_path (GFile        *document_file,
+                                              const char   *fingerprint);
+gboolean     jj_mark_store_is_conflict_copy  (const char   *sidecar_name,
+                                              const char   *name);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* jj-outline-entry-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "jj-outline-entry.h"
+
+G_BEGIN_DECLS
+
+void _jj_outline_entry_set_end    (JjOutlineEntry *self,
+                                   guint           end);
+void _jj_outline_entry_add_child  (JjOutlineEntry *self,
+                                   JjOutlineEntry *child);
+
+G_END_DECLS

@@ -1,0 +1,283 @@
+/* jj-outline-entry.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "jj-outline-entry-private.h"
+
+struct _JjOutlineEntry
+{
+  GObject         parent_instance;
+
+  JjOutlineKind   kind;
+  guint           level;
+  char           *marker;
+  char           *title;
+  guint           start;
+  guint           title_end;
+  guint           end;
+  GListStore     *children;
+  JjOutlineEntry *parent;   /* weak: the parent owns its children */
+};
+
+G_DEFINE_ENUM_TYPE (JjOutlineKind, jj_outline_kind,
+  G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_TITLE, "title"),
+  G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_SALUTATION, "salutation"),
+  G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_HEADING, "heading"),
+  G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_ENUMERATOR, "enumerator"),
+  G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_CLOSING, "closing"))
+
+G_DEFINE_FINAL_TYPE (JjOutlineEntry, jj_outline_entry, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_LEVEL,
+  PROP_MARKER,
+  PROP_TITLE,
+  PROP_START,
+  PROP_TITLE_END,
+  PROP_END,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+jj_outline_entry_finalize (GObject *object)
+{
+  JjOutlineEntry *self = (JjOutlineEntry *)object;
+
+  g_clear_pointer (&self->marker, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_object (&self->children);
+
+  G_OBJECT_CLASS (jj_outline_entry_parent_class)->finalize (object);
+}
+
+static void
+jj_outline_entry_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  JjOutlineEntry *self = JJ_OUTLINE_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_LEVEL:
+      g_value_set_uint (value, self->level);
+      break;
+
+    case PROP_MARKER:
+      g_value_set_string (value, self->marker);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_START:
+      g_value_set_uint (value, self->start);
+      break;
+
+    case PROP_TITLE_END:
+      g_value_set_uint (value, self->title_end);
+      break;
+
+    case PROP_END:
+      g_value_set_uint (value, self->end);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jj_outline_entry_class_init (JjOutlineEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jj_outline_entry_finalize;
+  object_class->get_property = jj_outline_entry_get_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       JJ_TYPE_OUTLINE_KIND, JJ_OUTLINE_KIND_HEADING,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEVEL] =
+    g_param_spec_uint ("level", NULL, NULL, 1, G_MAXUINT, 1,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARKER] =
+    g_param_spec_string ("marker", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_START] =
+    g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE_END] =
+    g_param_spec_uint ("title-end", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_END] =
+    g_param_spec_uint ("end", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jj_outline_entry_init (JjOutlineEntry *self)
+{
+}
+
+JjOutlineEntry *
+jj_outline_entry_new (JjOutlineKind  kind,
+                      guint          level,
+                      const char    *marker,
+                      const char    *title,
+                      guint          start,
+                      guint          title_end,
+                      guint          end)
+{
+  JjOutlineEntry *self;
+
+  g_return_val_if_fail (level >= 1, NULL);
+  g_return_val_if_fail (start <= title_end && title_end <= end, NULL);
+
+  self = g_object_new (JJ_TYPE_OUTLINE_ENTRY, NULL);
+  self->kind = kind;
+  self->level = level;
+  self->marker = g_strdup (marker != NULL ? marker : "");
+  self->title = g_strdup (title != NULL ? title : "");
+  self->start = start;
+  self->title_end = title_end;
+  self->end = end;
+
+  return self;
+}
+
+guint
+jj_outline_entry_get_level (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), 0);
+
+  return self->level;
+}
+
+JjOutlineKind
+jj_outline_entry_get_kind (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), JJ_OUTLINE_KIND_HEADING);
+
+  return self->kind;
+}
+
+const char *
+jj_outline_entry_get_marker (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), NULL);
+
+  return self->marker;
+}
+
+const char *
+jj_outline_entry_get_title (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), NULL);
+
+  return self->title;
+}
+
+guint
+jj_outline_entry_get_start (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), 0);
+
+  return self->start;
+}
+
+guint
+jj_outline_entry_get_title_end (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), 0);
+
+  return self->title_end;
+}
+
+guint
+jj_outline_entry_get_end (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), 0);
+
+  return self->end;
+}
+
+/* Returns: (transfer none) (nullable): the entries one level down */
+GListModel *
+jj_outline_entry_get_children (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), NULL);
+
+  return self->children != NULL ? G_LIST_MODEL (self->children) : NULL;
+}
+
+/* Returns: (transfer none) (nullable) */
+JjOutlineEntry *
+jj_outline_entry_get_parent (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), NULL);
+
+  return self->parent;
+}
+
+const char *
+jj_outline_kind_to_string (JjOutlineKind kind)
+{
+  switch (kind)
+    {
+    case JJ_OUTLINE_KIND_TITLE:
+      return "title";
+    case JJ_OUTLINE_KIND_SALUTATION:
+      return "salutation";
+    case JJ_OUTLINE_KIND_HEADING:
+      return "heading";
+    case JJ_OUTLINE_KIND_ENUMERATOR:
+      return "enumerator";
+    case JJ_OUTLINE_KIND_CLOSING:
+      return "closing";
+    default:
+      g_return_val_if_reached ("heading");
+    }
+}
+
+void
+_jj_outline_entry_set_end (JjOutlineEntry *self,
+                           guint           end)
+{
+  g_assert (JJ_IS_OUTLINE_ENTRY (self));
+  g_assert (end >= self->title_end);
+
+  self->end = end;
+}
+
+void
+_jj_outline_entry_add_child (JjOutlineEntry *self,
+                             JjOutlineEntry *child)
+{
+  g_assert (JJ_IS_OUTLINE_ENTRY (self));
+  g_assert (JJ_IS_OUTLINE_ENTRY (child));
+
+  if (self->children == NULL)
+    self->children = g_list_store_new (JJ_TYPE_OUTLINE_ENTRY);
+  g_list_store_append (self->children, child);
+  child->parent = self;
+}

@@ -1,0 +1,1609 @@
+/* jj-outline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "jj-outline.h"
+#include "jj-outline-entry-private.h"
+
+/* The detector works on code points so that offsets are display offsets
+ * and look-behind is free. It scans the text once for markers that stand
+ * at a sentence boundary, groups them into ordinal series per marker
+ * family, drops series that do not run 1, 2, …, and nests the survivors
+ * with a stack. Every look-ahead is bounded by a small window.
+ */
+
+#define TITLE_WINDOW      120  /* how far a numbered heading may run */
+#define ENUM_WINDOW        80
+#define SHORT_HEADING      40  /* a heading line longer than this is prose */
+#define MIN_FUSED_TITLE     4  /* characters after the marker before a cut */
+#define MAX_FUSED_TITLE    44
+#define RUN_IN_MAX         36  /* longest run-in heading up to its full stop */
+#define OPENING_WINDOW    300
+#define TITLE_MAX          80
+#define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
+
+typedef enum
+{
+  FAM_DUN,       /* 一、 */
+  FAM_PAREN_CN,  /* （一） */
+  FAM_ARABIC,    /* 1. 1、 1． */
+  FAM_PAREN_AR,  /* （1） */
+  FAM_CIRCLED,   /* ① */
+  FAM_HINT0,     /* a paragraph the source marks as a heading, no marker */
+  FAM_HINT_LAST = FAM_HINT0 + 8,
+  FAM_SHI,       /* 一是 */
+  FAM_YAO,       /* 一要 */
+  FAM_ZHUA,      /* 一抓 */
+  FAM_QI,        /* 其一 */
+  FAM_DI,        /* 第一， */
+  FAM_ORDER,     /* 首先，其次，再次，最后 */
+  FAM_FANGMIAN,  /* 一方面，另一方面 */
+  FAM_GE,        /* 一个是，另一个是 */
+  N_FAMILIES
+} Family;
+
+#define IS_ENUM(f)  ((f) >= FAM_SHI)
+#define IS_HINT(f)  ((f) >= FAM_HINT0 && (f) <= FAM_HINT_LAST)
+
+enum {
+  CAND_LINE_START = 1 << 0,  /* at the start of a paragraph */
+  CAND_STRONG     = 1 << 1,  /* may stand alone: own short line or a hint */
+  CAND_VALID      = 1 << 2,
+  CAND_OWN_LINE   = 1 << 3,  /* the heading is its paragraph */
+  CAND_WEAK       = 1 << 4,  /* no sentence boundary before it */
+};
+
+typedef struct
+{
+  guint  start;
+  guint  marker_end;
+  guint  title_end;
+  guint  ordinal;   /* 0 for 最后: continues any series */
+  gint   series;
+  guint  level;
+  guint8 family;
+  guint8 flags;
+} Cand;
+
+typedef struct
+{
+  guint first;      /* index of the first candidate */
+  guint last;       /* index of the last candidate */
+  guint last_ord;
+  guint count;
+} Series;
+
+typedef struct
+{
+  const gunichar        *u;
+  guint                  n;
+  const JjParagraphHint *hints;
+  guint                  n_hints;
+  GArray                *cands;
+  GArray                *series;
+  gboolean               run_on;
+} Scan;
+
+struct _JjOutline
+{
+  GObject     parent_instance;
+
+  GPtrArray  *entries;   /* flat, document order */
+  GListStore *tree;
+  guint       length;
+};
+
+G_DEFINE_FINAL_TYPE (JjOutline, jj_outline, G_TYPE_OBJECT)
+
+static void
+jj_outline_finalize (GObject *object)
+{
+  JjOutline *self = (JjOutline *)object;
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_object (&self->tree);
+
+  G_OBJECT_CLASS (jj_outline_parent_class)->finalize (object);
+}
+
+static void
+jj_outline_class_init (JjOutlineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jj_outline_finalize;
+}
+
+static void
+jj_outline_init (JjOutline *self)
+{
+  self->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tree = g_list_store_new (JJ_TYPE_OUTLINE_ENTRY);
+}
+
+/* Character classes */
+
+static inline gunichar
+at (const Scan *s,
+    gint64      i)
+{
+  return (i >= 0 && i < (gint64)s->n) ? s->u[i] : 0;
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xA0;
+}
+
+static inline guint
+cn_digit (gunichar c)
+{
+  switch (c)
+    {
+    case 0x4E00: return 1;  /* 一 */
+    case 0x4E8C: return 2;  /* 二 */
+    case 0x4E09: return 3;  /* 三 */
+    case 0x56DB: return 4;  /* 四 */
+    case 0x4E94: return 5;  /* 五 */
+    case 0x516D: return 6;  /* 六 */
+    case 0x4E03: return 7;  /* 七 */
+    case 0x516B: return 8;  /* 八 */
+    case 0x4E5D: return 9;  /* 九 */
+    case 0x5341: return 10; /* 十 */
+    default:     return 0;
+    }
+}
+
+static inline gint
+arabic_digit (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return c - 0xFF10;
+  return -1;
+}
+
+static inline gboolean
+is_open_quote (gunichar c)
+{
+  return c == 0x201C || c == 0x2018 || c == 0x300A || c == 0xFF08 || c == 0x300C
+      || c == 0x300E || c == '(' || c == 0x3010;
+}
+
+static inline gboolean
+is_close_quote (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == 0x300B || c == 0xFF09 || c == 0x300D
+      || c == 0x300F || c == ')' || c == 0x3011;
+}
+
+static inline gboolean
+is_full_stop (gunichar c)
+{
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?';
+}
+
+static inline gboolean
+is_clause_end (gunichar c)
+{
+  return is_full_stop (c) || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A
+      || c == ',' || c == ';' || c == ':';
+}
+
+/* Parses 一 … 九十九; returns 0 when there is no numeral at @i. */
+static guint
+parse_cn_number (const Scan *s,
+                 guint       i,
+                 guint      *len)
+{
+  guint a = cn_digit (at (s, i));
+  guint b, c;
+
+  *len = 0;
+  if (a == 0)
+    return 0;
+
+  b = cn_digit (at (s, i + 1));
+  if (a == 10)
+    {
+      if (b >= 1 && b <= 9)
+        {
+          *len = 2;
+          return 10 + b;
+        }
+      *len = 1;
+      return 10;
+    }
+  if (b == 10)
+    {
+      c = cn_digit (at (s, i + 2));
+      if (c >= 1 && c <= 9)
+        {
+          *len = 3;
+          return a * 10 + c;
+        }
+      *len = 2;
+      return a * 10;
+    }
+  *len = 1;
+  return a;
+}
+
+static guint
+parse_arabic_number (const Scan *s,
+                     guint       i,
+                     guint      *len)
+{
+  gint a = arabic_digit (at (s, i));
+  gint b;
+
+  *len = 0;
+  if (a < 0)
+    return 0;
+  b = arabic_digit (at (s, i + 1));
+  if (b >= 0)
+    {
+      if (arabic_digit (at (s, i + 2)) >= 0)
+        return 0;
+      *len = 2;
+      return a * 10 + b;
+    }
+  *len = 1;
+  return a;
+}
+
+/* A marker starts a heading only at the start of a paragraph or right after
+ * the end of a sentence: this is what rejects 统一、 and 第（一）项.
+ */
+static gboolean
+boundary_before (const Scan *s,
+                 guint       i,
+                 guint       family)
+{
+  gboolean enumerator = IS_ENUM (family);
+  gunichar p;
+
+  if (i == 0)
+    return TRUE;
+  p = s->u[i - 1];
+  if (p == '\n' || is_space (p))
+    return TRUE;
+  /* ① after a full stop is a footnote reference */
+  if (family == FAM_CIRCLED)
+    return p == 0xFF1A || p == 0xFF1B || p == ':' || p == ';';
+  if (is_full_stop (p) || p == 0xFF1A || p == ':' || p == 0x2026)
+    return TRUE;
+  if (p == 0xFF1B && !enumerator)
+    return TRUE;
+  if ((p == 0x201D || p == 0x2019 || p == 0x300D || p == 0x300F || p == 0xFF09)
+      && i >= 2 && is_full_stop (s->u[i - 2]))
+    return TRUE;
+  /* a photo credit (新华社记者 某某/摄) ends a caption */
+  if (p == 0x6444 && i >= 2 && s->u[i - 2] == '/')
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+line_start (const Scan *s,
+            guint       i)
+{
+  while (i > 0 && is_space (s->u[i - 1]))
+    i--;
+  return i == 0 || s->u[i - 1] == '\n';
+}
+
+/* Recognises a marker at @i. Fills family, ordinal and marker_end. */
+static gboolean
+match_marker (const Scan *s,
+              guint       i,
+              Cand       *cand)
+{
+  gunichar c = s->u[i];
+  guint len = 0;
+  guint v;
+
+  if (cn_digit (c))
+    {
+      gunichar d;
+
+      v = parse_cn_number (s, i, &len);
+      d = at (s, i + len);
+
+      if (d == 0x3001) /* 、 */
+        {
+          gunichar e = at (s, i + len + 1);
+
+          /* 一、二、三 and 四、五十亿元 are lists of numbers */
+          if (e == 0x3001 || e == '\n' || e == 0)
+            return FALSE;
+          if (cn_digit (e))
+            {
+              gunichar f = at (s, i + len + 2);
+
+              if (cn_digit (f) || f == 0x3001 || f == 0x6708 || f == 0x65E5 || f == 0x4E2A
+                  || f == 0x767E || f == 0x5343 || f == 0x4E07 || f == 0x4EBF || f == 0x500D
+                  || f == 0x6210 || f == 0x6B21 || f == 0x70B9 || f == 0x5B63)
+                return FALSE;
+            }
+          cand->family = FAM_DUN;
+          cand->ordinal = v;
+          cand->marker_end = i + len + 1;
+          return TRUE;
+        }
+      if (len == 1 && v == 1 && d == 0x65B9 && at (s, i + 2) == 0x9762) /* 一方面 */
+        {
+          cand->family = FAM_FANGMIAN;
+          cand->ordinal = 1;
+          cand->marker_end = i + 3;
+          return TRUE;
+        }
+      if (len == 1 && v == 1 && d == 0x4E2A && at (s, i + 2) == 0x662F) /* 一个是 */
+        {
+          cand->family = FAM_GE;
+          cand->ordinal = 1;
+          cand->marker_end = i + 3;
+          return TRUE;
+        }
+      if (d == 0x662F || d == 0x8981 || d == 0x6293) /* 是 要 抓 */
+        {
+          gunichar e = at (s, i + len + 1);
+
+          /* 一是一、二是二 */
+          if (cn_digit (e) && at (s, i + len + 2) == 0x3001)
+            return FALSE;
+          if (is_clause_end (e) || e == 0x3001 || e == '\n' || e == 0)
+            return FALSE;
+          cand->family = d == 0x662F ? FAM_SHI : d == 0x8981 ? FAM_YAO : FAM_ZHUA;
+          cand->ordinal = v;
+          cand->marker_end = i + len + 1;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  switch (c)
+    {
+    case 0x53E6: /* 另一方面 另一个是 */
+      if (at (s, i + 1) != 0x4E00)
+        return FALSE;
+      if (at (s, i + 2) == 0x65B9 && at (s, i + 3) == 0x9762)
+        cand->family = FAM_FANGMIAN;
+      else if (at (s, i + 2) == 0x4E2A && at (s, i + 3) == 0x662F)
+        cand->family = FAM_GE;
+      else
+        return FALSE;
+      cand->ordinal = 2;
+      cand->marker_end = i + 4;
+      return TRUE;
+
+    case 0x5176: /* 其一 其二 其次 */
+      {
+        gunichar e;
+
+        if (at (s, i + 1) == 0x6B21) /* 其次 */
+          {
+            cand->family = FAM_ORDER;
+            cand->ordinal = 2;
+            cand->marker_end = i + 2;
+            e = at (s, i + 2);
+            return e == 0xFF0C || e == 0x3001 || e == ',';
+          }
+        v = cn_digit (at (s, i + 1));
+        if (v == 0 || v == 10)
+          return FALSE;
+        e = at (s, i + 2);
+        if (e != 0xFF0C && e != 0x3001 && e != 0xFF1A && e != 0x662F && e != ',')
+          return FALSE;
+        cand->family = FAM_QI;
+        cand->ordinal = v;
+        cand->marker_end = i + 2;
+        return TRUE;
+      }
+
+    case 0x7B2C: /* 第一， 第一、 */
+      {
+        gunichar e;
+
+        v = parse_cn_number (s, i + 1, &len);
+        if (v == 0)
+          return FALSE;
+        e = at (s, i + 1 + len);
+        if (e != 0xFF0C && e != 0x3001 && e != 0xFF1A && e != ',')
+          return FALSE;
+        /* 第一、二 is a list of numbers */
+        if (cn_digit (at (s, i + 2 + len)))
+          return FALSE;
+        cand->family = FAM_DI;
+        cand->ordinal = v;
+        cand->marker_end = i + 1 + len;
+        return TRUE;
+      }
+
+    case 0x9996: /* 首先 */
+    case 0x518D: /* 再次 */
+    case 0x6700: /* 最后 */
+      {
+        gunichar second = c == 0x9996 ? 0x5148 : c == 0x518D ? 0x6B21 : 0x540E;
+        gunichar e = at (s, i + 2);
+
+        if (at (s, i + 1) != second)
+          return FALSE;
+        if (e != 0xFF0C && e != 0x3001 && e != ',')
+          return FALSE;
+        cand->family = FAM_ORDER;
+        cand->ordinal = c == 0x9996 ? 1 : c == 0x518D ? 3 : 0;
+        cand->marker_end = i + 2;
+        return TRUE;
+      }
+
+    case 0xFF08: /* （ */
+    case '(':
+      {
+        gunichar close;
+
+        v = parse_cn_number (s, i + 1, &len);
+        if (v > 0)
+          {
+            close = at (s, i + 1 + len);
+            if (close != 0xFF09 && close != ')')
+              return FALSE;
+            cand->family = FAM_PAREN_CN;
+          }
+        else
+          {
+            v = parse_arabic_number (s, i + 1, &len);
+            if (len == 0 || v == 0)
+              return FALSE;
+            close = at (s, i + 1 + len);
+            if (close != 0xFF09 && close != ')')
+              return FALSE;
+            cand->family = FAM_PAREN_AR;
+          }
+        if (is_clause_end (at (s, i + 2 + len)) || at (s, i + 2 + len) == 0)
+          return FALSE;
+        cand->ordinal = v;
+        cand->marker_end = i + 2 + len;
+        return TRUE;
+      }
+
+    default:
+      break;
+    }
+
+  if (c >= 0x2460 && c <= 0x2473)
+    {
+      cand->family = FAM_CIRCLED;
+      cand->ordinal = c - 0x2460 + 1;
+      cand->marker_end = i + 1;
+      return TRUE;
+    }
+
+  if (arabic_digit (c) >= 0)
+    {
+      gunichar d, e;
+
+      v = parse_arabic_number (s, i, &len);
+      if (len == 0 || v == 0)
+        return FALSE;
+      d = at (s, i + len);
+      if (d != '.' && d != 0xFF0E && d != 0x3001)
+        return FALSE;
+      e = at (s, i + len + 1);
+      /* 1.5亿 */
+      if (arabic_digit (e) >= 0 || e == 0 || e == '\n' || e == '%' || is_clause_end (e))
+        return FALSE;
+      cand->family = FAM_ARABIC;
+      cand->ordinal = v;
+      cand->marker_end = i + len + 1;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Words that open a sentence in official prose. Where a numbered heading has
+ * lost its line break, the next sentence usually starts with one of them.
+ */
+static const char * const openers[] = {
+  "今年", "去年", "明年", "过去", "当前", "目前", "近年来", "近年", "多年来",
+  "长期以来", "一年来", "五年来", "十年来", "同时", "与此同时", "此外", "现在",
+  "今天", "前期", "近期", "下一步", "当今", "这些年", "我们", "我国", "我市",
+  "我省", "我区", "我县", "我多次", "我想", "我讲", "我在", "这", "对此",
+  "为此", "因此", "自从", "随着", "根据", "按照", "面对", "从总体", "总的来看",
+  "从全局", "综观", "纵观", "回首", "各地", "各级", "各部门", "全党", "党的十",
+  "党中央", "做好", "实践证明", "事实证明", "大家", "同志们", "目前看", "关于",
+  "从前期", "从今年", "从去年", "通过多年", "众所周知", "如何",
+};
+
+/* Words that end headings: where a heading runs into the next sentence,
+ * the cut usually falls after one of them.
+ */
+static const char * const heading_tails[] = {
+  "工作", "建设", "发展", "任务", "领导", "回顾", "改革", "政策", "水平", "体系",
+  "目标", "能力", "机制", "精神", "活力", "事业", "基础", "生活", "民生", "稳定",
+  "格局", "作用", "质量", "实践", "开放", "力度", "战略", "振兴", "增收", "增产",
+  "统一", "合作", "安全", "治理", "文明", "民主", "环境", "形势", "认识", "要求",
+  "局面", "成就", "挑战", "问题", "保障", "服务", "效能", "举措", "取向", "总结",
+  "胜利", "代化", "体化", "作风", "纪律", "制度", "法治", "的事", "之路", "意见",
+  "部署", "重点", "方向", "优势", "动力", "空间", "利益", "和平", "主体", "队伍",
+  "核心", "政策", "主义", "事业", "权力", "生产", "共赢", "原则", "战线", "素质",
+  "家园", "成果", "方式", "路线", "方针", "标准", "措施", "责任", "思想", "意识", "使命",
+};
+
+/* Verbs and adverbs that open subjectless sentences; weak alone */
+static const char * const weak_openers[] = {
+  "切实", "积极", "千方百计", "认真", "继续", "进一步", "大力", "不断", "深入",
+  "努力", "始终", "必须", "坚持", "要", "以",
+};
+
+typedef struct
+{
+  gunichar *u;
+  guint     len;
+} Word;
+
+static Word opener_words[G_N_ELEMENTS (openers)];
+static Word tail_words[G_N_ELEMENTS (heading_tails)];
+static Word weak_words[G_N_ELEMENTS (weak_openers)];
+
+static void
+init_words (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+        {
+          glong len = 0;
+
+          opener_words[i].u = g_utf8_to_ucs4_fast (openers[i], -1, &len);
+          opener_words[i].len = len;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (heading_tails); i++)
+        {
+          glong len = 0;
+
+          tail_words[i].u = g_utf8_to_ucs4_fast (heading_tails[i], -1, &len);
+          tail_words[i].len = len;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (weak_openers); i++)
+        {
+          glong len = 0;
+
+          weak_words[i].u = g_utf8_to_ucs4_fast (weak_openers[i], -1, &len);
+          weak_words[i].len = len;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static gboolean
+word_at (const Scan *s,
+         guint       i,
+         const Word *words,
+         guint       n_words)
+{
+  for (guint k = 0; k < n_words; k++)
+    {
+      guint j;
+
+      if (at (s, i) != words[k].u[0])
+        continue;
+      for (j = 1; j < words[k].len; j++)
+        {
+          if (at (s, i + j) != words[k].u[j])
+            break;
+        }
+      if (j == words[k].len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The clause that starts at @i is an adverbial that opens a sentence:
+ * 改革开放以来， 疫情发生后， 在充分肯定成绩的同时， 在…进程中，
+ */
+static gboolean
+adverbial_clause_at (const Scan *s,
+                     guint       i)
+{
+  gboolean zai = s->u[i] == 0x5728; /* 在 */
+  guint reach = zai ? 24 : 14;
+
+  for (guint k = i + 1; k < MIN (s->n, i + reach); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0xFF0C && k >= i + 4)
+        {
+          gunichar a = s->u[k - 2], b = s->u[k - 1];
+
+          if (b == 0x540E || b == 0x65F6)     /* 后 时 */
+            return TRUE;
+          if ((a == 0x4EE5 && b == 0x6765)    /* 以来 */
+              || (a == 0x6765 && b == 0x770B) /* 来看 */
+              || (a == 0x671F && b == 0x95F4) /* 期间 */
+              || (a == 0x540C && b == 0x65F6))/* 同时 */
+            return TRUE;
+          /* 在…中 在…上 在…下 在…里 */
+          return zai && (b == 0x4E2D || b == 0x4E0A || b == 0x4E0B || b == 0x91CC);
+        }
+      /* …在…的同时 is the 在 clause's */
+      if (is_clause_end (c) || c == '\n' || (!zai && c == 0x5728))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* A quoted sentence: “其作始也简，其将毕也必巨。” */
+static gboolean
+quoted_sentence_at (const Scan *s,
+                    guint       i)
+{
+  if (at (s, i) != 0x201C)
+    return FALSE;
+  for (guint k = i + 1; k < MIN (s->n, i + 60); k++)
+    {
+      if (s->u[k] == 0x201D)
+        return is_full_stop (s->u[k - 1]);
+    }
+  return FALSE;
+}
+
+/* The next sentence often restates the heading: 加强社会建设加强社会建设，是… */
+static guint
+repeats_heading (const Scan *s,
+                 guint       from,
+                 guint       p,
+                 guint       end)
+{
+  for (guint q = p; q <= p + 2 && q + 4 <= end; q++)
+    {
+      for (guint k = from; k + 4 <= p; k++)
+        {
+          if (s->u[k] == s->u[q] && s->u[k + 1] == s->u[q + 1]
+              && s->u[k + 2] == s->u[q + 2] && s->u[k + 3] == s->u[q + 3])
+            return q == p ? 3 : 2;
+        }
+    }
+  return 0;
+}
+
+/* No sentence starts with these */
+static gboolean
+is_function_word (gunichar c)
+{
+  switch (c)
+    {
+    case 0x662F: /* 是 */
+    case 0x7684: /* 的 */
+    case 0x4E86: /* 了 */
+    case 0x548C: /* 和 */
+    case 0x4E0E: /* 与 */
+    case 0x7B49: /* 等 */
+    case 0x53CA: /* 及 */
+    case 0x5730: /* 地 */
+    case 0x5F97: /* 得 */
+    case 0x7740: /* 着 */
+    case 0x4E4B: /* 之 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static guint
+cut_score (const Scan *s,
+           const Cand *cand,
+           guint       p,
+           guint       end)
+{
+  guint score = 0;
+
+  if (word_at (s, p, opener_words, G_N_ELEMENTS (opener_words))
+      || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
+    score += 3;
+  /* 2009年 */
+  else if (arabic_digit (at (s, p)) >= 0 && arabic_digit (at (s, p + 3)) >= 0
+           && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
+    score += 3;
+  score += repeats_heading (s, cand->marker_end, p, end);
+  /* 建设|建设生态文明: the sentence starts with the heading's last word */
+  if (at (s, p - 2) == at (s, p) && at (s, p - 1) == at (s, p + 1))
+    score += 3;
+  if (word_at (s, p - 2, tail_words, G_N_ELEMENTS (tail_words)))
+    {
+      score += 2;
+      if (word_at (s, p, weak_words, G_N_ELEMENTS (weak_words)))
+        score += 1;
+    }
+  return score;
+}
+
+/* Where does the text of a numbered heading end? At the paragraph's end, at
+ * white space, or at the first full stop outside quotes. In run-on text a
+ * heading that has lost its line break runs into the next sentence; the cut
+ * is where that sentence visibly starts.
+ */
+static guint
+numbered_title_end (const Scan *s,
+                    Cand       *cand)
+{
+  guint k = cand->marker_end;
+  guint limit = MIN (s->n, cand->marker_end + TITLE_WINDOW);
+  guint first_comma = 0;
+  gint depth = 0;
+  guint stop, end;
+  guint best = 0, best_score = 0, best_tail = 0;
+  guint lo, hi, commas, clause;
+
+  while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
+    k++;
+
+  for (; k < limit; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == '\n' || (is_space (c) && depth == 0))
+        {
+          cand->flags |= CAND_OWN_LINE;
+          return k;
+        }
+      if (is_open_quote (c))
+        depth++;
+      else if (is_close_quote (c) && depth > 0)
+        depth--;
+      else if (depth == 0 && is_full_stop (c))
+        break;
+      else if (depth == 0 && first_comma == 0 && (c == 0xFF0C || c == 0xFF1B))
+        first_comma = k;
+    }
+  stop = end = k;
+  if (k == limit && k < s->n)
+    end = first_comma != 0 ? first_comma : limit;
+  if (end == s->n)
+    {
+      cand->flags |= CAND_OWN_LINE;
+      return end;
+    }
+
+  /* In paragraphed text a full stop ends a run-in heading */
+  if (!s->run_on)
+    return end;
+
+  lo = cand->marker_end + MIN_FUSED_TITLE;
+  hi = MIN (stop, cand->marker_end + MAX_FUSED_TITLE);
+
+  /* A heading holds at most one comma: the cut comes before the second */
+  depth = 0;
+  for (k = cand->marker_end, commas = 0; k < hi; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (is_open_quote (c))
+        depth++;
+      else if (is_close_quote (c) && depth > 0)
+        depth--;
+      else if (depth == 0 && (c == 0xFF0C || c == 0xFF1B) && ++commas == 2)
+        {
+          hi = k;
+          break;
+        }
+    }
+
+  depth = 0;
+  clause = cand->marker_end;
+  for (k = cand->marker_end; k < hi; k++)
+    {
+      gunichar c = s->u[k];
+      guint score;
+
+      if (is_open_quote (c))
+        depth++;
+      else if (is_close_quote (c) && depth > 0)
+        depth--;
+      if (depth == 0 && (c == 0xFF0C || c == 0xFF1B))
+        clause = k + 1;
+      if (k < lo || k < clause + MIN_FUSED_TITLE || (depth > 0 && c != 0x201C)
+          || is_clause_end (c) || c == 0x3001 || s->u[k - 1] == 0x3001
+          || is_function_word (c) || is_function_word (s->u[k - 1]))
+        continue;
+      score = cut_score (s, cand, k, stop);
+      if (score > best_score)
+        {
+          best_score = score;
+          best = k;
+        }
+      if (score == 2)
+        best_tail = k;
+    }
+  if (best_score >= 3)
+    return best;
+  /* A word that ends headings is enough when the text runs on too long
+   * for a run-in heading; the last such word is the likeliest.
+   */
+  if (best_tail > 0 && stop - cand->marker_end > RUN_IN_MAX)
+    return best_tail;
+
+  return end;
+}
+
+static guint
+enumerator_title_end (const Scan *s,
+                      Cand       *cand)
+{
+  guint k = cand->marker_end;
+  guint limit = MIN (s->n, cand->marker_end + ENUM_WINDOW);
+  gint depth = 0;
+
+  /* 第一，首先， keep their comma in the marker */
+  if (k < s->n && (s->u[k] == 0xFF0C || s->u[k] == 0x3001 || s->u[k] == ','
+                   || s->u[k] == 0xFF1A))
+    cand->marker_end = ++k;
+
+  for (; k < limit; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == '\n' || (is_space (c) && depth == 0))
+        break;
+      if (is_open_quote (c))
+        depth++;
+      else if (is_close_quote (c) && depth > 0)
+        depth--;
+      else if (depth == 0 && is_clause_end (c))
+        break;
+    }
+  return k;
+}
+
+/* Text that has lost its paragraph breaks: no line break or indent, or
+ * lines far longer than paragraphs are.
+ */
+static gboolean
+is_run_on (const Scan *s)
+{
+  guint breaks = 1;
+
+  /* an indent (U+3000, or two spaces) marks a paragraph too */
+  for (guint i = 0; i < s->n; i++)
+    {
+      gunichar c = s->u[i];
+
+      if (c == '\n' || (c == 0x3000 && i > 0 && s->u[i - 1] != 0x3000)
+          || (c == ' ' && i > 0 && s->u[i - 1] == ' ' && at (s, i + 1) != ' '))
+        breaks++;
+    }
+  return breaks == 1 || s->n / breaks > 1500;
+}
+
+/* ① 列宁：《…》，第269页 — a note, not a heading */
+static gboolean
+is_citation (const Scan *s,
+             guint       i)
+{
+  gboolean book = FALSE;
+
+  for (guint k = i; k < MIN (s->n, i + TITLE_WINDOW); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0x300A)
+        book = TRUE;
+      if (c == '\n' || k + 1 == s->n)
+        return book && (c == 0x9875 || s->u[k - 1] == 0x9875);
+    }
+  return FALSE;
+}
+
+static const JjParagraphHint *
+hint_at (const Scan *s,
+         guint       start)
+{
+  guint lo = 0, hi = s->n_hints;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (s->hints[mid].start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < s->n_hints && s->hints[lo].start == start)
+    return &s->hints[lo];
+  return NULL;
+}
+
+static gboolean
+hint_is_heading (const JjParagraphHint *hint)
+{
+  return hint != NULL
+      && (hint->outline_level >= 0
+          || (hint->flags & (JJ_PARAGRAPH_HEADING_STYLE | JJ_PARAGRAPH_NUMBERED)) != 0);
+}
+
+static void
+scan_candidates (Scan *s)
+{
+  for (guint i = 0; i < s->n; i++)
+    {
+      gunichar c = s->u[i];
+      Cand cand = { 0 };
+      gboolean at_line_start;
+      const JjParagraphHint *hint = NULL;
+
+      /* Cheap filter: every marker starts with one of these */
+      if (!(cn_digit (c) || c == 0xFF08 || c == '(' || arabic_digit (c) >= 0
+            || (c >= 0x2460 && c <= 0x2473) || c == 0x53E6 || c == 0x5176
+            || c == 0x7B2C || c == 0x9996 || c == 0x518D || c == 0x6700
+            || ((i == 0 || s->u[i - 1] == '\n') && s->n_hints > 0)))
+        continue;
+
+      at_line_start = line_start (s, i);
+      if (s->n_hints > 0 && (i == 0 || s->u[i - 1] == '\n'))
+        hint = hint_at (s, i);
+
+      if (!match_marker (s, i, &cand))
+        {
+          /* Word's automatic numbering leaves no marker in the text */
+          if (hint_is_heading (hint) && !is_space (c))
+            {
+              gint lvl = hint->outline_level >= 0 ? hint->outline_level : 0;
+
+              cand.family = FAM_HINT0 + MIN (lvl, FAM_HINT_LAST - FAM_HINT0);
+              cand.ordinal = 1;
+              cand.start = i;
+              cand.marker_end = i;
+              cand.title_end = numbered_title_end (s, &cand);
+              cand.flags = CAND_LINE_START | CAND_STRONG;
+              g_array_append_val (s->cands, cand);
+            }
+          continue;
+        }
+
+      if (!boundary_before (s, i, cand.family))
+        {
+          /* 第二，其次， can only start a sentence; they are kept when they
+           * continue a series (the boundary may be lost with a caption).
+           */
+          if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
+              && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end)))
+            cand.flags |= CAND_WEAK;
+          else
+            continue;
+        }
+
+      cand.start = i;
+      if (at_line_start)
+        cand.flags |= CAND_LINE_START;
+
+      if (IS_ENUM (cand.family))
+        cand.title_end = enumerator_title_end (s, &cand);
+      else
+        cand.title_end = numbered_title_end (s, &cand);
+
+      if (cand.title_end <= cand.marker_end)
+        continue;
+      if (cand.family == FAM_CIRCLED && is_citation (s, cand.marker_end))
+        continue;
+
+      if (!IS_ENUM (cand.family) && at_line_start && (cand.flags & CAND_OWN_LINE)
+          && cand.title_end - cand.start <= SHORT_HEADING)
+        cand.flags |= CAND_STRONG;
+      if (hint != NULL && (hint_is_heading (hint) || (hint->flags & JJ_PARAGRAPH_BOLD)))
+        cand.flags |= CAND_STRONG;
+
+      g_array_append_val (s->cands, cand);
+      /* Skip the marker itself: 一是 cannot hold another marker */
+      i = cand.marker_end - 1;
+    }
+}
+
+/* Groups candidates into series 1, 2, 3… per family and keeps the series
+ * of two or more (or one strong heading).
+ */
+static void
+build_series (Scan *s)
+{
+  gint open[N_FAMILIES];
+  Cand *cands = (Cand *)(gpointer)s->cands->data;
+
+  for (guint f = 0; f < N_FAMILIES; f++)
+    open[f] = -1;
+
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      Cand *c = &cands[i];
+      Series *cur = open[c->family] >= 0 ? &g_array_index (s->series, Series, open[c->family]) : NULL;
+
+      c->series = -1;
+      if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
+                                     || c->start - cands[cur->last].start > LAST_ITEM_REACH))
+        continue;
+      if (IS_HINT (c->family) && cur != NULL)
+        {
+          c->series = open[c->family];
+          cur->last = i;
+          cur->count++;
+        }
+      else if (cur != NULL && (c->ordinal == cur->last_ord + 1
+                               || (c->ordinal == 0 && c->start - cands[cur->last].start < LAST_ITEM_REACH)
+                               || (c->ordinal == cur->last_ord + 2 && (c->flags & CAND_STRONG))))
+        {
+          c->series = open[c->family];
+          cur->last = i;
+          cur->last_ord = c->ordinal == 0 ? cur->last_ord + 1 : c->ordinal;
+          cur->count++;
+          /* nothing follows 最后 */
+          if (c->ordinal == 0)
+            open[c->family] = -1;
+        }
+      else if (c->ordinal == 1 || IS_HINT (c->family))
+        {
+          Series ns = { i, i, 1, 1 };
+
+          g_array_append_val (s->series, ns);
+          open[c->family] = s->series->len - 1;
+          c->series = open[c->family];
+        }
+    }
+
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      Cand *c = &cands[i];
+      const Series *ser;
+
+      if (c->series < 0)
+        continue;
+      ser = &g_array_index (s->series, Series, c->series);
+      if (ser->count >= 2 || (ser->count == 1 && (c->flags & CAND_STRONG)))
+        c->flags |= CAND_VALID;
+    }
+}
+
+static guint
+family_rank (guint family)
+{
+  if (IS_HINT (family))
+    return family - FAM_HINT0;
+  return family;
+}
+
+typedef struct
+{
+  gint  series;
+  guint family;
+} Frame;
+
+static void
+assign_levels (Scan *s)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
+  Cand *cands = (Cand *)(gpointer)s->cands->data;
+
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      Cand *c = &cands[i];
+      gint depth = -1;
+      Frame frame;
+
+      if (!(c->flags & CAND_VALID))
+        continue;
+
+      for (guint d = 0; d < stack->len; d++)
+        {
+          if (g_array_index (stack, Frame, d).series == c->series)
+            {
+              depth = d;
+              break;
+            }
+        }
+
+      if (depth >= 0)
+        {
+          g_array_set_size (stack, depth + 1);
+          c->level = depth + 1;
+          continue;
+        }
+
+      /* An enumerator series whose last item lies behind us is over: a new
+       * series is its sibling, not its child.
+       */
+      while (stack->len > 0)
+        {
+          Frame *top = &g_array_index (stack, Frame, stack->len - 1);
+          const Series *ser = &g_array_index (s->series, Series, top->series);
+
+          if (IS_ENUM (top->family) && cands[ser->last].start < c->start)
+            g_array_set_size (stack, stack->len - 1);
+          else
+            break;
+        }
+
+      if (!IS_ENUM (c->family))
+        {
+          /* Numbered headings do not nest inside enumerators, nor inside
+           * headings of a lower rank.
+           */
+          for (guint d = 0; d < stack->len; d++)
+            {
+              Frame *f = &g_array_index (stack, Frame, d);
+
+              if (IS_ENUM (f->family)
+                  || (!IS_HINT (c->family) && !IS_HINT (f->family)
+                      && family_rank (f->family) >= family_rank (c->family))
+                  || (IS_HINT (c->family) && IS_HINT (f->family)
+                      && family_rank (f->family) >= family_rank (c->family)))
+                {
+                  g_array_set_size (stack, d);
+                  break;
+                }
+            }
+        }
+      else
+        {
+          for (guint d = 0; d < stack->len; d++)
+            {
+              if (g_array_index (stack, Frame, d).family == c->family)
+                {
+                  g_array_set_size (stack, d);
+                  break;
+                }
+            }
+        }
+
+      frame.series = c->series;
+      frame.family = c->family;
+      g_array_append_val (stack, frame);
+      c->level = stack->len;
+    }
+}
+
+static gboolean
+has_prefix_at (const Scan *s,
+               guint       i,
+               const char *word)
+{
+  const char *p = word;
+
+  while (*p != '\0')
+    {
+      if (at (s, i) != g_utf8_get_char (p))
+        return FALSE;
+      p = g_utf8_next_char (p);
+      i++;
+    }
+  return TRUE;
+}
+
+static const char * const addressees[] = {
+  "同志们", "各位", "尊敬的", "女士们", "先生们", "朋友们", "同学们", "亲爱的",
+  "老师们", "代表们",
+};
+
+static guint
+addressee_at (const Scan *s,
+              guint       i)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (addressees); k++)
+    {
+      if (has_prefix_at (s, i, addressees[k]))
+        return g_utf8_strlen (addressees[k], -1);
+    }
+  return 0;
+}
+
+/* 同志们： 各位代表： 尊敬的各位领导、各位来宾： near the start. */
+static gboolean
+find_salutation (const Scan *s,
+                 guint      *start,
+                 guint      *end)
+{
+  guint limit = MIN (s->n, OPENING_WINDOW);
+
+  for (guint i = 0; i < limit; i++)
+    {
+      gunichar c = s->u[i];
+
+      if (is_full_stop (c))
+        return FALSE;
+      if (addressee_at (s, i) == 0)
+        continue;
+      for (guint k = i + 1; k < MIN (s->n, i + 40); k++)
+        {
+          gunichar d = s->u[k];
+
+          if (d == 0xFF1A || d == ':' || (d == 0xFF01 && line_start (s, i)
+                                          && (k + 1 == s->n || s->u[k + 1] == '\n')))
+            {
+              *start = i;
+              *end = k + 1;
+              return TRUE;
+            }
+          if (is_full_stop (d) || d == '\n' || d == 0xFF1B)
+            break;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+find_title (const Scan *s,
+            guint       salutation_start,
+            gboolean    has_salutation,
+            guint      *end)
+{
+  guint k = 0;
+
+  if (has_salutation)
+    {
+      k = salutation_start;
+      while (k > 0 && (is_space (s->u[k - 1]) || s->u[k - 1] == '\n'))
+        k--;
+      for (guint j = 0; j < k; j++)
+        {
+          if (is_full_stop (s->u[j]))
+            return FALSE;
+        }
+      *end = k;
+      return k > 0 && k <= TITLE_MAX;
+    }
+
+  for (k = 0; k < MIN (s->n, TITLE_MAX + 1); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == '\n' || is_space (c))
+        break;
+      if (is_clause_end (c))
+        return FALSE;
+    }
+  if (k == 0 || k > TITLE_MAX || k >= s->n)
+    return FALSE;
+  *end = k;
+  return TRUE;
+}
+
+/* 同志们，让我们… in the last part of the speech */
+static gboolean
+find_closing (const Scan *s,
+              guint       after,
+              guint      *start,
+              guint      *title_end)
+{
+  guint from = s->n > 2000 ? s->n - 2000 : 0;
+
+  from = MAX (from, s->n - s->n / 4);
+  from = MAX (from, after);
+
+  for (guint i = s->n; i > from; i--)
+    {
+      guint k = i - 1;
+      guint len;
+      gunichar d;
+
+      if ((len = addressee_at (s, k)) == 0 || !boundary_before (s, k, FAM_SHI))
+        continue;
+      /* 同志们、朋友们， */
+      while (k + len < s->n && s->u[k + len] != 0xFF0C && s->u[k + len] != 0xFF01
+             && s->u[k + len] != ',' && len < 12 && !is_full_stop (s->u[k + len])
+             && s->u[k + len] != '\n')
+        len++;
+      d = at (s, k + len);
+      if (d != 0xFF0C && d != 0xFF01 && d != ',')
+        continue;
+      *start = k;
+      k += len + 1;
+      while (k < s->n && k < *start + ENUM_WINDOW && !is_clause_end (s->u[k])
+             && s->u[k] != '\n')
+        k++;
+      *title_end = k;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+dup_range (const Scan *s,
+           guint       start,
+           guint       end)
+{
+  return g_ucs4_to_utf8 (s->u + start, end - start, NULL, NULL, NULL);
+}
+
+static void
+add_entry (JjOutline     *self,
+           const Scan    *s,
+           JjOutlineKind  kind,
+           guint          level,
+           guint          start,
+           guint          marker_end,
+           guint          title_end)
+{
+  g_autofree char *marker = dup_range (s, start, marker_end);
+  g_autofree char *title = dup_range (s, start, title_end);
+
+  g_ptr_array_add (self->entries,
+                   jj_outline_entry_new (kind, level, marker, title, start, title_end, title_end));
+}
+
+static gint
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  JjOutlineEntry *ea = *(JjOutlineEntry **)a;
+  JjOutlineEntry *eb = *(JjOutlineEntry **)b;
+  guint sa = jj_outline_entry_get_start (ea);
+  guint sb = jj_outline_entry_get_start (eb);
+
+  return sa < sb ? -1 : sa > sb;
+}
+
+static void
+build_tree (JjOutline *self)
+{
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  guint n = self->entries->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JjOutlineEntry *e = g_ptr_array_index (self->entries, i);
+      JjOutlineKind kind = jj_outline_entry_get_kind (e);
+      guint level = jj_outline_entry_get_level (e);
+      guint end = self->length;
+
+      for (guint j = i + 1; j < n; j++)
+        {
+          JjOutlineEntry *f = g_ptr_array_index (self->entries, j);
+
+          if (kind == JJ_OUTLINE_KIND_TITLE || kind == JJ_OUTLINE_KIND_SALUTATION
+              || jj_outline_entry_get_level (f) <= level)
+            {
+              end = jj_outline_entry_get_start (f);
+              break;
+            }
+        }
+      _jj_outline_entry_set_end (e, MAX (end, jj_outline_entry_get_title_end (e)));
+
+      while (open->len >= level)
+        g_ptr_array_set_size (open, open->len - 1);
+      if (kind == JJ_OUTLINE_KIND_HEADING || kind == JJ_OUTLINE_KIND_ENUMERATOR)
+        {
+          if (level == 1 || open->len == 0)
+            g_list_store_append (self->tree, e);
+          else
+            _jj_outline_entry_add_child (g_ptr_array_index (open, open->len - 1), e);
+          while (open->len < level - 1)
+            g_ptr_array_add (open, open->len > 0 ? g_ptr_array_index (open, open->len - 1) : e);
+          g_ptr_array_add (open, e);
+        }
+      else
+        {
+          g_list_store_append (self->tree, e);
+          g_ptr_array_set_size (open, 0);
+        }
+    }
+}
+
+/**
+ * jj_outline_detect:
+ * @text: display text, UTF-8
+ * @n_bytes: length of @text in bytes, or -1 if nul-terminated
+ * @hints: (nullable) (array length=n_hints): paragraph hints, sorted by start
+ * @n_hints: number of @hints
+ *
+ * Finds the title, salutation, numbered headings, enumerators and closing
+ * of a speech, in paragraphed text or in one run-on line.
+ *
+ * Returns: (transfer full): the outline
+ */
+JjOutline *
+jj_outline_detect (const char            *text,
+                   gssize                 n_bytes,
+                   const JjParagraphHint *hints,
+                   guint                  n_hints)
+{
+  g_autoptr(JjOutline) self = NULL;
+  g_autofree gunichar *u = NULL;
+  g_autoptr(GArray) cands = NULL;
+  g_autoptr(GArray) series = NULL;
+  glong n = 0;
+  Scan s;
+  guint sal_start = 0, sal_end = 0, title_end = 0;
+  guint close_start = 0, close_title_end = 0;
+  gboolean has_sal, has_title, has_closing;
+  guint last_start = 0;
+  Cand *cs;
+
+  g_return_val_if_fail (text != NULL || n_bytes == 0, NULL);
+  g_return_val_if_fail (hints != NULL || n_hints == 0, NULL);
+
+  init_words ();
+
+  self = g_object_new (JJ_TYPE_OUTLINE, NULL);
+  if (text == NULL)
+    return g_steal_pointer (&self);
+
+  if (n_bytes < 0)
+    n_bytes = strlen (text);
+  g_return_val_if_fail (g_utf8_validate_len (text, n_bytes, NULL), g_steal_pointer (&self));
+
+  u = g_utf8_to_ucs4_fast (text, n_bytes, &n);
+  cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  series = g_array_new (FALSE, FALSE, sizeof (Series));
+
+  s.u = u;
+  s.n = n;
+  s.hints = hints;
+  s.n_hints = n_hints;
+  s.cands = cands;
+  s.series = series;
+  s.run_on = is_run_on (&s);
+  self->length = n;
+
+  scan_candidates (&s);
+  build_series (&s);
+  assign_levels (&s);
+
+  cs = (Cand *)(gpointer)cands->data;
+  has_sal = find_salutation (&s, &sal_start, &sal_end);
+  has_title = find_title (&s, sal_start, has_sal, &title_end);
+  for (guint i = 0; has_title && i < cands->len && cs[i].start < title_end; i++)
+    {
+      if (cs[i].flags & CAND_VALID)
+        has_title = FALSE;
+    }
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      if (cs[i].flags & CAND_VALID)
+        last_start = cs[i].start;
+    }
+  has_closing = find_closing (&s, last_start + 1, &close_start, &close_title_end);
+
+  if (has_title)
+    add_entry (self, &s, JJ_OUTLINE_KIND_TITLE, 1, 0, 0, title_end);
+  if (has_sal)
+    add_entry (self, &s, JJ_OUTLINE_KIND_SALUTATION, 1, sal_start, sal_start, sal_end);
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const Cand *c = &cs[i];
+
+      if (!(c->flags & CAND_VALID))
+        continue;
+      if (has_sal && c->start < sal_end)
+        continue;
+      if (has_title && c->start < title_end)
+        continue;
+      add_entry (self, &s,
+                 IS_ENUM (c->family) ? JJ_OUTLINE_KIND_ENUMERATOR : JJ_OUTLINE_KIND_HEADING,
+                 c->level, c->start, c->marker_end, c->title_end);
+    }
+
+  if (has_closing)
+    add_entry (self, &s, JJ_OUTLINE_KIND_CLOSING, 1, close_start, close_start, close_title_end);
+
+  g_ptr_array_sort (self->entries, compare_entries);
+  build_tree (self);
+
+  return g_steal_pointer (&self);
+}
+
+guint
+jj_outline_get_n_entries (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), 0);
+
+  return self->entries->len;
+}
+
+/* Returns: (transfer none) */
+JjOutlineEntry *
+jj_outline_get_entry (JjOutline *self,
+                      guint      i)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), NULL);
+  g_return_val_if_fail (i < self->entries->len, NULL);
+
+  return g_ptr_array_index (self->entries, i);
+}
+
+/* Returns: (transfer none): the top-level entries, JjOutlineEntry items */
+GListModel *
+jj_outline_get_tree (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), NULL);
+
+  return G_LIST_MODEL (self->tree);
+}
+
+/* Length in characters of the text the outline was detected in */
+guint
+jj_outline_get_length (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), 0);
+
+  return self->length;
+}
+
+/**
+ * jj_outline_lookup:
+ *
+ * Returns: (transfer none) (nullable): the deepest entry whose section
+ *   contains @offset
+ */
+JjOutlineEntry *
+jj_outline_lookup (JjOutline *self,
+                   guint      offset)
+{
+  guint lo = 0, hi;
+  JjOutlineEntry *e;
+
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), NULL);
+
+  hi = self->entries->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (jj_outline_entry_get_start (g_ptr_array_index (self->entries, mid)) <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return NULL;
+
+  for (e = g_ptr_array_index (self->entries, lo - 1); e != NULL; e = jj_outline_entry_get_parent (e))
+    {
+      if (offset < jj_outline_entry_get_end (e))
+        return e;
+    }
+  return NULL;
+}
+
+/**
+ * jj_outline_dup_section_path:
+ *
+ * Returns: (transfer full) (nullable): the titles from the top-level section
+ *   down to the deepest one containing @offset, joined by " › "
+ */
+char *
+jj_outline_dup_section_path (JjOutline *self,
+                             guint      offset)
+{
+  g_autoptr(GPtrArray) parts = NULL;
+  JjOutlineEntry *e;
+  GString *path;
+
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), NULL);
+
+  e = jj_outline_lookup (self, offset);
+  if (e == NULL)
+    return NULL;
+
+  parts = g_ptr_array_new ();
+  for (; e != NULL; e = jj_outline_entry_get_parent (e))
+    g_ptr_array_add (parts, (gpointer)jj_outline_entry_get_title (e));
+
+  path = g_string_new (NULL);
+  for (guint i = parts->len; i > 0; i--)
+    {
+      if (path->len > 0)
+        g_string_append (path, " › ");
+      g_string_append (path, g_ptr_array_index (parts, i - 1));
+    }
+  return g_string_free (path, FALSE);
+}

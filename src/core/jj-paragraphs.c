@@ -1,0 +1,372 @@
+/* jj-paragraphs.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "jj-paragraphs.h"
+
+/* Only lines this long are taken for run-on text whose blanks mark
+ * paragraph ends; in short lines a blank is just a blank ("第一章 总则").
+ */
+#define RUN_ON_LINE 200
+
+static gboolean
+is_blank (gunichar ch)
+{
+  return ch == ' ' || ch == '\t' || ch == 0x3000 || ch == 0x00A0;
+}
+
+static gboolean
+is_han (gunichar ch)
+{
+  return g_unichar_get_script (ch) == G_UNICODE_SCRIPT_HAN;
+}
+
+static gboolean
+ends_chinese (gunichar ch)
+{
+  return is_han (ch) ||
+         ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || ch == 0xFF1A || ch == 0xFF1B ||
+         ch == 0x201D || ch == 0x300D || ch == 0x300F || ch == 0xFF09 || ch == 0x3001 ||
+         ch == 0x2026;
+}
+
+static gboolean
+starts_chinese (gunichar ch)
+{
+  return is_han (ch) || ch == 0x201C || ch == 0x300C || ch == 0x300E || ch == 0xFF08 ||
+         ch == 0x3010 || ch == 0x300A;
+}
+
+static gboolean
+is_sentence_end (gunichar ch)
+{
+  return ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || ch == '!' || ch == '?' || ch == 0x2026;
+}
+
+static gboolean
+is_closing (gunichar ch)
+{
+  return ch == 0x201D || ch == 0x2019 || ch == 0x300D || ch == 0x300F || ch == 0xFF09 ||
+         ch == ')' || ch == 0x300B || ch == 0x3011;
+}
+
+GArray *
+jj_paragraphs_find_breaks (const char *text,
+                           gsize       n_bytes)
+{
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *p = text;
+  const char *end = text + n_bytes;
+  guint offset = 0;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      gboolean run_on = (gsize)(line_end - p) > RUN_ON_LINE * 3 &&
+                        g_utf8_strlen (p, line_end - p) > RUN_ON_LINE;
+      gunichar prev = 0;
+      gboolean at_start = TRUE;
+
+      for (const char *q = p; q < line_end; q = g_utf8_next_char (q), offset++)
+        {
+          gunichar ch = g_utf8_get_char (q);
+
+          if (at_start)
+            {
+              if (!is_blank (ch))
+                at_start = FALSE;
+              prev = ch;
+              continue;
+            }
+
+          if (is_blank (ch) && !is_blank (prev))
+            {
+              const char *r = q;
+              guint n = 0;
+              gboolean indent = TRUE;
+
+              while (r < line_end && is_blank (g_utf8_get_char (r)))
+                {
+                  if (g_utf8_get_char (r) != 0x3000)
+                    indent = FALSE;
+                  r = g_utf8_next_char (r);
+                  n++;
+                }
+
+              if (r < line_end &&
+                  ((indent && n >= 2) ||
+                   (run_on && ends_chinese (prev) && starts_chinese (g_utf8_get_char (r)))))
+                g_array_append_val (breaks, offset);
+            }
+
+          prev = ch;
+        }
+
+      if (nl == NULL)
+        break;
+      offset++;
+      p = nl + 1;
+    }
+
+  return breaks;
+}
+
+char *
+jj_paragraphs_break (const char  *text,
+                     gsize        n_bytes,
+                     const guint *breaks,
+                     guint        n_breaks,
+                     gsize       *out_n_bytes,
+                     JjTextMap  **map)
+{
+  g_autoptr(JjTextBuilder) b = jj_text_builder_new (n_bytes + n_breaks + 1);
+  const char *p = text;
+  const char *end = text + n_bytes;
+  guint offset = 0;
+
+  for (guint i = 0; i < n_breaks; i++)
+    {
+      guint at = breaks[i];
+      const char *q = p;
+      guint q_offset = offset;
+
+      if (at < offset)
+        continue;
+
+      while (q_offset < at && q < end)
+        {
+          q = g_utf8_next_char (q);
+          q_offset++;
+        }
+      if (q >= end)
+        break;
+
+      jj_text_builder_copy (b, p, q - p, offset);
+      p = q;
+      offset = q_offset;
+
+      if (jj_text_builder_get_n_bytes (b) > 0 &&
+          jj_text_builder_peek (b)[jj_text_builder_get_n_bytes (b) - 1] != '\n' &&
+          *q != '\n')
+        jj_text_builder_insert (b, "\n", 1, offset);
+    }
+
+  jj_text_builder_copy (b, p, end - p, offset);
+
+  return jj_text_builder_finish (g_steal_pointer (&b), out_n_bytes, map);
+}
+
+static gboolean
+contains_offset (const guint *sorted,
+                 guint        n,
+                 guint        value)
+{
+  guint lo = 0;
+  guint hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (sorted[mid] == value)
+        return TRUE;
+      if (sorted[mid] < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return FALSE;
+}
+
+static void
+split_line (const gunichar *chars,
+            guint           length,
+            guint           line_offset,
+            guint           max_chars,
+            const guint    *preferred,
+            guint           n_preferred,
+            GArray         *breaks)
+{
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) soft = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint pos = 0;
+
+  for (guint i = 0; i < length; i++)
+    {
+      if (is_sentence_end (chars[i]))
+        {
+          guint j = i + 1;
+
+          while (j < length && (is_closing (chars[j]) || is_sentence_end (chars[j])))
+            j++;
+          if (j < length)
+            g_array_append_val (ends, j);
+          i = j - 1;
+        }
+      else if ((chars[i] == 0xFF1B || chars[i] == ';') && i + 1 < length)
+        {
+          guint j = i + 1;
+          g_array_append_val (soft, j);
+        }
+    }
+
+  while (length - pos > max_chars)
+    {
+      guint remaining = length - pos;
+      guint n_parts = (remaining + max_chars - 1) / max_chars;
+      guint target = pos + remaining / n_parts;
+      guint best = 0;
+      guint best_score = G_MAXUINT;
+
+      for (guint k = 0; k < ends->len; k++)
+        {
+          guint e = g_array_index (ends, guint, k);
+          guint score;
+
+          if (e <= pos + max_chars / 4)
+            continue;
+          if (e > pos + max_chars)
+            break;
+
+          score = e > target ? e - target : target - e;
+          /* an enumerated point is worth a longer or shorter piece */
+          if (n_preferred > 0 && contains_offset (preferred, n_preferred, line_offset + e))
+            score /= 4;
+          if (score < best_score)
+            {
+              best_score = score;
+              best = e;
+            }
+        }
+
+      for (guint k = 0; best == 0 && k < soft->len; k++)
+        {
+          guint e = g_array_index (soft, guint, k);
+
+          if (e > pos + max_chars / 2 && e <= pos + max_chars)
+            best = e;
+        }
+
+      if (best == 0)
+        best = pos + max_chars;
+
+      {
+        guint at = line_offset + best;
+        g_array_append_val (breaks, at);
+      }
+      pos = best;
+    }
+}
+
+char *
+jj_paragraphs_split_long (const char  *text,
+                          gsize        n_bytes,
+                          guint        max_chars,
+                          const guint *preferred,
+                          guint        n_preferred,
+                          gsize       *out_n_bytes,
+                          JjTextMap  **map)
+{
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *p = text;
+  const char *end = text + n_bytes;
+  guint offset = 0;
+
+  g_return_val_if_fail (max_chars > 0, NULL);
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      guint length;
+
+      if ((gsize)(line_end - p) <= max_chars)
+        length = g_utf8_strlen (p, line_end - p);
+      else
+        {
+          glong n = 0;
+          g_autofree gunichar *chars = g_utf8_to_ucs4_fast (p, line_end - p, &n);
+
+          length = n;
+          if (length > max_chars)
+            split_line (chars, length, offset, max_chars, preferred, n_preferred, breaks);
+        }
+
+      offset += length + 1;
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+
+  if (breaks->len == 0)
+    {
+      if (out_n_bytes != NULL)
+        *out_n_bytes = n_bytes;
+      if (map != NULL)
+        *map = jj_text_map_new_identity ();
+      return g_strndup (text, n_bytes);
+    }
+
+  return jj_paragraphs_break (text, n_bytes, (const guint *)(gpointer)breaks->data,
+                              breaks->len, out_n_bytes, map);
+}
+
+char *
+jj_paragraphs_normalize (const char  *text,
+                         gsize        n_bytes,
+                         gsize       *out_n_bytes,
+                         JjTextMap  **map)
+{
+  g_autoptr(JjTextBuilder) b = jj_text_builder_new (n_bytes);
+  const char *p = text;
+  const char *end = text + n_bytes;
+  guint offset = 0;
+
+  while (p < end)
+    {
+      const char *line_end = p;
+      const char *q;
+      const char *r;
+      guint q_offset = offset;
+      guint line_chars = 0;
+
+      while (line_end < end && *line_end != '\n' && *line_end != '\r')
+        line_end++;
+
+      q = p;
+      while (q < line_end && is_blank (g_utf8_get_char (q)))
+        {
+          q = g_utf8_next_char (q);
+          q_offset++;
+        }
+      r = line_end;
+      while (r > q && is_blank (g_utf8_get_char (g_utf8_prev_char (r))))
+        r = g_utf8_prev_char (r);
+
+      line_chars = g_utf8_strlen (p, line_end - p);
+
+      if (r > q)
+        {
+          if (jj_text_builder_get_n_bytes (b) > 0)
+            jj_text_builder_insert (b, "\n", 1, q_offset);
+          jj_text_builder_copy (b, q, r - q, q_offset);
+        }
+
+      offset += line_chars;
+      p = line_end;
+      if (p < end)
+        {
+          p++;
+          offset++;
+        }
+    }
+
+  return jj_text_builder_finish (g_steal_pointer (&b), out_n_bytes, map);
+}

@@ -1,0 +1,117 @@
+# Helpers to drive the running app over AT-SPI.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import subprocess
+import time
+
+import pyatspi
+
+# X keycodes on Xvfb's default keymap
+KEY_CONTROL = 37
+KEY_RETURN = 36
+KEY_F = 41
+KEY_Q = 24
+KEY_1 = 10
+
+
+class Timeout(AssertionError):
+    pass
+
+
+def wait_for(predicate, what, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = predicate()
+        except Exception as e:  # the tree changes under our feet
+            if os.environ.get("JJ_E2E_DEBUG"):
+                print("wait_for:", repr(e))
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise Timeout("timed out waiting for " + what)
+        time.sleep(0.1)
+
+
+def find_all(root, predicate, limit=10000):
+    found = []
+    stack = [root]
+    while stack and len(found) < limit:
+        acc = stack.pop()
+        if acc is None:
+            continue
+        try:
+            if predicate(acc):
+                found.append(acc)
+            n = acc.childCount
+        except Exception:
+            continue
+        for i in reversed(range(n)):
+            stack.append(acc.getChildAtIndex(i))
+    return found
+
+
+def find(root, predicate):
+    found = find_all(root, predicate, limit=1)
+    return found[0] if found else None
+
+
+def named(name, role=None):
+    def predicate(acc):
+        return acc.name == name and (role is None or acc.getRoleName() == role)
+    return predicate
+
+
+def labels(acc):
+    return [a.name for a in find_all(acc, lambda a: a.getRoleName() == "label")]
+
+
+def press(*keycodes):
+    """Press keys together: modifiers first, released in reverse order."""
+    for code in keycodes[:-1]:
+        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(keycodes[-1], None, pyatspi.KEY_PRESSRELEASE)
+    for code in reversed(keycodes[:-1]):
+        pyatspi.Registry.generateKeyboardEvent(code, None, pyatspi.KEY_RELEASE)
+    time.sleep(0.2)
+
+
+class App:
+    """The jiejian binary, started on a file, found on the accessibility bus."""
+
+    def __init__(self, binary, path, env):
+        self.proc = subprocess.Popen([binary, path], env=env)
+        self.app = wait_for(self._find_app, "the application on the accessibility bus")
+
+    def _find_app(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        # Without a running main loop the desktop's children are not
+        # updated by events: ask again each time.
+        desktop.clear_cache()
+        for app in desktop:
+            if app is not None and app.name == "jiejian" and app.get_process_id() == self.proc.pid:
+                return app
+        return None
+
+    def window(self, title):
+        return wait_for(lambda: find(self.app, named(title, "frame")), "window “%s”" % title)
+
+    def quit(self):
+        press(KEY_CONTROL, KEY_Q)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise AssertionError("the application did not quit on Ctrl+Q")
+        return self.proc.returncode
+
+
+def app_env(builddir):
+    env = dict(os.environ)
+    env.pop("NO_AT_BRIDGE", None)
+    env["GSETTINGS_BACKEND"] = "memory"
+    env["GSETTINGS_SCHEMA_DIR"] = os.path.join(builddir, "data")
+    return env

@@ -1,0 +1,725 @@
+/* test-mark-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+
+#include "jj-atomic-file.h"
+#include "jj-mark-store.h"
+#include "jj-sidecar.h"
+
+static const char *text =
+  "同志们：\n"
+  "今天召开全市文明城市创建工作推进会，主要任务是总结前一阶段工作，部署下一步任务。\n"
+  "一、充分认识创建工作的重要意义\n"
+  "创建文明城市是提升城市品质的重要抓手，是惠及全体市民的民生工程。\n"
+  "二、突出重点，扎实推进各项任务\n"
+  "要坚持以人民为中心，把群众满意作为检验创建成效的根本标准。\n"
+  "三、加强领导，确保创建工作取得实效\n"
+  "各级各部门要切实履行职责，形成齐抓共管的工作格局。";
+
+typedef struct
+{
+  char  *dir;
+  char  *doc;
+  char  *sidecar;
+  GFile *file;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("jj-store-XXXXXX", NULL);
+  f->doc = g_build_filename (f->dir, "speech.txt", NULL);
+  f->sidecar = g_strconcat (f->doc, ".jiejian.xml", NULL);
+  f->file = g_file_new_for_path (f->doc);
+  g_assert_true (g_file_set_contents (f->doc, text, -1, NULL));
+}
+
+static void
+remove_tree (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_dir_close (d);
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_chmod (f->dir, 0755);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->doc);
+  g_free (f->sidecar);
+  g_object_unref (f->file);
+}
+
+static JjMarkStore *
+open_store (Fixture    *f,
+            const char *display_text)
+{
+  g_autoptr(GError) error = NULL;
+  JjMarkStore *store = jj_mark_store_new (f->file);
+
+  jj_mark_store_set_save_delay (store, 20);
+  g_assert_true (jj_mark_store_load (store, display_text, NULL, &error));
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static guint
+n_marks (JjMarkStore *store)
+{
+  return g_list_model_get_n_items (jj_mark_store_get_marks (store));
+}
+
+static JjMark *
+nth_mark (JjMarkStore *store,
+          guint        i)
+{
+  g_autoptr(JjMark) mark = g_list_model_get_item (jj_mark_store_get_marks (store), i);
+
+  return mark;
+}
+
+static void
+save (JjMarkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jj_mark_store_save (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = open_store (f, text);
+  g_autoptr(JjMarkStore) again = NULL;
+  g_autoptr(GFile) sidecar = NULL;
+  JjMark *mark;
+
+  g_assert_cmpuint (n_marks (store), ==, 0);
+  g_assert_false (jj_mark_store_get_fallback (store));
+  g_assert_null (jj_mark_store_get_notice (store));
+  sidecar = jj_mark_store_get_sidecar (store);
+  g_assert_cmpstr (g_file_peek_path (sidecar), ==, f->sidecar);
+
+  g_assert_null (jj_mark_store_add_range (store, 5, 5, "borrow", NULL));
+  g_assert_null (jj_mark_store_add_range (store, 5, 5000, "borrow", NULL));
+  mark = jj_mark_store_add_range (store, 70, 80, "golden", "一、充分认识");
+  g_assert_nonnull (mark);
+  jj_mark_set_note (mark, "好句");
+  jj_mark_store_touch (store, mark);
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  g_assert_true (jj_mark_store_get_dirty (store));
+  g_assert_cmpuint (jj_mark_get_start (nth_mark (store, 0)), ==, 5);
+  save (store);
+  g_assert_false (jj_mark_store_get_dirty (store));
+
+  again = open_store (f, text);
+  g_assert_cmpuint (n_marks (again), ==, 2);
+  mark = nth_mark (again, 1);
+  g_assert_cmpstr (jj_mark_get_kind (mark), ==, "golden");
+  g_assert_cmpstr (jj_mark_get_note (mark), ==, "好句");
+  g_assert_cmpstr (jj_mark_get_section (mark), ==, "一、充分认识");
+  g_assert_cmpint (jj_mark_get_status (mark), ==, JJ_MARK_STATUS_PLACED);
+  g_assert_false (jj_mark_store_get_dirty (again));
+}
+
+static void
+on_saved (JjMarkStore *store,
+          gboolean    *saved)
+{
+  *saved = TRUE;
+}
+
+static void
+test_debounced_save (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = open_store (f, text);
+  gboolean saved = FALSE;
+  gint64 deadline;
+
+  g_signal_connect (store, "saved", G_CALLBACK (on_saved), &saved);
+  jj_mark_store_set_save_delay (store, 200);
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  jj_mark_store_add_range (store, 15, 22, "borrow", NULL);
+  g_assert_false (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!saved && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (saved);
+  g_assert_true (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
+  g_assert_false (jj_mark_store_get_dirty (store));
+
+  /* flush saves at once */
+  saved = FALSE;
+  jj_mark_store_set_save_delay (store, 100000);
+  jj_mark_store_add_range (store, 25, 29, "fact", NULL);
+  jj_mark_store_flush (store);
+  g_assert_true (saved);
+  g_assert_false (jj_mark_store_get_dirty (store));
+}
+
+static void
+test_tombstones (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = open_store (f, text);
+  g_autoptr(JjMarkStore) b = NULL;
+  g_autoptr(JjMarkStore) c = NULL;
+  g_autofree char *id = NULL;
+  JjMark *mark;
+
+  mark = jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  id = g_strdup (jj_mark_get_id (mark));
+  jj_mark_store_add_range (a, 15, 22, "borrow", NULL);
+  save (a);
+
+  b = open_store (f, text);
+  g_assert_cmpuint (n_marks (b), ==, 2);
+
+  jj_mark_store_remove (a, mark);
+  g_assert_cmpuint (n_marks (a), ==, 1);
+  save (a);
+
+  /* b still has the mark, older than the deletion: it must not return. */
+  jj_mark_store_add_range (b, 30, 35, "doubt", NULL);
+  save (b);
+  g_assert_cmpuint (n_marks (b), ==, 2);
+  g_assert_true (jj_mark_get_deleted (jj_mark_store_lookup (b, id)));
+
+  c = open_store (f, text);
+  g_assert_cmpuint (n_marks (c), ==, 2);
+  g_assert_true (jj_mark_get_deleted (jj_mark_store_lookup (c, id)));
+}
+
+static void
+test_newest_wins (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = open_store (f, text);
+  g_autoptr(JjMarkStore) b = NULL;
+  g_autoptr(JjMarkStore) c = NULL;
+  JjMark *mark;
+  g_autofree char *id = NULL;
+
+  mark = jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  id = g_strdup (jj_mark_get_id (mark));
+  save (a);
+  b = open_store (f, text);
+
+  jj_mark_set_note (jj_mark_store_lookup (b, id), "older");
+  jj_mark_store_touch (b, jj_mark_store_lookup (b, id));
+  g_usleep (2000);
+  jj_mark_set_note (mark, "newer");
+  jj_mark_store_touch (a, mark);
+  save (a);
+  save (b);
+
+  g_assert_cmpstr (jj_mark_get_note (jj_mark_store_lookup (b, id)), ==, "newer");
+  c = open_store (f, text);
+  g_assert_cmpstr (jj_mark_get_note (jj_mark_store_lookup (c, id)), ==, "newer");
+}
+
+static void
+on_reloaded (JjMarkStore *store,
+             gboolean    *reloaded)
+{
+  *reloaded = TRUE;
+}
+
+static void
+test_monitor (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = open_store (f, text);
+  g_autoptr(JjMarkStore) b = NULL;
+  gboolean reloaded = FALSE;
+  gint64 deadline;
+
+  jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  save (a);
+  b = open_store (f, text);
+  g_signal_connect (a, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+
+  jj_mark_store_add_range (b, 40, 50, "wording", NULL);
+  save (b);
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!reloaded && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (reloaded);
+  g_assert_cmpuint (n_marks (a), ==, 2);
+}
+
+static void
+test_conflict_names (void)
+{
+  const char *side = "讲话.docx.jiejian.xml";
+
+  g_assert_true (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian.sync-conflict-20240101-120000-ABCDEFG.xml"));
+  g_assert_true (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian (Li's conflicted copy 2024-01-01).xml"));
+  g_assert_true (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian (conflicted copy 2024-01-01 120000).xml"));
+  g_assert_true (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian_conflict-20240101-120000.xml"));
+  g_assert_true (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian (SFConflict li 2024-01-01-12-00-00).xml"));
+  g_assert_false (jj_mark_store_is_conflict_copy (side, side));
+  g_assert_false (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian.xml.bak"));
+  g_assert_false (jj_mark_store_is_conflict_copy (side, "讲话2.docx.jiejian.sync-conflict-1.xml"));
+  g_assert_false (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian.old.xml"));
+}
+
+static void
+test_conflict_copies (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = open_store (f, text);
+  g_autoptr(JjMarkStore) b = NULL;
+  g_autoptr(JjMarkStore) c = NULL;
+  g_autofree char *copy1 = g_strconcat (f->doc, ".jiejian.sync-conflict-20260101-120000-ABCDEFG.xml", NULL);
+  g_autofree char *copy2 = g_strconcat (f->doc, ".jiejian (conflicted copy 2026-01-01).xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *contents1 = NULL;
+
+  jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  save (a);
+  g_assert_true (g_file_get_contents (f->sidecar, &contents, NULL, NULL));
+
+  /* Two other versions, each with a mark of its own. */
+  jj_mark_store_add_range (a, 20, 25, "fact", NULL);
+  save (a);
+  g_assert_true (g_file_get_contents (f->sidecar, &contents1, NULL, NULL));
+  g_clear_object (&a);
+  g_assert_true (g_file_set_contents (f->sidecar, contents, -1, NULL));
+  a = open_store (f, text);
+  jj_mark_store_add_range (a, 30, 35, "doubt", NULL);
+  save (a);
+  g_clear_object (&a);
+  g_assert_true (g_rename (f->sidecar, copy2) == 0);
+  g_assert_true (g_file_set_contents (copy1, contents1, -1, NULL));
+  g_assert_true (g_file_set_contents (f->sidecar, contents, -1, NULL));
+
+  b = open_store (f, text);
+  g_assert_cmpuint (n_marks (b), ==, 3);
+  g_assert_true (jj_mark_store_get_dirty (b));
+  g_assert_true (g_file_test (copy1, G_FILE_TEST_EXISTS));
+  save (b);
+  g_assert_false (g_file_test (copy1, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy2, G_FILE_TEST_EXISTS));
+
+  c = open_store (f, text);
+  g_assert_cmpuint (n_marks (c), ==, 3);
+}
+
+static void
+test_unreadable_set_aside (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = open_store (f, text);
+  g_autoptr(JjMarkStore) b = NULL;
+  g_autofree char *backup = jj_atomic_file_dup_backup_path (f->sidecar);
+  const char *garbage = "<jiejian xmlns=\"https://jiejian.org/ns/sidecar/1\" version=\"1\"><mark id=";
+  GDir *d;
+  const char *name;
+  gboolean found_aside = FALSE;
+
+  jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  save (a);
+  jj_mark_store_add_range (a, 15, 20, "borrow", NULL);
+  save (a);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_set_contents (f->sidecar, garbage, -1, NULL));
+
+  b = open_store (f, text);
+  g_assert_nonnull (jj_mark_store_get_notice (b));
+  g_test_message ("%s", jj_mark_store_get_notice (b));
+  g_assert_nonnull (strstr (jj_mark_store_get_notice (b), "backup"));
+  g_assert_cmpuint (n_marks (b), ==, 1);
+  g_assert_false (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
+
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, ".unreadable-") != NULL)
+      {
+        g_autofree char *path = g_build_filename (f->dir, name, NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, garbage);
+        found_aside = TRUE;
+      }
+  g_dir_close (d);
+  g_assert_true (found_aside);
+
+  save (b);
+  g_assert_true (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_hostile_sidecar_kept (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *xxe =
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE jiejian [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+    "<jiejian xmlns=\"https://jiejian.org/ns/sidecar/1\" version=\"1\"><note>&x;</note></jiejian>";
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint n_aside = 0;
+
+  g_assert_true (g_file_set_contents (f->sidecar, xxe, -1, NULL));
+  store = open_store (f, text);
+  g_assert_nonnull (jj_mark_store_get_notice (store));
+  g_assert_cmpuint (n_marks (store), ==, 0);
+
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, ".unreadable-") != NULL)
+      n_aside++;
+  g_assert_cmpuint (n_aside, ==, 1);
+}
+
+static void
+test_reanchor_on_load (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = open_store (f, text);
+  g_autoptr(JjMarkStore) b = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *edited = NULL;
+  JjMark *moved, *orphan;
+  const char *p = strstr (text, "各级各部门");
+  guint off = g_utf8_pointer_to_offset (text, p);
+
+  jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  jj_mark_store_add_range (a, off, off + 12, "borrow", NULL);
+  save (a);
+
+  parts = g_strsplit (text, "各级各部门要切实履行职责，", 2);
+  edited = g_strconcat ("开场白。\n", parts[0], "会后要抓好落实，", parts[1], NULL);
+  b = open_store (f, edited);
+  g_assert_cmpuint (n_marks (b), ==, 2);
+  moved = nth_mark (b, 0);
+  orphan = nth_mark (b, 1);
+  g_assert_cmpint (jj_mark_get_status (moved), ==, JJ_MARK_STATUS_MOVED);
+  g_assert_cmpuint (jj_mark_get_start (moved), ==, 10);
+  g_assert_cmpint (jj_mark_get_status (orphan), ==, JJ_MARK_STATUS_ORPHAN);
+  g_assert_cmpuint (jj_mark_store_get_n_orphans (b), ==, 1);
+  g_assert_true (jj_mark_store_get_dirty (b));
+
+  g_assert_true (jj_mark_store_reattach (b, orphan, 20, 25));
+  g_assert_cmpint (jj_mark_get_status (orphan), ==, JJ_MARK_STATUS_PLACED);
+  g_assert_cmpuint (jj_mark_store_get_n_orphans (b), ==, 0);
+  save (b);
+}
+
+static void
+test_orphans_kept (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = open_store (f, text);
+  g_autoptr(JjMarkStore) b = NULL;
+  g_autoptr(JjMarkStore) c = NULL;
+
+  jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  save (a);
+
+  b = open_store (f, "完全不同的另一篇文字，没有任何相同之处。");
+  g_assert_cmpuint (jj_mark_store_get_n_orphans (b), ==, 1);
+  save (b);
+
+  c = open_store (f, text);
+  g_assert_cmpuint (n_marks (c), ==, 1);
+  g_assert_cmpint (jj_mark_get_status (nth_mark (c, 0)), ==, JJ_MARK_STATUS_PLACED);
+}
+
+static void
+test_fallback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = NULL;
+  g_autoptr(JjMarkStore) b = NULL;
+  g_autoptr(GFile) sidecar = NULL;
+
+  /* A folder that cannot be written: read-only, or (for root, whom
+   * permissions do not stop) one that is gone.
+   */
+  if (geteuid () == 0)
+    {
+      g_autofree char *gone = g_build_filename (f->dir, "gone", "speech.txt", NULL);
+
+      g_object_unref (f->file);
+      f->file = g_file_new_for_path (gone);
+    }
+  else
+    g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+
+  a = open_store (f, text);
+  g_assert_true (jj_mark_store_get_fallback (a));
+  g_assert_nonnull (jj_mark_store_get_notice (a));
+  sidecar = jj_mark_store_get_sidecar (a);
+  g_assert_true (g_str_has_prefix (g_file_peek_path (sidecar), g_get_user_data_dir ()));
+  jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  save (a);
+  g_assert_true (g_file_query_exists (sidecar, NULL));
+
+  b = open_store (f, text);
+  g_assert_true (jj_mark_store_get_fallback (b));
+  g_assert_cmpuint (n_marks (b), ==, 1);
+
+  g_file_delete (sidecar, NULL, NULL);
+}
+
+/* Helper processes */
+
+static int
+run_saver (const char *dir,
+           gboolean    forever,
+           guint       count)
+{
+  g_autofree char *doc = g_build_filename (dir, "speech.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (doc);
+  g_autoptr(JjMarkStore) store = jj_mark_store_new (file);
+  g_autoptr(GError) error = NULL;
+  guint len = g_utf8_strlen (text, -1);
+  GRand *rand = g_rand_new ();
+
+  if (!jj_mark_store_load (store, text, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; forever || i < count; i++)
+    {
+      guint start = g_rand_int_range (rand, 0, len - 10);
+      JjMark *mark = jj_mark_store_add_range (store, start, start + g_rand_int_range (rand, 1, 10), "borrow", NULL);
+
+      if (!jj_mark_store_save (store, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      printf ("%s\n", jj_mark_get_id (mark));
+      fflush (stdout);
+    }
+
+  g_rand_free (rand);
+
+  return 0;
+}
+
+static GSubprocess *
+spawn_helper (const char *mode,
+              const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  GSubprocess *proc;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                           "/proc/self/exe", mode, dir, NULL);
+  g_assert_no_error (error);
+
+  return proc;
+}
+
+static void
+collect_ids (const char *out,
+             GHashTable *ids)
+{
+  const char *p = out;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *nl = strchr (p, '\n');
+
+      if (nl == NULL)
+        break;
+      g_hash_table_add (ids, g_strndup (p, nl - p));
+      p = nl + 1;
+    }
+}
+
+static char *
+read_rest (GDataInputStream *in)
+{
+  GString *out = g_string_new (NULL);
+  char *line;
+
+  while ((line = g_data_input_stream_read_line_utf8 (in, NULL, NULL, NULL)) != NULL)
+    {
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+      g_free (line);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_sidecar_holds (const char *path,
+                      GHashTable *ids)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer id;
+
+  if (g_hash_table_size (ids) == 0 && !g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  sidecar = jj_sidecar_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sidecar->n_malformed, ==, 0);
+  for (guint i = 0; i < sidecar->marks->len; i++)
+    g_hash_table_add (present, (gpointer)jj_mark_get_id (g_ptr_array_index (sidecar->marks, i)));
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_assert_true (g_hash_table_contains (present, id));
+}
+
+static void
+test_crash_safety (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GRand *rand = g_rand_new_with_seed (7);
+  gint64 until = g_get_monotonic_time () + 8 * G_USEC_PER_SEC;
+  guint rounds = 0;
+
+  while (rounds < 200 || (rounds < 1000 && g_get_monotonic_time () < until))
+    {
+      g_autoptr(GSubprocess) proc = spawn_helper ("--saver", f->dir);
+      g_autoptr(GDataInputStream) in = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+      g_autofree char *first = NULL;
+      g_autofree char *out = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* Killed at a random moment once it saves, most often mid-write. */
+      first = g_data_input_stream_read_line_utf8 (in, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (first);
+      g_hash_table_add (ids, g_steal_pointer (&first));
+      g_usleep (g_rand_int_range (rand, 0, 20000));
+      g_subprocess_send_signal (proc, SIGKILL);
+      out = read_rest (in);
+      g_subprocess_wait (proc, NULL, NULL);
+      collect_ids (out, ids);
+      assert_sidecar_holds (f->sidecar, ids);
+      rounds++;
+
+      if (g_get_monotonic_time () > until && rounds >= 200)
+        break;
+    }
+
+  g_test_message ("%u kills, %u marks reported saved", rounds, g_hash_table_size (ids));
+  g_assert_cmpuint (rounds, >=, 200);
+  g_assert_cmpuint (g_hash_table_size (ids), >, 100);
+  g_rand_free (rand);
+}
+
+static void
+test_concurrent_union (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GSubprocess) one = spawn_helper ("--adder", f->dir);
+  g_autoptr(GSubprocess) two = spawn_helper ("--adder", f->dir);
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autofree char *out1 = NULL;
+  g_autofree char *out2 = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer id;
+
+  g_subprocess_communicate_utf8 (one, NULL, NULL, &out1, NULL, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (two, NULL, NULL, &out2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (one));
+  g_assert_true (g_subprocess_get_successful (two));
+  collect_ids (out1, ids);
+  collect_ids (out2, ids);
+  g_assert_cmpuint (g_hash_table_size (ids), ==, 80);
+
+  store = open_store (f, text);
+  g_assert_cmpuint (n_marks (store), ==, 80);
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_assert_nonnull (jj_mark_store_lookup (store, id));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+
+  xmlInitParser ();
+
+  if (argc == 3 && g_str_equal (argv[1], "--saver"))
+    return run_saver (argv[2], TRUE, 0);
+  if (argc == 3 && g_str_equal (argv[1], "--adder"))
+    return run_saver (argv[2], FALSE, 40);
+
+  data_home = g_dir_make_tmp ("jj-data-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/mark-store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("round-trip", test_round_trip);
+  ADD ("debounced-save", test_debounced_save);
+  ADD ("tombstones", test_tombstones);
+  ADD ("newest-wins", test_newest_wins);
+  ADD ("monitor", test_monitor);
+  ADD ("conflict-copies", test_conflict_copies);
+  ADD ("unreadable-set-aside", test_unreadable_set_aside);
+  ADD ("hostile-sidecar-kept", test_hostile_sidecar_kept);
+  ADD ("reanchor-on-load", test_reanchor_on_load);
+  ADD ("orphans-kept", test_orphans_kept);
+  ADD ("fallback", test_fallback);
+  ADD ("crash-safety", test_crash_safety);
+  ADD ("concurrent-union", test_concurrent_union);
+  g_test_add_func ("/mark-store/conflict-names", test_conflict_names);
+
+#undef ADD
+
+  {
+    int ret = g_test_run ();
+
+    remove_tree (data_home);
+    return ret;
+  }
+}

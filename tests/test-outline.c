@@ -1,0 +1,346 @@
+/* test-outline.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "jj-document.h"
+#include "jj-outline.h"
+
+typedef struct
+{
+  guint          level;
+  JjOutlineKind  kind;
+  const char    *title;
+} Expected;
+
+static const Expected sample_outline[] = {
+  { 1, JJ_OUTLINE_KIND_TITLE, "全国文明城市建设工作培训会议讲话" },
+  { 1, JJ_OUTLINE_KIND_SALUTATION, "同志们：" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "一、要牢牢把握新形势" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "一是“新一轮”" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "二是“新复检”" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "三是“新面孔”" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "二、要切实提高新认识" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "一要坚持以群众为中心" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "二要坚持以典范为目标" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "三要坚持以问题为导向" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "三、要严格落实新要求" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "一方面，要吃透测评标准" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "另一方面，要用好培训成果" },
+  { 1, JJ_OUTLINE_KIND_CLOSING, "同志们，文明创建从未停步" },
+};
+
+static JjOutline *
+detect (const char *text)
+{
+  return jj_outline_detect (text, -1, NULL, 0);
+}
+
+/* Returns the titles as "level kind title" lines, for readable failures */
+static char *
+dump (JjOutline *outline)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *e = jj_outline_get_entry (outline, i);
+
+      g_string_append_printf (out, "%u %s %s\n",
+                              jj_outline_entry_get_level (e),
+                              jj_outline_kind_to_string (jj_outline_entry_get_kind (e)),
+                              jj_outline_entry_get_title (e));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dump_expected (const Expected *expected,
+               guint           n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%u %s %s\n", expected[i].level,
+                            jj_outline_kind_to_string (expected[i].kind), expected[i].title);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_outline (JjOutline      *outline,
+                const char     *text,
+                const Expected *expected,
+                guint           n)
+{
+  g_autofree char *got = dump (outline);
+  g_autofree char *want = dump_expected (expected, n);
+  guint length = g_utf8_strlen (text, -1);
+
+  g_assert_cmpstr (got, ==, want);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JjOutlineEntry *e = jj_outline_get_entry (outline, i);
+      guint start = jj_outline_entry_get_start (e);
+      guint title_end = jj_outline_entry_get_title_end (e);
+      const char *p = g_utf8_offset_to_pointer (text, start);
+      const char *q = g_utf8_offset_to_pointer (text, title_end);
+      g_autofree char *slice = g_strndup (p, q - p);
+
+      /* offsets are code points into the text, and the title is that slice */
+      g_assert_cmpstr (slice, ==, jj_outline_entry_get_title (e));
+      g_assert_cmpuint (jj_outline_entry_get_end (e), >=, title_end);
+      g_assert_cmpuint (jj_outline_entry_get_end (e), <=, length);
+    }
+}
+
+static char *
+sample_path (const char *name)
+{
+  const char *shared = g_getenv ("JJ_SHARED_DIR");
+
+  if (shared == NULL)
+    return NULL;
+  return g_build_filename (shared, "samples", name, NULL);
+}
+
+static void
+test_sample_paragraphed (void)
+{
+  g_autofree char *path = sample_path ("civilized-city-speech.txt");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JjDocument) doc = NULL;
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("JJ_SHARED_DIR has no samples");
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  doc = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  outline = jj_outline_detect (jj_document_get_text (doc), jj_document_get_n_bytes (doc), NULL, 0);
+  assert_outline (outline, jj_document_get_text (doc), sample_outline, G_N_ELEMENTS (sample_outline));
+}
+
+static void
+test_sample_runon (void)
+{
+  g_autofree char *path = sample_path ("civilized-city-speech.txt");
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) runon = NULL;
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(GError) error = NULL;
+  JjOutlineEntry *e;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("JJ_SHARED_DIR has no samples");
+      return;
+    }
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  runon = g_string_new (contents);
+  g_string_replace (runon, "\n", "", 0);
+  g_string_replace (runon, "\r", "", 0);
+  g_assert_null (strchr (runon->str, '\n'));
+
+  outline = detect (runon->str);
+  assert_outline (outline, runon->str, sample_outline, G_N_ELEMENTS (sample_outline));
+
+  /* the fused heading stops where the next sentence starts */
+  e = jj_outline_get_entry (outline, 10);
+  {
+    const char *p = g_utf8_offset_to_pointer (runon->str, jj_outline_entry_get_title_end (e));
+    g_assert_true (g_str_has_prefix (p, "\u3000\u3000今年") || g_str_has_prefix (p, "今年"));
+  }
+}
+
+static void
+test_fused_heading (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  JjOutlineEntry *e;
+
+  outline = detect ("一、要牢牢把握新形势当前，形势逼人。"
+                    "二、要切实提高新认识我们要统一思想。"
+                    "三、要严格落实新要求今年，市委提出新的思路。");
+  g_assert_cmpuint (jj_outline_get_n_entries (outline), ==, 3);
+  e = jj_outline_get_entry (outline, 2);
+  g_assert_cmpstr (jj_outline_entry_get_title (e), ==, "三、要严格落实新要求");
+  g_assert_cmpstr (jj_outline_entry_get_marker (e), ==, "三、");
+  g_assert_cmpuint (jj_outline_entry_get_start (e), ==, 36);
+  g_assert_cmpuint (jj_outline_entry_get_title_end (e), ==, 46);
+  g_assert_cmpuint (jj_outline_entry_get_end (e), ==, 58);
+}
+
+static void
+test_false_positives (void)
+{
+  const char *texts[] = {
+    "我们要统一、规范各项制度。要坚持统一、协调的原则。",
+    "全年投资1.5亿元。2.5万人受益。",
+    "这是第一次会议。第二次会议明年召开。",
+    "按照第（一）项规定执行。第（二）项另行规定。",
+    "干部要做到一是一、二是二，不讲空话。说话办事一是一、二是二。",
+    "— 3 —\n第3页 共8页\n正文继续。",
+    "三证合一、一照一码。念之再三、反复推敲。四、五十亿元的投资。",
+    "主要做了三件事：一是同大家谈谈心，二是给大家鼓鼓劲，三是听取意见。",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JjOutline) outline = detect (texts[i]);
+      g_autofree char *got = dump (outline);
+
+      for (guint k = 0; k < jj_outline_get_n_entries (outline); k++)
+        {
+          JjOutlineKind kind = jj_outline_entry_get_kind (jj_outline_get_entry (outline, k));
+
+          if (kind == JJ_OUTLINE_KIND_HEADING || kind == JJ_OUTLINE_KIND_ENUMERATOR)
+            g_error ("false heading in “%s”:\n%s", texts[i], got);
+        }
+    }
+}
+
+static void
+test_levels_by_nesting (void)
+{
+  g_autoptr(JjOutline) flat = NULL;
+  g_autoptr(JjOutline) nested = NULL;
+  g_autofree char *got = NULL;
+
+  /* 一是 without 一、 sections is level 1 */
+  flat = detect ("开场白。\n一是加强领导，统筹推进。\n二是压实责任，狠抓落实。\n三是强化督导。");
+  got = dump (flat);
+  g_assert_cmpstr (got, ==,
+                   "1 enumerator 一是加强领导\n"
+                   "1 enumerator 二是压实责任\n"
+                   "1 enumerator 三是强化督导\n");
+  g_clear_pointer (&got, g_free);
+
+  /* 1、 directly under 一、 is level 2, （一） below it restarts */
+  nested = detect ("一、总体要求\n1、指导思想\n正文。\n2、基本原则\n正文。\n"
+                   "二、主要任务\n（一）加强组织领导\n一要统一思想。二要明确分工。\n"
+                   "（二）完善工作机制\n正文。");
+  got = dump (nested);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "2 heading 1、指导思想\n"
+                   "2 heading 2、基本原则\n"
+                   "1 heading 二、主要任务\n"
+                   "2 heading （一）加强组织领导\n"
+                   "3 enumerator 一要统一思想\n"
+                   "3 enumerator 二要明确分工\n"
+                   "2 heading （二）完善工作机制\n");
+}
+
+static void
+test_sibling_series (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autofree char *got = NULL;
+
+  /* a series that does not continue after a new one is its sibling */
+  outline = detect ("一、工作回顾\n一是经济增长。二是民生改善。\n"
+                    "第一，稳定预期。第二，扩大需求。\n二、主要任务\n正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、工作回顾\n"
+                   "2 enumerator 一是经济增长\n"
+                   "2 enumerator 二是民生改善\n"
+                   "2 enumerator 第一，稳定预期\n"
+                   "2 enumerator 第二，扩大需求\n"
+                   "1 heading 二、主要任务\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* and one inside an item that goes on is its child */
+  outline = detect ("一是经济增长。第一，稳定预期。第二，扩大需求。二是民生改善。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 enumerator 一是经济增长\n"
+                   "2 enumerator 第一，稳定预期\n"
+                   "2 enumerator 第二，扩大需求\n"
+                   "1 enumerator 二是民生改善\n");
+}
+
+static void
+test_sections (void)
+{
+  const char *text = "一、总体要求\n一是统一思想。二是明确分工。\n二、主要任务\n正文。";
+  g_autoptr(JjOutline) outline = detect (text);
+  GListModel *tree = jj_outline_get_tree (outline);
+  g_autoptr(JjOutlineEntry) first = NULL;
+  JjOutlineEntry *e;
+  g_autofree char *path = NULL;
+  g_autofree char *top = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (tree), ==, 2);
+  first = g_list_model_get_item (tree, 0);
+  g_assert_cmpstr (jj_outline_entry_get_title (first), ==, "一、总体要求");
+  g_assert_cmpuint (g_list_model_get_n_items (jj_outline_entry_get_children (first)), ==, 2);
+  g_assert_cmpuint (jj_outline_entry_get_end (first), ==, 22);
+
+  /* 明 of 明确分工 */
+  e = jj_outline_lookup (outline, 17);
+  g_assert_nonnull (e);
+  g_assert_cmpstr (jj_outline_entry_get_title (e), ==, "二是明确分工");
+  path = jj_outline_dup_section_path (outline, 17);
+  g_assert_cmpstr (path, ==, "一、总体要求 › 二是明确分工");
+  top = jj_outline_dup_section_path (outline, 25);
+  g_assert_cmpstr (top, ==, "二、主要任务");
+  g_assert_true (jj_outline_lookup (outline, 0) == first);
+}
+
+static void
+test_hints (void)
+{
+  /* automatic numbering: the markers are not in the text */
+  const char *text = "总体要求\n正文一。\n主要任务\n正文二。";
+  JjParagraphHint hints[] = {
+    { 0, 4, 0, JJ_PARAGRAPH_NUMBERED },
+    { 5, 9, -1, 0 },
+    { 10, 14, 0, JJ_PARAGRAPH_NUMBERED },
+    { 15, 19, -1, 0 },
+  };
+  g_autoptr(JjOutline) outline = jj_outline_detect (text, -1, hints, G_N_ELEMENTS (hints));
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==, "1 heading 总体要求\n1 heading 主要任务\n");
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(JjOutline) outline = jj_outline_detect ("", 0, NULL, 0);
+
+  g_assert_cmpuint (jj_outline_get_n_entries (outline), ==, 0);
+  g_assert_null (jj_outline_lookup (outline, 0));
+  g_assert_null (jj_outline_dup_section_path (outline, 0));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/outline/sample/paragraphed", test_sample_paragraphed);
+  g_test_add_func ("/outline/sample/runon", test_sample_runon);
+  g_test_add_func ("/outline/fused-heading", test_fused_heading);
+  g_test_add_func ("/outline/false-positives", test_false_positives);
+  g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
+  g_test_add_func ("/outline/sibling-series", test_sibling_series);
+  g_test_add_func ("/outline/sections", test_sections);
+  g_test_add_func ("/outline/hints", test_hints);
+  g_test_add_func ("/outline/empty", test_empty);
+
+  return g_test_run ();
+}
