@@ -200,6 +200,43 @@ test_warm_index (Fixture       *fixture,
 }
 
 static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GMainLoop *loop = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jj_library_load_finish (JJ_LIBRARY (object), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (loop);
+}
+
+static void
+test_load_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JjLibrary) library = jj_library_new (fixture->index);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(JjPassage) passage = NULL;
+  g_autofree char *opened_path = library_data_document_path (fixture->dir, 4);
+  g_autoptr(GFile) opened = g_file_new_for_path (opened_path);
+
+  /* A document opened while the library loads keeps its title. */
+  jj_library_add_folder (library, folder);
+  jj_library_load_async (library, NULL, on_loaded, loop);
+  jj_library_add_document (library, opened, "第四篇讲话");
+  g_main_loop_run (loop);
+
+  g_assert_cmpuint (jj_library_get_n_documents (library), ==, fixture->n_documents);
+  g_assert_cmpuint (jj_library_get_n_passages (library), ==, fixture->n_documents * N_MARKS);
+  g_assert_cmpuint (g_list_model_get_n_items (jj_library_get_passages (library)), ==, fixture->n_documents * N_MARKS);
+  passage = find_one (library, "第4篇第2段");
+  g_assert_cmpstr (jj_passage_get_document_title (passage), ==, "第四篇讲话");
+}
+
+static void
 test_rebuild_index (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -403,6 +440,7 @@ main (int   argc,
 
   ADD ("/library/search-and-filters", N_DOCUMENTS, test_search_and_filters);
   ADD ("/library/warm-index", N_SMALL, test_warm_index);
+  ADD ("/library/load-async", N_SMALL, test_load_async);
   ADD ("/library/rebuild-index", N_SMALL, test_rebuild_index);
   ADD ("/library/sidecar-changed", N_SMALL, test_sidecar_changed);
   ADD ("/library/moved-within-folder", N_SMALL, test_moved_within_folder);

@@ -733,6 +733,92 @@ jj_library_load (JjLibrary     *self,
   return jj_library_refresh (self, cancellable, error);
 }
 
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  JjLibrary *worker = task_data;
+  GError *error = NULL;
+
+  if (jj_library_load (worker, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Loads in a thread: reading the index and the sidecars that changed may
+ * take a moment. The passages appear, and "changed" is emitted, in the
+ * thread that calls jj_library_load_finish().
+ */
+void
+jj_library_load_async (JjLibrary           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  JjLibrary *worker;
+
+  g_return_if_fail (JJ_IS_LIBRARY (self));
+
+  /* The thread works on a library of its own, handed over when done. */
+  worker = jj_library_new (self->index_file);
+  for (guint i = 0; i < self->folders->len; i++)
+    g_ptr_array_add (worker->folders, g_strdup (g_ptr_array_index (self->folders, i)));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jj_library_load_async);
+  g_task_set_task_data (task, worker, g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+gboolean
+jj_library_load_finish (JjLibrary     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  JjLibrary *worker;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  worker = g_task_get_task_data (G_TASK (result));
+
+  /* Documents added while loading win over what the index said. */
+  {
+    GHashTableIter iter;
+    Document *doc;
+
+    g_hash_table_iter_init (&iter, self->documents);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+      {
+        g_hash_table_iter_steal (&iter);
+        g_hash_table_remove (worker->documents, doc->path);
+        g_hash_table_insert (worker->documents, doc->path, doc);
+      }
+  }
+
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  self->documents = g_steal_pointer (&worker->documents);
+  worker->documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, document_free);
+  for (guint i = 0; i < worker->folders->len; i++)
+    {
+      const char *folder = g_ptr_array_index (worker->folders, i);
+
+      if (!has_folder (self, folder))
+        g_ptr_array_add (self->folders, g_strdup (folder));
+    }
+  self->loaded = TRUE;
+  rebuild (self);
+
+  return TRUE;
+}
+
 static char *
 dup_absolute_path (GFile *file)
 {

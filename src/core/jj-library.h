@@ -32,6 +32,13 @@ GFile            *jj_library_get_index_file       (JjLibrary       *self);
 gboolean          jj_library_load                 (JjLibrary       *self,
                                                    GCancellable    *cancellable,
                                                    GError         **error);
+void              jj_library_load_async           (JjLibrary       *self,
+                                                   GCancellable    *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer         user_data);
+gboolean          jj_library_load_finish          (JjLibrary       *self,
+                                                   GAsyncResult    *result,
+                                                   GError         **error);
 gboolean          jj_library_refresh              (JjLibrary       *self,
                                                    GCancellable    *cancellable,
                                                    GError         **error);
