@@ -226,7 +226,7 @@ test_load_async (Fixture       *fixture,
   /* A document opened while the library loads keeps its title. */
   jj_library_add_folder (library, folder);
   jj_library_load_async (library, NULL, on_loaded, loop);
-  jj_library_add_document (library, opened, "第四篇讲话");
+  jj_library_add_document (library, opened, NULL, "第四篇讲话");
   g_main_loop_run (loop);
 
   g_assert_cmpuint (jj_library_get_n_documents (library), ==, fixture->n_documents);
@@ -418,7 +418,7 @@ test_folders (Fixture       *fixture,
   /* A document the user opened stays when its folder goes, with the
    * title import gave it. */
   opened = g_file_new_for_path (doc_path);
-  jj_library_add_document (fixture->library, opened, "关于第3项工作的讲话");
+  jj_library_add_document (fixture->library, opened, NULL, "关于第3项工作的讲话");
   jj_library_remove_folder (fixture->library, folder);
   g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
   g_assert_no_error (error);
@@ -426,6 +426,38 @@ test_folders (Fixture       *fixture,
   g_assert_cmpuint (jj_library_get_n_passages (fixture->library), ==, N_MARKS);
   passage = find_one (fixture->library, "第3篇第0段");
   g_assert_cmpstr (jj_passage_get_document_title (passage), ==, "关于第3项工作的讲话");
+}
+
+static void
+test_sidecar_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 11);
+  g_autofree char *beside = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *elsewhere = g_build_filename (fixture->outside, "abc-123" JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(GFile) document = g_file_new_for_path (doc_path);
+  g_autoptr(GFile) sidecar = g_file_new_for_path (elsewhere);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjLibrary) again = NULL;
+
+  /* Marks of a speech in a read-only folder are kept in the user's data
+   * folder: the reader tells the library where. */
+  g_assert_cmpint (g_rename (beside, elsewhere), ==, 0);
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->library, "第11篇第", NULL, NULL), ==, 0);
+
+  jj_library_add_document (fixture->library, document, sidecar, NULL);
+  g_assert_cmpuint (count (fixture->library, "第11篇第", NULL, NULL), ==, N_MARKS);
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->library, "第11篇第", NULL, NULL), ==, N_MARKS);
+
+  /* The index remembers where. */
+  g_clear_object (&fixture->library);
+  again = open_library (fixture);
+  g_assert_cmpuint (count (again, "第11篇第", NULL, NULL), ==, N_MARKS);
+  g_assert_cmpuint (jj_library_get_document_status (again, doc_path), ==, JJ_DOCUMENT_STATUS_PRESENT);
 }
 
 int
@@ -446,6 +478,7 @@ main (int   argc,
   ADD ("/library/moved-within-folder", N_SMALL, test_moved_within_folder);
   ADD ("/library/relocate", N_SMALL, test_relocate);
   ADD ("/library/folders", N_SMALL, test_folders);
+  ADD ("/library/sidecar-elsewhere", N_SMALL, test_sidecar_elsewhere);
 
   return g_test_run ();
 }

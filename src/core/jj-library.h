@@ -52,6 +52,7 @@ void              jj_library_remove_folder        (JjLibrary       *self,
 char            **jj_library_dup_folders          (JjLibrary       *self);
 void              jj_library_add_document         (JjLibrary       *self,
                                                    GFile           *document,
+                                                   GFile           *sidecar,
                                                    const char      *title);
 gboolean          jj_library_relocate             (JjLibrary       *self,
                                                    const char      *old_path,
