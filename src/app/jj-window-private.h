@@ -46,6 +46,11 @@ struct _JjWindow
   AdwFlap              *marks_flap;
   JjMarksPanel         *marks_panel;
   GtkButton            *save_warning;
+
+  gboolean              show_original;
+  gboolean              has_pending_selection;
+  guint                 pending_start;
+  guint                 pending_end;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *match_label;
