@@ -268,6 +268,62 @@ test_original_characters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+selection_set (gpointer data)
+{
+  return jj_reader_view_get_selection (data, NULL, NULL);
+}
+
+static void
+test_find (void)
+{
+  JjWindow *window = open_sample ("civilized-city-speech.txt");
+  guint start, end, expected = 0;
+  g_autofree char *selected = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *last = NULL;
+
+  if (window == NULL)
+    {
+      g_test_skip ("sample speech not available");
+      return;
+    }
+
+  for (const char *p = strstr (jj_document_get_text (window->document), "文明"); p; p = strstr (p + 1, "文明"))
+    expected++;
+  g_assert_cmpuint (expected, >, 10);
+  count = g_strdup_printf ("%u matches", expected);
+  last = g_strdup_printf ("%u of %u", expected, expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "文明");
+  /* GtkSearchEntry reports changes after a short delay. */
+  while (window->matches == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (window->matches->len, ==, expected);
+  g_assert_cmpstr (gtk_label_get_label (window->match_label), ==, count);
+
+  /* Next selects the match, ready to be marked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (window->match_label), "1 of "));
+  g_assert_true (wait_until (selection_set, window->reader_view));
+  g_assert_true (jj_reader_view_get_selection (window->reader_view, &start, &end));
+  selected = jj_document_dup_range (window->document, start, end);
+  g_assert_cmpstr (selected, ==, "文明");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL));
+  g_assert_cmpstr (gtk_label_get_label (window->match_label), ==, last);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "不存在的词语");
+  while (window->matches == NULL || window->matches->len != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_label_get_label (window->match_label), ==, "No matches");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/window/outline-scrolls-reader", test_outline_scrolls_reader);
   g_test_add_func ("/window/mark-and-reopen", test_mark_and_reopen);
   g_test_add_func ("/window/original-characters", test_original_characters);
+  g_test_add_func ("/window/find", test_find);
 
   return g_test_run ();
 }

@@ -1217,6 +1217,8 @@ jj_mark_store_flush (JjMarkStore *self)
   if (!self->dirty || !self->loaded)
     return;
 
+  /* The pending debounced save is replaced by this one, not left armed. */
+  g_clear_handle_id (&self->save_source, g_source_remove);
   save_cb (self);
 }
 
