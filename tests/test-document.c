@@ -823,6 +823,35 @@ test_legacy_doc_without_converter (void)
   g_assert_nonnull (strstr (error->message, ".docx"));
 }
 
+/* A converter that hangs is stopped. */
+static void
+test_legacy_doc_timeout (void)
+{
+  g_autofree char *path = data_path ("numbered-lo.doc");
+  g_autofree char *dir = g_dir_make_tmp ("jj-test-XXXXXX", NULL);
+  g_autofree char *fake = g_build_filename (dir, "soffice", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 t0;
+  JjDocument *doc;
+
+  g_assert_true (g_file_set_contents (fake, "#!/bin/sh\nexec sleep 30\n", -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+
+  g_setenv ("JJ_SOFFICE", fake, TRUE);
+  g_setenv ("JJ_SOFFICE_TIMEOUT", "1", TRUE);
+  t0 = g_get_monotonic_time ();
+  doc = load_path (path, JJ_LOAD_DEFAULT, &error);
+  g_unsetenv ("JJ_SOFFICE");
+  g_unsetenv ("JJ_SOFFICE_TIMEOUT");
+
+  g_assert_null (doc);
+  g_assert_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_CORRUPT);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 10 * G_USEC_PER_SEC);
+
+  g_unlink (fake);
+  g_rmdir (dir);
+}
+
 /* Run-on text without the sample's help: corpus documents stored as one line. */
 static void
 test_runon_corpus (void)
@@ -891,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/document/hostile/zip-bomb", test_zip_bomb);
   g_test_add_func ("/document/doc", test_legacy_doc);
   g_test_add_func ("/document/doc-without-converter", test_legacy_doc_without_converter);
+  g_test_add_func ("/document/doc-timeout", test_legacy_doc_timeout);
   g_test_add_func ("/document/runon-corpus", test_runon_corpus);
 
   return g_test_run ();

@@ -32,6 +32,7 @@
 /* A document with a line this long was copied without its line breaks. */
 #define RUN_ON_DOCUMENT_LINE 1000
 #define MAX_FUSED_HEADING 40
+#define LONG_ENUMERATED_PASSAGE (JJ_PARAGRAPHS_MAX_LENGTH / 2)
 
 struct _JjDocument
 {
@@ -353,7 +354,13 @@ find_outline_breaks (const char *text,
       if (k >= long_lines->len || start < g_array_index (long_lines, guint, k))
         continue;
 
-      if (kind == JJ_OUTLINE_KIND_ENUMERATOR)
+      /* A point of a series ("一是…") starts a paragraph when it leads a
+       * passage of its own; short points stay in their paragraph, but an
+       * overlong paragraph is preferably split at one.
+       */
+      if (kind == JJ_OUTLINE_KIND_ENUMERATOR &&
+          jj_outline_entry_get_level (entry) > 1 &&
+          jj_outline_entry_get_end (entry) - start < LONG_ENUMERATED_PASSAGE)
         {
           g_array_append_val (preferred, start);
           continue;

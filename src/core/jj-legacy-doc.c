@@ -37,6 +37,81 @@ jj_legacy_doc_can_convert (void)
   return path != NULL;
 }
 
+/* LibreOffice can hang on a damaged file: it gets this long. */
+#define CONVERSION_TIMEOUT_SECONDS 120
+
+typedef struct
+{
+  GSubprocess *proc;
+  gboolean     done;
+  gboolean     timed_out;
+  GError      *error;
+} Wait;
+
+static void
+wait_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Wait *w = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, &w->error);
+  w->done = TRUE;
+}
+
+static gboolean
+wait_timeout (gpointer user_data)
+{
+  Wait *w = user_data;
+
+  w->timed_out = TRUE;
+  g_subprocess_force_exit (w->proc);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for @proc on a private main context, so it works in the loader's
+ * thread, and kills it after the timeout.
+ */
+static gboolean
+wait_with_timeout (GSubprocess   *proc,
+                   GCancellable  *cancellable,
+                   gboolean      *timed_out,
+                   GError       **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GSource) timeout = NULL;
+  Wait w = { proc, FALSE, FALSE, NULL };
+
+  g_main_context_push_thread_default (context);
+  g_subprocess_wait_async (proc, cancellable, wait_done, &w);
+  {
+    const char *env = g_getenv ("JJ_SOFFICE_TIMEOUT");
+    guint seconds = env ? (guint)CLAMP (g_ascii_strtoull (env, NULL, 10), 1, 3600) : CONVERSION_TIMEOUT_SECONDS;
+
+    timeout = g_timeout_source_new_seconds (seconds);
+  }
+  g_source_set_callback (timeout, wait_timeout, &w, NULL);
+  g_source_attach (timeout, context);
+
+  while (!w.done)
+    g_main_context_iteration (context, TRUE);
+
+  g_source_destroy (timeout);
+  g_main_context_pop_thread_default (context);
+
+  *timed_out = w.timed_out;
+  if (w.error != NULL)
+    {
+      /* cancelled: do not leave LibreOffice running */
+      g_subprocess_force_exit (proc);
+      g_propagate_error (error, w.error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 remove_tree (GFile *dir)
 {
@@ -114,11 +189,20 @@ jj_legacy_doc_convert (const char    *data,
   if (proc == NULL)
     goto out;
 
-  if (!g_subprocess_wait_check (proc, cancellable, error))
-    {
-      g_prefix_error (error, _("LibreOffice could not convert “%s”: "), display_name);
+  {
+    gboolean timed_out = FALSE;
+
+    if (!wait_with_timeout (proc, cancellable, &timed_out, error))
       goto out;
-    }
+
+    if (timed_out)
+      {
+        g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_CORRUPT,
+                     _("LibreOffice took too long to convert “%s”; the file may be damaged."),
+                     display_name);
+        goto out;
+      }
+  }
 
   if (!g_file_get_contents (output, &contents, &len, NULL))
     {
