@@ -904,29 +904,15 @@ jj_library_dup_folders (JjLibrary *self)
   return folders;
 }
 
-/* A document the user opened: it stays in the library wherever it is.
- * @sidecar is where its marks are kept when not beside it (what
- * jj_mark_store_get_sidecar() says), or NULL; @title is its title as
- * import found it (NULL keeps the one known).
- */
-void
-jj_library_add_document (JjLibrary  *self,
-                         GFile      *document,
-                         GFile      *sidecar,
-                         const char *title)
+static Document *
+ensure_explicit_document (JjLibrary *self,
+                          GFile     *document)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *sidecar_path = NULL;
+  g_autofree char *path = dup_absolute_path (document);
   Document *doc;
-  gboolean changed;
 
-  g_return_if_fail (JJ_IS_LIBRARY (self));
-  g_return_if_fail (G_IS_FILE (document));
-  g_return_if_fail (sidecar == NULL || G_IS_FILE (sidecar));
-
-  path = dup_absolute_path (document);
   if (path == NULL)
-    return;
+    return NULL;
 
   doc = g_hash_table_lookup (self->documents, path);
   if (doc == NULL)
@@ -936,21 +922,26 @@ jj_library_add_document (JjLibrary  *self,
     }
   doc->explicit = TRUE;
 
-  if (sidecar != NULL)
-    {
-      g_autofree char *beside = sidecar_path_for (path);
+  return doc;
+}
 
-      sidecar_path = g_file_get_path (sidecar);
-      if (sidecar_path != NULL && g_str_equal (sidecar_path, beside))
-        g_clear_pointer (&sidecar_path, g_free);
-    }
-  if (g_strcmp0 (sidecar_path, doc->sidecar) != 0)
-    {
-      g_free (doc->sidecar);
-      doc->sidecar = g_steal_pointer (&sidecar_path);
-      doc->sidecar_mtime = 0;
-      doc->sidecar_size = 0;
-    }
+/* A document the user opened: it stays in the library wherever it is.
+ * @title is its title as import found it (NULL keeps the one known).
+ */
+void
+jj_library_add_document (JjLibrary  *self,
+                         GFile      *document,
+                         const char *title)
+{
+  Document *doc;
+  gboolean changed;
+
+  g_return_if_fail (JJ_IS_LIBRARY (self));
+  g_return_if_fail (G_IS_FILE (document));
+
+  doc = ensure_explicit_document (self, document);
+  if (doc == NULL)
+    return;
 
   if (title != NULL && title[0] != '\0')
     {
@@ -964,6 +955,48 @@ jj_library_add_document (JjLibrary  *self,
   self->dirty = TRUE;
   if (changed || title != NULL)
     rebuild (self);
+}
+
+/* Where the marks of @document are kept when not beside it: what
+ * jj_mark_store_get_sidecar() says when the store fell back to the
+ * user's data folder. NULL @sidecar: beside the document again.
+ */
+void
+jj_library_set_document_sidecar (JjLibrary *self,
+                                 GFile     *document,
+                                 GFile     *sidecar)
+{
+  g_autofree char *sidecar_path = NULL;
+  Document *doc;
+
+  g_return_if_fail (JJ_IS_LIBRARY (self));
+  g_return_if_fail (G_IS_FILE (document));
+  g_return_if_fail (sidecar == NULL || G_IS_FILE (sidecar));
+
+  doc = ensure_explicit_document (self, document);
+  if (doc == NULL)
+    return;
+
+  if (sidecar != NULL)
+    {
+      g_autofree char *beside = sidecar_path_for (doc->path);
+
+      sidecar_path = g_file_get_path (sidecar);
+      if (sidecar_path != NULL && g_str_equal (sidecar_path, beside))
+        g_clear_pointer (&sidecar_path, g_free);
+    }
+
+  if (g_strcmp0 (sidecar_path, doc->sidecar) != 0)
+    {
+      g_free (doc->sidecar);
+      doc->sidecar = g_steal_pointer (&sidecar_path);
+      doc->sidecar_mtime = 0;
+      doc->sidecar_size = 0;
+    }
+
+  update_document (doc);
+  self->dirty = TRUE;
+  rebuild (self);
 }
 
 /* The user points a moved or missing document to where it is now. Its
