@@ -307,7 +307,9 @@ count (ScenarioCount *c,
        int            result)
 {
   c->n++;
-  if (result > 0)
+  if (result == 2)
+    c->near++;
+  else if (result > 0)
     c->right++;
   else if (result < 0)
     c->wrong++;
@@ -409,6 +411,8 @@ run_one (const gunichar *chars,
         result = 0;
       else if ((gint)jj_mark_get_start (mark) == true_start && (gint)jj_mark_get_end (mark) == true_end)
         result = 1;
+      else if (ABS ((gint)jj_mark_get_start (mark) - true_start) <= 2 && ABS ((gint)jj_mark_get_end (mark) - true_end) <= 2)
+        result = 2;
       else
         {
           result = -1;

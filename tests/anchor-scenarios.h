@@ -23,7 +23,8 @@ typedef enum
 typedef struct
 {
   guint n;
-  guint right;
+  guint right;     /* exactly the range the quote now has */
+  guint near;      /* both ends within 2 characters of it (an edit at a boundary) */
   guint wrong;
   guint orphan;
 } ScenarioCount;

@@ -115,8 +115,8 @@ print_stats (const AnchorStats *stats)
     {
       const ScenarioCount *c = &stats->by_scenario[s];
 
-      g_test_message ("%-16s %4u marks: %4u right, %u wrong, %u orphans",
-                      scenario_name (s), c->n, c->right, c->wrong, c->orphan);
+      g_test_message ("%-16s %4u marks: %4u right, %u within 2 characters, %u wrong, %u orphans",
+                      scenario_name (s), c->n, c->right, c->near, c->wrong, c->orphan);
     }
 }
 
@@ -134,7 +134,7 @@ test_corpus_accuracy (void)
     }
 
   for (guint i = 0; texts[i] != NULL; i++)
-    anchor_scenarios_run (texts[i], 1000 + i, 20, &stats);
+    anchor_scenarios_run (texts[i], 1000 + i, 40, &stats);
 
   print_stats (&stats);
   intact_rate = (double)stats.intact.right / stats.intact.n;
@@ -142,11 +142,16 @@ test_corpus_accuracy (void)
   g_test_message ("intact quotes: %.2f %% right; edited quotes: %.2f %% right; wrong: %u",
                   100 * intact_rate, 100 * edited_rate, stats.intact.wrong + stats.edited.wrong);
 
+  /* An intact quote has one right place; an edited one may gain or lose a
+   * character at a boundary, which is not a wrong place.
+   */
+
   g_assert_cmpuint (stats.intact.n, >=, 1000);
   g_assert_cmpuint (stats.edited.n, >=, 200);
   g_assert_cmpfloat (intact_rate, >=, 0.99);
   g_assert_cmpfloat (edited_rate, >=, 0.95);
-  g_assert_cmpuint (stats.intact.wrong + stats.edited.wrong, ==, 0);
+  g_assert_cmpuint (stats.intact.wrong + stats.intact.near, ==, 0);
+  g_assert_cmpuint (stats.edited.wrong, ==, 0);
 }
 
 int

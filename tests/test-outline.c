@@ -106,14 +106,18 @@ sample_path (const char *name)
   return g_build_filename (shared, "samples", name, NULL);
 }
 
+/* Every form of the sample, through import: the outline of the document,
+ * with the paragraph hints of its format.
+ */
 static void
-test_sample_paragraphed (void)
+test_sample_document (gconstpointer data)
 {
-  g_autofree char *path = sample_path ("civilized-city-speech.txt");
+  const char *name = data;
+  g_autofree char *path = sample_path (name);
   g_autoptr(GFile) file = NULL;
   g_autoptr(JjDocument) doc = NULL;
-  g_autoptr(JjOutline) outline = NULL;
   g_autoptr(GError) error = NULL;
+  JjOutline *outline;
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -124,19 +128,55 @@ test_sample_paragraphed (void)
   file = g_file_new_for_path (path);
   doc = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
   g_assert_no_error (error);
-  outline = jj_outline_detect (jj_document_get_text (doc), jj_document_get_n_bytes (doc), NULL, 0);
+  outline = jj_document_get_outline (doc);
   assert_outline (outline, jj_document_get_text (doc), sample_outline, G_N_ELEMENTS (sample_outline));
 }
 
-static void
-test_sample_runon (void)
+typedef enum
 {
+  RUNON_KEEP_INDENTS,    /* all line breaks removed, U+3000 indents kept */
+  RUNON_BARE,            /* no line break, no indent */
+  RUNON_FUSED_HEADING,   /* paragraphed, one heading fused with its paragraph */
+} RunonForm;
+
+static char *
+make_form (const char *contents,
+           RunonForm   form)
+{
+  g_autoptr(GString) text = g_string_new (contents);
+
+  g_string_replace (text, "\r", "", 0);
+  switch (form)
+    {
+    case RUNON_KEEP_INDENTS:
+      g_string_replace (text, "\n", "", 0);
+      break;
+    case RUNON_BARE:
+      g_string_replace (text, "\n", "", 0);
+      g_string_replace (text, "\u3000", "", 0);
+      break;
+    case RUNON_FUSED_HEADING:
+      g_string_replace (text, "\u3000", "", 0);
+      g_string_replace (text, "\n\n", "\n", 0);
+      g_assert_cmpuint (g_string_replace (text, "新要求\n", "新要求", 0), ==, 1);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_sample_runon (gconstpointer data)
+{
+  RunonForm form = GPOINTER_TO_INT (data);
   g_autofree char *path = sample_path ("civilized-city-speech.txt");
   g_autofree char *contents = NULL;
-  g_autoptr(GString) runon = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(JjOutline) outline = NULL;
   g_autoptr(GError) error = NULL;
   JjOutlineEntry *e;
+  const char *p;
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -146,20 +186,71 @@ test_sample_runon (void)
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
-  runon = g_string_new (contents);
-  g_string_replace (runon, "\n", "", 0);
-  g_string_replace (runon, "\r", "", 0);
-  g_assert_null (strchr (runon->str, '\n'));
+  text = make_form (contents, form);
+  if (form != RUNON_FUSED_HEADING)
+    g_assert_null (strchr (text, '\n'));
 
-  outline = detect (runon->str);
-  assert_outline (outline, runon->str, sample_outline, G_N_ELEMENTS (sample_outline));
+  outline = detect (text);
+  assert_outline (outline, text, sample_outline, G_N_ELEMENTS (sample_outline));
 
   /* the fused heading stops where the next sentence starts */
   e = jj_outline_get_entry (outline, 10);
-  {
-    const char *p = g_utf8_offset_to_pointer (runon->str, jj_outline_entry_get_title_end (e));
-    g_assert_true (g_str_has_prefix (p, "\u3000\u3000今年") || g_str_has_prefix (p, "今年"));
-  }
+  p = g_utf8_offset_to_pointer (text, jj_outline_entry_get_title_end (e));
+  while (g_str_has_prefix (p, "\u3000"))
+    p += strlen ("\u3000");
+  g_assert_true (g_str_has_prefix (p, "今年"));
+}
+
+static const char county_speech[] =
+  "在全县安全生产工作会议上的讲话\n"
+  "尊敬的各位领导、各位来宾，同志们：\n"
+  "今天召开会议，我讲三点意见。\n"
+  "一、充分认识安全生产的重要性\n"
+  "首先，安全生产事关群众生命财产安全。其次，安全生产事关发展大局。最后，安全生产事关社会稳定。\n"
+  "二、突出抓好重点领域整治\n"
+  "（一）加强道路交通安全管理\n"
+  "1.健全工作机制。要明确分工，落实责任。2.压实工作责任。各乡镇要一要排查，二要整改。\n"
+  "（二）强化危险化学品监管\n"
+  "一是开展专项检查。二是建立台账。三是加强督导。\n"
+  "— 3 —\n"
+  "三、切实加强组织领导\n"
+  "各级各部门要高度重视。\n"
+  "让我们以更加务实的作风，推动全县安全生产形势持续稳定向好！\n";
+
+static const Expected county_outline[] = {
+  { 1, JJ_OUTLINE_KIND_TITLE, "在全县安全生产工作会议上的讲话" },
+  { 1, JJ_OUTLINE_KIND_SALUTATION, "尊敬的各位领导、各位来宾，同志们：" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "一、充分认识安全生产的重要性" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "首先，安全生产事关群众生命财产安全" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "其次，安全生产事关发展大局" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "最后，安全生产事关社会稳定" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "二、突出抓好重点领域整治" },
+  { 2, JJ_OUTLINE_KIND_HEADING, "（一）加强道路交通安全管理" },
+  { 3, JJ_OUTLINE_KIND_HEADING, "1.健全工作机制" },
+  { 3, JJ_OUTLINE_KIND_HEADING, "2.压实工作责任" },
+  { 2, JJ_OUTLINE_KIND_HEADING, "（二）强化危险化学品监管" },
+  { 3, JJ_OUTLINE_KIND_ENUMERATOR, "一是开展专项检查" },
+  { 3, JJ_OUTLINE_KIND_ENUMERATOR, "二是建立台账" },
+  { 3, JJ_OUTLINE_KIND_ENUMERATOR, "三是加强督导" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "三、切实加强组织领导" },
+  { 1, JJ_OUTLINE_KIND_CLOSING, "让我们以更加务实的作风" },
+};
+
+/* Four levels, page furniture, an in-sentence list and a closing without
+ * an address; the run-on form has every heading fused with what follows.
+ */
+static void
+test_four_levels (void)
+{
+  g_autoptr(GString) runon = g_string_new (county_speech);
+  g_autoptr(JjOutline) outline = detect (county_speech);
+  g_autoptr(JjOutline) fused = NULL;
+
+  assert_outline (outline, county_speech, county_outline, G_N_ELEMENTS (county_outline));
+
+  g_string_replace (runon, "\n", "", 0);
+  fused = detect (runon->str);
+  assert_outline (fused, runon->str, county_outline, G_N_ELEMENTS (county_outline));
 }
 
 static void
@@ -192,6 +283,9 @@ test_false_positives (void)
     "— 3 —\n第3页 共8页\n正文继续。",
     "三证合一、一照一码。念之再三、反复推敲。四、五十亿元的投资。",
     "主要做了三件事：一是同大家谈谈心，二是给大家鼓鼓劲，三是听取意见。",
+    "这是结论。①下文继续。这也是结论。②下文再说。",
+    "正文。\n① 某某：《书名》，第12页。\n② 某某：《另一书名》，第3卷，第45页。",
+    "第一次会议。第二，我们要记住。居世界第二，仅次于某国。",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -317,6 +411,34 @@ test_hints (void)
 }
 
 static void
+test_hints_styles (void)
+{
+  /* a title in a heading style, styled headings with and without markers,
+   * and a bold heading that stands alone
+   */
+  const char *text = "会议讲话\n同志们：\n总体要求\n正文。\n（一）加强领导\n正文。\n主要任务\n正文。";
+  JjParagraphHint hints[] = {
+    { 0, 4, 0, JJ_PARAGRAPH_HEADING_STYLE | JJ_PARAGRAPH_CENTERED },
+    { 5, 9, -1, 0 },
+    { 10, 14, 0, JJ_PARAGRAPH_HEADING_STYLE },
+    { 15, 18, -1, 0 },
+    { 19, 26, -1, JJ_PARAGRAPH_BOLD },
+    { 27, 30, -1, 0 },
+    { 31, 35, 0, JJ_PARAGRAPH_HEADING_STYLE },
+    { 36, 39, -1, 0 },
+  };
+  g_autoptr(JjOutline) outline = jj_outline_detect (text, -1, hints, G_N_ELEMENTS (hints));
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 title 会议讲话\n"
+                   "1 salutation 同志们：\n"
+                   "1 heading 总体要求\n"
+                   "2 heading （一）加强领导\n"
+                   "1 heading 主要任务\n");
+}
+
+static void
 test_empty (void)
 {
   g_autoptr(JjOutline) outline = jj_outline_detect ("", 0, NULL, 0);
@@ -326,21 +448,98 @@ test_empty (void)
   g_assert_null (jj_outline_dup_section_path (outline, 0));
 }
 
+/* Random texts of markers, punctuation and words: the outline stays well
+ * formed whatever the input.
+ */
+static void
+check_tree (GListModel *model,
+            guint       level,
+            guint       start,
+            guint       end)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JjOutlineEntry) e = g_list_model_get_item (model, i);
+      GListModel *children = jj_outline_entry_get_children (e);
+
+      g_assert_cmpuint (jj_outline_entry_get_start (e), >=, start);
+      g_assert_cmpuint (jj_outline_entry_get_end (e), <=, end);
+      if (level > 0)
+        g_assert_cmpuint (jj_outline_entry_get_level (e), ==, level);
+      if (children != NULL)
+        check_tree (children, jj_outline_entry_get_level (e) + 1,
+                    jj_outline_entry_get_start (e), jj_outline_entry_get_end (e));
+    }
+}
+
+static void
+test_random (void)
+{
+  static const char *pieces[] = {
+    "一、", "二、", "三、", "（一）", "（二）", "1.", "2、", "（1）", "①", "②",
+    "一是", "二是", "一要", "二要", "第一，", "第二，", "首先，", "其次，", "最后，",
+    "一方面，", "另一方面，", "其一，", "同志们：", "同志们，", "让我们", "今年",
+    "加强领导", "工作", "建设", "。", "，", "；", "：", "\n", "\u3000", " ", "“", "”",
+    "《", "》", "（", "）", "— 3 —", "第3页", "1.5亿", "统一、", "我们", "在", "中，",
+  };
+  GRand *rand = g_rand_new_with_seed (20261128);
+
+  for (guint round = 0; round < 500; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(JjOutline) outline = NULL;
+      guint n = g_rand_int_range (rand, 0, 120);
+      guint length;
+      guint last_start = 0;
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      length = g_utf8_strlen (text->str, -1);
+
+      outline = detect (text->str);
+      for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+        {
+          JjOutlineEntry *e = jj_outline_get_entry (outline, i);
+          guint start = jj_outline_entry_get_start (e);
+
+          g_assert_cmpuint (start, >=, last_start);
+          g_assert_cmpuint (start, <=, jj_outline_entry_get_title_end (e));
+          g_assert_cmpuint (jj_outline_entry_get_title_end (e), <=, jj_outline_entry_get_end (e));
+          g_assert_cmpuint (jj_outline_entry_get_end (e), <=, length);
+          g_assert_cmpuint (jj_outline_entry_get_level (e), >=, 1);
+          g_assert_true (jj_outline_lookup (outline, start) != NULL);
+          last_start = start;
+        }
+      check_tree (jj_outline_get_tree (outline), 0, 0, length);
+    }
+
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/outline/sample/paragraphed", test_sample_paragraphed);
-  g_test_add_func ("/outline/sample/runon", test_sample_runon);
+  g_test_add_data_func ("/outline/sample/utf8", "civilized-city-speech.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/gb18030", "civilized-city-speech.gb18030.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/utf16", "civilized-city-speech.utf16.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/webpage", "civilized-city-speech.webpage.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/docx", "civilized-city-speech.docx", test_sample_document);
+  g_test_add_data_func ("/outline/sample/runon", GINT_TO_POINTER (RUNON_KEEP_INDENTS), test_sample_runon);
+  g_test_add_data_func ("/outline/sample/runon-bare", GINT_TO_POINTER (RUNON_BARE), test_sample_runon);
+  g_test_add_data_func ("/outline/sample/fused-heading", GINT_TO_POINTER (RUNON_FUSED_HEADING), test_sample_runon);
   g_test_add_func ("/outline/fused-heading", test_fused_heading);
+  g_test_add_func ("/outline/four-levels", test_four_levels);
   g_test_add_func ("/outline/false-positives", test_false_positives);
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
   g_test_add_func ("/outline/sections", test_sections);
   g_test_add_func ("/outline/hints", test_hints);
+  g_test_add_func ("/outline/hints-styles", test_hints_styles);
   g_test_add_func ("/outline/empty", test_empty);
+  g_test_add_func ("/outline/random", test_random);
 
   return g_test_run ();
 }

@@ -7,6 +7,10 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "jj-mark-store.h"
 #include "jj-outline.h"
 #include "jj-window-private.h"
 
@@ -136,6 +140,134 @@ test_outline_scrolls_reader (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static JjWindow *
+open_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JjWindow *window = jj_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jj_window_open (window, file);
+  g_assert_true (wait_until (has_document, window));
+
+  return window;
+}
+
+typedef struct
+{
+  JjReaderView *view;
+  guint         start;
+  guint         end;
+} SelectionWait;
+
+static gboolean
+selection_is (gpointer data)
+{
+  SelectionWait *wait = data;
+  guint start, end;
+
+  return jj_reader_view_get_selection (wait->view, &start, &end) &&
+         start == wait->start && end == wait->end;
+}
+
+static void
+test_mark_and_reopen (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("JJ_SHARED_DIR"), "samples",
+                                              "civilized-city-speech.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("jj-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
+  g_autofree char *sidecar_path = g_strconcat (path, ".jiejian.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sidecar = NULL;
+  g_autofree char *quote = NULL;
+  JjWindow *window;
+  JjDocument *document;
+  SelectionWait wait;
+  const char *text;
+  const char *found;
+
+  if (!g_file_get_contents (sample, &contents, NULL, NULL))
+    {
+      g_test_skip ("sample speech not available");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  window = open_path (path);
+  document = _jj_window_get_document (window);
+  text = jj_document_get_text (document);
+  found = strstr (text, "吃透测评标准");
+  g_assert_nonnull (found);
+
+  wait.view = _jj_window_get_reader_view (window);
+  wait.start = g_utf8_pointer_to_offset (text, found);
+  wait.end = wait.start + 6;
+  jj_reader_view_select_range (wait.view, wait.start, wait.end);
+  g_assert_true (wait_until (selection_is, &wait));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "golden"));
+  g_assert_cmpuint (g_list_model_get_n_items (jj_mark_store_get_marks (_jj_window_get_marks (window))), ==, 1);
+  g_assert_cmpuint (jj_marks_panel_get_n_shown (_jj_window_get_marks_panel (window)), ==, 1);
+
+  /* Closing writes the sidecar at once, whatever the save delay. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (g_file_get_contents (sidecar_path, &sidecar, NULL, NULL));
+  g_assert_nonnull (strstr (sidecar, "吃透测评标准"));
+  g_assert_nonnull (strstr (sidecar, "golden"));
+  g_assert_nonnull (strstr (sidecar, "三、要严格落实新要求"));
+
+  window = open_path (path);
+  {
+    GListModel *marks = jj_mark_store_get_marks (_jj_window_get_marks (window));
+    g_autoptr(JjMark) mark = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+    mark = g_list_model_get_item (marks, 0);
+    g_assert_cmpstr (jj_mark_get_quote (mark), ==, "吃透测评标准");
+    g_assert_cmpuint (jj_mark_get_start (mark), ==, wait.start);
+    g_assert_cmpint (jj_mark_get_status (mark), ==, JJ_MARK_STATUS_PLACED);
+  }
+  g_assert_cmpuint (jj_marks_panel_get_n_shown (_jj_window_get_marks_panel (window)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
+static void
+test_original_characters (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JJ_SOURCE_ROOT"), "data", "samples",
+                                            "civilized-city-speech.webpage.txt", NULL);
+  JjWindow *window = open_path (path);
+  JjOutlinePanel *panel = _jj_window_get_outline_panel (window);
+
+  /* Traditional text is shown simplified by default… */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "全国文明城市建设工作培训会议讲话");
+  g_assert_cmpstr (jj_outline_panel_get_row_title (panel, 2), ==, "一、要牢牢把握新形势");
+
+  /* …and in its own characters on request; title and outline follow. */
+  g_object_set (window, "show-original", TRUE, NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "全國文明城市建設工作培訓會議講話");
+  g_assert_cmpstr (jj_outline_panel_get_row_title (panel, 2), ==, "一、要牢牢把握新形勢");
+
+  g_object_set (window, "show-original", FALSE, NULL);
+  g_assert_cmpstr (jj_outline_panel_get_row_title (panel, 2), ==, "一、要牢牢把握新形势");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +283,8 @@ main (int   argc,
 
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/outline-scrolls-reader", test_outline_scrolls_reader);
+  g_test_add_func ("/window/mark-and-reopen", test_mark_and_reopen);
+  g_test_add_func ("/window/original-characters", test_original_characters);
 
   return g_test_run ();
 }

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "jj-application.h"
+#include "jj-library.h"
+#include "jj-library-window.h"
 #include "jj-reading-positions.h"
 #include "jj-preferences-window.h"
 #include "jj-window.h"
@@ -17,6 +19,8 @@ struct _JjApplication
   AdwApplication      parent_instance;
 
   JjReadingPositions *positions;
+  JjLibrary          *library;
+  GSettings          *settings;
 };
 
 G_DEFINE_FINAL_TYPE (JjApplication, jj_application, ADW_TYPE_APPLICATION)
@@ -45,6 +49,54 @@ jj_application_get_reading_positions (JjApplication *self)
     }
 
   return self->positions;
+}
+
+static void
+library_folders_changed_cb (JjApplication *self)
+{
+  g_auto(GStrv) wanted = g_settings_get_strv (self->settings, "library-folders");
+  g_auto(GStrv) known = jj_library_dup_folders (self->library);
+
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      if (!g_strv_contains ((const char * const *) wanted, known[i]))
+        {
+          g_autoptr(GFile) folder = g_file_new_for_path (known[i]);
+
+          jj_library_remove_folder (self->library, folder);
+        }
+    }
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (wanted[i]);
+
+      jj_library_add_folder (self->library, folder);
+    }
+}
+
+/* The library's index is read once; it is rebuilt from the sidecars when
+ * the library window refreshes it. */
+JjLibrary *
+jj_application_get_library (JjApplication *self)
+{
+  g_return_val_if_fail (JJ_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->library = jj_library_new (NULL);
+      if (!jj_library_load (self->library, NULL, &error))
+        g_warning ("Could not read the library index: %s", error->message);
+
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_object (self->settings, "changed::library-folders",
+                               G_CALLBACK (library_folders_changed_cb), self, G_CONNECT_SWAPPED);
+      library_folders_changed_cb (self);
+    }
+
+  return self->library;
 }
 
 static JjWindow *
@@ -87,6 +139,29 @@ jj_application_activate (GApplication *app)
     window = GTK_WINDOW (jj_window_new (JJ_APPLICATION (app)));
 
   gtk_window_present (window);
+}
+
+/* Opens @file, or brings up its window, and selects a passage of it. */
+void
+jj_application_open_at (JjApplication *self,
+                        GFile         *file,
+                        guint          start,
+                        guint          end)
+{
+  JjWindow *window;
+
+  g_return_if_fail (JJ_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = find_window_for_file (G_APPLICATION (self), file);
+  if (window == NULL)
+    {
+      window = jj_window_new (self);
+      jj_window_open (window, file);
+    }
+
+  jj_window_select (window, start, end);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -167,7 +242,28 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (jj_preferences_window_new (parent)));
 }
 
+static void
+library_activated (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  JjApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (JJ_IS_LIBRARY_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (jj_library_window_new (GTK_APPLICATION (self),
+                                                         jj_application_get_library (self))));
+}
+
 static const GActionEntry app_actions[] = {
+  { "library", library_activated },
   { "preferences", preferences_activated },
   { "new-window", new_window_activated },
   { "quit", quit_activated },
@@ -180,6 +276,7 @@ jj_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *library_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (jj_application_parent_class)->startup (app);
 
@@ -188,6 +285,7 @@ jj_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.library", library_accels);
 }
 
 static void
@@ -203,6 +301,16 @@ jj_application_shutdown (GApplication *app)
         g_warning ("Could not save reading positions: %s", error->message);
     }
   g_clear_object (&self->positions);
+
+  if (self->library != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!jj_library_save_index (self->library, &error))
+        g_warning ("Could not save the library index: %s", error->message);
+    }
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
 
   G_APPLICATION_CLASS (jj_application_parent_class)->shutdown (app);
 }

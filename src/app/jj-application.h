@@ -14,8 +14,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JjApplication, jj_application, JJ, APPLICATION, AdwApplication)
 
 typedef struct _JjReadingPositions JjReadingPositions;
+typedef struct _JjLibrary JjLibrary;
 
 JjApplication      *jj_application_new                   (void);
 JjReadingPositions *jj_application_get_reading_positions (JjApplication *self);
+JjLibrary          *jj_application_get_library           (JjApplication *self);
+void                jj_application_open_at               (JjApplication *self,
+                                                          GFile         *file,
+                                                          guint          start,
+                                                          guint          end);
 
 G_END_DECLS

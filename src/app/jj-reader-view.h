@@ -31,6 +31,8 @@ void       jj_reader_view_set_document     (JjReaderView      *self,
                                             guint              title_end,
                                             const JjTextRange *headings,
                                             guint              n_headings);
+void       jj_reader_view_set_show_original (JjReaderView    *self,
+                                            gboolean           show_original);
 void       jj_reader_view_set_highlights   (JjReaderView      *self,
                                             const JjHighlight *highlights,
                                             guint              n_highlights);
@@ -42,6 +44,8 @@ void       jj_reader_view_scroll_to_offset (JjReaderView      *self,
 gboolean   jj_reader_view_get_selection    (JjReaderView      *self,
                                             guint             *start,
                                             guint             *end);
+gboolean   jj_reader_view_get_selection_rect (JjReaderView    *self,
+                                            GdkRectangle      *rect);
 void       jj_reader_view_select_range     (JjReaderView      *self,
                                             guint              start,
                                             guint              end);

@@ -1,18 +1,80 @@
-/* jj-window-private.h — what tests see of the window
+/* jj-window-private.h — the window's state, shared by its source files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include "jj-document.h"
+#include "jj-mark-history.h"
+#include "jj-mark-popover.h"
+#include "jj-mark-store.h"
+#include "jj-marks-panel.h"
 #include "jj-outline-panel.h"
 #include "jj-reader-view.h"
 #include "jj-window.h"
 
 G_BEGIN_DECLS
 
-JjDocument     *_jj_window_get_document      (JjWindow *self);
-JjOutlinePanel *_jj_window_get_outline_panel (JjWindow *self);
-JjReaderView   *_jj_window_get_reader_view   (JjWindow *self);
+struct _JjWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  JjDocument           *document;
+  GFile                *file;
+  GCancellable         *cancellable;
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwFlap              *flap;
+  JjOutlinePanel       *outline_panel;
+  GtkStack             *stack;
+  JjReaderView         *reader_view;
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkListBox           *recent_list;
+  GtkLabel             *loading_label;
+  GtkSpinner           *loading_spinner;
+  GFileMonitor         *monitor;
+  gboolean              reloading;
+
+  JjMarkStore          *marks;
+  JjMarkHistory        *history;
+  JjMarkPopover        *popover;
+  JjMark               *editing;       /* the mark the popover edits, or NULL */
+  GError               *save_error;
+  AdwFlap              *marks_flap;
+  JjMarksPanel         *marks_panel;
+  GtkButton            *save_warning;
+
+  gboolean              show_original;
+  gboolean              has_pending_selection;
+  guint                 pending_start;
+  guint                 pending_end;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *match_label;
+
+  GArray               *matches;
+  int                   current_match;
+};
+
+void            _jj_window_show_error        (JjWindow       *self,
+                                              const char     *heading,
+                                              GError         *error);
+
+void            _jj_window_class_init_marks  (GtkWidgetClass *widget_class);
+void            _jj_window_init_marks        (JjWindow       *self);
+void            _jj_window_load_marks        (JjWindow       *self,
+                                              JjDocument     *document);
+void            _jj_window_close_marks       (JjWindow       *self);
+void            _jj_window_refresh_marks     (JjWindow       *self);
+
+/* For tests */
+JjDocument     *_jj_window_get_document      (JjWindow       *self);
+JjOutlinePanel *_jj_window_get_outline_panel (JjWindow       *self);
+JjReaderView   *_jj_window_get_reader_view   (JjWindow       *self);
+JjMarkStore    *_jj_window_get_marks         (JjWindow       *self);
+JjMarksPanel   *_jj_window_get_marks_panel   (JjWindow       *self);
 
 G_END_DECLS

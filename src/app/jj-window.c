@@ -6,47 +6,28 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "jj-document.h"
-#include "jj-outline-panel.h"
+#include "jj-outline.h"
+#include "jj-exporter.h"
+#include "jj-library.h"
 #include "jj-reading-positions.h"
-#include "jj-reader-view.h"
 #include "jj-text-search.h"
 #include "jj-window-private.h"
 
-struct _JjWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  JjDocument           *document;
-  GFile                *file;
-  GCancellable         *cancellable;
-  GSettings            *settings;
-
-  /* Template widgets */
-  AdwFlap              *flap;
-  JjOutlinePanel       *outline_panel;
-  GtkStack             *stack;
-  JjReaderView         *reader_view;
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkListBox           *recent_list;
-  GtkLabel             *loading_label;
-  GtkSpinner           *loading_spinner;
-  GFileMonitor         *monitor;
-  gboolean              reloading;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *match_label;
-
-  GArray               *matches;
-  int                   current_match;
-};
 
 G_DEFINE_FINAL_TYPE (JjWindow, jj_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-jj_window_show_error (JjWindow   *self,
+enum {
+  PROP_0,
+  PROP_SHOW_ORIGINAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+_jj_window_show_error (JjWindow   *self,
                       const char *heading,
                       GError     *error)
 {
@@ -84,6 +65,39 @@ jj_window_watch (JjWindow *self,
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (self->monitor != NULL)
     g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, 0);
+}
+
+/* The title as it reads in the characters shown. */
+static char *
+shown_title (JjWindow *self)
+{
+  const char *original = jj_document_get_original_text (self->document);
+  const char *title = jj_document_get_title (self->document);
+
+  if (self->show_original && original != NULL && title != NULL &&
+      g_str_has_prefix (jj_document_get_text (self->document), title))
+    {
+      const char *end = g_utf8_offset_to_pointer (original, g_utf8_strlen (title, -1));
+
+      return g_strndup (original, end - original);
+    }
+
+  return g_strdup (title);
+}
+
+static void
+jj_window_apply_characters (JjWindow *self)
+{
+  g_autofree char *title = NULL;
+  gboolean original = self->show_original && jj_document_get_original_text (self->document) != NULL;
+
+  jj_reader_view_set_show_original (self->reader_view, original);
+  jj_outline_panel_set_text (self->outline_panel,
+                             original ? jj_document_get_original_text (self->document) : NULL);
+
+  title = shown_title (self);
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static JjReadingPositions *
@@ -130,14 +144,18 @@ jj_window_set_document (JjWindow   *self,
   jj_reader_view_set_document (self->reader_view, document, title_end,
                                (const JjTextRange *) (gpointer) headings->data, headings->len);
   jj_outline_panel_set_outline (self->outline_panel, outline);
+  _jj_window_load_marks (self, document);
 
   file = jj_document_get_file (document);
   if (file != NULL)
     subtitle = g_file_get_basename (file);
 
-  adw_window_title_set_title (self->window_title, jj_document_get_title (document));
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), jj_document_get_title (document));
+  self->show_original = !g_settings_get_boolean (self->settings, "simplified");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ORIGINAL]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-original",
+                                 jj_document_get_original_text (document) != NULL);
+  jj_window_apply_characters (self);
   gtk_stack_set_visible_child_name (self->stack, "document");
 
   if (file != NULL)
@@ -155,8 +173,14 @@ jj_window_set_document (JjWindow   *self,
 
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
       jj_window_watch (self, file);
-      if (positions != NULL && jj_reading_positions_lookup (positions, file, fingerprint, &offset))
+      if (JJ_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+        jj_library_add_document (jj_application_get_library (JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
+                                 file, jj_document_get_title (document));
+      if (self->has_pending_selection)
+        jj_reader_view_select_range (self->reader_view, self->pending_start, self->pending_end);
+      else if (positions != NULL && jj_reading_positions_lookup (positions, file, fingerprint, &offset))
         jj_reader_view_scroll_to_offset (self->reader_view, offset);
+      self->has_pending_selection = FALSE;
     }
 }
 
@@ -178,6 +202,7 @@ jj_window_remember_position (JjWindow *self)
   jj_reading_positions_remember (positions, file, fingerprint,
                                  jj_reader_view_get_position (self->reader_view));
 }
+
 
 static void
 entry_activated_cb (JjWindow       *self,
@@ -217,7 +242,7 @@ load_cb (GObject      *object,
       GFile *shown = self->document ? jj_document_get_file (self->document) : NULL;
 
       g_set_object (&self->file, shown);
-      jj_window_show_error (self, _("Could Not Open the Speech"), error);
+      _jj_window_show_error (self, _("Could Not Open the Speech"), error);
       return;
     }
 
@@ -264,6 +289,25 @@ jj_window_open (JjWindow *self,
 
   jj_document_load_async (file, JJ_LOAD_DEFAULT, self->cancellable,
                           load_cb, g_object_ref (self));
+}
+
+/* Selects a passage now, or once the document being opened is shown. */
+void
+jj_window_select (JjWindow *self,
+                  guint     start,
+                  guint     end)
+{
+  g_return_if_fail (JJ_IS_WINDOW (self));
+
+  if (self->document != NULL && (self->file == NULL || jj_document_get_file (self->document) == self->file))
+    {
+      jj_reader_view_select_range (self->reader_view, start, end);
+      return;
+    }
+
+  self->has_pending_selection = TRUE;
+  self->pending_start = start;
+  self->pending_end = end;
 }
 
 GFile *
@@ -503,6 +547,7 @@ jj_window_close_request (GtkWindow *window)
   int width, height;
 
   jj_window_remember_position (self);
+  _jj_window_close_marks (self);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -576,6 +621,150 @@ fill_recent_list (JjWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* The heading lines of the outline, the skeleton writers reuse. */
+static GArray *
+heading_lines (JjWindow *self)
+{
+  JjOutline *outline = jj_document_get_outline (self->document);
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (JjHeadingLine));
+
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *entry = jj_outline_get_entry (outline, i);
+      JjOutlineKind kind = jj_outline_entry_get_kind (entry);
+      JjHeadingLine line;
+
+      if (kind != JJ_OUTLINE_KIND_HEADING && kind != JJ_OUTLINE_KIND_ENUMERATOR)
+        continue;
+
+      line.level = jj_outline_entry_get_level (entry);
+      line.text = jj_outline_entry_get_title (entry);
+      g_array_append_val (lines, line);
+    }
+
+  return lines;
+}
+
+static void
+copy_outline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  g_autoptr(GArray) lines = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  lines = heading_lines (self);
+  if (lines->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("This speech has no headings")));
+      return;
+    }
+
+  text = jj_exporter_outline_to_text ((const JjHeadingLine *) (gpointer) lines->data, lines->len);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Outline copied")));
+}
+
+static void
+export_outline_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            JjWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GArray) lines = heading_lines (self);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+      const char *dot = strrchr (name, '.');
+      JjExportFormat format;
+
+      if (dot == NULL || !jj_export_format_from_string (dot + 1, &format))
+        format = g_settings_get_enum (self->settings, "export-format");
+
+      if (!jj_exporter_save_outline (jj_document_get_title (self->document),
+                                     (const JjHeadingLine *) (gpointer) lines->data, lines->len,
+                                     format, file, NULL, &error))
+        _jj_window_show_error (self, _("Could Not Export the Outline"), error);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_outline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+  JjExportFormat format;
+
+  if (self->document == NULL)
+    return;
+
+  format = g_settings_get_enum (self->settings, "export-format");
+  /* Translators: the default file name of an exported outline; %s is the speech's title */
+  name = g_strdup_printf (_("%s outline.%s"), jj_document_get_title (self->document),
+                          jj_export_format_get_extension (format));
+  native = gtk_file_chooser_native_new (_("Export the Outline"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_outline_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+jj_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  JjWindow *self = JJ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ORIGINAL:
+      g_value_set_boolean (value, self->show_original);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jj_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JjWindow *self = JJ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ORIGINAL:
+      if (self->show_original != g_value_get_boolean (value))
+        {
+          self->show_original = g_value_get_boolean (value);
+          if (self->document != NULL)
+            jj_window_apply_characters (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 jj_window_dispose (GObject *object)
 {
@@ -583,6 +772,12 @@ jj_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  _jj_window_close_marks (self);
+  if (self->popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->popover));
+      self->popover = NULL;
+    }
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   if (self->monitor != NULL)
@@ -603,8 +798,16 @@ jj_window_class_init (JjWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jj_window_dispose;
+  object_class->get_property = jj_window_get_property;
+  object_class->set_property = jj_window_set_property;
+
+  properties[PROP_SHOW_ORIGINAL] =
+    g_param_spec_boolean ("show-original", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = jj_window_close_request;
 
+  g_type_ensure (JJ_TYPE_MARKS_PANEL);
   g_type_ensure (JJ_TYPE_OUTLINE_PANEL);
   g_type_ensure (JJ_TYPE_READER_VIEW);
 
@@ -614,8 +817,11 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, marks_flap);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, marks_panel);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, save_warning);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, search_entry);
@@ -644,6 +850,12 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 
+  _jj_window_class_init_marks (widget_class);
+
+  gtk_widget_class_install_property_action (widget_class, "win.show-original", "show-original");
+  gtk_widget_class_install_action (widget_class, "win.copy-outline", NULL, copy_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.export-outline", NULL, export_outline_action);
+
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
@@ -658,6 +870,7 @@ jj_window_init (JjWindow *self)
                            G_CALLBACK (entry_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader_view, "position-changed",
                            G_CALLBACK (position_changed_cb), self, G_CONNECT_SWAPPED);
+  _jj_window_init_marks (self);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::font-family",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
@@ -667,6 +880,7 @@ jj_window_init (JjWindow *self)
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   font_settings_changed_cb (self);
   g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-marks", self->marks_flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -718,4 +932,16 @@ JjReaderView *
 _jj_window_get_reader_view (JjWindow *self)
 {
   return self->reader_view;
+}
+
+JjMarkStore *
+_jj_window_get_marks (JjWindow *self)
+{
+  return self->marks;
+}
+
+JjMarksPanel *
+_jj_window_get_marks_panel (JjWindow *self)
+{
+  return self->marks_panel;
 }

@@ -19,5 +19,8 @@ JjWindow *jj_window_new      (JjApplication *application);
 void      jj_window_open     (JjWindow      *self,
                               GFile         *file);
 GFile    *jj_window_get_file (JjWindow      *self);
+void      jj_window_select   (JjWindow      *self,
+                              guint          start,
+                              guint          end);
 
 G_END_DECLS

@@ -23,6 +23,8 @@ static const JjCliCommand commands[] = {
   { "text", jj_cli_text, N_("Print the cleaned text of a speech") },
   { "info", jj_cli_info, N_("Print the format, encoding, size and title of a speech, and what cleaning removed") },
   { "outline", jj_cli_outline, N_("Print the outline of a speech") },
+  { "marks", jj_cli_marks, N_("List the marks of a speech, or re-anchor them with --check") },
+  { "mark", jj_cli_mark, N_("Mark a passage of a speech") },
   { "library", jj_cli_library, N_("Search the marked passages of all speeches") },
   { "export", jj_cli_export, N_("Export marked passages to .docx, .md or .txt") },
 };

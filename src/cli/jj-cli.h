@@ -17,6 +17,8 @@ typedef int (*JjCliCommandFunc) (int argc, char **argv);
 int jj_cli_text (int argc, char **argv);
 int jj_cli_info (int argc, char **argv);
 int jj_cli_outline (int argc, char **argv);
+int jj_cli_marks (int argc, char **argv);
+int jj_cli_mark (int argc, char **argv);
 int jj_cli_library (int argc, char **argv);
 int jj_cli_export (int argc, char **argv);
 

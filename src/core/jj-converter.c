@@ -157,9 +157,12 @@ jj_converter_is_traditional (const char *text,
   sample = n_bytes;
   if (sample > SAMPLE_SIZE)
     {
-      const char *nl = memchr (text + SAMPLE_SIZE, '\n', n_bytes - SAMPLE_SIZE);
+      /* at a character boundary: run-on text has no line break to cut at */
+      const char *cut = text + SAMPLE_SIZE;
 
-      sample = nl ? (gsize)(nl - text) : (gsize)n_bytes;
+      while (cut < text + n_bytes && ((guchar)*cut & 0xC0) == 0x80)
+        cut++;
+      sample = cut - text;
     }
 
   conv = jj_converter_t2s (text, sample, NULL, NULL);

@@ -29,6 +29,8 @@
 #define MAX_TITLE_CHARS 60
 /* Only headings inside lines this long are taken as run into the text. */
 #define RUN_ON_LINE 200
+/* A document with a line this long was copied without its line breaks. */
+#define RUN_ON_DOCUMENT_LINE 1000
 #define MAX_FUSED_HEADING 40
 
 struct _JjDocument
@@ -167,17 +169,21 @@ jj_document_to_source_offset (JjDocument *self,
   return offset;
 }
 
-/* The text before conversion, character for character: copied characters
- * come from the traditional text, inserted ones (line breaks) are the same.
+/* The text before conversion, character for character: characters that
+ * come unchanged from the converted text are taken from the traditional
+ * one; inserted ones (line breaks) and those cleaning replaced stay.
  */
 static char *
 derive_original (JjDocument *self,
                  const char *traditional,
                  gsize       n_bytes,
+                 const char *simplified,
                  guint       first_map)
 {
   glong n_trad = 0;
+  glong n_simp = 0;
   g_autofree gunichar *trad = g_utf8_to_ucs4_fast (traditional, n_bytes, &n_trad);
+  g_autofree gunichar *simp = g_utf8_to_ucs4_fast (simplified, -1, &n_simp);
   GString *out = g_string_sized_new (self->n_bytes + 16);
   guint i = 0;
 
@@ -189,7 +195,9 @@ derive_original (JjDocument *self,
       for (guint k = self->maps->len; k > first_map && copied; k--)
         offset = jj_text_map_lookup (g_ptr_array_index (self->maps, k - 1), offset, &copied);
 
-      if (copied && offset < (guint)n_trad && *p != '\n')
+      /* only what conversion changed is undone, not what cleaning did */
+      if (copied && offset < (guint)n_trad && offset < (guint)n_simp && *p != '\n' &&
+          simp[offset] == g_utf8_get_char (p))
         g_string_append_unichar (out, trad[offset]);
       else
         g_string_append_unichar (out, g_utf8_get_char (p));
@@ -286,8 +294,8 @@ has_run_on_line (const char *text,
       const char *nl = memchr (p, '\n', end - p);
       const char *line_end = nl ? nl : end;
 
-      if ((gsize)(line_end - p) > RUN_ON_LINE * 3 &&
-          g_utf8_strlen (p, line_end - p) > RUN_ON_LINE)
+      if ((gsize)(line_end - p) > RUN_ON_DOCUMENT_LINE &&
+          g_utf8_strlen (p, line_end - p) > RUN_ON_DOCUMENT_LINE)
         return TRUE;
       if (nl == NULL)
         break;
@@ -305,6 +313,8 @@ find_outline_breaks (const char *text,
 {
   g_autoptr(JjOutline) outline = NULL;
   g_autoptr(GArray) long_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
   const char *p = text;
   const char *end = text + n_bytes;
   guint offset = 0;
@@ -359,8 +369,11 @@ find_outline_breaks (const char *text,
           title_end - start <= MAX_FUSED_HEADING &&
           title_end < g_array_index (long_lines, guint, k + 1))
         {
-          const char *te = g_utf8_offset_to_pointer (text, title_end);
-          gunichar last = g_utf8_get_char (g_utf8_prev_char (te));
+          gunichar last;
+
+          if (chars == NULL)
+            chars = g_utf8_to_ucs4_fast (text, n_bytes, &n_chars);
+          last = title_end <= (guint)n_chars ? chars[title_end - 1] : 0;
 
           if (last != 0x3002 && last != 0xFF01 && last != 0xFF1F)
             g_array_append_val (breaks, title_end);
@@ -378,6 +391,7 @@ jj_document_process (JjDocument            *self,
                      JjLoadFlags            flags)
 {
   g_autofree char *traditional = NULL;
+  g_autofree char *simplified = NULL;
   g_autofree char *shadow = NULL;
   g_autoptr(GArray) breaks = NULL;
   g_autoptr(GArray) preferred = NULL;
@@ -420,6 +434,7 @@ jj_document_process (JjDocument            *self,
             {
               traditional = text;
               traditional_n_bytes = n_bytes;
+              simplified = g_strdup (r);
               text = r;
               n_bytes = n;
               conversion_map = self->maps->len;
@@ -493,7 +508,8 @@ jj_document_process (JjDocument            *self,
   jj_document_set_text (self, text, n_bytes);
 
   if (traditional != NULL)
-    self->original_text = derive_original (self, traditional, traditional_n_bytes, conversion_map);
+    self->original_text = derive_original (self, traditional, traditional_n_bytes,
+                                           simplified, conversion_map);
 
   map_hints (self, hints, n_hints);
 }

@@ -212,9 +212,10 @@ guess_utf16 (const guchar *data,
         odd++;
     }
 
-  if (odd > n / 40 && even == 0)
+  /* a Chinese character's low byte is zero once in 256 */
+  if (odd > n / 40 && even * 3 < odd)
     return "UTF-16LE";
-  if (even > n / 40 && odd == 0)
+  if (even > n / 40 && odd * 3 < even)
     return "UTF-16BE";
 
   return NULL;

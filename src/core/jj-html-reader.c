@@ -119,7 +119,21 @@ add_text (Reader     *r,
 
       if (r->space_pending)
         {
-          if (r->out->len > 0 && r->out->str[r->out->len - 1] != '\n')
+          /* a line break in the source between two Chinese characters is
+           * not a space in Chinese text
+           */
+          gboolean cjk = FALSE;
+
+          if (r->out->len > 0)
+            {
+              const char *last = g_utf8_find_prev_char (r->out->str, r->out->str + r->out->len);
+              gunichar before = last ? g_utf8_get_char (last) : 0;
+              gunichar after = g_utf8_get_char_validated (p, -1);
+
+              cjk = before >= 0x2E80 && after != (gunichar)-1 && after != (gunichar)-2 && after >= 0x2E80;
+            }
+
+          if (!cjk && r->out->len > 0 && r->out->str[r->out->len - 1] != '\n')
             append_text (r, " ", 1);
           r->space_pending = FALSE;
         }

@@ -42,7 +42,7 @@ jj_markdown_read (const char *text,
   gboolean in_fence = FALSE;
 
   regex_once (&strong, "(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1");
-  regex_once (&em, "(?<![*\\w])([*_])(?=\\S)([^*_]+?)(?<=\\S)\\1(?![*\\w])");
+  regex_once (&em, "(?<![*A-Za-z0-9])([*_])(?=\\S)([^*_]+?)(?<=\\S)\\1(?![*A-Za-z0-9])");
   regex_once (&link, "!?\\[([^\\]]*)\\]\\([^)]*\\)");
   regex_once (&code, "`([^`]*)`");
 

@@ -56,6 +56,7 @@ enum {
   CAND_VALID      = 1 << 2,
   CAND_OWN_LINE   = 1 << 3,  /* the heading is its paragraph */
   CAND_WEAK       = 1 << 4,  /* no sentence boundary before it */
+  CAND_NUMBERED   = 1 << 5,  /* generated numbering: never the title */
 };
 
 typedef struct
@@ -288,6 +289,11 @@ boundary_before (const Scan *s,
   /* a photo credit (新华社记者 某某/摄) ends a caption */
   if (p == 0x6444 && i >= 2 && s->u[i - 2] == '/')
     return TRUE;
+  /* page furniture: — 3 —, 第3页 共8页 */
+  if ((p == 0x2014 || p == '-') && i >= 2 && (s->u[i - 2] == ' ' || arabic_digit (s->u[i - 2]) >= 0))
+    return TRUE;
+  if (p == 0x9875 && i >= 2 && arabic_digit (s->u[i - 2]) >= 0)
+    return TRUE;
   return FALSE;
 }
 
@@ -295,9 +301,14 @@ static gboolean
 line_start (const Scan *s,
             guint       i)
 {
+  gboolean indent = FALSE;
+
   while (i > 0 && is_space (s->u[i - 1]))
-    i--;
-  return i == 0 || s->u[i - 1] == '\n';
+    {
+      indent |= s->u[i - 1] == 0x3000;
+      i--;
+    }
+  return i == 0 || s->u[i - 1] == '\n' || indent;
 }
 
 /* Recognises a marker at @i. Fills family, ordinal and marker_end. */
@@ -321,7 +332,7 @@ match_marker (const Scan *s,
         {
           gunichar e = at (s, i + len + 1);
 
-          /* 一、二、三 and 四、五十亿元 are lists of numbers */
+          /* 一、二、三 and 三、四十人 are lists of numbers */
           if (e == 0x3001 || e == '\n' || e == 0)
             return FALSE;
           if (cn_digit (e))
@@ -517,10 +528,10 @@ static const char * const openers[] = {
   "长期以来", "一年来", "五年来", "十年来", "同时", "与此同时", "此外", "现在",
   "今天", "前期", "近期", "下一步", "当今", "这些年", "我们", "我国", "我市",
   "我省", "我区", "我县", "我多次", "我想", "我讲", "我在", "这", "对此",
-  "为此", "因此", "自从", "随着", "根据", "按照", "面对", "从总体", "总的来看",
+  "为此", "因此", "自从", "随着", "根据", "按照", "面对", "总的来看",
   "从全局", "综观", "纵观", "回首", "各地", "各级", "各部门", "全党", "党的十",
   "党中央", "做好", "实践证明", "事实证明", "大家", "同志们", "目前看", "关于",
-  "从前期", "从今年", "从去年", "通过多年", "众所周知", "如何",
+  "众所周知", "如何",
 };
 
 /* Words that end headings: where a heading runs into the next sentence,
@@ -550,6 +561,28 @@ typedef struct
   guint     len;
 } Word;
 
+/* First characters of the words of each list, as bits: most positions are
+ * rejected by one look-up.
+ */
+#define FIRST_BITS 8192
+static guint32 opener_first[FIRST_BITS / 32];
+static guint32 tail_first[FIRST_BITS / 32];
+static guint32 weak_first[FIRST_BITS / 32];
+
+static inline void
+bits_set (guint32  *bits,
+          gunichar  c)
+{
+  bits[(c % FIRST_BITS) / 32] |= 1u << (c % 32);
+}
+
+static inline gboolean
+bits_get (const guint32 *bits,
+          gunichar       c)
+{
+  return (bits[(c % FIRST_BITS) / 32] >> (c % 32)) & 1;
+}
+
 static Word opener_words[G_N_ELEMENTS (openers)];
 static Word tail_words[G_N_ELEMENTS (heading_tails)];
 static Word weak_words[G_N_ELEMENTS (weak_openers)];
@@ -567,6 +600,7 @@ init_words (void)
 
           opener_words[i].u = g_utf8_to_ucs4_fast (openers[i], -1, &len);
           opener_words[i].len = len;
+          bits_set (opener_first, opener_words[i].u[0]);
         }
       for (guint i = 0; i < G_N_ELEMENTS (heading_tails); i++)
         {
@@ -574,6 +608,7 @@ init_words (void)
 
           tail_words[i].u = g_utf8_to_ucs4_fast (heading_tails[i], -1, &len);
           tail_words[i].len = len;
+          bits_set (tail_first, tail_words[i].u[0]);
         }
       for (guint i = 0; i < G_N_ELEMENTS (weak_openers); i++)
         {
@@ -581,17 +616,22 @@ init_words (void)
 
           weak_words[i].u = g_utf8_to_ucs4_fast (weak_openers[i], -1, &len);
           weak_words[i].len = len;
+          bits_set (weak_first, weak_words[i].u[0]);
         }
       g_once_init_leave (&initialized, 1);
     }
 }
 
 static gboolean
-word_at (const Scan *s,
-         guint       i,
-         const Word *words,
-         guint       n_words)
+word_at (const Scan    *s,
+         guint          i,
+         const guint32 *first,
+         const Word    *words,
+         guint          n_words)
 {
+  if (!bits_get (first, at (s, i)))
+    return FALSE;
+
   for (guint k = 0; k < n_words; k++)
     {
       guint j;
@@ -609,20 +649,38 @@ word_at (const Scan *s,
   return FALSE;
 }
 
+/* 在 从 通过 经过 随着 为了 按照 根据 围绕 针对 面对 对于 */
+static gboolean
+is_preposition_at (const Scan *s,
+                   guint       i)
+{
+  gunichar a = s->u[i], b = at (s, i + 1);
+
+  return a == 0x5728 || a == 0x4ECE
+      || (a == 0x901A && b == 0x8FC7) || (a == 0x7ECF && b == 0x8FC7)
+      || (a == 0x968F && b == 0x7740) || (a == 0x4E3A && b == 0x4E86)
+      || (a == 0x6309 && b == 0x7167) || (a == 0x6839 && b == 0x636E)
+      || (a == 0x56F4 && b == 0x7ED5) || (a == 0x9488 && b == 0x5BF9)
+      || (a == 0x9762 && b == 0x5BF9) || (a == 0x5BF9 && b == 0x4E8E);
+}
+
 /* The clause that starts at @i is an adverbial that opens a sentence:
- * 改革开放以来， 疫情发生后， 在充分肯定成绩的同时， 在…进程中，
+ * 建厂以来， 会议结束后， 在看到进步的同时， 在…过程中，
  */
 static gboolean
 adverbial_clause_at (const Scan *s,
                      guint       i)
 {
-  gboolean zai = s->u[i] == 0x5728; /* 在 */
+  gboolean zai = is_preposition_at (s, i);
   guint reach = zai ? 24 : 14;
 
   for (guint k = i + 1; k < MIN (s->n, i + reach); k++)
     {
       gunichar c = s->u[k];
 
+      /* 建厂以来的十年， */
+      if (c == 0x4EE5 && at (s, k + 1) == 0x6765 && at (s, k + 2) == 0x7684 && k >= i + 2)
+        return TRUE;
       if (c == 0xFF0C && k >= i + 4)
         {
           gunichar a = s->u[k - 2], b = s->u[k - 1];
@@ -634,17 +692,17 @@ adverbial_clause_at (const Scan *s,
               || (a == 0x671F && b == 0x95F4) /* 期间 */
               || (a == 0x540C && b == 0x65F6))/* 同时 */
             return TRUE;
-          /* 在…中 在…上 在…下 在…里 */
-          return zai && (b == 0x4E2D || b == 0x4E0A || b == 0x4E0B || b == 0x91CC);
+          /* 在…中， 通过…， 从…看， */
+          return zai;
         }
-      /* …在…的同时 is the 在 clause's */
+      /* …在…的同时 belongs to the clause of 在 */
       if (is_clause_end (c) || c == '\n' || (!zai && c == 0x5728))
         return FALSE;
     }
   return FALSE;
 }
 
-/* A quoted sentence: “其作始也简，其将毕也必巨。” */
+/* A quoted sentence: “路虽远，行则将至。” */
 static gboolean
 quoted_sentence_at (const Scan *s,
                     guint       i)
@@ -659,15 +717,31 @@ quoted_sentence_at (const Scan *s,
   return FALSE;
 }
 
-/* The next sentence often restates the heading: 加强社会建设加强社会建设，是… */
+/* The next sentence often restates the heading: 完善交通网络完善交通网络，是…
+ * @seen holds the bigrams of the heading so far, as bits.
+ */
+#define BIGRAM_BITS 4096
+
+static inline guint
+bigram_bit (gunichar a,
+            gunichar b)
+{
+  return (a * 31 + b) % BIGRAM_BITS;
+}
+
 static guint
-repeats_heading (const Scan *s,
-                 guint       from,
-                 guint       p,
-                 guint       end)
+repeats_heading (const Scan    *s,
+                 const guint32 *seen,
+                 guint          from,
+                 guint          p,
+                 guint          end)
 {
   for (guint q = p; q <= p + 2 && q + 4 <= end; q++)
     {
+      guint bit = bigram_bit (s->u[q], s->u[q + 1]);
+
+      if (!((seen[bit / 32] >> (bit % 32)) & 1))
+        continue;
       for (guint k = from; k + 4 <= p; k++)
         {
           if (s->u[k] == s->u[q] && s->u[k + 1] == s->u[q + 1]
@@ -701,29 +775,54 @@ is_function_word (gunichar c)
     }
 }
 
+/* 文化是…, 法治是…: a sentence that defines its subject */
+static gboolean
+short_subject_at (const Scan *s,
+                  guint       p)
+{
+  for (guint k = p + 1; k < MIN (s->n, p + 6); k++)
+    {
+      if (s->u[k] == 0x662F) /* 是 */
+        return TRUE;
+      if (is_clause_end (s->u[k]) || s->u[k] == 0x3001 || is_space (s->u[k]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static guint
-cut_score (const Scan *s,
-           const Cand *cand,
-           guint       p,
-           guint       end)
+cut_score (const Scan    *s,
+           const Cand    *cand,
+           const guint32 *seen,
+           guint          p,
+           guint          end)
 {
   guint score = 0;
 
-  if (word_at (s, p, opener_words, G_N_ELEMENTS (opener_words))
+  if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
       || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
     score += 3;
   /* 2009年 */
   else if (arabic_digit (at (s, p)) >= 0 && arabic_digit (at (s, p + 3)) >= 0
            && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
     score += 3;
-  score += repeats_heading (s, cand->marker_end, p, end);
-  /* 建设|建设生态文明: the sentence starts with the heading's last word */
+  score += repeats_heading (s, seen, cand->marker_end, p, end);
+  /* 二、主要任务（一）… : a heading that runs into the first item below it */
+  {
+    Cand next = { 0 };
+
+    if (match_marker (s, p, &next) && (next.ordinal == 1 || next.family == FAM_DUN)
+        && next.family != FAM_CIRCLED)
+      score += 4;
+  }
+  /* …管理|管理水平: the sentence starts with the heading's last word */
   if (at (s, p - 2) == at (s, p) && at (s, p - 1) == at (s, p + 1))
     score += 3;
-  if (word_at (s, p - 2, tail_words, G_N_ELEMENTS (tail_words)))
+  if (word_at (s, p - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
     {
       score += 2;
-      if (word_at (s, p, weak_words, G_N_ELEMENTS (weak_words)))
+      if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words))
+          || short_subject_at (s, p))
         score += 1;
     }
   return score;
@@ -745,6 +844,8 @@ numbered_title_end (const Scan *s,
   guint stop, end;
   guint best = 0, best_score = 0, best_tail = 0;
   guint lo, hi, commas, clause;
+  gboolean in_paragraph;
+  guint32 seen[BIGRAM_BITS / 32];
 
   while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
     k++;
@@ -776,8 +877,15 @@ numbered_title_end (const Scan *s,
       return end;
     }
 
-  /* In paragraphed text a full stop ends a run-in heading */
-  if (!s->run_on)
+  /* In paragraphed text a full stop ends a short run-in heading at the
+   * start of a paragraph; a heading inside a paragraph, or one that runs on
+   * too long, has lost its line break.
+   */
+  /* 1. and （1） are run in by custom: their text ends at the full stop */
+  if (cand->family != FAM_DUN && cand->family != FAM_PAREN_CN && !IS_HINT (cand->family))
+    return end;
+  in_paragraph = s->run_on || !(cand->flags & CAND_LINE_START);
+  if (!in_paragraph && stop - cand->marker_end <= RUN_IN_MAX)
     return end;
 
   lo = cand->marker_end + MIN_FUSED_TITLE;
@@ -802,13 +910,32 @@ numbered_title_end (const Scan *s,
 
   depth = 0;
   clause = cand->marker_end;
+  memset (seen, 0, sizeof seen);
   for (k = cand->marker_end; k < hi; k++)
     {
       gunichar c = s->u[k];
       guint score;
 
+      if (k >= cand->marker_end + 4)
+        {
+          guint bit = bigram_bit (s->u[k - 4], s->u[k - 3]);
+
+          seen[bit / 32] |= 1u << (bit % 32);
+        }
+
       if (is_open_quote (c))
-        depth++;
+        {
+          Cand next = { 0 };
+
+          /* （一） opens no quote: it is the next heading */
+          if ((c == 0xFF08 || c == '(') && k >= lo && match_marker (s, k, &next))
+            {
+              best_score = 9;
+              best = k;
+              break;
+            }
+          depth++;
+        }
       else if (is_close_quote (c) && depth > 0)
         depth--;
       if (depth == 0 && (c == 0xFF0C || c == 0xFF1B))
@@ -817,7 +944,7 @@ numbered_title_end (const Scan *s,
           || is_clause_end (c) || c == 0x3001 || s->u[k - 1] == 0x3001
           || is_function_word (c) || is_function_word (s->u[k - 1]))
         continue;
-      score = cut_score (s, cand, k, stop);
+      score = cut_score (s, cand, seen, k, stop);
       if (score > best_score)
         {
           best_score = score;
@@ -831,7 +958,7 @@ numbered_title_end (const Scan *s,
   /* A word that ends headings is enough when the text runs on too long
    * for a run-in heading; the last such word is the likeliest.
    */
-  if (best_tail > 0 && stop - cand->marker_end > RUN_IN_MAX)
+  if (best_tail > 0 && in_paragraph && stop - cand->marker_end > RUN_IN_MAX)
     return best_tail;
 
   return end;
@@ -843,6 +970,7 @@ enumerator_title_end (const Scan *s,
 {
   guint k = cand->marker_end;
   guint limit = MIN (s->n, cand->marker_end + ENUM_WINDOW);
+  guint first_stop = 0;
   gint depth = 0;
 
   /* 第一，首先， keep their comma in the marker */
@@ -855,15 +983,18 @@ enumerator_title_end (const Scan *s,
       gunichar c = s->u[k];
 
       if (c == '\n' || (is_space (c) && depth == 0))
-        break;
+        return k;
       if (is_open_quote (c))
         depth++;
       else if (is_close_quote (c) && depth > 0)
         depth--;
       else if (depth == 0 && is_clause_end (c))
-        break;
+        return k;
+      else if (first_stop == 0 && is_clause_end (c))
+        first_stop = k;
     }
-  return k;
+  /* a quote that never closes does not hold the text */
+  return depth > 0 && first_stop != 0 ? first_stop : k;
 }
 
 /* Text that has lost its paragraph breaks: no line break or indent, or
@@ -886,7 +1017,7 @@ is_run_on (const Scan *s)
   return breaks == 1 || s->n / breaks > 1500;
 }
 
-/* ① 列宁：《…》，第269页 — a note, not a heading */
+/* ① 某某：《…》，第12页 — a note, not a heading */
 static gboolean
 is_citation (const Scan *s,
              guint       i)
@@ -900,7 +1031,13 @@ is_citation (const Scan *s,
       if (c == 0x300A)
         book = TRUE;
       if (c == '\n' || k + 1 == s->n)
-        return book && (c == 0x9875 || s->u[k - 1] == 0x9875);
+        {
+          guint j = c == '\n' ? k : k + 1;
+
+          while (j > i && (is_full_stop (s->u[j - 1]) || is_space (s->u[j - 1])))
+            j--;
+          return book && j > i && s->u[j - 1] == 0x9875; /* 页 */
+        }
     }
   return FALSE;
 }
@@ -936,6 +1073,9 @@ hint_is_heading (const JjParagraphHint *hint)
 static void
 scan_candidates (Scan *s)
 {
+  /* where a heading cut from its run-on text ends, a sentence starts */
+  guint after_heading = G_MAXUINT;
+
   for (guint i = 0; i < s->n; i++)
     {
       gunichar c = s->u[i];
@@ -965,14 +1105,16 @@ scan_candidates (Scan *s)
               cand.ordinal = 1;
               cand.start = i;
               cand.marker_end = i;
-              cand.title_end = numbered_title_end (s, &cand);
               cand.flags = CAND_LINE_START | CAND_STRONG;
+              if (hint->flags & JJ_PARAGRAPH_NUMBERED)
+                cand.flags |= CAND_NUMBERED;
+              cand.title_end = numbered_title_end (s, &cand);
               g_array_append_val (s->cands, cand);
             }
           continue;
         }
 
-      if (!boundary_before (s, i, cand.family))
+      if (i != after_heading && !boundary_before (s, i, cand.family))
         {
           /* 第二，其次， can only start a sentence; they are kept when they
            * continue a series (the boundary may be lost with a caption).
@@ -1004,6 +1146,8 @@ scan_candidates (Scan *s)
       if (hint != NULL && (hint_is_heading (hint) || (hint->flags & JJ_PARAGRAPH_BOLD)))
         cand.flags |= CAND_STRONG;
 
+      if (!IS_ENUM (cand.family) && !(cand.flags & CAND_OWN_LINE))
+        after_heading = cand.title_end;
       g_array_append_val (s->cands, cand);
       /* Skip the marker itself: 一是 cannot hold another marker */
       i = cand.marker_end - 1;
@@ -1275,7 +1419,10 @@ find_title (const Scan *s,
   return TRUE;
 }
 
-/* 同志们，让我们… in the last part of the speech */
+/* 同志们，让我们… in the last part of the speech. A closing that starts a
+ * paragraph wins over an address inside one; without an address, the call
+ * 让我们… closes.
+ */
 static gboolean
 find_closing (const Scan *s,
               guint       after,
@@ -1283,35 +1430,65 @@ find_closing (const Scan *s,
               guint      *title_end)
 {
   guint from = s->n > 2000 ? s->n - 2000 : 0;
+  gint found = -1;
 
   from = MAX (from, s->n - s->n / 4);
   from = MAX (from, after);
 
-  for (guint i = s->n; i > from; i--)
+  for (guint pass = 0; pass < 3 && found < 0; pass++)
     {
-      guint k = i - 1;
-      guint len;
-      gunichar d;
+      for (guint i = s->n; i > from; i--)
+        {
+          guint k = i - 1;
+          guint len;
+          gunichar d;
 
-      if ((len = addressee_at (s, k)) == 0 || !boundary_before (s, k, FAM_SHI))
-        continue;
-      /* 同志们、朋友们， */
-      while (k + len < s->n && s->u[k + len] != 0xFF0C && s->u[k + len] != 0xFF01
-             && s->u[k + len] != ',' && len < 12 && !is_full_stop (s->u[k + len])
-             && s->u[k + len] != '\n')
-        len++;
-      d = at (s, k + len);
-      if (d != 0xFF0C && d != 0xFF01 && d != ',')
-        continue;
-      *start = k;
-      k += len + 1;
-      while (k < s->n && k < *start + ENUM_WINDOW && !is_clause_end (s->u[k])
-             && s->u[k] != '\n')
-        k++;
-      *title_end = k;
-      return TRUE;
+          if (!boundary_before (s, k, FAM_SHI) || (pass == 0 && !line_start (s, k)))
+            continue;
+          if (pass == 2)
+            {
+              if (has_prefix_at (s, k, "让我们"))
+                {
+                  found = k;
+                  break;
+                }
+              continue;
+            }
+          if ((len = addressee_at (s, k)) == 0)
+            continue;
+          /* 同志们、朋友们， */
+          while (k + len < s->n && s->u[k + len] != 0xFF0C && s->u[k + len] != 0xFF01
+                 && s->u[k + len] != ',' && len < 12 && !is_full_stop (s->u[k + len])
+                 && s->u[k + len] != '\n')
+            len++;
+          d = at (s, k + len);
+          if (d == 0xFF0C || d == 0xFF01 || d == ',')
+            {
+              found = k;
+              break;
+            }
+        }
     }
-  return FALSE;
+  if (found < 0)
+    return FALSE;
+
+  *start = found;
+  {
+    guint k = found;
+    gboolean past_address = addressee_at (s, k) == 0;
+
+    for (; k < s->n && k < *start + ENUM_WINDOW && s->u[k] != '\n'; k++)
+      {
+        if (is_clause_end (s->u[k]))
+          {
+            if (past_address)
+              break;
+            past_address = TRUE;
+          }
+      }
+    *title_end = k;
+  }
+  return TRUE;
 }
 
 static char *
@@ -1380,12 +1557,11 @@ build_tree (JjOutline *self)
         g_ptr_array_set_size (open, open->len - 1);
       if (kind == JJ_OUTLINE_KIND_HEADING || kind == JJ_OUTLINE_KIND_ENUMERATOR)
         {
-          if (level == 1 || open->len == 0)
+          if (open->len == 0)
             g_list_store_append (self->tree, e);
           else
             _jj_outline_entry_add_child (g_ptr_array_index (open, open->len - 1), e);
-          while (open->len < level - 1)
-            g_ptr_array_add (open, open->len > 0 ? g_ptr_array_index (open, open->len - 1) : e);
+          g_assert (open->len == level - 1);
           g_ptr_array_add (open, e);
         }
       else
@@ -1459,9 +1635,11 @@ jj_outline_detect (const char            *text,
   cs = (Cand *)(gpointer)cands->data;
   has_sal = find_salutation (&s, &sal_start, &sal_end);
   has_title = find_title (&s, sal_start, has_sal, &title_end);
+  /* A title in a heading style is still the title */
   for (guint i = 0; has_title && i < cands->len && cs[i].start < title_end; i++)
     {
-      if (cs[i].flags & CAND_VALID)
+      if ((cs[i].flags & CAND_VALID)
+          && (!IS_HINT (cs[i].family) || (cs[i].flags & CAND_NUMBERED)))
         has_title = FALSE;
     }
 
@@ -1472,25 +1650,53 @@ jj_outline_detect (const char            *text,
     }
   has_closing = find_closing (&s, last_start + 1, &close_start, &close_title_end);
 
+  /* A heading's text never runs into the next entry: （一）加强领导（二）… */
+  {
+    guint next = has_closing ? close_start : s.n;
+
+    for (guint i = cands->len; i > 0; i--)
+      {
+        Cand *c = &cs[i - 1];
+
+        if (!(c->flags & CAND_VALID))
+          continue;
+        if (c->title_end > next)
+          {
+            c->title_end = MAX (next, c->marker_end);
+            while (c->title_end > c->marker_end && is_space (s.u[c->title_end - 1]))
+              c->title_end--;
+          }
+        next = c->start;
+      }
+  }
+
   if (has_title)
     add_entry (self, &s, JJ_OUTLINE_KIND_TITLE, 1, 0, 0, title_end);
   if (has_sal)
     add_entry (self, &s, JJ_OUTLINE_KIND_SALUTATION, 1, sal_start, sal_start, sal_end);
 
-  for (guint i = 0; i < cands->len; i++)
-    {
-      const Cand *c = &cs[i];
+  {
+    /* levels of the entries kept, so that dropping one leaves no gap */
+    g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      if (!(c->flags & CAND_VALID))
-        continue;
-      if (has_sal && c->start < sal_end)
-        continue;
-      if (has_title && c->start < title_end)
-        continue;
-      add_entry (self, &s,
-                 IS_ENUM (c->family) ? JJ_OUTLINE_KIND_ENUMERATOR : JJ_OUTLINE_KIND_HEADING,
-                 c->level, c->start, c->marker_end, c->title_end);
-    }
+    for (guint i = 0; i < cands->len; i++)
+      {
+        const Cand *c = &cs[i];
+
+        if (!(c->flags & CAND_VALID))
+          continue;
+        if (has_sal && c->start < sal_end)
+          continue;
+        if (has_title && c->start < title_end)
+          continue;
+        while (kept->len > 0 && g_array_index (kept, guint, kept->len - 1) >= c->level)
+          g_array_set_size (kept, kept->len - 1);
+        g_array_append_val (kept, c->level);
+        add_entry (self, &s,
+                   IS_ENUM (c->family) ? JJ_OUTLINE_KIND_ENUMERATOR : JJ_OUTLINE_KIND_HEADING,
+                   kept->len, c->start, c->marker_end, c->title_end);
+      }
+  }
 
   if (has_closing)
     add_entry (self, &s, JJ_OUTLINE_KIND_CLOSING, 1, close_start, close_start, close_title_end);

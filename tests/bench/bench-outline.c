@@ -19,7 +19,7 @@
 #include "jj-outline.h"
 
 #define TARGET_BYTES (5 * 1000 * 1000)
-#define ROUNDS       5
+#define ROUNDS       10
 
 static const char builtin[] =
   "关于做好下半年工作的讲话\n同志们：\n今天我们召开会议，我讲三点意见。\n"

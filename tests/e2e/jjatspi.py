@@ -14,6 +14,8 @@ KEY_RETURN = 36
 KEY_F = 41
 KEY_Q = 24
 KEY_1 = 10
+KEY_SHIFT = 50
+KEY_M = 58
 
 
 class Timeout(AssertionError):

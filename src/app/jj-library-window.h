@@ -1,0 +1,24 @@
+/* jj-library-window.h — 素材库: marked passages across every speech
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "jj-library.h"
+
+G_BEGIN_DECLS
+
+#define JJ_TYPE_LIBRARY_WINDOW (jj_library_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (JjLibraryWindow, jj_library_window, JJ, LIBRARY_WINDOW, AdwWindow)
+
+GtkWidget *jj_library_window_new          (GtkApplication  *application,
+                                           JjLibrary       *library);
+guint      jj_library_window_get_n_shown  (JjLibraryWindow *self);
+void       jj_library_window_set_search   (JjLibraryWindow *self,
+                                           const char      *text);
+
+G_END_DECLS

@@ -1,0 +1,438 @@
+/* jj-marks-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "jj-mark-kind.h"
+#include "jj-marks-panel.h"
+
+struct _JjMarksPanel
+{
+  GtkWidget       parent_instance;
+
+  GtkWidget      *box;
+  GtkDropDown    *kind_dropdown;
+  GtkListBox     *list_box;
+  GtkSearchEntry *search_entry;
+  GtkStack       *stack;
+  GtkDropDown    *tag_dropdown;
+
+  GListModel     *marks;
+  GtkSortListModel *sorted;
+  GtkCustomFilter  *filter;
+  GStrv           tags;        /* tags offered by the tag filter, in order */
+};
+
+G_DEFINE_FINAL_TYPE (JjMarksPanel, jj_marks_panel, GTK_TYPE_WIDGET)
+
+enum {
+  MARK_ACTIVATED,
+  REATTACH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  JjMark *ma = (JjMark *) a;
+  JjMark *mb = (JjMark *) b;
+  gboolean oa = jj_mark_get_status (ma) == JJ_MARK_STATUS_ORPHAN;
+  gboolean ob = jj_mark_get_status (mb) == JJ_MARK_STATUS_ORPHAN;
+
+  /* Orphans are listed apart, after the placed marks. */
+  if (oa != ob)
+    return oa ? 1 : -1;
+  if (jj_mark_get_start (ma) != jj_mark_get_start (mb))
+    return jj_mark_get_start (ma) < jj_mark_get_start (mb) ? -1 : 1;
+
+  return 0;
+}
+
+static JjMark *
+row_mark (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "mark");
+}
+
+static const char *
+selected_kind (JjMarksPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return jj_mark_kind_get_nth (selected - 1)->key;
+}
+
+static const char *
+selected_tag (JjMarksPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->tag_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || self->tags == NULL ||
+      selected > g_strv_length (self->tags))
+    return NULL;
+
+  return self->tags[selected - 1];
+}
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  g_autofree char *h = NULL;
+  g_autofree char *n = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  h = g_utf8_casefold (haystack, -1);
+  n = g_utf8_casefold (needle, -1);
+
+  return strstr (h, n) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  JjMarksPanel *self = user_data;
+  JjMark *mark = item;
+  const char *kind = selected_kind (self);
+  const char *tag = selected_tag (self);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (kind != NULL && g_strcmp0 (jj_mark_get_kind (mark), kind) != 0)
+    return FALSE;
+  if (tag != NULL && !jj_mark_has_tag (mark, tag))
+    return FALSE;
+  if (search[0] != '\0' &&
+      !contains (jj_mark_get_quote (mark), search) &&
+      !contains (jj_mark_get_note (mark), search))
+    return FALSE;
+
+  return TRUE;
+}
+
+static char *
+section_title (JjMark *mark)
+{
+  const char *section = jj_mark_get_section (mark);
+
+  if (jj_mark_get_status (mark) == JJ_MARK_STATUS_ORPHAN)
+    return g_strdup (_("Orphaned Marks"));
+  if (section == NULL || section[0] == '\0')
+    return g_strdup (_("Opening"));
+
+  return g_strdup (section);
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  g_autofree char *title = section_title (row_mark (row));
+  g_autofree char *previous = before ? section_title (row_mark (before)) : NULL;
+  GtkWidget *label;
+
+  if (previous != NULL && g_str_equal (title, previous))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_bottom (label, 3);
+  gtk_list_box_row_set_header (row, label);
+}
+
+static void
+reattach_clicked_cb (GtkButton    *button,
+                     JjMarksPanel *self)
+{
+  g_signal_emit (self, signals[REATTACH], 0, g_object_get_data (G_OBJECT (button), "mark"));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  JjMarksPanel *self = user_data;
+  JjMark *mark = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *quote = gtk_label_new (jj_mark_get_quote (mark));
+  GtkWidget *meta = gtk_label_new (NULL);
+  const char * const *tags = jj_mark_get_tags (mark);
+  const char *note = jj_mark_get_note (mark);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *kind_markup = NULL;
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (quote), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), quote);
+
+  kind_markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
+                                         jj_mark_get_color (mark),
+                                         jj_mark_kind_get_label (jj_mark_get_kind (mark)));
+  g_string_append (markup, kind_markup);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autofree char *tag = g_markup_printf_escaped ("  #%s", tags[i]);
+      g_string_append (markup, tag);
+    }
+  gtk_label_set_markup (GTK_LABEL (meta), markup->str);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_box_append (GTK_BOX (box), meta);
+
+  if (note != NULL && note[0] != '\0')
+    {
+      GtkWidget *label = gtk_label_new (note);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  if (jj_mark_get_status (mark) == JJ_MARK_STATUS_ORPHAN)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Re-attach to Selection"));
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "small");
+      g_object_set_data (G_OBJECT (button), "mark", mark);
+      g_signal_connect (button, "clicked", G_CALLBACK (reattach_clicked_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "mark", g_object_ref (mark), g_object_unref);
+
+  return row;
+}
+
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  JjMarksPanel  *self)
+{
+  JjMark *mark = row_mark (row);
+
+  if (jj_mark_get_status (mark) != JJ_MARK_STATUS_ORPHAN)
+    g_signal_emit (self, signals[MARK_ACTIVATED], 0, mark);
+}
+
+static void
+update_tags (JjMarksPanel *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  g_autofree char *current = g_strdup (selected_tag (self));
+  guint n = self->marks ? g_list_model_get_n_items (self->marks) : 0;
+  guint selected = 0;
+
+  gtk_string_list_append (strings, _("All Tags"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (self->marks, i);
+      const char * const *tags = jj_mark_get_tags (mark);
+
+      for (guint j = 0; tags != NULL && tags[j] != NULL; j++)
+        {
+          if (g_hash_table_add (seen, (gpointer) tags[j]))
+            {
+              g_strv_builder_add (builder, tags[j]);
+              gtk_string_list_append (strings, tags[j]);
+              if (g_strcmp0 (current, tags[j]) == 0)
+                selected = g_hash_table_size (seen);
+            }
+        }
+    }
+
+  g_strfreev (self->tags);
+  self->tags = g_strv_builder_end (builder);
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (strings));
+  gtk_drop_down_set_selected (self->tag_dropdown, selected);
+}
+
+static void
+update_empty (JjMarksPanel *self)
+{
+  guint n = self->marks ? g_list_model_get_n_items (self->marks) : 0;
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+/* Rows show a mark's fields: after an edit they are made again. */
+void
+jj_marks_panel_refresh (JjMarksPanel *self)
+{
+  g_return_if_fail (JJ_IS_MARKS_PANEL (self));
+
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+
+  if (self->sorted != NULL)
+    filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                          g_object_ref (GTK_FILTER (self->filter)));
+  gtk_list_box_bind_model (self->list_box, filtered ? G_LIST_MODEL (filtered) : NULL,
+                           create_row, self, NULL);
+  update_tags (self);
+  update_empty (self);
+}
+
+static void
+marks_changed_cb (JjMarksPanel *self)
+{
+  update_tags (self);
+  update_empty (self);
+}
+
+void
+jj_marks_panel_set_marks (JjMarksPanel *self,
+                          GListModel   *marks)
+{
+  g_return_if_fail (JJ_IS_MARKS_PANEL (self));
+
+  if (self->marks != NULL)
+    g_signal_handlers_disconnect_by_func (self->marks, marks_changed_cb, self);
+
+  g_set_object (&self->marks, marks);
+  g_clear_object (&self->sorted);
+
+  if (marks != NULL)
+    {
+      self->sorted = gtk_sort_list_model_new (g_object_ref (marks),
+                                              GTK_SORTER (gtk_custom_sorter_new (compare_marks, NULL, NULL)));
+      g_signal_connect_swapped (marks, "items-changed", G_CALLBACK (marks_changed_cb), self);
+    }
+
+  jj_marks_panel_refresh (self);
+}
+
+guint
+jj_marks_panel_get_n_shown (JjMarksPanel *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (JJ_IS_MARKS_PANEL (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+filter_changed_cb (JjMarksPanel *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+jj_marks_panel_dispose (GObject *object)
+{
+  JjMarksPanel *self = (JjMarksPanel *)object;
+
+  if (self->marks != NULL)
+    g_signal_handlers_disconnect_by_func (self->marks, marks_changed_cb, self);
+  g_clear_object (&self->marks);
+  g_clear_object (&self->sorted);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_object (&self->filter);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), JJ_TYPE_MARKS_PANEL);
+
+  G_OBJECT_CLASS (jj_marks_panel_parent_class)->dispose (object);
+}
+
+static void
+jj_marks_panel_class_init (JjMarksPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = jj_marks_panel_dispose;
+
+  signals[MARK_ACTIVATED] =
+    g_signal_new ("mark-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, JJ_TYPE_MARK);
+  signals[REATTACH] =
+    g_signal_new ("reattach", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, JJ_TYPE_MARK);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/jj-marks-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, list_box);
+  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, tag_dropdown);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "markspanel");
+}
+
+static void
+jj_marks_panel_init (JjMarksPanel *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (kinds, _("All Kinds"));
+  for (guint i = 0; i < jj_mark_kind_get_n_kinds (); i++)
+    gtk_string_list_append (kinds, jj_mark_kind_get_label (jj_mark_kind_get_nth (i)->key));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
+  g_signal_connect (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+
+  update_tags (self);
+  update_empty (self);
+}
+
+GtkWidget *
+jj_marks_panel_new (void)
+{
+  return g_object_new (JJ_TYPE_MARKS_PANEL, NULL);
+}

@@ -1,0 +1,468 @@
+/* jj-window-marks.c — marking in the reader window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jj-mark-history.h"
+#include "jj-mark-kind.h"
+#include "jj-mark-popover.h"
+#include "jj-mark-store.h"
+#include "jj-outline.h"
+#include "jj-window-private.h"
+
+void
+_jj_window_refresh_marks (JjWindow *self)
+{
+  g_autoptr(GArray) highlights = g_array_new (FALSE, FALSE, sizeof (JjHighlight));
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *model;
+  guint n;
+
+  if (self->marks == NULL)
+    return;
+
+  model = jj_mark_store_get_marks (self->marks);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (model, i);
+      const char *note = jj_mark_get_note (mark);
+      JjHighlight h;
+
+      if (jj_mark_get_status (mark) == JJ_MARK_STATUS_ORPHAN)
+        continue;
+
+      h.start = jj_mark_get_start (mark);
+      h.end = jj_mark_get_end (mark);
+      h.kind = g_intern_string (jj_mark_get_kind (mark));
+      h.has_note = note != NULL && note[0] != '\0';
+      h.data = mark; /* owned by the store, which outlives the highlights */
+      g_array_append_val (highlights, h);
+      g_array_append_val (offsets, h.start);
+    }
+
+  jj_reader_view_set_highlights (self->reader_view, (const JjHighlight *) (gpointer) highlights->data,
+                                 highlights->len);
+  jj_outline_panel_set_mark_offsets (self->outline_panel, offsets);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history && jj_mark_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history && jj_mark_history_can_redo (self->history));
+}
+
+static void
+marks_items_changed_cb (JjWindow *self)
+{
+  _jj_window_refresh_marks (self);
+}
+
+static void
+update_save_warning (JjWindow *self)
+{
+  const char *tooltip = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->save_error != NULL)
+    {
+      text = g_strdup_printf (_("Marks could not be saved: %s"), self->save_error->message);
+      tooltip = text;
+    }
+  else if (self->marks != NULL && jj_mark_store_get_fallback (self->marks))
+    {
+      g_autofree char *path = g_file_get_path (jj_mark_store_get_sidecar (self->marks));
+
+      text = g_strdup_printf (_("The folder of this speech cannot be written: marks are kept in %s"), path);
+      tooltip = text;
+    }
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_warning), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_warning), tooltip != NULL);
+}
+
+static void
+marks_saved_cb (JjWindow *self)
+{
+  g_clear_error (&self->save_error);
+  update_save_warning (self);
+}
+
+static void
+marks_save_failed_cb (JjWindow *self,
+                      GError   *error)
+{
+  g_clear_error (&self->save_error);
+  self->save_error = g_error_copy (error);
+  update_save_warning (self);
+}
+
+static void
+marks_reloaded_cb (JjWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Marks changed on disk and were merged")));
+  jj_marks_panel_refresh (self->marks_panel);
+  _jj_window_refresh_marks (self);
+}
+
+static void
+marks_notice_cb (JjWindow *self)
+{
+  const char *notice = jj_mark_store_get_notice (self->marks);
+
+  if (notice != NULL && notice[0] != '\0')
+    {
+      AdwToast *toast = adw_toast_new (notice);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  update_save_warning (self);
+}
+
+static void
+show_save_problem_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  const char *text = gtk_widget_get_tooltip_text (GTK_WIDGET (self->save_warning));
+  GtkWidget *dialog;
+
+  if (text == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Marks Are Not Beside the Speech"), text);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_jj_window_close_marks (JjWindow *self)
+{
+  if (self->marks == NULL)
+    return;
+
+  jj_mark_store_flush (self->marks);
+  g_signal_handlers_disconnect_by_data (self->marks, self);
+  g_signal_handlers_disconnect_by_data (jj_mark_store_get_marks (self->marks), self);
+  jj_marks_panel_set_marks (self->marks_panel, NULL);
+  g_clear_object (&self->history);
+  g_clear_object (&self->marks);
+  g_clear_error (&self->save_error);
+  self->editing = NULL;
+}
+
+void
+_jj_window_load_marks (JjWindow   *self,
+                      JjDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  GFile *file = jj_document_get_file (document);
+
+  _jj_window_close_marks (self);
+
+  if (file == NULL)
+    return;
+
+  self->marks = jj_mark_store_new (file);
+  jj_mark_store_set_save_delay (self->marks, g_settings_get_uint (self->settings, "save-delay"));
+  self->history = jj_mark_history_new (self->marks);
+
+  g_signal_connect_object (self->marks, "saved", G_CALLBACK (marks_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->marks, "save-failed", G_CALLBACK (marks_save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->marks, "reloaded", G_CALLBACK (marks_reloaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->marks, "notify::notice", G_CALLBACK (marks_notice_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->marks, "notify::fallback", G_CALLBACK (update_save_warning), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (jj_mark_store_get_marks (self->marks), "items-changed",
+                           G_CALLBACK (marks_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  fingerprint = jj_document_dup_fingerprint (document);
+  if (!jj_mark_store_load (self->marks, jj_document_get_text (document), fingerprint, &error))
+    _jj_window_show_error (self, _("Could Not Read the Marks"), error);
+
+  marks_notice_cb (self);
+  jj_marks_panel_set_marks (self->marks_panel, jj_mark_store_get_marks (self->marks));
+  _jj_window_refresh_marks (self);
+}
+
+static void
+apply_author (JjWindow *self,
+              JjMark   *mark)
+{
+  g_autofree char *author = g_settings_get_string (self->settings, "author");
+
+  if (author[0] != '\0')
+    jj_mark_set_author (mark, author);
+}
+
+static JjMark *
+jj_window_mark_selection (JjWindow   *self,
+                          const char *kind)
+{
+  g_autofree char *section = NULL;
+  guint start, end;
+  JjMark *mark;
+
+  if (self->marks == NULL || !jj_reader_view_get_selection (self->reader_view, &start, &end) || start == end)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return NULL;
+    }
+
+  section = jj_outline_dup_section_path (jj_document_get_outline (self->document), start);
+  mark = jj_mark_store_add_range (self->marks, start, end, kind, section);
+  if (mark == NULL)
+    return NULL;
+
+  apply_author (self, mark);
+  jj_mark_history_added (self->history, mark);
+  jj_marks_panel_refresh (self->marks_panel);
+
+  return mark;
+}
+
+static void
+mark_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  jj_window_mark_selection (JJ_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+set_known_tags (JjWindow *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) tags = NULL;
+  GListModel *model = jj_mark_store_get_marks (self->marks);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (model, i);
+      const char * const *mark_tags = jj_mark_get_tags (mark);
+
+      for (guint j = 0; mark_tags != NULL && mark_tags[j] != NULL; j++)
+        if (g_hash_table_add (seen, (gpointer) mark_tags[j]))
+          g_strv_builder_add (builder, mark_tags[j]);
+    }
+
+  tags = g_strv_builder_end (builder);
+  jj_mark_popover_set_known_tags (self->popover, (const char * const *) tags);
+}
+
+static void
+show_popover (JjWindow           *self,
+              const GdkRectangle *rect)
+{
+  set_known_tags (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+mark_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  GdkRectangle rect;
+
+  if (self->marks == NULL || !jj_reader_view_get_selection_rect (self->reader_view, &rect))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  self->editing = NULL;
+  jj_mark_popover_set_fields (self->popover, FALSE, jj_mark_kind_get_nth (0)->key, NULL, NULL);
+  show_popover (self, &rect);
+}
+
+static void
+highlight_activated_cb (JjWindow     *self,
+                        gpointer      data,
+                        GdkRectangle *rect)
+{
+  JjMark *mark = data;
+
+  self->editing = mark;
+  jj_mark_popover_set_fields (self->popover, TRUE, jj_mark_get_kind (mark),
+                              jj_mark_get_tags (mark), jj_mark_get_note (mark));
+  show_popover (self, rect);
+}
+
+static void
+popover_apply_cb (JjWindow *self)
+{
+  g_auto(GStrv) tags = jj_mark_popover_dup_tags (self->popover);
+  g_autofree char *note = jj_mark_popover_dup_note (self->popover);
+  const char *kind = jj_mark_popover_get_kind (self->popover);
+
+  if (self->editing != NULL)
+    {
+      g_autoptr(JjMark) before = jj_mark_history_begin_edit (self->history, self->editing);
+
+      jj_mark_set_kind (self->editing, kind);
+      jj_mark_set_tags (self->editing, (const char * const *) tags);
+      jj_mark_set_note (self->editing, note);
+      jj_mark_store_touch (self->marks, self->editing);
+      jj_mark_history_end_edit (self->history, self->editing, before);
+    }
+  else
+    {
+      JjMark *mark = jj_window_mark_selection (self, kind);
+
+      if (mark == NULL)
+        return;
+      jj_mark_set_tags (mark, (const char * const *) tags);
+      jj_mark_set_note (mark, note);
+      jj_mark_store_touch (self->marks, mark);
+    }
+
+  self->editing = NULL;
+  jj_marks_panel_refresh (self->marks_panel);
+  _jj_window_refresh_marks (self);
+}
+
+static void
+undo_toast_cb (AdwToast *toast,
+               JjWindow *self)
+{
+  if (self->history != NULL && jj_mark_history_can_undo (self->history))
+    jj_mark_history_undo (self->history);
+  jj_marks_panel_refresh (self->marks_panel);
+  _jj_window_refresh_marks (self);
+}
+
+static void
+popover_delete_cb (JjWindow *self)
+{
+  AdwToast *toast;
+
+  if (self->editing == NULL)
+    return;
+
+  jj_mark_store_remove (self->marks, self->editing);
+  jj_mark_history_removed (self->history, self->editing);
+  self->editing = NULL;
+
+  toast = adw_toast_new (_("Mark deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  JjMark *mark;
+
+  if (self->history == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.undo"))
+    mark = jj_mark_history_undo (self->history);
+  else
+    mark = jj_mark_history_redo (self->history);
+
+  jj_marks_panel_refresh (self->marks_panel);
+  _jj_window_refresh_marks (self);
+  if (mark != NULL && !jj_mark_get_deleted (mark))
+    jj_reader_view_scroll_to_offset (self->reader_view, jj_mark_get_start (mark));
+}
+
+static void
+mark_activated_cb (JjWindow *self,
+                   JjMark   *mark)
+{
+  jj_reader_view_select_range (self->reader_view, jj_mark_get_start (mark), jj_mark_get_end (mark));
+  if (adw_flap_get_folded (self->marks_flap))
+    adw_flap_set_reveal_flap (self->marks_flap, FALSE);
+}
+
+static void
+reattach_cb (JjWindow *self,
+             JjMark   *mark)
+{
+  guint start, end;
+
+  if (!jj_reader_view_get_selection (self->reader_view, &start, &end) || start == end)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select the passage to attach the mark to first")));
+      return;
+    }
+
+  if (jj_mark_store_reattach (self->marks, mark, start, end))
+    {
+      g_autofree char *section = jj_outline_dup_section_path (jj_document_get_outline (self->document), start);
+
+      jj_mark_set_section (mark, section);
+      jj_mark_store_touch (self->marks, mark);
+    }
+  jj_marks_panel_refresh (self->marks_panel);
+  _jj_window_refresh_marks (self);
+}
+
+static void
+toggle_marks_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->marks_flap, !adw_flap_get_reveal_flap (self->marks_flap));
+}
+
+void
+_jj_window_class_init_marks (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.mark", "s", mark_action);
+  for (guint i = 0; i < jj_mark_kind_get_n_kinds () && i < 9; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, 0, "win.mark", "s",
+                                           jj_mark_kind_get_nth (i)->key);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, 0, "win.mark", "s",
+                                           jj_mark_kind_get_nth (i)->key);
+    }
+  gtk_widget_class_install_action (widget_class, "win.mark-details", NULL, mark_details_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.mark-details", NULL);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-save-problem", NULL, show_save_problem_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-marks", NULL, toggle_marks_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.toggle-marks", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.toggle-marks", NULL);
+
+}
+
+void
+_jj_window_init_marks (JjWindow *self)
+{
+  g_signal_connect_object (self->reader_view, "highlight-activated",
+                           G_CALLBACK (highlight_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->marks_panel, "mark-activated",
+                           G_CALLBACK (mark_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->marks_panel, "reattach",
+                           G_CALLBACK (reattach_cb), self, G_CONNECT_SWAPPED);
+
+  self->popover = JJ_MARK_POPOVER (jj_mark_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->reader_view));
+  g_signal_connect_object (self->popover, "apply", G_CALLBACK (popover_apply_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->popover, "delete", G_CALLBACK (popover_delete_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+}

@@ -1,0 +1,151 @@
+/* jj-cli-mark.c — jiejian-cli mark
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jj-cli.h"
+#include "jj-document.h"
+#include "jj-mark-kind.h"
+#include "jj-mark-store.h"
+#include "jj-outline.h"
+
+static char *
+dup_kind_keys (void)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint i = 0; i < jj_mark_kind_get_n_kinds (); i++)
+    {
+      if (i > 0)
+        g_string_append (keys, ", ");
+      g_string_append (keys, jj_mark_kind_get_nth (i)->key);
+    }
+
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+/* Loads @path and its marks; notices (a damaged sidecar set aside, a
+ * per-user location) go to stderr.
+ */
+static JjMarkStore *
+open_marks (const char   *path,
+                   JjDocument  **document_out)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(JjDocument) document = NULL;
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
+  if (document == NULL)
+    {
+      jj_cli_print_error ("%s", error->message);
+      return NULL;
+    }
+
+  fingerprint = jj_document_dup_fingerprint (document);
+  store = jj_mark_store_new (file);
+  if (!jj_mark_store_load (store, jj_document_get_text (document), fingerprint, &error))
+    {
+      jj_cli_print_error ("%s", error->message);
+      return NULL;
+    }
+
+  if (jj_mark_store_get_notice (store) != NULL)
+    g_printerr ("%s\n", jj_mark_store_get_notice (store));
+
+  if (document_out != NULL)
+    *document_out = g_steal_pointer (&document);
+
+  return g_steal_pointer (&store);
+}
+
+int
+jj_cli_mark (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *color = NULL;
+  g_autofree char *section = NULL;
+  g_auto(GStrv) tags = NULL;
+  gint64 start = -1;
+  gint64 end = -1;
+  JjOutline *outline;
+  JjMark *mark;
+  const GOptionEntry entries[] = {
+    { "start", 0, 0, G_OPTION_ARG_INT64, &start, N_("First character of the passage (from 0)"), N_("N") },
+    { "end", 0, 0, G_OPTION_ARG_INT64, &end, N_("Character after the passage"), N_("M") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("borrow, golden, outline, wording, fact or doubt"), N_("KIND") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("A tag (repeat for several)"), N_("TAG") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &color, N_("A colour of its own, #rrggbb"), N_("COLOR") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — mark a passage of a speech"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!jj_cli_parse (context, &argc, &argv, 1,
+                     "mark FILE --start N --end M --kind KIND [--tag TAG]… [--note TEXT]"))
+    return 2;
+
+  if (kind == NULL || jj_mark_kind_lookup (kind) == NULL)
+    {
+      g_autofree char *keys = dup_kind_keys ();
+
+      if (kind == NULL)
+        jj_cli_print_error (_("--kind is required: one of %s"), keys);
+      else
+        jj_cli_print_error (_("unknown kind “%s”: use one of %s"), kind, keys);
+      return 2;
+    }
+
+  if (color != NULL && !(color[0] == '#' && strlen (color) == 7 && g_ascii_isxdigit (color[1])))
+    {
+      jj_cli_print_error (_("“%s” is not a colour: use #rrggbb"), color);
+      return 2;
+    }
+
+  store = open_marks (argv[1], &document);
+  if (store == NULL)
+    return 1;
+
+  if (start < 0 || end <= start || end > jj_document_get_length (document))
+    {
+      jj_cli_print_error (_("--start and --end must give a passage inside the text (0 ≤ N < M ≤ %u)"),
+                          jj_document_get_length (document));
+      return 2;
+    }
+
+  outline = jj_document_get_outline (document);
+  if (outline != NULL)
+    section = jj_outline_dup_section_path (outline, (guint)start);
+
+  mark = jj_mark_store_add_range (store, (guint)start, (guint)end, kind, section);
+  if (tags != NULL)
+    jj_mark_set_tags (mark, (const char * const *)tags);
+  jj_mark_set_note (mark, note);
+  jj_mark_set_color (mark, color);
+  jj_mark_store_touch (store, mark);
+
+  if (!jj_mark_store_save (store, &error))
+    {
+      jj_cli_print_error ("%s", error->message);
+      return 1;
+    }
+
+  printf ("%s\n", jj_mark_get_id (mark));
+
+  return 0;
+}

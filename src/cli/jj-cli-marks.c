@@ -1,0 +1,234 @@
+/* jj-cli-marks.c — jiejian-cli marks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "jj-cli.h"
+#include "jj-document.h"
+#include "jj-mark-kind.h"
+#include "jj-mark-store.h"
+
+/* One mark a line: tabs, newlines and backslashes in the text are escaped
+ * as \t, \n and \\ so that every line has the same eight fields.
+ */
+static void
+append_tsv_field (GString    *out,
+                  const char *str)
+{
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        default: g_string_append_c (out, *p);
+        }
+    }
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+print_tsv (GListModel *marks)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (marks); i++)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (marks, i);
+      g_autofree char *tags = g_strjoinv (",", (char **)jj_mark_get_tags (mark));
+
+      g_string_append_printf (out, "%s\t%u\t%u\t%s\t%s\t",
+                              jj_mark_get_id (mark),
+                              jj_mark_get_start (mark),
+                              jj_mark_get_end (mark),
+                              jj_mark_get_kind (mark),
+                              jj_mark_status_to_string (jj_mark_get_status (mark)));
+      append_tsv_field (out, tags);
+      g_string_append_c (out, '\t');
+      append_tsv_field (out, jj_mark_get_quote (mark));
+      g_string_append_c (out, '\t');
+      append_tsv_field (out, jj_mark_get_note (mark));
+      g_string_append_c (out, '\n');
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+static void
+print_json (GListModel *marks)
+{
+  g_autoptr(GString) out = g_string_new ("[");
+
+  for (guint i = 0; i < g_list_model_get_n_items (marks); i++)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (marks, i);
+      g_autofree char *created = g_date_time_format_iso8601 (jj_mark_get_created (mark));
+      g_autofree char *modified = g_date_time_format_iso8601 (jj_mark_get_modified (mark));
+      const char * const *tags = jj_mark_get_tags (mark);
+
+      g_string_append (out, i > 0 ? ",\n  {" : "\n  {");
+      g_string_append (out, "\"id\": ");
+      append_json_string (out, jj_mark_get_id (mark));
+      g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"kind\": ",
+                              jj_mark_get_start (mark), jj_mark_get_end (mark));
+      append_json_string (out, jj_mark_get_kind (mark));
+      g_string_append (out, ", \"label\": ");
+      append_json_string (out, jj_mark_kind_get_label (jj_mark_get_kind (mark)));
+      g_string_append (out, ", \"color\": ");
+      append_json_string (out, jj_mark_get_color (mark));
+      g_string_append (out, ", \"status\": ");
+      append_json_string (out, jj_mark_status_to_string (jj_mark_get_status (mark)));
+      g_string_append (out, ", \"tags\": [");
+      for (guint t = 0; tags[t] != NULL; t++)
+        {
+          if (t > 0)
+            g_string_append (out, ", ");
+          append_json_string (out, tags[t]);
+        }
+      g_string_append (out, "], \"quote\": ");
+      append_json_string (out, jj_mark_get_quote (mark));
+      g_string_append (out, ", \"note\": ");
+      append_json_string (out, jj_mark_get_note (mark));
+      g_string_append (out, ", \"section\": ");
+      append_json_string (out, jj_mark_get_section (mark));
+      g_string_append (out, ", \"author\": ");
+      append_json_string (out, jj_mark_get_author (mark));
+      g_string_append (out, ", \"created\": ");
+      append_json_string (out, created);
+      g_string_append (out, ", \"modified\": ");
+      append_json_string (out, modified);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, out->len > 1 ? "\n]\n" : "]\n");
+
+  fwrite (out->str, 1, out->len, stdout);
+}
+
+/* Loads @path and its marks; notices (a damaged sidecar set aside, a
+ * per-user location) go to stderr.
+ */
+static JjMarkStore *
+open_marks (const char   *path,
+                   JjDocument  **document_out)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(JjDocument) document = NULL;
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
+  if (document == NULL)
+    {
+      jj_cli_print_error ("%s", error->message);
+      return NULL;
+    }
+
+  fingerprint = jj_document_dup_fingerprint (document);
+  store = jj_mark_store_new (file);
+  if (!jj_mark_store_load (store, jj_document_get_text (document), fingerprint, &error))
+    {
+      jj_cli_print_error ("%s", error->message);
+      return NULL;
+    }
+
+  if (jj_mark_store_get_notice (store) != NULL)
+    g_printerr ("%s\n", jj_mark_store_get_notice (store));
+
+  if (document_out != NULL)
+    *document_out = g_steal_pointer (&document);
+
+  return g_steal_pointer (&store);
+}
+
+int
+jj_cli_marks (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  gboolean check = FALSE;
+  GListModel *marks;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: tsv (default) or json"), N_("FORMAT") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check, N_("Re-anchor the marks, save their new places and report how many were placed, moved or orphaned"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — list the marks of a speech"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!jj_cli_parse (context, &argc, &argv, 1, "marks [--format tsv|json] [--check] FILE"))
+    return 2;
+
+  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
+    {
+      jj_cli_print_error (_("unknown format “%s”: use tsv or json"), format);
+      return 2;
+    }
+
+  store = open_marks (argv[1], NULL);
+  if (store == NULL)
+    return 1;
+  marks = jj_mark_store_get_marks (store);
+
+  if (check)
+    {
+      guint counts[3] = { 0, };
+
+      for (guint i = 0; i < g_list_model_get_n_items (marks); i++)
+        {
+          g_autoptr(JjMark) mark = g_list_model_get_item (marks, i);
+
+          counts[jj_mark_get_status (mark)]++;
+        }
+
+      if (jj_mark_store_get_dirty (store) && !jj_mark_store_save (store, &error))
+        {
+          jj_cli_print_error ("%s", error->message);
+          return 1;
+        }
+
+      if (format != NULL && g_str_equal (format, "json"))
+        printf ("{\"placed\": %u, \"moved\": %u, \"orphan\": %u}\n",
+                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN]);
+      else
+        printf ("placed\t%u\nmoved\t%u\norphan\t%u\n",
+                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN]);
+
+      return 0;
+    }
+
+  if (format != NULL && g_str_equal (format, "json"))
+    print_json (marks);
+  else
+    print_tsv (marks);
+
+  return 0;
+}

@@ -1,0 +1,168 @@
+/* bench-import.c — import and cleaning time for large documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+#include <archive.h>
+#include <archive_entry.h>
+#include <libxml/parser.h>
+
+#include "jj-document.h"
+
+static const char *const sentences[] = {
+  "我们要深入贯彻落实党中央决策部署，坚持稳中求进工作总基调。",
+  "各地各部门要切实提高政治站位，把思想和行动统一到会议精神上来。",
+  "要聚焦群众急难愁盼问题，拿出更多务实管用的举措。",
+  "今年以来，全市经济运行总体平稳，主要指标保持在合理区间。",
+  "必须清醒看到，我们的工作还存在不少短板和弱项。",
+  "要强化责任担当，层层压实责任，确保各项任务落到实处。",
+};
+
+static const char *const numbers[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+
+/* Speech-like text of about @size bytes: numbered headings, enumerated
+ * points, paragraphs of a few hundred characters.
+ */
+static GString *
+generate (gsize    size,
+          gboolean run_on)
+{
+  GString *s = g_string_new ("在全市工作会议上的讲话\n同志们：\n");
+  guint h = 0;
+
+  while (s->len < size)
+    {
+      g_string_append_printf (s, "%s、要抓好第%u项重点工作%s", numbers[h % 10], h + 1, run_on ? "" : "\n");
+      for (guint p = 0; p < 4; p++)
+        {
+          if (p > 0)
+            g_string_append_printf (s, "%s是", numbers[p]);
+          for (guint k = 0; k < 8; k++)
+            g_string_append (s, sentences[(h + p + k) % G_N_ELEMENTS (sentences)]);
+          if (!run_on)
+            g_string_append_c (s, '\n');
+        }
+      h++;
+    }
+
+  return s;
+}
+
+static GBytes *
+make_docx (const char *text)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  const char *rels =
+    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"word/document.xml\"/></Relationships>";
+  const char *names[] = { "[Content_Types].xml", "_rels/.rels", "word/document.xml" };
+  const char *contents[3];
+  struct archive *a = archive_write_new ();
+  gsize size;
+  char *buf;
+  size_t used = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    g_string_append_printf (xml, "<w:p><w:pPr><w:jc w:val=\"both\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"32\"/></w:rPr>"
+                                 "<w:t>%s</w:t></w:r></w:p>", lines[i]);
+  g_string_append (xml, "</w:body></w:document>");
+
+  contents[0] = "<Types/>";
+  contents[1] = rels;
+  contents[2] = xml->str;
+  size = xml->len + 64 * 1024;
+  buf = g_malloc (size);
+
+  archive_write_set_format_zip (a);
+  archive_write_open_memory (a, buf, size, &used);
+  for (guint i = 0; i < 3; i++)
+    {
+      struct archive_entry *e = archive_entry_new ();
+      gsize len = strlen (contents[i]);
+
+      archive_entry_set_pathname (e, names[i]);
+      archive_entry_set_filetype (e, AE_IFREG);
+      archive_entry_set_perm (e, 0644);
+      archive_entry_set_size (e, len);
+      archive_write_header (a, e);
+      archive_write_data (a, contents[i], len);
+      archive_entry_free (e);
+    }
+  archive_write_close (a);
+  archive_write_free (a);
+
+  return g_bytes_new_take (buf, used);
+}
+
+static void
+run (const char *label,
+     GBytes     *bytes,
+     const char *name,
+     gsize       text_size)
+{
+  double best = G_MAXDOUBLE;
+  guint length = 0;
+  guint paragraphs = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JjDocument) doc = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      double t;
+
+      doc = jj_document_new_from_bytes (bytes, name, JJ_LOAD_DEFAULT, NULL, &error);
+      t = (g_get_monotonic_time () - t0) / 1e6;
+      if (doc == NULL)
+        g_error ("%s: %s", label, error->message);
+      best = MIN (best, t);
+      length = jj_document_get_length (doc);
+      paragraphs = 1;
+      for (const char *p = jj_document_get_text (doc); *p; p++)
+        paragraphs += *p == '\n';
+    }
+
+  g_print ("%-34s %6.2f MB text  %8u chars  %6u paragraphs  %6.3f s\n",
+           label, text_size / 1048576.0, length, paragraphs, best);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GString) runon = NULL;
+  g_autoptr(GString) docx_text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) runon_bytes = NULL;
+  g_autoptr(GBytes) docx = NULL;
+
+  xmlInitParser ();
+
+  text = generate (5 * 1024 * 1024, FALSE);
+  runon = generate (5 * 1024 * 1024, TRUE);
+  docx_text = generate (1024 * 1024, FALSE);
+
+  bytes = g_bytes_new (text->str, text->len);
+  runon_bytes = g_bytes_new (runon->str, runon->len);
+  docx = make_docx (docx_text->str);
+
+  g_print ("import + clean, best of 3\n");
+  run ("text, paragraphed (UTF-8)", bytes, "speech.txt", text->len);
+  run ("text, run-on (UTF-8)", runon_bytes, "speech.txt", runon->len);
+  run ("docx", docx, "speech.docx", docx_text->len);
+
+  {
+    gsize len = 0;
+    g_autofree char *gb = g_convert (text->str, text->len, "GB18030", "UTF-8", NULL, &len, NULL);
+    g_autoptr(GBytes) gb_bytes = g_bytes_new (gb, len);
+
+    run ("text, paragraphed (GB18030)", gb_bytes, "speech.txt", text->len);
+  }
+
+  return 0;
+}

@@ -1,0 +1,42 @@
+/* test-converter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "jj-converter.h"
+
+static void
+test_detect (void)
+{
+  g_assert_true (jj_converter_is_traditional ("全國文明城市建設工作培訓會議講話，我們要認真學習。", -1));
+  g_assert_false (jj_converter_is_traditional ("全国文明城市建设工作培训会议讲话，我们要认真学习。", -1));
+  /* a few characters OpenCC would touch do not make a text traditional */
+  g_assert_false (jj_converter_is_traditional ("我们要认真学习文件精神，著力解决突出问题，推动工作落实落地见效。", -1));
+  g_assert_false (jj_converter_is_traditional ("plain text", -1));
+}
+
+static void
+test_t2s (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *in = "全國文明城市建設\n同志們：\n發展與開放。";
+  g_autofree char *out = jj_converter_t2s (in, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "全国文明城市建设\n同志们：\n发展与开放。");
+  g_assert_cmpuint (g_utf8_strlen (out, -1), ==, g_utf8_strlen (in, -1));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/converter/detect", test_detect);
+  g_test_add_func ("/converter/t2s", test_t2s);
+
+  return g_test_run ();
+}

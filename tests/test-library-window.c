@@ -1,0 +1,119 @@
+/* test-library-window.c — 素材库 under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "jj-library-window.h"
+#include "jj-mark-store.h"
+
+static const char *speeches[][2] = {
+  { "甲.txt", "在全市安全生产会议上的讲话\n同志们：\n一、要提高认识\n安全生产是底线。\n二、要压实责任\n责任重于泰山。" },
+  { "乙.txt", "在文明城市创建动员会上的讲话\n同志们：\n一、要统一思想\n文明创建永无止境。\n二、要狠抓落实\n落实是关键。" },
+};
+
+static void
+write_speech (const char *dir,
+              const char *name,
+              const char *text,
+              const char *phrase,
+              const char *kind)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autofree char *fingerprint = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autoptr(GError) error = NULL;
+  const char *found = strstr (text, phrase);
+  guint start;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  store = jj_mark_store_new (file);
+  g_assert_true (jj_mark_store_load (store, text, fingerprint, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  start = g_utf8_pointer_to_offset (text, found);
+  g_assert_nonnull (jj_mark_store_add_range (store, start, start + g_utf8_strlen (phrase, -1), kind, NULL));
+  g_assert_true (jj_mark_store_save (store, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+n_shown_is (JjLibraryWindow *window,
+            guint            n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (jj_library_window_get_n_shown (window) != n)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-library-XXXXXX", NULL);
+  g_autofree char *index_path = g_build_filename (dir, "index.xml", NULL);
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(JjLibrary) library = jj_library_new (index);
+  JjLibraryWindow *window;
+
+  write_speech (dir, speeches[0][0], speeches[0][1], "安全生产是底线", "golden");
+  write_speech (dir, speeches[1][0], speeches[1][1], "文明创建永无止境", "borrow");
+
+  jj_library_add_folder (library, folder);
+  window = JJ_LIBRARY_WINDOW (jj_library_window_new (NULL, library));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (n_shown_is (window, 2));
+  jj_library_window_set_search (window, "文明");
+  g_assert_true (n_shown_is (window, 1));
+  jj_library_window_set_search (window, "没有的话");
+  g_assert_true (n_shown_is (window, 0));
+  jj_library_window_set_search (window, "");
+  g_assert_true (n_shown_is (window, 2));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/library-window/search", test_search);
+
+  return g_test_run ();
+}

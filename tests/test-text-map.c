@@ -1,0 +1,77 @@
+/* test-text-map.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "jj-text-map.h"
+
+static void
+test_builder (void)
+{
+  g_autoptr(JjTextBuilder) b = jj_text_builder_new (0);
+  g_autoptr(JjTextMap) map = NULL;
+  g_autofree char *text = NULL;
+  const char *source = "甲乙丙丁戊己";
+  gboolean copied = FALSE;
+  gsize n = 0;
+
+  /* "甲乙" + "\n" + "丁戊己": 丙 dropped, a break inserted where it was */
+  jj_text_builder_copy (b, source, 6, 0);
+  jj_text_builder_insert (b, "\n", 1, 2);
+  jj_text_builder_copy (b, source + 9, 9, 3);
+  g_assert_cmpuint (jj_text_builder_get_length (b), ==, 6);
+  text = jj_text_builder_finish (g_steal_pointer (&b), &n, &map);
+
+  g_assert_cmpstr (text, ==, "甲乙\n丁戊己");
+  g_assert_cmpuint (n, ==, 16);
+  g_assert_cmpuint (jj_text_map_lookup (map, 0, &copied), ==, 0);
+  g_assert_true (copied);
+  g_assert_cmpuint (jj_text_map_lookup (map, 1, NULL), ==, 1);
+  g_assert_cmpuint (jj_text_map_lookup (map, 2, &copied), ==, 2);
+  g_assert_false (copied);
+  g_assert_cmpuint (jj_text_map_lookup (map, 3, &copied), ==, 3);
+  g_assert_true (copied);
+  g_assert_cmpuint (jj_text_map_lookup (map, 5, NULL), ==, 5);
+  g_assert_cmpuint (jj_text_map_lookup (map, 6, NULL), ==, 6);
+}
+
+static void
+test_runs_merge (void)
+{
+  g_autoptr(JjTextBuilder) b = jj_text_builder_new (0);
+  g_autoptr(JjTextMap) map = NULL;
+  g_autofree char *text = NULL;
+
+  /* adjacent copies of adjacent source make one point */
+  jj_text_builder_copy (b, "ab", 2, 0);
+  jj_text_builder_copy (b, "cd", 2, 2);
+  jj_text_builder_copy (b, "ef", 2, 10);
+  text = jj_text_builder_finish (g_steal_pointer (&b), NULL, &map);
+
+  g_assert_cmpstr (text, ==, "abcdef");
+  g_assert_cmpuint (jj_text_map_get_n_points (map), ==, 2);
+  g_assert_cmpuint (jj_text_map_lookup (map, 3, NULL), ==, 3);
+  g_assert_cmpuint (jj_text_map_lookup (map, 5, NULL), ==, 11);
+}
+
+static void
+test_identity (void)
+{
+  g_autoptr(JjTextMap) map = jj_text_map_new_identity ();
+
+  g_assert_cmpuint (jj_text_map_lookup (map, 0, NULL), ==, 0);
+  g_assert_cmpuint (jj_text_map_lookup (map, 12345, NULL), ==, 12345);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text-map/builder", test_builder);
+  g_test_add_func ("/text-map/runs-merge", test_runs_merge);
+  g_test_add_func ("/text-map/identity", test_identity);
+
+  return g_test_run ();
+}
