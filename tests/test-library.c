@@ -226,7 +226,7 @@ test_load_async (Fixture       *fixture,
   /* A document opened while the library loads keeps its title. */
   jj_library_add_folder (library, folder);
   jj_library_load_async (library, NULL, on_loaded, loop);
-  jj_library_add_document (library, opened, "第四篇讲话");
+  jj_library_add_document (library, opened, NULL, "第四篇讲话");
   g_main_loop_run (loop);
 
   g_assert_cmpuint (jj_library_get_n_documents (library), ==, fixture->n_documents);
@@ -418,7 +418,7 @@ test_folders (Fixture       *fixture,
   /* A document the user opened stays when its folder goes, with the
    * title import gave it. */
   opened = g_file_new_for_path (doc_path);
-  jj_library_add_document (fixture->library, opened, "关于第3项工作的讲话");
+  jj_library_add_document (fixture->library, opened, NULL, "关于第3项工作的讲话");
   jj_library_remove_folder (fixture->library, folder);
   g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
   g_assert_no_error (error);
@@ -447,7 +447,7 @@ test_sidecar_elsewhere (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (count (fixture->library, "第11篇第", NULL, NULL), ==, 0);
 
-  jj_library_set_document_sidecar (fixture->library, document, sidecar);
+  jj_library_add_document (fixture->library, document, sidecar, NULL);
   g_assert_cmpuint (count (fixture->library, "第11篇第", NULL, NULL), ==, N_MARKS);
   g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
   g_assert_no_error (error);

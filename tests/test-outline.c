@@ -253,6 +253,54 @@ test_four_levels (void)
   assert_outline (fused, runon->str, county_outline, G_N_ELEMENTS (county_outline));
 }
 
+static const char variants_text[] =
+  "关于做好今年工作的几点意见\n"
+  "一、 关于安全生产工作：\n"
+  "(一)压实责任。各单位要落实主体责任。\n"
+  "(二)强化检查。要开展隐患排查。\n"
+  "１．排查重点场所。包括学校和医院。\n"
+  "２．建立问题台账。\n"
+  "二、加强队伍建设。\n"
+  "一是要加强学习。二是要改进作风。三是要严守纪律。\n"
+  "其一，提高能力。其二，转变作风。\n"
+  "三、认真抓好落实\n"
+  "第一、明确分工。第二、跟踪问效。\n";
+
+static const Expected variants_outline[] = {
+  { 1, JJ_OUTLINE_KIND_TITLE, "关于做好今年工作的几点意见" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "一、 关于安全生产工作：" },
+  { 2, JJ_OUTLINE_KIND_HEADING, "(一)压实责任" },
+  { 2, JJ_OUTLINE_KIND_HEADING, "(二)强化检查" },
+  { 3, JJ_OUTLINE_KIND_HEADING, "１．排查重点场所" },
+  { 3, JJ_OUTLINE_KIND_HEADING, "２．建立问题台账" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "二、加强队伍建设" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "一是要加强学习" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "二是要改进作风" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "三是要严守纪律" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "其一，提高能力" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "其二，转变作风" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "三、认真抓好落实" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "第一、明确分工" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "第二、跟踪问效" },
+};
+
+/* Half-width brackets, full-width digits, 其一 and 第一、; run on, the
+ * title runs straight into the first heading.
+ */
+static void
+test_marker_variants (void)
+{
+  g_autoptr(GString) runon = g_string_new (variants_text);
+  g_autoptr(JjOutline) outline = detect (variants_text);
+  g_autoptr(JjOutline) fused = NULL;
+
+  assert_outline (outline, variants_text, variants_outline, G_N_ELEMENTS (variants_outline));
+
+  g_string_replace (runon, "\n", "", 0);
+  fused = detect (runon->str);
+  assert_outline (fused, runon->str, variants_outline, G_N_ELEMENTS (variants_outline));
+}
+
 static void
 test_fused_heading (void)
 {
@@ -532,6 +580,7 @@ main (int   argc,
   g_test_add_data_func ("/outline/sample/fused-heading", GINT_TO_POINTER (RUNON_FUSED_HEADING), test_sample_runon);
   g_test_add_func ("/outline/fused-heading", test_fused_heading);
   g_test_add_func ("/outline/four-levels", test_four_levels);
+  g_test_add_func ("/outline/marker-variants", test_marker_variants);
   g_test_add_func ("/outline/false-positives", test_false_positives);
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);

@@ -174,8 +174,15 @@ jj_window_set_document (JjWindow   *self,
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
       jj_window_watch (self, file);
       if (JJ_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
-        jj_library_add_document (jj_application_get_library (JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
-                                 file, jj_document_get_title (document));
+        {
+          JjApplication *app = JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+          GFile *sidecar = NULL;
+
+          if (self->marks != NULL && jj_mark_store_get_fallback (self->marks))
+            sidecar = jj_mark_store_get_sidecar (self->marks);
+          jj_library_add_document (jj_application_get_library (app), file, sidecar,
+                                   jj_document_get_title (document));
+        }
       if (self->has_pending_selection)
         jj_reader_view_select_range (self->reader_view, self->pending_start, self->pending_end);
       else if (positions != NULL && jj_reading_positions_lookup (positions, file, fingerprint, &offset))

@@ -926,48 +926,20 @@ ensure_explicit_document (JjLibrary *self,
 }
 
 /* A document the user opened: it stays in the library wherever it is.
- * @title is its title as import found it (NULL keeps the one known).
+ * @sidecar is where its marks are kept when not beside it (what
+ * jj_mark_store_get_sidecar() says when the store fell back to the user's
+ * data folder), or NULL; @title is its title as import found it (NULL
+ * keeps the one known).
  */
 void
 jj_library_add_document (JjLibrary  *self,
                          GFile      *document,
+                         GFile      *sidecar,
                          const char *title)
-{
-  Document *doc;
-  gboolean changed;
-
-  g_return_if_fail (JJ_IS_LIBRARY (self));
-  g_return_if_fail (G_IS_FILE (document));
-
-  doc = ensure_explicit_document (self, document);
-  if (doc == NULL)
-    return;
-
-  if (title != NULL && title[0] != '\0')
-    {
-      g_free (doc->title);
-      doc->title = g_strdup (title);
-      for (guint i = 0; i < doc->passages->len; i++)
-        apply_document (doc, g_ptr_array_index (doc->passages, i));
-    }
-
-  changed = update_document (doc);
-  self->dirty = TRUE;
-  if (changed || title != NULL)
-    rebuild (self);
-}
-
-/* Where the marks of @document are kept when not beside it: what
- * jj_mark_store_get_sidecar() says when the store fell back to the
- * user's data folder. NULL @sidecar: beside the document again.
- */
-void
-jj_library_set_document_sidecar (JjLibrary *self,
-                                 GFile     *document,
-                                 GFile     *sidecar)
 {
   g_autofree char *sidecar_path = NULL;
   Document *doc;
+  gboolean changed;
 
   g_return_if_fail (JJ_IS_LIBRARY (self));
   g_return_if_fail (G_IS_FILE (document));
@@ -985,7 +957,6 @@ jj_library_set_document_sidecar (JjLibrary *self,
       if (sidecar_path != NULL && g_str_equal (sidecar_path, beside))
         g_clear_pointer (&sidecar_path, g_free);
     }
-
   if (g_strcmp0 (sidecar_path, doc->sidecar) != 0)
     {
       g_free (doc->sidecar);
@@ -994,9 +965,18 @@ jj_library_set_document_sidecar (JjLibrary *self,
       doc->sidecar_size = 0;
     }
 
-  update_document (doc);
+  if (title != NULL && title[0] != '\0')
+    {
+      g_free (doc->title);
+      doc->title = g_strdup (title);
+      for (guint i = 0; i < doc->passages->len; i++)
+        apply_document (doc, g_ptr_array_index (doc->passages, i));
+    }
+
+  changed = update_document (doc);
   self->dirty = TRUE;
-  rebuild (self);
+  if (changed || title != NULL)
+    rebuild (self);
 }
 
 /* The user points a moved or missing document to where it is now. Its

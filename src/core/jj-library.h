@@ -52,10 +52,8 @@ void              jj_library_remove_folder        (JjLibrary       *self,
 char            **jj_library_dup_folders          (JjLibrary       *self);
 void              jj_library_add_document         (JjLibrary       *self,
                                                    GFile           *document,
+                                                   GFile           *sidecar,
                                                    const char      *title);
-void              jj_library_set_document_sidecar (JjLibrary       *self,
-                                                   GFile           *document,
-                                                   GFile           *sidecar);
 gboolean          jj_library_relocate             (JjLibrary       *self,
                                                    const char      *old_path,
                                                    GFile           *new_location,

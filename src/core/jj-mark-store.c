@@ -94,11 +94,15 @@ jj_mark_store_dispose (GObject *object)
     }
   self->disposed = TRUE;
 
+  /* A monitor may still deliver an event queued before it was cancelled. */
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+    }
+  g_clear_object (&self->monitor);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->check_source, g_source_remove);
-  if (self->monitor != NULL)
-    g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
 
   G_OBJECT_CLASS (jj_mark_store_parent_class)->dispose (object);
 }

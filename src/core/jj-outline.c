@@ -1042,6 +1042,23 @@ is_citation (const Scan *s,
   return FALSE;
 }
 
+/* Run-on text from the start: a title with no punctuation, then 一、 */
+static gboolean
+after_title (const Scan *s,
+             guint       i,
+             const Cand *cand)
+{
+  if (i > TITLE_MAX || cand->ordinal != 1
+      || (cand->family != FAM_DUN && cand->family != FAM_PAREN_CN))
+    return FALSE;
+  for (guint k = 0; k < i; k++)
+    {
+      if (is_clause_end (s->u[k]) || s->u[k] == '\n')
+        return FALSE;
+    }
+  return i >= 4;
+}
+
 static const JjParagraphHint *
 hint_at (const Scan *s,
          guint       start)
@@ -1114,7 +1131,8 @@ scan_candidates (Scan *s)
           continue;
         }
 
-      if (i != after_heading && !boundary_before (s, i, cand.family))
+      if (i != after_heading && !boundary_before (s, i, cand.family)
+          && !after_title (s, i, &cand))
         {
           /* 第二，其次， can only start a sentence; they are kept when they
            * continue a series (the boundary may be lost with a caption).
@@ -1635,12 +1653,19 @@ jj_outline_detect (const char            *text,
   cs = (Cand *)(gpointer)cands->data;
   has_sal = find_salutation (&s, &sal_start, &sal_end);
   has_title = find_title (&s, sal_start, has_sal, &title_end);
-  /* A title in a heading style is still the title */
+  /* A title in a heading style is still the title; one that runs into the
+   * first heading ends there.
+   */
   for (guint i = 0; has_title && i < cands->len && cs[i].start < title_end; i++)
     {
       if ((cs[i].flags & CAND_VALID)
           && (!IS_HINT (cs[i].family) || (cs[i].flags & CAND_NUMBERED)))
-        has_title = FALSE;
+        {
+          title_end = cs[i].start;
+          while (title_end > 0 && is_space (s.u[title_end - 1]))
+            title_end--;
+          has_title = title_end >= 4 && !has_sal;
+        }
     }
 
   for (guint i = 0; i < cands->len; i++)
