@@ -11,6 +11,7 @@
 
 #include "jj-library.h"
 #include "jj-mark.h"
+#include "jj-passage-private.h"
 #include "jj-sidecar.h"
 
 /* The sidecars are the truth; the index only spares reading 2,000 of them
@@ -609,23 +610,14 @@ read_passages (Document *doc,
                               &id, &kind, &note, &tags, &author, &quote, &section, &key,
                               &created, &modified, &start, &end))
     {
-      JjPassage *passage = jj_passage_new (id);
       g_autoptr(GDateTime) created_date = date_from_usec (created);
-      g_autoptr(GDateTime) modified_date = date_from_usec (modified);
+      g_autoptr(GDateTime) modified_date = modified == created && created_date != NULL
+                                           ? g_date_time_ref (created_date)
+                                           : date_from_usec (modified);
+      JjPassage *passage = _jj_passage_new_full (id, kind, tags, note, author, quote, section, key,
+                                                 created_date, modified_date, start, end,
+                                                 doc->path, doc->title, doc->status);
 
-      jj_passage_set_kind (passage, kind);
-      jj_passage_set_tags (passage, tags);
-      jj_passage_set_note (passage, note);
-      jj_passage_set_author (passage, author);
-      jj_passage_set_quote (passage, quote);
-      jj_passage_set_section (passage, section);
-      jj_passage_set_created (passage, created_date);
-      jj_passage_set_modified (passage, modified_date);
-      if (start <= end)
-        jj_passage_set_range (passage, start, end);
-      apply_document (doc, passage);
-      /* Set last: the setters above drop it. */
-      jj_passage_set_search_key (passage, key);
       g_ptr_array_add (doc->passages, passage);
       g_free (tags);
     }
