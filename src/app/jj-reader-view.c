@@ -371,7 +371,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   g_object_set (view,
                 "editable", FALSE,
-                "cursor-visible", FALSE,
+                "cursor-visible", TRUE,
                 "wrap-mode", GTK_WRAP_WORD_CHAR,
                 "left-margin", 12,
                 "right-margin", 12,

@@ -760,6 +760,7 @@ start_monitor (JjMarkStore *self)
 
   if (self->monitor != NULL)
     {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
     }

@@ -105,8 +105,9 @@ class ReaderTest(unittest.TestCase):
         # Find a phrase; Enter selects the match so it can be marked.
         press(KEY_CONTROL, KEY_F)
         entry = wait_for(lambda: find(app, named("Find", "entry")), "the find entry")
+        wait_for(lambda: entry.getState().contains(pyatspi.STATE_FOCUSED), "the find entry to take the focus")
         entry.queryEditableText().setTextContents("吃透测评标准")
-        time.sleep(0.3)
+        wait_for(lambda: "1 match" in labels(app), "the match count")
         press(KEY_RETURN)
         wait_for(lambda: "吃透测评标准" in selections(app), "the match to be selected")
 
