@@ -252,6 +252,21 @@ test_rebuild_index (Fixture       *fixture,
   again = open_library (fixture);
   g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
   g_assert_cmpuint (count (again, "人才是第一资源", NULL, NULL), >, 0);
+  g_clear_object (&again);
+
+  /* So is one cut short. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (index_path, &contents, &length, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_file_set_contents (index_path, contents, length / 2, &error));
+    g_assert_no_error (error);
+    again = open_library (fixture);
+    g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
+  }
 }
 
 static void

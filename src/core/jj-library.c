@@ -11,6 +11,7 @@
 
 #include "jj-library.h"
 #include "jj-mark.h"
+#include "jj-passage-private.h"
 #include "jj-sidecar.h"
 
 /* The sidecars are the truth; the index only spares reading 2,000 of them
@@ -18,9 +19,14 @@
  * another version, and a sidecar is read again whenever its size or
  * modification time differ from what the index recorded.
  */
-#define INDEX_VERSION 2
-#define PASSAGE_TYPE "(sssasssssxxuu)"
-#define DOCUMENT_TYPE "(sssssuxtbua" PASSAGE_TYPE ")"
+#define INDEX_VERSION 3
+/* The passages of a document are one byte string: tens of thousands of
+ * GVariant children cost more to read than the text they hold. Each
+ * passage is a PassageHeader, then NUL-terminated strings: id, kind, note,
+ * author, quote, section, search key, and its tags. Host byte order: the
+ * index never leaves this machine.
+ */
+#define DOCUMENT_TYPE "(sssssuxtbuuay)"
 #define INDEX_TYPE "(uasa" DOCUMENT_TYPE ")"
 #define NO_DATE G_MININT64
 
@@ -498,22 +504,48 @@ date_to_usec (GDateTime *date)
   return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
 }
 
-static GVariant *
-passage_to_variant (JjPassage *passage)
+typedef struct
 {
-  return g_variant_new ("(sss^asssssxxuu)",
-                        jj_passage_get_id (passage),
-                        jj_passage_get_kind (passage),
-                        jj_passage_get_note (passage),
-                        jj_passage_get_tags (passage),
-                        jj_passage_get_author (passage),
-                        jj_passage_get_quote (passage),
-                        jj_passage_get_section (passage),
-                        jj_library_query_ensure_search_key (passage),
-                        date_to_usec (jj_passage_get_created (passage)),
-                        date_to_usec (jj_passage_get_modified (passage)),
-                        jj_passage_get_start (passage),
-                        jj_passage_get_end (passage));
+  gint64 created;
+  gint64 modified;
+  guint32 start;
+  guint32 end;
+  guint32 n_tags;
+  guint32 padding;
+} PassageHeader;
+
+#define N_PASSAGE_STRINGS 7
+
+static void
+append_string (GByteArray *blob,
+               const char *str)
+{
+  g_byte_array_append (blob, (const guint8 *)str, strlen (str) + 1);
+}
+
+static void
+append_passage (GByteArray *blob,
+                JjPassage  *passage)
+{
+  const char * const *tags = jj_passage_get_tags (passage);
+  PassageHeader header = { 0 };
+
+  header.created = date_to_usec (jj_passage_get_created (passage));
+  header.modified = date_to_usec (jj_passage_get_modified (passage));
+  header.start = jj_passage_get_start (passage);
+  header.end = jj_passage_get_end (passage);
+  header.n_tags = g_strv_length ((char **)tags);
+  g_byte_array_append (blob, (const guint8 *)&header, sizeof header);
+
+  append_string (blob, jj_passage_get_id (passage));
+  append_string (blob, jj_passage_get_kind (passage));
+  append_string (blob, jj_passage_get_note (passage));
+  append_string (blob, jj_passage_get_author (passage));
+  append_string (blob, jj_passage_get_quote (passage));
+  append_string (blob, jj_passage_get_section (passage));
+  append_string (blob, jj_library_query_ensure_search_key (passage));
+  for (guint i = 0; tags[i] != NULL; i++)
+    append_string (blob, tags[i]);
 }
 
 gboolean
@@ -539,18 +571,19 @@ jj_library_save_index (JjLibrary  *self,
   g_hash_table_iter_init (&iter, self->documents);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
     {
-      GVariantBuilder passages;
+      g_autoptr(GByteArray) blob = g_byte_array_new ();
+      GVariant *passages;
 
-      g_variant_builder_init (&passages, G_VARIANT_TYPE ("a" PASSAGE_TYPE));
       for (guint i = 0; i < doc->passages->len; i++)
-        g_variant_builder_add_value (&passages, passage_to_variant (g_ptr_array_index (doc->passages, i)));
+        append_passage (blob, g_ptr_array_index (doc->passages, i));
+      passages = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, blob->data, blob->len, 1);
 
-      g_variant_builder_add (&documents, DOCUMENT_TYPE,
+      g_variant_builder_add (&documents, "(sssssuxtbuu@ay)",
                              doc->path, doc->sidecar != NULL ? doc->sidecar : "", doc->title,
                              doc->fingerprint != NULL ? doc->fingerprint : "",
                              doc->moved_from != NULL ? doc->moved_from : "",
                              doc->length, doc->sidecar_mtime, doc->sidecar_size,
-                             doc->explicit, (guint)doc->status, &passages);
+                             doc->explicit, (guint)doc->status, doc->passages->len, passages);
     }
 
   index = g_variant_ref_sink (g_variant_new (INDEX_TYPE, INDEX_VERSION, &folders, &documents));
@@ -594,41 +627,70 @@ date_from_usec (gint64 usec)
   return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
 }
 
-static void
-read_passages (Document *doc,
-               GVariant *array)
+static const char *
+next_string (const char **p,
+             const char  *end)
 {
-  GVariantIter iter;
-  const char *id, *kind, *note, *author, *quote, *section, *key;
-  const char **tags;
-  gint64 created, modified;
-  guint start, end;
+  const char *str = *p;
+  const char *nul;
 
-  g_variant_iter_init (&iter, array);
-  while (g_variant_iter_next (&iter, "(&s&s&s^a&s&s&s&s&sxxuu)",
-                              &id, &kind, &note, &tags, &author, &quote, &section, &key,
-                              &created, &modified, &start, &end))
+  if (str >= end || (nul = memchr (str, '\0', end - str)) == NULL
+      || !g_utf8_validate (str, nul - str, NULL))
+    return NULL;
+
+  *p = nul + 1;
+  return str;
+}
+
+/* FALSE when the passages are damaged: the sidecar is read again. */
+static gboolean
+read_passages (Document *doc,
+               guint     n_passages,
+               GVariant *blob)
+{
+  gsize size;
+  const char *p = g_variant_get_fixed_array (blob, &size, 1);
+  const char *end = p + size;
+
+  for (guint n = 0; n < n_passages; n++)
     {
-      JjPassage *passage = jj_passage_new (id);
-      g_autoptr(GDateTime) created_date = date_from_usec (created);
-      g_autoptr(GDateTime) modified_date = date_from_usec (modified);
+      const char *strings[N_PASSAGE_STRINGS];
+      g_autofree const char **tags = NULL;
+      g_autoptr(GDateTime) created = NULL;
+      g_autoptr(GDateTime) modified = NULL;
+      PassageHeader header;
 
-      jj_passage_set_kind (passage, kind);
-      jj_passage_set_tags (passage, tags);
-      jj_passage_set_note (passage, note);
-      jj_passage_set_author (passage, author);
-      jj_passage_set_quote (passage, quote);
-      jj_passage_set_section (passage, section);
-      jj_passage_set_created (passage, created_date);
-      jj_passage_set_modified (passage, modified_date);
-      if (start <= end)
-        jj_passage_set_range (passage, start, end);
-      apply_document (doc, passage);
-      /* Set last: the setters above drop it. */
-      jj_passage_set_search_key (passage, key);
-      g_ptr_array_add (doc->passages, passage);
-      g_free (tags);
+      if ((gsize)(end - p) < sizeof header)
+        return FALSE;
+      memcpy (&header, p, sizeof header);
+      p += sizeof header;
+
+      for (guint i = 0; i < N_PASSAGE_STRINGS; i++)
+        {
+          if ((strings[i] = next_string (&p, end)) == NULL)
+            return FALSE;
+        }
+      if (header.n_tags > (gsize)(end - p))
+        return FALSE;
+      tags = g_new0 (const char *, header.n_tags + 1);
+      for (guint i = 0; i < header.n_tags; i++)
+        {
+          if ((tags[i] = next_string (&p, end)) == NULL)
+            return FALSE;
+        }
+
+      created = date_from_usec (header.created);
+      modified = header.modified == header.created && created != NULL
+                 ? g_date_time_ref (created)
+                 : date_from_usec (header.modified);
+      g_ptr_array_add (doc->passages,
+                       _jj_passage_new_full (strings[0], strings[1], tags, strings[2], strings[3],
+                                             strings[4], strings[5], strings[6], created, modified,
+                                             header.start, header.end,
+                                             doc->path, doc->title, doc->status));
     }
+
+  return p == end;
 }
 
 static gboolean
@@ -697,11 +759,11 @@ read_index (JjLibrary *self)
       g_autoptr(GVariant) passages = NULL;
       const char *doc_path, *sidecar, *title, *fingerprint, *moved_from;
       Document *doc;
-      guint status;
+      guint status, n_passages;
 
-      g_variant_get (child, "(&s&s&s&s&suxtbu@a" PASSAGE_TYPE ")",
+      g_variant_get (child, "(&s&s&s&s&suxtbuu@ay)",
                      &doc_path, &sidecar, &title, &fingerprint, &moved_from, NULL, NULL, NULL, NULL,
-                     &status, &passages);
+                     &status, &n_passages, &passages);
       if (!g_path_is_absolute (doc_path) || g_hash_table_contains (self->documents, doc_path))
         {
           g_variant_unref (child);
@@ -714,11 +776,16 @@ read_index (JjLibrary *self)
       doc->fingerprint = g_strdup (fingerprint);
       doc->moved_from = moved_from[0] != '\0' ? g_strdup (moved_from) : NULL;
       doc->sidecar = g_path_is_absolute (sidecar) ? g_strdup (sidecar) : NULL;
-      g_variant_get (child, "(&s&s&s&s&suxtbu@a" PASSAGE_TYPE ")",
+      g_variant_get (child, "(&s&s&s&s&suxtbuu@ay)",
                      NULL, NULL, NULL, NULL, NULL, &doc->length, &doc->sidecar_mtime,
-                     &doc->sidecar_size, &doc->explicit, NULL, NULL);
+                     &doc->sidecar_size, &doc->explicit, NULL, NULL, NULL);
       doc->status = MIN (status, JJ_DOCUMENT_STATUS_MISSING);
-      read_passages (doc, passages);
+      if (!read_passages (doc, n_passages, passages))
+        {
+          g_ptr_array_set_size (doc->passages, 0);
+          doc->sidecar_mtime = 0;
+          doc->sidecar_size = 0;
+        }
       g_hash_table_insert (self->documents, doc->path, doc);
       g_variant_unref (child);
     }
@@ -904,29 +971,15 @@ jj_library_dup_folders (JjLibrary *self)
   return folders;
 }
 
-/* A document the user opened: it stays in the library wherever it is.
- * @sidecar is where its marks are kept when not beside it (what
- * jj_mark_store_get_sidecar() says), or NULL; @title is its title as
- * import found it (NULL keeps the one known).
- */
-void
-jj_library_add_document (JjLibrary  *self,
-                         GFile      *document,
-                         GFile      *sidecar,
-                         const char *title)
+static Document *
+ensure_explicit_document (JjLibrary *self,
+                          GFile     *document)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *sidecar_path = NULL;
+  g_autofree char *path = dup_absolute_path (document);
   Document *doc;
-  gboolean changed;
 
-  g_return_if_fail (JJ_IS_LIBRARY (self));
-  g_return_if_fail (G_IS_FILE (document));
-  g_return_if_fail (sidecar == NULL || G_IS_FILE (sidecar));
-
-  path = dup_absolute_path (document);
   if (path == NULL)
-    return;
+    return NULL;
 
   doc = g_hash_table_lookup (self->documents, path);
   if (doc == NULL)
@@ -936,9 +989,36 @@ jj_library_add_document (JjLibrary  *self,
     }
   doc->explicit = TRUE;
 
+  return doc;
+}
+
+/* A document the user opened: it stays in the library wherever it is.
+ * @sidecar is where its marks are kept when not beside it (what
+ * jj_mark_store_get_sidecar() says when the store fell back to the user's
+ * data folder), or NULL; @title is its title as import found it (NULL
+ * keeps the one known).
+ */
+void
+jj_library_add_document (JjLibrary  *self,
+                         GFile      *document,
+                         GFile      *sidecar,
+                         const char *title)
+{
+  g_autofree char *sidecar_path = NULL;
+  Document *doc;
+  gboolean changed;
+
+  g_return_if_fail (JJ_IS_LIBRARY (self));
+  g_return_if_fail (G_IS_FILE (document));
+  g_return_if_fail (sidecar == NULL || G_IS_FILE (sidecar));
+
+  doc = ensure_explicit_document (self, document);
+  if (doc == NULL)
+    return;
+
   if (sidecar != NULL)
     {
-      g_autofree char *beside = sidecar_path_for (path);
+      g_autofree char *beside = sidecar_path_for (doc->path);
 
       sidecar_path = g_file_get_path (sidecar);
       if (sidecar_path != NULL && g_str_equal (sidecar_path, beside))

@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "jj-mark-kind.h"
-#include "jj-passage.h"
+#include "jj-passage-private.h"
 
 struct _JjPassage
 {
@@ -261,6 +261,51 @@ jj_passage_new_from_mark (JjMark     *mark,
     }
   self->document_path = g_strdup (document_path);
   self->document_title = g_strdup (document_title);
+
+  return self;
+}
+
+JjPassage *
+_jj_passage_new_full (const char         *id,
+                      const char         *kind,
+                      const char * const *tags,
+                      const char         *note,
+                      const char         *author,
+                      const char         *quote,
+                      const char         *section,
+                      const char         *search_key,
+                      GDateTime          *created,
+                      GDateTime          *modified,
+                      guint               start,
+                      guint               end,
+                      const char         *document_path,
+                      const char         *document_title,
+                      JjDocumentStatus    status)
+{
+  JjPassage *self = g_object_new (JJ_TYPE_PASSAGE, NULL);
+
+  self->id = g_strdup (id);
+  self->kind = g_strdup (kind);
+  if (tags != NULL && tags[0] != NULL)
+    self->tags = g_strdupv ((char **)tags);
+  self->note = g_strdup (note);
+  self->author = g_strdup (author);
+  self->quote = g_strdup (quote);
+  self->section = g_strdup (section);
+  self->search_key = g_strdup (search_key);
+  if (created != NULL)
+    self->created = g_date_time_ref (created);
+  self->created_key = date_key (created);
+  if (modified != NULL)
+    self->modified = g_date_time_ref (modified);
+  if (start <= end)
+    {
+      self->start = start;
+      self->end = end;
+    }
+  self->document_path = g_strdup (document_path);
+  self->document_title = g_strdup (document_title);
+  self->document_status = MIN (status, JJ_DOCUMENT_STATUS_MISSING);
 
   return self;
 }
