@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "jj-print-layout.h"
@@ -480,4 +481,70 @@ jj_print_operation_export_pdf (JjPrintOperation  *self,
 
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), path);
   return run (self, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *heading,
+            GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+choose_pdf_response_cb (GtkNativeDialog  *native,
+                        int               response,
+                        JjPrintOperation *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      GtkWindow *parent = gtk_native_dialog_get_transient_for (native);
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !jj_print_operation_export_pdf (self, parent, file, &error))
+        show_error (parent, _("Could Not Export the PDF"), error);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+/**
+ * jj_print_operation_choose_pdf:
+ *
+ * Asks where to save the PDF, with the title as its name, then writes it;
+ * a failure is shown in a dialog over @parent.
+ */
+void
+jj_print_operation_choose_pdf (JjPrintOperation *self,
+                               GtkWindow        *parent)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *title;
+
+  g_return_if_fail (JJ_IS_PRINT_OPERATION (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  native = gtk_file_chooser_native_new (_("Export as PDF"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  title = jj_document_get_title (self->document);
+  name = g_strconcat (title != NULL ? title : _("Speech"), ".pdf", NULL);
+  /* Titles may hold characters a file name cannot. */
+  g_strdelimit (name, "/\\", '_');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  g_signal_connect (native, "response", G_CALLBACK (choose_pdf_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -29,5 +29,7 @@ gboolean          jj_print_operation_export_pdf (JjPrintOperation  *self,
                                                  GtkWindow         *parent,
                                                  GFile             *file,
                                                  GError           **error);
+void              jj_print_operation_choose_pdf (JjPrintOperation  *self,
+                                                 GtkWindow         *parent);
 
 G_END_DECLS
