@@ -136,6 +136,38 @@ test_export_pdf (void)
   g_rmdir (dir);
 }
 
+/* A paragraph longer than a page is split between pages, line by line. */
+static void
+test_long_paragraph (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JjDocument) document = NULL;
+  g_autoptr(JjPrintOperation) operation = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append (text, "要强化责任担当，层层压实责任，确保各项任务落到实处。");
+  document = jj_document_new_from_text (text->str, text->len);
+
+  dir = g_dir_make_tmp ("jiejian-print-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "long.pdf", NULL);
+  file = g_file_new_for_path (path);
+
+  operation = jj_print_operation_new (document, NULL, NULL);
+  jj_print_operation_set_font (operation, "Sans", 14);
+  g_assert_true (jj_print_operation_export_pdf (operation, NULL, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jj_print_operation_get_n_pages_laid_out (operation), >=, 5);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_export_error (void)
 {
@@ -156,6 +188,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/print/export-pdf", test_export_pdf);
+  g_test_add_func ("/print/long-paragraph", test_long_paragraph);
   g_test_add_func ("/print/export-error", test_export_error);
 
   return g_test_run ();
