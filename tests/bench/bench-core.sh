@@ -52,5 +52,5 @@ for entry in "${benches[@]}"; do
   # The Jiejian functions that cost most, with what they call.
   callgrind_annotate --inclusive=yes "$tmp/$name.out" 2>/dev/null |
     grep -E '^ *[0-9,]+ \([ 0-9.]+%\) +[^ ]*:jj_[a-z0-9_]+ ' | head -6 |
-    sed -E 's/ \[[^]]*\]$//; s|[^ ]*/src/core/||; s/^/    /'
+    sed -E 's/ \[[^]]*\]$//; s|[^ ]*/src/core/||; s/^/    /' || true
 done
