@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "jj-mark.h"
+#include "jj-mark-store.h"
 #include "jj-sidecar.h"
 
 static const char * const library_data_phrases[] = {
@@ -58,8 +59,8 @@ library_data_document_path (const char *dir, guint doc)
   return g_build_filename (dir, sub, name, NULL);
 }
 
-/* Writes document @doc with @n_marks marks and its sidecar, through the
- * sidecar API, under @dir. Each mark quotes one paragraph of the text.
+/* Writes document @doc with @n_marks marks and its sidecar under @dir, the
+ * way the reader does: through JjMarkStore. Each mark quotes one paragraph.
  */
 static inline void
 library_data_write_document (const char *dir,
@@ -70,7 +71,9 @@ library_data_write_document (const char *dir,
   g_autofree char *sidecar_path = g_strconcat (path, JJ_SIDECAR_SUFFIX, NULL);
   g_autofree char *parent = g_path_get_dirname (path);
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(JjSidecar) sidecar = jj_sidecar_new ();
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *fingerprint = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) base = g_date_time_new_utc (2024, 1, 1, 8, 0, 0);
   g_auto(GStrv) quotes = g_new0 (char *, n_marks + 1);
@@ -88,31 +91,32 @@ library_data_write_document (const char *dir,
   g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
   g_assert_no_error (error);
 
-  sidecar->fingerprint = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, text->len);
-  sidecar->length = g_utf8_strlen (text->str, text->len);
+  fingerprint = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, text->len);
+  store = jj_mark_store_new (file);
+  g_assert_true (jj_mark_store_load (store, text->str, fingerprint, &error));
+  g_assert_no_error (error);
 
   offset = g_utf8_strlen (text->str, strchr (text->str, '\n') - text->str) + 1;
   for (guint j = 0; j < n_marks; j++)
     {
-      JjMark *mark = jj_mark_new (library_data_kind (doc, j));
       guint length = g_utf8_strlen (quotes[j], -1);
       const char *tags[] = { library_data_tag (doc, j), NULL };
       g_autoptr(GDateTime) created = g_date_time_add_hours (base, doc * n_marks + j);
       g_autofree char *note = g_strdup_printf ("备注%u", doc);
+      JjMark *mark = jj_mark_store_add_range (store, offset, offset + length, library_data_kind (doc, j),
+                                              j % 2 ? "二、重点任务" : "一、总体要求");
 
-      jj_mark_set_range (mark, offset, offset + length);
-      jj_mark_set_quote (mark, quotes[j]);
-      jj_mark_set_section (mark, j % 2 ? "二、重点任务" : "一、总体要求");
+      g_assert_nonnull (mark);
       jj_mark_set_tags (mark, tags);
       jj_mark_set_note (mark, j == 1 ? note : "");
       jj_mark_set_created (mark, created);
       jj_mark_set_modified (mark, created);
-      g_ptr_array_add (sidecar->marks, mark);
       offset += length + 1;
     }
 
-  g_assert_true (jj_sidecar_save (sidecar, sidecar_path, &error));
+  g_assert_true (jj_mark_store_save (store, &error));
   g_assert_no_error (error);
+  g_assert_true (g_file_test (sidecar_path, G_FILE_TEST_IS_REGULAR));
 }
 
 static inline void

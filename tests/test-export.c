@@ -335,7 +335,7 @@ test_docx_structure (void)
   zip_clear (&zip);
 }
 
-static const JjHeadingLine outline[] = {
+static const JjHeadingLine heading_lines[] = {
   { 1, "一、要牢牢把握新形势" },
   { 2, "（一）认清大局" },
   { 2, "（二）把握机遇" },
@@ -356,30 +356,53 @@ test_outline (void)
   g_autofree char *clipboard = NULL;
   Zip zip = { 0 };
 
-  clipboard = jj_exporter_outline_to_text (outline, G_N_ELEMENTS (outline));
+  clipboard = jj_exporter_outline_to_text (heading_lines, G_N_ELEMENTS (heading_lines));
   g_assert_cmpstr (clipboard, ==,
                    "一、要牢牢把握新形势\n（一）认清大局\n（二）把握机遇\n二、扎实推进重点工作\n一是抓项目\n");
 
-  txt = jj_exporter_outline_to_bytes ("讲话", outline, 2, JJ_EXPORT_FORMAT_TXT, &error);
+  txt = jj_exporter_outline_to_bytes ("讲话", heading_lines, 2, JJ_EXPORT_FORMAT_TXT, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_bytes_get_data (txt, NULL), ==, "讲话\n\n一、要牢牢把握新形势\n（一）认清大局\n");
 
-  md = jj_exporter_outline_to_bytes ("讲话", outline, G_N_ELEMENTS (outline), JJ_EXPORT_FORMAT_MD, &error);
+  md = jj_exporter_outline_to_bytes ("讲话", heading_lines, G_N_ELEMENTS (heading_lines), JJ_EXPORT_FORMAT_MD, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_bytes_get_data (md, NULL), ==,
                    "# 讲话\n\n## 一、要牢牢把握新形势\n\n### （一）认清大局\n\n### （二）把握机遇\n\n"
                    "## 二、扎实推进重点工作\n\n#### 一是抓项目\n");
 
-  docx = jj_exporter_outline_to_bytes (NULL, outline, G_N_ELEMENTS (outline), JJ_EXPORT_FORMAT_DOCX, &error);
+  docx = jj_exporter_outline_to_bytes (NULL, heading_lines, G_N_ELEMENTS (heading_lines), JJ_EXPORT_FORMAT_DOCX, &error);
   g_assert_no_error (error);
   read_zip (docx, &zip);
   document = parse_part (&zip, "word/document.xml");
   collect_paragraphs (xmlDocGetRootElement (document), paragraphs, styles);
-  g_assert_cmpuint (paragraphs->len, ==, G_N_ELEMENTS (outline));
+  g_assert_cmpuint (paragraphs->len, ==, G_N_ELEMENTS (heading_lines));
   g_assert_cmpstr (g_ptr_array_index (styles, 1), ==, "Heading2");
   g_assert_cmpstr (g_ptr_array_index (styles, 4), ==, "Heading3");
   g_assert_cmpstr (g_ptr_array_index (paragraphs, 4), ==, "一是抓项目");
   zip_clear (&zip);
+}
+
+static void
+test_outline_from_speech (void)
+{
+  const char *text =
+    "关于做好当前工作的讲话\n同志们：\n一、提高思想认识\n今天的会议很重要。\n"
+    "（一）认清当前形势\n我们面临很多挑战。\n二、狠抓工作落实\n"
+    "一是要抓项目建设，推动项目落地。二是要抓招商引资。\n谢谢大家！";
+  g_autoptr(JjOutline) outline = jj_outline_detect (text, -1, NULL, 0);
+  g_autofree JjHeadingLine *lines = NULL;
+  g_autofree char *skeleton = NULL;
+  guint n_lines = 0;
+
+  lines = jj_exporter_dup_outline_lines (outline, &n_lines);
+  skeleton = jj_exporter_outline_to_text (lines, n_lines);
+  /* Title, salutation and closing are not part of the skeleton. */
+  g_assert_cmpstr (skeleton, ==,
+                   "一、提高思想认识\n（一）认清当前形势\n二、狠抓工作落实\n一是要抓项目建设\n二是要抓招商引资\n");
+  g_assert_cmpuint (n_lines, ==, 5);
+  g_assert_cmpuint (lines[0].level, ==, 1);
+  g_assert_cmpuint (lines[1].level, ==, 2);
+  g_assert_cmpuint (lines[2].level, ==, 1);
 }
 
 static void
@@ -492,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/export/markdown", test_markdown);
   g_test_add_func ("/export/docx-structure", test_docx_structure);
   g_test_add_func ("/export/outline", test_outline);
+  g_test_add_func ("/export/outline-from-speech", test_outline_from_speech);
   g_test_add_func ("/export/save", test_save);
   g_test_add_func ("/export/docx-libreoffice", test_docx_libreoffice);
 

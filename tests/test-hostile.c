@@ -25,7 +25,8 @@
 /* Each hostile file is opened by jiejian-cli in a child process, so that
  * its time and peak memory are those of a real run. Every case must end
  * with a clear message or a bounded result, within a few seconds, under
- * 300 MB, and leave the marks file beside the document as it was.
+ * 300 MB, and leave the marks file beside the document as it was (or,
+ * when the document opens, with its marks).
  */
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -65,6 +66,8 @@
   "<!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">" \
   "<!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">" \
   "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">"
+
+#define MARK_ID "5b8a4c1e-0d55-4a8f-9f55-2f3f1f6a2c11"
 
 typedef struct
 {
@@ -203,7 +206,7 @@ write_sidecar (const char *document,
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<jiejian xmlns=\"" JJ_SIDECAR_NAMESPACE "\" version=\"1\">\n"
     "  <document fingerprint=\"0000000000000000000000000000000000000000000000000000000000000000\" length=\"20\"/>\n"
-    "  <mark id=\"5b8a4c1e-0d55-4a8f-9f55-2f3f1f6a2c11\" kind=\"golden\" author=\"tester\" "
+    "  <mark id=\"" MARK_ID "\" kind=\"golden\" author=\"tester\" "
     "created=\"2026-01-01T00:00:00Z\" modified=\"2026-01-01T00:00:00Z\">\n"
     "    <target start=\"2\" end=\"6\"><prefix>一、</prefix><quote>要牢牢把握</quote><suffix>新形势</suffix></target>\n"
     "  </mark>\n"
@@ -279,7 +282,21 @@ open_hostile (Fixture    *fixture,
     assert_refused (what, run);
   else
     assert_bounded (what, run);
-  assert_file_is (sidecar_path, sidecar, length);
+
+  /* A document that was refused leaves its marks file as it was; one that
+   * opened may have its marks re-anchored and saved, but keeps them.
+   */
+  if (run->status != 0)
+    assert_file_is (sidecar_path, sidecar, length);
+  else
+    {
+      g_autoptr(JjSidecar) now = NULL;
+      g_autoptr(GError) error = NULL;
+
+      now = jj_sidecar_load (sidecar_path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (jj_sidecar_lookup (now, MARK_ID));
+    }
 }
 
 typedef struct

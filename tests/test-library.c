@@ -11,7 +11,7 @@
 
 /* A few hundred speeches for searching; fewer where the test changes them. */
 #define N_DOCUMENTS 300
-#define N_SMALL 30
+#define N_SMALL 20
 #define N_MARKS 3
 
 typedef struct
@@ -180,7 +180,7 @@ test_warm_index (Fixture       *fixture,
 {
   g_autoptr(JjLibrary) again = NULL;
   g_autoptr(JjPassage) passage = NULL;
-  g_autofree char *doc_path = library_data_document_path (fixture->dir, 22);
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 12);
   g_autofree char *sidecar_path = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
 
   g_assert_true (g_file_query_exists (fixture->index, NULL));
@@ -193,10 +193,47 @@ test_warm_index (Fixture       *fixture,
 
   again = open_library (fixture);
   g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
-  passage = find_one (again, "第22篇第0段");
+  passage = find_one (again, "第12篇第0段");
   g_assert_cmpuint (jj_passage_get_document_status (passage), ==, JJ_DOCUMENT_STATUS_MISSING);
   g_assert_cmpuint (jj_library_get_document_status (again, doc_path), ==, JJ_DOCUMENT_STATUS_MISSING);
-  g_assert_cmpstr (jj_library_get_document_title (again, doc_path), ==, "讲话0022");
+  g_assert_cmpstr (jj_library_get_document_title (again, doc_path), ==, "讲话0012");
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GMainLoop *loop = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jj_library_load_finish (JJ_LIBRARY (object), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (loop);
+}
+
+static void
+test_load_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JjLibrary) library = jj_library_new (fixture->index);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(JjPassage) passage = NULL;
+  g_autofree char *opened_path = library_data_document_path (fixture->dir, 4);
+  g_autoptr(GFile) opened = g_file_new_for_path (opened_path);
+
+  /* A document opened while the library loads keeps its title. */
+  jj_library_add_folder (library, folder);
+  jj_library_load_async (library, NULL, on_loaded, loop);
+  jj_library_add_document (library, opened, NULL, "第四篇讲话");
+  g_main_loop_run (loop);
+
+  g_assert_cmpuint (jj_library_get_n_documents (library), ==, fixture->n_documents);
+  g_assert_cmpuint (jj_library_get_n_passages (library), ==, fixture->n_documents * N_MARKS);
+  g_assert_cmpuint (g_list_model_get_n_items (jj_library_get_passages (library)), ==, fixture->n_documents * N_MARKS);
+  passage = find_one (library, "第4篇第2段");
+  g_assert_cmpstr (jj_passage_get_document_title (passage), ==, "第四篇讲话");
 }
 
 static void
@@ -381,7 +418,7 @@ test_folders (Fixture       *fixture,
   /* A document the user opened stays when its folder goes, with the
    * title import gave it. */
   opened = g_file_new_for_path (doc_path);
-  jj_library_add_document (fixture->library, opened, "关于第3项工作的讲话");
+  jj_library_add_document (fixture->library, opened, NULL, "关于第3项工作的讲话");
   jj_library_remove_folder (fixture->library, folder);
   g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
   g_assert_no_error (error);
@@ -389,6 +426,38 @@ test_folders (Fixture       *fixture,
   g_assert_cmpuint (jj_library_get_n_passages (fixture->library), ==, N_MARKS);
   passage = find_one (fixture->library, "第3篇第0段");
   g_assert_cmpstr (jj_passage_get_document_title (passage), ==, "关于第3项工作的讲话");
+}
+
+static void
+test_sidecar_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 11);
+  g_autofree char *beside = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *elsewhere = g_build_filename (fixture->outside, "abc-123" JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(GFile) document = g_file_new_for_path (doc_path);
+  g_autoptr(GFile) sidecar = g_file_new_for_path (elsewhere);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjLibrary) again = NULL;
+
+  /* Marks of a speech in a read-only folder are kept in the user's data
+   * folder: the reader tells the library where. */
+  g_assert_cmpint (g_rename (beside, elsewhere), ==, 0);
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->library, "第11篇第", NULL, NULL), ==, 0);
+
+  jj_library_add_document (fixture->library, document, sidecar, NULL);
+  g_assert_cmpuint (count (fixture->library, "第11篇第", NULL, NULL), ==, N_MARKS);
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture->library, "第11篇第", NULL, NULL), ==, N_MARKS);
+
+  /* The index remembers where. */
+  g_clear_object (&fixture->library);
+  again = open_library (fixture);
+  g_assert_cmpuint (count (again, "第11篇第", NULL, NULL), ==, N_MARKS);
+  g_assert_cmpuint (jj_library_get_document_status (again, doc_path), ==, JJ_DOCUMENT_STATUS_PRESENT);
 }
 
 int
@@ -403,11 +472,13 @@ main (int   argc,
 
   ADD ("/library/search-and-filters", N_DOCUMENTS, test_search_and_filters);
   ADD ("/library/warm-index", N_SMALL, test_warm_index);
+  ADD ("/library/load-async", N_SMALL, test_load_async);
   ADD ("/library/rebuild-index", N_SMALL, test_rebuild_index);
   ADD ("/library/sidecar-changed", N_SMALL, test_sidecar_changed);
   ADD ("/library/moved-within-folder", N_SMALL, test_moved_within_folder);
   ADD ("/library/relocate", N_SMALL, test_relocate);
   ADD ("/library/folders", N_SMALL, test_folders);
+  ADD ("/library/sidecar-elsewhere", N_SMALL, test_sidecar_elsewhere);
 
   return g_test_run ();
 }

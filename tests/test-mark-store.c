@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 
@@ -186,6 +187,22 @@ test_debounced_save (Fixture       *f,
   jj_mark_store_flush (store);
   g_assert_true (saved);
   g_assert_false (jj_mark_store_get_dirty (store));
+}
+
+static void
+test_saved_on_dispose (Fixture       *f,
+                       gconstpointer  data)
+{
+  JjMarkStore *store = open_store (f, text);
+  g_autoptr(JjMarkStore) again = NULL;
+
+  jj_mark_store_set_save_delay (store, 100000);
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  g_assert_false (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
+  g_object_unref (store);
+
+  again = open_store (f, text);
+  g_assert_cmpuint (n_marks (again), ==, 1);
 }
 
 static void
@@ -383,6 +400,41 @@ test_unreadable_set_aside (Fixture       *f,
 }
 
 static void
+test_damaged_while_open (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = open_store (f, text);
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint n_aside = 0;
+
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  save (store);
+  g_assert_true (g_file_set_contents (f->sidecar, "<jiejian>garbage", -1, NULL));
+
+  jj_mark_store_add_range (store, 15, 20, "borrow", NULL);
+  save (store);
+  g_assert_nonnull (jj_mark_store_get_notice (store));
+
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, ".unreadable-") != NULL)
+      {
+        g_autofree char *path = g_build_filename (f->dir, name, NULL);
+        g_autofree char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, ==, "<jiejian>garbage");
+        n_aside++;
+      }
+  g_assert_cmpuint (n_aside, ==, 1);
+
+  g_clear_object (&store);
+  store = open_store (f, text);
+  g_assert_cmpuint (n_marks (store), ==, 2);
+}
+
+static void
 test_hostile_sidecar_kept (Fixture       *f,
                            gconstpointer  data)
 {
@@ -458,6 +510,28 @@ test_orphans_kept (Fixture       *f,
   c = open_store (f, text);
   g_assert_cmpuint (n_marks (c), ==, 1);
   g_assert_cmpint (jj_mark_get_status (nth_mark (c, 0)), ==, JJ_MARK_STATUS_PLACED);
+}
+
+static void
+test_stale_temporaries (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *old_tmp = g_strconcat (f->sidecar, ".AbC123", NULL);
+  g_autofree char *new_tmp = g_strconcat (f->sidecar, ".XyZ789", NULL);
+  g_autofree char *other = g_strconcat (f->sidecar, ".notes", NULL);
+  g_autoptr(JjMarkStore) store = NULL;
+  struct utimbuf old = { 1000000000, 1000000000 };
+
+  g_assert_true (g_file_set_contents (old_tmp, "<jiejian", -1, NULL));
+  g_assert_true (g_file_set_contents (new_tmp, "<jiejian", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "x", -1, NULL));
+  g_assert_cmpint (g_utime (old_tmp, &old), ==, 0);
+  g_assert_cmpint (g_utime (other, &old), ==, 0);
+
+  store = open_store (f, text);
+  g_assert_false (g_file_test (old_tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (new_tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -624,12 +698,17 @@ test_crash_safety (Fixture       *f,
       g_autofree char *out = NULL;
       g_autoptr(GError) error = NULL;
 
-      /* Killed at a random moment once it saves, most often mid-write. */
-      first = g_data_input_stream_read_line_utf8 (in, NULL, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (first);
-      g_hash_table_add (ids, g_steal_pointer (&first));
-      g_usleep (g_rand_int_range (rand, 0, 20000));
+      /* Killed at a random moment: every other time once it has saved
+       * (then most often mid-write), else from its start.
+       */
+      if (rounds % 2 == 0)
+        {
+          first = g_data_input_stream_read_line_utf8 (in, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (first);
+          g_hash_table_add (ids, g_steal_pointer (&first));
+        }
+      g_usleep (g_rand_int_range (rand, 0, 15000));
       g_subprocess_send_signal (proc, SIGKILL);
       out = read_rest (in);
       g_subprocess_wait (proc, NULL, NULL);
@@ -701,14 +780,17 @@ main (int   argc,
 
   ADD ("round-trip", test_round_trip);
   ADD ("debounced-save", test_debounced_save);
+  ADD ("saved-on-dispose", test_saved_on_dispose);
   ADD ("tombstones", test_tombstones);
   ADD ("newest-wins", test_newest_wins);
   ADD ("monitor", test_monitor);
   ADD ("conflict-copies", test_conflict_copies);
   ADD ("unreadable-set-aside", test_unreadable_set_aside);
   ADD ("hostile-sidecar-kept", test_hostile_sidecar_kept);
+  ADD ("damaged-while-open", test_damaged_while_open);
   ADD ("reanchor-on-load", test_reanchor_on_load);
   ADD ("orphans-kept", test_orphans_kept);
+  ADD ("stale-temporaries", test_stale_temporaries);
   ADD ("fallback", test_fallback);
   ADD ("crash-safety", test_crash_safety);
   ADD ("concurrent-union", test_concurrent_union);

@@ -106,14 +106,18 @@ sample_path (const char *name)
   return g_build_filename (shared, "samples", name, NULL);
 }
 
+/* Every form of the sample, through import: the outline of the document,
+ * with the paragraph hints of its format.
+ */
 static void
-test_sample_paragraphed (void)
+test_sample_document (gconstpointer data)
 {
-  g_autofree char *path = sample_path ("civilized-city-speech.txt");
+  const char *name = data;
+  g_autofree char *path = sample_path (name);
   g_autoptr(GFile) file = NULL;
   g_autoptr(JjDocument) doc = NULL;
-  g_autoptr(JjOutline) outline = NULL;
   g_autoptr(GError) error = NULL;
+  JjOutline *outline;
 
   if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -124,7 +128,7 @@ test_sample_paragraphed (void)
   file = g_file_new_for_path (path);
   doc = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
   g_assert_no_error (error);
-  outline = jj_outline_detect (jj_document_get_text (doc), jj_document_get_n_bytes (doc), NULL, 0);
+  outline = jj_document_get_outline (doc);
   assert_outline (outline, jj_document_get_text (doc), sample_outline, G_N_ELEMENTS (sample_outline));
 }
 
@@ -247,6 +251,54 @@ test_four_levels (void)
   g_string_replace (runon, "\n", "", 0);
   fused = detect (runon->str);
   assert_outline (fused, runon->str, county_outline, G_N_ELEMENTS (county_outline));
+}
+
+static const char variants_text[] =
+  "关于做好今年工作的几点意见\n"
+  "一、 关于安全生产工作：\n"
+  "(一)压实责任。各单位要落实主体责任。\n"
+  "(二)强化检查。要开展隐患排查。\n"
+  "１．排查重点场所。包括学校和医院。\n"
+  "２．建立问题台账。\n"
+  "二、加强队伍建设。\n"
+  "一是要加强学习。二是要改进作风。三是要严守纪律。\n"
+  "其一，提高能力。其二，转变作风。\n"
+  "三、认真抓好落实\n"
+  "第一、明确分工。第二、跟踪问效。\n";
+
+static const Expected variants_outline[] = {
+  { 1, JJ_OUTLINE_KIND_TITLE, "关于做好今年工作的几点意见" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "一、 关于安全生产工作：" },
+  { 2, JJ_OUTLINE_KIND_HEADING, "(一)压实责任" },
+  { 2, JJ_OUTLINE_KIND_HEADING, "(二)强化检查" },
+  { 3, JJ_OUTLINE_KIND_HEADING, "１．排查重点场所" },
+  { 3, JJ_OUTLINE_KIND_HEADING, "２．建立问题台账" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "二、加强队伍建设" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "一是要加强学习" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "二是要改进作风" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "三是要严守纪律" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "其一，提高能力" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "其二，转变作风" },
+  { 1, JJ_OUTLINE_KIND_HEADING, "三、认真抓好落实" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "第一、明确分工" },
+  { 2, JJ_OUTLINE_KIND_ENUMERATOR, "第二、跟踪问效" },
+};
+
+/* Half-width brackets, full-width digits, 其一 and 第一、; run on, the
+ * title runs straight into the first heading.
+ */
+static void
+test_marker_variants (void)
+{
+  g_autoptr(GString) runon = g_string_new (variants_text);
+  g_autoptr(JjOutline) outline = detect (variants_text);
+  g_autoptr(JjOutline) fused = NULL;
+
+  assert_outline (outline, variants_text, variants_outline, G_N_ELEMENTS (variants_outline));
+
+  g_string_replace (runon, "\n", "", 0);
+  fused = detect (runon->str);
+  assert_outline (fused, runon->str, variants_outline, G_N_ELEMENTS (variants_outline));
 }
 
 static void
@@ -444,18 +496,91 @@ test_empty (void)
   g_assert_null (jj_outline_dup_section_path (outline, 0));
 }
 
+/* Random texts of markers, punctuation and words: the outline stays well
+ * formed whatever the input.
+ */
+static void
+check_tree (GListModel *model,
+            guint       level,
+            guint       start,
+            guint       end)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JjOutlineEntry) e = g_list_model_get_item (model, i);
+      GListModel *children = jj_outline_entry_get_children (e);
+
+      g_assert_cmpuint (jj_outline_entry_get_start (e), >=, start);
+      g_assert_cmpuint (jj_outline_entry_get_end (e), <=, end);
+      if (level > 0)
+        g_assert_cmpuint (jj_outline_entry_get_level (e), ==, level);
+      if (children != NULL)
+        check_tree (children, jj_outline_entry_get_level (e) + 1,
+                    jj_outline_entry_get_start (e), jj_outline_entry_get_end (e));
+    }
+}
+
+static void
+test_random (void)
+{
+  static const char *pieces[] = {
+    "一、", "二、", "三、", "（一）", "（二）", "1.", "2、", "（1）", "①", "②",
+    "一是", "二是", "一要", "二要", "第一，", "第二，", "首先，", "其次，", "最后，",
+    "一方面，", "另一方面，", "其一，", "同志们：", "同志们，", "让我们", "今年",
+    "加强领导", "工作", "建设", "。", "，", "；", "：", "\n", "\u3000", " ", "“", "”",
+    "《", "》", "（", "）", "— 3 —", "第3页", "1.5亿", "统一、", "我们", "在", "中，",
+  };
+  GRand *rand = g_rand_new_with_seed (20261128);
+
+  for (guint round = 0; round < 500; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(JjOutline) outline = NULL;
+      guint n = g_rand_int_range (rand, 0, 120);
+      guint length;
+      guint last_start = 0;
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      length = g_utf8_strlen (text->str, -1);
+
+      outline = detect (text->str);
+      for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+        {
+          JjOutlineEntry *e = jj_outline_get_entry (outline, i);
+          guint start = jj_outline_entry_get_start (e);
+
+          g_assert_cmpuint (start, >=, last_start);
+          g_assert_cmpuint (start, <=, jj_outline_entry_get_title_end (e));
+          g_assert_cmpuint (jj_outline_entry_get_title_end (e), <=, jj_outline_entry_get_end (e));
+          g_assert_cmpuint (jj_outline_entry_get_end (e), <=, length);
+          g_assert_cmpuint (jj_outline_entry_get_level (e), >=, 1);
+          g_assert_true (jj_outline_lookup (outline, start) != NULL);
+          last_start = start;
+        }
+      check_tree (jj_outline_get_tree (outline), 0, 0, length);
+    }
+
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/outline/sample/paragraphed", test_sample_paragraphed);
+  g_test_add_data_func ("/outline/sample/utf8", "civilized-city-speech.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/gb18030", "civilized-city-speech.gb18030.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/utf16", "civilized-city-speech.utf16.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/webpage", "civilized-city-speech.webpage.txt", test_sample_document);
+  g_test_add_data_func ("/outline/sample/docx", "civilized-city-speech.docx", test_sample_document);
   g_test_add_data_func ("/outline/sample/runon", GINT_TO_POINTER (RUNON_KEEP_INDENTS), test_sample_runon);
   g_test_add_data_func ("/outline/sample/runon-bare", GINT_TO_POINTER (RUNON_BARE), test_sample_runon);
   g_test_add_data_func ("/outline/sample/fused-heading", GINT_TO_POINTER (RUNON_FUSED_HEADING), test_sample_runon);
   g_test_add_func ("/outline/fused-heading", test_fused_heading);
   g_test_add_func ("/outline/four-levels", test_four_levels);
+  g_test_add_func ("/outline/marker-variants", test_marker_variants);
   g_test_add_func ("/outline/false-positives", test_false_positives);
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
@@ -463,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/outline/hints", test_hints);
   g_test_add_func ("/outline/hints-styles", test_hints_styles);
   g_test_add_func ("/outline/empty", test_empty);
+  g_test_add_func ("/outline/random", test_random);
 
   return g_test_run ();
 }

@@ -79,10 +79,12 @@ test_round_trip (void)
 
   xml = jj_sidecar_to_xml (sidecar, &len);
   g_assert_cmpuint (strlen (xml), ==, len);
-  g_assert_nonnull (strstr (xml, "<jiejian xmlns=\"https://jiejian.org/ns/sidecar/1\" version=\"1\">"));
+  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<jiejian "));
+  g_assert_nonnull (strstr (xml, " xmlns=\"https://jiejian.org/ns/sidecar/1\""));
+  g_assert_nonnull (strstr (xml, " version=\"1\""));
   g_assert_nonnull (strstr (xml, "\n  <mark "));
   g_assert_nonnull (strstr (xml, "\n    <target "));
-  g_assert_nonnull (strstr (xml, "<quote>第0段 &lt;&amp;&gt; \"引\" 'x'\n次行</quote>"));
+  g_assert_nonnull (strstr (xml, "<quote>第0段 &lt;&amp;&gt; &quot;引&quot; 'x'\n次行</quote>"));
 
   back = jj_sidecar_parse (xml, len, &error);
   g_assert_no_error (error);
@@ -96,6 +98,22 @@ test_round_trip (void)
 
   xml2 = jj_sidecar_to_xml (back, NULL);
   g_assert_cmpstr (xml, ==, xml2);
+}
+
+static void
+test_control_characters (void)
+{
+  g_autoptr(JjSidecar) sidecar = make_sidecar (1);
+  g_autoptr(JjSidecar) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  JjMark *mark = g_ptr_array_index (sidecar->marks, 0);
+
+  jj_mark_set_quote (mark, "甲\001乙\t丙");
+  xml = jj_sidecar_to_xml (sidecar, NULL);
+  back = jj_sidecar_parse (xml, strlen (xml), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_mark_get_quote (g_ptr_array_index (back->marks, 0)), ==, "甲\uFFFD乙\t丙");
 }
 
 static void
@@ -225,7 +243,9 @@ test_newer_version_kept (void)
   g_assert_nonnull (strstr (xml, ">h</f:hint>"));
   g_assert_nonnull (strstr (xml, ":anchor=\"x\""));
   g_assert_nonnull (strstr (xml, ":flag=\"on\""));
-  g_assert_nonnull (strstr (xml, "name=\"新\">"));
+  g_assert_nonnull (strstr (xml, "<collection "));
+  g_assert_nonnull (strstr (xml, "<item/></collection>"));
+  g_assert_nonnull (strstr (xml, "<f:hint xmlns:f=\"urn:future\">h</f:hint>"));
   g_assert_nonnull (strstr (xml, "broken: no id"));
   g_assert_nonnull (strstr (xml, "version=\"2\""));
 
@@ -252,7 +272,7 @@ assert_refused (const char *data,
     g_assert_cmpint (error->code, ==, code);
   g_assert_cmpuint (strlen (error->message), >, 20);
   g_test_message ("%s", error->message);
-  g_assert_cmpint (g_get_monotonic_time () - t0, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 20 * G_USEC_PER_SEC);
 }
 
 static void
@@ -344,6 +364,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sidecar/round-trip", test_round_trip);
+  g_test_add_func ("/sidecar/control-characters", test_control_characters);
   g_test_add_func ("/sidecar/schema", test_schema);
   g_test_add_func ("/sidecar/schema-rejects", test_schema_rejects);
   g_test_add_func ("/sidecar/newer-version-kept", test_newer_version_kept);

@@ -107,10 +107,10 @@ test_not_a_site_page (void)
 static void
 test_punctuation (void)
 {
-  const char *in = "同志们:在关键阶段,我们召开会议;要吗?要!比例为1,000人,时间10:30。ok,fine";
+  const char *in = "同志们:在关键阶段,我们召开会议;要吗?要!比例为1,000人,时间10:30。ok,fine。GDP,增长3,是";
   g_autofree char *out = jj_web_cleaner_fix_punctuation (in, strlen (in), NULL, NULL);
 
-  g_assert_cmpstr (out, ==, "同志们：在关键阶段，我们召开会议；要吗？要！比例为1,000人，时间10:30。ok,fine");
+  g_assert_cmpstr (out, ==, "同志们：在关键阶段，我们召开会议；要吗？要！比例为1,000人，时间10:30。ok,fine。GDP，增长3,是");
   g_assert_cmpuint (g_utf8_strlen (out, -1), ==, g_utf8_strlen (in, -1));
 }
 

@@ -245,6 +245,29 @@ test_mark_and_reopen (void)
   g_rmdir (dir);
 }
 
+static void
+test_original_characters (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("JJ_SOURCE_ROOT"), "data", "samples",
+                                            "civilized-city-speech.webpage.txt", NULL);
+  JjWindow *window = open_path (path);
+  JjOutlinePanel *panel = _jj_window_get_outline_panel (window);
+
+  /* Traditional text is shown simplified by default… */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "全国文明城市建设工作培训会议讲话");
+  g_assert_cmpstr (jj_outline_panel_get_row_title (panel, 2), ==, "一、要牢牢把握新形势");
+
+  /* …and in its own characters on request; title and outline follow. */
+  g_object_set (window, "show-original", TRUE, NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "全國文明城市建設工作培訓會議講話");
+  g_assert_cmpstr (jj_outline_panel_get_row_title (panel, 2), ==, "一、要牢牢把握新形勢");
+
+  g_object_set (window, "show-original", FALSE, NULL);
+  g_assert_cmpstr (jj_outline_panel_get_row_title (panel, 2), ==, "一、要牢牢把握新形势");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/outline-scrolls-reader", test_outline_scrolls_reader);
   g_test_add_func ("/window/mark-and-reopen", test_mark_and_reopen);
+  g_test_add_func ("/window/original-characters", test_original_characters);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@ struct _JjOutlinePanel
   JjOutline          *outline;
   GArray             *mark_offsets;   /* guint */
   GHashTable         *bound;          /* GtkTreeExpander set */
+  GHashTable         *titles;         /* JjOutlineEntry → title in another text, or NULL */
   gboolean            syncing;
 };
 
@@ -114,6 +115,15 @@ update_count (JjOutlinePanel  *self,
     }
 }
 
+static const char *
+entry_title (JjOutlinePanel *self,
+             JjOutlineEntry *entry)
+{
+  const char *title = self->titles ? g_hash_table_lookup (self->titles, entry) : NULL;
+
+  return title ? title : jj_outline_entry_get_title (entry);
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -125,8 +135,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkLabel *title = g_object_get_data (G_OBJECT (expander), "title");
 
   gtk_tree_expander_set_list_row (expander, row);
-  gtk_label_set_label (title, jj_outline_entry_get_title (entry));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (title), jj_outline_entry_get_title (entry));
+  gtk_label_set_label (title, entry_title (self, entry));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (title), entry_title (self, entry));
   update_count (self, expander);
   g_hash_table_add (self->bound, expander);
 
@@ -225,6 +235,7 @@ jj_outline_panel_set_outline (JjOutlinePanel *self,
   g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
 
   g_set_object (&self->outline, outline);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
 
   self->syncing = TRUE;
   if (outline == NULL)
@@ -239,6 +250,70 @@ jj_outline_panel_set_outline (JjOutlinePanel *self,
       g_object_unref (tree);
     }
   self->syncing = FALSE;
+}
+
+/* Shows the titles as they read in @text, which has the same characters
+ * at the same offsets as the text the outline was found in (the original
+ * characters of a converted text); NULL shows the outline's own titles. */
+void
+jj_outline_panel_set_text (JjOutlinePanel *self,
+                           const char     *text)
+{
+  GHashTableIter iter;
+  gpointer key;
+  const char *p;
+  guint offset = 0;
+  guint n;
+
+  g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
+
+  g_clear_pointer (&self->titles, g_hash_table_unref);
+
+  if (text != NULL && self->outline != NULL)
+    {
+      self->titles = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      n = jj_outline_get_n_entries (self->outline);
+      p = text;
+
+      /* Entries come in document order: one pass over the text. */
+      for (guint i = 0; i < n; i++)
+        {
+          JjOutlineEntry *entry = jj_outline_get_entry (self->outline, i);
+          guint start = jj_outline_entry_get_start (entry);
+          guint end = jj_outline_entry_get_title_end (entry);
+          const char *q;
+
+          if (start < offset || end < start)
+            continue;
+          for (; offset < start && *p; offset++)
+            p = g_utf8_next_char (p);
+          q = g_utf8_offset_to_pointer (p, end - start);
+          g_hash_table_insert (self->titles, entry, g_strndup (p, q - p));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkTreeListRow *row = gtk_tree_expander_get_list_row (key);
+      g_autoptr(JjOutlineEntry) entry = row ? gtk_tree_list_row_get_item (row) : NULL;
+      GtkLabel *title = g_object_get_data (G_OBJECT (key), "title");
+
+      if (entry != NULL)
+        {
+          gtk_label_set_label (title, entry_title (self, entry));
+          gtk_widget_set_tooltip_text (GTK_WIDGET (title), entry_title (self, entry));
+        }
+    }
+}
+
+const char *
+jj_outline_panel_get_row_title (JjOutlinePanel *self,
+                                guint           row)
+{
+  JjOutlineEntry *entry = jj_outline_panel_get_row_entry (self, row);
+
+  return entry ? entry_title (self, entry) : NULL;
 }
 
 static void
@@ -313,6 +388,7 @@ jj_outline_panel_dispose (GObject *object)
   g_clear_object (&self->outline);
   g_clear_pointer (&self->mark_offsets, g_array_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (jj_outline_panel_parent_class)->dispose (object);
 }

@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (JjOutlinePanel, jj_outline_panel, JJ, OUTLINE_PANEL, GtkWi
 GtkWidget *jj_outline_panel_new              (void);
 void       jj_outline_panel_set_outline      (JjOutlinePanel *self,
                                               JjOutline      *outline);
+void       jj_outline_panel_set_text         (JjOutlinePanel *self,
+                                              const char     *text);
+const char *jj_outline_panel_get_row_title   (JjOutlinePanel *self,
+                                              guint           row);
 void       jj_outline_panel_set_mark_offsets (JjOutlinePanel *self,
                                               GArray         *offsets);
 void       jj_outline_panel_set_position     (JjOutlinePanel *self,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "jj-mark-kind.h"
@@ -30,7 +31,9 @@ struct _JjReaderView
   GListStore         *store;
 
   JjDocument         *document;
-  GArray             *blocks;       /* JjTextBlock */
+  const char         *text;         /* the document's text, or its original characters */
+  gboolean            show_original;
+  GArray             *blocks;       /* JjTextBlock, in bytes of text */
   GArray             *headings;     /* JjTextRange */
   GArray             *highlights;   /* JjHighlight */
   GArray             *matches;      /* JjTextRange */
@@ -368,7 +371,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   g_object_set (view,
                 "editable", FALSE,
-                "cursor-visible", FALSE,
+                "cursor-visible", TRUE,
                 "wrap-mode", GTK_WRAP_WORD_CHAR,
                 "left-margin", 12,
                 "right-margin", 12,
@@ -400,7 +403,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   JjReaderBlock *rb = gtk_list_item_get_item (item);
   guint index = jj_reader_block_get_index (rb);
   JjTextBlock *block = get_block (self, index);
-  const char *text = jj_document_get_text (self->document);
+  const char *text = self->text;
 
   self->binding = TRUE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
@@ -582,6 +585,54 @@ jj_reader_view_get_position (JjReaderView *self)
   return self->position;
 }
 
+/* Blocks start at the title's end and at headings, in whichever text is
+ * shown: both have the same characters at the same offsets. */
+static void
+jj_reader_view_rebuild_blocks (JjReaderView *self)
+{
+  g_autofree guint *breaks = g_new (guint, self->headings->len + 1);
+  g_autoptr(GPtrArray) items = NULL;
+  const char *original = jj_document_get_original_text (self->document);
+
+  self->text = self->show_original && original != NULL ? original : jj_document_get_text (self->document);
+  self->selection_view = NULL;
+
+  breaks[0] = self->title_end;
+  for (guint i = 0; i < self->headings->len; i++)
+    breaks[i + 1] = g_array_index (self->headings, JjTextRange, i).start;
+
+  g_clear_pointer (&self->blocks, g_array_unref);
+  self->blocks = jj_text_blocks_split (self->text, strlen (self->text),
+                                       breaks, self->headings->len + 1, MAX_BLOCK_CHARS);
+
+  items = g_ptr_array_new_full (self->blocks->len, g_object_unref);
+  for (guint i = 0; i < self->blocks->len; i++)
+    g_ptr_array_add (items, jj_reader_block_new (i));
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+}
+
+void
+jj_reader_view_set_show_original (JjReaderView *self,
+                                  gboolean      show_original)
+{
+  guint position;
+
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  show_original = !!show_original;
+  if (self->show_original == show_original)
+    return;
+
+  self->show_original = show_original;
+  if (self->document == NULL)
+    return;
+
+  position = self->position;
+  jj_reader_view_rebuild_blocks (self);
+  jj_reader_view_scroll_to_offset (self, position);
+}
+
 void
 jj_reader_view_set_document (JjReaderView      *self,
                              JjDocument        *document,
@@ -589,9 +640,6 @@ jj_reader_view_set_document (JjReaderView      *self,
                              const JjTextRange *headings,
                              guint              n_headings)
 {
-  g_autofree guint *breaks = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-
   g_return_if_fail (JJ_IS_READER_VIEW (self));
   g_return_if_fail (JJ_IS_DOCUMENT (document));
 
@@ -606,22 +654,7 @@ jj_reader_view_set_document (JjReaderView      *self,
   self->headings = g_array_sized_new (FALSE, FALSE, sizeof (JjTextRange), n_headings);
   g_array_append_vals (self->headings, headings, n_headings);
 
-  breaks = g_new (guint, n_headings + 1);
-  breaks[0] = title_end;
-  for (guint i = 0; i < n_headings; i++)
-    breaks[i + 1] = headings[i].start;
-
-  g_clear_pointer (&self->blocks, g_array_unref);
-  self->blocks = jj_text_blocks_split (jj_document_get_text (document),
-                                       jj_document_get_n_bytes (document),
-                                       breaks, n_headings + 1, MAX_BLOCK_CHARS);
-
-  items = g_ptr_array_new_full (self->blocks->len, g_object_unref);
-  for (guint i = 0; i < self->blocks->len; i++)
-    g_ptr_array_add (items, jj_reader_block_new (i));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-
+  jj_reader_view_rebuild_blocks (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 

@@ -31,6 +31,8 @@ void       jj_reader_view_set_document     (JjReaderView      *self,
                                             guint              title_end,
                                             const JjTextRange *headings,
                                             guint              n_headings);
+void       jj_reader_view_set_show_original (JjReaderView    *self,
+                                            gboolean           show_original);
 void       jj_reader_view_set_highlights   (JjReaderView      *self,
                                             const JjHighlight *highlights,
                                             guint              n_highlights);

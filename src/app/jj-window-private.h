@@ -47,6 +47,7 @@ struct _JjWindow
   JjMarksPanel         *marks_panel;
   GtkButton            *save_warning;
 
+  gboolean              show_original;
   gboolean              has_pending_selection;
   guint                 pending_start;
   guint                 pending_end;

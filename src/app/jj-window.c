@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "jj-outline.h"
+#include "jj-exporter.h"
 #include "jj-library.h"
 #include "jj-reading-positions.h"
 #include "jj-text-search.h"
@@ -15,6 +17,14 @@
 
 
 G_DEFINE_FINAL_TYPE (JjWindow, jj_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_ORIGINAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 void
 _jj_window_show_error (JjWindow   *self,
@@ -55,6 +65,39 @@ jj_window_watch (JjWindow *self,
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (self->monitor != NULL)
     g_signal_connect_object (self->monitor, "changed", G_CALLBACK (file_changed_cb), self, 0);
+}
+
+/* The title as it reads in the characters shown. */
+static char *
+shown_title (JjWindow *self)
+{
+  const char *original = jj_document_get_original_text (self->document);
+  const char *title = jj_document_get_title (self->document);
+
+  if (self->show_original && original != NULL && title != NULL &&
+      g_str_has_prefix (jj_document_get_text (self->document), title))
+    {
+      const char *end = g_utf8_offset_to_pointer (original, g_utf8_strlen (title, -1));
+
+      return g_strndup (original, end - original);
+    }
+
+  return g_strdup (title);
+}
+
+static void
+jj_window_apply_characters (JjWindow *self)
+{
+  g_autofree char *title = NULL;
+  gboolean original = self->show_original && jj_document_get_original_text (self->document) != NULL;
+
+  jj_reader_view_set_show_original (self->reader_view, original);
+  jj_outline_panel_set_text (self->outline_panel,
+                             original ? jj_document_get_original_text (self->document) : NULL);
+
+  title = shown_title (self);
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static JjReadingPositions *
@@ -107,9 +150,12 @@ jj_window_set_document (JjWindow   *self,
   if (file != NULL)
     subtitle = g_file_get_basename (file);
 
-  adw_window_title_set_title (self->window_title, jj_document_get_title (document));
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), jj_document_get_title (document));
+  self->show_original = !g_settings_get_boolean (self->settings, "simplified");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ORIGINAL]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-original",
+                                 jj_document_get_original_text (document) != NULL);
+  jj_window_apply_characters (self);
   gtk_stack_set_visible_child_name (self->stack, "document");
 
   if (file != NULL)
@@ -128,8 +174,15 @@ jj_window_set_document (JjWindow   *self,
       gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
       jj_window_watch (self, file);
       if (JJ_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
-        jj_library_add_document (jj_application_get_library (JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))),
-                                 file, jj_document_get_title (document));
+        {
+          JjApplication *app = JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+          GFile *sidecar = NULL;
+
+          if (self->marks != NULL && jj_mark_store_get_fallback (self->marks))
+            sidecar = jj_mark_store_get_sidecar (self->marks);
+          jj_library_add_document (jj_application_get_library (app), file, sidecar,
+                                   jj_document_get_title (document));
+        }
       if (self->has_pending_selection)
         jj_reader_view_select_range (self->reader_view, self->pending_start, self->pending_end);
       else if (positions != NULL && jj_reading_positions_lookup (positions, file, fingerprint, &offset))
@@ -575,6 +628,150 @@ fill_recent_list (JjWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* The heading lines of the outline, the skeleton writers reuse. */
+static GArray *
+heading_lines (JjWindow *self)
+{
+  JjOutline *outline = jj_document_get_outline (self->document);
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (JjHeadingLine));
+
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *entry = jj_outline_get_entry (outline, i);
+      JjOutlineKind kind = jj_outline_entry_get_kind (entry);
+      JjHeadingLine line;
+
+      if (kind != JJ_OUTLINE_KIND_HEADING && kind != JJ_OUTLINE_KIND_ENUMERATOR)
+        continue;
+
+      line.level = jj_outline_entry_get_level (entry);
+      line.text = jj_outline_entry_get_title (entry);
+      g_array_append_val (lines, line);
+    }
+
+  return lines;
+}
+
+static void
+copy_outline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  g_autoptr(GArray) lines = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  lines = heading_lines (self);
+  if (lines->len == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("This speech has no headings")));
+      return;
+    }
+
+  text = jj_exporter_outline_to_text ((const JjHeadingLine *) (gpointer) lines->data, lines->len);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Outline copied")));
+}
+
+static void
+export_outline_response_cb (GtkNativeDialog *dialog,
+                            int              response,
+                            JjWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GArray) lines = heading_lines (self);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+      const char *dot = strrchr (name, '.');
+      JjExportFormat format;
+
+      if (dot == NULL || !jj_export_format_from_string (dot + 1, &format))
+        format = g_settings_get_enum (self->settings, "export-format");
+
+      if (!jj_exporter_save_outline (jj_document_get_title (self->document),
+                                     (const JjHeadingLine *) (gpointer) lines->data, lines->len,
+                                     format, file, NULL, &error))
+        _jj_window_show_error (self, _("Could Not Export the Outline"), error);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_outline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+  JjExportFormat format;
+
+  if (self->document == NULL)
+    return;
+
+  format = g_settings_get_enum (self->settings, "export-format");
+  /* Translators: the default file name of an exported outline; %s is the speech's title */
+  name = g_strdup_printf (_("%s outline.%s"), jj_document_get_title (self->document),
+                          jj_export_format_get_extension (format));
+  native = gtk_file_chooser_native_new (_("Export the Outline"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_outline_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+jj_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  JjWindow *self = JJ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ORIGINAL:
+      g_value_set_boolean (value, self->show_original);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jj_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  JjWindow *self = JJ_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ORIGINAL:
+      if (self->show_original != g_value_get_boolean (value))
+        {
+          self->show_original = g_value_get_boolean (value);
+          if (self->document != NULL)
+            jj_window_apply_characters (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 jj_window_dispose (GObject *object)
 {
@@ -608,6 +805,13 @@ jj_window_class_init (JjWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jj_window_dispose;
+  object_class->get_property = jj_window_get_property;
+  object_class->set_property = jj_window_set_property;
+
+  properties[PROP_SHOW_ORIGINAL] =
+    g_param_spec_boolean ("show-original", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = jj_window_close_request;
 
   g_type_ensure (JJ_TYPE_MARKS_PANEL);
@@ -654,6 +858,10 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 
   _jj_window_class_init_marks (widget_class);
+
+  gtk_widget_class_install_property_action (widget_class, "win.show-original", "show-original");
+  gtk_widget_class_install_action (widget_class, "win.copy-outline", NULL, copy_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.export-outline", NULL, export_outline_action);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);

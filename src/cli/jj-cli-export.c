@@ -90,6 +90,36 @@ add_passages (const char      *arg,
   return TRUE;
 }
 
+/* The skeleton of one speech: its heading lines. */
+static int
+export_outline (const char     *arg,
+                JjExportFormat  format,
+                GFile          *output_file)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(JjDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree JjHeadingLine *lines = NULL;
+  guint n_lines = 0;
+
+  document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
+  if (document == NULL)
+    {
+      jj_cli_print_error ("%s: %s", arg, error->message);
+      return 1;
+    }
+
+  lines = jj_exporter_dup_outline_lines (jj_document_get_outline (document), &n_lines);
+  if (!jj_exporter_save_outline (jj_document_get_title (document), lines, n_lines,
+                                 format, output_file, NULL, &error))
+    {
+      jj_cli_print_error ("%s", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 int
 jj_cli_export (int    argc,
                char **argv)
@@ -104,8 +134,10 @@ jj_cli_export (int    argc,
   g_autofree char *kind = NULL;
   g_autofree char *tag = NULL;
   g_autofree char *title = NULL;
+  gboolean outline = FALSE;
   JjExportFormat format;
   const GOptionEntry entries[] = {
+    { "outline", 0, 0, G_OPTION_ARG_NONE, &outline, N_("Export the outline skeleton (heading lines) of one speech instead"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("docx, md or txt"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT"), N_("OUT") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only passages of this kind"), N_("KIND") },
@@ -113,7 +145,8 @@ jj_cli_export (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The heading of the export"), N_("TITLE") },
     { NULL }
   };
-  const char *usage = "export FILE… --format docx|md|txt -o OUT [--kind K] [--tag T]";
+  const char *usage = "export FILE… --format docx|md|txt -o OUT [--kind K] [--tag T] [--title TITLE]\n"
+                      "       jiejian-cli export --outline FILE --format docx|md|txt -o OUT";
 
   context = g_option_context_new (_("FILE… — export the marked passages of speeches"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -131,6 +164,18 @@ jj_cli_export (int    argc,
       return 2;
     }
 
+  output_file = g_file_new_for_commandline_arg (output);
+
+  if (outline)
+    {
+      if (argc != 2)
+        {
+          g_printerr (_("Usage: jiejian-cli %s\n"), usage);
+          return 2;
+        }
+      return export_outline (argv[1], format, output_file);
+    }
+
   query = jj_library_query_new ();
   jj_library_query_set_kind (query, kind);
   jj_library_query_set_tag (query, tag);
@@ -145,7 +190,6 @@ jj_cli_export (int    argc,
         }
     }
 
-  output_file = g_file_new_for_commandline_arg (output);
   if (!jj_exporter_save_passages ((JjPassage **)passages->pdata, passages->len, title,
                                   format, output_file, NULL, &error))
     {

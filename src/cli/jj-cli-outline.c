@@ -107,9 +107,8 @@ jj_cli_outline (int    argc,
       return 1;
     }
 
-  outline = jj_outline_detect (jj_document_get_text (document),
-                               jj_document_get_n_bytes (document),
-                               NULL, 0);
+  /* the document's outline uses what formats like .docx say of paragraphs */
+  outline = g_object_ref (jj_document_get_outline (document));
 
   if (format != NULL && g_str_equal (format, "json"))
     print_json (outline);

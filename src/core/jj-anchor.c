@@ -18,7 +18,8 @@
 #include "jj-approx-match.h"
 
 #define GRAM 4
-#define MAX_EXACT_HITS 4096
+#define MAX_EXACT_HITS (1u << 20)
+#define MAX_RANKED_HITS 256
 #define MAX_APPROX_MATCHES 64
 
 struct _JjAnchorText
@@ -357,6 +358,38 @@ search_approximately (Search    *s,
     }
 }
 
+static guint
+distance_to_expected (guint        pos,
+                      const guint *expected)
+{
+  guint d0 = pos > expected[0] ? pos - expected[0] : expected[0] - pos;
+  guint d1 = pos > expected[1] ? pos - expected[1] : expected[1] - pos;
+
+  return MIN (d0, d1);
+}
+
+static int
+compare_distance (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  guint da = distance_to_expected (*(const guint *)a, user_data);
+  guint db = distance_to_expected (*(const guint *)b, user_data);
+
+  return da < db ? -1 : (da > db);
+}
+
+/* A very common quote (a word or two) has thousands of hits; the context
+ * of only the nearest few is compared.
+ */
+static void
+keep_nearest (GArray      *hits,
+              const guint *expected)
+{
+  g_array_sort_with_data (hits, compare_distance, (gpointer)expected);
+  g_array_set_size (hits, MAX_RANKED_HITS);
+}
+
 /**
  * jj_anchor_locate:
  * @start: (out): where the quote is now
@@ -412,6 +445,8 @@ jj_anchor_locate (JjAnchorText         *self,
     : target->start;
 
   hits = find_exact (self, q, m);
+  if (hits->len > MAX_RANKED_HITS)
+    keep_nearest (hits, s.expected);
   for (guint i = 0; i < hits->len; i++)
     {
       Candidate c = { g_array_index (hits, guint, i), 0, 0, };

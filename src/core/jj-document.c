@@ -29,6 +29,8 @@
 #define MAX_TITLE_CHARS 60
 /* Only headings inside lines this long are taken as run into the text. */
 #define RUN_ON_LINE 200
+/* A document with a line this long was copied without its line breaks. */
+#define RUN_ON_DOCUMENT_LINE 1000
 #define MAX_FUSED_HEADING 40
 
 struct _JjDocument
@@ -292,8 +294,8 @@ has_run_on_line (const char *text,
       const char *nl = memchr (p, '\n', end - p);
       const char *line_end = nl ? nl : end;
 
-      if ((gsize)(line_end - p) > RUN_ON_LINE * 3 &&
-          g_utf8_strlen (p, line_end - p) > RUN_ON_LINE)
+      if ((gsize)(line_end - p) > RUN_ON_DOCUMENT_LINE &&
+          g_utf8_strlen (p, line_end - p) > RUN_ON_DOCUMENT_LINE)
         return TRUE;
       if (nl == NULL)
         break;

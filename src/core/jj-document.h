@@ -73,15 +73,36 @@ JjDocument  *jj_document_new_from_bytes   (GBytes               *bytes,
                                            GCancellable         *cancellable,
                                            GError              **error);
 
+/* What structured formats (docx, odt, html, md) say about paragraphs, in
+ * display offsets, sorted; only paragraphs with a level or a flag.
+ */
 const JjParagraphHint *
              jj_document_get_hints        (JjDocument           *self,
                                            guint                *n_hints);
+/* Sentences for the user: what cleaning removed or changed, and warnings
+ * such as replaced invalid bytes. NULL-terminated, never NULL.
+ */
 const char * const *
              jj_document_get_notices      (JjDocument           *self);
+/* TRUE when the text was detected as traditional Chinese, whether it was
+ * converted or kept (JJ_LOAD_KEEP_TRADITIONAL).
+ */
 gboolean     jj_document_get_was_traditional (JjDocument        *self);
+/* The display text before traditional characters were converted, with the
+ * same paragraphs and always the same number of characters, so display
+ * offsets apply to it too. NULL when nothing was converted.
+ */
 const char  *jj_document_get_original_text (JjDocument          *self);
+/* The offset in the source text (jj_document_get_source_text()) of the
+ * character at display @offset. An offset at a paragraph break that
+ * cleaning inserted maps to where the break was made.
+ */
 guint        jj_document_to_source_offset (JjDocument           *self,
                                            guint                 offset);
+/* The text as read from the file, decoded, before any cleaning: for text
+ * files the file's characters (without byte order mark), for structured
+ * formats their paragraphs joined by '\n'.
+ */
 const char  *jj_document_get_source_text  (JjDocument           *self);
 
 G_END_DECLS

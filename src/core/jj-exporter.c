@@ -396,6 +396,37 @@ jj_exporter_save_passages (JjPassage      **passages,
   return save_bytes (bytes, file, cancellable, error);
 }
 
+/* The heading lines of a speech (headings and enumerations, not its title,
+ * salutation or closing), as a skeleton to write a new one on. Free the
+ * array with g_free(); the texts belong to @outline.
+ */
+JjHeadingLine *
+jj_exporter_dup_outline_lines (JjOutline *outline,
+                               guint     *n_lines)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (JjHeadingLine));
+
+  g_return_val_if_fail (JJ_IS_OUTLINE (outline), NULL);
+  g_return_val_if_fail (n_lines != NULL, NULL);
+
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *entry = jj_outline_get_entry (outline, i);
+      JjOutlineKind kind = jj_outline_entry_get_kind (entry);
+      JjHeadingLine line;
+
+      if (kind != JJ_OUTLINE_KIND_HEADING && kind != JJ_OUTLINE_KIND_ENUMERATOR)
+        continue;
+
+      line.level = jj_outline_entry_get_level (entry);
+      line.text = jj_outline_entry_get_title (entry);
+      g_array_append_val (lines, line);
+    }
+
+  *n_lines = lines->len;
+  return (JjHeadingLine *)g_array_free (g_steal_pointer (&lines), FALSE);
+}
+
 /* The heading lines, one a line, for the clipboard. */
 char *
 jj_exporter_outline_to_text (const JjHeadingLine *lines,

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "jj-outline.h"
 #include "jj-passage.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,8 @@ gboolean    jj_exporter_save_passages      (JjPassage           **passages,
                                             GCancellable         *cancellable,
                                             GError              **error);
 
+JjHeadingLine *jj_exporter_dup_outline_lines (JjOutline          *outline,
+                                            guint              *n_lines);
 char       *jj_exporter_outline_to_text    (const JjHeadingLine  *lines,
                                             guint                 n_lines);
 GBytes     *jj_exporter_outline_to_bytes   (const char           *title,

@@ -18,15 +18,16 @@
  * another version, and a sidecar is read again whenever its size or
  * modification time differ from what the index recorded.
  */
-#define INDEX_VERSION 1
+#define INDEX_VERSION 2
 #define PASSAGE_TYPE "(sssasssssxxuu)"
-#define DOCUMENT_TYPE "(ssssuxtbua" PASSAGE_TYPE ")"
+#define DOCUMENT_TYPE "(sssssuxtbua" PASSAGE_TYPE ")"
 #define INDEX_TYPE "(uasa" DOCUMENT_TYPE ")"
 #define NO_DATE G_MININT64
 
 typedef struct
 {
   char              *path;
+  char              *sidecar;        /* NULL when beside the document */
   char              *title;
   char              *fingerprint;
   char              *moved_from;
@@ -70,6 +71,7 @@ document_free (gpointer data)
   Document *doc = data;
 
   g_free (doc->path);
+  g_free (doc->sidecar);
   g_free (doc->title);
   g_free (doc->fingerprint);
   g_free (doc->moved_from);
@@ -172,6 +174,15 @@ sidecar_path_for (const char *document_path)
   return g_strconcat (document_path, JJ_SIDECAR_SUFFIX, NULL);
 }
 
+static char *
+document_sidecar_path (Document *doc)
+{
+  if (doc->sidecar != NULL)
+    return g_strdup (doc->sidecar);
+
+  return sidecar_path_for (doc->path);
+}
+
 static void
 apply_document (Document  *doc,
                 JjPassage *passage)
@@ -197,7 +208,7 @@ passage_from_mark (Document *doc,
 static gboolean
 update_document (Document *doc)
 {
-  g_autofree char *sidecar_path = sidecar_path_for (doc->path);
+  g_autofree char *sidecar_path = document_sidecar_path (doc);
   JjDocumentStatus status;
   gboolean changed = FALSE;
   GStatBuf st;
@@ -535,7 +546,7 @@ jj_library_save_index (JjLibrary  *self,
         g_variant_builder_add_value (&passages, passage_to_variant (g_ptr_array_index (doc->passages, i)));
 
       g_variant_builder_add (&documents, DOCUMENT_TYPE,
-                             doc->path, doc->title,
+                             doc->path, doc->sidecar != NULL ? doc->sidecar : "", doc->title,
                              doc->fingerprint != NULL ? doc->fingerprint : "",
                              doc->moved_from != NULL ? doc->moved_from : "",
                              doc->length, doc->sidecar_mtime, doc->sidecar_size,
@@ -684,12 +695,12 @@ read_index (JjLibrary *self)
   while ((child = g_variant_iter_next_value (&iter)) != NULL)
     {
       g_autoptr(GVariant) passages = NULL;
-      const char *doc_path, *title, *fingerprint, *moved_from;
+      const char *doc_path, *sidecar, *title, *fingerprint, *moved_from;
       Document *doc;
       guint status;
 
-      g_variant_get (child, "(&s&s&s&suxtbu@a" PASSAGE_TYPE ")",
-                     &doc_path, &title, &fingerprint, &moved_from, NULL, NULL, NULL, NULL,
+      g_variant_get (child, "(&s&s&s&s&suxtbu@a" PASSAGE_TYPE ")",
+                     &doc_path, &sidecar, &title, &fingerprint, &moved_from, NULL, NULL, NULL, NULL,
                      &status, &passages);
       if (!g_path_is_absolute (doc_path) || g_hash_table_contains (self->documents, doc_path))
         {
@@ -702,8 +713,9 @@ read_index (JjLibrary *self)
       doc->title = g_strdup (title);
       doc->fingerprint = g_strdup (fingerprint);
       doc->moved_from = moved_from[0] != '\0' ? g_strdup (moved_from) : NULL;
-      g_variant_get (child, "(&s&s&s&suxtbu@a" PASSAGE_TYPE ")",
-                     NULL, NULL, NULL, NULL, &doc->length, &doc->sidecar_mtime,
+      doc->sidecar = g_path_is_absolute (sidecar) ? g_strdup (sidecar) : NULL;
+      g_variant_get (child, "(&s&s&s&s&suxtbu@a" PASSAGE_TYPE ")",
+                     NULL, NULL, NULL, NULL, NULL, &doc->length, &doc->sidecar_mtime,
                      &doc->sidecar_size, &doc->explicit, NULL, NULL);
       doc->status = MIN (status, JJ_DOCUMENT_STATUS_MISSING);
       read_passages (doc, passages);
@@ -731,6 +743,92 @@ jj_library_load (JjLibrary     *self,
   rebuild (self);
 
   return jj_library_refresh (self, cancellable, error);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  JjLibrary *worker = task_data;
+  GError *error = NULL;
+
+  if (jj_library_load (worker, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Loads in a thread: reading the index and the sidecars that changed may
+ * take a moment. The passages appear, and "changed" is emitted, in the
+ * thread that calls jj_library_load_finish().
+ */
+void
+jj_library_load_async (JjLibrary           *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  JjLibrary *worker;
+
+  g_return_if_fail (JJ_IS_LIBRARY (self));
+
+  /* The thread works on a library of its own, handed over when done. */
+  worker = jj_library_new (self->index_file);
+  for (guint i = 0; i < self->folders->len; i++)
+    g_ptr_array_add (worker->folders, g_strdup (g_ptr_array_index (self->folders, i)));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jj_library_load_async);
+  g_task_set_task_data (task, worker, g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+gboolean
+jj_library_load_finish (JjLibrary     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  JjLibrary *worker;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  worker = g_task_get_task_data (G_TASK (result));
+
+  /* Documents added while loading win over what the index said. */
+  {
+    GHashTableIter iter;
+    Document *doc;
+
+    g_hash_table_iter_init (&iter, self->documents);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+      {
+        g_hash_table_iter_steal (&iter);
+        g_hash_table_remove (worker->documents, doc->path);
+        g_hash_table_insert (worker->documents, doc->path, doc);
+      }
+  }
+
+  g_clear_pointer (&self->documents, g_hash_table_unref);
+  self->documents = g_steal_pointer (&worker->documents);
+  worker->documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, document_free);
+  for (guint i = 0; i < worker->folders->len; i++)
+    {
+      const char *folder = g_ptr_array_index (worker->folders, i);
+
+      if (!has_folder (self, folder))
+        g_ptr_array_add (self->folders, g_strdup (folder));
+    }
+  self->loaded = TRUE;
+  rebuild (self);
+
+  return TRUE;
 }
 
 static char *
@@ -807,19 +905,24 @@ jj_library_dup_folders (JjLibrary *self)
 }
 
 /* A document the user opened: it stays in the library wherever it is.
- * @title is its title as import found it (NULL keeps the one known).
+ * @sidecar is where its marks are kept when not beside it (what
+ * jj_mark_store_get_sidecar() says), or NULL; @title is its title as
+ * import found it (NULL keeps the one known).
  */
 void
 jj_library_add_document (JjLibrary  *self,
                          GFile      *document,
+                         GFile      *sidecar,
                          const char *title)
 {
   g_autofree char *path = NULL;
+  g_autofree char *sidecar_path = NULL;
   Document *doc;
   gboolean changed;
 
   g_return_if_fail (JJ_IS_LIBRARY (self));
   g_return_if_fail (G_IS_FILE (document));
+  g_return_if_fail (sidecar == NULL || G_IS_FILE (sidecar));
 
   path = dup_absolute_path (document);
   if (path == NULL)
@@ -832,6 +935,22 @@ jj_library_add_document (JjLibrary  *self,
       g_hash_table_insert (self->documents, doc->path, doc);
     }
   doc->explicit = TRUE;
+
+  if (sidecar != NULL)
+    {
+      g_autofree char *beside = sidecar_path_for (path);
+
+      sidecar_path = g_file_get_path (sidecar);
+      if (sidecar_path != NULL && g_str_equal (sidecar_path, beside))
+        g_clear_pointer (&sidecar_path, g_free);
+    }
+  if (g_strcmp0 (sidecar_path, doc->sidecar) != 0)
+    {
+      g_free (doc->sidecar);
+      doc->sidecar = g_steal_pointer (&sidecar_path);
+      doc->sidecar_mtime = 0;
+      doc->sidecar_size = 0;
+    }
 
   if (title != NULL && title[0] != '\0')
     {
@@ -891,7 +1010,7 @@ jj_library_relocate (JjLibrary   *self,
       return TRUE;
     }
 
-  old_sidecar = sidecar_path_for (old_path);
+  old_sidecar = document_sidecar_path (doc);
   new_sidecar = sidecar_path_for (new_path);
   if (!g_file_test (new_sidecar, G_FILE_TEST_EXISTS))
     {
@@ -951,6 +1070,7 @@ jj_library_relocate (JjLibrary   *self,
   g_free (doc->path);
   doc->path = g_steal_pointer (&new_path);
   g_clear_pointer (&doc->moved_from, g_free);
+  g_clear_pointer (&doc->sidecar, g_free);
   doc->explicit = TRUE;
   doc->sidecar_mtime = 0;
   doc->sidecar_size = 0;

@@ -32,6 +32,13 @@ GFile            *jj_library_get_index_file       (JjLibrary       *self);
 gboolean          jj_library_load                 (JjLibrary       *self,
                                                    GCancellable    *cancellable,
                                                    GError         **error);
+void              jj_library_load_async           (JjLibrary       *self,
+                                                   GCancellable    *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer         user_data);
+gboolean          jj_library_load_finish          (JjLibrary       *self,
+                                                   GAsyncResult    *result,
+                                                   GError         **error);
 gboolean          jj_library_refresh              (JjLibrary       *self,
                                                    GCancellable    *cancellable,
                                                    GError         **error);
@@ -45,6 +52,7 @@ void              jj_library_remove_folder        (JjLibrary       *self,
 char            **jj_library_dup_folders          (JjLibrary       *self);
 void              jj_library_add_document         (JjLibrary       *self,
                                                    GFile           *document,
+                                                   GFile           *sidecar,
                                                    const char      *title);
 gboolean          jj_library_relocate             (JjLibrary       *self,
                                                    const char      *old_path,

@@ -14,6 +14,31 @@ G_BEGIN_DECLS
 /* An element holding the attributes and children of a <mark> that this
  * version does not know, so that they survive a round trip.
  */
+typedef struct
+{
+  char      *id;
+  char      *kind;
+  char      *color;
+  char      *author;
+  char      *note;
+  char      *quote;
+  char      *prefix;
+  char      *suffix;
+  char      *section;
+  char     **tags;
+  GDateTime *created;
+  GDateTime *modified;
+  guint      start;
+  guint      end;
+  gboolean   deleted;
+} JjMarkFields;
+
+/* For readers of many marks at once: takes the fields (NULL ones keep
+ * their defaults) without a notification each.
+ */
+JjMark  *_jj_mark_new_from_fields (JjMarkFields *fields);
+void     _jj_mark_fields_clear    (JjMarkFields *fields);
+
 xmlNode *_jj_mark_get_extra  (JjMark  *self);
 void     _jj_mark_take_extra (JjMark  *self,
                               xmlNode *extra);

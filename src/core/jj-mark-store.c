@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -55,6 +56,7 @@ struct _JjMarkStore
   guint         save_delay;
   gboolean      dirty;
   gboolean      loaded;
+  gboolean      disposed;
 };
 
 G_DEFINE_FINAL_TYPE (JjMarkStore, jj_mark_store, G_TYPE_OBJECT)
@@ -84,11 +86,23 @@ jj_mark_store_dispose (GObject *object)
 {
   JjMarkStore *self = (JjMarkStore *)object;
 
+  /* Changes are never left behind, even when the owner forgot flush(). */
+  if (self->dirty && self->loaded && !self->disposed)
+    {
+      self->disposed = TRUE;
+      jj_mark_store_save (self, NULL);
+    }
+  self->disposed = TRUE;
+
+  /* A monitor may still deliver an event queued before it was cancelled. */
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+    }
+  g_clear_object (&self->monitor);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->check_source, g_source_remove);
-  if (self->monitor != NULL)
-    g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
 
   G_OBJECT_CLASS (jj_mark_store_parent_class)->dispose (object);
 }
@@ -434,6 +448,7 @@ merge (JjMarkStore *self,
        JjSidecar   *incoming,
        gboolean    *positions_changed)
 {
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
   gboolean changed = FALSE;
   gboolean resort = FALSE;
 
@@ -450,7 +465,7 @@ merge (JjMarkStore *self,
             {
               if (anchor_mark (self, theirs, incoming->fingerprint, incoming->length))
                 *positions_changed = TRUE;
-              g_list_store_insert_sorted (self->live, theirs, compare_marks, NULL);
+              g_ptr_array_add (added, theirs);
             }
           changed = TRUE;
           continue;
@@ -483,6 +498,17 @@ merge (JjMarkStore *self,
       changed = TRUE;
     }
 
+  /* Many new marks (a load) go in at once: one change for the model. */
+  if (added->len > 16)
+    {
+      g_list_store_splice (self->live, g_list_model_get_n_items (G_LIST_MODEL (self->live)), 0,
+                           added->pdata, added->len);
+      resort = TRUE;
+    }
+  else
+    for (guint i = 0; i < added->len; i++)
+      g_list_store_insert_sorted (self->live, g_ptr_array_index (added, i), compare_marks, NULL);
+
   if (resort)
     g_list_store_sort (self->live, compare_marks, NULL);
 
@@ -512,7 +538,8 @@ remember_disk (JjMarkStore *self,
   self->on_disk = TRUE;
   self->disk_size = st.st_size;
   self->disk_mtime = (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
-  self->disk_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, length);
+  /* Only to notice another writer: SHA-1 is enough and three times faster. */
+  self->disk_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *)data, length);
 }
 
 /* Reads the sidecar if it is not what we last read or wrote. Sets
@@ -540,7 +567,7 @@ read_if_changed (JjMarkStore  *self,
   if (!g_file_get_contents (self->path, contents, length, error))
     return FALSE;
 
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)*contents, *length);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *)*contents, *length);
   if (self->disk_hash != NULL && g_str_equal (hash, self->disk_hash))
     {
       /* Same bytes, touched: remember the new time. */
@@ -557,7 +584,16 @@ dup_aside_path (const char *path)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
 
-  return g_strdup_printf ("%s.unreadable-%s", path, stamp);
+  char *aside = g_strdup_printf ("%s.unreadable-%s", path, stamp);
+
+  /* Two in one second must not replace each other. */
+  for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.unreadable-%s-%u", path, stamp, i);
+    }
+
+  return aside;
 }
 
 /* An unreadable sidecar is never overwritten: it is renamed with a time
@@ -613,6 +649,60 @@ recover_from_backup (JjMarkStore *self)
   }
 
   return sidecar;
+}
+
+static gboolean
+is_stale_temporary (const char *sidecar_name,
+                    const char *name)
+{
+  gsize n = strlen (sidecar_name);
+  const char *rest;
+
+  if (strncmp (name, sidecar_name, n) != 0 || name[n] != '.')
+    return FALSE;
+
+  rest = name + n + 1;
+
+  /* g_file_set_contents_full()'s NAME.XXXXXX, and our NAME.bak.PID.tmp */
+  if (strlen (rest) == 6)
+    {
+      for (guint i = 0; i < 6; i++)
+        if (!g_ascii_isalnum (rest[i]))
+          return FALSE;
+      return TRUE;
+    }
+
+  return g_str_has_prefix (rest, "bak.") && g_str_has_suffix (rest, ".tmp");
+}
+
+/* A process killed while saving leaves its temporary file behind; once
+ * it is old enough not to belong to a save in progress, it goes.
+ */
+static void
+remove_stale_temporaries (JjMarkStore *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  GDir *d = g_dir_open (dir, 0, NULL);
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_stale_temporary (base, name))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - (gint64)st.st_mtime > 600)
+        g_unlink (path);
+    }
+
+  g_dir_close (d);
 }
 
 static void
@@ -693,6 +783,7 @@ start_monitor (JjMarkStore *self)
 
   if (self->monitor != NULL)
     {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
     }
@@ -825,6 +916,7 @@ jj_mark_store_load (JjMarkStore  *self,
 
   merge_conflict_copies (self, &positions_changed);
   merge_fallback (self, &positions_changed);
+  remove_stale_temporaries (self);
 
   if (self->fallback)
     {
@@ -1007,11 +1099,13 @@ write_locked (JjMarkStore  *self,
   gsize length;
   gboolean changed = FALSE;
 
-  if (!check_disk (self, &changed, &check_error))
+  /* Damaged or unreadable behind our back: it is set aside, never
+   * overwritten, and ours is written in its place.
+   */
+  if (!check_disk (self, &changed, &check_error) && !set_aside (self, check_error->message))
     {
-      /* Damaged behind our back: keep it, then write ours. */
-      if (g_error_matches (check_error, JJ_SIDECAR_ERROR, JJ_SIDECAR_ERROR_MALFORMED))
-        set_aside (self, check_error->message);
+      g_propagate_error (error, g_steal_pointer (&check_error));
+      return FALSE;
     }
   *reloaded = changed;
 
@@ -1090,7 +1184,7 @@ jj_mark_store_save (JjMarkStore  *self,
       unlock_folder (lock);
     }
 
-  if (reloaded)
+  if (reloaded && !self->disposed)
     g_signal_emit (self, signals[RELOADED], 0);
 
   if (!ok)
@@ -1106,7 +1200,8 @@ jj_mark_store_save (JjMarkStore  *self,
   g_ptr_array_set_size (self->conflicts, 0);
 
   set_dirty (self, FALSE);
-  g_signal_emit (self, signals[SAVED], 0);
+  if (!self->disposed)
+    g_signal_emit (self, signals[SAVED], 0);
 
   return TRUE;
 }

@@ -756,6 +756,64 @@ jj_mark_update_from (JjMark *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+#define TAKE(field) \
+  G_STMT_START { \
+    if (fields->field != NULL) \
+      { \
+        g_free (self->field); \
+        self->field = g_steal_pointer (&fields->field); \
+      } \
+  } G_STMT_END
+
+JjMark *
+_jj_mark_new_from_fields (JjMarkFields *fields)
+{
+  JjMark *self = g_object_new (JJ_TYPE_MARK, NULL);
+
+  TAKE (id);
+  TAKE (kind);
+  TAKE (color);
+  TAKE (author);
+  TAKE (note);
+  TAKE (quote);
+  TAKE (prefix);
+  TAKE (suffix);
+  TAKE (section);
+  if (fields->tags != NULL)
+    {
+      g_strfreev (self->tags);
+      self->tags = g_steal_pointer (&fields->tags);
+    }
+  self->created = g_steal_pointer (&fields->created);
+  self->modified = g_steal_pointer (&fields->modified);
+  self->start = fields->start;
+  self->end = MAX (fields->start, fields->end);
+  self->deleted = fields->deleted;
+  jj_mark_constructed (self);
+
+  return self;
+}
+
+#undef TAKE
+
+void
+_jj_mark_fields_clear (JjMarkFields *fields)
+{
+  g_free (fields->id);
+  g_free (fields->kind);
+  g_free (fields->color);
+  g_free (fields->author);
+  g_free (fields->note);
+  g_free (fields->quote);
+  g_free (fields->prefix);
+  g_free (fields->suffix);
+  g_free (fields->section);
+  g_strfreev (fields->tags);
+  g_clear_pointer (&fields->created, g_date_time_unref);
+  g_clear_pointer (&fields->modified, g_date_time_unref);
+  memset (fields, 0, sizeof *fields);
+}
+
 xmlNode *
 _jj_mark_get_extra (JjMark *self)
 {

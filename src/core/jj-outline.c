@@ -678,6 +678,9 @@ adverbial_clause_at (const Scan *s,
     {
       gunichar c = s->u[k];
 
+      /* 建厂以来的十年， */
+      if (c == 0x4EE5 && at (s, k + 1) == 0x6765 && at (s, k + 2) == 0x7684 && k >= i + 2)
+        return TRUE;
       if (c == 0xFF0C && k >= i + 4)
         {
           gunichar a = s->u[k - 2], b = s->u[k - 1];
@@ -772,6 +775,21 @@ is_function_word (gunichar c)
     }
 }
 
+/* 文化是…, 法治是…: a sentence that defines its subject */
+static gboolean
+short_subject_at (const Scan *s,
+                  guint       p)
+{
+  for (guint k = p + 1; k < MIN (s->n, p + 6); k++)
+    {
+      if (s->u[k] == 0x662F) /* 是 */
+        return TRUE;
+      if (is_clause_end (s->u[k]) || s->u[k] == 0x3001 || is_space (s->u[k]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static guint
 cut_score (const Scan    *s,
            const Cand    *cand,
@@ -803,7 +821,8 @@ cut_score (const Scan    *s,
   if (word_at (s, p - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
     {
       score += 2;
-      if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words)))
+      if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words))
+          || short_subject_at (s, p))
         score += 1;
     }
   return score;
@@ -951,6 +970,7 @@ enumerator_title_end (const Scan *s,
 {
   guint k = cand->marker_end;
   guint limit = MIN (s->n, cand->marker_end + ENUM_WINDOW);
+  guint first_stop = 0;
   gint depth = 0;
 
   /* 第一，首先， keep their comma in the marker */
@@ -963,15 +983,18 @@ enumerator_title_end (const Scan *s,
       gunichar c = s->u[k];
 
       if (c == '\n' || (is_space (c) && depth == 0))
-        break;
+        return k;
       if (is_open_quote (c))
         depth++;
       else if (is_close_quote (c) && depth > 0)
         depth--;
       else if (depth == 0 && is_clause_end (c))
-        break;
+        return k;
+      else if (first_stop == 0 && is_clause_end (c))
+        first_stop = k;
     }
-  return k;
+  /* a quote that never closes does not hold the text */
+  return depth > 0 && first_stop != 0 ? first_stop : k;
 }
 
 /* Text that has lost its paragraph breaks: no line break or indent, or
@@ -1017,6 +1040,23 @@ is_citation (const Scan *s,
         }
     }
   return FALSE;
+}
+
+/* Run-on text from the start: a title with no punctuation, then 一、 */
+static gboolean
+after_title (const Scan *s,
+             guint       i,
+             const Cand *cand)
+{
+  if (i > TITLE_MAX || cand->ordinal != 1
+      || (cand->family != FAM_DUN && cand->family != FAM_PAREN_CN))
+    return FALSE;
+  for (guint k = 0; k < i; k++)
+    {
+      if (is_clause_end (s->u[k]) || s->u[k] == '\n')
+        return FALSE;
+    }
+  return i >= 4;
 }
 
 static const JjParagraphHint *
@@ -1091,7 +1131,8 @@ scan_candidates (Scan *s)
           continue;
         }
 
-      if (i != after_heading && !boundary_before (s, i, cand.family))
+      if (i != after_heading && !boundary_before (s, i, cand.family)
+          && !after_title (s, i, &cand))
         {
           /* 第二，其次， can only start a sentence; they are kept when they
            * continue a series (the boundary may be lost with a caption).
@@ -1534,12 +1575,11 @@ build_tree (JjOutline *self)
         g_ptr_array_set_size (open, open->len - 1);
       if (kind == JJ_OUTLINE_KIND_HEADING || kind == JJ_OUTLINE_KIND_ENUMERATOR)
         {
-          if (level == 1 || open->len == 0)
+          if (open->len == 0)
             g_list_store_append (self->tree, e);
           else
             _jj_outline_entry_add_child (g_ptr_array_index (open, open->len - 1), e);
-          while (open->len < level - 1)
-            g_ptr_array_add (open, open->len > 0 ? g_ptr_array_index (open, open->len - 1) : e);
+          g_assert (open->len == level - 1);
           g_ptr_array_add (open, e);
         }
       else
@@ -1613,12 +1653,19 @@ jj_outline_detect (const char            *text,
   cs = (Cand *)(gpointer)cands->data;
   has_sal = find_salutation (&s, &sal_start, &sal_end);
   has_title = find_title (&s, sal_start, has_sal, &title_end);
-  /* A title in a heading style is still the title */
+  /* A title in a heading style is still the title; one that runs into the
+   * first heading ends there.
+   */
   for (guint i = 0; has_title && i < cands->len && cs[i].start < title_end; i++)
     {
       if ((cs[i].flags & CAND_VALID)
           && (!IS_HINT (cs[i].family) || (cs[i].flags & CAND_NUMBERED)))
-        has_title = FALSE;
+        {
+          title_end = cs[i].start;
+          while (title_end > 0 && is_space (s.u[title_end - 1]))
+            title_end--;
+          has_title = title_end >= 4 && !has_sal;
+        }
     }
 
   for (guint i = 0; i < cands->len; i++)
@@ -1628,25 +1675,53 @@ jj_outline_detect (const char            *text,
     }
   has_closing = find_closing (&s, last_start + 1, &close_start, &close_title_end);
 
+  /* A heading's text never runs into the next entry: （一）加强领导（二）… */
+  {
+    guint next = has_closing ? close_start : s.n;
+
+    for (guint i = cands->len; i > 0; i--)
+      {
+        Cand *c = &cs[i - 1];
+
+        if (!(c->flags & CAND_VALID))
+          continue;
+        if (c->title_end > next)
+          {
+            c->title_end = MAX (next, c->marker_end);
+            while (c->title_end > c->marker_end && is_space (s.u[c->title_end - 1]))
+              c->title_end--;
+          }
+        next = c->start;
+      }
+  }
+
   if (has_title)
     add_entry (self, &s, JJ_OUTLINE_KIND_TITLE, 1, 0, 0, title_end);
   if (has_sal)
     add_entry (self, &s, JJ_OUTLINE_KIND_SALUTATION, 1, sal_start, sal_start, sal_end);
 
-  for (guint i = 0; i < cands->len; i++)
-    {
-      const Cand *c = &cs[i];
+  {
+    /* levels of the entries kept, so that dropping one leaves no gap */
+    g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      if (!(c->flags & CAND_VALID))
-        continue;
-      if (has_sal && c->start < sal_end)
-        continue;
-      if (has_title && c->start < title_end)
-        continue;
-      add_entry (self, &s,
-                 IS_ENUM (c->family) ? JJ_OUTLINE_KIND_ENUMERATOR : JJ_OUTLINE_KIND_HEADING,
-                 c->level, c->start, c->marker_end, c->title_end);
-    }
+    for (guint i = 0; i < cands->len; i++)
+      {
+        const Cand *c = &cs[i];
+
+        if (!(c->flags & CAND_VALID))
+          continue;
+        if (has_sal && c->start < sal_end)
+          continue;
+        if (has_title && c->start < title_end)
+          continue;
+        while (kept->len > 0 && g_array_index (kept, guint, kept->len - 1) >= c->level)
+          g_array_set_size (kept, kept->len - 1);
+        g_array_append_val (kept, c->level);
+        add_entry (self, &s,
+                   IS_ENUM (c->family) ? JJ_OUTLINE_KIND_ENUMERATOR : JJ_OUTLINE_KIND_HEADING,
+                   kept->len, c->start, c->marker_end, c->title_end);
+      }
+  }
 
   if (has_closing)
     add_entry (self, &s, JJ_OUTLINE_KIND_CLOSING, 1, close_start, close_start, close_title_end);

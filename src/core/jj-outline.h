@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JjOutline, jj_outline, JJ, OUTLINE, GObject)
 
+/* Offsets are code points of the display text, end exclusive. @hints are
+ * sorted by start; jj_outline_detect() works on paragraphed text and on
+ * text without any line break, in one pass with bounded look-ahead.
+ */
+
 JjOutline      *jj_outline_detect           (const char            *text,
                                              gssize                 n_bytes,
                                              const JjParagraphHint *hints,

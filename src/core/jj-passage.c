@@ -24,6 +24,7 @@ struct _JjPassage
   char             *document_path;
   char             *section;
   char             *search_key;
+  gint64            created_key;  /* µs since 1970, for fast sorting */
   guint             start;
   guint             end;
   JjDocumentStatus  document_status;
@@ -209,6 +210,16 @@ jj_passage_class_init (JjPassageClass *klass)
 static void
 jj_passage_init (JjPassage *self)
 {
+  self->created_key = G_MININT64;
+}
+
+static gint64
+date_key (GDateTime *date)
+{
+  if (date == NULL)
+    return G_MININT64;
+
+  return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
 }
 
 JjPassage *
@@ -238,6 +249,7 @@ jj_passage_new_from_mark (JjMark     *mark,
   self->author = g_strdup (jj_mark_get_author (mark));
   if (jj_mark_get_created (mark) != NULL)
     self->created = g_date_time_ref (jj_mark_get_created (mark));
+  self->created_key = date_key (self->created);
   if (jj_mark_get_modified (mark) != NULL)
     self->modified = g_date_time_ref (jj_mark_get_modified (mark));
   self->quote = g_strdup (jj_mark_get_quote (mark));
@@ -409,6 +421,7 @@ jj_passage_set_created (JjPassage *self,
   g_clear_pointer (&self->created, g_date_time_unref);
   if (created != NULL)
     self->created = g_date_time_ref (created);
+  self->created_key = date_key (created);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
 }
 
@@ -562,16 +575,6 @@ jj_passage_set_search_key (JjPassage  *self,
 }
 
 static int
-compare_dates (GDateTime *a,
-               GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return (a == NULL) - (b == NULL);
-
-  return g_date_time_compare (a, b);
-}
-
-static int
 compare_position (JjPassage *a,
                   JjPassage *b)
 {
@@ -606,10 +609,9 @@ jj_passage_compare_by_date (gconstpointer a,
 {
   JjPassage *pa = (JjPassage *)a;
   JjPassage *pb = (JjPassage *)b;
-  int ret;
 
-  if ((ret = compare_dates (pb->created, pa->created)) != 0)
-    return ret;
+  if (pa->created_key != pb->created_key)
+    return pa->created_key < pb->created_key ? 1 : -1;
 
   return compare_position (pa, pb);
 }

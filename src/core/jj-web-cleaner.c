@@ -53,56 +53,78 @@ jj_web_cleaner_remove_pinyin (const char  *text,
   const char *copied = text;
   guint copied_offset = 0;
   guint offset = 0;
-  gunichar prev = 0;
   guint removed = 0;
+  gboolean glued_han = FALSE;
 
   while (p < end)
     {
-      gunichar ch = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      const char *open = p;
+      const char *q;
+      const char *before;
+      guint n = 0;
+      gboolean toned = FALSE;
+      gboolean ok = TRUE;
+      gunichar c = 0;
 
-      if ((ch == '(' || ch == 0xFF08) && is_han (prev))
+      /* only parentheses matter: jump to the next one, counting characters */
+      while (open < end && *open != '(' &&
+             !(open + 2 < end && (guchar)open[0] == 0xEF && (guchar)open[1] == 0xBC &&
+               (guchar)open[2] == 0x88))
+        open++;
+      if (open >= end)
+        break;
+
+      offset += g_utf8_strlen (p, open - p);
+      if (open > p)
+        glued_han = FALSE;
+      p = open;
+
+      /* the character glued before it; after a removed gloss that is still
+       * the Han character: 關(guān)係(xì) has two glosses
+       */
+      before = g_utf8_find_prev_char (text, p);
+      if (!(p == copied && glued_han) &&
+          (before == NULL || !is_han (g_utf8_get_char (before))))
         {
-          const char *q = next;
-          guint n = 0;
-          gboolean toned = FALSE;
-          gboolean ok = TRUE;
-          gunichar c = 0;
-
-          while (q < end && n <= 24)
-            {
-              c = g_utf8_get_char (q);
-              if (c == ')' || c == 0xFF09)
-                break;
-              if (is_tone_letter (c))
-                toned = TRUE;
-              else if (!((c >= 'a' && c <= 'z') || c == 0xFC || c == ' ' || c == '\''))
-                {
-                  ok = FALSE;
-                  break;
-                }
-              q = g_utf8_next_char (q);
-              n++;
-            }
-
-          if (ok && toned && q < end && (c == ')' || c == 0xFF09) && n > 0 && n <= 24)
-            {
-              const char *after = g_utf8_next_char (q);
-
-              jj_text_builder_copy (b, copied, p - copied, copied_offset);
-              offset += n + 2;
-              copied = after;
-              copied_offset = offset;
-              p = after;
-              removed++;
-              /* prev stays the Han character: 關(guān)係(xì) has two glosses */
-              continue;
-            }
+          p = g_utf8_next_char (p);
+          offset++;
+          continue;
         }
 
-      prev = ch;
+      q = g_utf8_next_char (p);
+      while (q < end && n <= 24)
+        {
+          c = g_utf8_get_char (q);
+          if (c == ')' || c == 0xFF09)
+            break;
+          if (is_tone_letter (c))
+            toned = TRUE;
+          else if (!((c >= 'a' && c <= 'z') || c == 0xFC || c == ' ' || c == '\''))
+            {
+              ok = FALSE;
+              break;
+            }
+          q = g_utf8_next_char (q);
+          n++;
+        }
+
+      if (ok && toned && q < end && (c == ')' || c == 0xFF09) && n > 0 && n <= 24)
+        {
+          const char *after = g_utf8_next_char (q);
+
+          jj_text_builder_copy (b, copied, p - copied, copied_offset);
+          offset += n + 2;
+          copied = after;
+          copied_offset = offset;
+          removed++;
+
+          glued_han = TRUE;
+          p = after;
+          continue;
+        }
+
+      p = g_utf8_next_char (p);
       offset++;
-      p = next;
     }
 
   jj_text_builder_copy (b, copied, end - copied, copied_offset);
@@ -294,8 +316,11 @@ jj_web_cleaner_remove_boilerplate (const char  *text,
       if (shadow_lines != NULL && i < shadow_lines->len)
         match = &g_array_index (shadow_lines, Line, i);
 
-      trimmed = trimmed_copy (match->start, match->n_bytes);
-      line->kind = classify_line (trimmed, g_utf8_strlen (trimmed, -1));
+      if (line->length <= MAX_BOILERPLATE_LINE)
+        {
+          trimmed = trimmed_copy (match->start, match->n_bytes);
+          line->kind = classify_line (trimmed, g_utf8_strlen (trimmed, -1));
+        }
       if (line->length > MAX_BOILERPLATE_LINE)
         {
           last_long = i;
@@ -384,41 +409,47 @@ jj_web_cleaner_fix_punctuation (const char  *text,
   GString *out = g_string_sized_new (n_bytes + 64);
   const char *p = text;
   const char *end = text + n_bytes;
-  gunichar prev = 0;
+  const char *copied = text;
 
-  while (p < end)
+  for (; p < end; p++)
     {
-      gunichar ch = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      char c = *p;
       gunichar replacement = 0;
+      const char *before;
 
-      if ((ch == ',' || ch == ':' || ch == ';' || ch == '?' || ch == '!') &&
-          is_cjk_before_punct (prev))
+      if (c != ',' && c != ':' && c != ';' && c != '?' && c != '!')
+        continue;
+      if (p == text)
+        continue;
+
+      before = g_utf8_find_prev_char (text, p);
+      if (before == NULL)
+        continue;
+
+      /* "1,000" and "10:30" keep theirs; a letter or digit after is not Chinese */
+      if (p + 1 < end && g_ascii_isalnum (p[1]))
+        continue;
+
+      /* after Chinese, or before it: "GDP,增长" is Chinese punctuation too */
+      if (!is_cjk_before_punct (g_utf8_get_char (before)) &&
+          !(p + 1 < end && !g_ascii_isdigit (*before) && is_han (g_utf8_get_char (p + 1))))
+        continue;
+
+      switch (c)
         {
-          gunichar after = next < end ? g_utf8_get_char (next) : 0;
-
-          if (!g_ascii_isalnum (after > 0x7F ? 'x' : (char)after) || after > 0x7F || after == 0)
-            {
-              switch (ch)
-                {
-                case ',': replacement = 0xFF0C; break;
-                case ':': replacement = 0xFF1A; break;
-                case ';': replacement = 0xFF1B; break;
-                case '?': replacement = 0xFF1F; break;
-                case '!': replacement = 0xFF01; break;
-                default: break;
-                }
-            }
+        case ',': replacement = 0xFF0C; break;
+        case ':': replacement = 0xFF1A; break;
+        case ';': replacement = 0xFF1B; break;
+        case '?': replacement = 0xFF1F; break;
+        case '!': replacement = 0xFF01; break;
+        default: break;
         }
 
-      if (replacement != 0)
-        g_string_append_unichar (out, replacement);
-      else
-        g_string_append_len (out, p, next - p);
-
-      prev = ch;
-      p = next;
+      g_string_append_len (out, copied, p - copied);
+      g_string_append_unichar (out, replacement);
+      copied = p + 1;
     }
+  g_string_append_len (out, copied, end - copied);
 
   if (map != NULL)
     *map = jj_text_map_new_identity ();
@@ -580,6 +611,15 @@ jj_web_cleaner_split_title (const char  *text,
       if (c_end < c_first)
         jj_text_builder_insert (b, "\n", 1, offset + c_end);
       jj_text_builder_copy (b, body + b_end, end - (body + b_end), offset + c_end);
+    }
+  else if (!is_site_page)
+    {
+      /* nothing to change: no need to copy the text piece by piece */
+      if (out_n_bytes != NULL)
+        *out_n_bytes = n_bytes;
+      if (map != NULL)
+        *map = jj_text_map_new_identity ();
+      return g_strndup (text, n_bytes);
     }
   else
     jj_text_builder_copy (b, body, end - body, offset);

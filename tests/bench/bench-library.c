@@ -139,7 +139,7 @@ main (int   argc,
   bench_search (warm, "one passage: 第1234篇第5段", "第1234篇第5段", NULL, NULL);
   bench_search (warm, "title: 讲话0042", "讲话0042", NULL, NULL);
   bench_search (warm, "no hit: 航天", "航天", NULL, NULL);
-  bench_search (warm, "kind+tag: 振兴 fact 乡村", "振兴", "fact", "乡村");
+  bench_search (warm, "kind+tag: 振兴 fact 经济", "振兴", "fact", "经济");
   bench_search (warm, "kind only: borrow", NULL, "borrow", NULL);
 
   if (argc <= 1)

@@ -7,6 +7,7 @@ import subprocess
 import time
 
 import pyatspi
+from gi.repository import GLib
 
 # X keycodes on Xvfb's default keymap
 KEY_CONTROL = 37
@@ -14,15 +15,25 @@ KEY_RETURN = 36
 KEY_F = 41
 KEY_Q = 24
 KEY_1 = 10
+KEY_SHIFT = 50
+KEY_M = 58
 
 
 class Timeout(AssertionError):
     pass
 
 
-def wait_for(predicate, what, timeout=15.0):
+def pump():
+    """Let libatspi handle what the bus sent (new applications, changes)."""
+    context = GLib.MainContext.default()
+    while context.pending():
+        context.iteration(False)
+
+
+def wait_for(predicate, what, timeout=30.0):
     deadline = time.monotonic() + timeout
     while True:
+        pump()
         try:
             value = predicate()
         except Exception as e:  # the tree changes under our feet
@@ -84,7 +95,14 @@ class App:
 
     def __init__(self, binary, path, env):
         self.proc = subprocess.Popen([binary, path], env=env)
-        self.app = wait_for(self._find_app, "the application on the accessibility bus")
+        try:
+            self.app = wait_for(self._find_app, "the application on the accessibility bus", 60)
+        except Timeout:
+            desktop = pyatspi.Registry.getDesktop(0)
+            seen = [(a.name, a.get_process_id()) for a in desktop if a is not None]
+            raise Timeout("the application (pid %d, %s) is not on the accessibility bus; there are %r"
+                          % (self.proc.pid, "running" if self.proc.poll() is None else
+                             "exited with %s" % self.proc.returncode, seen))
 
     def _find_app(self):
         desktop = pyatspi.Registry.getDesktop(0)

@@ -14,8 +14,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
-from jjatspi import (App, KEY_CONTROL, KEY_F, KEY_RETURN, app_env, find, find_all,  # noqa: E402
-                     labels, named, press, wait_for)
+from jjatspi import (App, KEY_1, KEY_CONTROL, KEY_F, KEY_RETURN, KEY_SHIFT, KEY_M,  # noqa: E402
+                     app_env, find, find_all, labels, named, press, wait_for)
 
 BUILDDIR = os.environ.get("JJ_BUILD_ROOT", os.path.join(os.path.dirname(__file__), "..", "..", "_build"))
 SOURCE_ROOT = os.environ.get("JJ_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -105,11 +105,39 @@ class ReaderTest(unittest.TestCase):
         # Find a phrase; Enter selects the match so it can be marked.
         press(KEY_CONTROL, KEY_F)
         entry = wait_for(lambda: find(app, named("Find", "entry")), "the find entry")
+        wait_for(lambda: entry.getState().contains(pyatspi.STATE_FOCUSED), "the find entry to take the focus")
         entry.queryEditableText().setTextContents("吃透测评标准")
-        time.sleep(0.3)
+        wait_for(lambda: "1 match" in labels(app), "the match count")
         press(KEY_RETURN)
         wait_for(lambda: "吃透测评标准" in selections(app), "the match to be selected")
 
+        # Mark it as 借鉴 with one key; the sidecar beside the speech gets it.
+        press(KEY_1)
+        sidecar = self.path + ".jiejian.xml"
+
+        def saved():
+            with open(sidecar, encoding="utf-8") as f:
+                content = f.read()
+            return "吃透测评标准" in content and 'kind="borrow"' in content
+        wait_for(saved, "the mark in the sidecar")
+        self.assertEqual(self.app.quit(), 0)
+
+        # Start again: the mark is highlighted and listed.
+        app = self.start()
+
+        def highlighted():
+            for doc in documents(app):
+                text = text_of(doc)
+                i = text.find("吃透测评标准")
+                if i >= 0:
+                    attrs, start, end = doc.queryText().getAttributeRun(i + 1, False)
+                    return any(a.startswith("bg-color") for a in attrs) and start <= i and end >= i + 6
+            return False
+        wait_for(highlighted, "the highlight of the mark")
+
+        press(KEY_CONTROL, KEY_SHIFT, KEY_M)
+        marks = wait_for(lambda: find(app, named("Marks", "list")), "the marks list")
+        wait_for(lambda: "吃透测评标准" in labels(marks), "the mark in the marks list")
         self.assertEqual(self.app.quit(), 0)
 
 
