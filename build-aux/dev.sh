@@ -4,6 +4,8 @@
 #   build-aux/dev.sh run [FILE]   install what is missing, build, open FILE (default: the sample speech)
 #   build-aux/dev.sh test         install what is missing, build, run the whole test suite
 #                                 under Xvfb and a private D-Bus session
+#   build-aux/dev.sh sanitize     build in _build-asan with AddressSanitizer and
+#                                 UndefinedBehaviorSanitizer, run the core tests
 #
 # Needs root or sudo only to install Debian packages. The build goes to _build/.
 set -euo pipefail
@@ -84,8 +86,28 @@ case "$cmd" in
       dbus-run-session -- \
       meson test -C "$builddir" --print-errorlogs --num-processes 2 "${@:2}"
     ;;
+  sanitize)
+    install_missing "${build_packages[@]}"
+    asandir=${JJ_ASAN_BUILDDIR:-$top/_build-asan}
+    if [ ! -f "$asandir/build.ninja" ]; then
+      meson setup "$asandir" "$top" -Db_sanitize=address,undefined -Db_lundef=false
+    fi
+    ninja -C "$asandir" build.ninja >/dev/null   # reconfigures when meson.build changed
+    # Only what the core tests run: the core, its test programs and the CLI.
+    targets=$(meson introspect "$asandir" --tests | python3 -c '
+import json, os, sys
+tests = json.load(sys.stdin)
+print(" ".join(sorted({os.path.relpath(t["cmd"][0], sys.argv[1])
+                       for t in tests if any(s.split(":")[-1] == "core" for s in t["suite"])})))
+' "$asandir")
+    ninja -C "$asandir" $targets src/cli/jiejian-cli
+    # Undefined behaviour fails the test instead of only printing.
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+    export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+    exec meson test -C "$asandir" --no-rebuild --suite core --print-errorlogs --num-processes 2 "${@:2}"
+    ;;
   *)
-    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -743,6 +743,29 @@ merge_conflict_copies (JjMarkStore *self,
   g_dir_close (d);
 }
 
+/* Marks saved in the per-user location while the document's folder could
+ * not be written are merged back once it can, like a conflict copy.
+ */
+static void
+merge_fallback (JjMarkStore *self,
+                gboolean    *positions_changed)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JjSidecar) copy = NULL;
+
+  if (self->fallback)
+    return;
+  path = find_fallback (self->document_file, self->fingerprint);
+  if (path == NULL)
+    return;
+  copy = jj_sidecar_load (path, NULL);
+  if (copy == NULL)
+    return;
+
+  merge (self, copy, positions_changed);
+  g_ptr_array_add (self->conflicts, g_steal_pointer (&path));
+}
+
 static void
 schedule_save (JjMarkStore *self);
 
@@ -892,6 +915,7 @@ jj_mark_store_load (JjMarkStore  *self,
     }
 
   merge_conflict_copies (self, &positions_changed);
+  merge_fallback (self, &positions_changed);
   remove_stale_temporaries (self);
 
   if (self->fallback)

@@ -1,0 +1,714 @@
+/* test-hostile.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "jj-sidecar.h"
+
+/* Each hostile file is opened by jiejian-cli in a child process, so that
+ * its time and peak memory are those of a real run. Every case must end
+ * with a clear message or a bounded result, within a few seconds, under
+ * 300 MB, and leave the marks file beside the document as it was (or,
+ * when the document opens, with its marks).
+ */
+
+#if defined(__SANITIZE_ADDRESS__)
+# define SANITIZED 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define SANITIZED 1
+# endif
+#endif
+#ifndef SANITIZED
+# define SANITIZED 0
+#endif
+
+/* Sanitizers cost time and shadow memory; the limits follow. */
+#define MAX_SECONDS (SANITIZED ? 30.0 : 8.0)
+#define MAX_RSS_MB  (SANITIZED ? 900 : 300)
+
+#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+#define DOCX_TYPES \
+  "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" \
+  "<Override PartName=\"/word/document.xml\" " \
+  "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"
+#define DOCX_RELS \
+  "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" \
+  "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" " \
+  "Target=\"word/document.xml\"/></Relationships>"
+
+#define LAUGHS_DTD \
+  "<!ENTITY lol \"lol\">" \
+  "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">" \
+  "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">" \
+  "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">" \
+  "<!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">" \
+  "<!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">" \
+  "<!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">" \
+  "<!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">" \
+  "<!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">" \
+  "<!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">" \
+  "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">"
+
+#define MARK_ID "5b8a4c1e-0d55-4a8f-9f55-2f3f1f6a2c11"
+
+typedef struct
+{
+  char *dir;
+  char *cli;
+} Fixture;
+
+typedef struct
+{
+  gboolean  exited;
+  int       status;       /* exit status, or the signal */
+  double    seconds;
+  glong     max_rss_kb;
+  char     *out;
+  char     *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static char *
+slurp (const char *path)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+static void
+run_cli (Fixture    *fixture,
+         const char *command,
+         const char *path,
+         Run        *run)
+{
+  g_autofree char *out_path = g_build_filename (fixture->dir, "cli.out", NULL);
+  g_autofree char *err_path = g_build_filename (fixture->dir, "cli.err", NULL);
+  struct rusage usage = { 0, };
+  gint64 t0 = g_get_monotonic_time ();
+  int status = 0;
+  pid_t pid;
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct rlimit cpu = { 60, 60 };
+      int out = open (out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      int err = open (err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+      /* A runaway child is stopped rather than left to hang the suite. */
+      setrlimit (RLIMIT_CPU, &cpu);
+      if (!SANITIZED)
+        {
+          struct rlimit as = { (rlim_t) 4 << 30, (rlim_t) 4 << 30 };
+
+          setrlimit (RLIMIT_AS, &as);
+        }
+      dup2 (out, STDOUT_FILENO);
+      dup2 (err, STDERR_FILENO);
+      execl (fixture->cli, fixture->cli, command, path, (char *) NULL);
+      _exit (127);
+    }
+
+  while (wait4 (pid, &status, 0, &usage) < 0)
+    g_assert_cmpint (errno, ==, EINTR);
+
+  run->seconds = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
+  run->max_rss_kb = usage.ru_maxrss;
+  run->exited = WIFEXITED (status);
+  run->status = WIFEXITED (status) ? WEXITSTATUS (status) : WTERMSIG (status);
+  run->out = slurp (out_path);
+  run->err = slurp (err_path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+
+  fixture->dir = g_dir_make_tmp ("jj-hostile-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  if (builddir != NULL)
+    fixture->cli = g_build_filename (builddir, "..", "src", "cli", "jiejian-cli", NULL);
+  else
+    fixture->cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "jiejian-cli", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->cli);
+}
+
+/* A valid marks file with one mark, written beside @document. */
+static char *
+write_sidecar (const char *document,
+               gsize      *length)
+{
+  g_autofree char *path = g_strconcat (document, JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<jiejian xmlns=\"" JJ_SIDECAR_NAMESPACE "\" version=\"1\">\n"
+    "  <document fingerprint=\"0000000000000000000000000000000000000000000000000000000000000000\" length=\"20\"/>\n"
+    "  <mark id=\"" MARK_ID "\" kind=\"golden\" author=\"tester\" "
+    "created=\"2026-01-01T00:00:00Z\" modified=\"2026-01-01T00:00:00Z\">\n"
+    "    <target start=\"2\" end=\"6\"><prefix>一、</prefix><quote>要牢牢把握</quote><suffix>新形势</suffix></target>\n"
+    "  </mark>\n"
+    "</jiejian>\n";
+
+  g_file_set_contents (path, xml, -1, &error);
+  g_assert_no_error (error);
+  *length = strlen (xml);
+  return g_strdup (xml);
+}
+
+static void
+assert_bounded (const char *what,
+                Run        *run)
+{
+  g_test_message ("%-28s exit %d%s, %.2f s, peak %ld MB", what, run->status,
+                  run->exited ? "" : " (signal)", run->seconds, run->max_rss_kb / 1024);
+  if (run->err[0] != '\0')
+    g_test_message ("  %s", g_strchomp (run->err));
+  g_assert_true (run->exited);
+  /* 0: opened with a bounded result; 1: refused with a message. Anything
+   * else is a crash or a missing program.
+   */
+  g_assert_cmpint (run->status, <=, 1);
+  g_assert_cmpfloat (run->seconds, <, MAX_SECONDS);
+  g_assert_cmpint (run->max_rss_kb / 1024, <, MAX_RSS_MB);
+}
+
+/* The user reads a sentence: not empty, valid UTF-8, no assertion text. */
+static void
+assert_refused (const char *what,
+                Run        *run)
+{
+  assert_bounded (what, run);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_true (g_utf8_validate (run->err, -1, NULL));
+  g_assert_cmpuint (strlen (run->err), >, 10);
+  g_assert_null (strstr (run->err, "CRITICAL"));
+  g_assert_null (strstr (run->err, "assertion"));
+}
+
+static void
+assert_file_is (const char *path,
+                const char *contents,
+                gsize       length)
+{
+  g_autofree char *now = NULL;
+  gsize now_length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &now, &now_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (now, now_length, contents, length);
+}
+
+/* Opens @path with "marks" (the document, then its marks file) and checks
+ * that the marks file beside it did not change.
+ */
+static void
+open_hostile (Fixture    *fixture,
+              const char *what,
+              const char *path,
+              gboolean    must_refuse,
+              Run        *run)
+{
+  g_autofree char *sidecar_path = g_strconcat (path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *sidecar = NULL;
+  gsize length = 0;
+
+  sidecar = write_sidecar (path, &length);
+  run_cli (fixture, "marks", path, run);
+  if (must_refuse)
+    assert_refused (what, run);
+  else
+    assert_bounded (what, run);
+
+  /* A document that was refused leaves its marks file as it was; one that
+   * opened may have its marks re-anchored and saved, but keeps them.
+   */
+  if (run->status != 0)
+    assert_file_is (sidecar_path, sidecar, length);
+  else
+    {
+      g_autoptr(JjSidecar) now = NULL;
+      g_autoptr(GError) error = NULL;
+
+      now = jj_sidecar_load (sidecar_path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (jj_sidecar_lookup (now, MARK_ID));
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *head;
+  const char *body;     /* repeated @repeat times */
+  gsize       body_length;
+  guint       repeat;
+  const char *tail;
+} ZipEntry;
+
+static void
+write_zip (const char     *path,
+           const ZipEntry *entries,
+           guint           n_entries)
+{
+  struct archive *a = archive_write_new ();
+
+  archive_write_set_format_zip (a);
+  archive_write_set_options (a, "zip:compression-level=1");
+  g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const ZipEntry *z = &entries[i];
+      struct archive_entry *e = archive_entry_new ();
+      gsize body_length = z->body != NULL ? (z->body_length ? z->body_length : strlen (z->body)) : 0;
+
+      archive_entry_set_pathname (e, z->name);
+      archive_entry_set_filetype (e, AE_IFREG);
+      archive_entry_set_perm (e, 0644);
+      /* No size: the entry is streamed and its real size known only by
+       * inflating it, as a zip bomb would have it.
+       */
+      g_assert_cmpint (archive_write_header (a, e), ==, ARCHIVE_OK);
+      if (z->head != NULL)
+        archive_write_data (a, z->head, strlen (z->head));
+      for (guint r = 0; r < MAX (z->repeat, 1); r++)
+        if (body_length > 0)
+          archive_write_data (a, z->body, body_length);
+      if (z->tail != NULL)
+        archive_write_data (a, z->tail, strlen (z->tail));
+      archive_entry_free (e);
+    }
+  archive_write_close (a);
+  archive_write_free (a);
+}
+
+static void
+write_docx (const char *path,
+            const char *document_head,
+            const char *body,
+            gsize       body_length,
+            guint       repeat,
+            const char *document_tail)
+{
+  ZipEntry entries[] = {
+    { "[Content_Types].xml", DOCX_TYPES, NULL, 0, 0, NULL },
+    { "_rels/.rels", DOCX_RELS, NULL, 0, 0, NULL },
+    { "word/document.xml", document_head, body, body_length, repeat, document_tail },
+  };
+
+  write_zip (path, entries, G_N_ELEMENTS (entries));
+}
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+write_bytes (const char *path,
+             const char *data,
+             gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_zip_bomb (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "bomb.docx");
+  g_autofree char *chunk = g_malloc (1024 * 1024);
+  struct stat st;
+  Run run = { 0, };
+
+  /* 1 GB of spaces inside a paragraph, a few MB on disk. */
+  memset (chunk, ' ', 1024 * 1024);
+  write_docx (path, "<w:document " W_NS "><w:body><w:p><w:r><w:t>", chunk, 1024 * 1024, 1024,
+              "</w:t></w:r></w:p></w:body></w:document>");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_test_message ("zip bomb: %ld KB on disk, 1 GB inflated", (long) st.st_size / 1024);
+  open_hostile (fixture, "zip bomb", path, TRUE, &run);
+  run_clear (&run);
+}
+
+static void
+test_zip_paths (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *bad[] = { "/etc/jj-evil.xml", "../../jj-evil.xml", "word/../../jj-evil.xml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = fixture_path (fixture, "paths.docx");
+      g_autofree char *what = g_strdup_printf ("zip entry %s", bad[i]);
+      g_autofree char *evil = g_build_filename (fixture->dir, "..", "jj-evil.xml", NULL);
+      ZipEntry entries[] = {
+        { "[Content_Types].xml", DOCX_TYPES, NULL, 0, 0, NULL },
+        { "_rels/.rels", DOCX_RELS, NULL, 0, 0, NULL },
+        { bad[i], "<x/>", NULL, 0, 0, NULL },
+        { "word/document.xml", "<w:document " W_NS "><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>", NULL, 0, 0, NULL },
+      };
+      Run run = { 0, };
+
+      write_zip (path, entries, G_N_ELEMENTS (entries));
+      open_hostile (fixture, what, path, TRUE, &run);
+      g_assert_false (g_file_test ("/etc/jj-evil.xml", G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (evil, G_FILE_TEST_EXISTS));
+      run_clear (&run);
+    }
+}
+
+static void
+test_deep_nesting (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "deep.docx");
+  GString *xml = g_string_new ("<w:document " W_NS "><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p>");
+  Run run = { 0, };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "<w:sdt>");
+  g_string_append (xml, "<w:p><w:r><w:t>深处</w:t></w:r></w:p>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (xml, "</w:sdt>");
+  g_string_append (xml, "</w:body></w:document>");
+  write_docx (path, xml->str, NULL, 0, 0, NULL);
+  g_string_free (xml, TRUE);
+
+  open_hostile (fixture, "docx nested 100,000 deep", path, FALSE, &run);
+  run_clear (&run);
+}
+
+static void
+test_entities_docx (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "laughs.docx");
+  Run run = { 0, };
+
+  write_docx (path,
+              "<?xml version=\"1.0\"?><!DOCTYPE w:document [" LAUGHS_DTD "]>"
+              "<w:document " W_NS "><w:body><w:p><w:r><w:t>&lol9;&xxe;</w:t></w:r></w:p></w:body></w:document>",
+              NULL, 0, 0, NULL);
+  open_hostile (fixture, "docx billion laughs + XXE", path, FALSE, &run);
+  g_assert_null (strstr (run.out, "root:"));
+  g_assert_null (strstr (run.out, "lollollol"));
+  run_clear (&run);
+}
+
+static void
+test_entities_html (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "laughs.html");
+  g_autofree char *text = NULL;
+  Run run = { 0, };
+
+  write_bytes (path,
+               "<?xml version=\"1.0\"?><!DOCTYPE html [" LAUGHS_DTD "]>"
+               "<html><head><meta charset=\"utf-8\"><title>讲话</title></head>"
+               "<body><p>同志们：&lol9;&xxe;</p><p>一、要牢牢把握新形势</p></body></html>", -1);
+  open_hostile (fixture, "HTML billion laughs + XXE", path, FALSE, &run);
+  run_clear (&run);
+
+  run_cli (fixture, "text", path, &run);
+  assert_bounded ("HTML entities, text", &run);
+  g_assert_null (strstr (run.out, "root:"));
+  g_assert_null (strstr (run.out, "lollollollollol"));
+  run_clear (&run);
+}
+
+static void
+test_entities_sidecar (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "speech.txt");
+  g_autofree char *sidecar_path = g_strconcat (path, JJ_SIDECAR_SUFFIX, NULL);
+  const char *hostile =
+    "<?xml version=\"1.0\"?><!DOCTYPE jiejian [" LAUGHS_DTD "]>"
+    "<jiejian xmlns=\"" JJ_SIDECAR_NAMESPACE "\" version=\"1\">"
+    "<mark id=\"a\" kind=\"golden\"><target start=\"0\" end=\"2\"><quote>&lol9;&xxe;</quote></target></mark>"
+    "</jiejian>";
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+  Run run = { 0, };
+
+  write_bytes (path, "讲话稿\n一、要牢牢把握新形势\n", -1);
+  write_bytes (sidecar_path, hostile, -1);
+  run_cli (fixture, "marks", path, &run);
+  assert_bounded ("sidecar billion laughs + XXE", &run);
+  g_assert_null (strstr (run.out, "root:"));
+  g_assert_null (strstr (run.out, "lollol"));
+
+  /* Not read, and not lost: the file is where it was, or set aside with
+   * its bytes intact.
+   */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (!g_str_has_prefix (name, "speech.txt" JJ_SIDECAR_SUFFIX))
+        continue;
+      if (g_file_get_contents (child, &contents, NULL, NULL) && g_str_equal (contents, hostile))
+        kept = TRUE;
+    }
+  g_assert_true (kept);
+  run_clear (&run);
+}
+
+static void
+test_huge_attribute (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *docx = fixture_path (fixture, "attribute.docx");
+  g_autofree char *html = fixture_path (fixture, "attribute.html");
+  gsize size = 50 * 1024 * 1024;
+  g_autofree char *value = g_malloc (size);
+  Run run = { 0, };
+  int fd;
+
+  memset (value, 'A', size);
+  write_docx (docx, "<w:document " W_NS "><w:body><w:p w:rsidR=\"", value, size, 1,
+              "\"><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>");
+  open_hostile (fixture, "docx 50 MB attribute", docx, FALSE, &run);
+  run_clear (&run);
+
+  fd = g_open (html, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, "<html><body><p class=\"", 22), ==, 22);
+  g_assert_cmpint (write (fd, value, size), ==, (gssize) size);
+  g_assert_cmpint (write (fd, "\">正文</p></body></html>", strlen ("\">正文</p></body></html>")), >, 0);
+  close (fd);
+  open_hostile (fixture, "HTML 50 MB attribute", html, FALSE, &run);
+  run_clear (&run);
+}
+
+static void
+test_invalid_encodings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *utf8 = fixture_path (fixture, "invalid-utf8.txt");
+  g_autofree char *utf16 = fixture_path (fixture, "surrogates.txt");
+  GString *bytes = g_string_new (NULL);
+  Run run = { 0, };
+
+  /* Overlong forms, stray continuation bytes, encoded surrogates, 0xFF,
+   * a sequence cut short at the end.
+   */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (bytes, "讲话\xC0\xAF\x80\xED\xA0\x80\xFF稿\xF4\x90\x80\x80\n");
+  g_string_append (bytes, "\xE8\xAE");
+  write_bytes (utf8, bytes->str, bytes->len);
+  g_string_free (bytes, TRUE);
+  open_hostile (fixture, "invalid UTF-8", utf8, FALSE, &run);
+  if (run.status == 0)
+    g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  run_clear (&run);
+
+  /* A few bad bytes in a real text: it opens, with replacement characters. */
+  bytes = g_string_new (NULL);
+  for (guint i = 0; i < 200; i++)
+    g_string_append (bytes, "一、要牢牢把握新形势，认真学习测评新体系。\n");
+  g_string_append (bytes, "坏\xFF字节\xC0\xAF。\n");
+  write_bytes (utf8, bytes->str, bytes->len);
+  g_string_free (bytes, TRUE);
+  open_hostile (fixture, "a few invalid bytes", utf8, FALSE, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* UTF-16LE with a BOM: lone high and low surrogates, and a high one at
+   * the very end.
+   */
+  bytes = g_string_new_len ("\xFF\xFE", 2);
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_len (bytes, "\xB2\x8B\xDD\x8B\x00\xD8\x41\x00\x00\xDC\x3F\x7A\n\x00", 14);
+  g_string_append_len (bytes, "\x00\xD8", 2);
+  write_bytes (utf16, bytes->str, bytes->len);
+  g_string_free (bytes, TRUE);
+  open_hostile (fixture, "unpaired UTF-16 surrogates", utf16, FALSE, &run);
+  if (run.status == 0)
+    g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  run_clear (&run);
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "empty.txt");
+  g_autofree char *docx = fixture_path (fixture, "empty.docx");
+  Run run = { 0, };
+
+  write_bytes (path, "", 0);
+  open_hostile (fixture, "0-byte text", path, TRUE, &run);
+  run_clear (&run);
+  write_bytes (docx, "", 0);
+  open_hostile (fixture, "0-byte docx", docx, TRUE, &run);
+  run_clear (&run);
+}
+
+static void
+test_huge_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "huge.txt");
+  g_autofree char *line = NULL;
+  Run run = { 0, };
+  gsize size = 200 * 1024 * 1024;
+  gsize written = 0;
+  int fd;
+
+  /* Real text, not a sparse file: a reader that ignores the size would
+   * have to read all of it.
+   */
+  line = g_strnfill (4096, 'x');
+  memcpy (line, "一、要牢牢把握新形势\n", strlen ("一、要牢牢把握新形势\n"));
+  line[4095] = '\n';
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  while (written < size)
+    {
+      gssize n = write (fd, line, 4096);
+
+      if (n < 0 && errno == ENOSPC)
+        {
+          close (fd);
+          g_test_skip ("No room for a 200 MB file");
+          return;
+        }
+      g_assert_cmpint (n, ==, 4096);
+      written += n;
+    }
+  close (fd);
+
+  open_hostile (fixture, "200 MB text", path, TRUE, &run);
+  run_clear (&run);
+}
+
+static void
+test_not_regular (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = fixture_path (fixture, "folder.txt");
+  g_autofree char *fifo = fixture_path (fixture, "pipe.txt");
+  Run run = { 0, };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  open_hostile (fixture, "directory", dir, TRUE, &run);
+  run_clear (&run);
+
+  /* Nobody writes to the FIFO: a reader that opens it blocks forever. */
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  open_hostile (fixture, "FIFO", fifo, TRUE, &run);
+  run_clear (&run);
+}
+
+static void
+test_missing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "missing.txt");
+  Run run = { 0, };
+
+  run_cli (fixture, "marks", path, &run);
+  assert_refused ("missing file", &run);
+  run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/hostile/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("zip-bomb", test_zip_bomb);
+  ADD ("zip-paths", test_zip_paths);
+  ADD ("deep-nesting", test_deep_nesting);
+  ADD ("entities-docx", test_entities_docx);
+  ADD ("entities-html", test_entities_html);
+  ADD ("entities-sidecar", test_entities_sidecar);
+  ADD ("huge-attribute", test_huge_attribute);
+  ADD ("invalid-encodings", test_invalid_encodings);
+  ADD ("empty", test_empty);
+  ADD ("huge-text", test_huge_text);
+  ADD ("not-regular", test_not_regular);
+  ADD ("missing", test_missing);
+
+#undef ADD
+
+  return g_test_run ();
+}
