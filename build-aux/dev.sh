@@ -24,7 +24,7 @@ build_packages=(
 test_packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-gi python3-pyatspi gir1.2-atspi-2.0 gir1.2-gtk-4.0
-  libxml2-utils locales
+  libxml2-utils locales poppler-utils
 )
 
 install_missing () {

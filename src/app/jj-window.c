@@ -11,6 +11,7 @@
 #include "jj-outline.h"
 #include "jj-exporter.h"
 #include "jj-library.h"
+#include "jj-print-operation.h"
 #include "jj-reading-positions.h"
 #include "jj-text-search.h"
 #include "jj-window-private.h"
@@ -729,6 +730,28 @@ export_outline_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  g_autoptr(JjPrintOperation) operation = NULL;
+  g_autofree char *family = g_settings_get_string (self->settings, "font-family");
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  operation = jj_print_operation_new (self->document, jj_document_get_outline (self->document),
+                                      self->marks != NULL ? jj_mark_store_get_marks (self->marks) : NULL);
+  jj_print_operation_set_font (operation, family, g_settings_get_double (self->settings, "font-size"));
+  if (g_str_equal (action_name, "win.export-pdf"))
+    jj_print_operation_choose_pdf (operation, GTK_WINDOW (self));
+  else if (!jj_print_operation_run (operation, GTK_WINDOW (self), &error))
+    _jj_window_show_error (self, _("Could Not Print the Speech"), error);
+}
+
+static void
 jj_window_get_property (GObject    *object,
                         guint       prop_id,
                         GValue     *value,
@@ -861,6 +884,9 @@ jj_window_class_init (JjWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.show-original", "show-original");
   gtk_widget_class_install_action (widget_class, "win.copy-outline", NULL, copy_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-outline", NULL, export_outline_action);
 
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
