@@ -26,6 +26,8 @@ struct _JjOutlinePanel
 
 G_DEFINE_FINAL_TYPE (JjOutlinePanel, jj_outline_panel, GTK_TYPE_WIDGET)
 
+#define MAX_EXPANDED_ENTRIES 400
+
 enum {
   ENTRY_ACTIVATED,
   N_SIGNALS
@@ -244,8 +246,12 @@ jj_outline_panel_set_outline (JjOutlinePanel *self,
     }
   else
     {
+      /* A collection of hundreds of speeches opens with its sections
+       * collapsed: expanding all of them up front costs more than it helps. */
+      gboolean expand = jj_outline_get_n_entries (outline) <= MAX_EXPANDED_ENTRIES;
+
       tree = gtk_tree_list_model_new (g_object_ref (jj_outline_get_tree (outline)),
-                                      FALSE, TRUE, create_children, NULL, NULL);
+                                      FALSE, expand, create_children, NULL, NULL);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
       g_object_unref (tree);
     }
@@ -351,13 +357,18 @@ jj_outline_panel_set_position (JjOutlinePanel *self,
   if (self->outline == NULL)
     return;
 
-  entry = jj_outline_lookup (self->outline, offset);
   n = jj_outline_panel_get_n_rows (self);
 
-  for (guint i = 0; i < n; i++)
+  /* The deepest section shown: a collapsed one stands for what it holds. */
+  for (entry = jj_outline_lookup (self->outline, offset);
+       entry != NULL;
+       entry = jj_outline_entry_get_parent (entry))
     {
-      if (jj_outline_panel_get_row_entry (self, i) == entry)
+      for (guint i = 0; i < n; i++)
         {
+          if (jj_outline_panel_get_row_entry (self, i) != entry)
+            continue;
+
           if (gtk_single_selection_get_selected (self->selection) != i)
             {
               self->syncing = TRUE;
