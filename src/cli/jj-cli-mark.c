@@ -30,43 +30,6 @@ dup_kind_keys (void)
   return g_string_free (g_steal_pointer (&keys), FALSE);
 }
 
-/* Loads @path and its marks; notices (a damaged sidecar set aside, a
- * per-user location) go to stderr.
- */
-static JjMarkStore *
-open_marks (const char   *path,
-                   JjDocument  **document_out)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(JjDocument) document = NULL;
-  g_autoptr(JjMarkStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *fingerprint = NULL;
-
-  document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
-  if (document == NULL)
-    {
-      jj_cli_print_error ("%s", error->message);
-      return NULL;
-    }
-
-  fingerprint = jj_document_dup_fingerprint (document);
-  store = jj_mark_store_new (file);
-  if (!jj_mark_store_load (store, jj_document_get_text (document), fingerprint, &error))
-    {
-      jj_cli_print_error ("%s", error->message);
-      return NULL;
-    }
-
-  if (jj_mark_store_get_notice (store) != NULL)
-    g_printerr ("%s\n", jj_mark_store_get_notice (store));
-
-  if (document_out != NULL)
-    *document_out = g_steal_pointer (&document);
-
-  return g_steal_pointer (&store);
-}
-
 int
 jj_cli_mark (int    argc,
              char **argv)
@@ -117,7 +80,7 @@ jj_cli_mark (int    argc,
       return 2;
     }
 
-  store = open_marks (argv[1], &document);
+  store = jj_cli_open_marks (argv[1], &document);
   if (store == NULL)
     return 1;
 

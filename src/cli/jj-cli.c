@@ -11,6 +11,8 @@
 #include <libxml/parser.h>
 
 #include "jj-cli.h"
+#include "jj-document.h"
+#include "jj-mark-store.h"
 
 typedef struct
 {
@@ -70,6 +72,43 @@ jj_cli_parse (GOptionContext   *context,
     }
 
   return TRUE;
+}
+
+/* Loads @path and its marks; notices (a damaged sidecar set aside, a
+ * per-user location) go to stderr.
+ */
+JjMarkStore *
+jj_cli_open_marks (const char  *path,
+                   JjDocument **document_out)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(JjDocument) document = NULL;
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
+  if (document == NULL)
+    {
+      jj_cli_print_error ("%s", error->message);
+      return NULL;
+    }
+
+  fingerprint = jj_document_dup_fingerprint (document);
+  store = jj_mark_store_new (file);
+  if (!jj_mark_store_load (store, jj_document_get_text (document), fingerprint, &error))
+    {
+      jj_cli_print_error ("%s", error->message);
+      return NULL;
+    }
+
+  if (jj_mark_store_get_notice (store) != NULL)
+    g_printerr ("%s\n", jj_mark_store_get_notice (store));
+
+  if (document_out != NULL)
+    *document_out = g_steal_pointer (&document);
+
+  return g_steal_pointer (&store);
 }
 
 static void

@@ -31,4 +31,10 @@ gboolean jj_cli_parse       (GOptionContext *context,
                              int             n_positional,
                              const char     *usage);
 
+typedef struct _JjDocument JjDocument;
+typedef struct _JjMarkStore JjMarkStore;
+
+JjMarkStore *jj_cli_open_marks (const char  *path,
+                                JjDocument **document_out);
+
 G_END_DECLS
