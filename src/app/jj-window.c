@@ -229,6 +229,41 @@ position_changed_cb (JjWindow *self,
 }
 
 static void
+show_notices_cb (AdwToast *toast,
+                 JjWindow *self)
+{
+  const char * const *notices;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->document == NULL)
+    return;
+
+  notices = jj_document_get_notices (self->document);
+  body = g_strjoinv ("\n", (char **) notices);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Was Done to the Text"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What cleaning removed or replaced is said, never done silently. */
+static void
+jj_window_show_notices (JjWindow *self)
+{
+  const char * const *notices = jj_document_get_notices (self->document);
+  AdwToast *toast;
+
+  if (notices == NULL || notices[0] == NULL)
+    return;
+
+  toast = adw_toast_new (notices[1] == NULL ? notices[0] : _("The text was cleaned"));
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_timeout (toast, 8);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_notices_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -266,6 +301,7 @@ load_cb (GObject      *object,
   else
     {
       jj_window_set_document (self, document);
+      jj_window_show_notices (self);
     }
   self->reloading = FALSE;
 }
