@@ -63,6 +63,10 @@ void            _jj_window_show_error        (JjWindow       *self,
                                               const char     *heading,
                                               GError         *error);
 
+void            _jj_window_class_init_find   (GtkWidgetClass *widget_class);
+void            _jj_window_init_find         (JjWindow       *self);
+void            _jj_window_refresh_find      (JjWindow       *self);
+
 void            _jj_window_class_init_marks  (GtkWidgetClass *widget_class);
 void            _jj_window_init_marks        (JjWindow       *self);
 void            _jj_window_load_marks        (JjWindow       *self,
