@@ -15,40 +15,19 @@ int
 jj_cli_info (int    argc,
              char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(JjDocument) document = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   const char * const *notices;
-  gboolean no_clean = FALSE;
-  gboolean traditional = FALSE;
-  JjLoadFlags flags = JJ_LOAD_DEFAULT;
   guint n_hints = 0;
   guint n_paragraphs = 1;
   const char *text;
-  const GOptionEntry entries[] = {
-    { "no-clean", 0, 0, G_OPTION_ARG_NONE, &no_clean, N_("Do not clean text from document-sharing websites"), NULL },
-    { "traditional", 0, 0, G_OPTION_ARG_NONE, &traditional, N_("Keep traditional characters"), NULL },
-    { NULL }
-  };
+  int status = 0;
 
-  context = g_option_context_new (_("FILE — print what Jiejian makes of a file"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!jj_cli_parse (context, &argc, &argv, 1, "info [--no-clean] [--traditional] FILE"))
-    return 2;
-
-  if (no_clean)
-    flags |= JJ_LOAD_NO_CLEAN;
-  if (traditional)
-    flags |= JJ_LOAD_KEEP_TRADITIONAL;
-
-  file = g_file_new_for_commandline_arg (argv[1]);
-  document = jj_document_load (file, flags, NULL, &error);
+  document = jj_cli_load_document (&argc, &argv,
+                                   _("FILE — print what Jiejian makes of a file"),
+                                   "info [--no-clean] [--traditional] FILE",
+                                   &status);
   if (document == NULL)
-    {
-      jj_cli_print_error ("%s", error->message);
-      return 1;
-    }
+    return status;
 
   text = jj_document_get_text (document);
   for (const char *p = text; *p; p++)

@@ -77,6 +77,54 @@ jj_cli_parse (GOptionContext   *context,
 /* Loads @path and its marks; notices (a damaged sidecar set aside, a
  * per-user location) go to stderr.
  */
+/* Parses the options every command that reads one speech takes
+ * (--no-clean, --traditional) and loads it. On failure, *status is the
+ * exit status and NULL is returned.
+ */
+JjDocument *
+jj_cli_load_document (int          *argc,
+                      char       ***argv,
+                      const char   *parameter,
+                      const char   *usage,
+                      int          *status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  JjDocument *document;
+  gboolean no_clean = FALSE;
+  gboolean traditional = FALSE;
+  JjLoadFlags flags = JJ_LOAD_DEFAULT;
+  const GOptionEntry entries[] = {
+    { "no-clean", 0, 0, G_OPTION_ARG_NONE, &no_clean, N_("Do not clean text from document-sharing websites"), NULL },
+    { "traditional", 0, 0, G_OPTION_ARG_NONE, &traditional, N_("Keep traditional characters"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (parameter);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!jj_cli_parse (context, argc, argv, 1, usage))
+    {
+      *status = 2;
+      return NULL;
+    }
+
+  if (no_clean)
+    flags |= JJ_LOAD_NO_CLEAN;
+  if (traditional)
+    flags |= JJ_LOAD_KEEP_TRADITIONAL;
+
+  file = g_file_new_for_commandline_arg ((*argv)[1]);
+  document = jj_document_load (file, flags, NULL, &error);
+  if (document == NULL)
+    {
+      jj_cli_print_error ("%s", error->message);
+      *status = 1;
+    }
+
+  return document;
+}
+
 JjMarkStore *
 jj_cli_open_marks (const char  *path,
                    JjDocument **document_out)

@@ -34,6 +34,11 @@ gboolean jj_cli_parse       (GOptionContext *context,
 typedef struct _JjDocument JjDocument;
 typedef struct _JjMarkStore JjMarkStore;
 
+JjDocument  *jj_cli_load_document (int          *argc,
+                                   char       ***argv,
+                                   const char   *parameter,
+                                   const char   *usage,
+                                   int          *status);
 JjMarkStore *jj_cli_open_marks (const char  *path,
                                 JjDocument **document_out);
 
