@@ -37,29 +37,6 @@ append_escaped_tsv (GString    *out,
     }
 }
 
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *s = text; *s != '\0'; s++)
-    {
-      guchar c = *s;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
 static const char *
 status_to_string (JjDocumentStatus status)
 {
@@ -131,31 +108,31 @@ print_json (GPtrArray *passages)
 
       g_string_append (out, i > 0 ? ",\n {" : "\n {");
       g_string_append (out, "\"id\": ");
-      append_json_string (out, jj_passage_get_id (passage));
+      jj_cli_append_json_string (out, jj_passage_get_id (passage));
       g_string_append (out, ", \"document\": ");
-      append_json_string (out, jj_passage_get_document_path (passage));
+      jj_cli_append_json_string (out, jj_passage_get_document_path (passage));
       g_string_append (out, ", \"title\": ");
-      append_json_string (out, jj_passage_get_document_title (passage));
+      jj_cli_append_json_string (out, jj_passage_get_document_title (passage));
       g_string_append (out, ", \"status\": ");
-      append_json_string (out, status_to_string (jj_passage_get_document_status (passage)));
+      jj_cli_append_json_string (out, status_to_string (jj_passage_get_document_status (passage)));
       g_string_append (out, ", \"kind\": ");
-      append_json_string (out, jj_passage_get_kind (passage));
+      jj_cli_append_json_string (out, jj_passage_get_kind (passage));
       g_string_append (out, ", \"tags\": [");
       for (guint t = 0; tags[t] != NULL; t++)
         {
           if (t > 0)
             g_string_append (out, ", ");
-          append_json_string (out, tags[t]);
+          jj_cli_append_json_string (out, tags[t]);
         }
       g_string_append (out, "], \"section\": ");
-      append_json_string (out, jj_passage_get_section (passage));
+      jj_cli_append_json_string (out, jj_passage_get_section (passage));
       g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"created\": ",
                               jj_passage_get_start (passage), jj_passage_get_end (passage));
-      append_json_string (out, created);
+      jj_cli_append_json_string (out, created);
       g_string_append (out, ", \"quote\": ");
-      append_json_string (out, jj_passage_get_quote (passage));
+      jj_cli_append_json_string (out, jj_passage_get_quote (passage));
       g_string_append (out, ", \"note\": ");
-      append_json_string (out, jj_passage_get_note (passage));
+      jj_cli_append_json_string (out, jj_passage_get_note (passage));
       g_string_append_c (out, '}');
     }
   g_string_append (out, passages->len > 0 ? "\n]\n" : "]\n");

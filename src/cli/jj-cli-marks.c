@@ -34,25 +34,6 @@ append_tsv_field (GString    *out,
 }
 
 static void
-append_json_string (GString    *out,
-                    const char *str)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = str; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 print_tsv (GListModel *marks)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -93,35 +74,35 @@ print_json (GListModel *marks)
 
       g_string_append (out, i > 0 ? ",\n  {" : "\n  {");
       g_string_append (out, "\"id\": ");
-      append_json_string (out, jj_mark_get_id (mark));
+      jj_cli_append_json_string (out, jj_mark_get_id (mark));
       g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"kind\": ",
                               jj_mark_get_start (mark), jj_mark_get_end (mark));
-      append_json_string (out, jj_mark_get_kind (mark));
+      jj_cli_append_json_string (out, jj_mark_get_kind (mark));
       g_string_append (out, ", \"label\": ");
-      append_json_string (out, jj_mark_kind_get_label (jj_mark_get_kind (mark)));
+      jj_cli_append_json_string (out, jj_mark_kind_get_label (jj_mark_get_kind (mark)));
       g_string_append (out, ", \"color\": ");
-      append_json_string (out, jj_mark_get_color (mark));
+      jj_cli_append_json_string (out, jj_mark_get_color (mark));
       g_string_append (out, ", \"status\": ");
-      append_json_string (out, jj_mark_status_to_string (jj_mark_get_status (mark)));
+      jj_cli_append_json_string (out, jj_mark_status_to_string (jj_mark_get_status (mark)));
       g_string_append (out, ", \"tags\": [");
       for (guint t = 0; tags[t] != NULL; t++)
         {
           if (t > 0)
             g_string_append (out, ", ");
-          append_json_string (out, tags[t]);
+          jj_cli_append_json_string (out, tags[t]);
         }
       g_string_append (out, "], \"quote\": ");
-      append_json_string (out, jj_mark_get_quote (mark));
+      jj_cli_append_json_string (out, jj_mark_get_quote (mark));
       g_string_append (out, ", \"note\": ");
-      append_json_string (out, jj_mark_get_note (mark));
+      jj_cli_append_json_string (out, jj_mark_get_note (mark));
       g_string_append (out, ", \"section\": ");
-      append_json_string (out, jj_mark_get_section (mark));
+      jj_cli_append_json_string (out, jj_mark_get_section (mark));
       g_string_append (out, ", \"author\": ");
-      append_json_string (out, jj_mark_get_author (mark));
+      jj_cli_append_json_string (out, jj_mark_get_author (mark));
       g_string_append (out, ", \"created\": ");
-      append_json_string (out, created);
+      jj_cli_append_json_string (out, created);
       g_string_append (out, ", \"modified\": ");
-      append_json_string (out, modified);
+      jj_cli_append_json_string (out, modified);
       g_string_append_c (out, '}');
     }
   g_string_append (out, out->len > 1 ? "\n]\n" : "]\n");

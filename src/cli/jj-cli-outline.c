@@ -29,25 +29,6 @@ print_tsv (JjOutline *outline)
 }
 
 static void
-print_json_string (GString    *out,
-                   const char *str)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = str; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 print_json (JjOutline *outline)
 {
   g_autoptr(GString) out = g_string_new ("[");
@@ -64,9 +45,9 @@ print_json (JjOutline *outline)
                               jj_outline_entry_get_title_end (e),
                               jj_outline_entry_get_end (e),
                               jj_outline_kind_to_string (jj_outline_entry_get_kind (e)));
-      print_json_string (out, jj_outline_entry_get_marker (e));
+      jj_cli_append_json_string (out, jj_outline_entry_get_marker (e));
       g_string_append (out, ", \"title\": ");
-      print_json_string (out, jj_outline_entry_get_title (e));
+      jj_cli_append_json_string (out, jj_outline_entry_get_title (e));
       g_string_append_c (out, '}');
     }
   g_string_append (out, jj_outline_get_n_entries (outline) > 0 ? "\n]\n" : "]\n");

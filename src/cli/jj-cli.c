@@ -159,6 +159,31 @@ jj_cli_open_marks (const char  *path,
   return g_steal_pointer (&store);
 }
 
+/* Appends @text as a JSON string; @text is valid UTF-8, so only quotes,
+ * backslashes and control characters need escaping. */
+void
+jj_cli_append_json_string (GString    *out,
+                           const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *s = text ? text : ""; *s != '\0'; s++)
+    {
+      guchar c = *s;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
 static void
 print_usage (FILE *stream)
 {

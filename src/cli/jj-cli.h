@@ -34,6 +34,8 @@ gboolean jj_cli_parse       (GOptionContext *context,
 typedef struct _JjDocument JjDocument;
 typedef struct _JjMarkStore JjMarkStore;
 
+void         jj_cli_append_json_string (GString    *out,
+                                        const char *text);
 JjDocument  *jj_cli_load_document (int          *argc,
                                    char       ***argv,
                                    const char   *parameter,
