@@ -413,6 +413,47 @@ test_sibling_series (void)
                    "1 enumerator 二是民生改善\n");
 }
 
+/* Siblings look alike: the same opening word and pattern, the same length */
+static void
+test_sibling_likeness (void)
+{
+  const struct {
+    const char *text;
+    const char *outline;
+  } cases[] = {
+    /* the third heading runs into a sentence no opening word announces */
+    { "一、要全面把握新机遇当前，形势很好。二、要深入理解新任务我们要统一认识。"
+      "三、要大力培育新动能市场主体活力持续增强。",
+      "1 heading 一、要全面把握新机遇\n"
+      "1 heading 二、要深入理解新任务\n"
+      "1 heading 三、要大力培育新动能\n" },
+    /* a paragraph that lost its full stop before the third heading */
+    { "一、要全面把握新机遇当前，形势很好。二、要深入理解新任务我们要统一认识，"
+      "做到统一思想、凝聚共识三、要大力培育新动能市场主体活力持续增强。",
+      "1 heading 一、要全面把握新机遇\n"
+      "1 heading 二、要深入理解新任务\n"
+      "1 heading 三、要大力培育新动能\n" },
+    /* but not a number inside a sentence, and not one a later heading takes */
+    { "一、要全面把握新机遇当前，形势很好。二、要深入理解新任务我们要统一认识，"
+      "反复思量再三、反复求证才能决定。",
+      "1 heading 一、要全面把握新机遇\n"
+      "1 heading 二、要深入理解新任务\n" },
+    { "一、要全面把握新机遇当前，形势很好。二、要深入理解新任务我们要统一认识，"
+      "反复思量再三、要多方求证才能决定。三、要大力培育新动能今年，市场活力持续增强。",
+      "1 heading 一、要全面把握新机遇\n"
+      "1 heading 二、要深入理解新任务\n"
+      "1 heading 三、要大力培育新动能\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JjOutline) outline = detect (cases[i].text);
+      g_autofree char *got = dump (outline);
+
+      g_assert_cmpstr (got, ==, cases[i].outline);
+    }
+}
+
 static void
 test_sections (void)
 {
@@ -584,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/outline/false-positives", test_false_positives);
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
+  g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
   g_test_add_func ("/outline/sections", test_sections);
   g_test_add_func ("/outline/hints", test_hints);
   g_test_add_func ("/outline/hints-styles", test_hints_styles);
