@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "jj-outline.h"
@@ -27,6 +28,7 @@
 #define TITLE_MAX          80
 #define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
 #define SIMILAR_LENGTH      4  /* siblings whose lengths differ by no more */
+#define ANNOUNCE_WINDOW  1500  /* how far before the first section a count is announced */
 
 typedef enum
 {
@@ -112,7 +114,6 @@ typedef struct
   GArray                *cands;
   GArray                *series;
   gboolean               run_on;
-  guint                  announced;
 } Scan;
 
 struct _JjOutline
@@ -1777,6 +1778,224 @@ find_closing (const Scan *s,
   return TRUE;
 }
 
+/* Announced counts: 我讲三点意见, 从三个方面谈谈, 强调以下三点, 谈几点体会 */
+
+static const char * const announcing_words[] = {
+  "讲", "谈", "提", "说", "强调", "以下", "如下", "归纳", "概括", "汇报", "交流",
+};
+
+static const char * const announced_things[] = {
+  "意见", "体会", "要求", "看法", "建议", "想法", "希望", "认识", "思考", "感受",
+  "感想", "打算",
+};
+
+/* 点 (not 三点五), 个方面, 方面, 个问题: returns the length of the unit */
+static guint
+count_unit_at (const Scan *s,
+               guint       i)
+{
+  if (at (s, i) == 0x70B9) /* 点 */
+    {
+      gunichar d = at (s, i + 1);
+
+      return cn_digit (d) == 0 && arabic_digit (d) < 0 && d != 0x534A ? 1 : 0; /* 半 */
+    }
+  if (has_prefix_at (s, i, "个方面") || has_prefix_at (s, i, "个问题"))
+    return 3;
+  if (has_prefix_at (s, i, "方面"))
+    return 2;
+  return 0;
+}
+
+/* 讲 in 我讲三点, 以下 in 强调以下三点, within the same clause */
+static gboolean
+announcing_word_before (const Scan *s,
+                        guint       i)
+{
+  guint from = i > 6 ? i - 6 : 0;
+
+  for (guint k = i; k > from; k--)
+    {
+      gunichar c = s->u[k - 1];
+
+      if (is_clause_end (c) || c == '\n')
+        return FALSE;
+      for (guint w = 0; w < G_N_ELEMENTS (announcing_words); w++)
+        {
+          if (has_prefix_at (s, k - 1, announcing_words[w])
+              && k - 1 + g_utf8_strlen (announcing_words[w], -1) <= i)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* 三点意见, 三个方面的体会, 从三个方面来谈 */
+static gboolean
+announced_thing_at (const Scan *s,
+                    guint       i)
+{
+  if (at (s, i) == 0x7684) /* 的 */
+    i++;
+  for (guint w = 0; w < G_N_ELEMENTS (announced_things); w++)
+    {
+      if (has_prefix_at (s, i, announced_things[w]))
+        return TRUE;
+    }
+  if (at (s, i) == 0x6765) /* 来 */
+    i++;
+  for (guint w = 0; w < G_N_ELEMENTS (announcing_words); w++)
+    {
+      if (has_prefix_at (s, i, announcing_words[w]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The last count announced in [@from, @to); 0 when none, or when it is
+ * vague (几点).
+ */
+static guint
+find_announced_count (const Scan *s,
+                      guint       from,
+                      guint       to)
+{
+  guint count = 0;
+
+  for (guint k = from; k < to; k++)
+    {
+      gunichar c = s->u[k];
+      gunichar p = at (s, (gint64)k - 1);
+      guint value, len, unit;
+
+      if (c == 0x4E24 || c == 0x51E0) /* 两 几 */
+        {
+          value = c == 0x4E24 ? 2 : 0;
+          len = 1;
+        }
+      else if (cn_digit (c) != 0)
+        value = parse_cn_number (s, k, &len);
+      else
+        continue;
+      if (cn_digit (p) != 0 || p == 0x7B2C) /* 第 */
+        continue;
+      unit = count_unit_at (s, k + len);
+      if (unit > 0 && (value != 1)
+          && (announcing_word_before (s, k) || announced_thing_at (s, k + len + unit)))
+        count = value;
+      k += len - 1;
+    }
+  return count;
+}
+
+/* Series and count */
+
+static gboolean
+member_is_weak (const Cand *c,
+                guint       all_flags)
+{
+  if (c->flags & CAND_PENDING)
+    return TRUE;
+  if ((all_flags & CAND_STRONG) && !(c->flags & CAND_STRONG))
+    return TRUE;
+  return (all_flags & CAND_CUT_SURE) && !(c->flags & CAND_CUT_SURE);
+}
+
+/* The number of level-1 sections should be the count the opening
+ * announces: a heading that has no boundary before it completes the
+ * count, one beyond it that is weaker than the sections announced goes.
+ * Returns the count announced.
+ */
+static guint
+settle_count (Scan  *s,
+              guint  zone)
+{
+  Cand *cs = (Cand *)(gpointer)s->cands->data;
+  guint n_l1 = 0, announced;
+  gint first = -1, last = -1;
+  gboolean changed = FALSE;
+  Series *ser;
+  gint id;
+
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      if (!(cs[i].flags & CAND_VALID) || cs[i].level != 1 || cs[i].start < zone)
+        continue;
+      n_l1++;
+      last = i;
+      if (first < 0)
+        first = i;
+    }
+
+  if (first >= 0)
+    announced = find_announced_count (s, MAX (zone, cs[first].start > ANNOUNCE_WINDOW
+                                                    ? cs[first].start - ANNOUNCE_WINDOW : 0),
+                                      cs[first].start);
+  else
+    announced = find_announced_count (s, zone, MIN (s->n, zone + ANNOUNCE_WINDOW));
+  if (announced == 0 || last < 0 || n_l1 == announced)
+    return announced;
+
+  id = cs[last].series;
+  ser = &g_array_index (s->series, Series, id);
+
+  if (n_l1 < announced)
+    {
+      for (guint i = ser->last + 1; i < s->cands->len && n_l1 < announced; i++)
+        {
+          Cand *c = &cs[i];
+
+          if (c->family != cs[last].family)
+            continue;
+          if (c->flags & CAND_VALID)
+            break;
+          if (!(c->flags & CAND_PENDING) || c->ordinal != ser->last_ord + 1)
+            continue;
+          if (!(c->flags & CAND_CUT_SURE) && ser->like.n_clean >= 2)
+            c->title_end = numbered_title_end (s, c, &ser->like);
+          series_add (s, id, i);
+          c->flags |= CAND_VALID;
+          n_l1++;
+          changed = TRUE;
+        }
+    }
+  else
+    {
+      guint all_flags = CAND_STRONG | CAND_CUT_SURE;
+      guint position = 0, n_extra = 0;
+      gboolean all_weak = TRUE;
+
+      for (guint i = ser->first; i < s->cands->len; i++)
+        {
+          if (cs[i].series != id || !(cs[i].flags & CAND_VALID))
+            continue;
+          if (++position <= announced)
+            all_flags &= cs[i].flags;
+          else
+            {
+              all_weak &= member_is_weak (&cs[i], all_flags);
+              n_extra++;
+            }
+        }
+      if (n_extra > 0 && n_extra <= n_l1 - announced && all_weak)
+        {
+          position = 0;
+          for (guint i = ser->first; i < s->cands->len; i++)
+            {
+              if (cs[i].series != id || !(cs[i].flags & CAND_VALID))
+                continue;
+              if (++position > announced)
+                cs[i].flags &= ~CAND_VALID;
+            }
+          changed = TRUE;
+        }
+    }
+
+  if (changed)
+    assign_levels (s);
+  return announced;
+}
+
 static char *
 dup_range (const Scan *s,
            guint       start,
@@ -1936,6 +2155,8 @@ jj_outline_detect (const char            *text,
         }
     }
 
+  self->announced = settle_count (&s, MAX (has_sal ? sal_end : 0, has_title ? title_end : 0));
+
   for (guint i = 0; i < cands->len; i++)
     {
       if (cs[i].flags & CAND_VALID)
@@ -1988,6 +2209,8 @@ jj_outline_detect (const char            *text,
         add_entry (self, &s,
                    IS_ENUM (c->family) ? JJ_OUTLINE_KIND_ENUMERATOR : JJ_OUTLINE_KIND_HEADING,
                    kept->len, c->start, c->marker_end, c->title_end);
+        if (kept->len == 1)
+          self->n_sections++;
       }
   }
 
@@ -2026,6 +2249,60 @@ jj_outline_get_tree (JjOutline *self)
   g_return_val_if_fail (JJ_IS_OUTLINE (self), NULL);
 
   return G_LIST_MODEL (self->tree);
+}
+
+/**
+ * jj_outline_get_announced_count:
+ *
+ * Returns: the number of points the opening announces (我讲三点意见), or 0
+ *   when it announces none or a vague one (几点)
+ */
+guint
+jj_outline_get_announced_count (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), 0);
+
+  return self->announced;
+}
+
+/* Returns: the number of level-1 headings and enumerators */
+guint
+jj_outline_get_n_sections (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), 0);
+
+  return self->n_sections;
+}
+
+/* Returns: %TRUE when the opening announces a count that the number of
+ *   level-1 sections does not match
+ */
+gboolean
+jj_outline_get_count_mismatch (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), FALSE);
+
+  return self->announced > 0 && self->announced != self->n_sections;
+}
+
+/**
+ * jj_outline_dup_count_warning:
+ *
+ * Returns: (transfer full) (nullable): a sentence saying that the count
+ *   announced and the sections found disagree, or %NULL when they agree
+ */
+char *
+jj_outline_dup_count_warning (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), NULL);
+
+  if (!jj_outline_get_count_mismatch (self))
+    return NULL;
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The speech announces %u points, but its outline has %u top-level section.",
+                                       "The speech announces %u points, but its outline has %u top-level sections.",
+                                       self->n_sections),
+                          self->announced, self->n_sections);
 }
 
 /* Length in characters of the text the outline was detected in */
