@@ -66,13 +66,13 @@ enum {
 
 typedef struct
 {
-  guint  start;
-  guint  marker_end;
-  guint  title_end;
-  guint  ordinal;   /* 0 for 最后: continues any series */
-  gint   series;
-  guint  level;
-  guint8 family;
+  guint   start;
+  guint   marker_end;
+  guint   title_end;
+  guint   ordinal;   /* 0 for 最后: continues any series */
+  gint    series;
+  guint   level;
+  guint8  family;
   guint16 flags;
 } Cand;
 
@@ -81,8 +81,8 @@ typedef struct
 
 /* What the members of a series whose text ends cleanly have in common:
  * the range of their lengths, the characters they all start with and the
- * characters they all have at the same distance from their end (要…新形势,
- * 要…新认识).
+ * characters they all have at the same distance from their end (要…新机遇,
+ * 要…新任务).
  */
 typedef struct
 {
@@ -101,7 +101,6 @@ typedef struct
   guint    last;       /* index of the last candidate */
   guint    last_ord;
   guint    count;
-  guint    n_strong;
   Likeness like;
 } Series;
 
@@ -1379,8 +1378,6 @@ series_add (Scan  *s,
       ser->last_ord = c->ordinal == 0 ? ser->last_ord + 1 : c->ordinal;
     }
   ser->count++;
-  if (c->flags & CAND_STRONG)
-    ser->n_strong++;
   likeness_add (&ser->like, s, c);
 }
 
@@ -1778,7 +1775,7 @@ find_closing (const Scan *s,
   return TRUE;
 }
 
-/* Announced counts: 我讲三点意见, 从三个方面谈谈, 强调以下三点, 谈几点体会 */
+/* Announced counts: 讲四点意见, 从两个方面来谈, 强调以下三点, 谈几点体会 */
 
 static const char * const announcing_words[] = {
   "讲", "谈", "提", "说", "强调", "以下", "如下", "归纳", "概括", "汇报", "交流",
@@ -1830,7 +1827,7 @@ announcing_word_before (const Scan *s,
   return FALSE;
 }
 
-/* 三点意见, 三个方面的体会, 从三个方面来谈 */
+/* 四点意见, 两个方面的体会, 从两个方面来谈 */
 static gboolean
 announced_thing_at (const Scan *s,
                     guint       i)
@@ -1880,7 +1877,7 @@ find_announced_count (const Scan *s,
       if (cn_digit (p) != 0 || p == 0x7B2C) /* 第 */
         continue;
       unit = count_unit_at (s, k + len);
-      if (unit > 0 && (value != 1)
+      if (unit > 0 && value != 1
           && (announcing_word_before (s, k) || announced_thing_at (s, k + len + unit)))
         count = value;
       k += len - 1;
@@ -1890,15 +1887,16 @@ find_announced_count (const Scan *s,
 
 /* Series and count */
 
+/* No sentence boundary before it, or inside a paragraph where the
+ * sections announced stand on their own
+ */
 static gboolean
 member_is_weak (const Cand *c,
                 guint       all_flags)
 {
   if (c->flags & CAND_PENDING)
     return TRUE;
-  if ((all_flags & CAND_STRONG) && !(c->flags & CAND_STRONG))
-    return TRUE;
-  return (all_flags & CAND_CUT_SURE) && !(c->flags & CAND_CUT_SURE);
+  return (all_flags & CAND_STRONG) && !(c->flags & CAND_STRONG);
 }
 
 /* The number of level-1 sections should be the count the opening
@@ -1927,10 +1925,13 @@ settle_count (Scan  *s,
         first = i;
     }
 
+  /* the opening: up to the first section */
   if (first >= 0)
-    announced = find_announced_count (s, MAX (zone, cs[first].start > ANNOUNCE_WINDOW
-                                                    ? cs[first].start - ANNOUNCE_WINDOW : 0),
-                                      cs[first].start);
+    {
+      guint to = cs[first].start;
+
+      announced = find_announced_count (s, MAX (zone, to - MIN (to, ANNOUNCE_WINDOW)), to);
+    }
   else
     announced = find_announced_count (s, zone, MIN (s->n, zone + ANNOUNCE_WINDOW));
   if (announced == 0 || last < 0 || n_l1 == announced)
@@ -1961,7 +1962,7 @@ settle_count (Scan  *s,
     }
   else
     {
-      guint all_flags = CAND_STRONG | CAND_CUT_SURE;
+      guint all_flags = CAND_STRONG;
       guint position = 0, n_extra = 0;
       gboolean all_weak = TRUE;
 
@@ -2254,7 +2255,7 @@ jj_outline_get_tree (JjOutline *self)
 /**
  * jj_outline_get_announced_count:
  *
- * Returns: the number of points the opening announces (我讲三点意见), or 0
+ * Returns: the number of points the opening announces (讲四点意见), or 0
  *   when it announces none or a vague one (几点)
  */
 guint
