@@ -1954,6 +1954,11 @@ settle_count (Scan  *s,
             continue;
           if (!(c->flags & CAND_CUT_SURE) && ser->like.n_clean >= 2)
             c->title_end = numbered_title_end (s, c, &ser->like);
+          /* 念之再三、反复… is no heading: its text must end visibly, or
+           * look like its siblings'
+           */
+          if (!(c->flags & CAND_CUT_SURE) && !likeness_applies (&ser->like, s, title_start (s, c)))
+            continue;
           series_add (s, id, i);
           c->flags |= CAND_VALID;
           n_l1++;
