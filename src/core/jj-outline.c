@@ -978,7 +978,8 @@ sibling_score (const Scan     *s,
   if (tail_matches (like, s, from, p))
     score += 2;
   /* siblings of about the same length make the length a signal */
-  if (like->len_max <= like->len_min + SIMILAR_LENGTH)
+  if (like->len_max <= like->len_min + SIMILAR_LENGTH
+      && p - from + 1 >= like->len_min && p - from <= like->len_max + 1)
     score += 1;
   return score;
 }
@@ -999,7 +1000,7 @@ numbered_title_end (const Scan     *s,
   guint first_comma = 0;
   gint depth = 0;
   guint stop, end;
-  guint best = 0, best_score = 0, best_tail = 0;
+  guint best = 0, best_score = 0, best_base = 0, best_tail = 0;
   guint lo, hi, commas, clause, from;
   gboolean in_paragraph;
   guint32 seen[BIGRAM_BITS / 32];
@@ -1081,7 +1082,7 @@ numbered_title_end (const Scan     *s,
   for (k = cand->marker_end; k < hi; k++)
     {
       gunichar c = s->u[k];
-      guint score;
+      guint score, base;
 
       if (k >= cand->marker_end + 4)
         {
@@ -1111,13 +1112,15 @@ numbered_title_end (const Scan     *s,
           || is_clause_end (c) || c == 0x3001 || s->u[k - 1] == 0x3001
           || is_function_word (c) || is_function_word (s->u[k - 1]))
         continue;
-      score = cut_score (s, cand, seen, k, stop);
-      if (score == 2)
+      base = cut_score (s, cand, seen, k, stop);
+      if (base == 2)
         best_tail = k;
-      score += sibling_score (s, like, from, k);
-      if (score > best_score)
+      /* siblings decide between cuts the words find about as likely */
+      score = base + sibling_score (s, like, from, k);
+      if (score > best_score || (score == best_score && base > best_base))
         {
           best_score = score;
+          best_base = base;
           best = k;
         }
     }
