@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "jj-outline.h"
@@ -2292,26 +2291,6 @@ jj_outline_get_count_mismatch (JjOutline *self)
   g_return_val_if_fail (JJ_IS_OUTLINE (self), FALSE);
 
   return self->announced > 0 && self->announced != self->n_sections;
-}
-
-/**
- * jj_outline_dup_count_warning:
- *
- * Returns: (transfer full) (nullable): a sentence saying that the count
- *   announced and the sections found disagree, or %NULL when they agree
- */
-char *
-jj_outline_dup_count_warning (JjOutline *self)
-{
-  g_return_val_if_fail (JJ_IS_OUTLINE (self), NULL);
-
-  if (!jj_outline_get_count_mismatch (self))
-    return NULL;
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The speech announces %u points, but its outline has %u top-level section.",
-                                       "The speech announces %u points, but its outline has %u top-level sections.",
-                                       self->n_sections),
-                          self->announced, self->n_sections);
 }
 
 /* Length in characters of the text the outline was detected in */

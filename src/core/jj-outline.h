@@ -37,6 +37,5 @@ guint           jj_outline_get_length          (JjOutline             *self);
 guint           jj_outline_get_announced_count (JjOutline             *self);
 guint           jj_outline_get_n_sections      (JjOutline             *self);
 gboolean        jj_outline_get_count_mismatch  (JjOutline             *self);
-char           *jj_outline_dup_count_warning   (JjOutline             *self);
 
 G_END_DECLS
