@@ -1975,7 +1975,7 @@ settle_count (Scan  *s,
 
       for (guint i = ser->first; i < s->cands->len; i++)
         {
-          if (cs[i].series != id || !(cs[i].flags & CAND_VALID))
+          if (cs[i].series != id || !(cs[i].flags & CAND_VALID) || cs[i].start < zone)
             continue;
           if (++position <= announced)
             all_flags &= cs[i].flags;
@@ -1990,7 +1990,7 @@ settle_count (Scan  *s,
           position = 0;
           for (guint i = ser->first; i < s->cands->len; i++)
             {
-              if (cs[i].series != id || !(cs[i].flags & CAND_VALID))
+              if (cs[i].series != id || !(cs[i].flags & CAND_VALID) || cs[i].start < zone)
                 continue;
               if (++position > announced)
                 cs[i].flags &= ~CAND_VALID;
