@@ -17,6 +17,33 @@ test_detect (void)
   g_assert_false (jj_converter_is_traditional ("plain text", -1));
 }
 
+/* Long texts are judged on samples spread over them, whatever their
+ * length, in the time a short one takes.
+ */
+static void
+test_detect_long (void)
+{
+  g_autoptr(GString) traditional = g_string_new (NULL);
+  g_autoptr(GString) simplified = g_string_new (NULL);
+  g_autoptr(GString) late = g_string_new (NULL);
+  gint64 t0;
+
+  while (traditional->len < 2 * 1024 * 1024)
+    g_string_append (traditional, "我們要堅持以人民為中心的發展思想，認真貫徹落實會議精神。");
+  while (simplified->len < 2 * 1024 * 1024)
+    g_string_append (simplified, "我们要坚持以人民为中心的发展思想，认真贯彻落实会议精神。");
+  /* simplified for its first half, then traditional */
+  g_string_append_len (late, simplified->str, simplified->len / 2);
+  g_string_append_len (late, traditional->str, traditional->len / 2);
+
+  t0 = g_get_monotonic_time ();
+  g_assert_true (jj_converter_is_traditional (traditional->str, traditional->len));
+  g_assert_false (jj_converter_is_traditional (simplified->str, simplified->len));
+  g_assert_true (jj_converter_is_traditional (late->str, late->len));
+  g_test_message ("three 2 MB texts judged in %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 2 * G_USEC_PER_SEC);
+}
+
 static void
 test_t2s (void)
 {
@@ -36,6 +63,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/converter/detect", test_detect);
+  g_test_add_func ("/converter/detect-long", test_detect_long);
   g_test_add_func ("/converter/t2s", test_t2s);
 
   return g_test_run ();

@@ -12,7 +12,8 @@
 
 #include "jj-converter.h"
 
-#define SAMPLE_SIZE (64 * 1024)
+#define SAMPLE_SIZE (4 * 1024)
+#define N_SAMPLES   4
 
 static GMutex converter_lock;
 static opencc_t converter = (opencc_t)-1;
@@ -138,47 +139,74 @@ jj_converter_t2s (const char  *text,
   return g_string_free (out, FALSE);
 }
 
-gboolean
-jj_converter_is_traditional (const char *text,
-                             gssize      n_bytes)
+/* Counts the Han characters of @text that OpenCC converts. */
+static void
+count_changed (const char *text,
+               gsize       n_bytes,
+               guint      *han,
+               guint      *changed)
 {
-  g_autofree char *conv = NULL;
-  gsize sample;
-  guint han = 0;
-  guint changed = 0;
+  g_autofree char *conv = jj_converter_t2s (text, n_bytes, NULL, NULL);
   const char *p;
   const char *q;
 
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (n_bytes < 0)
-    n_bytes = strlen (text);
-
-  sample = n_bytes;
-  if (sample > SAMPLE_SIZE)
-    {
-      /* at a character boundary: run-on text has no line break to cut at */
-      const char *cut = text + SAMPLE_SIZE;
-
-      while (cut < text + n_bytes && ((guchar)*cut & 0xC0) == 0x80)
-        cut++;
-      sample = cut - text;
-    }
-
-  conv = jj_converter_t2s (text, sample, NULL, NULL);
   if (conv == NULL)
-    return FALSE;
+    return;
 
-  for (p = text, q = conv; p < text + sample && *q; p = g_utf8_next_char (p), q = g_utf8_next_char (q))
+  for (p = text, q = conv; p < text + n_bytes && *q; p = g_utf8_next_char (p), q = g_utf8_next_char (q))
     {
       gunichar a = g_utf8_get_char (p);
 
       if (g_unichar_get_script (a) != G_UNICODE_SCRIPT_HAN)
         continue;
-      han++;
+      (*han)++;
       if (a != g_utf8_get_char (q))
-        changed++;
+        (*changed)++;
     }
+}
+
+static const char *
+char_start (const char *p,
+            const char *end)
+{
+  while (p < end && ((guchar)*p & 0xC0) == 0x80)
+    p++;
+
+  return p;
+}
+
+/**
+ * jj_converter_is_traditional:
+ *
+ * Whether @text is in traditional characters, judged on a few samples
+ * spread over it: OpenCC converts about 2 MB a second, so a long text is
+ * not converted whole just to find out.
+ */
+gboolean
+jj_converter_is_traditional (const char *text,
+                             gssize      n_bytes)
+{
+  const char *end;
+  guint han = 0;
+  guint changed = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (n_bytes < 0)
+    n_bytes = strlen (text);
+  end = text + n_bytes;
+
+  if ((gsize)n_bytes <= N_SAMPLES * SAMPLE_SIZE)
+    count_changed (text, n_bytes, &han, &changed);
+  else
+    for (guint i = 0; i < N_SAMPLES; i++)
+      {
+        /* at character boundaries: run-on text has no line break to cut at */
+        const char *from = char_start (text + (gsize)n_bytes / N_SAMPLES * i, end);
+        const char *to = char_start (from + SAMPLE_SIZE, end);
+
+        count_changed (from, to - from, &han, &changed);
+      }
 
   /* Simplified text has a few characters OpenCC would still touch (乾, 著);
    * traditional text has one in every few characters.
