@@ -872,6 +872,14 @@ jj_document_load (GFile         *file,
   return self;
 }
 
+static gpointer
+fingerprint_thread (gpointer data)
+{
+  g_free (jj_document_dup_fingerprint (data));
+
+  return NULL;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -882,6 +890,7 @@ load_thread (GTask        *task,
   JjLoadFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "flags"));
   GError *error = NULL;
   JjDocument *doc;
+  GThread *fingerprint;
 
   doc = jj_document_load (file, flags, cancellable, &error);
   if (doc == NULL)
@@ -891,10 +900,12 @@ load_thread (GTask        *task,
     }
 
   /* Outline detection and the fingerprint the marks are checked against
-   * are part of opening: keep them off the main thread.
+   * are part of opening: keep them off the main thread, and run them side
+   * by side (they only read the text).
    */
+  fingerprint = g_thread_new ("jj-fingerprint", fingerprint_thread, doc);
   jj_document_get_outline (doc);
-  g_free (jj_document_dup_fingerprint (doc));
+  g_thread_join (fingerprint);
   g_task_return_pointer (task, doc, g_object_unref);
 }
 
