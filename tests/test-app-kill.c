@@ -125,6 +125,24 @@ fixture_tear_down (Fixture       *f,
   g_strfreev (f->env);
 }
 
+/* Files a killed save left beside the speech, besides the marks file
+ * and its backup: temporary files it was writing. */
+static guint
+count_leftovers (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->speech_dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (!g_str_equal (name, "speech.txt") &&
+        !g_str_equal (name, "speech.txt" JJ_SIDECAR_SUFFIX) &&
+        !g_str_equal (name, "speech.txt" JJ_SIDECAR_SUFFIX ".bak"))
+      n++;
+
+  return n;
+}
+
 static void
 new_speech (Fixture *f)
 {
@@ -229,7 +247,7 @@ test_app_kill (Fixture       *f,
   g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
   const char *rounds_env = g_getenv ("JJ_APP_KILL_ROUNDS");
   guint rounds = rounds_env != NULL ? (guint) strtoul (rounds_env, NULL, 10) : DEFAULT_ROUNDS;
-  guint n_saves = 0, n_ready = 0;
+  guint n_saves = 0, n_ready = 0, n_leftovers = 0;
   guint n_phase[N_KILL_PHASES] = { 0, };
   gint64 ready_us = 0;
   gint64 t0 = g_get_monotonic_time ();
@@ -262,6 +280,7 @@ test_app_kill (Fixture       *f,
 
       if (round % ROUNDS_PER_SPEECH == 0)
         {
+          n_leftovers += count_leftovers (f);
           new_speech (f);
           g_clear_pointer (&ids, g_hash_table_unref);
           ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -326,13 +345,15 @@ test_app_kill (Fixture       *f,
         }
     }
 
+  n_leftovers += count_leftovers (f);
   g_test_message ("%u kills (%u while loading, %u before or at the first save, %u while marking) in %.1f s; "
                   "ready to mark %.2f s after the start on average; "
-                  "%u saves reported, %u marks reported saved, all in the marks file",
+                  "%u saves reported, %u marks reported saved, all in the marks file; "
+                  "%u temporary files left by killed saves",
                   rounds, n_phase[KILL_LOADING], n_phase[KILL_STARTING], n_phase[KILL_MARKING],
                   (g_get_monotonic_time () - t0) / 1e6,
                   n_ready > 0 ? ready_us / 1e6 / n_ready : 0.0,
-                  n_saves, g_hash_table_size (all_ids));
+                  n_saves, g_hash_table_size (all_ids), n_leftovers);
   g_assert_cmpuint (g_hash_table_size (all_ids), >=, rounds);
 }
 
