@@ -130,6 +130,9 @@ test_sample_document (gconstpointer data)
   g_assert_no_error (error);
   outline = jj_document_get_outline (doc);
   assert_outline (outline, jj_document_get_text (doc), sample_outline, G_N_ELEMENTS (sample_outline));
+  /* 我讲三点意见, and three sections */
+  g_assert_cmpuint (jj_outline_get_announced_count (outline), ==, 3);
+  g_assert_false (jj_outline_get_count_mismatch (outline));
 }
 
 typedef enum
@@ -192,6 +195,7 @@ test_sample_runon (gconstpointer data)
 
   outline = detect (text);
   assert_outline (outline, text, sample_outline, G_N_ELEMENTS (sample_outline));
+  g_assert_cmpuint (jj_outline_get_announced_count (outline), ==, 3);
 
   /* the fused heading stops where the next sentence starts */
   e = jj_outline_get_entry (outline, 10);
@@ -413,6 +417,130 @@ test_sibling_series (void)
                    "1 enumerator 二是民生改善\n");
 }
 
+/* Siblings look alike: the same opening word and pattern, the same length */
+static void
+test_sibling_likeness (void)
+{
+  const struct {
+    const char *text;
+    const char *outline;
+  } cases[] = {
+    /* the third heading runs into a sentence no opening word announces */
+    { "一、要全面把握新机遇当前，形势很好。二、要深入理解新任务我们要统一认识。"
+      "三、要大力培育新动能市场主体活力持续增强。",
+      "1 heading 一、要全面把握新机遇\n"
+      "1 heading 二、要深入理解新任务\n"
+      "1 heading 三、要大力培育新动能\n" },
+    /* a paragraph that lost its full stop before the third heading */
+    { "一、要全面把握新机遇当前，形势很好。二、要深入理解新任务我们要统一认识，"
+      "做到统一思想、凝聚共识三、要大力培育新动能市场主体活力持续增强。",
+      "1 heading 一、要全面把握新机遇\n"
+      "1 heading 二、要深入理解新任务\n"
+      "1 heading 三、要大力培育新动能\n" },
+    /* but not a number inside a sentence, and not one a later heading takes */
+    { "一、要全面把握新机遇当前，形势很好。二、要深入理解新任务我们要统一认识，"
+      "反复思量再三、反复求证才能决定。",
+      "1 heading 一、要全面把握新机遇\n"
+      "1 heading 二、要深入理解新任务\n" },
+    { "一、要全面把握新机遇当前，形势很好。二、要深入理解新任务我们要统一认识，"
+      "反复思量再三、要多方求证才能决定。三、要大力培育新动能今年，市场活力持续增强。",
+      "1 heading 一、要全面把握新机遇\n"
+      "1 heading 二、要深入理解新任务\n"
+      "1 heading 三、要大力培育新动能\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JjOutline) outline = detect (cases[i].text);
+      g_autofree char *got = dump (outline);
+
+      g_assert_cmpstr (got, ==, cases[i].outline);
+    }
+}
+
+/* Sections in paragraphs of their own, and one that is not: after a
+ * paragraph without its full stop, or inside a paragraph
+ */
+static char *
+make_sections (const char *opening,
+               const char *last)
+{
+  return g_strconcat (opening, "\n一、统一思想\n正文。\n二、明确任务\n正文", last, "\n正文。", NULL);
+}
+
+static void
+test_announced_count (void)
+{
+  const struct {
+    const char *opening;
+    guint       count;
+  } openings[] = {
+    { "今天，我讲三点意见。", 3 },
+    { "下面，我从四个方面来谈。", 4 },
+    { "我想强调以下两点：", 2 },
+    { "借此机会，讲五个问题。", 5 },
+    { "结合工作实际，谈几点体会。", 0 },
+    { "产量增长一点二倍。", 0 },
+    { "会议三点半开始。", 0 },
+    { "这是第三点意见。", 0 },
+    { "我讲一点意见。", 0 },
+  };
+  const struct {
+    const char *opening;
+    const char *last;
+    guint       n_sections;
+  } cases[] = {
+    /* the count takes a heading that lost its sentence boundary */
+    { "今天，我讲三点意见。", "，包括建立台账、完善制度三、加强组织保障的具体措施", 3 },
+    { "今天，我讲一些意见。", "，包括建立台账、完善制度三、加强组织保障的具体措施", 2 },
+    /* and drops one beyond it that is weaker than its siblings */
+    { "今天，我讲两点意见。", "。三、其他事项另行通知。", 2 },
+    { "今天，我讲一些意见。", "。三、其他事项另行通知。", 3 },
+    /* a number inside a word completes nothing */
+    { "今天，我讲三点意见。", "，对此念之再三、反复推敲，终于形成了方案。", 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (openings); i++)
+    {
+      g_autofree char *text = make_sections (openings[i].opening, "。");
+      g_autoptr(JjOutline) outline = detect (text);
+
+      g_test_message ("%s", openings[i].opening);
+      g_assert_cmpuint (jj_outline_get_announced_count (outline), ==, openings[i].count);
+      g_assert_cmpuint (jj_outline_get_n_sections (outline), ==, 2);
+      g_assert_cmpint (jj_outline_get_count_mismatch (outline), ==,
+                       openings[i].count != 0 && openings[i].count != 2);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = make_sections (cases[i].opening, cases[i].last);
+      g_autoptr(JjOutline) outline = detect (text);
+      g_autofree char *got = dump (outline);
+      g_autoptr(GString) want = g_string_new ("1 heading 一、统一思想\n1 heading 二、明确任务\n");
+
+      if (cases[i].n_sections == 3)
+        g_string_append (want, strstr (cases[i].last, "三、加强") != NULL
+                               ? "1 heading 三、加强组织保障的具体措施\n"
+                               : "1 heading 三、其他事项另行通知\n");
+      g_assert_cmpstr (got, ==, want->str);
+      g_assert_cmpuint (jj_outline_get_n_sections (outline), ==, cases[i].n_sections);
+      g_assert_cmpint (jj_outline_get_count_mismatch (outline), ==,
+                       jj_outline_get_announced_count (outline) != 0
+                       && jj_outline_get_announced_count (outline) != cases[i].n_sections);
+    }
+
+  /* a count the sections do not reach is reported */
+  {
+    g_autoptr(JjOutline) outline = detect ("讲话\n同志们：\n下面，我讲三点意见。\n"
+                                           "一、提高认识\n正文。\n二、突出重点\n正文。\n");
+
+    g_assert_cmpuint (jj_outline_get_announced_count (outline), ==, 3);
+    g_assert_cmpuint (jj_outline_get_n_sections (outline), ==, 2);
+    g_assert_true (jj_outline_get_count_mismatch (outline));
+  }
+}
+
 static void
 test_sections (void)
 {
@@ -529,6 +657,7 @@ test_random (void)
     "一方面，", "另一方面，", "其一，", "同志们：", "同志们，", "让我们", "今年",
     "加强领导", "工作", "建设", "。", "，", "；", "：", "\n", "\u3000", " ", "“", "”",
     "《", "》", "（", "）", "— 3 —", "第3页", "1.5亿", "统一、", "我们", "在", "中，",
+    "我讲三点意见", "讲两个问题", "要", "新任务", "完善制度",
   };
   GRand *rand = g_rand_new_with_seed (20261128);
 
@@ -584,6 +713,8 @@ main (int   argc,
   g_test_add_func ("/outline/false-positives", test_false_positives);
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
+  g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
+  g_test_add_func ("/outline/announced-count", test_announced_count);
   g_test_add_func ("/outline/sections", test_sections);
   g_test_add_func ("/outline/hints", test_hints);
   g_test_add_func ("/outline/hints-styles", test_hints_styles);

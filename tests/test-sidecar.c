@@ -4,6 +4,7 @@
  */
 
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -357,6 +358,98 @@ test_atomic_backup (void)
   g_rmdir (dir);
 }
 
+static JjSidecar *
+load_written (const char  *dir,
+              const char  *data,
+              gssize       length,
+              GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, "written.jiejian.xml", NULL);
+
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+
+  return jj_sidecar_load (path, error);
+}
+
+/* Loading from a file streams it through the parser; what it gives must
+ * be what parsing the whole text gives, in every case.
+ */
+static void
+test_load_streamed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.txt.jiejian.xml", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.jiejian.xml", NULL);
+  g_autofree char *written = g_build_filename (dir, "written.jiejian.xml", NULL);
+  g_autofree char *backup = jj_atomic_file_dup_backup_path (path);
+  g_autoptr(JjSidecar) many = make_sidecar (3000);
+  g_autoptr(JjSidecar) parsed = NULL;
+  g_autoptr(JjSidecar) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  gsize length;
+  gint64 t0;
+
+  g_assert_true (jj_sidecar_save (many, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &xml, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * 64 * 1024);
+
+  parsed = jj_sidecar_parse (xml, length, &error);
+  g_assert_no_error (error);
+  loaded = jj_sidecar_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->marks->len, ==, 3000);
+  g_assert_cmpuint (parsed->marks->len, ==, 3000);
+  g_assert_cmpstr (loaded->fingerprint, ==, FP);
+  g_assert_cmpuint (loaded->length, ==, 1234);
+  for (guint i = 0; i < 3000; i++)
+    {
+      assert_marks_equal (g_ptr_array_index (loaded->marks, i), g_ptr_array_index (parsed->marks, i));
+      assert_marks_equal (g_ptr_array_index (loaded->marks, i), g_ptr_array_index (many->marks, i));
+    }
+  g_clear_pointer (&loaded, jj_sidecar_free);
+
+  /* What this version does not know is read as a tree and kept. */
+  loaded = load_written (dir, newer, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->version, ==, 2);
+  g_assert_cmpuint (loaded->marks->len, ==, 2);
+  g_assert_cmpuint (loaded->n_malformed, ==, 1);
+  g_clear_pointer (&loaded, jj_sidecar_free);
+
+  /* Cut short, in the middle of a later piece. */
+  loaded = load_written (dir, xml, length * 3 / 4, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, JJ_SIDECAR_ERROR, JJ_SIDECAR_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  loaded = load_written (dir, "", 0, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, JJ_SIDECAR_ERROR, JJ_SIDECAR_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  loaded = jj_sidecar_load (dir, &error);
+  g_assert_null (loaded);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* A FIFO nobody writes to is refused at once, not waited on. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  t0 = g_get_monotonic_time ();
+  loaded = jj_sidecar_load (fifo, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  g_unlink (fifo);
+  g_unlink (path);
+  g_unlink (backup);
+  g_unlink (written);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/newer-version-kept", test_newer_version_kept);
   g_test_add_func ("/sidecar/hostile", test_hostile);
   g_test_add_func ("/sidecar/atomic-backup", test_atomic_backup);
+  g_test_add_func ("/sidecar/load-streamed", test_load_streamed);
 
   return g_test_run ();
 }

@@ -324,6 +324,108 @@ test_find (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_text_views (GtkWidget *widget,
+                    GPtrArray *views)
+{
+  if (GTK_IS_TEXT_VIEW (widget) && gtk_widget_has_css_class (widget, "reader-text"))
+    g_ptr_array_add (views, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text_views (child, views);
+}
+
+/* Rows of the reader that hold text, and rows in all. */
+static guint
+count_filled_rows (JjWindow *window,
+                   guint    *n_rows)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  guint filled = 0;
+
+  collect_text_views (GTK_WIDGET (_jj_window_get_reader_view (window)), views);
+  for (guint i = 0; i < views->len; i++)
+    if (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (views->pdata[i])) > 0)
+      filled++;
+  *n_rows = views->len;
+
+  return filled;
+}
+
+static gboolean
+settled (gpointer data)
+{
+  guint *frames = data;
+
+  return --(*frames) == 0;
+}
+
+static void
+spin (guint iterations)
+{
+  wait_until (settled, &iterations);
+}
+
+/* A text of several MB: only the rows near the screen are laid out, and
+ * scrolling far lays out what comes into view, with the right text.
+ */
+static void
+test_large_document (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("测试文集\n");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *selected = NULL;
+  JjWindow *window;
+  JjReaderView *view;
+  PositionWait wait;
+  guint n_rows, filled, start, end, offset;
+  const char *target;
+
+  for (guint i = 0; i < 12000; i++)
+    g_string_append_printf (text, "第%u段：坚持以人民为中心的发展思想，推动各项工作落地见效，把好事办实、把实事办好。\n", i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  window = jj_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (path);
+  jj_window_open (window, file);
+  g_assert_true (wait_until (has_document, window));
+  spin (200);
+
+  filled = count_filled_rows (window, &n_rows);
+  g_test_message ("%u of %u rows laid out", filled, n_rows);
+  g_assert_cmpuint (n_rows, >=, 20);
+  g_assert_cmpuint (filled, >=, 1);
+  g_assert_cmpuint (filled, <=, 6);
+
+  /* Near the end, in a block no row has held yet. */
+  view = _jj_window_get_reader_view (window);
+  target = strstr (jj_document_get_text (window->document), "第11900段");
+  g_assert_nonnull (target);
+  offset = g_utf8_pointer_to_offset (jj_document_get_text (window->document), target);
+  jj_reader_view_select_range (view, offset, offset + 7);
+  g_assert_true (wait_until (selection_set, view));
+  g_assert_true (jj_reader_view_get_selection (view, &start, &end));
+  selected = jj_document_dup_range (window->document, start, end);
+  g_assert_cmpstr (selected, ==, "第11900段");
+
+  wait.view = view;
+  wait.target = offset;
+  if (!wait_until (position_reached, &wait))
+    g_error ("reader at %u, target at %u", jj_reader_view_get_position (view), offset);
+  spin (200);
+  filled = count_filled_rows (window, &n_rows);
+  g_test_message ("after the jump: %u of %u rows laid out", filled, n_rows);
+  g_assert_cmpuint (filled, <=, 8);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/window/mark-and-reopen", test_mark_and_reopen);
   g_test_add_func ("/window/original-characters", test_original_characters);
   g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/large-document", test_large_document);
 
   return g_test_run ();
 }

@@ -19,7 +19,7 @@
  */
 #define MAX_BLOCK_CHARS     6000
 #define MEASURE_EM          40
-#define SCROLL_TRIES        30
+#define SCROLL_TRIES        120
 
 struct _JjReaderView
 {
@@ -47,13 +47,18 @@ struct _JjReaderView
   double              zoom;
   double              font_size;
   double              line_height;
+  double              line_pixels;  /* for estimates; 0 until computed */
   char               *font_family;
 
   guint               pending_offset;
   guint               pending_tries;
+  guint               pending_steady;
   guint               pending_tick;
   guint               position;
   guint               position_idle;
+
+  guint               top_block;    /* the block being read, to fill rows near it */
+  guint               fill_tick;
 };
 
 G_DEFINE_FINAL_TYPE (JjReaderView, jj_reader_view, GTK_TYPE_WIDGET)
@@ -94,6 +99,264 @@ get_block (JjReaderView *self,
   g_assert (self->blocks != NULL && index < self->blocks->len);
 
   return &g_array_index (self->blocks, JjTextBlock, index);
+}
+
+/* Rows are laid out only near what is on screen. GtkListView in GTK 4.8
+ * keeps about 200 rows alive and measures every one of them, and a block
+ * holds up to MAX_BLOCK_CHARS characters: laying them all out took
+ * seconds on a large document. A row farther away stays empty, as tall
+ * as its text is expected to be, and is filled once it comes near.
+ */
+static gboolean
+view_is_filled (GtkTextView *view)
+{
+  return g_object_get_data (G_OBJECT (view), "jj-filled") != NULL;
+}
+
+/* The height of a line of body text, from the font's metrics: Pango's
+ * line-height is a factor of the font's own height, which for CJK fonts
+ * is well above the point size.
+ */
+static double
+line_pixels (JjReaderView *self)
+{
+  if (self->line_pixels <= 0)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      PangoFontDescription *desc = pango_font_description_new ();
+      PangoFontMetrics *metrics;
+
+      pango_font_description_set_family (desc, self->font_family);
+      pango_font_description_set_size (desc, (int) (font_points (self) * PANGO_SCALE));
+      metrics = pango_context_get_metrics (context, desc, NULL);
+      self->line_pixels = pango_font_metrics_get_height (metrics) / (double) PANGO_SCALE * self->line_height;
+      if (self->line_pixels <= 0)
+        self->line_pixels = font_pixels (self) * self->line_height;
+      pango_font_metrics_unref (metrics);
+      pango_font_description_free (desc);
+    }
+
+  return self->line_pixels;
+}
+
+/* Full-width characters, one em each, in lines of the view's width. */
+static int
+estimate_height (JjReaderView *self,
+                 guint         index)
+{
+  JjTextBlock *block = get_block (self, index);
+  const char *p = self->text + block->byte_start;
+  const char *end = self->text + block->byte_end;
+  int px = MAX (font_pixels (self), 1);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->list_view));
+  int per_line;
+  int lines = 0;
+  int paragraphs = 0;
+
+  if (width <= 0)
+    width = MEASURE_EM * px + 24;
+  per_line = MAX ((width - 24) / px, 1);
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *stop = nl != NULL ? nl : end;
+      /* Two more for the first-line indent. */
+      glong n = g_utf8_strlen (p, stop - p) + 2;
+
+      lines += MAX ((n + per_line - 1) / per_line, 1);
+      paragraphs++;
+      p = nl != NULL ? nl + 1 : end;
+    }
+
+  return (int) (lines * line_pixels (self)) + paragraphs * (px * 2 / 3);
+}
+
+/* Whether block @index is within two screens below the one being read. */
+static gboolean
+near_top (JjReaderView *self,
+          guint         index)
+{
+  int page = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  int y = 0;
+
+  if (page <= 0)
+    page = 1000;
+  if (index + 1 < self->top_block)
+    return FALSE;
+
+  for (guint i = self->top_block; i < index; i++)
+    {
+      y += estimate_height (self, i);
+      if (y > 2 * page)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void decorate_view (JjReaderView *self,
+                           GtkTextView  *view);
+static void queue_fill    (JjReaderView *self);
+static void update_font   (JjReaderView *self,
+                           GtkTextView  *view);
+
+static void
+fill_view (JjReaderView *self,
+           GtkTextView  *view)
+{
+  JjTextBlock *block = get_block (self, view_block_index (view));
+
+  self->binding = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
+                            self->text + block->byte_start,
+                            block->byte_end - block->byte_start);
+  self->binding = FALSE;
+
+  g_object_set_data (G_OBJECT (view), "jj-filled", GINT_TO_POINTER (TRUE));
+  update_font (self, view);
+  decorate_view (self, view);
+
+  /* A text view validates the lines of its allocation at once and the
+   * rest in idle time, reporting a height that grows meanwhile: allocated
+   * first at the estimate, it has the lines laid out by the next frame,
+   * and the rows below it do not move while it settles.
+   */
+  gtk_widget_set_size_request (GTK_WIDGET (view), -1, estimate_height (self, view_block_index (view)));
+  g_object_set_data (G_OBJECT (view), "jj-settling", GINT_TO_POINTER (TRUE));
+  queue_fill (self);
+}
+
+static void
+empty_view (JjReaderView *self,
+            GtkTextView  *view)
+{
+  self->binding = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "", 0);
+  self->binding = FALSE;
+
+  g_object_set_data (G_OBJECT (view), "jj-filled", NULL);
+  g_object_set_data (G_OBJECT (view), "jj-settling", NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (view), -1, estimate_height (self, view_block_index (view)));
+}
+
+static int
+row_height (JjReaderView *self,
+            guint         index)
+{
+  GtkTextView *view = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (index));
+
+  if (view != NULL && view_is_filled (view))
+    return gtk_widget_get_height (GTK_WIDGET (view));
+
+  return estimate_height (self, index);
+}
+
+/* Fills the row at the top of the visible area, the one above it and
+ * those starting within two screens below. Only the top row's place is
+ * taken from the layout: a text view that has just been filled reports
+ * its height as it validates its lines, so the places of the rows after
+ * it are not final yet.
+ */
+static void
+fill_near (JjReaderView *self)
+{
+  int page = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  GtkTextView *top = NULL;
+  double bottom = 0;
+  guint top_index = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* Rows filled before the last layout have their lines now. */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_object_get_data (value, "jj-settling") != NULL && gtk_widget_get_height (value) > 0)
+      {
+        g_object_set_data (value, "jj-settling", NULL);
+        gtk_widget_set_size_request (value, -1, -1);
+      }
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkWidget *widget = value;
+      int height = gtk_widget_get_height (widget);
+      graphene_point_t p;
+
+      if (!gtk_widget_get_mapped (widget) || height == 0 ||
+          !gtk_widget_compute_point (widget, GTK_WIDGET (self->scroller),
+                                     &GRAPHENE_POINT_INIT (0, 0), &p))
+        continue;
+
+      if (p.y <= 0 && p.y + height > 0)
+        {
+          top = value;
+          top_index = GPOINTER_TO_UINT (key);
+          bottom = p.y + height;
+          break;
+        }
+    }
+
+  if (top == NULL)
+    return;
+
+  /* While a jump settles only its target is laid out: rows filled around
+   * it would change height as they validate and move it again.
+   */
+  if (self->pending_tick != 0)
+    return;
+
+  self->top_block = top_index;
+  if (!view_is_filled (top))
+    fill_view (self, top);
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint index = GPOINTER_TO_UINT (key);
+      /* The row above only when the top row starts within a screen. */
+      gboolean near = index + 1 == top_index && bottom - gtk_widget_get_height (GTK_WIDGET (top)) > -page;
+
+      if (index >= top_index)
+        {
+          double y = bottom;
+
+          for (guint i = top_index + 1; i < index && y <= 2 * page; i++)
+            y += row_height (self, i);
+          near = y <= 2 * page;
+        }
+
+      if (near && !view_is_filled (value))
+        fill_view (self, value);
+      /* Out of sight and far: its layout is given back, but not while a
+       * jump is settling, which heights changing would unsettle.
+       */
+      else if (!near && self->pending_tick == 0 &&
+               view_is_filled (value) && !gtk_widget_get_mapped (value))
+        empty_view (self, value);
+    }
+}
+
+/* Before the next layout, so a row is filled in the frame it comes near. */
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  JjReaderView *self = JJ_READER_VIEW (widget);
+
+  self->fill_tick = 0;
+  fill_near (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fill (JjReaderView *self)
+{
+  if (self->fill_tick == 0)
+    self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
 }
 
 static void
@@ -199,7 +462,7 @@ decorate_view (JjReaderView *self,
   JjTextBlock *block;
   GtkTextIter start, end;
 
-  if (self->blocks == NULL || index >= self->blocks->len)
+  if (self->blocks == NULL || index >= self->blocks->len || !view_is_filled (view))
     return;
 
   block = get_block (self, index);
@@ -402,19 +665,17 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkTextView *view = GTK_TEXT_VIEW (gtk_list_item_get_child (item));
   JjReaderBlock *rb = gtk_list_item_get_item (item);
   guint index = jj_reader_block_get_index (rb);
-  JjTextBlock *block = get_block (self, index);
-  const char *text = self->text;
-
-  self->binding = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
-                            text + block->byte_start,
-                            block->byte_end - block->byte_start);
-  self->binding = FALSE;
 
   g_object_set_data (G_OBJECT (view), "jj-block-index", GUINT_TO_POINTER (index + 1));
   g_hash_table_insert (self->bound, GUINT_TO_POINTER (index), view);
-  update_font (self, view);
-  decorate_view (self, view);
+
+  if (near_top (self, index))
+    fill_view (self, view);
+  else
+    {
+      empty_view (self, view);
+      queue_fill (self);
+    }
 }
 
 static void
@@ -433,6 +694,12 @@ unbind_cb (GtkSignalListItemFactory *factory,
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
   g_object_set_data (G_OBJECT (view), "jj-block-index", NULL);
+
+  /* A row put aside keeps no layout. */
+  self->binding = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "", 0);
+  self->binding = FALSE;
+  g_object_set_data (G_OBJECT (view), "jj-filled", NULL);
 }
 
 /* The y coordinate, relative to the top of the visible area, of the line
@@ -452,6 +719,13 @@ offset_to_y (JjReaderView *self,
 
   if (view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (view)))
     return FALSE;
+
+  /* Laid out now, placed at the next frame. */
+  if (!view_is_filled (view))
+    {
+      fill_view (self, view);
+      return FALSE;
+    }
 
   iter_at_offset (gtk_text_view_get_buffer (view), get_block (self, index), offset, &iter);
   gtk_text_view_get_iter_location (view, &iter, &rect);
@@ -478,12 +752,23 @@ pending_scroll_tick (GtkWidget     *widget,
     {
       double target = gtk_adjustment_get_value (vadj) + y - font_pixels (self);
 
-      if (ABS (y - font_pixels (self)) < 2 || self->pending_tries == 0)
+      /* Rows just filled settle over a few frames as their text views
+       * validate their lines: done when the line stays in place.
+       */
+      if (ABS (y - font_pixels (self)) < 2)
         {
-          self->pending_tick = 0;
-          return G_SOURCE_REMOVE;
+          if (++self->pending_steady >= 3 || self->pending_tries == 0)
+            {
+              self->pending_tick = 0;
+              queue_fill (self);
+              return G_SOURCE_REMOVE;
+            }
         }
-      gtk_adjustment_set_value (vadj, target);
+      else
+        {
+          self->pending_steady = 0;
+          gtk_adjustment_set_value (vadj, target);
+        }
     }
   else
     {
@@ -494,6 +779,7 @@ pending_scroll_tick (GtkWidget     *widget,
   if (self->pending_tries-- == 0)
     {
       self->pending_tick = 0;
+      queue_fill (self);
       return G_SOURCE_REMOVE;
     }
 
@@ -511,6 +797,8 @@ jj_reader_view_scroll_to_offset (JjReaderView *self,
 
   self->pending_offset = offset;
   self->pending_tries = SCROLL_TRIES;
+  self->pending_steady = 0;
+  self->top_block = jj_text_blocks_lookup (self->blocks, offset);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
                               jj_text_blocks_lookup (self->blocks, offset));
   if (self->pending_tick == 0)
@@ -561,6 +849,8 @@ position_idle_cb (gpointer user_data)
 
   self->position_idle = 0;
   position = compute_position (self);
+  if (position != G_MAXUINT && self->blocks != NULL)
+    self->top_block = jj_text_blocks_lookup (self->blocks, position);
   if (position != G_MAXUINT && position != self->position)
     {
       self->position = position;
@@ -573,6 +863,7 @@ position_idle_cb (gpointer user_data)
 static void
 vadjustment_changed_cb (JjReaderView *self)
 {
+  queue_fill (self);
   if (self->position_idle == 0)
     self->position_idle = g_timeout_add_full (G_PRIORITY_LOW, 50, position_idle_cb, self, NULL);
 }
@@ -646,6 +937,7 @@ jj_reader_view_set_document (JjReaderView      *self,
   g_set_object (&self->document, document);
   self->title_end = title_end;
   self->position = 0;
+  self->top_block = 0;
   self->selection_view = NULL;
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->highlights, g_array_unref);
@@ -771,6 +1063,9 @@ select_tick (GtkWidget     *widget,
       JjTextBlock *block = get_block (self, index);
       GtkTextIter s, e;
 
+      if (!view_is_filled (view))
+        fill_view (self, view);
+
       iter_at_offset (buffer, block, data->start, &s);
       iter_at_offset (buffer, block, data->end, &e);
       gtk_text_buffer_select_range (buffer, &e, &s);
@@ -830,12 +1125,17 @@ update_all_fonts (JjReaderView *self)
   GHashTableIter iter;
   gpointer value;
 
+  self->line_pixels = 0;
   adw_clamp_scrollable_set_maximum_size (self->clamp, MEASURE_EM * font_pixels (self) + 24);
   adw_clamp_scrollable_set_tightening_threshold (self->clamp, MEASURE_EM * font_pixels (self) * 3 / 4);
 
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    update_font (self, value);
+    {
+      update_font (self, value);
+      if (!view_is_filled (value))
+        gtk_widget_set_size_request (value, -1, estimate_height (self, view_block_index (value)));
+    }
 }
 
 void
@@ -864,6 +1164,9 @@ jj_reader_view_dispose (GObject *object)
   if (self->pending_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
   self->pending_tick = 0;
+  if (self->fill_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+  self->fill_tick = 0;
   g_clear_handle_id (&self->position_idle, g_source_remove);
 
   if (self->scroller != NULL)
@@ -939,6 +1242,8 @@ jj_reader_view_init (JjReaderView *self)
 
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
 
   jj_reader_view_set_zoom (self, 1.0);
 }

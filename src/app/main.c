@@ -10,6 +10,44 @@
 
 #include "jj-application.h"
 
+/* Without a GPU device, OpenGL is Mesa's software rasterizer: slower
+ * than cairo at drawing text, and loading it with LLVM costs over 100 MB
+ * of memory. GTK 4.14 and later skip their GPU renderers on llvmpipe;
+ * this makes the same choice for GTK 4.8, before GDK loads the GL driver
+ * at all. What the user sets in GDK_DEBUG or GSK_RENDERER wins.
+ */
+static gboolean
+has_gpu_device (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/dev/dri", 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "renderD") || g_str_has_prefix (name, "card"))
+      return TRUE;
+
+  return g_file_test ("/dev/nvidiactl", G_FILE_TEST_EXISTS);
+}
+
+/* GDK has read it once initialized: programs launched from here must
+ * not inherit it.
+ */
+static void
+forget_gl_choice (GApplication *app)
+{
+  g_unsetenv ("GDK_DEBUG");
+}
+
+static void
+choose_renderer (GApplication *app)
+{
+  if (g_getenv ("GDK_DEBUG") != NULL || g_getenv ("GSK_RENDERER") != NULL || has_gpu_device ())
+    return;
+
+  g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+  g_signal_connect (app, "startup", G_CALLBACK (forget_gl_choice), NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -22,6 +60,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = jj_application_new ();
+  choose_renderer (G_APPLICATION (app));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -7,7 +7,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "jj-atomic-file.h"
@@ -64,13 +66,200 @@ sync_folder (const char *path)
     }
 }
 
+/* A file written in pieces under a temporary name in the same folder,
+ * flushed to disk and renamed over the target: what
+ * g_file_set_contents_full() does for a whole buffer, for writers that
+ * produce their output as they go (a large sidecar then never exists
+ * twice in memory).
+ */
+#define BUFFER_SIZE (256 * 1024)
+
+struct _JjAtomicFile
+{
+  char     *path;
+  char     *tmp;
+  int       fd;
+  gboolean  backup;
+  gsize     used;
+  char      buffer[BUFFER_SIZE];
+};
+
+/* @format has a %s for the file name and one for the reason. */
+static void
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *format,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *message = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  message = g_strdup_printf (format, display, g_strerror (saved_errno));
+#pragma GCC diagnostic pop
+
+  g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), message);
+}
+
+/**
+ * jj_atomic_file_begin:
+ * @make_backup: keep the previous version as `PATH.bak` on commit
+ *
+ * Starts replacing @path. Write with jj_atomic_file_append(), then
+ * jj_atomic_file_commit(); jj_atomic_file_abort() leaves @path as it was.
+ */
+JjAtomicFile *
+jj_atomic_file_begin (const char  *path,
+                      gboolean     make_backup,
+                      GError     **error)
+{
+  JjAtomicFile *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new (JjAtomicFile, 1);
+  self->path = g_strdup (path);
+  self->tmp = g_strconcat (path, ".XXXXXX", NULL);
+  self->backup = make_backup;
+  self->used = 0;
+  self->fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, 0644);
+  if (self->fd < 0)
+    {
+      set_errno_error (error, errno, _("Failed to create file “%s”: %s"), self->tmp);
+      g_clear_pointer (&self->tmp, g_free);
+      jj_atomic_file_abort (self);
+      return NULL;
+    }
+
+  return self;
+}
+
+static gboolean
+flush (JjAtomicFile  *self,
+       GError       **error)
+{
+  const char *p = self->buffer;
+  gsize left = self->used;
+
+  while (left > 0)
+    {
+      gssize n = write (self->fd, p, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_errno_error (error, errno, _("Failed to write file “%s”: %s"), self->tmp);
+          return FALSE;
+        }
+      p += n;
+      left -= n;
+    }
+  self->used = 0;
+
+  return TRUE;
+}
+
+gboolean
+jj_atomic_file_append (JjAtomicFile  *self,
+                       const char    *data,
+                       gsize          length,
+                       GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  while (length > 0)
+    {
+      gsize n = MIN (length, BUFFER_SIZE - self->used);
+
+      memcpy (self->buffer + self->used, data, n);
+      self->used += n;
+      data += n;
+      length -= n;
+      if (self->used == BUFFER_SIZE && !flush (self, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jj_atomic_file_commit:
+ *
+ * Flushes what was written to disk, keeps the previous version as a
+ * backup if asked, and renames the new file over the old one. Frees
+ * @self; on failure the old file is untouched.
+ */
+gboolean
+jj_atomic_file_commit (JjAtomicFile  *self,
+                       GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  ok = flush (self, error);
+  if (ok && fsync (self->fd) != 0)
+    {
+      set_errno_error (error, errno, _("Failed to write file “%s”: %s"), self->tmp);
+      ok = FALSE;
+    }
+  if (close (self->fd) != 0 && ok)
+    {
+      set_errno_error (error, errno, _("Failed to write file “%s”: %s"), self->tmp);
+      ok = FALSE;
+    }
+  self->fd = -1;
+
+  if (ok && self->backup)
+    ok = make_backup (self->path, error);
+
+  if (ok && g_rename (self->tmp, self->path) != 0)
+    {
+      set_errno_error (error, errno, _("Failed to rename file “%s”: %s"), self->path);
+      ok = FALSE;
+    }
+
+  if (ok)
+    {
+      g_clear_pointer (&self->tmp, g_free);
+      sync_folder (self->path);
+    }
+
+  jj_atomic_file_abort (self);
+
+  return ok;
+}
+
+/**
+ * jj_atomic_file_abort:
+ *
+ * Gives up: removes the temporary file and frees @self.
+ */
+void
+jj_atomic_file_abort (JjAtomicFile *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->tmp != NULL)
+    g_unlink (self->tmp);
+  g_free (self->tmp);
+  g_free (self->path);
+  g_free (self);
+}
+
 /**
  * jj_atomic_file_write:
  * @make_backup: keep the previous version as `PATH.bak`
  *
  * Writes @data to a temporary file in the folder of @path, flushes it to
- * disk and renames it over @path (g_file_set_contents_full() does these
- * steps), then flushes the folder so the rename itself is durable.
+ * disk and renames it over @path, then flushes the folder so the rename
+ * itself is durable.
  */
 gboolean
 jj_atomic_file_write (const char  *path,
@@ -79,18 +268,20 @@ jj_atomic_file_write (const char  *path,
                       gboolean     backup,
                       GError     **error)
 {
+  JjAtomicFile *file;
+
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  if (backup && !make_backup (path, error))
+  file = jj_atomic_file_begin (path, backup, error);
+  if (file == NULL)
     return FALSE;
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, error))
-    return FALSE;
+  if (!jj_atomic_file_append (file, data, length, error))
+    {
+      jj_atomic_file_abort (file);
+      return FALSE;
+    }
 
-  sync_folder (path);
-
-  return TRUE;
+  return jj_atomic_file_commit (file, error);
 }

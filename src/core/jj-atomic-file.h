@@ -9,11 +9,26 @@
 
 G_BEGIN_DECLS
 
-char     *jj_atomic_file_dup_backup_path (const char  *path);
-gboolean  jj_atomic_file_write           (const char  *path,
-                                          const char  *data,
-                                          gsize        length,
-                                          gboolean     make_backup,
-                                          GError     **error);
+typedef struct _JjAtomicFile JjAtomicFile;
+
+char         *jj_atomic_file_dup_backup_path (const char    *path);
+gboolean      jj_atomic_file_write           (const char    *path,
+                                              const char    *data,
+                                              gsize          length,
+                                              gboolean       make_backup,
+                                              GError       **error);
+
+JjAtomicFile *jj_atomic_file_begin           (const char    *path,
+                                              gboolean       make_backup,
+                                              GError       **error);
+gboolean      jj_atomic_file_append          (JjAtomicFile  *self,
+                                              const char    *data,
+                                              gsize          length,
+                                              GError       **error);
+gboolean      jj_atomic_file_commit          (JjAtomicFile  *self,
+                                              GError       **error);
+void          jj_atomic_file_abort           (JjAtomicFile  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JjAtomicFile, jj_atomic_file_abort)
 
 G_END_DECLS

@@ -45,6 +45,7 @@ struct _JjDocument
   guint      length;
   char      *format;
   char      *encoding;
+  char      *fingerprint;  /* of text, computed once */
 
   char      *source_text;
   GPtrArray *maps;       /* JjTextMap, applied last to first */
@@ -70,6 +71,7 @@ jj_document_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->encoding, g_free);
+  g_clear_pointer (&self->fingerprint, g_free);
   g_clear_object (&self->outline);
   g_clear_pointer (&self->source_text, g_free);
   g_clear_pointer (&self->maps, g_ptr_array_unref);
@@ -133,6 +135,7 @@ jj_document_set_text (JjDocument *self,
   self->text = text;
   self->n_bytes = n_bytes;
   self->length = g_utf8_strlen (text, n_bytes);
+  g_clear_pointer (&self->fingerprint, g_free);
 
   g_clear_pointer (&self->title, g_free);
   nl = memchr (text, '\n', n_bytes);
@@ -887,8 +890,11 @@ load_thread (GTask        *task,
       return;
     }
 
-  /* Outline detection is part of opening: keep it off the main thread. */
+  /* Outline detection and the fingerprint the marks are checked against
+   * are part of opening: keep them off the main thread.
+   */
   jj_document_get_outline (doc);
+  g_free (jj_document_dup_fingerprint (doc));
   g_task_return_pointer (task, doc, g_object_unref);
 }
 
@@ -1040,7 +1046,10 @@ jj_document_dup_fingerprint (JjDocument *self)
 {
   g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
 
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text, self->n_bytes);
+  if (self->fingerprint == NULL)
+    self->fingerprint = g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text, self->n_bytes);
+
+  return g_strdup (self->fingerprint);
 }
 
 char *

@@ -46,9 +46,7 @@ struct _JjMarkStore
   GPtrArray    *conflicts;     /* copies merged, removed after a save */
 
   gboolean      on_disk;       /* what we last read or wrote */
-  gint64        disk_size;
-  gint64        disk_mtime;
-  char         *disk_hash;
+  GStatBuf      disk_stat;
 
   GFileMonitor *monitor;
   guint         save_source;
@@ -121,7 +119,6 @@ jj_mark_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-  g_clear_pointer (&self->disk_hash, g_free);
 
   G_OBJECT_CLASS (jj_mark_store_parent_class)->finalize (object);
 }
@@ -409,15 +406,25 @@ static gboolean
 quote_is_at (JjMarkStore *self,
              JjMark      *mark)
 {
-  g_autofree char *now = NULL;
+  const gunichar *chars = jj_anchor_text_get_chars (self->text);
+  const char *quote = jj_mark_get_quote (mark);
+  guint start = jj_mark_get_start (mark);
+  guint end = jj_mark_get_end (mark);
 
-  if (jj_mark_get_end (mark) > jj_anchor_text_get_length (self->text) ||
-      jj_mark_get_start (mark) >= jj_mark_get_end (mark))
+  if (end > jj_anchor_text_get_length (self->text) || start >= end || quote == NULL)
     return FALSE;
 
-  now = jj_anchor_text_dup_range (self->text, jj_mark_get_start (mark), jj_mark_get_end (mark));
+  /* Compared in place: a load checks every mark. */
+  for (guint i = start; i < end; i++)
+    {
+      gunichar ch = *quote != '\0' ? g_utf8_get_char_validated (quote, -1) : 0;
 
-  return g_strcmp0 (now, jj_mark_get_quote (mark)) == 0;
+      if (ch == 0 || ch >= 0x110000 || ch != chars[i])
+        return FALSE;
+      quote = g_utf8_next_char (quote);
+    }
+
+  return *quote == '\0';
 }
 
 /* Returns whether the mark's position changed and must be saved. */
@@ -522,60 +529,40 @@ merge (JjMarkStore *self,
   return changed;
 }
 
+/* What the sidecar was when we last read or wrote it. Another writer
+ * either replaces the file (a new inode) or writes into it (a new change
+ * time, which no program can set back), so the identity below is enough
+ * to notice it without keeping or hashing the contents.
+ */
 static void
-remember_disk (JjMarkStore *self,
-               const char  *data,
-               gsize        length)
+remember_disk (JjMarkStore *self)
 {
-  GStatBuf st;
-
-  g_clear_pointer (&self->disk_hash, g_free);
-  self->on_disk = FALSE;
-
-  if (g_stat (self->path, &st) != 0)
-    return;
-
-  self->on_disk = TRUE;
-  self->disk_size = st.st_size;
-  self->disk_mtime = (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
-  /* Only to notice another writer: SHA-1 is enough and three times faster. */
-  self->disk_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *)data, length);
+  self->on_disk = g_stat (self->path, &self->disk_stat) == 0;
 }
 
-/* Reads the sidecar if it is not what we last read or wrote. Sets
- * @contents to NULL when it is unchanged or absent.
- */
 static gboolean
-read_if_changed (JjMarkStore  *self,
-                 char        **contents,
-                 gsize        *length,
-                 GError      **error)
+same_file (const GStatBuf *a,
+           const GStatBuf *b)
 {
-  g_autofree char *hash = NULL;
+  return a->st_dev == b->st_dev &&
+         a->st_ino == b->st_ino &&
+         a->st_size == b->st_size &&
+         a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+         a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+         a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+         a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* Whether the sidecar exists and is not what we last read or wrote. */
+static gboolean
+disk_changed (JjMarkStore *self)
+{
   GStatBuf st;
 
-  *contents = NULL;
-  *length = 0;
-
   if (g_stat (self->path, &st) != 0)
-    return TRUE;
-
-  if (self->on_disk && st.st_size == self->disk_size &&
-      (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec == self->disk_mtime)
-    return TRUE;
-
-  if (!g_file_get_contents (self->path, contents, length, error))
     return FALSE;
 
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *)*contents, *length);
-  if (self->disk_hash != NULL && g_str_equal (hash, self->disk_hash))
-    {
-      /* Same bytes, touched: remember the new time. */
-      remember_disk (self, *contents, *length);
-      g_clear_pointer (contents, g_free);
-    }
-
-  return TRUE;
+  return !self->on_disk || !same_file (&st, &self->disk_stat);
 }
 
 static char *
@@ -863,8 +850,6 @@ jj_mark_store_load (JjMarkStore  *self,
 {
   g_autoptr(JjSidecar) sidecar = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
   gboolean positions_changed = FALSE;
 
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
@@ -878,12 +863,9 @@ jj_mark_store_load (JjMarkStore  *self,
 
   choose_path (self);
 
-  if (g_file_get_contents (self->path, &contents, &length, &local_error))
-    {
-      sidecar = jj_sidecar_parse (contents, length, &local_error);
-      if (sidecar != NULL)
-        remember_disk (self, contents, length);
-    }
+  sidecar = jj_sidecar_load (self->path, &local_error);
+  if (sidecar != NULL)
+    remember_disk (self);
   else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     g_clear_error (&local_error);
 
@@ -940,28 +922,27 @@ check_disk (JjMarkStore  *self,
             gboolean     *changed,
             GError      **error)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(JjSidecar) sidecar = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  gsize length;
+  g_autoptr(GError) local_error = NULL;
   gboolean positions_changed = FALSE;
 
   *changed = FALSE;
 
-  if (!read_if_changed (self, &contents, &length, error))
-    return FALSE;
-  if (contents == NULL)
+  if (!disk_changed (self))
     return TRUE;
 
-  sidecar = jj_sidecar_parse (contents, length, &parse_error);
+  sidecar = jj_sidecar_load (self->path, &local_error);
   if (sidecar == NULL)
     {
-      g_set_error (error, JJ_SIDECAR_ERROR, JJ_SIDECAR_ERROR_MALFORMED, "%s", parse_error->message);
+      /* Removed since: nothing to merge. */
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   *changed = merge (self, sidecar, &positions_changed);
-  remember_disk (self, contents, length);
+  remember_disk (self);
   if (positions_changed)
     set_dirty (self, TRUE);
 
@@ -1095,8 +1076,7 @@ write_locked (JjMarkStore  *self,
 {
   g_autoptr(JjSidecar) sidecar = NULL;
   g_autoptr(GError) check_error = NULL;
-  g_autofree char *xml = NULL;
-  gsize length;
+  JjAtomicFile *file;
   gboolean changed = FALSE;
 
   /* Damaged or unreadable behind our back: it is set aside, never
@@ -1110,12 +1090,18 @@ write_locked (JjMarkStore  *self,
   *reloaded = changed;
 
   sidecar = build_sidecar (self);
-  xml = jj_sidecar_to_xml (sidecar, &length);
-
-  if (!jj_atomic_file_write (self->path, xml, length, TRUE, error))
+  file = jj_atomic_file_begin (self->path, TRUE, error);
+  if (file == NULL)
+    return FALSE;
+  if (!jj_sidecar_write (sidecar, file, error))
+    {
+      jj_atomic_file_abort (file);
+      return FALSE;
+    }
+  if (!jj_atomic_file_commit (file, error))
     return FALSE;
 
-  remember_disk (self, xml, length);
+  remember_disk (self);
 
   return TRUE;
 }

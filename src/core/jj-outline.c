@@ -26,6 +26,8 @@
 #define OPENING_WINDOW    300
 #define TITLE_MAX          80
 #define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
+#define SIMILAR_LENGTH      4  /* siblings whose lengths differ by no more */
+#define ANNOUNCE_WINDOW  1500  /* how far before the first section a count is announced */
 
 typedef enum
 {
@@ -57,26 +59,48 @@ enum {
   CAND_OWN_LINE   = 1 << 3,  /* the heading is its paragraph */
   CAND_WEAK       = 1 << 4,  /* no sentence boundary before it */
   CAND_NUMBERED   = 1 << 5,  /* generated numbering: never the title */
+  CAND_CUT_SURE   = 1 << 6,  /* the heading's text ends where it visibly does */
+  CAND_PENDING    = 1 << 7,  /* numbered, no boundary: kept only if it fits a series */
 };
 
 typedef struct
 {
-  guint  start;
-  guint  marker_end;
-  guint  title_end;
-  guint  ordinal;   /* 0 for 最后: continues any series */
-  gint   series;
-  guint  level;
-  guint8 family;
-  guint8 flags;
+  guint   start;
+  guint   marker_end;
+  guint   title_end;
+  guint   ordinal;   /* 0 for 最后: continues any series */
+  gint    series;
+  guint   level;
+  guint8  family;
+  guint16 flags;
 } Cand;
+
+#define LEAD_MAX 3
+#define TAIL_MAX 4
+
+/* What the members of a series whose text ends cleanly have in common:
+ * the range of their lengths, the characters they all start with and the
+ * characters they all have at the same distance from their end (要…新机遇,
+ * 要…新任务).
+ */
+typedef struct
+{
+  guint    n_clean;
+  guint    len_min;
+  guint    len_max;
+  guint    lead_len;
+  guint    tail_mask;
+  gunichar lead[LEAD_MAX];
+  gunichar tail[TAIL_MAX];
+} Likeness;
 
 typedef struct
 {
-  guint first;      /* index of the first candidate */
-  guint last;       /* index of the last candidate */
-  guint last_ord;
-  guint count;
+  guint    first;      /* index of the first candidate */
+  guint    last;       /* index of the last candidate */
+  guint    last_ord;
+  guint    count;
+  Likeness like;
 } Series;
 
 typedef struct
@@ -97,6 +121,8 @@ struct _JjOutline
   GPtrArray  *entries;   /* flat, document order */
   GListStore *tree;
   guint       length;
+  guint       announced;
+  guint       n_sections;
 };
 
 G_DEFINE_FINAL_TYPE (JjOutline, jj_outline, G_TYPE_OBJECT)
@@ -828,27 +854,162 @@ cut_score (const Scan    *s,
   return score;
 }
 
+/* Siblings */
+
+static guint
+title_start (const Scan *s,
+             const Cand *cand)
+{
+  guint k = cand->marker_end;
+
+  while (k < s->n && is_space (s->u[k]))
+    k++;
+  return k;
+}
+
+static void
+likeness_add (Likeness   *like,
+              const Scan *s,
+              const Cand *cand)
+{
+  guint from = title_start (s, cand);
+  guint to = cand->title_end;
+  guint len;
+
+  if (!(cand->flags & CAND_CUT_SURE))
+    return;
+  while (to > from && (is_clause_end (s->u[to - 1]) || is_space (s->u[to - 1])))
+    to--;
+  if (to <= from)
+    return;
+  len = to - from;
+
+  if (like->n_clean == 0)
+    {
+      like->len_min = like->len_max = len;
+      like->lead_len = MIN (len, LEAD_MAX);
+      for (guint k = 0; k < like->lead_len; k++)
+        like->lead[k] = s->u[from + k];
+      like->tail_mask = 0;
+      for (guint j = 0; j < MIN (len, TAIL_MAX); j++)
+        {
+          like->tail[j] = s->u[to - 1 - j];
+          like->tail_mask |= 1u << j;
+        }
+    }
+  else
+    {
+      guint k = 0;
+
+      like->len_min = MIN (like->len_min, len);
+      like->len_max = MAX (like->len_max, len);
+      while (k < like->lead_len && k < len && s->u[from + k] == like->lead[k])
+        k++;
+      like->lead_len = k;
+      for (guint j = 0; j < TAIL_MAX; j++)
+        {
+          if (j >= len || s->u[to - 1 - j] != like->tail[j])
+            like->tail_mask &= ~(1u << j);
+        }
+    }
+  like->n_clean++;
+}
+
+/* Siblings say something only when at least two of them ended cleanly and
+ * they share a pattern the heading at @from follows.
+ */
+static gboolean
+likeness_applies (const Likeness *like,
+                  const Scan     *s,
+                  guint           from)
+{
+  if (like == NULL || like->n_clean < 2)
+    return FALSE;
+  if (like->lead_len > 0)
+    {
+      for (guint k = 0; k < like->lead_len; k++)
+        {
+          if (at (s, from + k) != like->lead[k])
+            return FALSE;
+        }
+      return TRUE;
+    }
+  return like->tail_mask != 0;
+}
+
+static gboolean
+tail_matches (const Likeness *like,
+              const Scan     *s,
+              guint           from,
+              guint           p)
+{
+  if (like->tail_mask == 0)
+    return FALSE;
+  for (guint j = 0; j < TAIL_MAX; j++)
+    {
+      if (!(like->tail_mask & (1u << j)))
+        continue;
+      if (p < from + j + 1 || s->u[p - 1 - j] != like->tail[j])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+length_fits (const Likeness *like,
+             guint           len)
+{
+  return len + 2 >= like->len_min && len <= like->len_max + 2;
+}
+
+/* A cut at @p that gives the heading the shape of its siblings */
+static guint
+sibling_score (const Scan     *s,
+               const Likeness *like,
+               guint           from,
+               guint           p)
+{
+  guint score = 0;
+
+  /* a heading longer or shorter than all its siblings is not like them */
+  if (like == NULL || !length_fits (like, p - from))
+    return 0;
+  if (tail_matches (like, s, from, p))
+    score += 2;
+  /* siblings of about the same length make the length a signal */
+  if (like->len_max <= like->len_min + SIMILAR_LENGTH
+      && p - from + 1 >= like->len_min && p - from <= like->len_max + 1)
+    score += 1;
+  return score;
+}
+
 /* Where does the text of a numbered heading end? At the paragraph's end, at
  * white space, or at the first full stop outside quotes. In run-on text a
  * heading that has lost its line break runs into the next sentence; the cut
- * is where that sentence visibly starts.
+ * is where that sentence visibly starts, or, with @like, where the heading
+ * takes the shape of its siblings.
  */
 static guint
-numbered_title_end (const Scan *s,
-                    Cand       *cand)
+numbered_title_end (const Scan     *s,
+                    Cand           *cand,
+                    const Likeness *like)
 {
   guint k = cand->marker_end;
   guint limit = MIN (s->n, cand->marker_end + TITLE_WINDOW);
   guint first_comma = 0;
   gint depth = 0;
   guint stop, end;
-  guint best = 0, best_score = 0, best_tail = 0;
-  guint lo, hi, commas, clause;
+  guint best = 0, best_score = 0, best_base = 0, best_tail = 0;
+  guint lo, hi, commas, clause, from;
   gboolean in_paragraph;
   guint32 seen[BIGRAM_BITS / 32];
 
+  cand->flags &= ~CAND_CUT_SURE;
   while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
     k++;
+  from = k;
+  if (!likeness_applies (like, s, from))
+    like = NULL;
 
   for (; k < limit; k++)
     {
@@ -856,7 +1017,7 @@ numbered_title_end (const Scan *s,
 
       if (c == '\n' || (is_space (c) && depth == 0))
         {
-          cand->flags |= CAND_OWN_LINE;
+          cand->flags |= CAND_OWN_LINE | CAND_CUT_SURE;
           return k;
         }
       if (is_open_quote (c))
@@ -873,7 +1034,7 @@ numbered_title_end (const Scan *s,
     end = first_comma != 0 ? first_comma : limit;
   if (end == s->n)
     {
-      cand->flags |= CAND_OWN_LINE;
+      cand->flags |= CAND_OWN_LINE | CAND_CUT_SURE;
       return end;
     }
 
@@ -883,10 +1044,16 @@ numbered_title_end (const Scan *s,
    */
   /* 1. and （1） are run in by custom: their text ends at the full stop */
   if (cand->family != FAM_DUN && cand->family != FAM_PAREN_CN && !IS_HINT (cand->family))
-    return end;
+    {
+      cand->flags |= CAND_CUT_SURE;
+      return end;
+    }
   in_paragraph = s->run_on || !(cand->flags & CAND_LINE_START);
   if (!in_paragraph && stop - cand->marker_end <= RUN_IN_MAX)
-    return end;
+    {
+      cand->flags |= CAND_CUT_SURE;
+      return end;
+    }
 
   lo = cand->marker_end + MIN_FUSED_TITLE;
   hi = MIN (stop, cand->marker_end + MAX_FUSED_TITLE);
@@ -914,7 +1081,7 @@ numbered_title_end (const Scan *s,
   for (k = cand->marker_end; k < hi; k++)
     {
       gunichar c = s->u[k];
-      guint score;
+      guint score, base;
 
       if (k >= cand->marker_end + 4)
         {
@@ -944,17 +1111,23 @@ numbered_title_end (const Scan *s,
           || is_clause_end (c) || c == 0x3001 || s->u[k - 1] == 0x3001
           || is_function_word (c) || is_function_word (s->u[k - 1]))
         continue;
-      score = cut_score (s, cand, seen, k, stop);
-      if (score > best_score)
+      base = cut_score (s, cand, seen, k, stop);
+      if (base == 2)
+        best_tail = k;
+      /* siblings decide between cuts the words find about as likely */
+      score = base + sibling_score (s, like, from, k);
+      if (score > best_score || (score == best_score && base > best_base))
         {
           best_score = score;
+          best_base = base;
           best = k;
         }
-      if (score == 2)
-        best_tail = k;
     }
   if (best_score >= 3)
-    return best;
+    {
+      cand->flags |= CAND_CUT_SURE;
+      return best;
+    }
   /* A word that ends headings is enough when the text runs on too long
    * for a run-in heading; the last such word is the likeliest.
    */
@@ -1087,6 +1260,20 @@ hint_is_heading (const JjParagraphHint *hint)
           || (hint->flags & (JJ_PARAGRAPH_HEADING_STYLE | JJ_PARAGRAPH_NUMBERED)) != 0);
 }
 
+/* The end of a paragraph without its full stop: a word, a closing quote
+ * or bracket, not a number (十二、) nor 第（二）
+ */
+static gboolean
+may_follow_unpunctuated (const Scan *s,
+                         guint       i)
+{
+  gunichar p = at (s, (gint64)i - 1);
+
+  if (p >= 0x4E00 && p <= 0x9FFF)
+    return cn_digit (p) == 0 && p != 0x7B2C && p != 0x4E24 && p != 0x51E0;
+  return p == 0x201D || p == 0x300B || p == 0xFF09 || p == 0x300D;
+}
+
 static void
 scan_candidates (Scan *s)
 {
@@ -1125,7 +1312,7 @@ scan_candidates (Scan *s)
               cand.flags = CAND_LINE_START | CAND_STRONG;
               if (hint->flags & JJ_PARAGRAPH_NUMBERED)
                 cand.flags |= CAND_NUMBERED;
-              cand.title_end = numbered_title_end (s, &cand);
+              cand.title_end = numbered_title_end (s, &cand, NULL);
               g_array_append_val (s->cands, cand);
             }
           continue;
@@ -1140,6 +1327,12 @@ scan_candidates (Scan *s)
           if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
               && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end)))
             cand.flags |= CAND_WEAK;
+          /* a paragraph that ended without punctuation: the heading after
+           * it counts only if it fits a series (siblings, announced count)
+           */
+          else if ((cand.family == FAM_DUN || cand.family == FAM_PAREN_CN)
+                   && cand.ordinal >= 2 && may_follow_unpunctuated (s, i))
+            cand.flags |= CAND_PENDING;
           else
             continue;
         }
@@ -1151,7 +1344,7 @@ scan_candidates (Scan *s)
       if (IS_ENUM (cand.family))
         cand.title_end = enumerator_title_end (s, &cand);
       else
-        cand.title_end = numbered_title_end (s, &cand);
+        cand.title_end = numbered_title_end (s, &cand, NULL);
 
       if (cand.title_end <= cand.marker_end)
         continue;
@@ -1164,7 +1357,7 @@ scan_candidates (Scan *s)
       if (hint != NULL && (hint_is_heading (hint) || (hint->flags & JJ_PARAGRAPH_BOLD)))
         cand.flags |= CAND_STRONG;
 
-      if (!IS_ENUM (cand.family) && !(cand.flags & CAND_OWN_LINE))
+      if (!IS_ENUM (cand.family) && !(cand.flags & (CAND_OWN_LINE | CAND_PENDING)))
         after_heading = cand.title_end;
       g_array_append_val (s->cands, cand);
       /* Skip the marker itself: 一是 cannot hold another marker */
@@ -1172,14 +1365,82 @@ scan_candidates (Scan *s)
     }
 }
 
+static void
+series_add (Scan  *s,
+            gint   id,
+            guint  i)
+{
+  Cand *c = &g_array_index (s->cands, Cand, i);
+  Series *ser = &g_array_index (s->series, Series, id);
+
+  c->series = id;
+  if (ser->count > 0)
+    {
+      ser->last = i;
+      ser->last_ord = c->ordinal == 0 ? ser->last_ord + 1 : c->ordinal;
+    }
+  ser->count++;
+  likeness_add (&ser->like, s, c);
+}
+
+/* A heading without a sentence boundary before it joins the series it
+ * continues when it looks like the members so far, and no later heading
+ * of the family takes its place.
+ */
+static gboolean
+fits_series (Scan         *s,
+             Cand         *c,
+             const Series *ser,
+             const Cand   *next)
+{
+  guint from;
+  guint to;
+
+  if (next != NULL && next->ordinal == c->ordinal)
+    return FALSE;
+  from = title_start (s, c);
+  if (!likeness_applies (&ser->like, s, from))
+    return FALSE;
+  if (!(c->flags & CAND_CUT_SURE))
+    c->title_end = numbered_title_end (s, c, &ser->like);
+  to = c->title_end;
+  while (to > from && (is_clause_end (s->u[to - 1]) || is_space (s->u[to - 1])))
+    to--;
+  if (to <= from || !length_fits (&ser->like, to - from))
+    return FALSE;
+  return ser->like.lead_len > 0 || tail_matches (&ser->like, s, from, to);
+}
+
 /* Groups candidates into series 1, 2, 3… per family and keeps the series
- * of two or more (or one strong heading).
+ * of two or more (or one strong heading). A member whose text was cut
+ * where no sentence visibly starts is cut again once its siblings are
+ * known.
  */
 static void
 build_series (Scan *s)
 {
   gint open[N_FAMILIES];
   Cand *cands = (Cand *)(gpointer)s->cands->data;
+  g_autofree guint *next_of = NULL;
+  gboolean any_pending = FALSE;
+
+  for (guint i = 0; i < s->cands->len; i++)
+    any_pending |= (cands[i].flags & CAND_PENDING) != 0;
+  if (any_pending)
+    {
+      guint next[N_FAMILIES];
+
+      /* for each pending heading, the next one of its family that is not */
+      next_of = g_new (guint, s->cands->len);
+      for (guint f = 0; f < N_FAMILIES; f++)
+        next[f] = G_MAXUINT;
+      for (guint i = s->cands->len; i > 0; i--)
+        {
+          next_of[i - 1] = next[cands[i - 1].family];
+          if (!(cands[i - 1].flags & CAND_PENDING))
+            next[cands[i - 1].family] = i - 1;
+        }
+    }
 
   for (guint f = 0; f < N_FAMILIES; f++)
     open[f] = -1;
@@ -1190,34 +1451,38 @@ build_series (Scan *s)
       Series *cur = open[c->family] >= 0 ? &g_array_index (s->series, Series, open[c->family]) : NULL;
 
       c->series = -1;
+      if (c->flags & CAND_PENDING)
+        {
+          if (cur != NULL && c->ordinal == cur->last_ord + 1
+              && fits_series (s, c, cur, next_of[i] != G_MAXUINT ? &cands[next_of[i]] : NULL))
+            series_add (s, open[c->family], i);
+          continue;
+        }
       if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
                                      || c->start - cands[cur->last].start > LAST_ITEM_REACH))
         continue;
       if (IS_HINT (c->family) && cur != NULL)
         {
-          c->series = open[c->family];
-          cur->last = i;
-          cur->count++;
+          series_add (s, open[c->family], i);
         }
       else if (cur != NULL && (c->ordinal == cur->last_ord + 1
                                || (c->ordinal == 0 && c->start - cands[cur->last].start < LAST_ITEM_REACH)
                                || (c->ordinal == cur->last_ord + 2 && (c->flags & CAND_STRONG))))
         {
-          c->series = open[c->family];
-          cur->last = i;
-          cur->last_ord = c->ordinal == 0 ? cur->last_ord + 1 : c->ordinal;
-          cur->count++;
+          series_add (s, open[c->family], i);
           /* nothing follows 最后 */
           if (c->ordinal == 0)
             open[c->family] = -1;
         }
       else if (c->ordinal == 1 || IS_HINT (c->family))
         {
-          Series ns = { i, i, 1, 1 };
+          Series ns = { 0 };
 
+          ns.first = ns.last = i;
+          ns.last_ord = 1;
           g_array_append_val (s->series, ns);
           open[c->family] = s->series->len - 1;
-          c->series = open[c->family];
+          series_add (s, open[c->family], i);
         }
     }
 
@@ -1231,6 +1496,9 @@ build_series (Scan *s)
       ser = &g_array_index (s->series, Series, c->series);
       if (ser->count >= 2 || (ser->count == 1 && (c->flags & CAND_STRONG)))
         c->flags |= CAND_VALID;
+      if ((c->flags & CAND_VALID) && !(c->flags & CAND_CUT_SURE) && !IS_ENUM (c->family)
+          && ser->like.n_clean >= 2)
+        c->title_end = numbered_title_end (s, c, &ser->like);
     }
 }
 
@@ -1509,6 +1777,233 @@ find_closing (const Scan *s,
   return TRUE;
 }
 
+/* Announced counts: 讲四点意见, 从两个方面来谈, 强调以下三点, 谈几点体会 */
+
+static const char * const announcing_words[] = {
+  "讲", "谈", "提", "说", "强调", "以下", "如下", "归纳", "概括", "汇报", "交流",
+};
+
+static const char * const announced_things[] = {
+  "意见", "体会", "要求", "看法", "建议", "想法", "希望", "认识", "思考", "感受",
+  "感想", "打算",
+};
+
+/* 点 (not 三点五), 个方面, 方面, 个问题: returns the length of the unit */
+static guint
+count_unit_at (const Scan *s,
+               guint       i)
+{
+  if (at (s, i) == 0x70B9) /* 点 */
+    {
+      gunichar d = at (s, i + 1);
+
+      return cn_digit (d) == 0 && arabic_digit (d) < 0 && d != 0x534A ? 1 : 0; /* 半 */
+    }
+  if (has_prefix_at (s, i, "个方面") || has_prefix_at (s, i, "个问题"))
+    return 3;
+  if (has_prefix_at (s, i, "方面"))
+    return 2;
+  return 0;
+}
+
+/* 讲 in 我讲三点, 以下 in 强调以下三点, within the same clause */
+static gboolean
+announcing_word_before (const Scan *s,
+                        guint       i)
+{
+  guint from = i > 6 ? i - 6 : 0;
+
+  for (guint k = i; k > from; k--)
+    {
+      gunichar c = s->u[k - 1];
+
+      if (is_clause_end (c) || c == '\n')
+        return FALSE;
+      for (guint w = 0; w < G_N_ELEMENTS (announcing_words); w++)
+        {
+          if (has_prefix_at (s, k - 1, announcing_words[w])
+              && k - 1 + g_utf8_strlen (announcing_words[w], -1) <= i)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* 四点意见, 两个方面的体会, 从两个方面来谈 */
+static gboolean
+announced_thing_at (const Scan *s,
+                    guint       i)
+{
+  if (at (s, i) == 0x7684) /* 的 */
+    i++;
+  for (guint w = 0; w < G_N_ELEMENTS (announced_things); w++)
+    {
+      if (has_prefix_at (s, i, announced_things[w]))
+        return TRUE;
+    }
+  if (at (s, i) == 0x6765) /* 来 */
+    i++;
+  for (guint w = 0; w < G_N_ELEMENTS (announcing_words); w++)
+    {
+      if (has_prefix_at (s, i, announcing_words[w]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The last count announced in [@from, @to); 0 when none, or when it is
+ * vague (几点).
+ */
+static guint
+find_announced_count (const Scan *s,
+                      guint       from,
+                      guint       to)
+{
+  guint count = 0;
+
+  for (guint k = from; k < to; k++)
+    {
+      gunichar c = s->u[k];
+      gunichar p = at (s, (gint64)k - 1);
+      guint value, len, unit;
+
+      if (c == 0x4E24 || c == 0x51E0) /* 两 几 */
+        {
+          value = c == 0x4E24 ? 2 : 0;
+          len = 1;
+        }
+      else if (cn_digit (c) != 0)
+        value = parse_cn_number (s, k, &len);
+      else
+        continue;
+      if (cn_digit (p) != 0 || p == 0x7B2C) /* 第 */
+        continue;
+      unit = count_unit_at (s, k + len);
+      if (unit > 0 && value != 1
+          && (announcing_word_before (s, k) || announced_thing_at (s, k + len + unit)))
+        count = value;
+      k += len - 1;
+    }
+  return count;
+}
+
+/* Series and count */
+
+/* No sentence boundary before it, or inside a paragraph where the
+ * sections announced stand on their own
+ */
+static gboolean
+member_is_weak (const Cand *c,
+                guint       all_flags)
+{
+  if (c->flags & CAND_PENDING)
+    return TRUE;
+  return (all_flags & CAND_STRONG) && !(c->flags & CAND_STRONG);
+}
+
+/* The number of level-1 sections should be the count the opening
+ * announces: a heading that has no boundary before it completes the
+ * count, one beyond it that is weaker than the sections announced goes.
+ * Returns the count announced.
+ */
+static guint
+settle_count (Scan  *s,
+              guint  zone)
+{
+  Cand *cs = (Cand *)(gpointer)s->cands->data;
+  guint n_l1 = 0, announced;
+  gint first = -1, last = -1;
+  gboolean changed = FALSE;
+  Series *ser;
+  gint id;
+
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      if (!(cs[i].flags & CAND_VALID) || cs[i].level != 1 || cs[i].start < zone)
+        continue;
+      n_l1++;
+      last = i;
+      if (first < 0)
+        first = i;
+    }
+
+  /* the opening: up to the first section */
+  if (first >= 0)
+    {
+      guint to = cs[first].start;
+
+      announced = find_announced_count (s, MAX (zone, to - MIN (to, ANNOUNCE_WINDOW)), to);
+    }
+  else
+    announced = find_announced_count (s, zone, MIN (s->n, zone + ANNOUNCE_WINDOW));
+  if (announced == 0 || last < 0 || n_l1 == announced)
+    return announced;
+
+  id = cs[last].series;
+  ser = &g_array_index (s->series, Series, id);
+
+  if (n_l1 < announced)
+    {
+      for (guint i = ser->last + 1; i < s->cands->len && n_l1 < announced; i++)
+        {
+          Cand *c = &cs[i];
+
+          if (c->family != cs[last].family)
+            continue;
+          if (c->flags & CAND_VALID)
+            break;
+          if (!(c->flags & CAND_PENDING) || c->ordinal != ser->last_ord + 1)
+            continue;
+          if (!(c->flags & CAND_CUT_SURE) && ser->like.n_clean >= 2)
+            c->title_end = numbered_title_end (s, c, &ser->like);
+          /* 念之再三、反复… is no heading: its text must end visibly, or
+           * look like its siblings'
+           */
+          if (!(c->flags & CAND_CUT_SURE) && !likeness_applies (&ser->like, s, title_start (s, c)))
+            continue;
+          series_add (s, id, i);
+          c->flags |= CAND_VALID;
+          n_l1++;
+          changed = TRUE;
+        }
+    }
+  else
+    {
+      guint all_flags = CAND_STRONG;
+      guint position = 0, n_extra = 0;
+      gboolean all_weak = TRUE;
+
+      for (guint i = ser->first; i < s->cands->len; i++)
+        {
+          if (cs[i].series != id || !(cs[i].flags & CAND_VALID) || cs[i].start < zone)
+            continue;
+          if (++position <= announced)
+            all_flags &= cs[i].flags;
+          else
+            {
+              all_weak &= member_is_weak (&cs[i], all_flags);
+              n_extra++;
+            }
+        }
+      if (n_extra > 0 && n_extra <= n_l1 - announced && all_weak)
+        {
+          position = 0;
+          for (guint i = ser->first; i < s->cands->len; i++)
+            {
+              if (cs[i].series != id || !(cs[i].flags & CAND_VALID) || cs[i].start < zone)
+                continue;
+              if (++position > announced)
+                cs[i].flags &= ~CAND_VALID;
+            }
+          changed = TRUE;
+        }
+    }
+
+  if (changed)
+    assign_levels (s);
+  return announced;
+}
+
 static char *
 dup_range (const Scan *s,
            guint       start,
@@ -1668,6 +2163,8 @@ jj_outline_detect (const char            *text,
         }
     }
 
+  self->announced = settle_count (&s, MAX (has_sal ? sal_end : 0, has_title ? title_end : 0));
+
   for (guint i = 0; i < cands->len; i++)
     {
       if (cs[i].flags & CAND_VALID)
@@ -1720,6 +2217,8 @@ jj_outline_detect (const char            *text,
         add_entry (self, &s,
                    IS_ENUM (c->family) ? JJ_OUTLINE_KIND_ENUMERATOR : JJ_OUTLINE_KIND_HEADING,
                    kept->len, c->start, c->marker_end, c->title_end);
+        if (kept->len == 1)
+          self->n_sections++;
       }
   }
 
@@ -1758,6 +2257,40 @@ jj_outline_get_tree (JjOutline *self)
   g_return_val_if_fail (JJ_IS_OUTLINE (self), NULL);
 
   return G_LIST_MODEL (self->tree);
+}
+
+/**
+ * jj_outline_get_announced_count:
+ *
+ * Returns: the number of points the opening announces (讲四点意见), or 0
+ *   when it announces none or a vague one (几点)
+ */
+guint
+jj_outline_get_announced_count (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), 0);
+
+  return self->announced;
+}
+
+/* Returns: the number of level-1 headings and enumerators */
+guint
+jj_outline_get_n_sections (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), 0);
+
+  return self->n_sections;
+}
+
+/* Returns: %TRUE when the opening announces a count that the number of
+ *   level-1 sections does not match
+ */
+gboolean
+jj_outline_get_count_mismatch (JjOutline *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE (self), FALSE);
+
+  return self->announced > 0 && self->announced != self->n_sections;
 }
 
 /* Length in characters of the text the outline was detected in */

@@ -21,18 +21,21 @@ G_DECLARE_FINAL_TYPE (JjOutline, jj_outline, JJ, OUTLINE, GObject)
  * text without any line break, in one pass with bounded look-ahead.
  */
 
-JjOutline      *jj_outline_detect           (const char            *text,
-                                             gssize                 n_bytes,
-                                             const JjParagraphHint *hints,
-                                             guint                  n_hints);
-guint           jj_outline_get_n_entries    (JjOutline             *self);
-JjOutlineEntry *jj_outline_get_entry        (JjOutline             *self,
-                                             guint                  i);
-GListModel     *jj_outline_get_tree         (JjOutline             *self);
-JjOutlineEntry *jj_outline_lookup           (JjOutline             *self,
-                                             guint                  offset);
-char           *jj_outline_dup_section_path (JjOutline             *self,
-                                             guint                  offset);
-guint           jj_outline_get_length       (JjOutline             *self);
+JjOutline      *jj_outline_detect              (const char            *text,
+                                                gssize                 n_bytes,
+                                                const JjParagraphHint *hints,
+                                                guint                  n_hints);
+guint           jj_outline_get_n_entries       (JjOutline             *self);
+JjOutlineEntry *jj_outline_get_entry           (JjOutline             *self,
+                                                guint                  i);
+GListModel     *jj_outline_get_tree            (JjOutline             *self);
+JjOutlineEntry *jj_outline_lookup              (JjOutline             *self,
+                                                guint                  offset);
+char           *jj_outline_dup_section_path    (JjOutline             *self,
+                                                guint                  offset);
+guint           jj_outline_get_length          (JjOutline             *self);
+guint           jj_outline_get_announced_count (JjOutline             *self);
+guint           jj_outline_get_n_sections      (JjOutline             *self);
+gboolean        jj_outline_get_count_mismatch  (JjOutline             *self);
 
 G_END_DECLS

@@ -5,7 +5,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libxml/chvalid.h>
@@ -737,21 +742,13 @@ set_malformed_error (xmlParserCtxt  *ctxt,
 /* Returns NULL, with @error set when the file is not well-formed, and
  * without when the slow path must read it.
  */
-static JjSidecar *
-parse_fast (const char  *data,
-            gsize        length,
-            GError     **error)
+static void
+fast_begin (Fast          *fast,
+            xmlParserCtxt *ctxt)
 {
-  xmlSAXHandler *sax;
-  xmlParserCtxt *ctxt;
-  Fast fast = { 0, };
-  gboolean ok;
+  xmlSAXHandler *sax = xmlMalloc (sizeof *sax);
 
-  ctxt = xmlCreateMemoryParserCtxt (data, (int)length);
-  if (ctxt == NULL)
-    return NULL;
-
-  sax = g_new0 (xmlSAXHandler, 1);
+  memset (sax, 0, sizeof *sax);
   sax->initialized = XML_SAX2_MAGIC;
   sax->startElementNs = fast_start;
   sax->endElementNs = fast_end;
@@ -760,42 +757,107 @@ parse_fast (const char  *data,
   sax->internalSubset = fast_refuse_subset;
   sax->externalSubset = fast_refuse_subset;
   sax->reference = fast_refuse_reference;
-  sax->endDocument = NULL;
   sax->warning = fast_silent;
   sax->error = fast_silent;
   sax->fatalError = fast_silent;
 
   /* The context frees its handler with xmlFree. */
   xmlFree (ctxt->sax);
-  ctxt->sax = xmlMalloc (sizeof *sax);
-  memcpy (ctxt->sax, sax, sizeof *sax);
-  g_free (sax);
-  ctxt->userData = &fast;
+  ctxt->sax = sax;
+  ctxt->userData = fast;
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
 
-  fast.ctxt = ctxt;
-  fast.sidecar = jj_sidecar_new ();
-  fast.text = g_string_new (NULL);
-  fast.tags = g_ptr_array_new_with_free_func (g_free);
+  memset (fast, 0, sizeof *fast);
+  fast->ctxt = ctxt;
+  fast->sidecar = jj_sidecar_new ();
+  fast->text = g_string_new (NULL);
+  fast->tags = g_ptr_array_new_with_free_func (g_free);
+}
 
-  xmlParseDocument (ctxt);
-  ok = !fast.give_up && ctxt->wellFormed && ctxt->myDoc == NULL;
-  if (!fast.give_up && !ctxt->wellFormed)
+static JjSidecar *
+fast_end_parse (Fast    *fast,
+                GError **error)
+{
+  xmlParserCtxt *ctxt = fast->ctxt;
+  gboolean ok;
+
+  ok = !fast->give_up && ctxt->wellFormed && ctxt->myDoc == NULL;
+  if (!fast->give_up && !ctxt->wellFormed)
     set_malformed_error (ctxt, error);
 
   ctxt->userData = ctxt;
   xmlFreeParserCtxt (ctxt);
-  g_string_free (fast.text, TRUE);
-  g_ptr_array_unref (fast.tags);
-  _jj_mark_fields_clear (&fast.fields);
+  g_string_free (fast->text, TRUE);
+  g_ptr_array_unref (fast->tags);
+  _jj_mark_fields_clear (&fast->fields);
 
   if (!ok)
     {
-      jj_sidecar_free (fast.sidecar);
+      jj_sidecar_free (fast->sidecar);
       return NULL;
     }
 
-  return fast.sidecar;
+  return fast->sidecar;
+}
+
+static JjSidecar *
+parse_fast (const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  xmlParserCtxt *ctxt;
+  Fast fast;
+
+  ctxt = xmlCreateMemoryParserCtxt (data, (int)length);
+  if (ctxt == NULL)
+    return NULL;
+
+  fast_begin (&fast, ctxt);
+  xmlParseDocument (ctxt);
+
+  return fast_end_parse (&fast, error);
+}
+
+/* The fast path fed from a file piece by piece: a large sidecar is never
+ * held whole in memory. Returns NULL without an error when the file needs
+ * the full reading.
+ */
+static JjSidecar *
+parse_fast_fd (int          fd,
+               const char  *path,
+               GError     **error)
+{
+  g_autofree char *buffer = g_malloc (64 * 1024);
+  xmlParserCtxt *ctxt;
+  Fast fast;
+
+  ctxt = xmlCreatePushParserCtxt (NULL, NULL, NULL, 0, "sidecar.xml");
+  if (ctxt == NULL)
+    return NULL;
+
+  fast_begin (&fast, ctxt);
+  for (;;)
+    {
+      gssize n = read (fd, buffer, 64 * 1024);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Failed to read from file “%s”: %s"), display, g_strerror (saved_errno));
+          fast.give_up = TRUE;
+          break;
+        }
+      if (xmlParseChunk (ctxt, buffer, (int)n, n == 0) != XML_ERR_OK || n == 0 ||
+          fast.give_up || ctxt->disableSAX)
+        break;
+    }
+
+  return fast_end_parse (&fast, error);
 }
 
 /**
@@ -915,19 +977,52 @@ jj_sidecar_parse (const char  *data,
   return g_steal_pointer (&self);
 }
 
+/**
+ * jj_sidecar_load:
+ *
+ * Reads the sidecar at @path as jj_sidecar_parse() does, streaming the
+ * file through the parser when it is as this version writes it.
+ */
 JjSidecar *
 jj_sidecar_load (const char  *path,
                  GError     **error)
 {
   g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JjSidecar *self;
   GStatBuf st;
   gsize length;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) == 0 && !check_size (st.st_size, error))
-    return NULL;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
+  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      if (!check_size (st.st_size, error))
+        {
+          close (fd);
+          return NULL;
+        }
+      self = parse_fast_fd (fd, path, &local_error);
+      close (fd);
+      if (self != NULL)
+        return self;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  else if (fd >= 0)
+    {
+      close (fd);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("The marks file “%s” is not a regular file."), path);
+      return NULL;
+    }
 
+  /* Not as this version writes it: read it whole. */
   if (!g_file_get_contents (path, &contents, &length, error))
     return NULL;
 
@@ -1031,31 +1126,34 @@ put_digits (char  *p,
   return p;
 }
 
-/* What g_date_time_format_iso8601() gives for a UTC time. */
+/* What g_date_time_format_iso8601() gives for a UTC time, without the
+ * allocations of g_date_time_to_utc().
+ */
 static void
 write_time_attribute (xmlTextWriter *w,
                       const char    *name,
                       GDateTime     *time)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+  time_t seconds = (time_t)g_date_time_to_unix (time);
+  int usec = g_date_time_get_microsecond (time);
+  struct tm tm;
   char buf[40];
   char *p = buf;
-  int y, mo, d, usec;
 
-  g_date_time_get_ymd (utc, &y, &mo, &d);
-  usec = g_date_time_get_microsecond (utc);
+  if (gmtime_r (&seconds, &tm) == NULL)
+    return;
 
-  p = put_digits (p, y, 4);
+  p = put_digits (p, tm.tm_year + 1900, 4);
   *p++ = '-';
-  p = put_digits (p, mo, 2);
+  p = put_digits (p, tm.tm_mon + 1, 2);
   *p++ = '-';
-  p = put_digits (p, d, 2);
+  p = put_digits (p, tm.tm_mday, 2);
   *p++ = 'T';
-  p = put_digits (p, g_date_time_get_hour (utc), 2);
+  p = put_digits (p, tm.tm_hour, 2);
   *p++ = ':';
-  p = put_digits (p, g_date_time_get_minute (utc), 2);
+  p = put_digits (p, tm.tm_min, 2);
   *p++ = ':';
-  p = put_digits (p, g_date_time_get_second (utc), 2);
+  p = put_digits (p, tm.tm_sec, 2);
   if (usec != 0)
     {
       *p++ = '.';
@@ -1187,24 +1285,10 @@ write_mark (xmlTextWriter *w,
   xmlTextWriterEndElement (w);
 }
 
-/**
- * jj_sidecar_to_xml:
- *
- * Writes the sidecar as indented XML with libxml2's streaming writer:
- * one element per mark, the quote and note as text content.
- */
-char *
-jj_sidecar_to_xml (JjSidecar *self,
-                   gsize     *length)
+static void
+write_document (xmlTextWriter *w,
+                JjSidecar     *self)
 {
-  xmlBuffer *buf;
-  xmlTextWriter *w;
-  char *ret;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  buf = xmlBufferCreateSize (4096 + self->marks->len * 700);
-  w = xmlNewTextWriterMemory (buf, 0);
   xmlTextWriterSetIndent (w, 1);
   xmlTextWriterSetIndentString (w, X ("  "));
 
@@ -1232,14 +1316,101 @@ jj_sidecar_to_xml (JjSidecar *self,
         write_kept_element (w, child);
 
   xmlTextWriterEndDocument (w);
+}
+
+/**
+ * jj_sidecar_to_xml:
+ *
+ * Writes the sidecar as indented XML with libxml2's streaming writer:
+ * one element per mark, the quote and note as text content.
+ */
+char *
+jj_sidecar_to_xml (JjSidecar *self,
+                   gsize     *length)
+{
+  xmlBuffer *buf;
+  xmlTextWriter *w;
+  char *ret;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  buf = xmlBufferCreateSize (4096 + self->marks->len * 700);
+  w = xmlNewTextWriterMemory (buf, 0);
+  write_document (w, self);
   xmlFreeTextWriter (w);
 
   if (length != NULL)
     *length = xmlBufferLength (buf);
-  ret = g_strndup ((const char *)xmlBufferContent (buf), xmlBufferLength (buf));
+  /* libxml2 allocates with malloc(), as GLib does: no copy of a large file. */
+  ret = (char *)xmlBufferDetach (buf);
   xmlBufferFree (buf);
 
   return ret;
+}
+
+typedef struct
+{
+  JjAtomicFile *file;
+  GError       *error;
+} Output;
+
+static int
+output_write (void       *context,
+              const char *buffer,
+              int         len)
+{
+  Output *out = context;
+
+  if (out->error != NULL)
+    return -1;
+  if (!jj_atomic_file_append (out->file, buffer, len, &out->error))
+    return -1;
+
+  return len;
+}
+
+/**
+ * jj_sidecar_write:
+ * @file: a file being replaced, from jj_atomic_file_begin()
+ *
+ * Writes the sidecar into @file as it is serialized, without holding the
+ * whole document in memory. The caller commits or aborts @file.
+ */
+gboolean
+jj_sidecar_write (JjSidecar     *self,
+                  JjAtomicFile  *file,
+                  GError       **error)
+{
+  Output out = { file, NULL };
+  xmlOutputBuffer *buffer;
+  xmlTextWriter *w;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  buffer = xmlOutputBufferCreateIO (output_write, NULL, &out, NULL);
+  if (buffer == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Out of memory while saving the marks."));
+      return FALSE;
+    }
+  w = xmlNewTextWriter (buffer);  /* takes the buffer */
+  if (w == NULL)
+    {
+      xmlOutputBufferClose (buffer);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Out of memory while saving the marks."));
+      return FALSE;
+    }
+  write_document (w, self);
+  xmlFreeTextWriter (w);  /* flushes and closes the buffer */
+
+  if (out.error != NULL)
+    {
+      g_propagate_error (error, out.error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -1247,13 +1418,20 @@ jj_sidecar_save (JjSidecar   *self,
                  const char  *path,
                  GError     **error)
 {
-  g_autofree char *xml = NULL;
-  gsize length;
+  JjAtomicFile *file;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  xml = jj_sidecar_to_xml (self, &length);
+  file = jj_atomic_file_begin (path, TRUE, error);
+  if (file == NULL)
+    return FALSE;
 
-  return jj_atomic_file_write (path, xml, length, TRUE, error);
+  if (!jj_sidecar_write (self, file, error))
+    {
+      jj_atomic_file_abort (file);
+      return FALSE;
+    }
+
+  return jj_atomic_file_commit (file, error);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "jj-atomic-file.h"
 #include "jj-mark.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,9 @@ JjSidecar *jj_sidecar_load        (const char  *path,
                                    GError     **error);
 char      *jj_sidecar_to_xml      (JjSidecar   *self,
                                    gsize       *length);
+gboolean   jj_sidecar_write       (JjSidecar    *self,
+                                   JjAtomicFile *file,
+                                   GError      **error);
 gboolean   jj_sidecar_save        (JjSidecar   *self,
                                    const char  *path,
                                    GError     **error);
