@@ -324,6 +324,60 @@ test_find (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static JjWindow *
+open_text (const char *dir,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JjWindow *window;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = jj_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  jj_window_open (window, file);
+  g_assert_true (wait_until (has_document, window));
+
+  return window;
+}
+
+/* The outline says when the speech announces another number of parts
+ * than it has, and nothing when they agree.
+ */
+static void
+test_announced_count (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
+  const char *body =
+    "在全区安全生产工作会议上的讲话\n"
+    "同志们：\n"
+    "今天召开这次会议，主要是部署下一阶段的工作。下面，我讲三点意见。\n"
+    "一、要提高思想认识\n"
+    "安全生产事关群众生命财产安全，各级各部门必须高度重视。\n"
+    "二、要压实工作责任\n"
+    "要层层签订责任书，把责任落实到每一个岗位、每一个人。\n";
+  g_autoptr(GString) three = g_string_new (body);
+  JjWindow *window;
+  const char *note;
+
+  window = open_text (dir, body);
+  note = jj_outline_panel_get_count_note (_jj_window_get_outline_panel (window));
+  g_assert_nonnull (note);
+  g_test_message ("%s", note);
+  g_assert_nonnull (strstr (note, "3"));
+  g_assert_nonnull (strstr (note, "2"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_string_append (three, "三、要强化督查问责\n对工作不力的单位，要严肃追责问责。\n");
+  window = open_text (dir, three->str);
+  g_assert_null (jj_outline_panel_get_count_note (_jj_window_get_outline_panel (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 collect_text_views (GtkWidget *widget,
                     GPtrArray *views)
@@ -445,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/window/original-characters", test_original_characters);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/large-document", test_large_document);
+  g_test_add_func ("/window/announced-count", test_announced_count);
 
   return g_test_run ();
 }

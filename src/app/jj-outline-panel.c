@@ -15,6 +15,7 @@ struct _JjOutlinePanel
 
   GtkScrolledWindow  *scroller;
   GtkListView        *list_view;
+  GtkLabel           *count_note;     /* the announced count disagrees */
   GtkSingleSelection *selection;
 
   JjOutline          *outline;
@@ -228,6 +229,51 @@ activate_cb (GtkListView    *list_view,
   jj_outline_panel_activate_row (self, position);
 }
 
+/* A speech that announces its parts (讲三点意见) and has another number
+ * of them: a heading may have been missed, or the speaker changed plan.
+ */
+static void
+update_count_note (JjOutlinePanel *self)
+{
+  g_autofree char *text = NULL;
+  guint announced, found;
+
+  if (self->outline == NULL || !jj_outline_get_count_mismatch (self->outline))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->count_note), FALSE);
+      return;
+    }
+
+  announced = jj_outline_get_announced_count (self->outline);
+  found = jj_outline_get_n_sections (self->outline);
+  /* Translators: the first number is what the speech says it will cover
+   * (“I will make three points”), the second how many parts were found. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The opening announces %u part; the outline has %u.",
+                                       "The opening announces %u parts; the outline has %u.",
+                                       announced),
+                          announced, found);
+  gtk_label_set_label (self->count_note, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_note), TRUE);
+}
+
+/**
+ * jj_outline_panel_get_count_note:
+ *
+ * Returns: (nullable): the note shown under the outline when the number
+ * of parts the speech announces is not the number found
+ */
+const char *
+jj_outline_panel_get_count_note (JjOutlinePanel *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_PANEL (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->count_note)))
+    return NULL;
+
+  return gtk_label_get_label (self->count_note);
+}
+
 void
 jj_outline_panel_set_outline (JjOutlinePanel *self,
                               JjOutline      *outline)
@@ -238,6 +284,8 @@ jj_outline_panel_set_outline (JjOutlinePanel *self,
 
   g_set_object (&self->outline, outline);
   g_clear_pointer (&self->titles, g_hash_table_unref);
+
+  update_count_note (self);
 
   self->syncing = TRUE;
   if (outline == NULL)
@@ -395,6 +443,11 @@ jj_outline_panel_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->scroller));
       self->scroller = NULL;
     }
+  if (self->count_note != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->count_note));
+      self->count_note = NULL;
+    }
   g_clear_object (&self->selection);
   g_clear_object (&self->outline);
   g_clear_pointer (&self->mark_offsets, g_array_unref);
@@ -416,7 +469,7 @@ jj_outline_panel_class_init (JjOutlinePanelClass *klass)
     g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, JJ_TYPE_OUTLINE_ENTRY);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "outlinepanel");
 }
 
@@ -446,7 +499,22 @@ jj_outline_panel_init (JjOutlinePanel *self)
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->count_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->count_note, TRUE);
+  gtk_label_set_xalign (self->count_note, 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->count_note), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->count_note), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->count_note), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->count_note), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_note), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_note), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_note), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->count_note), GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -27,6 +27,7 @@ void       jj_outline_panel_set_mark_offsets (JjOutlinePanel *self,
 void       jj_outline_panel_set_position     (JjOutlinePanel *self,
                                               guint           offset);
 guint      jj_outline_panel_get_n_rows       (JjOutlinePanel *self);
+const char *jj_outline_panel_get_count_note  (JjOutlinePanel *self);
 JjOutlineEntry *jj_outline_panel_get_row_entry (JjOutlinePanel *self,
                                               guint           row);
 void       jj_outline_panel_activate_row     (JjOutlinePanel *self,

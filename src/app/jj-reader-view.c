@@ -29,6 +29,7 @@ struct _JjReaderView
   AdwClampScrollable *clamp;
   GtkListView        *list_view;
   GListStore         *store;
+  GtkTextTagTable    *tags;
 
   JjDocument         *document;
   const char         *text;         /* the document's text, or its original characters */
@@ -437,18 +438,23 @@ ensure_tags (JjReaderView  *self,
   }
 }
 
+/* Every row's buffer shares one tag table: a tag is set once for all. */
 static void
-update_font (JjReaderView  *self,
-             GtkTextView   *view)
+update_body_tag (JjReaderView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextTag *body = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "body");
+  GtkTextTag *body = gtk_text_tag_table_lookup (self->tags, "body");
 
   g_object_set (body,
                 "family", self->font_family,
                 "size-points", font_points (self),
                 "line-height", (float) self->line_height,
                 NULL);
+}
+
+static void
+update_font (JjReaderView  *self,
+             GtkTextView   *view)
+{
   gtk_text_view_set_indent (view, 2 * font_pixels (self));
   gtk_text_view_set_pixels_below_lines (view, font_pixels (self) * 2 / 3);
 }
@@ -626,7 +632,8 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           JjReaderView             *self)
 {
-  GtkWidget *view = gtk_text_view_new ();
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (self->tags);
+  GtkWidget *view = gtk_text_view_new_with_buffer (buffer);
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_list_item_set_activatable (item, FALSE);
@@ -643,7 +650,6 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"),
                                   -1);
-  ensure_tags (self, gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
   update_font (self, GTK_TEXT_VIEW (view));
 
   g_object_set_data (G_OBJECT (view), "jj-reader-view", self);
@@ -1126,6 +1132,7 @@ update_all_fonts (JjReaderView *self)
   gpointer value;
 
   self->line_pixels = 0;
+  update_body_tag (self);
   adw_clamp_scrollable_set_maximum_size (self->clamp, MEASURE_EM * font_pixels (self) + 24);
   adw_clamp_scrollable_set_tightening_threshold (self->clamp, MEASURE_EM * font_pixels (self) * 3 / 4);
 
@@ -1175,6 +1182,7 @@ jj_reader_view_dispose (GObject *object)
       self->scroller = NULL;
     }
   g_clear_object (&self->store);
+  g_clear_object (&self->tags);
   g_clear_object (&self->document);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->headings, g_array_unref);
@@ -1219,6 +1227,12 @@ jj_reader_view_init (JjReaderView *self)
   self->line_height = 1.7;
   self->font_family = g_strdup ("Noto Serif CJK SC");
   self->bound = g_hash_table_new (NULL, NULL);
+  self->tags = gtk_text_tag_table_new ();
+  {
+    g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (self->tags);
+
+    ensure_tags (self, buffer);
+  }
   self->store = g_list_store_new (JJ_TYPE_READER_BLOCK);
   self->current_match = -1;
 

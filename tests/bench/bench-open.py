@@ -21,6 +21,8 @@
 #   quiet), which bounds the time to handle the key and draw the frame.
 # GTK cursor blink and animations are off (settings.ini in a temporary
 # XDG_CONFIG_HOME) so that nothing keeps the CPU busy once idle.
+# Every app runs on one D-Bus session bus started for the run, as in a
+# desktop session: without one, GLib spawns dbus-launch at start-up.
 
 import os
 import random
@@ -182,6 +184,12 @@ def main():
         "LC_ALL": "C.UTF-8",
     })
 
+    bus = None
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS") and shutil.which("dbus-daemon"):
+        bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                               stdout=subprocess.PIPE, text=True)
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+
     files = make_files(tmp)
     apps = [("jiejian", lambda path: [os.path.join(BUILD, "src", "app", "jiejian"), path])]
     if shutil.which("gnome-text-editor"):
@@ -225,6 +233,9 @@ def main():
                 parts.append(f"{name} {x / y:5.1f}x" if x and y else f"{name}   —")
             print(f"  {label:16s} " + ", ".join(parts))
 
+    if bus:
+        bus.terminate()
+        bus.wait()
     shutil.rmtree(tmp, ignore_errors=True)
 
 
