@@ -6,6 +6,8 @@
 #                                 under Xvfb and a private D-Bus session
 #   build-aux/dev.sh sanitize     build in _build-asan with AddressSanitizer and
 #                                 UndefinedBehaviorSanitizer, run the core tests
+#   build-aux/dev.sh valgrind     build, run the core tests under valgrind's memcheck
+#                                 (a few minutes; not part of CI)
 #
 # Needs root or sudo only to install Debian packages. The build goes to _build/.
 set -euo pipefail
@@ -104,10 +106,18 @@ print(" ".join(sorted({os.path.relpath(t["cmd"][0], sys.argv[1])
     # Undefined behaviour fails the test instead of only printing.
     export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
     export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+    export JJ_TEST_SLOWDOWN=${JJ_TEST_SLOWDOWN:-3}
     exec meson test -C "$asandir" --no-rebuild --suite core --print-errorlogs --num-processes 2 "${@:2}"
     ;;
+  valgrind)
+    install_missing "${build_packages[@]}" valgrind
+    build
+    # No definite leak and no memcheck error in any core test; the
+    # suppressions in tests/valgrind.supp say why each is not ours.
+    exec meson test -C "$builddir" --no-rebuild --setup valgrind --suite core --print-errorlogs --num-processes 2 "${@:2}"
+    ;;
   *)
-    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -14,6 +14,11 @@
 #include "jj-atomic-file.h"
 #include "jj-mark-store.h"
 #include "jj-sidecar.h"
+#include "test-slowdown.h"
+
+/* Helpers run this program again; not /proc/self/exe, which is valgrind
+ * itself under the valgrind test setup. */
+static const char *self_exe;
 
 static const char *text =
   "同志们：\n"
@@ -173,7 +178,7 @@ test_debounced_save (Fixture       *f,
   jj_mark_store_add_range (store, 15, 22, "borrow", NULL);
   g_assert_false (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
 
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + jj_test_usec (5);
   while (!saved && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (saved);
@@ -290,7 +295,7 @@ test_monitor (Fixture       *f,
   jj_mark_store_add_range (b, 40, 50, "wording", NULL);
   save (b);
 
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + jj_test_usec (5);
   while (!reloaded && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (reloaded);
@@ -618,7 +623,7 @@ spawn_helper (const char *mode,
   GSubprocess *proc;
 
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                           "/proc/self/exe", mode, dir, NULL);
+                           self_exe, mode, dir, NULL);
   g_assert_no_error (error);
 
   return proc;
@@ -764,6 +769,7 @@ main (int   argc,
   g_autofree char *data_home = NULL;
 
   xmlInitParser ();
+  self_exe = argv[0];
 
   if (argc == 3 && g_str_equal (argv[1], "--saver"))
     return run_saver (argv[2], TRUE, 0);

@@ -147,6 +147,7 @@ _jj_window_close_marks (JjWindow *self)
   if (self->marks == NULL)
     return;
 
+  _jj_window_debug_marks_closed (self);
   jj_mark_store_flush (self->marks);
   g_signal_handlers_disconnect_by_data (self->marks, self);
   g_signal_handlers_disconnect_by_data (jj_mark_store_get_marks (self->marks), self);
@@ -189,6 +190,7 @@ _jj_window_load_marks (JjWindow   *self,
   marks_notice_cb (self);
   jj_marks_panel_set_marks (self->marks_panel, jj_mark_store_get_marks (self->marks));
   _jj_window_refresh_marks (self);
+  _jj_window_debug_marks_loaded (self);
 }
 
 static void

@@ -74,6 +74,9 @@ void            _jj_window_load_marks        (JjWindow       *self,
 void            _jj_window_close_marks       (JjWindow       *self);
 void            _jj_window_refresh_marks     (JjWindow       *self);
 
+void            _jj_window_debug_marks_loaded (JjWindow      *self);
+void            _jj_window_debug_marks_closed (JjWindow      *self);
+
 /* For tests */
 JjDocument     *_jj_window_get_document      (JjWindow       *self);
 JjOutlinePanel *_jj_window_get_outline_panel (JjWindow       *self);
