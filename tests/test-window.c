@@ -389,19 +389,41 @@ collect_text_views (GtkWidget *widget,
     collect_text_views (child, views);
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Rows of the reader that hold text, and rows in all. */
 static guint
 count_filled_rows (JjWindow *window,
                    guint    *n_rows)
 {
+  GtkWidget *reader = GTK_WIDGET (_jj_window_get_reader_view (window));
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *list = find_list_view (reader);
   guint filled = 0;
 
-  collect_text_views (GTK_WIDGET (_jj_window_get_reader_view (window)), views);
+  collect_text_views (reader, views);
   for (guint i = 0; i < views->len; i++)
     if (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (views->pdata[i])) > 0)
       filled++;
-  *n_rows = views->len;
+
+  *n_rows = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    (*n_rows)++;
 
   return filled;
 }

@@ -41,7 +41,9 @@ struct _JjReaderView
   int                 current_match;
   guint               title_end;
 
-  GHashTable         *bound;        /* block index → GtkTextView */
+  GHashTable         *rows;         /* block index → row (a GtkBox), for rows bound */
+  GHashTable         *bound;        /* block index → GtkTextView, for rows holding text */
+  GPtrArray          *spare_views;  /* text views out of the rows, to reuse */
   GtkTextView        *selection_view;
   gboolean            binding;
 
@@ -108,12 +110,6 @@ get_block (JjReaderView *self,
  * seconds on a large document. A row farther away stays empty, as tall
  * as its text is expected to be, and is filled once it comes near.
  */
-static gboolean
-view_is_filled (GtkTextView *view)
-{
-  return g_object_get_data (G_OBJECT (view), "jj-filled") != NULL;
-}
-
 /* The height of a line of body text, from the font's metrics: Pango's
  * line-height is a factor of the font's own height, which for CJK fonts
  * is well above the point size.
@@ -201,20 +197,42 @@ static void decorate_view (JjReaderView *self,
 static void queue_fill    (JjReaderView *self);
 static void update_font   (JjReaderView *self,
                            GtkTextView  *view);
+static GtkTextView *create_view (JjReaderView *self);
 
-static void
-fill_view (JjReaderView *self,
-           GtkTextView  *view)
+static guint
+row_index (GtkWidget *row)
 {
-  JjTextBlock *block = get_block (self, view_block_index (view));
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "jj-block-index")) - 1;
+}
 
+static GtkTextView *
+row_view (GtkWidget *row)
+{
+  return (GtkTextView *) gtk_widget_get_first_child (row);
+}
+
+/* The row gets a text view (from the spare ones if it can) with its
+ * block's text.
+ */
+static void
+fill_row (JjReaderView *self,
+          GtkWidget    *row)
+{
+  guint index = row_index (row);
+  JjTextBlock *block = get_block (self, index);
+  GtkTextView *view;
+
+  if (self->spare_views->len > 0)
+    view = g_ptr_array_steal_index_fast (self->spare_views, self->spare_views->len - 1);
+  else
+    view = g_object_ref_sink (create_view (self));
+
+  g_object_set_data (G_OBJECT (view), "jj-block-index", GUINT_TO_POINTER (index + 1));
   self->binding = TRUE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
                             self->text + block->byte_start,
                             block->byte_end - block->byte_start);
   self->binding = FALSE;
-
-  g_object_set_data (G_OBJECT (view), "jj-filled", GINT_TO_POINTER (TRUE));
   update_font (self, view);
   decorate_view (self, view);
 
@@ -223,47 +241,72 @@ fill_view (JjReaderView *self,
    * first at the estimate, it has the lines laid out by the next frame,
    * and the rows below it do not move while it settles.
    */
-  gtk_widget_set_size_request (GTK_WIDGET (view), -1, estimate_height (self, view_block_index (view)));
+  gtk_widget_set_size_request (GTK_WIDGET (view), -1, estimate_height (self, index));
   g_object_set_data (G_OBJECT (view), "jj-settling", GINT_TO_POINTER (TRUE));
+
+  gtk_widget_set_size_request (row, -1, -1);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (view));
+  g_object_unref (view);
+  g_hash_table_insert (self->bound, GUINT_TO_POINTER (index), view);
   queue_fill (self);
 }
 
+/* The row gives its text view back and keeps the height its text is
+ * expected to take.
+ */
 static void
-empty_view (JjReaderView *self,
-            GtkTextView  *view)
+empty_row (JjReaderView *self,
+           GtkWidget    *row)
 {
-  self->binding = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "", 0);
-  self->binding = FALSE;
+  GtkTextView *view = row_view (row);
+  guint index = row_index (row);
 
-  g_object_set_data (G_OBJECT (view), "jj-filled", NULL);
-  g_object_set_data (G_OBJECT (view), "jj-settling", NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (view), -1, estimate_height (self, view_block_index (view)));
+  if (view != NULL)
+    {
+      if (g_hash_table_lookup (self->bound, GUINT_TO_POINTER (index)) == view)
+        g_hash_table_remove (self->bound, GUINT_TO_POINTER (index));
+      if (self->selection_view == view)
+        {
+          self->selection_view = NULL;
+          g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+        }
+
+      self->binding = TRUE;
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "", 0);
+      self->binding = FALSE;
+      g_object_set_data (G_OBJECT (view), "jj-block-index", NULL);
+      g_object_set_data (G_OBJECT (view), "jj-settling", NULL);
+      gtk_widget_set_size_request (GTK_WIDGET (view), -1, -1);
+
+      g_ptr_array_add (self->spare_views, g_object_ref (view));
+      gtk_box_remove (GTK_BOX (row), GTK_WIDGET (view));
+    }
+
+  if (index != G_MAXUINT)
+    gtk_widget_set_size_request (row, -1, estimate_height (self, index));
 }
 
 static int
 row_height (JjReaderView *self,
             guint         index)
 {
-  GtkTextView *view = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (index));
+  GtkWidget *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (index));
 
-  if (view != NULL && view_is_filled (view))
-    return gtk_widget_get_height (GTK_WIDGET (view));
+  if (row != NULL && row_view (row) != NULL)
+    return gtk_widget_get_height (row);
 
   return estimate_height (self, index);
 }
 
 /* Fills the row at the top of the visible area, the one above it and
  * those starting within two screens below. Only the top row's place is
- * taken from the layout: a text view that has just been filled reports
- * its height as it validates its lines, so the places of the rows after
- * it are not final yet.
+ * taken from the layout: rows below it may still be settling.
  */
 static void
 fill_near (JjReaderView *self)
 {
   int page = gtk_widget_get_height (GTK_WIDGET (self->scroller));
-  GtkTextView *top = NULL;
+  GtkWidget *top = NULL;
   double bottom = 0;
   guint top_index = 0;
   GHashTableIter iter;
@@ -278,7 +321,7 @@ fill_near (JjReaderView *self)
         gtk_widget_set_size_request (value, -1, -1);
       }
 
-  g_hash_table_iter_init (&iter, self->bound);
+  g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GtkWidget *widget = value;
@@ -292,7 +335,7 @@ fill_near (JjReaderView *self)
 
       if (p.y <= 0 && p.y + height > 0)
         {
-          top = value;
+          top = widget;
           top_index = GPOINTER_TO_UINT (key);
           bottom = p.y + height;
           break;
@@ -302,22 +345,23 @@ fill_near (JjReaderView *self)
   if (top == NULL)
     return;
 
+  self->top_block = top_index;
+
   /* While a jump settles only its target is laid out: rows filled around
-   * it would change height as they validate and move it again.
+   * it would change height and move it again.
    */
   if (self->pending_tick != 0)
     return;
 
-  self->top_block = top_index;
-  if (!view_is_filled (top))
-    fill_view (self, top);
+  if (row_view (top) == NULL)
+    fill_row (self, top);
 
-  g_hash_table_iter_init (&iter, self->bound);
+  g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       guint index = GPOINTER_TO_UINT (key);
       /* The row above only when the top row starts within a screen. */
-      gboolean near = index + 1 == top_index && bottom - gtk_widget_get_height (GTK_WIDGET (top)) > -page;
+      gboolean near = index + 1 == top_index && bottom - gtk_widget_get_height (top) > -page;
 
       if (index >= top_index)
         {
@@ -328,14 +372,11 @@ fill_near (JjReaderView *self)
           near = y <= 2 * page;
         }
 
-      if (near && !view_is_filled (value))
-        fill_view (self, value);
-      /* Out of sight and far: its layout is given back, but not while a
-       * jump is settling, which heights changing would unsettle.
-       */
-      else if (!near && self->pending_tick == 0 &&
-               view_is_filled (value) && !gtk_widget_get_mapped (value))
-        empty_view (self, value);
+      if (near && row_view (value) == NULL)
+        fill_row (self, value);
+      /* Out of sight and far: its layout is given back. */
+      else if (!near && row_view (value) != NULL && !gtk_widget_get_mapped (value))
+        empty_row (self, value);
     }
 }
 
@@ -468,7 +509,7 @@ decorate_view (JjReaderView *self,
   JjTextBlock *block;
   GtkTextIter start, end;
 
-  if (self->blocks == NULL || index >= self->blocks->len || !view_is_filled (view))
+  if (self->blocks == NULL || index >= self->blocks->len)
     return;
 
   block = get_block (self, index);
@@ -627,17 +668,12 @@ click_released_cb (GtkGestureClick *gesture,
     }
 }
 
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          JjReaderView             *self)
+static GtkTextView *
+create_view (JjReaderView *self)
 {
   g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (self->tags);
   GtkWidget *view = gtk_text_view_new_with_buffer (buffer);
   GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_list_item_set_activatable (item, FALSE);
-  gtk_list_item_set_selectable (item, FALSE);
 
   g_object_set (view,
                 "editable", FALSE,
@@ -645,22 +681,34 @@ setup_cb (GtkSignalListItemFactory *factory,
                 "wrap-mode", GTK_WRAP_WORD_CHAR,
                 "left-margin", 12,
                 "right-margin", 12,
+                "vexpand", TRUE,
                 NULL);
   gtk_widget_add_css_class (view, "reader-text");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document"),
                                   -1);
-  update_font (self, GTK_TEXT_VIEW (view));
 
   g_object_set_data (G_OBJECT (view), "jj-reader-view", self);
-  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "mark-set",
-                           G_CALLBACK (buffer_mark_set_cb), view, 0);
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (buffer_mark_set_cb), view, 0);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (click));
 
-  gtk_list_item_set_child (item, view);
+  return GTK_TEXT_VIEW (view);
+}
+
+/* A row is a box that holds a text view only while it is near the
+ * screen (see fill_near()).
+ */
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          JjReaderView             *self)
+{
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+  gtk_list_item_set_child (item, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
 }
 
 static void
@@ -668,18 +716,17 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          JjReaderView             *self)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (gtk_list_item_get_child (item));
-  JjReaderBlock *rb = gtk_list_item_get_item (item);
-  guint index = jj_reader_block_get_index (rb);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  guint index = jj_reader_block_get_index (gtk_list_item_get_item (item));
 
-  g_object_set_data (G_OBJECT (view), "jj-block-index", GUINT_TO_POINTER (index + 1));
-  g_hash_table_insert (self->bound, GUINT_TO_POINTER (index), view);
+  g_object_set_data (G_OBJECT (row), "jj-block-index", GUINT_TO_POINTER (index + 1));
+  g_hash_table_insert (self->rows, GUINT_TO_POINTER (index), row);
 
   if (near_top (self, index))
-    fill_view (self, view);
+    fill_row (self, row);
   else
     {
-      empty_view (self, view);
+      gtk_widget_set_size_request (row, -1, estimate_height (self, index));
       queue_fill (self);
     }
 }
@@ -689,23 +736,13 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            JjReaderView             *self)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (gtk_list_item_get_child (item));
-  guint index = view_block_index (view);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  guint index = row_index (row);
 
-  if (g_hash_table_lookup (self->bound, GUINT_TO_POINTER (index)) == view)
-    g_hash_table_remove (self->bound, GUINT_TO_POINTER (index));
-  if (self->selection_view == view)
-    {
-      self->selection_view = NULL;
-      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-    }
-  g_object_set_data (G_OBJECT (view), "jj-block-index", NULL);
-
-  /* A row put aside keeps no layout. */
-  self->binding = TRUE;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "", 0);
-  self->binding = FALSE;
-  g_object_set_data (G_OBJECT (view), "jj-filled", NULL);
+  empty_row (self, row);
+  if (g_hash_table_lookup (self->rows, GUINT_TO_POINTER (index)) == row)
+    g_hash_table_remove (self->rows, GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (row), "jj-block-index", NULL);
 }
 
 /* The y coordinate, relative to the top of the visible area, of the line
@@ -723,15 +760,18 @@ offset_to_y (JjReaderView *self,
   graphene_point_t p;
   int wy;
 
-  if (view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (view)))
-    return FALSE;
-
-  /* Laid out now, placed at the next frame. */
-  if (!view_is_filled (view))
+  if (view == NULL)
     {
-      fill_view (self, view);
+      GtkWidget *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (index));
+
+      /* Laid out now, placed at the next frame. */
+      if (row != NULL && gtk_widget_get_mapped (row))
+        fill_row (self, row);
       return FALSE;
     }
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (view)))
+    return FALSE;
 
   iter_at_offset (gtk_text_view_get_buffer (view), get_block (self, index), offset, &iter);
   gtk_text_view_get_iter_location (view, &iter, &rect);
@@ -1062,15 +1102,19 @@ select_tick (GtkWidget     *widget,
   JjReaderView *self = data->self;
   guint index = jj_text_blocks_lookup (self->blocks, data->start);
   GtkTextView *view = g_hash_table_lookup (self->bound, GUINT_TO_POINTER (index));
+  GtkWidget *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (index));
+
+  if (view == NULL && row != NULL)
+    {
+      fill_row (self, row);
+      view = row_view (row);
+    }
 
   if (view != NULL)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
       JjTextBlock *block = get_block (self, index);
       GtkTextIter s, e;
-
-      if (!view_is_filled (view))
-        fill_view (self, view);
 
       iter_at_offset (buffer, block, data->start, &s);
       iter_at_offset (buffer, block, data->end, &e);
@@ -1138,11 +1182,12 @@ update_all_fonts (JjReaderView *self)
 
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      update_font (self, value);
-      if (!view_is_filled (value))
-        gtk_widget_set_size_request (value, -1, estimate_height (self, view_block_index (value)));
-    }
+    update_font (self, value);
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (row_view (value) == NULL)
+      gtk_widget_set_size_request (value, -1, estimate_height (self, row_index (value)));
 }
 
 void
@@ -1189,6 +1234,8 @@ jj_reader_view_dispose (GObject *object)
   g_clear_pointer (&self->highlights, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->spare_views, g_ptr_array_unref);
   g_clear_pointer (&self->font_family, g_free);
 
   G_OBJECT_CLASS (jj_reader_view_parent_class)->dispose (object);
@@ -1227,6 +1274,8 @@ jj_reader_view_init (JjReaderView *self)
   self->line_height = 1.7;
   self->font_family = g_strdup ("Noto Serif CJK SC");
   self->bound = g_hash_table_new (NULL, NULL);
+  self->rows = g_hash_table_new (NULL, NULL);
+  self->spare_views = g_ptr_array_new_with_free_func (g_object_unref);
   self->tags = gtk_text_tag_table_new ();
   {
     g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (self->tags);
