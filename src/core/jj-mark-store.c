@@ -650,7 +650,7 @@ is_stale_temporary (const char *sidecar_name,
 
   rest = name + n + 1;
 
-  /* g_file_set_contents_full()'s NAME.XXXXXX, and our NAME.bak.PID.tmp */
+  /* JjAtomicFile's NAME.XXXXXX, and its NAME.bak.PID.tmp */
   if (strlen (rest) == 6)
     {
       for (guint i = 0; i < 6; i++)
