@@ -89,10 +89,11 @@ font_pixels (JjReaderView *self)
   return (int) (font_points (self) * 96.0 / 72.0 + 0.5);
 }
 
+/* The block a row, or the text view in it, shows; G_MAXUINT when none. */
 static guint
-view_block_index (GtkTextView *view)
+block_index (gpointer widget)
 {
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "jj-block-index")) - 1;
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "jj-block-index")) - 1;
 }
 
 static JjTextBlock *
@@ -199,12 +200,6 @@ static void update_font   (JjReaderView *self,
                            GtkTextView  *view);
 static GtkTextView *create_view (JjReaderView *self);
 
-static guint
-row_index (GtkWidget *row)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "jj-block-index")) - 1;
-}
-
 static GtkTextView *
 row_view (GtkWidget *row)
 {
@@ -218,7 +213,7 @@ static void
 fill_row (JjReaderView *self,
           GtkWidget    *row)
 {
-  guint index = row_index (row);
+  guint index = block_index (row);
   JjTextBlock *block = get_block (self, index);
   GtkTextView *view;
 
@@ -259,7 +254,7 @@ empty_row (JjReaderView *self,
            GtkWidget    *row)
 {
   GtkTextView *view = row_view (row);
-  guint index = row_index (row);
+  guint index = block_index (row);
 
   if (view != NULL)
     {
@@ -505,7 +500,7 @@ decorate_view (JjReaderView *self,
                GtkTextView  *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  guint index = view_block_index (view);
+  guint index = block_index (view);
   JjTextBlock *block;
   GtkTextIter start, end;
 
@@ -641,7 +636,7 @@ click_released_cb (GtkGestureClick *gesture,
   if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
     return;
 
-  block = get_block (self, view_block_index (view));
+  block = get_block (self, block_index (view));
   offset = block->start + gtk_text_iter_get_offset (&iter);
 
   for (guint i = 0; i < self->highlights->len; i++)
@@ -737,7 +732,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
            JjReaderView             *self)
 {
   GtkWidget *row = gtk_list_item_get_child (item);
-  guint index = row_index (row);
+  guint index = block_index (row);
 
   empty_row (self, row);
   if (g_hash_table_lookup (self->rows, GUINT_TO_POINTER (index)) == row)
@@ -1043,7 +1038,7 @@ jj_reader_view_get_selection (JjReaderView *self,
   if (!gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
     return FALSE;
 
-  block = get_block (self, view_block_index (self->selection_view));
+  block = get_block (self, block_index (self->selection_view));
   if (start)
     *start = block->start + gtk_text_iter_get_offset (&s);
   if (end)
@@ -1187,7 +1182,7 @@ update_all_fonts (JjReaderView *self)
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (row_view (value) == NULL)
-      gtk_widget_set_size_request (value, -1, estimate_height (self, row_index (value)));
+      gtk_widget_set_size_request (value, -1, estimate_height (self, block_index (value)));
 }
 
 void

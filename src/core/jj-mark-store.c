@@ -1076,7 +1076,6 @@ write_locked (JjMarkStore  *self,
 {
   g_autoptr(JjSidecar) sidecar = NULL;
   g_autoptr(GError) check_error = NULL;
-  JjAtomicFile *file;
   gboolean changed = FALSE;
 
   /* Damaged or unreadable behind our back: it is set aside, never
@@ -1090,15 +1089,7 @@ write_locked (JjMarkStore  *self,
   *reloaded = changed;
 
   sidecar = build_sidecar (self);
-  file = jj_atomic_file_begin (self->path, TRUE, error);
-  if (file == NULL)
-    return FALSE;
-  if (!jj_sidecar_write (sidecar, file, error))
-    {
-      jj_atomic_file_abort (file);
-      return FALSE;
-    }
-  if (!jj_atomic_file_commit (file, error))
+  if (!jj_sidecar_save (sidecar, self->path, error))
     return FALSE;
 
   remember_disk (self);

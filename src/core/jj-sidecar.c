@@ -1369,17 +1369,13 @@ output_write (void       *context,
   return len;
 }
 
-/**
- * jj_sidecar_write:
- * @file: a file being replaced, from jj_atomic_file_begin()
- *
- * Writes the sidecar into @file as it is serialized, without holding the
+/* Writes the sidecar into @file as it is serialized, without holding the
  * whole document in memory. The caller commits or aborts @file.
  */
-gboolean
-jj_sidecar_write (JjSidecar     *self,
-                  JjAtomicFile  *file,
-                  GError       **error)
+static gboolean
+write_to_file (JjSidecar     *self,
+               JjAtomicFile  *file,
+               GError       **error)
 {
   Output out = { file, NULL };
   xmlOutputBuffer *buffer;
@@ -1427,7 +1423,7 @@ jj_sidecar_save (JjSidecar   *self,
   if (file == NULL)
     return FALSE;
 
-  if (!jj_sidecar_write (self, file, error))
+  if (!write_to_file (self, file, error))
     {
       jj_atomic_file_abort (file);
       return FALSE;

@@ -7,7 +7,6 @@
 
 #include <gio/gio.h>
 
-#include "jj-atomic-file.h"
 #include "jj-mark.h"
 
 G_BEGIN_DECLS
@@ -48,9 +47,6 @@ JjSidecar *jj_sidecar_load        (const char  *path,
                                    GError     **error);
 char      *jj_sidecar_to_xml      (JjSidecar   *self,
                                    gsize       *length);
-gboolean   jj_sidecar_write       (JjSidecar    *self,
-                                   JjAtomicFile *file,
-                                   GError      **error);
 gboolean   jj_sidecar_save        (JjSidecar   *self,
                                    const char  *path,
                                    GError     **error);
