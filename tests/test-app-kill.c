@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "jj-sidecar.h"
+#include "test-files.h"
 
 /* The real app, killed with SIGKILL hundreds of times while it marks and
  * saves: after each kill the marks file parses and holds every mark the
@@ -40,28 +41,6 @@ typedef struct
   const char  *app;
   const char  *sample;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -114,7 +93,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  jj_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->speech_dir);
   g_free (f->doc);
@@ -147,7 +126,7 @@ new_speech (Fixture *f)
   g_autofree char *contents = NULL;
   gsize length;
 
-  remove_tree (f->speech_dir);
+  jj_test_remove_tree (f->speech_dir);
   g_assert_cmpint (g_mkdir (f->speech_dir, 0700), ==, 0);
   g_file_get_contents (f->sample, &contents, &length, &error);
   g_assert_no_error (error);

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "jj-sidecar.h"
+#include "test-files.h"
 
 /* Each hostile file is opened by jiejian-cli in a child process, so that
  * its time and peak memory are those of a real run. Every case must end
@@ -163,34 +164,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  jj_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->cli);
 }

@@ -15,6 +15,7 @@
 #include "jj-mark-store.h"
 #include "jj-sidecar.h"
 #include "test-slowdown.h"
+#include "test-files.h"
 
 /* Helpers run this program again; not /proc/self/exe, which is valgrind
  * itself under the valgrind test setup. */
@@ -50,32 +51,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_dir_close (d);
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_chmod (f->dir, 0755);
-  remove_tree (f->dir);
+  jj_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->doc);
   g_free (f->sidecar);
@@ -807,7 +787,7 @@ main (int   argc,
   {
     int ret = g_test_run ();
 
-    remove_tree (data_home);
+    jj_test_remove_tree (data_home);
     return ret;
   }
 }
