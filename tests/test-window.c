@@ -13,6 +13,7 @@
 #include "jj-mark-store.h"
 #include "jj-outline.h"
 #include "jj-window-private.h"
+#include "test-files.h"
 
 typedef gboolean (*Predicate) (gpointer data);
 
@@ -341,6 +342,78 @@ open_text (const char *dir,
   return window;
 }
 
+typedef struct
+{
+  char *uri;
+} RecentWait;
+
+static gboolean
+recorded_in_recent_files (gpointer data)
+{
+  RecentWait *wait = data;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autoptr(GBookmarkFile) list = g_bookmark_file_new ();
+
+  return g_bookmark_file_load_from_file (list, path, NULL) &&
+         g_bookmark_file_has_application (list, wait->uri, "jiejian", NULL);
+}
+
+static GtkWidget *
+recent_row (JjWindow   *window,
+            const char *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->recent_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (ADW_IS_PREFERENCES_ROW (row) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+static gboolean
+lists_sample (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (((JjWindow *) data)->recent_list)) &&
+         recent_row (data, "全国文明城市建设工作培训会议讲话") != NULL;
+}
+
+/* An opened speech goes into the desktop's recent files, under its title,
+ * and the empty window offers it; choosing it opens it. */
+static void
+test_recent_documents (void)
+{
+  JjWindow *window = open_sample ("civilized-city-speech.txt");
+  JjWindow *empty;
+  RecentWait wait;
+  GtkWidget *row;
+
+  if (window == NULL)
+    {
+      g_test_skip ("sample speech not available");
+      return;
+    }
+
+  wait.uri = g_file_get_uri (jj_document_get_file (_jj_window_get_document (window)));
+  g_assert_true (wait_until (recorded_in_recent_files, &wait));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  empty = jj_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (empty));
+  g_assert_true (wait_until (lists_sample, empty));
+
+  row = recent_row (empty, "全国文明城市建设工作培训会议讲话");
+  g_signal_emit_by_name (empty->recent_list, "row-activated", row);
+  g_assert_true (wait_until (has_document, empty));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (empty)), ==, "全国文明城市建设工作培训会议讲话");
+
+  gtk_window_destroy (GTK_WINDOW (empty));
+  g_free (wait.uri);
+}
+
 /* The outline says when the speech announces another number of parts
  * than it has, and nothing when they agree.
  */
@@ -506,11 +579,24 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *state_home = NULL;
+  int status;
+
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
+
+  /* Recent files, the library and reading positions go to folders of
+   * this run, not to the account's. */
+  home = g_dir_make_tmp ("jj-test-window-XXXXXX", NULL);
+  data_home = g_build_filename (home, "data", NULL);
+  state_home = g_build_filename (home, "state", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -522,6 +608,10 @@ main (int   argc,
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/large-document", test_large_document);
   g_test_add_func ("/window/announced-count", test_announced_count);
+  g_test_add_func ("/window/recent-documents", test_recent_documents);
 
-  return g_test_run ();
+  status = g_test_run ();
+  jj_test_remove_tree (home);
+
+  return status;
 }

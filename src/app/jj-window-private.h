@@ -49,6 +49,7 @@ struct _JjWindow
 
   gboolean              show_original;
   gboolean              has_pending_selection;
+  gboolean              watching_recent;
   guint                 pending_start;
   guint                 pending_end;
   GtkSearchBar         *search_bar;

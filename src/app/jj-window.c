@@ -13,6 +13,7 @@
 #include "jj-library.h"
 #include "jj-print-operation.h"
 #include "jj-reading-positions.h"
+#include "jj-recent-files.h"
 #include "jj-window-private.h"
 
 
@@ -25,6 +26,11 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void jj_window_record_recent (JjWindow   *self,
+                                     GFile      *file,
+                                     const char *title);
+static void recent_changed_cb       (JjWindow   *self);
 
 void
 _jj_window_show_error (JjWindow   *self,
@@ -161,18 +167,11 @@ jj_window_set_document (JjWindow   *self,
 
   if (file != NULL)
     {
-      g_autofree char *uri = g_file_get_uri (file);
-      GtkRecentData data = {
-        .display_name = (char *) jj_document_get_title (document),
-        .mime_type = (char *) "application/octet-stream",
-        .app_name = (char *) "jiejian",
-        .app_exec = (char *) "jiejian %u",
-      };
       JjReadingPositions *positions = reading_positions (self);
       g_autofree char *fingerprint = jj_document_dup_fingerprint (document);
       guint offset;
 
-      gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+      jj_window_record_recent (self, file, jj_document_get_title (document));
       jj_window_watch (self, file);
       if (JJ_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
         {
@@ -278,11 +277,12 @@ load_cb (GObject      *object,
     return;
 
   gtk_spinner_stop (self->loading_spinner);
-  gtk_stack_set_visible_child_name (self->stack, self->document ? "document" : "empty");
 
   if (document == NULL)
     {
       GFile *shown = self->document ? jj_document_get_file (self->document) : NULL;
+
+      gtk_stack_set_visible_child_name (self->stack, self->document ? "document" : "empty");
 
       g_set_object (&self->file, shown);
       _jj_window_show_error (self, _("Could Not Open the Speech"), error);
@@ -501,11 +501,60 @@ recent_activated_cb (GtkListBox    *list,
 #define MAX_RECENT 8
 
 static void
+recent_added_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jj_recent_files_add_finish (result, &error))
+    g_warning ("Could not add the speech to recent files: %s", error->message);
+}
+
+/* Recorded in a worker thread with GLib's GBookmarkFile, in the list
+ * GtkRecentManager reads: the main thread neither parses the list at
+ * start-up nor reads back its own write when the list's monitor fires.
+ * GTK's settings for recent files are honoured as GtkRecentManager does. */
+static void
+jj_window_record_recent (JjWindow   *self,
+                         GFile      *file,
+                         const char *title)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  gboolean enabled = TRUE;
+  int max_age = 30;
+
+  g_object_get (settings,
+                "gtk-recent-files-enabled", &enabled,
+                "gtk-recent-files-max-age", &max_age,
+                NULL);
+  if (!enabled || max_age == 0)
+    return;
+
+  jj_recent_files_add_async (path, file, title, "jiejian", "jiejian %u", max_age,
+                             NULL, recent_added_cb, NULL);
+}
+
+static void
 fill_recent_list (JjWindow *self)
 {
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items;
+  GtkWidget *child;
   guint n = 0;
 
+  if (!self->watching_recent)
+    {
+      g_signal_connect_object (manager, "changed", G_CALLBACK (recent_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      self->watching_recent = TRUE;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  items = gtk_recent_manager_get_items (manager);
   for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
     {
       GtkRecentInfo *info = l->data;
@@ -525,6 +574,22 @@ fill_recent_list (JjWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), n > 0);
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* The list of recent speeches is read only when the empty page is shown:
+ * a window opened on a speech never needs it. */
+static void
+update_recent_list (JjWindow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    fill_recent_list (self);
+}
+
+static void
+recent_changed_cb (JjWindow *self)
+{
+  update_recent_list (self);
 }
 
 /* The heading lines of the outline, the skeleton writers reuse. */
@@ -820,7 +885,9 @@ jj_window_init (JjWindow *self)
   }
 
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
-  fill_recent_list (self);
+  g_signal_connect_swapped (self, "map", G_CALLBACK (update_recent_list), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (update_recent_list), self);
   _jj_window_init_find (self);
 }
 
