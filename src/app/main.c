@@ -63,6 +63,19 @@ tune_malloc (void)
   mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 }
 
+/* Opening a speech runs a burst of tasks in GLib's shared thread pool:
+ * the import, the marks, the fingerprint, and GTK's loading of every icon
+ * of the window, about ten threads at once. GLib keeps two of them when the
+ * burst is over and ends the others half a second later. Kept (GLib still
+ * ends them after 15 s of idleness), they serve the next document and the
+ * next popover's icons without new threads being started.
+ */
+static void
+tune_threads (void)
+{
+  g_thread_pool_set_max_unused_threads (12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -70,6 +83,7 @@ main (int   argc,
   g_autoptr(JjApplication) app = NULL;
 
   tune_malloc ();
+  tune_threads ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
