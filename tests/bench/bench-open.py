@@ -8,7 +8,9 @@
 # with no line break; the same for gnome-text-editor and foliate when they
 # are installed, with the ratios. Run under Xvfb:
 #
-#   xvfb-run -a -s '-screen 0 1280x1024x24' /usr/bin/python3 tests/bench/bench-open.py [BUILDDIR] [RUNS]
+#   xvfb-run -a -s '-screen 0 1280x1024x24' /usr/bin/python3 tests/bench/bench-open.py [BUILDDIR] [RUNS] [APPS]
+#
+# APPS is a comma-separated list of the apps to run (default: all found).
 #
 # Measured from outside the process, with no help from the app:
 # - mapped: from the start of the process until xdotool sees a visible window
@@ -36,6 +38,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "_build")
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+ONLY = sys.argv[3].split(",") if len(sys.argv) > 3 else None
 TICK = os.sysconf("SC_CLK_TCK")
 TIMEOUT = 150.0
 
@@ -196,6 +199,8 @@ def main():
         apps.append(("gnome-text-editor", lambda path: ["gnome-text-editor", "--standalone", path]))
     if shutil.which("foliate"):
         apps.append(("foliate", lambda path: ["foliate", path]))
+    if ONLY:
+        apps = [a for a in apps if a[0] in ONLY]
 
     print(f"{os.cpu_count()} cores; medians of {RUNS} runs; cursor blink and animations off")
     table = {}
@@ -220,6 +225,8 @@ def main():
             table[(app, label)] = (mapped, idle, hwm)
             print(f"{app:18s} {label:16s} mapped {fmt(mapped)}  idle {fmt(idle)}  peak {fmt(hwm, 'MB')}"
                   f"  keys answered ≤100 ms: {within}/{len(keys)} (slowest {fmt(worst)})", flush=True)
+            print(f"{'':18s} {'':16s} idle per run: " +
+                  " ".join(fmt(r["idle"]).strip() for r in runs), flush=True)
 
     for app, _ in apps[1:]:
         print(f"ratios {app} / jiejian:")
