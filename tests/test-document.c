@@ -891,6 +891,140 @@ test_runon_corpus (void)
     }
 }
 
+typedef struct
+{
+  GArray       *stages;
+  GArray       *fractions;
+  GAsyncResult *result;
+  guint         n_before_result;
+} ProgressLog;
+
+static void
+log_progress (JjLoadStage  stage,
+              double       fraction,
+              gpointer     user_data)
+{
+  ProgressLog *log = user_data;
+
+  g_assert_null (log->result);
+  g_array_append_val (log->stages, stage);
+  g_array_append_val (log->fractions, fraction);
+}
+
+static void
+log_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->n_before_result = log->stages->len;
+  log->result = g_object_ref (result);
+}
+
+static JjDocument *
+load_logged (const char    *path,
+             ProgressLog   *log,
+             gboolean       cancel,
+             GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  JjDocument *doc;
+
+  log->stages = g_array_new (FALSE, FALSE, sizeof (JjLoadStage));
+  log->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  log->result = NULL;
+
+  jj_document_load_async (file, JJ_LOAD_DEFAULT, cancellable, log_progress, log, log_result, log);
+  if (cancel)
+    g_cancellable_cancel (cancellable);
+  while (log->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* Anything still queued would come now. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  doc = jj_document_load_finish (log->result, error);
+  g_clear_object (&log->result);
+  return doc;
+}
+
+static void
+check_progress (ProgressLog *log,
+                gboolean     converted)
+{
+  gboolean seen[JJ_LOAD_STAGE_OUTLINE + 1] = { FALSE, };
+  guint n = log->stages->len;
+
+  g_assert_cmpuint (n, >=, 4);
+  g_assert_cmpuint (log->n_before_result, ==, n);
+  g_assert_cmpint (g_array_index (log->stages, JjLoadStage, 0), ==, JJ_LOAD_STAGE_READING);
+  g_assert_cmpfloat (g_array_index (log->fractions, double, 0), ==, 0.0);
+  for (guint i = 0; i < n; i++)
+    {
+      JjLoadStage stage = g_array_index (log->stages, JjLoadStage, i);
+      double fraction = g_array_index (log->fractions, double, i);
+
+      seen[stage] = TRUE;
+      g_assert_cmpfloat (fraction, >=, 0.0);
+      g_assert_cmpfloat (fraction, <=, 1.0);
+      if (i > 0)
+        {
+          g_assert_cmpint (stage, >=, g_array_index (log->stages, JjLoadStage, i - 1));
+          g_assert_cmpfloat (fraction, >=, g_array_index (log->fractions, double, i - 1));
+        }
+    }
+  g_assert_true (seen[JJ_LOAD_STAGE_CLEANING]);
+  g_assert_cmpint (seen[JJ_LOAD_STAGE_CONVERTING], ==, converted);
+  g_assert_cmpint (g_array_index (log->stages, JjLoadStage, n - 1), ==, JJ_LOAD_STAGE_OUTLINE);
+  g_assert_cmpfloat (g_array_index (log->fractions, double, n - 1), ==, 1.0);
+}
+
+static void
+clear_log (ProgressLog *log)
+{
+  g_array_unref (log->stages);
+  g_array_unref (log->fractions);
+}
+
+/* Opening reports its stages in order, all of them before it ends, and
+ * nothing once cancelled. */
+static void
+test_load_progress (void)
+{
+  g_autofree char *docx = data_path ("numbered-lo.docx");
+  g_autofree char *doc_path = data_path ("numbered-lo.doc");
+  g_autoptr(GError) error = NULL;
+  ProgressLog log;
+  JjDocument *doc;
+
+  doc = load_logged (docx, &log, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  check_progress (&log, FALSE);
+  g_test_message ("%u progress reports for a .docx", log.stages->len);
+  g_object_unref (doc);
+  clear_log (&log);
+
+  doc = load_logged (docx, &log, TRUE, &error);
+  g_assert_cmpuint (log.stages->len, ==, 0);
+  g_clear_object (&doc);
+  g_clear_error (&error);
+  clear_log (&log);
+
+  if (!jj_legacy_doc_can_convert ())
+    {
+      g_test_message ("LibreOffice is not installed: .doc conversion progress not checked");
+      return;
+    }
+  doc = load_logged (doc_path, &log, FALSE, &error);
+  g_assert_no_error (error);
+  check_progress (&log, TRUE);
+  g_object_unref (doc);
+  clear_log (&log);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,6 +1057,7 @@ main (int   argc,
   g_test_add_func ("/document/doc-without-converter", test_legacy_doc_without_converter);
   g_test_add_func ("/document/doc-timeout", test_legacy_doc_timeout);
   g_test_add_func ("/document/runon-corpus", test_runon_corpus);
+  g_test_add_func ("/document/load-progress", test_load_progress);
 
   return g_test_run ();
 }

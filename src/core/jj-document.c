@@ -34,6 +34,24 @@
 #define MAX_FUSED_HEADING 40
 #define LONG_ENUMERATED_PASSAGE (JJ_PARAGRAPHS_MAX_LENGTH / 2)
 
+/* Where the progress of a load goes; NULL for a load without one. */
+typedef struct
+{
+  JjLoadProgressFunc  func;
+  gpointer            data;
+  GMainContext       *context;
+  GCancellable       *cancellable;
+  JjLoadStage         stage;
+  double              fraction;
+} Progress;
+
+/* The shares of the whole each stage ends at; converting a .doc with
+ * LibreOffice takes longer than all the rest. */
+#define READ_DONE      0.10
+#define CONVERT_DONE   0.55
+#define CLEANING_DONE  0.75
+#define CLEANING_STEPS 9
+
 struct _JjDocument
 {
   GObject    parent_instance;
@@ -55,11 +73,72 @@ struct _JjDocument
   guint      was_traditional : 1;
 
   JjOutline *outline;
+  Progress  *progress;   /* while loading */
 };
 
 G_DEFINE_FINAL_TYPE (JjDocument, jj_document, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (jj-document-error-quark, jj_document_error)
+
+typedef struct
+{
+  JjLoadProgressFunc  func;
+  gpointer            data;
+  GCancellable       *cancellable;
+  JjLoadStage         stage;
+  double              fraction;
+} ProgressEvent;
+
+static void
+progress_event_free (gpointer data)
+{
+  ProgressEvent *event = data;
+
+  g_clear_object (&event->cancellable);
+  g_free (event);
+}
+
+static gboolean
+progress_event_dispatch (gpointer data)
+{
+  ProgressEvent *event = data;
+
+  if (event->cancellable == NULL || !g_cancellable_is_cancelled (event->cancellable))
+    event->func (event->stage, event->fraction, event->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Posts the stage and fraction reached to the loader's main context,
+ * once a stage or a hundredth of the whole has been passed. */
+static void
+progress_report (Progress    *progress,
+                 JjLoadStage  stage,
+                 double       fraction)
+{
+  ProgressEvent *event;
+
+  if (progress == NULL)
+    return;
+
+  stage = MAX (stage, progress->stage);
+  fraction = CLAMP (fraction, progress->fraction, 1.0);
+  if (stage == progress->stage && fraction < progress->fraction + 0.01 &&
+      !(fraction == 1.0 && progress->fraction < 1.0))
+    return;
+
+  progress->stage = stage;
+  progress->fraction = fraction;
+
+  event = g_new0 (ProgressEvent, 1);
+  event->func = progress->func;
+  event->data = progress->data;
+  event->cancellable = progress->cancellable ? g_object_ref (progress->cancellable) : NULL;
+  event->stage = stage;
+  event->fraction = fraction;
+  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT,
+                              progress_event_dispatch, event, progress_event_free);
+}
 
 static void
 jj_document_finalize (GObject *object)
@@ -159,6 +238,11 @@ push_step (JjDocument  *self,
   *n_bytes = result_n_bytes;
   if (map != NULL)
     g_ptr_array_add (self->maps, map);
+
+  if (self->progress != NULL)
+    progress_report (self->progress, JJ_LOAD_STAGE_CLEANING,
+                     self->progress->fraction +
+                     (CLEANING_DONE - self->progress->fraction) / CLEANING_STEPS);
 }
 
 guint
@@ -649,6 +733,7 @@ load_data (const char    *data,
            const char    *name,
            const char    *display_name,
            JjLoadFlags    flags,
+           Progress      *progress,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -670,11 +755,15 @@ load_data (const char    *data,
 
   format = sniff_format (data, n_bytes, name);
 
+  self->progress = progress;
+
   if (g_str_equal (format, "doc"))
     {
+      progress_report (progress, JJ_LOAD_STAGE_CONVERTING, READ_DONE);
       converted = jj_legacy_doc_convert (data, n_bytes, display_name, cancellable, error);
       if (converted == NULL)
         return NULL;
+      progress_report (progress, JJ_LOAD_STAGE_CONVERTING, CONVERT_DONE);
       data = g_bytes_get_data (converted, &n_bytes);
       format = "zip";
       add_notice (self, g_strdup (_("Converted from a Word 97–2003 document with LibreOffice")));
@@ -782,9 +871,12 @@ load_data (const char    *data,
       return NULL;
     }
 
+  progress_report (progress, JJ_LOAD_STAGE_CLEANING, 0.0);
   jj_document_process (self, g_steal_pointer (&text), text_n_bytes,
                        (const JjParagraphHint *)(gpointer)hints->data, hints->len, flags);
   seal_notices (self);
+  progress_report (progress, JJ_LOAD_STAGE_CLEANING, CLEANING_DONE);
+  self->progress = NULL;
 
   if (self->length == 0)
     {
@@ -811,14 +903,15 @@ jj_document_new_from_bytes (GBytes        *bytes,
   data = g_bytes_get_data (bytes, &n_bytes);
 
   return load_data (data ? data : "", n_bytes, name, name ? name : _("Untitled"),
-                    flags, cancellable, error);
+                    flags, NULL, cancellable, error);
 }
 
-JjDocument *
-jj_document_load (GFile         *file,
-                  JjLoadFlags    flags,
-                  GCancellable  *cancellable,
-                  GError       **error)
+static JjDocument *
+load_file (GFile         *file,
+           JjLoadFlags    flags,
+           Progress      *progress,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
@@ -860,8 +953,9 @@ jj_document_load (GFile         *file,
 
   if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, error))
     return NULL;
+  progress_report (progress, JJ_LOAD_STAGE_READING, READ_DONE);
 
-  self = load_data (contents, len, basename, display_name, flags, cancellable, error);
+  self = load_data (contents, len, basename, display_name, flags, progress, cancellable, error);
   if (self == NULL)
     return NULL;
 
@@ -872,6 +966,17 @@ jj_document_load (GFile         *file,
   return self;
 }
 
+JjDocument *
+jj_document_load (GFile         *file,
+                  JjLoadFlags    flags,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return load_file (file, flags, NULL, cancellable, error);
+}
+
 static gpointer
 fingerprint_thread (gpointer data)
 {
@@ -880,19 +985,36 @@ fingerprint_thread (gpointer data)
   return NULL;
 }
 
+typedef struct
+{
+  GFile       *file;
+  JjLoadFlags  flags;
+  Progress     progress;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_object_unref (data->file);
+  g_clear_pointer (&data->progress.context, g_main_context_unref);
+  g_clear_object (&data->progress.cancellable);
+  g_free (data);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  JjLoadFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "flags"));
+  LoadData *data = task_data;
+  Progress *progress = data->progress.func != NULL ? &data->progress : NULL;
   GError *error = NULL;
   JjDocument *doc;
   GThread *fingerprint;
 
-  doc = jj_document_load (file, flags, cancellable, &error);
+  progress_report (progress, JJ_LOAD_STAGE_READING, 0.0);
+  doc = load_file (data->file, data->flags, progress, cancellable, &error);
   if (doc == NULL)
     {
       g_task_return_error (task, error);
@@ -903,9 +1025,11 @@ load_thread (GTask        *task,
    * are part of opening: keep them off the main thread, and run them side
    * by side (they only read the text).
    */
+  progress_report (progress, JJ_LOAD_STAGE_OUTLINE, CLEANING_DONE);
   fingerprint = g_thread_new ("jj-fingerprint", fingerprint_thread, doc);
   jj_document_get_outline (doc);
   g_thread_join (fingerprint);
+  progress_report (progress, JJ_LOAD_STAGE_OUTLINE, 1.0);
   g_task_return_pointer (task, doc, g_object_unref);
 }
 
@@ -913,17 +1037,29 @@ void
 jj_document_load_async (GFile               *file,
                         JjLoadFlags          flags,
                         GCancellable        *cancellable,
+                        JjLoadProgressFunc   progress,
+                        gpointer             progress_data,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  LoadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
 
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->flags = flags;
+  data->progress.func = progress;
+  data->progress.data = progress_data;
+  data->progress.context = g_main_context_ref_thread_default ();
+  data->progress.cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  data->progress.stage = JJ_LOAD_STAGE_READING;
+  data->progress.fraction = -1.0;
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, jj_document_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "flags", GUINT_TO_POINTER (flags));
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
 

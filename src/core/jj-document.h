@@ -33,6 +33,23 @@ typedef enum
   JJ_LOAD_KEEP_TRADITIONAL = 1 << 1,
 } JjLoadFlags;
 
+/* How far opening a document has come, in the order the stages run. */
+typedef enum
+{
+  JJ_LOAD_STAGE_READING,
+  JJ_LOAD_STAGE_CONVERTING,  /* a Word 97–2003 file, through LibreOffice */
+  JJ_LOAD_STAGE_CLEANING,
+  JJ_LOAD_STAGE_OUTLINE,
+} JjLoadStage;
+
+/* Called in the caller's thread-default main context while a document
+ * loads, before the load's own callback: the stage reached and the
+ * fraction of the whole done, from 0 to 1, neither ever going back.
+ */
+typedef void (*JjLoadProgressFunc) (JjLoadStage  stage,
+                                    double       fraction,
+                                    gpointer     user_data);
+
 #define JJ_TYPE_DOCUMENT (jj_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (JjDocument, jj_document, JJ, DOCUMENT, GObject)
@@ -45,9 +62,12 @@ JjDocument  *jj_document_load             (GFile                *file,
                                            JjLoadFlags           flags,
                                            GCancellable         *cancellable,
                                            GError              **error);
+/* @progress may be NULL; it is not called once @cancellable is cancelled. */
 void         jj_document_load_async       (GFile                *file,
                                            JjLoadFlags           flags,
                                            GCancellable         *cancellable,
+                                           JjLoadProgressFunc    progress,
+                                           gpointer              progress_data,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);
 JjDocument  *jj_document_load_finish      (GAsyncResult         *result,
