@@ -342,6 +342,25 @@ open_text (const char *dir,
   return window;
 }
 
+/* The opening page follows the load to its end. */
+static void
+test_opening_progress (void)
+{
+  JjWindow *window = open_sample ("civilized-city-speech.txt");
+
+  if (window == NULL)
+    {
+      g_test_skip ("sample speech not available");
+      return;
+    }
+
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (window->loading_progress), ==, 1.0);
+  g_assert_cmpstr (gtk_label_get_label (window->loading_stage), ==, "Finding the outline");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "document");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   char *uri;
@@ -609,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/window/large-document", test_large_document);
   g_test_add_func ("/window/announced-count", test_announced_count);
   g_test_add_func ("/window/recent-documents", test_recent_documents);
+  g_test_add_func ("/window/opening-progress", test_opening_progress);
 
   status = g_test_run ();
   jj_test_remove_tree (home);

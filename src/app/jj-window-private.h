@@ -34,7 +34,8 @@ struct _JjWindow
   AdwWindowTitle       *window_title;
   GtkListBox           *recent_list;
   GtkLabel             *loading_label;
-  GtkSpinner           *loading_spinner;
+  GtkProgressBar       *loading_progress;
+  GtkLabel             *loading_stage;
   GFileMonitor         *monitor;
   gboolean              reloading;
 

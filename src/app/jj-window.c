@@ -276,7 +276,6 @@ load_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  gtk_spinner_stop (self->loading_spinner);
 
   if (document == NULL)
     {
@@ -306,6 +305,36 @@ load_cb (GObject      *object,
   self->reloading = FALSE;
 }
 
+static void
+load_progress_cb (JjLoadStage  stage,
+                  double       fraction,
+                  gpointer     user_data)
+{
+  JjWindow *self = user_data;
+  const char *what = NULL;
+
+  switch (stage)
+    {
+    case JJ_LOAD_STAGE_READING:
+      what = _("Reading the file");
+      break;
+    case JJ_LOAD_STAGE_CONVERTING:
+      what = _("Converting with LibreOffice");
+      break;
+    case JJ_LOAD_STAGE_CLEANING:
+      what = _("Cleaning the text");
+      break;
+    case JJ_LOAD_STAGE_OUTLINE:
+      what = _("Finding the outline");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_progress_bar_set_fraction (self->loading_progress, fraction);
+  gtk_label_set_label (self->loading_stage, what);
+}
+
 void
 jj_window_open (JjWindow *self,
                 GFile    *file)
@@ -327,11 +356,13 @@ jj_window_open (JjWindow *self,
       g_autofree char *label = g_strdup_printf (_("Opening “%s”…"), name);
 
       gtk_label_set_label (self->loading_label, label);
-      gtk_spinner_start (self->loading_spinner);
+      gtk_progress_bar_set_fraction (self->loading_progress, 0.0);
+      gtk_label_set_label (self->loading_stage, "");
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
 
   jj_document_load_async (file, JJ_LOAD_DEFAULT, self->cancellable,
+                          load_progress_cb, self,
                           load_cb, g_object_ref (self));
 }
 
@@ -809,7 +840,8 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_panel);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_label);
-  gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_stage);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, marks_flap);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, marks_panel);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, match_label);
