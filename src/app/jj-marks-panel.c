@@ -16,6 +16,7 @@ struct _JjMarksPanel
   GtkWidget       parent_instance;
 
   GtkWidget      *box;
+  AdwStatusPage  *empty_page;
   GtkDropDown    *kind_dropdown;
   GtkListBox     *list_box;
   GtkSearchEntry *search_entry;
@@ -24,6 +25,7 @@ struct _JjMarksPanel
 
   GListModel     *marks;
   GtkSortListModel *sorted;
+  GtkFilterListModel *filtered;
   GtkCustomFilter  *filter;
   GStrv           tags;        /* tags offered by the tag filter, in order */
 };
@@ -290,8 +292,19 @@ static void
 update_empty (JjMarksPanel *self)
 {
   guint n = self->marks ? g_list_model_get_n_items (self->marks) : 0;
+  guint n_shown = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
 
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  if (n == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Marks"));
+      adw_status_page_set_description (self->empty_page, _("Select a passage and press 1 to 6 to mark it"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Marks Found"));
+      adw_status_page_set_description (self->empty_page, _("Try another search, kind or tag"));
+    }
+  gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
 }
 
 /* Rows show a mark's fields: after an edit they are made again. */
@@ -300,12 +313,18 @@ jj_marks_panel_refresh (JjMarksPanel *self)
 {
   g_return_if_fail (JJ_IS_MARKS_PANEL (self));
 
-  g_autoptr(GtkFilterListModel) filtered = NULL;
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_func (self->filtered, update_empty, self);
+  g_clear_object (&self->filtered);
 
   if (self->sorted != NULL)
-    filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                          g_object_ref (GTK_FILTER (self->filter)));
-  gtk_list_box_bind_model (self->list_box, filtered ? G_LIST_MODEL (filtered) : NULL,
+    {
+      self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+      /* The filters too may leave nothing to show. */
+      g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty), self);
+    }
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered),
                            create_row, self, NULL);
   update_tags (self);
   update_empty (self);
@@ -373,6 +392,9 @@ jj_marks_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->marks, marks_changed_cb, self);
   g_clear_object (&self->marks);
   g_clear_object (&self->sorted);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_func (self->filtered, update_empty, self);
+  g_clear_object (&self->filtered);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_object (&self->filter);
 
@@ -398,6 +420,7 @@ jj_marks_panel_class_init (JjMarksPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/jj-marks-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, list_box);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, search_entry);

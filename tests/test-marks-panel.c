@@ -1,0 +1,906 @@
+/* test-marks-panel.c — the marks panel over a real mark store, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include <string.h>
+
+#include "jj-mark-kind.h"
+#include "jj-mark-store.h"
+#include "jj-marks-panel.h"
+#include "jj-outline.h"
+#include "test-files.h"
+
+static const char *text =
+  "关于加强基层治理的讲话\n"
+  "同志们：\n"
+  "今天我们召开会议，研究部署基层治理工作。\n"
+  "一、提高认识，增强责任感\n"
+  "基层治理是国家治理的基石，关系群众切身利益。\n"
+  "二、突出重点，狠抓落实\n"
+  "要坚持问题导向，聚焦群众急难愁盼。\n"
+  "要加强队伍建设，提升服务能力。\n"
+  "三、加强领导，强化保障\n"
+  "各级党委要把基层治理摆上重要议程。";
+
+/* The text as it was when the orphan was marked: a paragraph since cut. */
+static const char *earlier_paragraph = "\n此外还要注意防汛抗旱工作的各项安排部署。";
+
+typedef struct
+{
+  char         *dir;
+  GFile        *file;
+  JjOutline    *outline;
+  JjMarkStore  *store;
+  GtkWindow    *window;
+  JjMarksPanel *panel;
+
+  GtkSearchEntry *search_entry;
+  GtkDropDown    *kind_dropdown;
+  GtkDropDown    *tag_dropdown;
+  GtkStack       *stack;
+  GtkListBox     *list_box;
+
+  /* The marks made by the fixture, by name. */
+  JjMark       *opening;   /* 研究部署基层治理工作 */
+  JjMark       *basis;     /* 基层治理是国家治理的基石 */
+  JjMark       *problems;  /* 坚持问题导向 */
+  JjMark       *team;      /* 加强队伍建设 */
+  JjMark       *agenda;    /* 摆上重要议程 */
+  JjMark       *orphan;    /* 防汛抗旱工作的各项安排 */
+
+  char         *searched;   /* the text of the last search-changed */
+} Fixture;
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+wait_until (Predicate predicate,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+offset_of (const char *haystack,
+           const char *needle)
+{
+  const char *p = strstr (haystack, needle);
+
+  g_assert_nonnull (p);
+
+  return g_utf8_pointer_to_offset (haystack, p);
+}
+
+static JjMark *
+add_mark (Fixture            *f,
+          const char         *quote,
+          const char         *kind,
+          const char * const *tags,
+          const char         *note)
+{
+  g_autofree char *section = NULL;
+  guint start = offset_of (text, quote);
+  JjMark *mark;
+
+  /* As the window does: the section is the outline's path at the start. */
+  section = jj_outline_dup_section_path (f->outline, start);
+  mark = jj_mark_store_add_range (f->store, start, start + g_utf8_strlen (quote, -1), kind, section);
+  g_assert_nonnull (mark);
+  g_assert_cmpstr (jj_mark_get_quote (mark), ==, quote);
+  jj_mark_set_tags (mark, tags);
+  jj_mark_set_note (mark, note);
+  jj_mark_store_touch (f->store, mark);
+
+  return mark;
+}
+
+static void
+make_orphan (Fixture *f)
+{
+  g_autofree char *earlier = g_strconcat (text, earlier_paragraph, NULL);
+  g_autoptr(JjMarkStore) store = jj_mark_store_new (f->file);
+  g_autoptr(GError) error = NULL;
+  const char *quote = "防汛抗旱工作的各项安排";
+  const char * const tags[] = { "存疑", NULL };
+  guint start = offset_of (earlier, quote);
+  JjMark *mark;
+
+  g_assert_true (jj_mark_store_load (store, earlier, NULL, &error));
+  g_assert_no_error (error);
+  mark = jj_mark_store_add_range (store, start, start + g_utf8_strlen (quote, -1), "doubt", NULL);
+  g_assert_nonnull (mark);
+  jj_mark_set_tags (mark, tags);
+  jj_mark_set_note (mark, "出处待查");
+  jj_mark_store_touch (store, mark);
+  g_assert_true (jj_mark_store_save (store, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+first_string_is (GtkDropDown *dropdown,
+                 const char  *string)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  return model != NULL && GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) > 0 &&
+         g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), string) == 0;
+}
+
+/* The panel's widgets, found in its tree as a user meets them; what is
+ * inside a drop-down (its popover's list and search) is not the panel's. */
+static void
+find_widgets (Fixture   *f,
+              GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      if (first_string_is (GTK_DROP_DOWN (widget), "All Kinds"))
+        {
+          g_assert_null (f->kind_dropdown);
+          f->kind_dropdown = GTK_DROP_DOWN (widget);
+        }
+      else if (first_string_is (GTK_DROP_DOWN (widget), "All Tags"))
+        {
+          g_assert_null (f->tag_dropdown);
+          f->tag_dropdown = GTK_DROP_DOWN (widget);
+        }
+      return;
+    }
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_assert_null (f->search_entry);
+      f->search_entry = GTK_SEARCH_ENTRY (widget);
+      return;
+    }
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      g_assert_null (f->list_box);
+      f->list_box = GTK_LIST_BOX (widget);
+      return;
+    }
+  if (GTK_IS_STACK (widget))
+    {
+      g_assert_null (f->stack);
+      f->stack = GTK_STACK (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_widgets (f, child);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   Fixture        *f)
+{
+  g_free (f->searched);
+  f->searched = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const opening_tags[] = { "开场", NULL };
+  const char * const basis_tags[] = { "治理", NULL };
+  const char * const problems_tags[] = { "方法", "治理", NULL };
+  const char * const team_tags[] = { "队伍", NULL };
+
+  f->dir = g_dir_make_tmp ("jj-marks-panel-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "speech.txt", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  f->file = g_file_new_for_path (path);
+  f->outline = jj_outline_detect (text, -1, NULL, 0);
+
+  make_orphan (f);
+
+  f->store = jj_mark_store_new (f->file);
+  g_assert_true (jj_mark_store_load (f->store, text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jj_mark_store_get_marks (f->store)), ==, 1);
+  f->orphan = g_list_model_get_item (jj_mark_store_get_marks (f->store), 0);
+  g_object_unref (f->orphan);
+  g_assert_cmpint (jj_mark_get_status (f->orphan), ==, JJ_MARK_STATUS_ORPHAN);
+
+  /* Not in document order, so that the panel has to sort them. */
+  f->agenda = add_mark (f, "摆上重要议程", "golden", NULL, "年终总结可用");
+  f->team = add_mark (f, "加强队伍建设", "wording", team_tags, "比喻可换：年终讲话里用过");
+  f->basis = add_mark (f, "基层治理是国家治理的基石", "golden", basis_tags, "开头可用");
+  f->problems = add_mark (f, "坚持问题导向", "borrow", problems_tags, "See the Guide");
+  f->opening = add_mark (f, "研究部署基层治理工作", "outline", opening_tags, NULL);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 360, 900);
+  f->panel = JJ_MARKS_PANEL (jj_marks_panel_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->panel));
+  jj_marks_panel_set_marks (f->panel, jj_mark_store_get_marks (f->store));
+  gtk_window_present (f->window);
+  settle ();
+
+  find_widgets (f, GTK_WIDGET (f->panel));
+  g_assert_nonnull (f->search_entry);
+  g_assert_nonnull (f->kind_dropdown);
+  g_assert_nonnull (f->tag_dropdown);
+  g_assert_nonnull (f->stack);
+  g_assert_nonnull (f->list_box);
+  g_signal_connect (f->search_entry, "search-changed", G_CALLBACK (search_changed_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  settle ();
+  jj_mark_store_flush (f->store);
+  g_clear_object (&f->store);
+  g_clear_object (&f->outline);
+  g_clear_object (&f->file);
+  jj_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->searched);
+}
+
+/* The rows as the list shows them, in order. */
+static GPtrArray *
+get_rows (Fixture *f)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child))
+        g_ptr_array_add (rows, child);
+    }
+
+  return rows;
+}
+
+static GtkListBoxRow *
+find_row (Fixture    *f,
+          const char *quote)
+{
+  g_autoptr(GPtrArray) rows = get_rows (f);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (g_ptr_array_index (rows, i));
+      GtkWidget *first = gtk_widget_get_first_child (box);
+
+      if (GTK_IS_LABEL (first) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (first)), quote) == 0)
+        return g_ptr_array_index (rows, i);
+    }
+
+  g_error ("no row for “%s”", quote);
+  return NULL;
+}
+
+static GtkButton *
+find_button (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        return GTK_BUTTON (child);
+    }
+
+  return NULL;
+}
+
+/* One line per header ("# title") and per row: what its labels say and
+ * its buttons, " | " between them. */
+static char *
+describe (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = get_rows (f);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkListBoxRow *row = g_ptr_array_index (rows, i);
+      GtkWidget *header = gtk_list_box_row_get_header (row);
+      GtkWidget *box = gtk_list_box_row_get_child (row);
+
+      if (header != NULL)
+        {
+          g_assert_true (GTK_IS_LABEL (header));
+          g_string_append_printf (s, "# %s\n", gtk_label_get_text (GTK_LABEL (header)));
+        }
+
+      for (GtkWidget *child = gtk_widget_get_first_child (box);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (child != gtk_widget_get_first_child (box))
+            g_string_append (s, " | ");
+          if (GTK_IS_LABEL (child))
+            g_string_append (s, gtk_label_get_text (GTK_LABEL (child)));
+          else if (GTK_IS_BUTTON (child))
+            g_string_append_printf (s, "[%s]", gtk_button_get_label (GTK_BUTTON (child)));
+          else
+            g_string_append (s, G_OBJECT_TYPE_NAME (child));
+        }
+      g_string_append_c (s, '\n');
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* The quotes of the rows shown, one per line. */
+static char *
+shown_quotes (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = get_rows (f);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (g_ptr_array_index (rows, i));
+
+      g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+assert_shown (Fixture    *f,
+              const char *expected)
+{
+  g_autofree char *quotes = shown_quotes (f);
+  guint n = 0;
+
+  for (const char *p = expected; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+
+  g_assert_cmpstr (quotes, ==, expected);
+  g_assert_cmpuint (jj_marks_panel_get_n_shown (f->panel), ==, n);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->stack), ==, n > 0 ? "list" : "empty");
+}
+
+static char *
+tag_choices (Fixture *f)
+{
+  GListModel *model = gtk_drop_down_get_model (f->tag_dropdown);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_string_append_printf (s, "%s%s", i > 0 ? ", " : "",
+                            gtk_string_list_get_string (GTK_STRING_LIST (model), i));
+
+  return g_string_free (s, FALSE);
+}
+
+static guint
+kind_position (const char *key)
+{
+  for (guint i = 0; i < jj_mark_kind_get_n_kinds (); i++)
+    if (g_str_equal (jj_mark_kind_get_nth (i)->key, key))
+      return i + 1;
+
+  g_assert_not_reached ();
+}
+
+static void
+select_kind (Fixture    *f,
+             const char *key)
+{
+  guint position = key != NULL ? kind_position (key) : 0;
+
+  gtk_drop_down_set_selected (f->kind_dropdown, position);
+  settle ();
+}
+
+static void
+select_tag (Fixture    *f,
+            const char *tag)
+{
+  GListModel *model = gtk_drop_down_get_model (f->tag_dropdown);
+
+  if (tag == NULL)
+    {
+      gtk_drop_down_set_selected (f->tag_dropdown, 0);
+      settle ();
+      return;
+    }
+
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), tag))
+        {
+          gtk_drop_down_set_selected (f->tag_dropdown, i);
+          settle ();
+          return;
+        }
+    }
+
+  g_error ("no tag choice “%s”", tag);
+}
+
+static gboolean
+searched (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (f->searched, gtk_editable_get_text (GTK_EDITABLE (f->search_entry))) == 0;
+}
+
+/* Types in the search entry and waits for its search-changed, which
+ * comes about 150 ms later (at once for an empty text: replacing the
+ * text empties it first, and that one must not count). */
+static void
+search (Fixture    *f,
+        const char *query)
+{
+  g_clear_pointer (&f->searched, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (f->search_entry), query);
+  g_assert_true (wait_until (searched, f));
+  settle ();
+}
+
+#define ALL_QUOTES \
+  "研究部署基层治理工作\n" \
+  "基层治理是国家治理的基石\n" \
+  "坚持问题导向\n" \
+  "加强队伍建设\n" \
+  "摆上重要议程\n" \
+  "防汛抗旱工作的各项安排\n"
+
+static void
+test_grouped (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *description = describe (f);
+
+  g_assert_cmpstr (description, ==,
+                   "# 同志们：\n"
+                   "研究部署基层治理工作 | ● Outline  #开场\n"
+                   "# 一、提高认识，增强责任感\n"
+                   "基层治理是国家治理的基石 | ● Golden line  #治理 | 开头可用\n"
+                   "# 二、突出重点，狠抓落实\n"
+                   "坚持问题导向 | ● Borrow  #方法  #治理 | See the Guide\n"
+                   "加强队伍建设 | ● Wording  #队伍 | 比喻可换：年终讲话里用过\n"
+                   "# 三、加强领导，强化保障\n"
+                   "摆上重要议程 | ● Golden line | 年终总结可用\n"
+                   "# Orphaned Marks\n"
+                   "防汛抗旱工作的各项安排 | ● Doubt  #存疑 | 出处待查 | [_Re-attach to Selection]\n");
+  assert_shown (f, ALL_QUOTES);
+}
+
+static void
+test_filter_kind (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *description = NULL;
+
+  select_kind (f, "golden");
+  assert_shown (f, "基层治理是国家治理的基石\n摆上重要议程\n");
+  /* Each row still under its own section. */
+  description = describe (f);
+  g_assert_cmpstr (description, ==,
+                   "# 一、提高认识，增强责任感\n"
+                   "基层治理是国家治理的基石 | ● Golden line  #治理 | 开头可用\n"
+                   "# 三、加强领导，强化保障\n"
+                   "摆上重要议程 | ● Golden line | 年终总结可用\n");
+
+  select_kind (f, "doubt");
+  assert_shown (f, "防汛抗旱工作的各项安排\n");
+  select_kind (f, "wording");
+  assert_shown (f, "加强队伍建设\n");
+  select_kind (f, "fact");
+  assert_shown (f, "");
+  select_kind (f, NULL);
+  assert_shown (f, ALL_QUOTES);
+}
+
+static void
+test_filter_tag (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *choices = tag_choices (f);
+
+  /* The tags in use, each once, in document order (the orphan last). */
+  g_assert_cmpstr (choices, ==, "All Tags, 开场, 治理, 方法, 队伍, 存疑");
+
+  select_tag (f, "治理");
+  assert_shown (f, "基层治理是国家治理的基石\n坚持问题导向\n");
+  select_tag (f, "方法");
+  assert_shown (f, "坚持问题导向\n");
+  select_tag (f, "存疑");
+  assert_shown (f, "防汛抗旱工作的各项安排\n");
+  select_tag (f, NULL);
+  assert_shown (f, ALL_QUOTES);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  /* In quotes. */
+  search (f, "基层治理");
+  assert_shown (f, "研究部署基层治理工作\n基层治理是国家治理的基石\n");
+  /* In notes only. */
+  search (f, "年终");
+  assert_shown (f, "加强队伍建设\n摆上重要议程\n");
+  search (f, "出处");
+  assert_shown (f, "防汛抗旱工作的各项安排\n");
+  /* Case does not matter. */
+  search (f, "guide");
+  assert_shown (f, "坚持问题导向\n");
+  /* Neither tags nor kinds are searched. */
+  search (f, "队伍建设");
+  assert_shown (f, "加强队伍建设\n");
+  search (f, "开场");
+  assert_shown (f, "");
+  search (f, "");
+  assert_shown (f, ALL_QUOTES);
+}
+
+static void
+test_combined (Fixture       *f,
+               gconstpointer  data)
+{
+  select_kind (f, "golden");
+  search (f, "年终");
+  assert_shown (f, "摆上重要议程\n");
+
+  select_kind (f, NULL);
+  select_tag (f, "治理");
+  assert_shown (f, "");
+  search (f, "基石");
+  assert_shown (f, "基层治理是国家治理的基石\n");
+
+  select_kind (f, "borrow");
+  search (f, "");
+  assert_shown (f, "坚持问题导向\n");
+
+  select_kind (f, "golden");
+  assert_shown (f, "基层治理是国家治理的基石\n");
+  search (f, "导向");
+  assert_shown (f, "");
+
+  select_tag (f, NULL);
+  select_kind (f, NULL);
+  assert_shown (f, "坚持问题导向\n");
+  search (f, "");
+  assert_shown (f, ALL_QUOTES);
+}
+
+typedef struct
+{
+  guint   n;
+  JjMark *mark;
+} Emission;
+
+static void
+emission_cb (JjMarksPanel *panel,
+             JjMark       *mark,
+             Emission     *emission)
+{
+  emission->n++;
+  emission->mark = mark;
+}
+
+static void
+test_activate (Fixture       *f,
+               gconstpointer  data)
+{
+  Emission activated = { 0, NULL };
+  Emission reattach = { 0, NULL };
+  GtkListBoxRow *row;
+  GtkButton *button;
+
+  g_signal_connect (f->panel, "mark-activated", G_CALLBACK (emission_cb), &activated);
+  g_signal_connect (f->panel, "reattach", G_CALLBACK (emission_cb), &reattach);
+
+  /* Placed rows have no button; activating one goes to its mark. */
+  row = find_row (f, "坚持问题导向");
+  g_assert_null (find_button (row));
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_cmpuint (activated.n, ==, 1);
+  g_assert_true (activated.mark == f->problems);
+
+  g_signal_emit_by_name (f->list_box, "row-activated", find_row (f, "研究部署基层治理工作"));
+  g_assert_cmpuint (activated.n, ==, 2);
+  g_assert_true (activated.mark == f->opening);
+
+  /* The orphan is not in the text: activating it goes nowhere. */
+  row = find_row (f, "防汛抗旱工作的各项安排");
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_signal_emit_by_name (f->list_box, "row-activated", row);
+  g_assert_cmpuint (activated.n, ==, 2);
+  g_assert_cmpuint (reattach.n, ==, 0);
+
+  /* Its button asks to re-attach it. */
+  button = find_button (row);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "_Re-attach to Selection");
+  g_assert_true (gtk_button_get_use_underline (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (reattach.n, ==, 1);
+  g_assert_true (reattach.mark == f->orphan);
+  g_assert_cmpuint (activated.n, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (f->panel, &activated);
+  g_signal_handlers_disconnect_by_data (f->panel, &reattach);
+}
+
+static void
+test_reattach (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *section = NULL;
+  g_autofree char *description = NULL;
+  guint start = offset_of (text, "聚焦群众急难愁盼");
+
+  /* What the window does on "reattach" with a selection. */
+  g_assert_true (jj_mark_store_reattach (f->store, f->orphan, start, start + 8));
+  section = jj_outline_dup_section_path (f->outline, start);
+  jj_mark_set_section (f->orphan, section);
+  jj_mark_store_touch (f->store, f->orphan);
+  jj_marks_panel_refresh (f->panel);
+  settle ();
+
+  description = describe (f);
+  g_assert_cmpstr (description, ==,
+                   "# 同志们：\n"
+                   "研究部署基层治理工作 | ● Outline  #开场\n"
+                   "# 一、提高认识，增强责任感\n"
+                   "基层治理是国家治理的基石 | ● Golden line  #治理 | 开头可用\n"
+                   "# 二、突出重点，狠抓落实\n"
+                   "坚持问题导向 | ● Borrow  #方法  #治理 | See the Guide\n"
+                   "聚焦群众急难愁盼 | ● Doubt  #存疑 | 出处待查\n"
+                   "加强队伍建设 | ● Wording  #队伍 | 比喻可换：年终讲话里用过\n"
+                   "# 三、加强领导，强化保障\n"
+                   "摆上重要议程 | ● Golden line | 年终总结可用\n");
+}
+
+static void
+test_follows_store (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *choices = NULL;
+  const char * const new_tags[] = { "服务", "治理", NULL };
+  const char * const edited_tags[] = { "基石", NULL };
+  guint start = offset_of (text, "提升服务能力");
+  g_autofree char *section = jj_outline_dup_section_path (f->outline, start);
+  JjMark *mark;
+
+  /* Adding: the row comes with the store's change, in its place. */
+  mark = jj_mark_store_add_range (f->store, start, start + 6, "fact", section);
+  g_assert_nonnull (mark);
+  settle ();
+  assert_shown (f,
+                "研究部署基层治理工作\n"
+                "基层治理是国家治理的基石\n"
+                "坚持问题导向\n"
+                "加强队伍建设\n"
+                "提升服务能力\n"
+                "摆上重要议程\n"
+                "防汛抗旱工作的各项安排\n");
+  /* Then the window gives it tags and a note and refreshes the panel. */
+  jj_mark_set_tags (mark, new_tags);
+  jj_mark_set_note (mark, "数字化服务");
+  jj_mark_store_touch (f->store, mark);
+  jj_marks_panel_refresh (f->panel);
+  settle ();
+  choices = tag_choices (f);
+  g_assert_cmpstr (choices, ==, "All Tags, 开场, 治理, 方法, 队伍, 服务, 存疑");
+  g_clear_pointer (&choices, g_free);
+  select_tag (f, "服务");
+  assert_shown (f, "提升服务能力\n");
+  select_tag (f, NULL);
+
+  /* Editing kind, tags and note: the row says so, the tags follow. */
+  jj_mark_set_kind (f->basis, "wording");
+  jj_mark_set_tags (f->basis, edited_tags);
+  jj_mark_set_note (f->basis, "改作比喻");
+  jj_mark_store_touch (f->store, f->basis);
+  jj_marks_panel_refresh (f->panel);
+  settle ();
+  description = describe (f);
+  g_assert_cmpstr (description, ==,
+                   "# 同志们：\n"
+                   "研究部署基层治理工作 | ● Outline  #开场\n"
+                   "# 一、提高认识，增强责任感\n"
+                   "基层治理是国家治理的基石 | ● Wording  #基石 | 改作比喻\n"
+                   "# 二、突出重点，狠抓落实\n"
+                   "坚持问题导向 | ● Borrow  #方法  #治理 | See the Guide\n"
+                   "加强队伍建设 | ● Wording  #队伍 | 比喻可换：年终讲话里用过\n"
+                   "提升服务能力 | ● Fact or case  #服务  #治理 | 数字化服务\n"
+                   "# 三、加强领导，强化保障\n"
+                   "摆上重要议程 | ● Golden line | 年终总结可用\n"
+                   "# Orphaned Marks\n"
+                   "防汛抗旱工作的各项安排 | ● Doubt  #存疑 | 出处待查 | [_Re-attach to Selection]\n");
+  choices = tag_choices (f);
+  g_assert_cmpstr (choices, ==, "All Tags, 开场, 基石, 方法, 治理, 队伍, 服务, 存疑");
+  g_clear_pointer (&choices, g_free);
+  select_kind (f, "wording");
+  assert_shown (f, "基层治理是国家治理的基石\n加强队伍建设\n");
+  search (f, "比喻");
+  assert_shown (f, "基层治理是国家治理的基石\n加强队伍建设\n");
+  select_kind (f, NULL);
+  search (f, "");
+
+  /* A filter chosen stays through edits of other marks. */
+  select_tag (f, "队伍");
+  assert_shown (f, "加强队伍建设\n");
+  jj_mark_set_note (f->agenda, "年终总结可用，已用");
+  jj_mark_store_touch (f->store, f->agenda);
+  jj_marks_panel_refresh (f->panel);
+  settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (f->tag_dropdown), ==, 5);
+  assert_shown (f, "加强队伍建设\n");
+
+  /* Removing: the row goes, and the tags only it had. */
+  jj_mark_store_remove (f->store, f->team);
+  settle ();
+  choices = tag_choices (f);
+  g_assert_cmpstr (choices, ==, "All Tags, 开场, 基石, 方法, 治理, 服务, 存疑");
+  g_clear_pointer (&choices, g_free);
+  g_assert_cmpuint (gtk_drop_down_get_selected (f->tag_dropdown), ==, 0);
+  assert_shown (f,
+                "研究部署基层治理工作\n"
+                "基层治理是国家治理的基石\n"
+                "坚持问题导向\n"
+                "提升服务能力\n"
+                "摆上重要议程\n"
+                "防汛抗旱工作的各项安排\n");
+
+  /* The last mark of a section takes its header with it. */
+  jj_mark_store_remove (f->store, f->agenda);
+  settle ();
+  g_clear_pointer (&description, g_free);
+  description = describe (f);
+  g_assert_cmpstr (description, ==,
+                   "# 同志们：\n"
+                   "研究部署基层治理工作 | ● Outline  #开场\n"
+                   "# 一、提高认识，增强责任感\n"
+                   "基层治理是国家治理的基石 | ● Wording  #基石 | 改作比喻\n"
+                   "# 二、突出重点，狠抓落实\n"
+                   "坚持问题导向 | ● Borrow  #方法  #治理 | See the Guide\n"
+                   "提升服务能力 | ● Fact or case  #服务  #治理 | 数字化服务\n"
+                   "# Orphaned Marks\n"
+                   "防汛抗旱工作的各项安排 | ● Doubt  #存疑 | 出处待查 | [_Re-attach to Selection]\n");
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GListStore) none = g_list_store_new (JJ_TYPE_MARK);
+  GListModel *marks = jj_mark_store_get_marks (f->store);
+  g_autofree char *choices = NULL;
+  GtkWidget *page;
+
+  assert_shown (f, ALL_QUOTES);
+
+  /* Nothing matches. */
+  search (f, "没有这句话");
+  assert_shown (f, "");
+  page = gtk_stack_get_visible_child (f->stack);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Marks Found");
+  search (f, "");
+  assert_shown (f, ALL_QUOTES);
+
+  /* No marks: the last removal empties the list. */
+  while (g_list_model_get_n_items (marks) > 0)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (marks, 0);
+
+      jj_mark_store_remove (f->store, mark);
+      settle ();
+    }
+  assert_shown (f, "");
+  page = gtk_stack_get_visible_child (f->stack);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Marks");
+  choices = tag_choices (f);
+  g_assert_cmpstr (choices, ==, "All Tags");
+
+  /* And a new mark fills it again. */
+  f->agenda = add_mark (f, "摆上重要议程", "golden", NULL, NULL);
+  settle ();
+  assert_shown (f, "摆上重要议程\n");
+
+  /* A document without marks, then none at all (the window closing). */
+  jj_marks_panel_set_marks (f->panel, G_LIST_MODEL (none));
+  settle ();
+  assert_shown (f, "");
+  jj_marks_panel_set_marks (f->panel, NULL);
+  settle ();
+  assert_shown (f, "");
+  g_clear_pointer (&choices, g_free);
+  choices = tag_choices (f);
+  g_assert_cmpstr (choices, ==, "All Tags");
+
+  jj_marks_panel_set_marks (f->panel, marks);
+  settle ();
+  assert_shown (f, "摆上重要议程\n");
+}
+
+static void
+test_accessible (Fixture       *f,
+                 gconstpointer  data)
+{
+  char *failure;
+
+  gtk_test_accessible_assert_role (f->list_box, GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_test_accessible_assert_property (f->list_box, GTK_ACCESSIBLE_PROPERTY_LABEL, "Marks");
+  gtk_test_accessible_assert_property (f->search_entry, GTK_ACCESSIBLE_PROPERTY_LABEL, "Search Marks");
+  gtk_test_accessible_assert_property (f->kind_dropdown, GTK_ACCESSIBLE_PROPERTY_LABEL, "Filter by Kind");
+  gtk_test_accessible_assert_property (f->tag_dropdown, GTK_ACCESSIBLE_PROPERTY_LABEL, "Filter by Tag");
+
+  /* The check can fail. */
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->list_box),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, "Outline");
+  g_assert_nonnull (failure);
+  g_free (failure);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/marks-panel/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("grouped", test_grouped);
+  ADD ("filter-kind", test_filter_kind);
+  ADD ("filter-tag", test_filter_tag);
+  ADD ("search", test_search);
+  ADD ("combined", test_combined);
+  ADD ("activate", test_activate);
+  ADD ("reattach", test_reattach);
+  ADD ("follows-store", test_follows_store);
+  ADD ("empty", test_empty);
+  ADD ("accessible", test_accessible);
+
+#undef ADD
+
+  return g_test_run ();
+}
