@@ -27,8 +27,10 @@ static const char *text =
   "三、加强领导，强化保障\n"
   "各级党委要把基层治理摆上重要议程。";
 
-/* The text as it was when the orphan was marked: a paragraph since cut. */
-static const char *earlier_paragraph = "\n此外还要注意防汛抗旱工作的各项安排部署。";
+/* The text as it was when the orphan was marked, with a paragraph since
+ * cut: near the start, so that the orphan's old offset comes before the
+ * other marks and only the panel puts it last. */
+static const char *cut_paragraph = "此外还要注意防汛抗旱工作的各项安排部署。\n";
 
 typedef struct
 {
@@ -119,7 +121,9 @@ add_mark (Fixture            *f,
 static void
 make_orphan (Fixture *f)
 {
-  g_autofree char *earlier = g_strconcat (text, earlier_paragraph, NULL);
+  const char *salutation = strstr (text, "同志们：\n") + strlen ("同志们：\n");
+  g_autofree char *head = g_strndup (text, salutation - text);
+  g_autofree char *earlier = g_strconcat (head, cut_paragraph, salutation, NULL);
   g_autoptr(JjMarkStore) store = jj_mark_store_new (f->file);
   g_autoptr(GError) error = NULL;
   const char *quote = "防汛抗旱工作的各项安排";
@@ -403,6 +407,14 @@ tag_choices (Fixture *f)
   return g_string_free (s, FALSE);
 }
 
+static const char *
+selected_tag (Fixture *f)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (f->tag_dropdown);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
 static guint
 kind_position (const char *key)
 {
@@ -497,6 +509,49 @@ test_grouped (Fixture       *f,
                    "# Orphaned Marks\n"
                    "防汛抗旱工作的各项安排 | ● Doubt  #存疑 | 出处待查 | [_Re-attach to Selection]\n");
   assert_shown (f, ALL_QUOTES);
+
+  /* The dot before the kind has the mark's colour. */
+  for (guint i = 0; i < 6; i++)
+    {
+      JjMark *marks[] = { f->opening, f->basis, f->problems, f->team, f->agenda, f->orphan };
+      GtkWidget *box = gtk_list_box_row_get_child (find_row (f, jj_mark_get_quote (marks[i])));
+      GtkWidget *meta = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+      g_autofree char *span = g_strdup_printf ("<span foreground=\"%s\">●</span>",
+                                               jj_mark_get_color (marks[i]));
+
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (meta)), span));
+    }
+}
+
+/* A mark without a section (from an older sidecar, or before the first
+ * heading of a speech without title) goes under "Opening"; tags are text,
+ * not markup. */
+static void
+test_no_section (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char * const tags[] = { "R&D", "<b>", NULL };
+  const char *expected =
+    "# Opening\n"
+    "关于加强 | ● Fact or case  #R&D  #<b>\n"
+    "# 同志们：\n"
+    "研究部署基层治理工作 | ● Outline  #开场\n";
+  g_autofree char *description = NULL;
+  g_autofree char *head = NULL;
+  JjMark *mark;
+
+  mark = jj_mark_store_add_range (f->store, 0, 4, "fact", NULL);
+  g_assert_nonnull (mark);
+  jj_mark_set_tags (mark, tags);
+  jj_mark_store_touch (f->store, mark);
+  jj_marks_panel_refresh (f->panel);
+  settle ();
+
+  description = describe (f);
+  head = g_strndup (description, strlen (expected));
+  g_assert_cmpstr (head, ==, expected);
+  select_tag (f, "<b>");
+  assert_shown (f, "关于加强\n");
 }
 
 static void
@@ -531,8 +586,9 @@ test_filter_tag (Fixture       *f,
 {
   g_autofree char *choices = tag_choices (f);
 
-  /* The tags in use, each once, in document order (the orphan last). */
-  g_assert_cmpstr (choices, ==, "All Tags, 开场, 治理, 方法, 队伍, 存疑");
+  /* The tags in use, each once, in the store's order (the orphan's old
+   * place is first). */
+  g_assert_cmpstr (choices, ==, "All Tags, 存疑, 开场, 治理, 方法, 队伍");
 
   select_tag (f, "治理");
   assert_shown (f, "基层治理是国家治理的基石\n坚持问题导向\n");
@@ -720,7 +776,7 @@ test_follows_store (Fixture       *f,
   jj_marks_panel_refresh (f->panel);
   settle ();
   choices = tag_choices (f);
-  g_assert_cmpstr (choices, ==, "All Tags, 开场, 治理, 方法, 队伍, 服务, 存疑");
+  g_assert_cmpstr (choices, ==, "All Tags, 存疑, 开场, 治理, 方法, 队伍, 服务");
   g_clear_pointer (&choices, g_free);
   select_tag (f, "服务");
   assert_shown (f, "提升服务能力\n");
@@ -748,7 +804,7 @@ test_follows_store (Fixture       *f,
                    "# Orphaned Marks\n"
                    "防汛抗旱工作的各项安排 | ● Doubt  #存疑 | 出处待查 | [_Re-attach to Selection]\n");
   choices = tag_choices (f);
-  g_assert_cmpstr (choices, ==, "All Tags, 开场, 基石, 方法, 治理, 队伍, 服务, 存疑");
+  g_assert_cmpstr (choices, ==, "All Tags, 存疑, 开场, 基石, 方法, 治理, 队伍, 服务");
   g_clear_pointer (&choices, g_free);
   select_kind (f, "wording");
   assert_shown (f, "基层治理是国家治理的基石\n加强队伍建设\n");
@@ -764,16 +820,16 @@ test_follows_store (Fixture       *f,
   jj_mark_store_touch (f->store, f->agenda);
   jj_marks_panel_refresh (f->panel);
   settle ();
-  g_assert_cmpuint (gtk_drop_down_get_selected (f->tag_dropdown), ==, 5);
+  g_assert_cmpstr (selected_tag (f), ==, "队伍");
   assert_shown (f, "加强队伍建设\n");
 
   /* Removing: the row goes, and the tags only it had. */
   jj_mark_store_remove (f->store, f->team);
   settle ();
   choices = tag_choices (f);
-  g_assert_cmpstr (choices, ==, "All Tags, 开场, 基石, 方法, 治理, 服务, 存疑");
+  g_assert_cmpstr (choices, ==, "All Tags, 存疑, 开场, 基石, 方法, 治理, 服务");
   g_clear_pointer (&choices, g_free);
-  g_assert_cmpuint (gtk_drop_down_get_selected (f->tag_dropdown), ==, 0);
+  g_assert_cmpstr (selected_tag (f), ==, "All Tags");
   assert_shown (f,
                 "研究部署基层治理工作\n"
                 "基层治理是国家治理的基石\n"
@@ -797,6 +853,57 @@ test_follows_store (Fixture       *f,
                    "提升服务能力 | ● Fact or case  #服务  #治理 | 数字化服务\n"
                    "# Orphaned Marks\n"
                    "防汛抗旱工作的各项安排 | ● Doubt  #存疑 | 出处待查 | [_Re-attach to Selection]\n");
+
+  /* The first of a section and of the list: the next row takes the header. */
+  jj_mark_store_remove (f->store, f->problems);
+  jj_mark_store_remove (f->store, f->opening);
+  settle ();
+  g_clear_pointer (&description, g_free);
+  description = describe (f);
+  g_assert_cmpstr (description, ==,
+                   "# 一、提高认识，增强责任感\n"
+                   "基层治理是国家治理的基石 | ● Wording  #基石 | 改作比喻\n"
+                   "# 二、突出重点，狠抓落实\n"
+                   "提升服务能力 | ● Fact or case  #服务  #治理 | 数字化服务\n"
+                   "# Orphaned Marks\n"
+                   "防汛抗旱工作的各项安排 | ● Doubt  #存疑 | 出处待查 | [_Re-attach to Selection]\n");
+}
+
+/* A mark added before the first of its section takes the header; rows
+ * already there are not made again. */
+static void
+test_header_moves (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *description = NULL;
+  GtkListBoxRow *problems = find_row (f, "坚持问题导向");
+  JjMark *mark;
+
+  g_assert_nonnull (gtk_list_box_row_get_header (problems));
+  mark = add_mark (f, "要坚持", "doubt", NULL, NULL);
+  settle ();
+  g_assert_true (find_row (f, "坚持问题导向") == problems);
+  description = describe (f);
+  g_assert_cmpstr (description, ==,
+                   "# 同志们：\n"
+                   "研究部署基层治理工作 | ● Outline  #开场\n"
+                   "# 一、提高认识，增强责任感\n"
+                   "基层治理是国家治理的基石 | ● Golden line  #治理 | 开头可用\n"
+                   "# 二、突出重点，狠抓落实\n"
+                   "要坚持 | ● Doubt\n"
+                   "坚持问题导向 | ● Borrow  #方法  #治理 | See the Guide\n"
+                   "加强队伍建设 | ● Wording  #队伍 | 比喻可换：年终讲话里用过\n"
+                   "# 三、加强领导，强化保障\n"
+                   "摆上重要议程 | ● Golden line | 年终总结可用\n"
+                   "# Orphaned Marks\n"
+                   "防汛抗旱工作的各项安排 | ● Doubt  #存疑 | 出处待查 | [_Re-attach to Selection]\n");
+
+  jj_mark_store_remove (f->store, mark);
+  settle ();
+  g_assert_true (find_row (f, "坚持问题导向") == problems);
+  g_assert_nonnull (gtk_list_box_row_get_header (problems));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (problems))), ==,
+                   "二、突出重点，狠抓落实");
 }
 
 static void
@@ -890,6 +997,7 @@ main (int   argc,
   g_test_add ("/marks-panel/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("grouped", test_grouped);
+  ADD ("no-section", test_no_section);
   ADD ("filter-kind", test_filter_kind);
   ADD ("filter-tag", test_filter_tag);
   ADD ("search", test_search);
@@ -897,6 +1005,7 @@ main (int   argc,
   ADD ("activate", test_activate);
   ADD ("reattach", test_reattach);
   ADD ("follows-store", test_follows_store);
+  ADD ("header-moves", test_header_moves);
   ADD ("empty", test_empty);
   ADD ("accessible", test_accessible);
 
