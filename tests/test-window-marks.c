@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -1178,6 +1179,219 @@ test_orphan (void)
   speech_clear (&speech);
 }
 
+static gboolean
+can_create_file (const char *dir)
+{
+  g_autofree char *probe = g_build_filename (dir, ".jj-write-probe", NULL);
+  int fd = g_open (probe, O_CREAT | O_EXCL | O_WRONLY, 0644);
+
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  g_unlink (probe);
+
+  return TRUE;
+}
+
+/* The superuser writes in any folder: the marks are then made and saved
+ * as “nobody”, for whom the per-user folder is opened. */
+#define NOBODY 65534
+
+static gboolean
+recorded_in_recent_files (gpointer data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autoptr(GBookmarkFile) list = g_bookmark_file_new ();
+
+  return g_bookmark_file_load_from_file (list, path, NULL) &&
+         g_bookmark_file_has_item (list, data);
+}
+
+static gboolean
+act_as_nobody (JjWindow *window)
+{
+  g_autofree char *uri = g_file_get_uri (jj_document_get_file (window->document));
+  g_autofree char *recent = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autofree char *sidecars = g_build_filename (g_get_user_data_dir (), "jiejian", "sidecars", NULL);
+  g_autofree char *jiejian = g_path_get_dirname (sidecars);
+  g_autofree char *home = g_path_get_dirname (g_get_user_data_dir ());
+
+  if (geteuid () != 0)
+    return FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (sidecars, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (home, 0711), ==, 0);
+  g_assert_cmpint (g_chmod (g_get_user_data_dir (), 0711), ==, 0);
+  g_assert_cmpint (g_chmod (jiejian, 0711), ==, 0);
+  if (chown (sidecars, NOBODY, NOBODY) != 0)
+    return FALSE;
+  /* GTK reads the recent files again when they change. */
+  g_assert_true (wait_until (recorded_in_recent_files, uri));
+  g_assert_cmpint (g_chmod (recent, 0644), ==, 0);
+
+  return seteuid (NOBODY) == 0;
+}
+
+static void
+act_as_self (void)
+{
+  if (getuid () == 0)
+    g_assert_cmpint (seteuid (0), ==, 0);
+}
+
+static gboolean
+store_in_fallback (gpointer data)
+{
+  JjWindow *window = data;
+
+  return jj_mark_store_get_fallback (window->marks) && !jj_mark_store_get_dirty (window->marks);
+}
+
+static gboolean
+has_save_error (gpointer data)
+{
+  return ((JjWindow *) data)->save_error != NULL;
+}
+
+static gboolean
+has_no_save_error (gpointer data)
+{
+  return ((JjWindow *) data)->save_error == NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (JjWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+/* A speech in a folder that cannot be written: its marks go to the
+ * per-user folder, and the header says so and where; a save that fails
+ * there too is shown as well. */
+static void
+test_save_problem (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *fallback = NULL;
+  g_autofree char *fallback_dir = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *failed_tooltip = NULL;
+  g_autofree char *sidecars = g_build_filename (g_get_user_data_dir (), "jiejian", "sidecars", NULL);
+  AdwMessageDialog *dialog;
+  gboolean as_nobody = FALSE;
+  gboolean fell_back, failed = FALSE, recovered = FALSE;
+  Speech speech;
+  JjWindow *window;
+
+  if (!speech_init (&speech))
+    return;
+
+  g_settings_set_uint (settings, "save-delay", 100);
+  window = open_path (speech.path);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->save_warning)));
+
+  g_assert_cmpint (g_chmod (speech.dir, 0555), ==, 0);
+  if (can_create_file (speech.dir))
+    {
+      as_nobody = act_as_nobody (window);
+      if (!as_nobody || can_create_file (speech.dir))
+        {
+          act_as_self ();
+          gtk_window_destroy (GTK_WINDOW (window));
+          g_settings_reset (settings, "save-delay");
+          speech_clear (&speech);
+          g_test_skip ("a read-only folder can be written here (running as the superuser?)");
+          return;
+        }
+      g_test_message ("marking as uid %d: the superuser writes in read-only folders", NOBODY);
+    }
+
+  /* Marking saves, after the delay, in the per-user folder. */
+  select_phrase (window, "形势逼人");
+  press_key (window, GDK_KEY_1, 0);
+  fell_back = wait_until (store_in_fallback, window);
+
+  /* Then that folder cannot be written either. */
+  if (fell_back)
+    {
+      fallback = g_file_get_path (jj_mark_store_get_sidecar (window->marks));
+      fallback_dir = g_path_get_dirname (fallback);
+      tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (window->save_warning)));
+      g_assert_cmpint (g_chmod (fallback_dir, 0555), ==, 0);
+      select_phrase (window, "挑战逼人");
+      press_key (window, GDK_KEY_2, 0);
+      failed = wait_until (has_save_error, window);
+      failed_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (window->save_warning)));
+      g_assert_cmpint (g_chmod (fallback_dir, 0755), ==, 0);
+      select_phrase (window, "使命逼人");
+      press_key (window, GDK_KEY_3, 0);
+      recovered = wait_until (has_no_save_error, window) && wait_until (store_in_fallback, window);
+    }
+  act_as_self ();
+
+  g_assert_true (fell_back);
+  g_assert_true (g_str_has_prefix (fallback, sidecars));
+  g_assert_false (g_file_test (speech.sidecar, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(JjMark) saved = sidecar_mark (fallback, "形势逼人");
+
+    g_assert_nonnull (saved);
+  }
+
+  /* The toast and the header say where the marks went. */
+  notice = g_strdup_printf ("The folder of the document cannot be written: marks are kept in “%s”.", fallback);
+  g_assert_nonnull (find_label (GTK_WIDGET (window->toast_overlay), notice));
+  expected = g_strdup_printf ("The folder of this speech cannot be written: marks are kept in %s", fallback);
+  g_assert_cmpstr (tooltip, ==, expected);
+
+  g_assert_true (failed);
+  g_test_message ("%s", failed_tooltip);
+  g_assert_true (g_str_has_prefix (failed_tooltip, "Marks could not be saved: "));
+  g_assert_true (recovered);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->save_warning)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->save_warning)), ==, expected);
+  {
+    g_autoptr(JjMark) saved = sidecar_mark (fallback, "使命逼人");
+    g_autoptr(JjMark) saved2 = sidecar_mark (fallback, "挑战逼人");
+
+    g_assert_nonnull (saved);
+    g_assert_nonnull (saved2);
+  }
+
+  /* The header's button tells it in a dialog. */
+  click_widget (window, GTK_WIDGET (window->save_warning));
+  g_assert_true (wait_until (has_dialog, window));
+  dialog = find_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Marks Are Not Beside the Speech");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (g_file_test (speech.sidecar, G_FILE_TEST_EXISTS));
+  g_unlink (fallback);
+  g_settings_reset (settings, "save-delay");
+  speech_clear (&speech);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1209,6 +1423,7 @@ main (int   argc,
   g_test_add_func ("/window-marks/click-highlight", test_click_highlight);
   g_test_add_func ("/window-marks/undo-redo", test_undo_redo);
   g_test_add_func ("/window-marks/orphan", test_orphan);
+  g_test_add_func ("/window-marks/save-problem", test_save_problem);
 
   status = g_test_run ();
   jj_test_remove_tree (home);
