@@ -274,7 +274,8 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-/* The reader's text view that shows @offset, with the iter there. */
+/* The reader's text view that shows @quote, with @iter at its start;
+ * NULL when no row near the screen holds it. */
 static GtkTextView *
 reader_text_at (JjWindow    *window,
                 const char  *quote,
