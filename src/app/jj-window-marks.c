@@ -67,11 +67,9 @@ update_save_warning (JjWindow *self)
   const char *tooltip = NULL;
   g_autofree char *text = NULL;
 
+  /* The store's message says that the marks could not be saved, and why. */
   if (self->save_error != NULL)
-    {
-      text = g_strdup_printf (_("Marks could not be saved: %s"), self->save_error->message);
-      tooltip = text;
-    }
+    tooltip = self->save_error->message;
   else if (self->marks != NULL && jj_mark_store_get_fallback (self->marks))
     {
       g_autofree char *path = g_file_get_path (jj_mark_store_get_sidecar (self->marks));
@@ -136,7 +134,10 @@ show_save_problem_action (GtkWidget  *widget,
   if (text == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Marks Are Not Beside the Speech"), text);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   self->save_error != NULL ? _("Marks Could Not Be Saved")
+                                                            : _("Marks Are Not Beside the Speech"),
+                                   text);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
