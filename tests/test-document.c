@@ -897,6 +897,7 @@ typedef struct
   GArray       *fractions;
   GAsyncResult *result;
   guint         n_before_result;
+  GThread      *caller;
 } ProgressLog;
 
 static void
@@ -906,6 +907,8 @@ log_progress (JjLoadStage  stage,
 {
   ProgressLog *log = user_data;
 
+  /* In the caller's thread, never in the loading one. */
+  g_assert_true (g_thread_self () == log->caller);
   g_assert_null (log->result);
   g_array_append_val (log->stages, stage);
   g_array_append_val (log->fractions, fraction);
@@ -935,6 +938,7 @@ load_logged (const char    *path,
   log->stages = g_array_new (FALSE, FALSE, sizeof (JjLoadStage));
   log->fractions = g_array_new (FALSE, FALSE, sizeof (double));
   log->result = NULL;
+  log->caller = g_thread_self ();
 
   jj_document_load_async (file, JJ_LOAD_DEFAULT, cancellable, log_progress, log, log_result, log);
   if (cancel)

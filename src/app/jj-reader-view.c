@@ -614,6 +614,62 @@ buffer_mark_set_cb (GtkTextBuffer *buffer,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* The highlight at (@x, @y) of @view, or NULL. */
+static JjHighlight *
+highlight_at (JjReaderView *self,
+              GtkTextView  *view,
+              double        x,
+              double        y,
+              GtkTextIter  *iter)
+{
+  JjTextBlock *block;
+  int bx, by;
+  guint offset;
+
+  if (self->highlights == NULL)
+    return NULL;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, iter, bx, by))
+    return NULL;
+
+  block = get_block (self, block_index (view));
+  offset = block->start + gtk_text_iter_get_offset (iter);
+
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      JjHighlight *h = &g_array_index (self->highlights, JjHighlight, i);
+
+      if (offset >= h->start && offset < h->end)
+        return h;
+    }
+
+  return NULL;
+}
+
+/* A press on selected text starts dragging it, and the text view takes
+ * the press from this gesture: a highlight just marked, still selected,
+ * would not open on a click. The reader's text is not dragged elsewhere,
+ * so such a press on a highlight only puts the cursor there first. */
+static void
+click_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  gpointer         user_data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  JjReaderView *self = user_data;
+  GtkTextIter iter, start, end;
+
+  if (n_press == 1 &&
+      gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      highlight_at (self, view, x, y, &iter) != NULL &&
+      gtk_text_iter_in_range (&iter, &start, &end))
+    gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
 static void
 click_released_cb (GtkGestureClick *gesture,
                    int              n_press,
@@ -624,43 +680,28 @@ click_released_cb (GtkGestureClick *gesture,
   GtkTextView *view = GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
   JjReaderView *self = user_data;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  JjTextBlock *block;
+  JjHighlight *h;
   GtkTextIter iter;
-  int bx, by;
-  guint offset;
+  GdkRectangle rect;
+  graphene_point_t p;
 
-  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer) || self->highlights == NULL)
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
     return;
 
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+  h = highlight_at (self, view, x, y, &iter);
+  if (h == NULL)
     return;
 
-  block = get_block (self, block_index (view));
-  offset = block->start + gtk_text_iter_get_offset (&iter);
-
-  for (guint i = 0; i < self->highlights->len; i++)
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &rect.x, &rect.y);
+  if (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
+                                &GRAPHENE_POINT_INIT (rect.x, rect.y), &p))
     {
-      JjHighlight *h = &g_array_index (self->highlights, JjHighlight, i);
-
-      if (offset >= h->start && offset < h->end)
-        {
-          GdkRectangle rect;
-          graphene_point_t p;
-
-          gtk_text_view_get_iter_location (view, &iter, &rect);
-          gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
-                                                 rect.x, rect.y, &rect.x, &rect.y);
-          if (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
-                                        &GRAPHENE_POINT_INIT (rect.x, rect.y), &p))
-            {
-              rect.x = p.x;
-              rect.y = p.y;
-            }
-          g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, h->data, &rect);
-          return;
-        }
+      rect.x = p.x;
+      rect.y = p.y;
     }
+  g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, h->data, &rect);
 }
 
 static GtkTextView *
@@ -687,6 +728,9 @@ create_view (JjReaderView *self)
   g_signal_connect_object (buffer, "mark-set", G_CALLBACK (buffer_mark_set_cb), view, 0);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  /* Before the text view's own gestures, see click_pressed_cb(). */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (click));
 

@@ -67,11 +67,9 @@ update_save_warning (JjWindow *self)
   const char *tooltip = NULL;
   g_autofree char *text = NULL;
 
+  /* The store's message says that the marks could not be saved, and why. */
   if (self->save_error != NULL)
-    {
-      text = g_strdup_printf (_("Marks could not be saved: %s"), self->save_error->message);
-      tooltip = text;
-    }
+    tooltip = self->save_error->message;
   else if (self->marks != NULL && jj_mark_store_get_fallback (self->marks))
     {
       g_autofree char *path = g_file_get_path (jj_mark_store_get_sidecar (self->marks));
@@ -136,7 +134,10 @@ show_save_problem_action (GtkWidget  *widget,
   if (text == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Marks Are Not Beside the Speech"), text);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   self->save_error != NULL ? _("Marks Could Not Be Saved")
+                                                            : _("Marks Are Not Beside the Speech"),
+                                   text);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -155,6 +156,7 @@ _jj_window_close_marks (JjWindow *self)
   g_clear_object (&self->history);
   g_clear_object (&self->marks);
   g_clear_error (&self->save_error);
+  g_clear_weak_pointer (&self->focus_before_popover);
   self->editing = NULL;
 }
 
@@ -225,6 +227,8 @@ jj_window_mark_selection (JjWindow   *self,
   apply_author (self, mark);
   jj_mark_history_added (self->history, mark);
   jj_marks_panel_refresh (self->marks_panel);
+  /* The store's items-changed came before the history knew of the mark. */
+  _jj_window_refresh_marks (self);
 
   return mark;
 }
@@ -264,6 +268,7 @@ show_popover (JjWindow           *self,
               const GdkRectangle *rect)
 {
   set_known_tags (self);
+  g_set_weak_pointer (&self->focus_before_popover, gtk_root_get_focus (GTK_ROOT (self)));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), rect);
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
@@ -333,6 +338,25 @@ popover_apply_cb (JjWindow *self)
   _jj_window_refresh_marks (self);
 }
 
+/* GTK leaves the window's focus on the hidden popover's button, where
+ * the number keys and Ctrl+Z no longer reach the window. */
+static void
+popover_closed_cb (JjWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->marks == NULL)
+    return;
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)))
+    return;
+
+  if (self->focus_before_popover != NULL && gtk_widget_get_mapped (self->focus_before_popover))
+    gtk_widget_grab_focus (self->focus_before_popover);
+  else
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
+  g_clear_weak_pointer (&self->focus_before_popover);
+}
+
 static void
 undo_toast_cb (AdwToast *toast,
                JjWindow *self)
@@ -354,6 +378,7 @@ popover_delete_cb (JjWindow *self)
   jj_mark_store_remove (self->marks, self->editing);
   jj_mark_history_removed (self->history, self->editing);
   self->editing = NULL;
+  _jj_window_refresh_marks (self);
 
   toast = adw_toast_new (_("Mark deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -465,6 +490,7 @@ _jj_window_init_marks (JjWindow *self)
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->reader_view));
   g_signal_connect_object (self->popover, "apply", G_CALLBACK (popover_apply_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->popover, "delete", G_CALLBACK (popover_delete_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->popover, "closed", G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
 }

@@ -43,6 +43,7 @@ struct _JjWindow
   JjMarkHistory        *history;
   JjMarkPopover        *popover;
   JjMark               *editing;       /* the mark the popover edits, or NULL */
+  GtkWidget            *focus_before_popover; /* weak */
   GError               *save_error;
   AdwFlap              *marks_flap;
   JjMarksPanel         *marks_panel;

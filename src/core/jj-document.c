@@ -117,6 +117,7 @@ progress_report (Progress    *progress,
                  double       fraction)
 {
   ProgressEvent *event;
+  GSource *source;
 
   if (progress == NULL)
     return;
@@ -136,8 +137,14 @@ progress_report (Progress    *progress,
   event->cancellable = progress->cancellable ? g_object_ref (progress->cancellable) : NULL;
   event->stage = stage;
   event->fraction = fraction;
-  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT,
-                              progress_event_dispatch, event, progress_event_free);
+  /* Always through a source: g_main_context_invoke() would call the
+   * function in this thread while no thread owns the context. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_event_dispatch, event, progress_event_free);
+  g_source_set_static_name (source, "[jiejian] load progress");
+  g_source_attach (source, progress->context);
+  g_source_unref (source);
 }
 
 static void
