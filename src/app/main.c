@@ -30,15 +30,32 @@ has_gpu_device (void)
   return g_file_test ("/dev/nvidiactl", G_FILE_TEST_EXISTS);
 }
 
-/* GDK has read it once initialized: programs launched from here must
- * not inherit it.
+/* GDK has read GDK_DEBUG once initialized, GSK reads GSK_RENDERER when
+ * the first window is realized: programs launched from here must not
+ * inherit them.
  */
+static void
+forget_renderer (GtkWidget *window)
+{
+  g_unsetenv ("GSK_RENDERER");
+}
+
+static void
+first_window_added (GtkApplication *app,
+                    GtkWindow      *window)
+{
+  g_signal_handlers_disconnect_by_func (app, first_window_added, NULL);
+  g_signal_connect_after (window, "realize", G_CALLBACK (forget_renderer), NULL);
+}
+
 static void
 forget_gl_choice (GApplication *app)
 {
   g_unsetenv ("GDK_DEBUG");
 }
 
+/* Cairo is named as well, or GSK would first try GL and say on the
+ * terminal that it is disabled. */
 static void
 choose_renderer (GApplication *app)
 {
@@ -46,7 +63,9 @@ choose_renderer (GApplication *app)
     return;
 
   g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
   g_signal_connect (app, "startup", G_CALLBACK (forget_gl_choice), NULL);
+  g_signal_connect (app, "window-added", G_CALLBACK (first_window_added), NULL);
 }
 
 /* Opening a speech passes its text through several stages, each making
