@@ -11,6 +11,7 @@
 
 #include "jj-library-window.h"
 #include "jj-mark-store.h"
+#include "test-ui.h"
 
 static const char *speeches[][2] = {
   { "甲.txt", "在全市安全生产会议上的讲话\n同志们：\n一、要提高认识\n安全生产是底线。\n二、要压实责任\n责任重于泰山。" },
@@ -104,16 +105,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  char *home = jj_test_ui_init (&argc, &argv);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
   g_test_add_func ("/library-window/search", test_search);
 
-  return g_test_run ();
+  return jj_test_ui_run (home);
 }

@@ -13,7 +13,7 @@
 #include "jj-mark-store.h"
 #include "jj-marks-panel.h"
 #include "jj-outline.h"
-#include "test-files.h"
+#include "test-ui.h"
 
 static const char *text =
   "关于加强基层治理的讲话\n"
@@ -57,25 +57,6 @@ typedef struct
 
   char         *searched;   /* the text of the last search-changed */
 } Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
 
 static void
 settle (void)
@@ -478,7 +459,7 @@ search (Fixture    *f,
 {
   g_clear_pointer (&f->searched, g_free);
   gtk_editable_set_text (GTK_EDITABLE (f->search_entry), query);
-  g_assert_true (wait_until (searched, f));
+  g_assert_true (jj_test_wait_until (searched, f));
   settle ();
 }
 
@@ -984,14 +965,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  char *home = jj_test_ui_init (&argc, &argv);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
 #define ADD(path, func) \
   g_test_add ("/marks-panel/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1011,5 +988,5 @@ main (int   argc,
 
 #undef ADD
 
-  return g_test_run ();
+  return jj_test_ui_run (home);
 }

@@ -21,31 +21,12 @@
 #include "jj-mark-store.h"
 #include "jj-sidecar.h"
 #include "jj-window-private.h"
-#include "test-files.h"
+#include "test-ui.h"
 
 #define SAMPLE "civilized-city-speech.txt"
 
 /* The kinds in the order of the number keys 1–6. */
 static const char *kind_keys[] = { "borrow", "golden", "outline", "wording", "fact", "doubt" };
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
 
 static gboolean
 countdown (gpointer data)
@@ -58,7 +39,7 @@ countdown (gpointer data)
 static void
 spin (guint iterations)
 {
-  wait_until (countdown, &iterations);
+  jj_test_wait_until (countdown, &iterations);
 }
 
 static gboolean
@@ -116,7 +97,7 @@ open_path (const char *path)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   jj_window_open (window, file);
-  g_assert_true (wait_until (has_document, window));
+  g_assert_true (jj_test_wait_until (has_document, window));
   spin (20);
 
   return window;
@@ -161,7 +142,7 @@ select_phrase (JjWindow   *window,
   range.start = offset_of (window, phrase);
   range.end = range.start + g_utf8_strlen (phrase, -1);
   jj_reader_view_select_range (range.view, range.start, range.end);
-  g_assert_true (wait_until (selection_is, &range));
+  g_assert_true (jj_test_wait_until (selection_is, &range));
 
   return range;
 }
@@ -597,7 +578,7 @@ test_kinds (void)
     {
       gpointer wait[2] = { window, GUINT_TO_POINTER (G_N_ELEMENTS (phrases) + 1) };
 
-      g_assert_true (wait_until (has_n_marks, wait));
+      g_assert_true (jj_test_wait_until (has_n_marks, wait));
     }
   else
     {
@@ -685,7 +666,7 @@ click_popover_button (JjWindow   *window,
 
   g_assert_nonnull (button);
   click_widget (window, GTK_WIDGET (button));
-  g_assert_true (wait_until (popover_hidden, window));
+  g_assert_true (jj_test_wait_until (popover_hidden, window));
 }
 
 typedef struct
@@ -772,7 +753,7 @@ test_popover (void)
 
   select_phrase (window, "吃透测评标准");
   press_key (window, GDK_KEY_m, GDK_CONTROL_MASK);
-  g_assert_true (wait_until (popover_shown, window));
+  g_assert_true (jj_test_wait_until (popover_shown, window));
   g_assert_cmpuint (n_marks (window), ==, 1);
   /* A new mark: no Delete, and the button says what it does. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (window->popover), "_Delete"))));
@@ -803,18 +784,18 @@ test_popover (void)
   wait.path = speech.sidecar;
   wait.quote = "吃透测评标准";
   wait.note = "逐条对照测评体系";
-  g_assert_true (wait_until (sidecar_has_note, &wait));
+  g_assert_true (jj_test_wait_until (sidecar_has_note, &wait));
 
   /* The next popover offers the tags used before as the user types. */
   select_phrase (window, "典范城市");
   press_key (window, GDK_KEY_m, GDK_CONTROL_MASK);
-  g_assert_true (wait_until (popover_shown, window));
+  g_assert_true (jj_test_wait_until (popover_shown, window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_true (gtk_toggle_button_get_active (popover_kind_button (window, 0)));
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "典范，测");
   gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-  g_assert_true (wait_until (completion_shown, entry));
+  g_assert_true (jj_test_wait_until (completion_shown, entry));
   list = completion_list (entry);
   offers = completion_offers (list);
   g_assert_cmpstr (offers, ==, "测评");
@@ -955,7 +936,7 @@ test_click_highlight (void)
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window->popover)));
 
   click_quote (window, "常态长效创建情况");
-  g_assert_true (wait_until (popover_shown, window));
+  g_assert_true (jj_test_wait_until (popover_shown, window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (find_button (GTK_WIDGET (window->popover), "_Delete"))));
   g_assert_true (gtk_toggle_button_get_active (popover_kind_button (window, 2)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (popover_tags (window))), ==, "创建");
@@ -975,23 +956,23 @@ test_click_highlight (void)
   wait.path = speech.sidecar;
   wait.quote = "常态长效创建情况";
   wait.note = "不打招呼";
-  g_assert_true (wait_until (sidecar_has_note, &wait));
+  g_assert_true (jj_test_wait_until (sidecar_has_note, &wait));
 
   /* Delete, then Undo in the toast. */
   click_quote (window, "常态长效创建情况");
-  g_assert_true (wait_until (popover_shown, window));
+  g_assert_true (jj_test_wait_until (popover_shown, window));
   click_popover_button (window, "_Delete");
   g_assert_cmpuint (n_marks (window), ==, 0);
   g_assert_null (find_mark (window, "常态长效创建情况"));
   spin (10);
   g_assert_false (quote_has_tag (window, "常态长效创建情况", "mark-doubt"));
-  g_assert_true (wait_until (has_toast, window));
+  g_assert_true (jj_test_wait_until (has_toast, window));
   undo = toast_button (window, "Mark deleted");
   click_widget (window, GTK_WIDGET (undo));
   {
     gpointer one[2] = { window, GUINT_TO_POINTER (1) };
 
-    g_assert_true (wait_until (has_n_marks, one));
+    g_assert_true (jj_test_wait_until (has_n_marks, one));
   }
   spin (10);
   mark = find_mark (window, "常态长效创建情况");
@@ -1079,7 +1060,7 @@ test_undo_redo (void)
 
   /* Editing, in the popover. */
   click_quote (window, "文明发展无止境");
-  g_assert_true (wait_until (popover_shown, window));
+  g_assert_true (jj_test_wait_until (popover_shown, window));
   gtk_text_buffer_set_text (popover_note (window), "高度", -1);
   click_popover_button (window, "_Save");
   g_assert_cmpstr (jj_mark_get_note (find_mark (window, "文明发展无止境")), ==, "高度");
@@ -1097,7 +1078,7 @@ test_undo_redo (void)
   press_key (window, GDK_KEY_z, GDK_CONTROL_MASK);
   check_history (&probe, TRUE, TRUE);
   click_quote (window, "文明发展无止境");
-  g_assert_true (wait_until (popover_shown, window));
+  g_assert_true (jj_test_wait_until (popover_shown, window));
   click_popover_button (window, "_Delete");
   g_assert_cmpuint (n_marks (window), ==, 0);
   check_history (&probe, TRUE, FALSE);
@@ -1210,9 +1191,9 @@ test_orphan (void)
   if (!adw_flap_get_reveal_flap (window->marks_flap))
     press_key (window, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_true (adw_flap_get_reveal_flap (window->marks_flap));
-  g_assert_true (wait_until (widget_mapped, reattach));
+  g_assert_true (jj_test_wait_until (widget_mapped, reattach));
   click_widget (window, GTK_WIDGET (reattach));
-  g_assert_true (wait_until (mark_placed, mark));
+  g_assert_true (jj_test_wait_until (mark_placed, mark));
   spin (10);
   g_assert_cmpint (jj_mark_get_status (mark), ==, JJ_MARK_STATUS_PLACED);
   g_assert_cmpstr (jj_mark_get_quote (mark), ==, "惠民工程");
@@ -1280,7 +1261,7 @@ act_as_nobody (JjWindow *window)
   if (chown (sidecars, NOBODY, NOBODY) != 0)
     return FALSE;
   /* GTK reads the recent files again when they change. */
-  g_assert_true (wait_until (recorded_in_recent_files, uri));
+  g_assert_true (jj_test_wait_until (recorded_in_recent_files, uri));
   g_assert_cmpint (g_chmod (recent, 0644), ==, 0);
 
   return seteuid (NOBODY) == 0;
@@ -1382,7 +1363,7 @@ test_save_problem (void)
   /* Marking saves, after the delay, in the per-user folder. */
   select_phrase (window, "形势逼人");
   press_key (window, GDK_KEY_1, 0);
-  fell_back = wait_until (store_in_fallback, window);
+  fell_back = jj_test_wait_until (store_in_fallback, window);
 
   /* Then that folder cannot be written either. */
   if (fell_back)
@@ -1393,12 +1374,12 @@ test_save_problem (void)
       g_assert_cmpint (g_chmod (fallback_dir, 0555), ==, 0);
       select_phrase (window, "挑战逼人");
       press_key (window, GDK_KEY_2, 0);
-      failed = wait_until (has_save_error, window);
+      failed = jj_test_wait_until (has_save_error, window);
       failed_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (window->save_warning)));
       g_assert_cmpint (g_chmod (fallback_dir, 0755), ==, 0);
       select_phrase (window, "使命逼人");
       press_key (window, GDK_KEY_3, 0);
-      recovered = wait_until (has_no_save_error, window) && wait_until (store_in_fallback, window);
+      recovered = jj_test_wait_until (has_no_save_error, window) && jj_test_wait_until (store_in_fallback, window);
     }
   act_as_self ();
 
@@ -1435,7 +1416,7 @@ test_save_problem (void)
 
   /* The header's button tells it in a dialog. */
   click_widget (window, GTK_WIDGET (window->save_warning));
-  g_assert_true (wait_until (has_dialog, window));
+  g_assert_true (jj_test_wait_until (has_dialog, window));
   dialog = find_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Marks Are Not Beside the Speech");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
@@ -1452,27 +1433,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *state_home = NULL;
-  int status;
+  char *home = jj_test_ui_init (&argc, &argv);
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  /* Recent files, the library, reading positions and fallback sidecars
-   * go to folders of this run, not to the account's. */
-  home = g_dir_make_tmp ("jj-test-window-marks-XXXXXX", NULL);
-  data_home = g_build_filename (home, "data", NULL);
-  state_home = g_build_filename (home, "state", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
   g_test_add_func ("/window-marks/kinds", test_kinds);
   g_test_add_func ("/window-marks/popover", test_popover);
@@ -1481,8 +1445,5 @@ main (int   argc,
   g_test_add_func ("/window-marks/orphan", test_orphan);
   g_test_add_func ("/window-marks/save-problem", test_save_problem);
 
-  status = g_test_run ();
-  jj_test_remove_tree (home);
-
-  return status;
+  return jj_test_ui_run (home);
 }

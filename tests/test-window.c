@@ -13,26 +13,7 @@
 #include "jj-mark-store.h"
 #include "jj-outline.h"
 #include "jj-window-private.h"
-#include "test-files.h"
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
+#include "test-ui.h"
 
 static gboolean
 has_document (gpointer data)
@@ -54,7 +35,7 @@ open_sample (const char *name)
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (path);
   jj_window_open (window, file);
-  g_assert_true (wait_until (has_document, window));
+  g_assert_true (jj_test_wait_until (has_document, window));
 
   return window;
 }
@@ -135,7 +116,7 @@ test_outline_scrolls_reader (void)
   jj_outline_panel_activate_row (panel, 10);
   wait.view = _jj_window_get_reader_view (window);
   wait.target = jj_outline_entry_get_start (entry);
-  if (!wait_until (position_reached, &wait))
+  if (!jj_test_wait_until (position_reached, &wait))
     g_error ("reader at %u, heading at %u", jj_reader_view_get_position (wait.view), wait.target);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -149,7 +130,7 @@ open_path (const char *path)
 
   gtk_window_present (GTK_WINDOW (window));
   jj_window_open (window, file);
-  g_assert_true (wait_until (has_document, window));
+  g_assert_true (jj_test_wait_until (has_document, window));
 
   return window;
 }
@@ -205,7 +186,7 @@ test_mark_and_reopen (void)
   wait.start = g_utf8_pointer_to_offset (text, found);
   wait.end = wait.start + 6;
   jj_reader_view_select_range (wait.view, wait.start, wait.end);
-  g_assert_true (wait_until (selection_is, &wait));
+  g_assert_true (jj_test_wait_until (selection_is, &wait));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "golden"));
   g_assert_cmpuint (g_list_model_get_n_items (jj_mark_store_get_marks (_jj_window_get_marks (window))), ==, 1);
@@ -309,7 +290,7 @@ test_find (void)
   /* Next selects the match, ready to be marked. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (window->match_label), "1 of "));
-  g_assert_true (wait_until (selection_set, window->reader_view));
+  g_assert_true (jj_test_wait_until (selection_set, window->reader_view));
   g_assert_true (jj_reader_view_get_selection (window->reader_view, &start, &end));
   selected = jj_document_dup_range (window->document, start, end);
   g_assert_cmpstr (selected, ==, "文明");
@@ -337,7 +318,7 @@ open_text (const char *dir,
   window = jj_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   jj_window_open (window, file);
-  g_assert_true (wait_until (has_document, window));
+  g_assert_true (jj_test_wait_until (has_document, window));
 
   return window;
 }
@@ -417,16 +398,16 @@ test_recent_documents (void)
     }
 
   wait.uri = g_file_get_uri (jj_document_get_file (_jj_window_get_document (window)));
-  g_assert_true (wait_until (recorded_in_recent_files, &wait));
+  g_assert_true (jj_test_wait_until (recorded_in_recent_files, &wait));
   gtk_window_destroy (GTK_WINDOW (window));
 
   empty = jj_window_new (NULL);
   gtk_window_present (GTK_WINDOW (empty));
-  g_assert_true (wait_until (lists_sample, empty));
+  g_assert_true (jj_test_wait_until (lists_sample, empty));
 
   row = recent_row (empty, "全国文明城市建设工作培训会议讲话");
   g_signal_emit_by_name (empty->recent_list, "row-activated", row);
-  g_assert_true (wait_until (has_document, empty));
+  g_assert_true (jj_test_wait_until (has_document, empty));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (empty)), ==, "全国文明城市建设工作培训会议讲话");
 
   gtk_window_destroy (GTK_WINDOW (empty));
@@ -531,7 +512,7 @@ settled (gpointer data)
 static void
 spin (guint iterations)
 {
-  wait_until (settled, &iterations);
+  jj_test_wait_until (settled, &iterations);
 }
 
 /* A text of several MB: only the rows near the screen are laid out, and
@@ -560,7 +541,7 @@ test_large_document (void)
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (path);
   jj_window_open (window, file);
-  g_assert_true (wait_until (has_document, window));
+  g_assert_true (jj_test_wait_until (has_document, window));
   spin (200);
 
   filled = count_filled_rows (window, &n_rows);
@@ -575,14 +556,14 @@ test_large_document (void)
   g_assert_nonnull (target);
   offset = g_utf8_pointer_to_offset (jj_document_get_text (window->document), target);
   jj_reader_view_select_range (view, offset, offset + 7);
-  g_assert_true (wait_until (selection_set, view));
+  g_assert_true (jj_test_wait_until (selection_set, view));
   g_assert_true (jj_reader_view_get_selection (view, &start, &end));
   selected = jj_document_dup_range (window->document, start, end);
   g_assert_cmpstr (selected, ==, "第11900段");
 
   wait.view = view;
   wait.target = offset;
-  if (!wait_until (position_reached, &wait))
+  if (!jj_test_wait_until (position_reached, &wait))
     g_error ("reader at %u, target at %u", jj_reader_view_get_position (view), offset);
   spin (200);
   filled = count_filled_rows (window, &n_rows);
@@ -598,27 +579,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *state_home = NULL;
-  int status;
+  char *home = jj_test_ui_init (&argc, &argv);
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  /* Recent files, the library and reading positions go to folders of
-   * this run, not to the account's. */
-  home = g_dir_make_tmp ("jj-test-window-XXXXXX", NULL);
-  data_home = g_build_filename (home, "data", NULL);
-  state_home = g_build_filename (home, "state", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (home == NULL)
+    return 0;
 
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/outline-scrolls-reader", test_outline_scrolls_reader);
@@ -630,8 +594,5 @@ main (int   argc,
   g_test_add_func ("/window/recent-documents", test_recent_documents);
   g_test_add_func ("/window/opening-progress", test_opening_progress);
 
-  status = g_test_run ();
-  jj_test_remove_tree (home);
-
-  return status;
+  return jj_test_ui_run (home);
 }

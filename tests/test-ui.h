@@ -1,0 +1,74 @@
+/* test-ui.h — what the UI test programs share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "test-files.h"
+
+typedef gboolean (*JjTestPredicate) (gpointer data);
+
+/* Runs the main context until @predicate holds; FALSE after 10 s. */
+static inline gboolean
+jj_test_wait_until (JjTestPredicate predicate,
+                    gpointer        data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+/* Starts GTK and libadwaita for a test program. Recent files, the
+ * library, reading positions and fallback sidecars go to folders of this
+ * run, not to the account's: the folder holding them is returned, for
+ * jj_test_ui_run(). Without a display, says so in TAP and returns NULL.
+ */
+static inline char *
+jj_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_autofree char *data_home = NULL;
+  g_autofree char *state_home = NULL;
+  char *home;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return NULL;
+    }
+
+  home = g_dir_make_tmp ("jj-test-ui-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  data_home = g_build_filename (home, "data", NULL);
+  state_home = g_build_filename (home, "state", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  return home;
+}
+
+/* Runs the tests, then removes the folders of the run. */
+static inline int
+jj_test_ui_run (char *home)
+{
+  int status = g_test_run ();
+
+  jj_test_remove_tree (home);
+  g_free (home);
+
+  return status;
+}
