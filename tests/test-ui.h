@@ -29,6 +29,21 @@ jj_test_wait_until (JjTestPredicate predicate,
   return TRUE;
 }
 
+static inline gboolean
+jj_test_count_down (gpointer data)
+{
+  guint *left = data;
+
+  return --(*left) == 0;
+}
+
+/* Runs @iterations iterations of the main context, to let frames pass. */
+static inline void
+jj_test_spin (guint iterations)
+{
+  jj_test_wait_until (jj_test_count_down, &iterations);
+}
+
 /* Starts GTK and libadwaita for a test program. Recent files, the
  * library, reading positions and fallback sidecars go to folders of this
  * run, not to the account's: the folder holding them is returned, for

@@ -29,20 +29,6 @@
 static const char *kind_keys[] = { "borrow", "golden", "outline", "wording", "fact", "doubt" };
 
 static gboolean
-countdown (gpointer data)
-{
-  guint *left = data;
-
-  return --(*left) == 0;
-}
-
-static void
-spin (guint iterations)
-{
-  jj_test_wait_until (countdown, &iterations);
-}
-
-static gboolean
 has_document (gpointer data)
 {
   return _jj_window_get_document (data) != NULL;
@@ -98,7 +84,7 @@ open_path (const char *path)
   gtk_window_present (GTK_WINDOW (window));
   jj_window_open (window, file);
   g_assert_true (jj_test_wait_until (has_document, window));
-  spin (20);
+  jj_test_spin (20);
 
   return window;
 }
@@ -494,7 +480,7 @@ click_widget (JjWindow  *window,
 {
   g_assert_true (gtk_widget_get_mapped (widget));
   /* A popover is placed on screen a few frames after it is mapped. */
-  spin (50);
+  jj_test_spin (50);
   if (send_x11_click (window, widget,
                       gtk_widget_get_allocated_width (widget) / 2.0,
                       gtk_widget_get_allocated_height (widget) / 2.0))
@@ -512,7 +498,7 @@ press_key (JjWindow        *window,
 {
   if (send_x11_key (window, keyval, modifiers))
     {
-      spin (30);
+      jj_test_spin (30);
       return;
     }
 
@@ -562,7 +548,7 @@ test_kinds (void)
   g_assert_true (press_binding (window, GDK_KEY_KP_4, 0));
   g_assert_cmpstr (jj_mark_get_kind (find_mark (window, "暗访式")), ==, "wording");
 
-  spin (10);
+  jj_test_spin (10);
   for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
     {
       g_autofree char *tag = g_strconcat ("mark-", kind_keys[i], NULL);
@@ -774,7 +760,7 @@ test_popover (void)
   g_assert_cmpstr (jj_mark_get_note (mark), ==, "逐条对照测评体系");
 
   /* The note's marker in the reader, on that mark only. */
-  spin (10);
+  jj_test_spin (10);
   g_assert_true (quote_has_tag (window, "吃透测评标准", "mark-fact"));
   g_assert_true (quote_has_tag (window, "吃透测评标准", "note"));
   g_assert_true (quote_has_tag (window, "参谋部", "mark-borrow"));
@@ -932,7 +918,7 @@ test_click_highlight (void)
   /* Clicking plain text opens nothing. */
   jj_reader_view_select_range (window->reader_view, start, start);
   click_quote (window, "重点检查各地");
-  spin (50);
+  jj_test_spin (50);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window->popover)));
 
   click_quote (window, "常态长效创建情况");
@@ -950,7 +936,7 @@ test_click_highlight (void)
   g_assert_true (find_mark (window, "常态长效创建情况") == mark);
   g_assert_cmpstr (jj_mark_get_note (mark), ==, "不打招呼");
   g_assert_cmpstr (jj_mark_get_kind (mark), ==, "doubt");
-  spin (10);
+  jj_test_spin (10);
   g_assert_true (quote_has_tag (window, "常态长效创建情况", "mark-doubt"));
   /* The edit is saved after the delay. */
   wait.path = speech.sidecar;
@@ -964,7 +950,7 @@ test_click_highlight (void)
   click_popover_button (window, "_Delete");
   g_assert_cmpuint (n_marks (window), ==, 0);
   g_assert_null (find_mark (window, "常态长效创建情况"));
-  spin (10);
+  jj_test_spin (10);
   g_assert_false (quote_has_tag (window, "常态长效创建情况", "mark-doubt"));
   g_assert_true (jj_test_wait_until (has_toast, window));
   undo = toast_button (window, "Mark deleted");
@@ -974,7 +960,7 @@ test_click_highlight (void)
 
     g_assert_true (jj_test_wait_until (has_n_marks, one));
   }
-  spin (10);
+  jj_test_spin (10);
   mark = find_mark (window, "常态长效创建情况");
   g_assert_nonnull (mark);
   g_assert_cmpuint (jj_mark_get_start (mark), ==, start);
@@ -1184,7 +1170,7 @@ test_orphan (void)
   g_assert_nonnull (reattach);
   g_assert_true (g_object_get_data (G_OBJECT (reattach), "mark") == mark);
   range = select_phrase (window, "惠民工程");
-  spin (10);
+  jj_test_spin (10);
   /* Nothing in the reader is highlighted for the orphan. */
   g_assert_cmpuint (count_tagged_views (window, "mark-fact"), ==, 0);
   g_assert_cmpuint (count_tagged_views (window, "mark-borrow"), ==, 1);
@@ -1194,7 +1180,7 @@ test_orphan (void)
   g_assert_true (jj_test_wait_until (widget_mapped, reattach));
   click_widget (window, GTK_WIDGET (reattach));
   g_assert_true (jj_test_wait_until (mark_placed, mark));
-  spin (10);
+  jj_test_spin (10);
   g_assert_cmpint (jj_mark_get_status (mark), ==, JJ_MARK_STATUS_PLACED);
   g_assert_cmpstr (jj_mark_get_quote (mark), ==, "惠民工程");
   g_assert_cmpuint (jj_mark_get_start (mark), ==, range.start);

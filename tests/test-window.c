@@ -501,20 +501,6 @@ count_filled_rows (JjWindow *window,
   return filled;
 }
 
-static gboolean
-settled (gpointer data)
-{
-  guint *frames = data;
-
-  return --(*frames) == 0;
-}
-
-static void
-spin (guint iterations)
-{
-  jj_test_wait_until (settled, &iterations);
-}
-
 /* A text of several MB: only the rows near the screen are laid out, and
  * scrolling far lays out what comes into view, with the right text.
  */
@@ -542,7 +528,7 @@ test_large_document (void)
   file = g_file_new_for_path (path);
   jj_window_open (window, file);
   g_assert_true (jj_test_wait_until (has_document, window));
-  spin (200);
+  jj_test_spin (200);
 
   filled = count_filled_rows (window, &n_rows);
   g_test_message ("%u of %u rows laid out", filled, n_rows);
@@ -565,7 +551,7 @@ test_large_document (void)
   wait.target = offset;
   if (!jj_test_wait_until (position_reached, &wait))
     g_error ("reader at %u, target at %u", jj_reader_view_get_position (view), offset);
-  spin (200);
+  jj_test_spin (200);
   filled = count_filled_rows (window, &n_rows);
   g_test_message ("after the jump: %u of %u rows laid out", filled, n_rows);
   g_assert_cmpuint (filled, <=, 8);
