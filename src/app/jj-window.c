@@ -30,7 +30,7 @@ static GParamSpec *properties[N_PROPS];
 static void jj_window_record_recent (JjWindow   *self,
                                      GFile      *file,
                                      const char *title);
-static void recent_changed_cb       (JjWindow   *self);
+static void update_recent_list      (JjWindow   *self);
 
 void
 _jj_window_show_error (JjWindow   *self,
@@ -577,7 +577,7 @@ fill_recent_list (JjWindow *self)
 
   if (!self->watching_recent)
     {
-      g_signal_connect_object (manager, "changed", G_CALLBACK (recent_changed_cb),
+      g_signal_connect_object (manager, "changed", G_CALLBACK (update_recent_list),
                                self, G_CONNECT_SWAPPED);
       self->watching_recent = TRUE;
     }
@@ -615,12 +615,6 @@ update_recent_list (JjWindow *self)
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
     fill_recent_list (self);
-}
-
-static void
-recent_changed_cb (JjWindow *self)
-{
-  update_recent_list (self);
 }
 
 /* The heading lines of the outline, the skeleton writers reuse. */
