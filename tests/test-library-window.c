@@ -88,17 +88,7 @@ test_search (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-  }
-  g_rmdir (dir);
+  jj_test_remove_tree (dir);
 }
 
 int

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "jj-reader-view.h"
 #include "test-files.h"
 
 typedef gboolean (*JjTestPredicate) (gpointer data);
@@ -42,6 +43,24 @@ static inline void
 jj_test_spin (guint iterations)
 {
   jj_test_wait_until (jj_test_count_down, &iterations);
+}
+
+/* A range of the reader's text to wait for as its selection. */
+typedef struct
+{
+  JjReaderView *view;
+  guint         start;
+  guint         end;
+} JjTestSelection;
+
+static inline gboolean
+jj_test_selection_is (gpointer data)
+{
+  JjTestSelection *selection = data;
+  guint start, end;
+
+  return jj_reader_view_get_selection (selection->view, &start, &end) &&
+         start == selection->start && end == selection->end;
 }
 
 /* Starts GTK and libadwaita for a test program. Recent files, the

@@ -101,34 +101,17 @@ offset_of (JjWindow   *window,
   return g_utf8_pointer_to_offset (text, found);
 }
 
-typedef struct
-{
-  JjReaderView *view;
-  guint         start;
-  guint         end;
-} Range;
-
-static gboolean
-selection_is (gpointer data)
-{
-  Range *range = data;
-  guint start, end;
-
-  return jj_reader_view_get_selection (range->view, &start, &end) &&
-         start == range->start && end == range->end;
-}
-
-static Range
+static JjTestSelection
 select_phrase (JjWindow   *window,
                const char *phrase)
 {
-  Range range;
+  JjTestSelection range;
 
   range.view = window->reader_view;
   range.start = offset_of (window, phrase);
   range.end = range.start + g_utf8_strlen (phrase, -1);
   jj_reader_view_select_range (range.view, range.start, range.end);
-  g_assert_true (jj_test_wait_until (selection_is, &range));
+  g_assert_true (jj_test_wait_until (jj_test_selection_is, &range));
 
   return range;
 }
@@ -1136,7 +1119,7 @@ test_orphan (void)
   GtkButton *reattach;
   g_autofree char *contents = NULL;
   g_autoptr(GString) changed = NULL;
-  Range range;
+  JjTestSelection range;
 
   if (!speech_init (&speech))
     return;

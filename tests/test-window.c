@@ -135,23 +135,6 @@ open_path (const char *path)
   return window;
 }
 
-typedef struct
-{
-  JjReaderView *view;
-  guint         start;
-  guint         end;
-} SelectionWait;
-
-static gboolean
-selection_is (gpointer data)
-{
-  SelectionWait *wait = data;
-  guint start, end;
-
-  return jj_reader_view_get_selection (wait->view, &start, &end) &&
-         start == wait->start && end == wait->end;
-}
-
 static void
 test_mark_and_reopen (void)
 {
@@ -165,7 +148,7 @@ test_mark_and_reopen (void)
   g_autofree char *quote = NULL;
   JjWindow *window;
   JjDocument *document;
-  SelectionWait wait;
+  JjTestSelection wait;
   const char *text;
   const char *found;
 
@@ -186,7 +169,7 @@ test_mark_and_reopen (void)
   wait.start = g_utf8_pointer_to_offset (text, found);
   wait.end = wait.start + 6;
   jj_reader_view_select_range (wait.view, wait.start, wait.end);
-  g_assert_true (jj_test_wait_until (selection_is, &wait));
+  g_assert_true (jj_test_wait_until (jj_test_selection_is, &wait));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "golden"));
   g_assert_cmpuint (g_list_model_get_n_items (jj_mark_store_get_marks (_jj_window_get_marks (window))), ==, 1);
@@ -214,17 +197,7 @@ test_mark_and_reopen (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (dir, name, NULL);
-        g_unlink (p);
-      }
-  }
-  g_rmdir (dir);
+  jj_test_remove_tree (dir);
 }
 
 static void
