@@ -469,21 +469,16 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
-/* The display texts of the corpus speeches, NULL when absent. */
+/* The display texts of the speeches in the folder @dir (one per .txt), NULL
+ * when there are none. */
 char **
-anchor_scenarios_load_corpus (void)
+anchor_scenarios_load_corpus (const char *dir)
 {
-  const char *shared = g_getenv ("JJ_SHARED_DIR");
-  g_autofree char *dir = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GDir *d;
   const char *name;
 
-  if (shared == NULL)
-    return NULL;
-
-  dir = g_build_filename (shared, "corpus", "dev", "raw", NULL);
   d = g_dir_open (dir, 0, NULL);
   if (d == NULL)
     return NULL;

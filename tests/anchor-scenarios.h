@@ -42,6 +42,6 @@ gboolean    anchor_scenarios_run (const char  *text,
                                   guint32      seed,
                                   guint        n_marks,
                                   AnchorStats *stats);
-char      **anchor_scenarios_load_corpus (void);
+char      **anchor_scenarios_load_corpus (const char *dir);
 
 G_END_DECLS

@@ -18,17 +18,7 @@
 static char *
 sample_path (const char *name)
 {
-  const char *shared = g_getenv ("JJ_SHARED_DIR");
-  char *path;
-
-  if (shared == NULL)
-    return NULL;
-
-  path = g_build_filename (shared, "samples", name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    g_clear_pointer (&path, g_free);
-
-  return path;
+  return g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
 }
 
 static char *
@@ -54,9 +44,6 @@ load_sample (const char  *name,
   g_autofree char *path = sample_path (name);
   g_autoptr(GError) error = NULL;
   JjDocument *doc;
-
-  if (path == NULL)
-    return NULL;
 
   doc = load_path (path, flags, &error);
   g_assert_no_error (error);
@@ -172,11 +159,6 @@ test_load_sample (void)
 {
   g_autoptr(JjDocument) doc = load_sample ("civilized-city-speech.txt", JJ_LOAD_DEFAULT);
 
-  if (doc == NULL)
-    {
-      g_test_skip ("../shared/samples is not available");
-      return;
-    }
 
   g_assert_cmpstr (jj_document_get_title (doc), ==, "全国文明城市建设工作培训会议讲话");
   g_assert_true (g_str_has_prefix (jj_document_get_text (doc),
@@ -200,11 +182,6 @@ test_sample_encodings (void)
   };
   g_autoptr(JjDocument) reference = load_sample ("civilized-city-speech.txt", JJ_LOAD_DEFAULT);
 
-  if (reference == NULL)
-    {
-      g_test_skip ("../shared/samples is not available");
-      return;
-    }
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
@@ -227,11 +204,6 @@ test_sample_docx_hints (void)
   guint n_hints = 0;
   guint n_headings = 0;
 
-  if (doc == NULL)
-    {
-      g_test_skip ("../shared/samples is not available");
-      return;
-    }
 
   hints = jj_document_get_hints (doc, &n_hints);
   g_assert_cmpuint (n_hints, >, 0);
@@ -273,11 +245,6 @@ test_sample_webpage (void)
   guint same = 0;
   guint diff_chars = 0;
 
-  if (doc == NULL)
-    {
-      g_test_skip ("../shared/samples is not available");
-      return;
-    }
 
   text = jj_document_get_text (doc);
   assert_display_text (text);
@@ -324,11 +291,6 @@ test_webpage_keep_traditional (void)
 {
   g_autoptr(JjDocument) doc = load_sample ("civilized-city-speech.webpage.txt", JJ_LOAD_KEEP_TRADITIONAL);
 
-  if (doc == NULL)
-    {
-      g_test_skip ("../shared/samples is not available");
-      return;
-    }
 
   g_assert_cmpstr (jj_document_get_title (doc), ==, "全國文明城市建設工作培訓會議講話");
   g_assert_true (jj_document_get_was_traditional (doc));
@@ -342,11 +304,6 @@ test_webpage_no_clean (void)
 {
   g_autoptr(JjDocument) doc = load_sample ("civilized-city-speech.webpage.txt", JJ_LOAD_NO_CLEAN);
 
-  if (doc == NULL)
-    {
-      g_test_skip ("../shared/samples is not available");
-      return;
-    }
 
   g_assert_nonnull (strstr (jj_document_get_text (doc), "docx"));
   g_assert_nonnull (strstr (jj_document_get_text (doc), "(shè)"));
@@ -365,11 +322,6 @@ test_source_map (void)
   glong n_s = 0;
   guint checked = 0;
 
-  if (doc == NULL)
-    {
-      g_test_skip ("../shared/samples is not available");
-      return;
-    }
 
   text = jj_document_get_text (doc);
   source = jj_document_get_source_text (doc);
@@ -857,28 +809,15 @@ test_legacy_doc_timeout (void)
 static void
 test_runon_corpus (void)
 {
-  const char *shared = g_getenv ("JJ_SHARED_DIR");
   const char *docs[] = { "11", "12", "08" };
-
-  if (shared == NULL)
-    {
-      g_test_skip ("../shared is not available");
-      return;
-    }
 
   for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
     {
       g_autofree char *name = g_strconcat (docs[i], ".txt", NULL);
-      g_autofree char *path = g_build_filename (shared, "corpus", "dev", "runon", name, NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus-dev", "runon", name, NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(JjDocument) doc = NULL;
       g_auto(GStrv) lines = NULL;
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_test_skip ("corpus is not available");
-          return;
-        }
 
       doc = load_path (path, JJ_LOAD_DEFAULT, &error);
       g_assert_no_error (error);

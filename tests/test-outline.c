@@ -99,11 +99,7 @@ assert_outline (JjOutline      *outline,
 static char *
 sample_path (const char *name)
 {
-  const char *shared = g_getenv ("JJ_SHARED_DIR");
-
-  if (shared == NULL)
-    return NULL;
-  return g_build_filename (shared, "samples", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
 }
 
 /* Every form of the sample, through import: the outline of the document,
@@ -118,12 +114,6 @@ test_sample_document (gconstpointer data)
   g_autoptr(JjDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   JjOutline *outline;
-
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("JJ_SHARED_DIR has no samples");
-      return;
-    }
 
   file = g_file_new_for_path (path);
   doc = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
@@ -180,12 +170,6 @@ test_sample_runon (gconstpointer data)
   g_autoptr(GError) error = NULL;
   JjOutlineEntry *e;
   const char *p;
-
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("JJ_SHARED_DIR has no samples");
-      return;
-    }
 
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);

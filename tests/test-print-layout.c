@@ -189,25 +189,13 @@ test_skipped_marks (void)
 static void
 test_sample (void)
 {
-  const char *shared = g_getenv ("JJ_SHARED_DIR");
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples",
+                                                "civilized-city-speech.webpage.txt", NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(JjDocument) document = NULL;
   g_autoptr(GPtrArray) blocks = NULL;
   g_autoptr(GError) error = NULL;
   guint n_bold = 0;
-
-  if (shared == NULL)
-    {
-      g_test_skip ("JJ_SHARED_DIR is not set");
-      return;
-    }
-  path = g_build_filename (shared, "samples", "civilized-city-speech.webpage.txt", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the sample speech is missing");
-      return;
-    }
 
   file = g_file_new_for_path (path);
   document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);

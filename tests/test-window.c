@@ -24,12 +24,11 @@ has_document (gpointer data)
 static JjWindow *
 open_sample (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("JJ_SHARED_DIR"), "samples", name, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
   g_autoptr(GFile) file = NULL;
   JjWindow *window;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   window = jj_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -61,11 +60,6 @@ test_open_sample (void)
     "另一方面，要用好培训成果",
   };
 
-  if (window == NULL)
-    {
-      g_test_skip ("sample speech not available");
-      return;
-    }
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "全国文明城市建设工作培训会议讲话");
 
@@ -101,11 +95,6 @@ test_outline_scrolls_reader (void)
   JjOutlineEntry *entry;
   PositionWait wait;
 
-  if (window == NULL)
-    {
-      g_test_skip ("sample speech not available");
-      return;
-    }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
   panel = _jj_window_get_outline_panel (window);
@@ -138,8 +127,8 @@ open_path (const char *path)
 static void
 test_mark_and_reopen (void)
 {
-  g_autofree char *sample = g_build_filename (g_getenv ("JJ_SHARED_DIR"), "samples",
-                                              "civilized-city-speech.txt", NULL);
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "data", "samples",
+                                                   "civilized-city-speech.txt", NULL);
   g_autofree char *dir = g_dir_make_tmp ("jj-window-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
   g_autofree char *sidecar_path = g_strconcat (path, ".jiejian.xml", NULL);
@@ -152,11 +141,7 @@ test_mark_and_reopen (void)
   const char *text;
   const char *found;
 
-  if (!g_file_get_contents (sample, &contents, NULL, NULL))
-    {
-      g_test_skip ("sample speech not available");
-      return;
-    }
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
 
   window = open_path (path);
@@ -238,11 +223,6 @@ test_find (void)
   g_autofree char *count = NULL;
   g_autofree char *last = NULL;
 
-  if (window == NULL)
-    {
-      g_test_skip ("sample speech not available");
-      return;
-    }
 
   for (const char *p = strstr (jj_document_get_text (window->document), "文明"); p; p = strstr (p + 1, "文明"))
     expected++;
@@ -302,11 +282,6 @@ test_opening_progress (void)
 {
   JjWindow *window = open_sample ("civilized-city-speech.txt");
 
-  if (window == NULL)
-    {
-      g_test_skip ("sample speech not available");
-      return;
-    }
 
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (window->loading_progress), ==, 1.0);
   g_assert_cmpstr (gtk_label_get_label (window->loading_stage), ==, "Finding the outline");
@@ -364,11 +339,6 @@ test_recent_documents (void)
   RecentWait wait;
   GtkWidget *row;
 
-  if (window == NULL)
-    {
-      g_test_skip ("sample speech not available");
-      return;
-    }
 
   wait.uri = g_file_get_uri (jj_document_get_file (_jj_window_get_document (window)));
   g_assert_true (jj_test_wait_until (recorded_in_recent_files, &wait));

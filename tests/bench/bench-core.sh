@@ -8,7 +8,6 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${1:-$root/_build}"
-export JJ_SHARED_DIR="${JJ_SHARED_DIR:-$root/../shared}"
 export LC_ALL=C.UTF-8
 
 [ -f "$build/build.ninja" ] || meson setup "$build" "$root" >/dev/null

@@ -1,6 +1,6 @@
 /* bench-marks.c — figures for marks: sidecar load and save, re-anchoring
  *
- * Usage: bench-marks [CORPUS-RAW-DIR]   (default: $JJ_SHARED_DIR/corpus/dev/raw)
+ * Usage: bench-marks [CORPUS-RAW-DIR]   (default: tests/data/corpus-dev/raw)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -308,18 +308,10 @@ main (int   argc,
   setlocale (LC_ALL, "");
   xmlInitParser ();
 
-  if (argc > 1)
-    {
-      g_autofree char *shared = g_build_filename (argv[1], "..", "..", "..", NULL);
-      g_setenv ("JJ_SHARED_DIR", shared, TRUE);
-    }
-  else if (g_getenv ("JJ_SHARED_DIR") == NULL)
-    g_setenv ("JJ_SHARED_DIR", "../shared", TRUE);
-
-  texts = anchor_scenarios_load_corpus ();
+  texts = anchor_scenarios_load_corpus (argc > 1 ? argv[1] : JJ_TEST_DATA_DIR "/corpus-dev/raw");
   if (texts == NULL)
     {
-      g_printerr ("bench-marks: no corpus (set JJ_SHARED_DIR or give the raw folder)\n");
+      g_printerr ("bench-marks: no speeches in the given folder\n");
       return 1;
     }
 

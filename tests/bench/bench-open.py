@@ -87,8 +87,7 @@ def make_files(tmp):
     sample = os.path.join(ROOT, "data", "samples", "civilized-city-speech.webpage.txt")
     files["sample"] = sample
 
-    shared = os.environ.get("JJ_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
-    raw = os.path.join(shared, "corpus", "dev", "raw")
+    raw = os.path.join(ROOT, "tests", "data", "corpus-dev", "raw")
     paragraphs = []
     if os.path.isdir(raw):
         for name in sorted(os.listdir(raw)):

@@ -4,7 +4,7 @@
  *
  * Usage: bench-outline [FILE…]
  *
- * Repeats the given speeches (by default the corpus under JJ_SHARED_DIR, or
+ * Repeats the given speeches (by default the corpus in tests/data/corpus-dev, or
  * a built-in speech) to 5 MB of paragraphed text and to the same text as one
  * run-on line, and prints the detector's throughput at 1.25, 2.5 and 5 MB,
  * so that growth that is not linear shows.
@@ -51,14 +51,13 @@ load_seed (int    argc,
            char **argv)
 {
   GString *seed = g_string_new (NULL);
-  const char *shared = g_getenv ("JJ_SHARED_DIR");
 
   for (int i = 1; i < argc; i++)
     append_file (seed, argv[i]);
 
-  if (seed->len == 0 && shared != NULL)
+  if (seed->len == 0)
     {
-      g_autofree char *dir = g_build_filename (shared, "corpus", "dev", "raw", NULL);
+      const char *dir = JJ_TEST_DATA_DIR "/corpus-dev/raw";
       g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
       const char *name;
 

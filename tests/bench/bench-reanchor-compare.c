@@ -34,14 +34,13 @@ typedef struct
 static void
 load_corpus (GArray *chars)
 {
-  const char *shared = g_getenv ("JJ_SHARED_DIR");
-  g_autofree char *dir = g_build_filename (shared ? shared : "../shared", "corpus", "dev", "raw", NULL);
+  const char *dir = JJ_TEST_DATA_DIR "/corpus-dev/raw";
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   GDir *d = g_dir_open (dir, 0, NULL);
   const char *name;
 
   if (d == NULL)
-    g_error ("No corpus in %s: set JJ_SHARED_DIR", dir);
+    g_error ("No corpus in %s", dir);
   while ((name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);

@@ -9,7 +9,6 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${1:-$root/_build}"
-export JJ_SHARED_DIR="${JJ_SHARED_DIR:-$root/../shared}"
 
 command -v node >/dev/null || { echo "node is not installed (apt-get install nodejs npm)"; exit 1; }
 [ -f "$build/build.ninja" ] || meson setup "$build" "$root" >/dev/null

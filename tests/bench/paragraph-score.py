@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 build = sys.argv[1] if len(sys.argv) > 1 else '_build'
-corpus = sys.argv[2] if len(sys.argv) > 2 else os.path.join('..', 'shared', 'corpus', 'dev')
+corpus = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '..', 'data', 'corpus-dev')
 cli = os.path.join(build, 'src', 'cli', 'jiejian-cli')
 BLANKS = set(' \t\u3000\u00a0')
 FULL = {'，': ',', '：': ':', '；': ';', '？': '?', '！': '!'}
