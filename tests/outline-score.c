@@ -250,13 +250,19 @@ predict (JjOutline  *outline,
 
       if (parallel_kind >= 0 && (int)kind == parallel_kind)
         {
-          const char *start = g_utf8_offset_to_pointer (text, jj_outline_entry_get_start (e));
-          GListModel *children = jj_outline_entry_get_children (e);
+          guint start = jj_outline_entry_get_start (e);
           Series s = { 0 };
 
+#ifdef HAVE_OUTLINE_MEMBERS
+          s.n = jj_outline_entry_get_n_members (e);
+          if (s.n > 0)
+            jj_outline_entry_get_member (e, 0, &start, NULL);
+#else
+          if (jj_outline_entry_get_children (e) != NULL)
+            s.n = g_list_model_get_n_items (jj_outline_entry_get_children (e));
+#endif
           s.level = MIN (MAX_LEVEL, jj_outline_entry_get_level (e));
-          s.n = children != NULL ? g_list_model_get_n_items (children) : 0;
-          s.key = series_key (start);
+          s.key = series_key (g_utf8_offset_to_pointer (text, start));
           g_array_append_val (series, s);
         }
       else if (kind == JJ_OUTLINE_KIND_HEADING || kind == JJ_OUTLINE_KIND_ENUMERATOR)
