@@ -97,7 +97,7 @@ def find(lines):
             if d['fam'] == c['fam'] and id(d) not in used:
                 if d['val'] == series[-1]['val'] + 1 or (d['fam'] == 'seq' and d['val'] == 9):
                     series.append(d)
-                    if d['val'] == 9:
+                    if d['fam'] == 'seq' and d['val'] == 9:
                         break
                 elif d['val'] <= series[-1]['val']:
                     break
