@@ -152,7 +152,7 @@ is_numbered (const char *text)
 
   if (c == 0xFF08 || c == '(' || g_unichar_isdigit (c) || (c >= 0x2460 && c <= 0x2473))
     return TRUE;
-  /* 一、 十二、 */
+  /* 一、 十二、 and a numeral alone on its line */
   for (p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       c = g_utf8_get_char (p);
@@ -161,7 +161,7 @@ is_numbered (const char *text)
       if (!g_utf8_strchr ("一二三四五六七八九十", -1, c))
         return FALSE;
     }
-  return FALSE;
+  return p != text;
 }
 
 static gboolean
