@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# candidates.py — part of the Jiejian evaluation set
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Propose gold candidates for one document; a human reviews every line.
 
 python3 candidates.py NN  -> prints candidate headings (level, text, context)

@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# check_gold.py — part of the Jiejian evaluation set
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Check the gold outlines of a corpus (python3, standard library only).
 
 Adapted from the dev corpus checker: it also checks the parallel-series files

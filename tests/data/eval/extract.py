@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# extract.py — part of the Jiejian evaluation set
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Rebuild raw/ and runon/ of the evaluation set from the source repositories.
 
 Needs git snapshots of the two source repositories (see SOURCES.tsv); run it

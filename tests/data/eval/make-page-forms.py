@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# make-page-forms.py — part of the Jiejian evaluation set
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Write the page forms of the evaluation set with a page generator.
 
 python3 make-page-forms.py MAKE_PAGES OUTDIR [--split heldout|tune|all]

@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# parallel_candidates.py — part of the Jiejian evaluation set
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Propose parallel-series (排比) candidates for one document, for review.
 
 python3 parallel_candidates.py NN  -> lines in the gold/NN.parallel.tsv format
