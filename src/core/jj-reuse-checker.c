@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Texts are compared folded: punctuation and spaces left out, full-width
- * letters and digits as ASCII, lower case, traditional characters as
- * simplified. The draft's k-grams are hashed into a small table; every
+ * letters and digits as ASCII, lower case. Sources are display texts, which
+ * the importer has turned into simplified characters; a draft in
+ * traditional characters is converted here. The draft's k-grams are hashed into a small table; every
  * source is scanned once with a rolling hash, each seed is extended into a
  * maximal exact segment (once per diagonal), segments a character or two
  * apart are chained, and the longest stretches win the draft's characters
@@ -138,6 +139,7 @@ jj_reuse_checker_get_min_length (JjReuseChecker *self)
  */
 static guint
 fold_text (const char  *text,
+           gboolean     to_simplified,
            gunichar   **key_out,
            guint      **map_out)
 {
@@ -149,7 +151,7 @@ fold_text (const char  *text,
   guint n = 0;
   guint offset = 0;
 
-  if (jj_converter_is_traditional (text, -1))
+  if (to_simplified && jj_converter_is_traditional (text, -1))
     simplified = jj_converter_t2s (text, -1, NULL, NULL);
   p = simplified != NULL ? simplified : text;
 
@@ -193,7 +195,7 @@ jj_reuse_fold (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  n = fold_text (text, &key, &map);
+  n = fold_text (text, TRUE, &key, &map);
   if (offsets != NULL)
     {
       *offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
@@ -216,7 +218,7 @@ jj_reuse_checker_add_source (JjReuseChecker *self,
 
   source = g_new0 (Source, 1);
   source->name = g_strdup (name);
-  source->n = fold_text (text, &source->key, &source->map);
+  source->n = fold_text (text, FALSE, &source->key, &source->map);
   g_ptr_array_add (self->sources, source);
 
   return self->sources->len - 1;
@@ -655,7 +657,7 @@ jj_reuse_checker_check (JjReuseChecker  *self,
   g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), NULL);
   g_return_val_if_fail (draft != NULL, NULL);
 
-  n = fold_text (draft, &key, &map);
+  n = fold_text (draft, TRUE, &key, &map);
   draft_index_init (&index, key, n, MIN (SEED_LENGTH, self->min_length));
 
   n_workers = CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (workers));
