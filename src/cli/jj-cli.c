@@ -29,6 +29,7 @@ static const JjCliCommand commands[] = {
   { "mark", jj_cli_mark, N_("Mark a passage of a speech") },
   { "library", jj_cli_library, N_("Search the marked passages of all speeches") },
   { "export", jj_cli_export, N_("Export marked passages to .docx, .md or .txt") },
+  { "draft", jj_cli_draft, N_("Build a draft of a new speech from headings and passages") },
   { "reuse", jj_cli_reuse, N_("Find the stretches of a draft taken from other speeches") },
 };
 

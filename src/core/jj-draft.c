@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "jj-atomic-file.h"
+#include "jj-docx-writer.h"
 #include "jj-document.h"
 #include "jj-draft.h"
 #include "jj-outline.h"
@@ -611,6 +612,110 @@ jj_draft_to_markdown (JjDraft *self)
     }
   if (notes->len > 0)
     g_string_append (out, notes->str);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * jj_draft_to_docx:
+ *
+ * The draft as a Word manuscript in the layout of official documents
+ * (GB/T 9704-2012), its sources listed at the end.
+ *
+ * Returns: (transfer full): the .docx file's bytes, or %NULL with @error set
+ */
+GBytes *
+jj_draft_to_docx (JjDraft  *self,
+                  GError  **error)
+{
+  g_autoptr(JjDocxWriter) writer = jj_docx_writer_new ();
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (JJ_IS_DRAFT (self), NULL);
+
+  jj_docx_writer_set_layout (writer, JJ_DOCX_LAYOUT_OFFICIAL);
+  jj_docx_writer_set_title (writer, self->title);
+  if (*self->title != '\0')
+    jj_docx_writer_add_paragraph (writer, JJ_DOCX_STYLE_TITLE, self->title);
+
+  for (guint i = 0; i < jj_draft_get_n_sections (self); i++)
+    {
+      JjDraftSection *section = jj_draft_get_section (self, i);
+      const char *heading = jj_draft_section_get_heading (section);
+
+      if (jj_draft_section_get_level (section) == 0)
+        {
+          if (*heading != '\0')
+            jj_docx_writer_add_paragraph (writer, JJ_DOCX_STYLE_NORMAL, heading);
+        }
+      else if (*heading != '\0')
+        jj_docx_writer_add_heading (writer, jj_draft_section_get_level (section), heading);
+
+      for (guint j = 0; j < jj_draft_section_get_n_cards (section); j++)
+        {
+          JjDraftCard *card = jj_draft_section_get_card (section, j);
+          g_auto(GStrv) lines = g_strsplit (jj_draft_card_get_text (card), "\n", -1);
+
+          for (guint k = 0; lines[k] != NULL; k++)
+            {
+              g_strstrip (lines[k]);
+              if (*lines[k] != '\0')
+                jj_docx_writer_add_paragraph (writer, JJ_DOCX_STYLE_NORMAL, lines[k]);
+            }
+          if (jj_draft_card_get_kind (card) == JJ_DRAFT_CARD_BORROWED)
+            {
+              const char *title = jj_draft_card_get_document_title (card);
+              const char *where = jj_draft_card_get_section (card);
+
+              g_ptr_array_add (sources, g_strdup_printf ("%u. 《%s》%s%s", sources->len + 1,
+                                                         title != NULL ? title : jj_draft_card_get_document (card),
+                                                         where != NULL && *where != '\0' ? "，" : "",
+                                                         where != NULL ? where : ""));
+            }
+        }
+    }
+
+  if (sources->len > 0)
+    {
+      /* The list of sources is for the writer: it goes before the speech
+       * is sent, and says where each borrowed passage came from. */
+      jj_docx_writer_add_paragraph (writer, JJ_DOCX_STYLE_NOTE, "附：引用出处");
+      for (guint i = 0; i < sources->len; i++)
+        jj_docx_writer_add_paragraph (writer, JJ_DOCX_STYLE_NOTE, g_ptr_array_index (sources, i));
+    }
+
+  return jj_docx_writer_to_bytes (writer, error);
+}
+
+/* Plain text: the title, the headings and the cards, a paragraph a line. */
+char *
+jj_draft_to_text (JjDraft *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (JJ_IS_DRAFT (self), NULL);
+
+  out = g_string_new (NULL);
+  if (*self->title != '\0')
+    g_string_append_printf (out, "%s\n", self->title);
+  for (guint i = 0; i < jj_draft_get_n_sections (self); i++)
+    {
+      JjDraftSection *section = jj_draft_get_section (self, i);
+
+      if (*jj_draft_section_get_heading (section) != '\0')
+        g_string_append_printf (out, "%s\n", jj_draft_section_get_heading (section));
+      for (guint j = 0; j < jj_draft_section_get_n_cards (section); j++)
+        {
+          g_auto(GStrv) lines = g_strsplit (jj_draft_card_get_text (jj_draft_section_get_card (section, j)), "\n", -1);
+
+          for (guint k = 0; lines[k] != NULL; k++)
+            {
+              g_strstrip (lines[k]);
+              if (*lines[k] != '\0')
+                g_string_append_printf (out, "%s\n", lines[k]);
+            }
+        }
+    }
 
   return g_string_free (out, FALSE);
 }

@@ -42,6 +42,9 @@ gboolean        jj_draft_save            (JjDraft         *self,
                                           const char      *path,
                                           GError         **error);
 char           *jj_draft_to_markdown     (JjDraft         *self);
+char           *jj_draft_to_text         (JjDraft         *self);
+GBytes         *jj_draft_to_docx         (JjDraft         *self,
+                                          GError         **error);
 const char     *jj_draft_get_title       (JjDraft         *self);
 void            jj_draft_set_title       (JjDraft         *self,
                                           const char      *title);
