@@ -10,6 +10,7 @@
 
 #include "jj-cli.h"
 #include "jj-document.h"
+#include "jj-draft.h"
 #include "jj-exporter.h"
 #include "jj-library-query.h"
 #include "jj-sidecar.h"
@@ -120,6 +121,42 @@ export_outline (const char     *arg,
   return 0;
 }
 
+/* A draft: a manuscript in the layout of official documents, or text. */
+static int
+export_draft (const char     *path,
+              JjExportFormat  format,
+              GFile          *output_file)
+{
+  g_autoptr(JjDraft) draft = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  draft = jj_draft_load (path, &error);
+  if (draft == NULL)
+    {
+      jj_cli_print_error ("%s: %s", path, error->message);
+      return 1;
+    }
+
+  if (format == JJ_EXPORT_FORMAT_DOCX)
+    bytes = jj_draft_to_docx (draft, &error);
+  else
+    {
+      char *text = format == JJ_EXPORT_FORMAT_MD ? jj_draft_to_markdown (draft) : jj_draft_to_text (draft);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+  if (bytes == NULL
+      || !g_file_replace_contents (output_file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      jj_cli_print_error ("%s", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 int
 jj_cli_export (int    argc,
                char **argv)
@@ -175,6 +212,9 @@ jj_cli_export (int    argc,
         }
       return export_outline (argv[1], format, output_file);
     }
+
+  if (argc == 2 && jj_draft_is_draft_name (argv[1]))
+    return export_draft (argv[1], format, output_file);
 
   query = jj_library_query_new ();
   jj_library_query_set_kind (query, kind);

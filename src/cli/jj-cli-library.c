@@ -176,17 +176,19 @@ jj_cli_library (int    argc,
   g_auto(GStrv) folders = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *tag = NULL;
+  g_autofree char *author = NULL;
   g_autofree char *format = NULL;
   g_autofree char *sort = NULL;
   const GOptionEntry entries[] = {
     { "folder", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &folders, N_("Search the speeches in DIR and its subfolders (repeatable)"), N_("DIR") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("Only passages of this kind (borrow, golden, outline, wording, fact, doubt)"), N_("KIND") },
     { "tag", 0, 0, G_OPTION_ARG_STRING, &tag, N_("Only passages with this tag"), N_("TAG") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Only passages marked by NAME"), N_("NAME") },
     { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, N_("Order by date (default), document or kind"), N_("ORDER") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: tsv (default) or json"), N_("FORMAT") },
     { NULL }
   };
-  const char *usage = "library [--folder DIR]… search QUERY [--kind K] [--tag T] [--format tsv|json]";
+  const char *usage = "library [--folder DIR]… search QUERY [--kind K] [--tag T] [--author NAME] [--format tsv|json]";
 
   context = g_option_context_new (_("search QUERY — search the marked passages of the library"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -241,6 +243,7 @@ jj_cli_library (int    argc,
   jj_library_query_set_text (query, argv[2]);
   jj_library_query_set_kind (query, kind);
   jj_library_query_set_tag (query, tag);
+  jj_library_query_set_author (query, author);
   result = jj_library_search (library, query);
 
   if (format != NULL && g_str_equal (format, "json"))

@@ -41,6 +41,7 @@ jj_cli_mark (int    argc,
   g_autofree char *kind = NULL;
   g_autofree char *note = NULL;
   g_autofree char *color = NULL;
+  g_autofree char *author = NULL;
   g_autofree char *section = NULL;
   g_auto(GStrv) tags = NULL;
   gint64 start = -1;
@@ -54,6 +55,7 @@ jj_cli_mark (int    argc,
     { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("A tag (repeat for several)"), N_("TAG") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note"), N_("TEXT") },
     { "color", 0, 0, G_OPTION_ARG_STRING, &color, N_("A colour of its own, #rrggbb"), N_("COLOR") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who marked it (default: your name)"), N_("NAME") },
     { NULL }
   };
 
@@ -100,6 +102,8 @@ jj_cli_mark (int    argc,
     jj_mark_set_tags (mark, (const char * const *)tags);
   jj_mark_set_note (mark, note);
   jj_mark_set_color (mark, color);
+  if (author != NULL)
+    jj_mark_set_author (mark, author);
   jj_mark_store_touch (store, mark);
 
   if (!jj_mark_store_save (store, &error))

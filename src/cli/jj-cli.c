@@ -27,8 +27,11 @@ static const JjCliCommand commands[] = {
   { "outline", jj_cli_outline, N_("Print the outline of a speech") },
   { "marks", jj_cli_marks, N_("List the marks of a speech, or re-anchor them with --check") },
   { "mark", jj_cli_mark, N_("Mark a passage of a speech") },
+  { "edit", jj_cli_edit, N_("Change the kind, tags or note of a mark, or delete it") },
   { "library", jj_cli_library, N_("Search the marked passages of all speeches") },
   { "export", jj_cli_export, N_("Export marked passages to .docx, .md or .txt") },
+  { "draft", jj_cli_draft, N_("Build a draft of a new speech from headings and passages") },
+  { "reuse", jj_cli_reuse, N_("Find the stretches of a draft taken from other speeches") },
 };
 
 void

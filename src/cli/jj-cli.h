@@ -21,6 +21,9 @@ int jj_cli_marks (int argc, char **argv);
 int jj_cli_mark (int argc, char **argv);
 int jj_cli_library (int argc, char **argv);
 int jj_cli_export (int argc, char **argv);
+int jj_cli_reuse (int argc, char **argv);
+int jj_cli_draft (int argc, char **argv);
+int jj_cli_edit (int argc, char **argv);
 
 /* Shared helpers */
 void     jj_cli_print_error (const char  *format,

@@ -20,6 +20,12 @@
 #define REL_DOC  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 #define REL_CORE "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 #define REL_STY  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+#define REL_FTR  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+#define REL_SET  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
+#define REL_FNT  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
+#define CT_FTR   "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+#define CT_SET   "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
+#define CT_FNT   "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
 
 /* SimSun for body text, SimHei for headings, KaiTi for citations: what
  * Chinese official documents use, and present wherever Word is.
@@ -28,6 +34,27 @@
 #define FONT_BODY   "宋体"
 #define FONT_HEAD   "黑体"
 #define FONT_SOURCE "楷体"
+
+/* The official layout's fonts, by the names Word and WPS know them, each
+ * with the font to use where it is missing (fontTable's altName). */
+#define OFFICIAL_TITLE  "方正小标宋简体"
+#define OFFICIAL_BODY   "仿宋_GB2312"
+#define OFFICIAL_HEAD1  "黑体"
+#define OFFICIAL_HEAD2  "楷体_GB2312"
+#define OFFICIAL_PAGE   "宋体"
+
+static const char * const official_fonts[][2] = {
+  { OFFICIAL_TITLE, "宋体" },
+  { OFFICIAL_BODY, "仿宋" },
+  { OFFICIAL_HEAD1, "SimHei" },
+  { OFFICIAL_HEAD2, "楷体" },
+  { OFFICIAL_PAGE, "SimSun" },
+};
+
+/* Sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt. */
+#define SIZE_2HAO "44"
+#define SIZE_3HAO "32"
+#define SIZE_4HAO "28"
 
 typedef struct
 {
@@ -39,8 +66,9 @@ struct _JjDocxWriter
 {
   GObject  parent_instance;
 
-  char    *title;
-  GArray  *paragraphs;
+  char         *title;
+  GArray       *paragraphs;
+  JjDocxLayout  layout;
 };
 
 G_DEFINE_FINAL_TYPE (JjDocxWriter, jj_docx_writer, G_TYPE_OBJECT)
@@ -97,6 +125,16 @@ JjDocxWriter *
 jj_docx_writer_new (void)
 {
   return g_object_new (JJ_TYPE_DOCX_WRITER, NULL);
+}
+
+void
+jj_docx_writer_set_layout (JjDocxWriter *self,
+                           JjDocxLayout  layout)
+{
+  g_return_if_fail (JJ_IS_DOCX_WRITER (self));
+  g_return_if_fail (layout <= JJ_DOCX_LAYOUT_OFFICIAL);
+
+  self->layout = layout;
 }
 
 /* The title in the document properties (what a file manager shows). */
@@ -195,7 +233,7 @@ element_with_attributes (xmlTextWriter *w,
 }
 
 static GBytes *
-write_content_types (void)
+write_content_types (JjDocxLayout layout)
 {
   g_autoptr(xmlBuffer) buffer = NULL;
   g_autoptr(xmlTextWriter) w = begin_part (&buffer);
@@ -212,6 +250,13 @@ write_content_types (void)
                            "ContentType", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml", NULL);
   element_with_attributes (w, "Override", "PartName", "/docProps/core.xml",
                            "ContentType", "application/vnd.openxmlformats-package.core-properties+xml", NULL);
+  if (layout == JJ_DOCX_LAYOUT_OFFICIAL)
+    {
+      element_with_attributes (w, "Override", "PartName", "/word/footer1.xml", "ContentType", CT_FTR, NULL);
+      element_with_attributes (w, "Override", "PartName", "/word/footer2.xml", "ContentType", CT_FTR, NULL);
+      element_with_attributes (w, "Override", "PartName", "/word/settings.xml", "ContentType", CT_SET, NULL);
+      element_with_attributes (w, "Override", "PartName", "/word/fontTable.xml", "ContentType", CT_FNT, NULL);
+    }
   xmlTextWriterEndElement (w);
   end_part (w);
 
@@ -297,6 +342,176 @@ write_heading_style (xmlTextWriter *w,
   write_size (w, half_points);
   xmlTextWriterEndElement (w);
   xmlTextWriterEndElement (w);
+}
+
+static void
+write_official_style (xmlTextWriter *w,
+                      const char    *id,
+                      const char    *name,
+                      const char    *font,
+                      const char    *size,
+                      gboolean       bold,
+                      int            outline_level,
+                      gboolean       centered)
+{
+  begin_style (w, id, name);
+  xmlTextWriterStartElement (w, X ("w:pPr"));
+  if (outline_level >= 0)
+    {
+      char level[4];
+
+      g_snprintf (level, sizeof level, "%d", outline_level);
+      element_with_attributes (w, "w:keepNext", NULL);
+      element_with_attributes (w, "w:outlineLvl", "w:val", level, NULL);
+    }
+  if (centered)
+    {
+      element_with_attributes (w, "w:jc", "w:val", "center", NULL);
+      element_with_attributes (w, "w:ind", "w:firstLineChars", "0", "w:firstLine", "0", NULL);
+    }
+  xmlTextWriterEndElement (w);
+  xmlTextWriterStartElement (w, X ("w:rPr"));
+  write_fonts (w, font);
+  if (bold)
+    {
+      element_with_attributes (w, "w:b", NULL);
+      element_with_attributes (w, "w:bCs", NULL);
+    }
+  write_size (w, size);
+  xmlTextWriterEndElement (w);
+  xmlTextWriterEndElement (w);
+}
+
+/* Body text on the page's grid: one grid line a line, no space between
+ * paragraphs, the first line indented two characters. */
+static GBytes *
+write_official_styles (void)
+{
+  g_autoptr(xmlBuffer) buffer = NULL;
+  g_autoptr(xmlTextWriter) w = begin_part (&buffer);
+
+  xmlTextWriterStartElement (w, X ("w:styles"));
+  xmlTextWriterWriteAttribute (w, X ("xmlns:w"), X (NS_W));
+
+  xmlTextWriterStartElement (w, X ("w:docDefaults"));
+  xmlTextWriterStartElement (w, X ("w:rPrDefault"));
+  xmlTextWriterStartElement (w, X ("w:rPr"));
+  write_fonts (w, OFFICIAL_BODY);
+  /* 28 characters of 16 pt need 448 pt where the text is 442.2 pt wide:
+   * each character gives up a quarter point. */
+  element_with_attributes (w, "w:spacing", "w:val", "-5", NULL);
+  write_size (w, SIZE_3HAO);
+  element_with_attributes (w, "w:lang", "w:val", "en-US", "w:eastAsia", "zh-CN", NULL);
+  xmlTextWriterEndElement (w);
+  xmlTextWriterEndElement (w);
+  xmlTextWriterStartElement (w, X ("w:pPrDefault"));
+  xmlTextWriterStartElement (w, X ("w:pPr"));
+  element_with_attributes (w, "w:snapToGrid", "w:val", "1", NULL);
+  element_with_attributes (w, "w:spacing", "w:before", "0", "w:after", "0",
+                           "w:line", "240", "w:lineRule", "auto", NULL);
+  element_with_attributes (w, "w:ind", "w:firstLineChars", "200", "w:firstLine", "640", NULL);
+  element_with_attributes (w, "w:jc", "w:val", "both", NULL);
+  xmlTextWriterEndElement (w);
+  xmlTextWriterEndElement (w);
+  xmlTextWriterEndElement (w);
+
+  begin_style (w, "Normal", "Normal");
+  xmlTextWriterEndElement (w);
+  write_official_style (w, "Title", "Title", OFFICIAL_TITLE, SIZE_2HAO, FALSE, 0, TRUE);
+  write_official_style (w, "Heading1", "heading 1", OFFICIAL_HEAD1, SIZE_3HAO, FALSE, 0, FALSE);
+  write_official_style (w, "Heading2", "heading 2", OFFICIAL_HEAD2, SIZE_3HAO, FALSE, 1, FALSE);
+  write_official_style (w, "Heading3", "heading 3", OFFICIAL_BODY, SIZE_3HAO, TRUE, 2, FALSE);
+  write_official_style (w, "Quote", "Quote", OFFICIAL_BODY, SIZE_3HAO, FALSE, -1, FALSE);
+  write_official_style (w, "Source", "Source", OFFICIAL_HEAD2, SIZE_3HAO, FALSE, -1, FALSE);
+  write_official_style (w, "Note", "Note", OFFICIAL_HEAD2, SIZE_3HAO, FALSE, -1, FALSE);
+
+  xmlTextWriterEndElement (w);
+  end_part (w);
+
+  return g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+}
+
+/* “— 1 —” in 4号 宋体, on the right of odd pages and the left of even ones,
+ * a character in from the text's edge. */
+static GBytes *
+write_official_footer (gboolean odd)
+{
+  g_autoptr(xmlBuffer) buffer = NULL;
+  g_autoptr(xmlTextWriter) w = begin_part (&buffer);
+  const char *dash = "\u2014 ";
+
+  xmlTextWriterStartElement (w, X ("w:ftr"));
+  xmlTextWriterWriteAttribute (w, X ("xmlns:w"), X (NS_W));
+  xmlTextWriterStartElement (w, X ("w:p"));
+  xmlTextWriterStartElement (w, X ("w:pPr"));
+  element_with_attributes (w, "w:snapToGrid", "w:val", "0", NULL);
+  element_with_attributes (w, "w:jc", "w:val", odd ? "right" : "left", NULL);
+  element_with_attributes (w, "w:ind", odd ? "w:right" : "w:left", "280", "w:firstLineChars", "0", "w:firstLine", "0", NULL);
+  xmlTextWriterEndElement (w);
+  for (guint part = 0; part < 3; part++)
+    {
+      xmlTextWriterStartElement (w, X (part == 1 ? "w:fldSimple" : "w:r"));
+      if (part == 1)
+        {
+          xmlTextWriterWriteAttribute (w, X ("w:instr"), X (" PAGE "));
+          xmlTextWriterStartElement (w, X ("w:r"));
+        }
+      xmlTextWriterStartElement (w, X ("w:rPr"));
+      write_fonts (w, OFFICIAL_PAGE);
+      write_size (w, SIZE_4HAO);
+      xmlTextWriterEndElement (w);
+      xmlTextWriterStartElement (w, X ("w:t"));
+      xmlTextWriterWriteAttribute (w, X ("xml:space"), X ("preserve"));
+      xmlTextWriterWriteString (w, X (part == 0 ? dash : part == 1 ? "1" : " \u2014"));
+      xmlTextWriterEndElement (w);
+      xmlTextWriterEndElement (w);
+      if (part == 1)
+        xmlTextWriterEndElement (w);
+    }
+  xmlTextWriterEndElement (w);
+  xmlTextWriterEndElement (w);
+  end_part (w);
+
+  return g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+}
+
+static GBytes *
+write_official_settings (void)
+{
+  g_autoptr(xmlBuffer) buffer = NULL;
+  g_autoptr(xmlTextWriter) w = begin_part (&buffer);
+
+  xmlTextWriterStartElement (w, X ("w:settings"));
+  xmlTextWriterWriteAttribute (w, X ("xmlns:w"), X (NS_W));
+  element_with_attributes (w, "w:evenAndOddHeaders", NULL);
+  xmlTextWriterEndElement (w);
+  end_part (w);
+
+  return g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+}
+
+static GBytes *
+write_official_font_table (void)
+{
+  g_autoptr(xmlBuffer) buffer = NULL;
+  g_autoptr(xmlTextWriter) w = begin_part (&buffer);
+
+  xmlTextWriterStartElement (w, X ("w:fonts"));
+  xmlTextWriterWriteAttribute (w, X ("xmlns:w"), X (NS_W));
+  for (guint i = 0; i < G_N_ELEMENTS (official_fonts); i++)
+    {
+      xmlTextWriterStartElement (w, X ("w:font"));
+      xmlTextWriterWriteAttribute (w, X ("w:name"), X (official_fonts[i][0]));
+      element_with_attributes (w, "w:altName", "w:val", official_fonts[i][1], NULL);
+      element_with_attributes (w, "w:charset", "w:val", "86", NULL);  /* GB2312 */
+      element_with_attributes (w, "w:family", "w:val", "modern", NULL);
+      element_with_attributes (w, "w:pitch", "w:val", "fixed", NULL);
+      xmlTextWriterEndElement (w);
+    }
+  xmlTextWriterEndElement (w);
+  end_part (w);
+
+  return g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
 }
 
 static GBytes *
@@ -452,12 +667,30 @@ write_document (JjDocxWriter *self)
   for (guint i = 0; i < self->paragraphs->len; i++)
     write_paragraph (w, &g_array_index (self->paragraphs, Paragraph, i));
 
-  /* A4, with the margins of Word's Chinese template. */
   xmlTextWriterStartElement (w, X ("w:sectPr"));
-  element_with_attributes (w, "w:pgSz", "w:w", "11906", "w:h", "16838", NULL);
-  element_with_attributes (w, "w:pgMar", "w:top", "1440", "w:right", "1800",
-                           "w:bottom", "1440", "w:left", "1800", "w:header", "851",
-                           "w:footer", "992", "w:gutter", "0", NULL);
+  if (self->layout == JJ_DOCX_LAYOUT_OFFICIAL)
+    {
+      /* Margins of 37, 35, 28 and 26 mm (56.7 twips a mm) leave 156 by
+       * 225 mm: a grid of 22 lines of 579 twips; 28 characters of 3号 a
+       * line come from the characters' spacing (the styles), which Word
+       * and LibreOffice both honour where they read a character grid
+       * differently. Footers 2 and 3: odd, even. */
+      element_with_attributes (w, "w:footerReference", "w:type", "default", "r:id", "rId2", NULL);
+      element_with_attributes (w, "w:footerReference", "w:type", "even", "r:id", "rId3", NULL);
+      element_with_attributes (w, "w:pgSz", "w:w", "11906", "w:h", "16838", NULL);
+      element_with_attributes (w, "w:pgMar", "w:top", "2098", "w:right", "1474",
+                               "w:bottom", "1984", "w:left", "1588", "w:header", "851",
+                               "w:footer", "1361", "w:gutter", "0", NULL);
+      element_with_attributes (w, "w:docGrid", "w:type", "lines", "w:linePitch", "579", NULL);
+    }
+  else
+    {
+      /* A4, with the margins of Word's Chinese template. */
+      element_with_attributes (w, "w:pgSz", "w:w", "11906", "w:h", "16838", NULL);
+      element_with_attributes (w, "w:pgMar", "w:top", "1440", "w:right", "1800",
+                               "w:bottom", "1440", "w:left", "1800", "w:header", "851",
+                               "w:footer", "992", "w:gutter", "0", NULL);
+    }
   xmlTextWriterEndElement (w);
 
   xmlTextWriterEndElement (w);
@@ -561,6 +794,15 @@ jj_docx_writer_to_bytes (JjDocxWriter  *self,
     REL_STY, "styles.xml",
     NULL
   };
+  static const char * const official_rels[] = {
+    REL_STY, "styles.xml",
+    REL_FTR, "footer1.xml",
+    REL_FTR, "footer2.xml",
+    REL_SET, "settings.xml",
+    REL_FNT, "fontTable.xml",
+    NULL
+  };
+  gboolean official = self->layout == JJ_DOCX_LAYOUT_OFFICIAL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GByteArray) zip = g_byte_array_new ();
   struct {
@@ -568,12 +810,16 @@ jj_docx_writer_to_bytes (JjDocxWriter  *self,
     GBytes     *bytes;
   } parts[] = {
     /* Content types first: some readers look for it at the start. */
-    { "[Content_Types].xml", write_content_types () },
+    { "[Content_Types].xml", write_content_types (self->layout) },
     { "_rels/.rels", write_relationships (package_rels) },
-    { "word/_rels/document.xml.rels", write_relationships (document_rels) },
+    { "word/_rels/document.xml.rels", write_relationships (official ? official_rels : document_rels) },
     { "word/document.xml", write_document (self) },
-    { "word/styles.xml", write_styles () },
+    { "word/styles.xml", official ? write_official_styles () : write_styles () },
     { "docProps/core.xml", write_core_properties (self, now) },
+    { "word/footer1.xml", official ? write_official_footer (TRUE) : NULL },
+    { "word/footer2.xml", official ? write_official_footer (FALSE) : NULL },
+    { "word/settings.xml", official ? write_official_settings () : NULL },
+    { "word/fontTable.xml", official ? write_official_font_table () : NULL },
   };
   struct archive *archive;
   gboolean ok = TRUE;
@@ -596,6 +842,8 @@ jj_docx_writer_to_bytes (JjDocxWriter  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
+      if (parts[i].bytes == NULL)
+        continue;
       if (ok)
         ok = add_entry (archive, parts[i].name, parts[i].bytes, now, error);
       g_bytes_unref (parts[i].bytes);

@@ -18,6 +18,7 @@ struct _JjLibraryQuery
   char          **terms;  /* folded words of text; all must match */
   char           *kind;
   char           *tag;
+  char           *author;
   char           *document;
   GDateTime      *since;
   GDateTime      *until;
@@ -31,6 +32,7 @@ enum {
   PROP_TEXT,
   PROP_KIND,
   PROP_TAG,
+  PROP_AUTHOR,
   PROP_DOCUMENT,
   PROP_SORT,
   N_PROPS
@@ -53,6 +55,7 @@ jj_library_query_finalize (GObject *object)
   g_clear_pointer (&self->terms, g_strfreev);
   g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->tag, g_free);
+  g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->document, g_free);
   g_clear_pointer (&self->since, g_date_time_unref);
   g_clear_pointer (&self->until, g_date_time_unref);
@@ -78,6 +81,9 @@ jj_library_query_get_property (GObject    *object,
       break;
     case PROP_TAG:
       g_value_set_string (value, self->tag);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
       break;
     case PROP_DOCUMENT:
       g_value_set_string (value, self->document);
@@ -109,6 +115,9 @@ jj_library_query_set_property (GObject      *object,
     case PROP_TAG:
       jj_library_query_set_tag (self, g_value_get_string (value));
       break;
+    case PROP_AUTHOR:
+      jj_library_query_set_author (self, g_value_get_string (value));
+      break;
     case PROP_DOCUMENT:
       jj_library_query_set_document (self, g_value_get_string (value));
       break;
@@ -137,6 +146,9 @@ jj_library_query_class_init (JjLibraryQueryClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TAG] =
     g_param_spec_string ("tag", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DOCUMENT] =
     g_param_spec_string ("document", NULL, NULL, NULL,
@@ -267,6 +279,24 @@ jj_library_query_set_tag (JjLibraryQuery *self,
 }
 
 const char *
+jj_library_query_get_author (JjLibraryQuery *self)
+{
+  g_return_val_if_fail (JJ_IS_LIBRARY_QUERY (self), NULL);
+
+  return self->author;
+}
+
+/* Only the passages marked by @author (NULL: everyone's). */
+void
+jj_library_query_set_author (JjLibraryQuery *self,
+                             const char     *author)
+{
+  g_return_if_fail (JJ_IS_LIBRARY_QUERY (self));
+
+  replace_criterion (self, &self->author, author, PROP_AUTHOR);
+}
+
+const char *
 jj_library_query_get_document (JjLibraryQuery *self)
 {
   g_return_val_if_fail (JJ_IS_LIBRARY_QUERY (self), NULL);
@@ -335,6 +365,8 @@ jj_library_query_matches (JjLibraryQuery *self,
   if (self->kind != NULL && !g_str_equal (self->kind, jj_passage_get_kind (passage)))
     return FALSE;
   if (self->tag != NULL && !jj_passage_has_tag (passage, self->tag))
+    return FALSE;
+  if (self->author != NULL && g_strcmp0 (self->author, jj_passage_get_author (passage)) != 0)
     return FALSE;
   if (self->document != NULL && !g_str_equal (self->document, jj_passage_get_document_path (passage)))
     return FALSE;

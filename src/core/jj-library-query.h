@@ -33,6 +33,9 @@ void            jj_library_query_set_kind          (JjLibraryQuery  *self,
 const char     *jj_library_query_get_tag           (JjLibraryQuery  *self);
 void            jj_library_query_set_tag           (JjLibraryQuery  *self,
                                                     const char      *tag);
+const char     *jj_library_query_get_author        (JjLibraryQuery  *self);
+void            jj_library_query_set_author        (JjLibraryQuery  *self,
+                                                    const char      *author);
 const char     *jj_library_query_get_document      (JjLibraryQuery  *self);
 void            jj_library_query_set_document      (JjLibraryQuery  *self,
                                                     const char      *document_path);

@@ -1,0 +1,745 @@
+/* jj-reuse-checker.c — 查重: which stretches of a draft were taken from which speech
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Texts are compared folded: punctuation and spaces left out, full-width
+ * letters and digits as ASCII, lower case. Sources are display texts, which
+ * the importer has turned into simplified characters; a draft in
+ * traditional characters is converted here. The draft's k-grams are hashed into a small table; every
+ * source is scanned once with a rolling hash, each seed is extended into a
+ * maximal exact segment (once per diagonal), segments a character or two
+ * apart are chained, and the longest stretches win the draft's characters
+ * when several sources hold the same words.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jj-converter.h"
+#include "jj-reuse-checker.h"
+
+#define SEED_LENGTH 8          /* k of the k-grams; a stretch is found when ≥ k */
+#define STOP_COUNT 32          /* a k-gram that often in the draft seeds nothing */
+#define MAX_GAP 2              /* characters changed, added or left out at one place */
+#define MIN_RESUME 3           /* exact characters needed after a change at an end */
+#define FILTER_BITS 20
+
+typedef struct
+{
+  char     *name;
+  gunichar *key;
+  guint    *map;   /* display offset of each folded character */
+  guint     n;
+} Source;
+
+typedef struct
+{
+  guint64 hash;
+  guint   head;    /* first draft position, G_MAXUINT when empty */
+  guint   count;
+} Slot;
+
+typedef struct
+{
+  const gunichar *key;
+  guint           n;
+  guint           k;
+  Slot           *slots;
+  guint           mask;
+  guint          *next;
+  guint8         *filter;
+} DraftIndex;
+
+typedef struct
+{
+  guint a, e;      /* draft, folded */
+  guint b, f;      /* source, folded */
+  guint edits;
+} Segment;
+
+typedef struct
+{
+  guint       a, e, b, f;
+  guint       source;
+  JjReuseKind kind;
+} Candidate;
+
+struct _JjReuseChecker
+{
+  GObject    parent_instance;
+
+  GPtrArray *sources;
+  guint      min_length;
+};
+
+G_DEFINE_FINAL_TYPE (JjReuseChecker, jj_reuse_checker, G_TYPE_OBJECT)
+
+static void
+source_free (gpointer data)
+{
+  Source *source = data;
+
+  g_free (source->name);
+  g_free (source->key);
+  g_free (source->map);
+  g_free (source);
+}
+
+static void
+jj_reuse_checker_finalize (GObject *object)
+{
+  JjReuseChecker *self = JJ_REUSE_CHECKER (object);
+
+  g_ptr_array_unref (self->sources);
+
+  G_OBJECT_CLASS (jj_reuse_checker_parent_class)->finalize (object);
+}
+
+static void
+jj_reuse_checker_class_init (JjReuseCheckerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jj_reuse_checker_finalize;
+}
+
+static void
+jj_reuse_checker_init (JjReuseChecker *self)
+{
+  self->sources = g_ptr_array_new_with_free_func (source_free);
+  self->min_length = 13;
+}
+
+JjReuseChecker *
+jj_reuse_checker_new (void)
+{
+  return g_object_new (JJ_TYPE_REUSE_CHECKER, NULL);
+}
+
+void
+jj_reuse_checker_set_min_length (JjReuseChecker *self,
+                                 guint           min_length)
+{
+  g_return_if_fail (JJ_IS_REUSE_CHECKER (self));
+  g_return_if_fail (min_length >= 2);
+
+  self->min_length = min_length;
+}
+
+guint
+jj_reuse_checker_get_min_length (JjReuseChecker *self)
+{
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), 0);
+
+  return self->min_length;
+}
+
+/* Folds @text into @key (one code point per kept character) and @map (the
+ * display offset of each). The converter keeps the number of characters.
+ */
+static guint
+fold_text (const char  *text,
+           gboolean     to_simplified,
+           gunichar   **key_out,
+           guint      **map_out)
+{
+  g_autofree char *simplified = NULL;
+  const char *p;
+  glong n_chars;
+  gunichar *key;
+  guint *map;
+  guint n = 0;
+  guint offset = 0;
+
+  if (to_simplified && jj_converter_is_traditional (text, -1))
+    simplified = jj_converter_t2s (text, -1, NULL, NULL);
+  p = simplified != NULL ? simplified : text;
+
+  n_chars = g_utf8_strlen (p, -1);
+  key = g_new (gunichar, n_chars + 1);
+  map = g_new (guint, n_chars + 1);
+  for (; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+      if (!g_unichar_isalnum (c))
+        continue;
+      key[n] = g_unichar_tolower (c);
+      map[n] = offset;
+      n++;
+    }
+  map[n] = offset;
+
+  *key_out = key;
+  *map_out = map;
+  return n;
+}
+
+/**
+ * jj_reuse_fold:
+ * @text: a display text
+ * @offsets: (out) (optional): the display offset (guint) of each character
+ *   of the result
+ *
+ * Returns: @text as the reuse check compares it.
+ */
+char *
+jj_reuse_fold (const char  *text,
+               GArray     **offsets)
+{
+  g_autofree gunichar *key = NULL;
+  g_autofree guint *map = NULL;
+  guint n;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  n = fold_text (text, TRUE, &key, &map);
+  if (offsets != NULL)
+    {
+      *offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+      g_array_append_vals (*offsets, map, n);
+    }
+
+  return g_ucs4_to_utf8 (key, n, NULL, NULL, NULL);
+}
+
+guint
+jj_reuse_checker_add_source (JjReuseChecker *self,
+                             const char     *name,
+                             const char     *text)
+{
+  Source *source;
+
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), G_MAXUINT);
+  g_return_val_if_fail (name != NULL, G_MAXUINT);
+  g_return_val_if_fail (text != NULL, G_MAXUINT);
+
+  source = g_new0 (Source, 1);
+  source->name = g_strdup (name);
+  source->n = fold_text (text, FALSE, &source->key, &source->map);
+  g_ptr_array_add (self->sources, source);
+
+  return self->sources->len - 1;
+}
+
+guint
+jj_reuse_checker_get_n_sources (JjReuseChecker *self)
+{
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), 0);
+
+  return self->sources->len;
+}
+
+const char *
+jj_reuse_checker_get_source_name (JjReuseChecker *self,
+                                  guint           source)
+{
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), NULL);
+  g_return_val_if_fail (source < self->sources->len, NULL);
+
+  return ((Source *)g_ptr_array_index (self->sources, source))->name;
+}
+
+#define HASH_BASE G_GUINT64_CONSTANT (0x100000001b3)
+
+static inline guint64
+mix (guint64 h)
+{
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
+  return h;
+}
+
+static guint64
+power (guint k)
+{
+  guint64 p = 1;
+
+  for (guint i = 0; i < k; i++)
+    p *= HASH_BASE;
+  return p;
+}
+
+static Slot *
+index_lookup (const DraftIndex *index,
+              guint64           hash)
+{
+  guint i = (guint)mix (hash) & index->mask;
+
+  while (index->slots[i].head != G_MAXUINT)
+    {
+      if (index->slots[i].hash == hash)
+        return &index->slots[i];
+      i = (i + 1) & index->mask;
+    }
+  return &index->slots[i];
+}
+
+static void
+draft_index_init (DraftIndex     *index,
+                  const gunichar *key,
+                  guint           n,
+                  guint           k)
+{
+  guint size = 16;
+
+  index->key = key;
+  index->n = n;
+  index->k = k;
+  while (size < 2 * n + 2)
+    size <<= 1;
+  index->slots = g_new (Slot, size);
+  for (guint i = 0; i < size; i++)
+    index->slots[i].head = G_MAXUINT;
+  index->mask = size - 1;
+  index->next = g_new (guint, MAX (n, 1));
+  index->filter = g_malloc0 ((1u << FILTER_BITS) / 8);
+
+  if (n < k)
+    return;
+  /* Inserted from the end so that each chain lists positions in order. */
+  for (guint i = n - k + 1; i-- > 0; )
+    {
+      guint64 h = 0;
+      Slot *slot;
+
+      for (guint j = 0; j < k; j++)
+        h = h * HASH_BASE + key[i + j];
+      slot = index_lookup (index, h);
+      if (slot->head == G_MAXUINT)
+        {
+          slot->hash = h;
+          slot->count = 0;
+          index->next[i] = G_MAXUINT;
+        }
+      else
+        index->next[i] = slot->head;
+      slot->head = i;
+      slot->count++;
+      index->filter[(h >> (64 - FILTER_BITS)) / 8] |= 1u << ((h >> (64 - FILTER_BITS)) % 8);
+    }
+}
+
+static void
+draft_index_clear (DraftIndex *index)
+{
+  g_free (index->slots);
+  g_free (index->next);
+  g_free (index->filter);
+}
+
+static guint
+match_forward (const gunichar *x, guint nx, guint i,
+               const gunichar *y, guint ny, guint j)
+{
+  guint m = 0;
+
+  while (i + m < nx && j + m < ny && x[i + m] == y[j + m])
+    m++;
+  return m;
+}
+
+static guint
+match_backward (const gunichar *x, guint i,
+                const gunichar *y, guint j)
+{
+  guint m = 0;
+
+  while (m < i && m < j && x[i - m - 1] == y[j - m - 1])
+    m++;
+  return m;
+}
+
+static const guint gaps[][2] = {
+  { 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 2 }, { 2, 0 }, { 0, 2 }, { 2, 1 }, { 1, 2 },
+};
+
+/* Carries a chain's ends over a change of a character or two where at
+ * least MIN_RESUME exact characters follow it.
+ */
+static void
+extend_with_edits (Segment        *chain,
+                   const gunichar *d, guint nd,
+                   const gunichar *s, guint ns)
+{
+  for (guint round = 0; round < MAX_GAP; round++)
+    {
+      guint best = 0, best_gap = 0;
+
+      for (guint g = 0; g < G_N_ELEMENTS (gaps); g++)
+        {
+          guint i = chain->e + gaps[g][0], j = chain->f + gaps[g][1];
+          guint m;
+
+          if (i > nd || j > ns)
+            continue;
+          m = match_forward (d, nd, i, s, ns, j);
+          if (m > best)
+            {
+              best = m;
+              best_gap = g;
+            }
+        }
+      if (best < MIN_RESUME)
+        break;
+      chain->e += gaps[best_gap][0] + best;
+      chain->f += gaps[best_gap][1] + best;
+      chain->edits++;
+    }
+
+  for (guint round = 0; round < MAX_GAP; round++)
+    {
+      guint best = 0, best_gap = 0;
+
+      for (guint g = 0; g < G_N_ELEMENTS (gaps); g++)
+        {
+          guint m;
+
+          if (chain->a < gaps[g][0] || chain->b < gaps[g][1])
+            continue;
+          m = match_backward (d, chain->a - gaps[g][0], s, chain->b - gaps[g][1]);
+          if (m > best)
+            {
+              best = m;
+              best_gap = g;
+            }
+        }
+      if (best < MIN_RESUME)
+        break;
+      chain->a -= gaps[best_gap][0] + best;
+      chain->b -= gaps[best_gap][1] + best;
+      chain->edits++;
+    }
+}
+
+static gint
+compare_segments (gconstpointer pa,
+                  gconstpointer pb)
+{
+  const Segment *a = pa, *b = pb;
+
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  if (a->b != b->b)
+    return a->b < b->b ? -1 : 1;
+  return 0;
+}
+
+typedef struct
+{
+  guint *diag_end;
+  guint  diag_size;
+  GArray *touched;
+  GArray *segments;
+  GArray *chains;
+} Scratch;
+
+/* The exact segments of one source, chained. */
+static void
+scan_source (const DraftIndex *index,
+             const Source     *source,
+             guint             source_id,
+             guint             min_length,
+             Scratch          *scratch,
+             GArray           *candidates)
+{
+  const gunichar *d = index->key, *s = source->key;
+  guint nd = index->n, ns = source->n, k = index->k;
+  guint64 hash = 0, top = power (k - 1);
+
+  if (ns < k || nd < k)
+    return;
+
+  if (scratch->diag_size < ns + nd + 1)
+    {
+      g_free (scratch->diag_end);
+      scratch->diag_size = ns + nd + 1;
+      scratch->diag_end = g_new0 (guint, scratch->diag_size);
+    }
+  g_array_set_size (scratch->segments, 0);
+  g_array_set_size (scratch->touched, 0);
+
+  for (guint j = 0; j + k <= ns; j++)
+    {
+      guint bits;
+      Slot *slot;
+
+      if (j == 0)
+        for (guint x = 0; x < k; x++)
+          hash = hash * HASH_BASE + s[x];
+      else
+        hash = (hash - s[j - 1] * top) * HASH_BASE + s[j + k - 1];
+
+      bits = hash >> (64 - FILTER_BITS);
+      if ((index->filter[bits / 8] & (1u << (bits % 8))) == 0)
+        continue;
+      slot = index_lookup (index, hash);
+      if (slot->head == G_MAXUINT || slot->count > STOP_COUNT)
+        continue;
+
+      for (guint i = slot->head; i != G_MAXUINT; i = index->next[i])
+        {
+          guint diag = j + nd - i;
+          Segment seg;
+          guint back;
+
+          if (scratch->diag_end[diag] > i)
+            continue;
+          if (memcmp (d + i, s + j, k * sizeof (gunichar)) != 0)
+            continue;
+          back = match_backward (d, i, s, j);
+          seg.a = i - back;
+          seg.b = j - back;
+          seg.e = i + k + match_forward (d, nd, i + k, s, ns, j + k);
+          seg.f = seg.b + (seg.e - seg.a);
+          seg.edits = 0;
+          if (scratch->diag_end[diag] == 0)
+            g_array_append_val (scratch->touched, diag);
+          scratch->diag_end[diag] = seg.e;
+          g_array_append_val (scratch->segments, seg);
+        }
+    }
+
+  for (guint t = 0; t < scratch->touched->len; t++)
+    scratch->diag_end[g_array_index (scratch->touched, guint, t)] = 0;
+
+  g_array_sort (scratch->segments, compare_segments);
+
+  /* Chain segments whose gap is at most MAX_GAP characters on each side. */
+  g_array_set_size (scratch->chains, 0);
+  for (guint x = 0; x < scratch->segments->len; x++)
+    {
+      const Segment *seg = &g_array_index (scratch->segments, Segment, x);
+      gboolean joined = FALSE;
+
+      for (guint c = scratch->chains->len; c-- > 0; )
+        {
+          Segment *chain = &g_array_index (scratch->chains, Segment, c);
+
+          if (chain->e + MAX_GAP < seg->a)
+            break;
+          if (seg->a >= chain->e && seg->b >= chain->f
+              && seg->a - chain->e <= MAX_GAP && seg->b - chain->f <= MAX_GAP
+              && seg->e > chain->e)
+            {
+              chain->e = seg->e;
+              chain->f = seg->f;
+              chain->edits++;
+              joined = TRUE;
+              break;
+            }
+        }
+      if (!joined)
+        g_array_append_val (scratch->chains, *seg);
+    }
+
+  for (guint c = 0; c < scratch->chains->len; c++)
+    {
+      Segment *chain = &g_array_index (scratch->chains, Segment, c);
+      Candidate candidate;
+
+      extend_with_edits (chain, d, nd, s, ns);
+      if (chain->e - chain->a < min_length)
+        continue;
+      candidate.a = chain->a;
+      candidate.e = chain->e;
+      candidate.b = chain->b;
+      candidate.f = chain->f;
+      candidate.source = source_id;
+      candidate.kind = chain->edits == 0 ? JJ_REUSE_VERBATIM : JJ_REUSE_NEAR;
+      g_array_append_val (candidates, candidate);
+    }
+}
+
+typedef struct
+{
+  const DraftIndex *index;
+  GPtrArray        *sources;
+  guint             min_length;
+  guint             first;
+  guint             step;
+  GCancellable     *cancellable;
+  GArray           *candidates;
+} Worker;
+
+static gpointer
+worker_run (gpointer data)
+{
+  Worker *worker = data;
+  Scratch scratch = { 0, };
+
+  scratch.touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  scratch.segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  scratch.chains = g_array_new (FALSE, FALSE, sizeof (Segment));
+
+  for (guint i = worker->first; i < worker->sources->len; i += worker->step)
+    {
+      if (g_cancellable_is_cancelled (worker->cancellable))
+        break;
+      scan_source (worker->index, g_ptr_array_index (worker->sources, i), i,
+                   worker->min_length, &scratch, worker->candidates);
+    }
+
+  g_free (scratch.diag_end);
+  g_array_unref (scratch.touched);
+  g_array_unref (scratch.segments);
+  g_array_unref (scratch.chains);
+
+  return NULL;
+}
+
+static gint
+compare_candidates (gconstpointer pa,
+                    gconstpointer pb)
+{
+  const Candidate *a = pa, *b = pb;
+  guint la = a->e - a->a, lb = b->e - b->a;
+
+  if (la != lb)
+    return la > lb ? -1 : 1;
+  if (a->kind != b->kind)
+    return a->kind < b->kind ? -1 : 1;
+  if (a->source != b->source)
+    return a->source < b->source ? -1 : 1;
+  return a->a < b->a ? -1 : (a->a > b->a);
+}
+
+static gint
+compare_stretches (gconstpointer pa,
+                   gconstpointer pb)
+{
+  const JjReuseStretch *a = pa, *b = pb;
+
+  if (a->draft_start != b->draft_start)
+    return a->draft_start < b->draft_start ? -1 : 1;
+  return a->source < b->source ? -1 : (a->source > b->source);
+}
+
+/**
+ * jj_reuse_checker_check:
+ * @self: a #JjReuseChecker
+ * @draft: the draft's display text
+ * @shares: (out) (optional): a #JjReuseShare for each source the draft
+ *   takes from, largest first
+ * @total_share: (out) (optional): the share of the draft's folded
+ *   characters taken from any source
+ *
+ * Every stretch of the draft of at least the minimal length that a source
+ * holds verbatim or nearly. Where several sources hold the same words, the
+ * longest stretch keeps them; a stretch is reported only when at least the
+ * minimal length of it is not already another's.
+ *
+ * Returns: (transfer full): #JjReuseStretch in draft order, or %NULL when
+ *   cancelled.
+ */
+GArray *
+jj_reuse_checker_check (JjReuseChecker  *self,
+                        const char      *draft,
+                        GArray         **shares,
+                        double          *total_share,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  g_autofree gunichar *key = NULL;
+  g_autofree guint *map = NULL;
+  g_autofree guint *owner = NULL;
+  g_autofree guint *per_source = NULL;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GArray *stretches;
+  DraftIndex index;
+  Worker workers[4];
+  GThread *threads[4] = { NULL, };
+  guint n_workers, n, covered = 0;
+
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  n = fold_text (draft, TRUE, &key, &map);
+  draft_index_init (&index, key, n, MIN (SEED_LENGTH, self->min_length));
+
+  n_workers = CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (workers));
+  n_workers = MIN (n_workers, MAX (self->sources->len, 1));
+  for (guint w = 0; w < n_workers; w++)
+    {
+      workers[w].index = &index;
+      workers[w].sources = self->sources;
+      workers[w].min_length = self->min_length;
+      workers[w].first = w;
+      workers[w].step = n_workers;
+      workers[w].cancellable = cancellable;
+      workers[w].candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+      if (w > 0)
+        threads[w] = g_thread_new ("jj-reuse", worker_run, &workers[w]);
+    }
+  worker_run (&workers[0]);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      if (threads[w] != NULL)
+        g_thread_join (threads[w]);
+      g_array_append_vals (candidates, workers[w].candidates->data, workers[w].candidates->len);
+      g_array_unref (workers[w].candidates);
+    }
+  draft_index_clear (&index);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  g_array_sort (candidates, compare_candidates);
+  owner = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    owner[i] = G_MAXUINT;
+  per_source = g_new0 (guint, MAX (self->sources->len, 1));
+  stretches = g_array_new (FALSE, FALSE, sizeof (JjReuseStretch));
+
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      const Candidate *candidate = &g_array_index (candidates, Candidate, c);
+      const Source *source = g_ptr_array_index (self->sources, candidate->source);
+      JjReuseStretch stretch;
+      guint fresh = 0;
+
+      for (guint i = candidate->a; i < candidate->e; i++)
+        fresh += owner[i] == G_MAXUINT;
+      if (fresh < self->min_length)
+        continue;
+      for (guint i = candidate->a; i < candidate->e; i++)
+        if (owner[i] == G_MAXUINT)
+          {
+            owner[i] = candidate->source;
+            per_source[candidate->source]++;
+          }
+      covered += fresh;
+
+      stretch.draft_start = map[candidate->a];
+      stretch.draft_end = map[candidate->e - 1] + 1;
+      stretch.source = candidate->source;
+      stretch.source_start = source->map[candidate->b];
+      stretch.source_end = source->map[candidate->f - 1] + 1;
+      stretch.length = candidate->e - candidate->a;
+      stretch.kind = candidate->kind;
+      g_array_append_val (stretches, stretch);
+    }
+  g_array_sort (stretches, compare_stretches);
+
+  if (shares != NULL)
+    {
+      *shares = g_array_new (FALSE, FALSE, sizeof (JjReuseShare));
+      for (guint s = 0; s < self->sources->len; s++)
+        if (per_source[s] > 0)
+          {
+            JjReuseShare share = { s, per_source[s], (double)per_source[s] / n };
+            guint at = 0;
+
+            while (at < (*shares)->len && g_array_index (*shares, JjReuseShare, at).n_chars >= share.n_chars)
+              at++;
+            g_array_insert_val (*shares, at, share);
+          }
+    }
+  if (total_share != NULL)
+    *total_share = n > 0 ? (double)covered / n : 0.0;
+
+  return stretches;
+}

@@ -1,0 +1,281 @@
+/* bench-reuse.c — the reuse check of a draft against a large library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-reuse [N-SPEECHES] [DRAFT-CHARS]   (default 10000 and 5000)
+ *
+ * Builds N speeches of about 10,000 characters each from the paragraphs of
+ * the development corpus, each with its own order and every 40th character
+ * replaced by another of the corpus, so that no two are the same. A draft is assembled from
+ * stretches of 13 to 160 characters of known speeches, a third of them with
+ * a character changed, between new text. Prints the time to add the
+ * speeches, the time of the check (median of 5), precision and recall of
+ * the reported stretches and the share error.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "jj-reuse-checker.h"
+
+static GPtrArray *
+load_paragraphs (void)
+{
+  const char *dir = JJ_TEST_DATA_DIR "/corpus-dev/raw";
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    g_error ("No corpus in %s", dir);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_file_get_contents (path, &contents, NULL, NULL))
+        continue;
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_utf8_strlen (lines[i], -1) >= 20)
+          g_ptr_array_add (paragraphs, g_strdup (lines[i]));
+    }
+  g_dir_close (d);
+
+  return paragraphs;
+}
+
+/* New characters are drawn from those of the corpus, so that the texts stay
+ * simplified Chinese as imported speeches are. */
+static GArray *pool;
+
+static gunichar
+random_char (GRand *rand)
+{
+  return g_array_index (pool, gunichar, g_rand_int_range (rand, 0, pool->len));
+}
+
+static void
+make_pool (GPtrArray *paragraphs)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  pool = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  for (guint i = 0; i < paragraphs->len; i++)
+    for (const char *c = g_ptr_array_index (paragraphs, i); *c != '\0'; c = g_utf8_next_char (c))
+      {
+        gunichar u = g_utf8_get_char (c);
+
+        if (u >= 0x4E00 && u <= 0x9FFF && g_hash_table_add (seen, GUINT_TO_POINTER (u)))
+          g_array_append_val (pool, u);
+      }
+}
+
+static char *
+make_speech (GPtrArray *paragraphs,
+             GRand     *rand,
+             guint      target)
+{
+  GString *speech = g_string_new (NULL);
+  guint n = 0;
+
+  while (n < target)
+    {
+      const char *p = g_ptr_array_index (paragraphs, g_rand_int_range (rand, 0, paragraphs->len));
+      guint i = 0;
+
+      for (const char *c = p; *c != '\0'; c = g_utf8_next_char (c), i++)
+        {
+          if (i % 40 == 39)
+            g_string_append_unichar (speech, random_char (rand));
+          else
+            g_string_append_unichar (speech, g_utf8_get_char (c));
+        }
+      g_string_append_c (speech, '\n');
+      n += i;
+    }
+
+  return g_string_free (speech, FALSE);
+}
+
+typedef struct
+{
+  guint start, end, source;
+  gboolean near;
+} Planted;
+
+static char *
+range (const char *text,
+       guint       start,
+       guint       end)
+{
+  const char *p = g_utf8_offset_to_pointer (text, start);
+
+  return g_strndup (p, g_utf8_offset_to_pointer (p, end - start) - p);
+}
+
+static gint
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_speeches = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10000;
+  guint draft_target = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 5000;
+  g_autoptr(GPtrArray) paragraphs = load_paragraphs ();
+  g_autoptr(GPtrArray) speeches = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JjReuseChecker) checker = jj_reuse_checker_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GString) draft = g_string_new (NULL);
+  g_autoptr(GArray) planted = g_array_new (FALSE, FALSE, sizeof (Planted));
+  g_autoptr(GArray) stretches = NULL;
+  g_autofree char *folded = NULL;
+  double times[5];
+  double total = 0;
+  guint64 chars = 0;
+  guint planted_chars = 0, correct = 0, found = 0;
+  gint64 start;
+
+  setlocale (LC_ALL, "");
+  make_pool (paragraphs);
+
+  for (guint i = 0; i < n_speeches; i++)
+    {
+      char *speech = make_speech (paragraphs, rand, 10000);
+
+      chars += g_utf8_strlen (speech, -1);
+      g_ptr_array_add (speeches, speech);
+    }
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n_speeches; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("speech-%05u", i);
+
+      jj_reuse_checker_add_source (checker, name, g_ptr_array_index (speeches, i));
+    }
+  g_print ("library: %u speeches, %.1f M characters, added in %.2f s\n",
+           n_speeches, chars / 1e6, (g_get_monotonic_time () - start) / 1e6);
+
+  while (g_utf8_strlen (draft->str, -1) < draft_target)
+    {
+      guint source = g_rand_int_range (rand, 0, n_speeches);
+      const char *text = g_ptr_array_index (speeches, source);
+      guint n = g_utf8_strlen (text, -1);
+      guint length = g_rand_int_range (rand, 16, 160);
+      guint at = g_rand_int_range (rand, 0, n - length);
+      g_autofree char *piece = NULL;
+      g_autofree char *key = NULL;
+      Planted p;
+
+      /* A stretch starts and ends with a character that counts. */
+      while (length > 0 && !g_unichar_isalnum (g_utf8_get_char (g_utf8_offset_to_pointer (text, at))))
+        at++, length--;
+      while (length > 0 && !g_unichar_isalnum (g_utf8_get_char (g_utf8_offset_to_pointer (text, at + length - 1))))
+        length--;
+      piece = range (text, at, at + length);
+      key = jj_reuse_fold (piece, NULL);
+      if (g_utf8_strlen (key, -1) < 13 || strchr (piece, '\n') != NULL)
+        continue;
+
+      for (guint i = g_rand_int_range (rand, 20, 120); i > 0; i--)
+        g_string_append_unichar (draft, random_char (rand));
+      g_string_append (draft, "。");
+      p.start = g_utf8_strlen (draft->str, -1);
+      p.source = source;
+      p.near = g_utf8_strlen (key, -1) >= 20 && g_rand_int_range (rand, 0, 3) == 0
+               && g_unichar_isalnum (g_utf8_get_char (g_utf8_offset_to_pointer (piece, length / 2)));
+      if (p.near)
+        {
+          char *middle = g_utf8_offset_to_pointer (piece, length / 2);
+
+          g_string_append_len (draft, piece, middle - piece);
+          g_string_append (draft, "某");
+          g_string_append (draft, g_utf8_next_char (middle));
+        }
+      else
+        g_string_append (draft, piece);
+      p.end = p.start + length;
+      g_string_append (draft, "。");
+      g_array_append_val (planted, p);
+      planted_chars += g_utf8_strlen (key, -1);
+    }
+
+  for (guint r = 0; r < G_N_ELEMENTS (times); r++)
+    {
+      g_clear_pointer (&stretches, g_array_unref);
+      start = g_get_monotonic_time ();
+      stretches = jj_reuse_checker_check (checker, draft->str, NULL, &total, NULL, NULL);
+      times[r] = (g_get_monotonic_time () - start) / 1e6;
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
+
+  for (guint s = 0; s < stretches->len; s++)
+    {
+      const JjReuseStretch *x = &g_array_index (stretches, JjReuseStretch, s);
+
+      for (guint p = 0; p < planted->len; p++)
+        {
+          const Planted *y = &g_array_index (planted, Planted, p);
+
+          if (ABS ((gint) x->draft_start - (gint) y->start) <= 2 && ABS ((gint) x->draft_end - (gint) y->end) <= 2
+              && (x->kind == JJ_REUSE_NEAR) == y->near)
+            {
+              correct++;
+              break;
+            }
+        }
+    }
+  for (guint p = 0; p < planted->len; p++)
+    {
+      const Planted *y = &g_array_index (planted, Planted, p);
+
+      for (guint s = 0; s < stretches->len; s++)
+        {
+          const JjReuseStretch *x = &g_array_index (stretches, JjReuseStretch, s);
+
+          if (ABS ((gint) x->draft_start - (gint) y->start) <= 2 && ABS ((gint) x->draft_end - (gint) y->end) <= 2
+              && (x->kind == JJ_REUSE_NEAR) == y->near)
+            {
+              found++;
+              break;
+            }
+        }
+      if (g_getenv ("BENCH_DEBUG"))
+        {
+          g_autofree char *piece = range (draft->str, y->start, y->end);
+
+          g_print ("planted %u-%u near=%d src=%u %s\n", y->start, y->end, y->near, y->source, piece);
+          for (guint s = 0; s < stretches->len; s++)
+            {
+              const JjReuseStretch *x = &g_array_index (stretches, JjReuseStretch, s);
+
+              if (x->draft_end > y->start && x->draft_start < y->end)
+                g_print ("  got %u-%u kind=%d src=%u\n", x->draft_start, x->draft_end, x->kind, x->source);
+            }
+        }
+    }
+  folded = jj_reuse_fold (draft->str, NULL);
+
+  g_print ("draft: %ld characters, %u planted stretches (%u characters)\n",
+           g_utf8_strlen (draft->str, -1), planted->len, planted_chars);
+  g_print ("check: median %.3f s (min %.3f, max %.3f) of %zu runs\n",
+           times[2], times[0], times[4], G_N_ELEMENTS (times));
+  g_print ("stretches: %u reported, %u right (precision %.3f); %u of %u planted found (recall %.3f)\n",
+           stretches->len, correct, stretches->len ? (double) correct / stretches->len : 1.0,
+           found, planted->len, (double) found / planted->len);
+  g_print ("share: reported %.4f, planted %.4f\n",
+           total, (double) planted_chars / g_utf8_strlen (folded, -1));
+
+  return 0;
+}
