@@ -27,6 +27,7 @@ test_packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-gi python3-pyatspi gir1.2-atspi-2.0 gir1.2-gtk-4.0
   libxml2-utils locales poppler-utils
+  libreoffice-writer-nogui syncthing
 )
 
 install_missing () {
