@@ -294,6 +294,10 @@ test_conflict_names (void)
   g_assert_true (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian (SFConflict li 2024-01-01-12-00-00).xml"));
   g_assert_false (jj_mark_store_is_conflict_copy (side, side));
   g_assert_false (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian.xml.bak"));
+  g_assert_true (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian.xml.sync-conflict-20240101-120000-ABCDEFG.bak"));
+  g_assert_true (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian.xml (Li's conflicted copy 2024-01-01).bak"));
+  g_assert_false (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian.xml.old.bak"));
+  g_assert_false (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian.xml.sync-conflict-20240101-120000-ABCDEFG.bak.tmp"));
   g_assert_false (jj_mark_store_is_conflict_copy (side, "讲话2.docx.jiejian.sync-conflict-1.xml"));
   g_assert_false (jj_mark_store_is_conflict_copy (side, "讲话.docx.jiejian.old.xml"));
 }

@@ -345,16 +345,34 @@ find_fallback (GFile      *document_file,
  * Whether @name is a copy a sync tool made of the sidecar when two
  * versions met: `NAME.EXT.jiejian.sync-conflict-DATE-ID.xml` (Syncthing),
  * `NAME.EXT.jiejian (… conflicted copy …).xml` (Dropbox, Nextcloud,
- * ownCloud), `NAME.EXT.jiejian_conflict-….xml`, `… (SFConflict ….xml`.
+ * ownCloud), `NAME.EXT.jiejian_conflict-….xml`, `… (SFConflict ….xml`;
+ * or a copy it made of the sidecar's backup, `NAME.EXT.jiejian.xml.bak`,
+ * the same way (`NAME.EXT.jiejian.xml.sync-conflict-DATE-ID.bak`): in a
+ * synced folder the backup travels too.
  */
+static gboolean
+is_conflict_name (const char *name,
+                  gsize       stem_len,
+                  const char *suffix)
+{
+  g_autofree char *middle = NULL;
+  gsize name_len = strlen (name);
+
+  if (!g_str_has_suffix (name, suffix) || name_len <= stem_len + strlen (suffix))
+    return FALSE;
+
+  middle = g_ascii_strdown (name + stem_len, name_len - stem_len - strlen (suffix));
+  if (middle[0] != '.' && middle[0] != ' ' && middle[0] != '_' && middle[0] != '-' && middle[0] != '~')
+    return FALSE;
+
+  return strstr (middle, "conflict") != NULL;
+}
+
 gboolean
 jj_mark_store_is_conflict_copy (const char *sidecar_name,
                                 const char *name)
 {
-  g_autofree char *stem = NULL;
-  g_autofree char *middle = NULL;
   gsize stem_len;
-  gsize name_len;
 
   g_return_val_if_fail (sidecar_name != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -362,19 +380,14 @@ jj_mark_store_is_conflict_copy (const char *sidecar_name,
   if (!g_str_has_suffix (sidecar_name, ".xml") || g_str_equal (sidecar_name, name))
     return FALSE;
 
+  if (g_str_has_prefix (name, sidecar_name) && is_conflict_name (name, strlen (sidecar_name), ".bak"))
+    return TRUE;
+
   stem_len = strlen (sidecar_name) - strlen (".xml");
-  stem = g_strndup (sidecar_name, stem_len);
-  name_len = strlen (name);
-
-  if (!g_str_has_prefix (name, stem) || !g_str_has_suffix (name, ".xml") ||
-      name_len <= stem_len + strlen (".xml"))
+  if (strncmp (name, sidecar_name, stem_len) != 0)
     return FALSE;
 
-  middle = g_ascii_strdown (name + stem_len, name_len - stem_len - strlen (".xml"));
-  if (middle[0] != '.' && middle[0] != ' ' && middle[0] != '_' && middle[0] != '-' && middle[0] != '~')
-    return FALSE;
-
-  return strstr (middle, "conflict") != NULL;
+  return is_conflict_name (name, stem_len, ".xml");
 }
 
 /* Document order; orphans after placed marks at the same offset. */

@@ -95,20 +95,6 @@ class Machine:
             for old in options.findall(name):
                 options.remove(old)
             ET.SubElement(options, name).text = value
-        folder = ET.Element('folder', id=FOLDER_ID, label=FOLDER_ID, path=self.folder,
-                            type='sendreceive', rescanIntervalS='5', fsWatcherEnabled='true',
-                            fsWatcherDelayS='1', ignorePerms='false', autoNormalize='true')
-        for device in (self, other):
-            ET.SubElement(folder, 'device', id=device.device_id, introducedBy='')
-        ET.SubElement(folder, 'minDiskFree', unit='%').text = '0'
-        root.insert(0, folder)
-        for device in (self, other):
-            element = ET.Element('device', id=device.device_id, name=device.name,
-                                 compression='metadata', introducer='false',
-                                 skipIntroductionRemovals='false', introducedBy='')
-            ET.SubElement(element, 'address').text = 'tcp://127.0.0.1:%d' % device.listen_port
-            ET.SubElement(element, 'autoAcceptFolders').text = 'false'
-            root.insert(1, element)
         tree.write(path, encoding='utf-8', xml_declaration=False)
 
     def start(self):
@@ -127,6 +113,21 @@ class Machine:
                 time.sleep(0.2)
         raise RuntimeError('%s: Syncthing did not answer on 127.0.0.1:%d' % (self.name, self.gui_port))
 
+    def share(self, other):
+        """The other machine and the folder, with Syncthing's own defaults
+        for everything not set here (as the GUI would add them)."""
+        for device in (self, other):
+            config = self.get('/rest/config/defaults/device')
+            config.update(deviceID=device.device_id, name=device.name,
+                          addresses=['tcp://127.0.0.1:%d' % device.listen_port],
+                          autoAcceptFolders=False)
+            self.request('PUT', '/rest/config/devices/' + device.device_id, config)
+        config = self.get('/rest/config/defaults/folder')
+        config.update(id=FOLDER_ID, label=FOLDER_ID, path=self.folder, type='sendreceive',
+                      rescanIntervalS=5, fsWatcherEnabled=True, fsWatcherDelayS=1,
+                      devices=[{'deviceID': d.device_id} for d in (self, other)])
+        self.request('PUT', '/rest/config/folders/' + FOLDER_ID, config)
+
     def stop(self):
         if self.process is not None:
             self.process.terminate()
@@ -135,9 +136,11 @@ class Machine:
             except subprocess.TimeoutExpired:
                 self.process.kill()
 
-    def request(self, method, path):
+    def request(self, method, path, body=None):
+        data = json.dumps(body).encode() if body is not None else None
         request = urllib.request.Request('http://127.0.0.1:%d%s' % (self.gui_port, path), method=method,
-                                         headers={'X-API-Key': self.api_key})
+                                         data=data, headers={'X-API-Key': self.api_key,
+                                                             'Content-Type': 'application/json'})
         with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
         return json.loads(body) if body else None
@@ -326,6 +329,8 @@ def main():
     try:
         a.start()
         b.start()
+        a.share(b)
+        b.share(a)
         t = wait_converged(a, b, 120)
         if t is None:
             print('not ok: the speeches did not reach the second machine')
