@@ -175,7 +175,10 @@ def folder_state(folder):
 
 
 def conflict_copies(machine):
-    return [name for name in os.listdir(machine.folder) if 'sync-conflict' in name]
+    # Syncthing's own temporary files (.syncthing.NAME.tmp) of a download it
+    # gave up are its business: it removes them after a day.
+    return [name for name in os.listdir(machine.folder)
+            if 'sync-conflict' in name and not name.startswith(('.syncthing.', '~syncthing~'))]
 
 
 def converged(a, b):
