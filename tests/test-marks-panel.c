@@ -581,6 +581,87 @@ test_filter_tag (Fixture       *f,
   assert_shown (f, ALL_QUOTES);
 }
 
+static GtkDropDown *
+find_author_dropdown (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget) && first_string_is (GTK_DROP_DOWN (widget), "Everyone"))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_author_dropdown (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+dropdown_choices (GtkDropDown *dropdown)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_string_append_printf (s, "%s%s", i > 0 ? ", " : "",
+                            gtk_string_list_get_string (GTK_STRING_LIST (model), i));
+
+  return g_string_free (s, FALSE);
+}
+
+/* A team's marks: the filter offers everyone, the user's own marks and
+ * each colleague's; rows name their writer only when there are several. */
+static void
+test_filter_author (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkDropDown *authors = find_author_dropdown (GTK_WIDGET (f->panel));
+  g_autofree char *single = describe (f);
+  g_autofree char *choices = NULL;
+  g_autofree char *team = NULL;
+
+  g_assert_nonnull (authors);
+  /* One writer: no filter, no names. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (authors)));
+  g_assert_null (strstr (single, " · "));
+
+  jj_mark_set_author (f->agenda, "张三");
+  jj_mark_store_touch (f->store, f->agenda);
+  jj_mark_set_author (f->team, "张三");
+  jj_mark_store_touch (f->store, f->team);
+  jj_mark_set_author (f->basis, "李四");
+  jj_mark_store_touch (f->store, f->basis);
+  jj_mark_set_author (f->problems, "王五");
+  jj_mark_store_touch (f->store, f->problems);
+  jj_mark_set_author (f->opening, "王五");
+  jj_mark_store_touch (f->store, f->opening);
+  jj_mark_set_author (f->orphan, "王五");
+  jj_mark_store_touch (f->store, f->orphan);
+  jj_marks_panel_set_me (f->panel, "王五");
+  settle ();
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (authors)));
+  choices = dropdown_choices (authors);
+  g_assert_cmpstr (choices, ==, "Everyone, My Marks, 李四, 张三");
+  team = describe (f);
+  g_assert_nonnull (strstr (team, "基层治理是国家治理的基石 | ● Golden line  #治理  · 李四 | 开头可用\n"));
+
+  gtk_drop_down_set_selected (authors, 1);
+  settle ();
+  assert_shown (f, "研究部署基层治理工作\n坚持问题导向\n防汛抗旱工作的各项安排\n");
+  gtk_drop_down_set_selected (authors, 3);
+  settle ();
+  assert_shown (f, "加强队伍建设\n摆上重要议程\n");
+  /* With a tag too. */
+  select_tag (f, "队伍");
+  assert_shown (f, "加强队伍建设\n");
+  select_tag (f, NULL);
+  gtk_drop_down_set_selected (authors, 0);
+  settle ();
+  assert_shown (f, ALL_QUOTES);
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -977,6 +1058,7 @@ main (int   argc,
   ADD ("no-section", test_no_section);
   ADD ("filter-kind", test_filter_kind);
   ADD ("filter-tag", test_filter_tag);
+  ADD ("filter-author", test_filter_author);
   ADD ("search", test_search);
   ADD ("combined", test_combined);
   ADD ("activate", test_activate);

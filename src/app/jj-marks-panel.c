@@ -22,12 +22,16 @@ struct _JjMarksPanel
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
   GtkDropDown    *tag_dropdown;
+  GtkDropDown    *author_dropdown;
 
   GListModel     *marks;
   GtkSortListModel *sorted;
   GtkFilterListModel *filtered;
   GtkCustomFilter  *filter;
   GStrv           tags;        /* tags offered by the tag filter, in order */
+  GPtrArray      *authors;     /* the author filter's choices after "Everyone" */
+  char           *me;          /* the user's name, for "My Marks" */
+  gboolean        show_authors; /* the marks are not all one writer's */
 };
 
 G_DEFINE_FINAL_TYPE (JjMarksPanel, jj_marks_panel, GTK_TYPE_WIDGET)
@@ -88,6 +92,19 @@ selected_tag (JjMarksPanel *self)
   return self->tags[selected - 1];
 }
 
+/* NULL for everyone's marks; "" for marks of no known author. */
+static const char *
+selected_author (JjMarksPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->author_dropdown);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || self->authors == NULL ||
+      selected > self->authors->len)
+    return NULL;
+
+  return g_ptr_array_index (self->authors, selected - 1);
+}
+
 static gboolean
 contains (const char *haystack,
           const char *needle)
@@ -112,11 +129,14 @@ filter_func (gpointer item,
   JjMark *mark = item;
   const char *kind = selected_kind (self);
   const char *tag = selected_tag (self);
+  const char *author = selected_author (self);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (kind != NULL && g_strcmp0 (jj_mark_get_kind (mark), kind) != 0)
     return FALSE;
   if (tag != NULL && !jj_mark_has_tag (mark, tag))
+    return FALSE;
+  if (author != NULL && g_strcmp0 (author, jj_mark_get_author (mark) ? jj_mark_get_author (mark) : "") != 0)
     return FALSE;
   if (search[0] != '\0' &&
       !contains (jj_mark_get_quote (mark), search) &&
@@ -184,6 +204,7 @@ create_row (gpointer item,
   GtkWidget *meta = gtk_label_new (NULL);
   const char * const *tags = jj_mark_get_tags (mark);
   const char *note = jj_mark_get_note (mark);
+  const char *author = jj_mark_get_author (mark);
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *kind_markup = NULL;
 
@@ -205,6 +226,11 @@ create_row (gpointer item,
     {
       g_autofree char *tag = g_markup_printf_escaped ("  #%s", tags[i]);
       g_string_append (markup, tag);
+    }
+  if (self->show_authors && author != NULL && author[0] != '\0')
+    {
+      g_autofree char *by = g_markup_printf_escaped ("  · %s", author);
+      g_string_append (markup, by);
     }
   gtk_label_set_markup (GTK_LABEL (meta), markup->str);
   gtk_label_set_xalign (GTK_LABEL (meta), 0);
@@ -288,6 +314,75 @@ update_tags (JjMarksPanel *self)
   gtk_drop_down_set_selected (self->tag_dropdown, selected);
 }
 
+/* Everyone, My Marks (when the user's name is known and has marks here),
+ * then each other author of the speech's marks. Returns whether rows
+ * should now show their author, or no longer. */
+static gboolean
+update_authors (JjMarksPanel *self)
+{
+  gboolean was_shown = self->show_authors;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  g_autofree char *current = g_strdup (selected_author (self));
+  guint n = self->marks ? g_list_model_get_n_items (self->marks) : 0;
+  guint selected = 0;
+
+  g_clear_pointer (&self->authors, g_ptr_array_unref);
+  self->authors = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (strings, _("Everyone"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (self->marks, i);
+      const char *author = jj_mark_get_author (mark) ? jj_mark_get_author (mark) : "";
+
+      g_hash_table_add (seen, (gpointer) author);
+    }
+  if (self->me != NULL && g_hash_table_contains (seen, self->me))
+    {
+      g_ptr_array_add (self->authors, g_strdup (self->me));
+      gtk_string_list_append (strings, _("My Marks"));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (self->marks, i);
+      const char *author = jj_mark_get_author (mark) ? jj_mark_get_author (mark) : "";
+
+      if (!g_hash_table_remove (seen, author) || g_strcmp0 (author, self->me) == 0)
+        continue;
+      g_ptr_array_add (self->authors, g_strdup (author));
+      gtk_string_list_append (strings, author[0] != '\0' ? author : _("Unknown Author"));
+    }
+  for (guint i = 0; current != NULL && i < self->authors->len; i++)
+    if (g_str_equal (current, g_ptr_array_index (self->authors, i)))
+      selected = i + 1;
+
+  gtk_drop_down_set_model (self->author_dropdown, G_LIST_MODEL (strings));
+  gtk_drop_down_set_selected (self->author_dropdown, selected);
+  /* Only worth showing when the marks are not all one writer's. */
+  self->show_authors = self->authors->len > 1;
+  gtk_widget_set_visible (GTK_WIDGET (self->author_dropdown), self->show_authors);
+
+  return self->show_authors != was_shown;
+}
+
+/**
+ * jj_marks_panel_set_me:
+ * @name: (nullable): the user's name, as marks record it
+ *
+ * Offers "My Marks" in the author filter.
+ */
+void
+jj_marks_panel_set_me (JjMarksPanel *self,
+                       const char   *name)
+{
+  g_return_if_fail (JJ_IS_MARKS_PANEL (self));
+
+  g_free (self->me);
+  self->me = name != NULL && name[0] != '\0' ? g_strdup (name) : NULL;
+  if (update_authors (self))
+    jj_marks_panel_refresh (self);
+}
+
 static void
 update_empty (JjMarksPanel *self)
 {
@@ -324,6 +419,7 @@ jj_marks_panel_refresh (JjMarksPanel *self)
       /* The filters too may leave nothing to show. */
       g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty), self);
     }
+  update_authors (self);
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered),
                            create_row, self, NULL);
   update_tags (self);
@@ -333,6 +429,13 @@ jj_marks_panel_refresh (JjMarksPanel *self)
 static void
 marks_changed_cb (JjMarksPanel *self)
 {
+  /* A colleague's first mark, come through a shared folder: every row
+   * now names its writer. */
+  if (update_authors (self))
+    {
+      jj_marks_panel_refresh (self);
+      return;
+    }
   update_tags (self);
   update_empty (self);
 }
@@ -396,6 +499,8 @@ jj_marks_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->filtered, update_empty, self);
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->authors, g_ptr_array_unref);
+  g_clear_pointer (&self->me, g_free);
   g_clear_object (&self->filter);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JJ_TYPE_MARKS_PANEL);
@@ -426,6 +531,7 @@ jj_marks_panel_class_init (JjMarksPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, author_dropdown);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "markspanel");
@@ -449,8 +555,10 @@ jj_marks_panel_init (JjMarksPanel *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->author_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
 
   update_tags (self);
+  update_authors (self);
   update_empty (self);
 }
 

@@ -20,5 +20,7 @@ void       jj_marks_panel_set_marks  (JjMarksPanel *self,
                                       GListModel   *marks);
 void       jj_marks_panel_refresh    (JjMarksPanel *self);
 guint      jj_marks_panel_get_n_shown (JjMarksPanel *self);
+void       jj_marks_panel_set_me     (JjMarksPanel *self,
+                                      const char   *name);
 
 G_END_DECLS

@@ -190,6 +190,12 @@ _jj_window_load_marks (JjWindow   *self,
     _jj_window_show_error (self, _("Could Not Read the Marks"), error);
 
   marks_notice_cb (self);
+  {
+    g_autofree char *me = g_settings_get_string (self->settings, "author");
+
+    /* Marks made without a name set carry the user's real name. */
+    jj_marks_panel_set_me (self->marks_panel, me[0] != '\0' ? me : g_get_real_name ());
+  }
   jj_marks_panel_set_marks (self->marks_panel, jj_mark_store_get_marks (self->marks));
   _jj_window_refresh_marks (self);
   _jj_window_debug_marks_loaded (self);
