@@ -29,6 +29,8 @@ static const JjCliCommand commands[] = {
   { "mark", jj_cli_mark, N_("Mark a passage of a speech") },
   { "library", jj_cli_library, N_("Search the marked passages of all speeches") },
   { "export", jj_cli_export, N_("Export marked passages to .docx, .md or .txt") },
+  { "search", jj_cli_search, N_("Find a word or phrase in the full text of every speech") },
+  { "wording", jj_cli_wording, N_("Compare how a phrase and its close variants are worded") },
 };
 
 void

@@ -22,7 +22,9 @@ typedef enum
 /* One occurrence of a query. Offsets are code points of the display text;
  * the hit is [context_hit_start, context_hit_end) of @context.
  */
-typedef struct
+typedef struct _JjTextHit JjTextHit;
+
+struct _JjTextHit
 {
   char   *path;
   char   *title;
@@ -33,7 +35,7 @@ typedef struct
   char   *context;
   guint   context_hit_start;
   guint   context_hit_end;
-} JjTextHit;
+};
 
 #define JJ_TYPE_TEXT_HIT (jj_text_hit_get_type ())
 GType      jj_text_hit_get_type (void) G_GNUC_CONST;
