@@ -685,6 +685,43 @@ add_text_locked (JjTextIndex  *self,
 }
 
 /**
+ * jj_text_index_begin_batch:
+ *
+ * Makes the jj_text_index_add_text() and jj_text_index_remove() calls up
+ * to jj_text_index_end_batch() one transaction: much faster for many
+ * speeches, and all or nothing.
+ */
+gboolean
+jj_text_index_begin_batch (JjTextIndex  *self,
+                           GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = begin_batch (self, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+gboolean
+jj_text_index_end_batch (JjTextIndex  *self,
+                         GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = end_batch (self, TRUE, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
  * jj_text_index_add_text:
  * @date: Unix time of the speech's date, 0 when unknown
  * @outline: (nullable): gives each paragraph its section path

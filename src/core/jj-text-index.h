@@ -64,6 +64,10 @@ gboolean     jj_text_index_open             (JjTextIndex              *self,
                                              GError                  **error);
 gboolean     jj_text_index_get_was_rebuilt  (JjTextIndex              *self);
 
+gboolean     jj_text_index_begin_batch      (JjTextIndex              *self,
+                                             GError                  **error);
+gboolean     jj_text_index_end_batch        (JjTextIndex              *self,
+                                             GError                  **error);
 gboolean     jj_text_index_add_text         (JjTextIndex              *self,
                                              const char               *path,
                                              const char               *title,
