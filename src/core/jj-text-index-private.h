@@ -17,7 +17,15 @@ typedef struct
   guint       start;    /* of the paragraph in the display text */
   const char *section;
   const char *text;     /* the paragraph's display text */
+  gboolean    plain;    /* each character folds to one, word characters to themselves */
 } JjTextIndexParagraph;
+
+static inline guint
+map_offset (GArray *map,
+            guint   offset)
+{
+  return map != NULL ? g_array_index (map, guint, offset) : offset;
+}
 
 /* Return FALSE to stop. */
 typedef gboolean (*JjTextIndexParagraphFunc) (const JjTextIndexParagraph *paragraph,
@@ -28,6 +36,9 @@ gboolean  jj_text_index_foreach_match     (JjTextIndex              *self,
                                            JjTextIndexParagraphFunc  func,
                                            gpointer                  user_data,
                                            GError                  **error);
+const char *jj_text_index_paragraph_fold (const JjTextIndexParagraph  *paragraph,
+                                          GArray                     **map,
+                                          char                       **owned);
 char     *jj_text_index_match_for_phrase  (const char               *folded);
 gboolean  jj_text_is_word_char            (gunichar                  c);
 char     *jj_text_index_dup_context       (const char               *paragraph,

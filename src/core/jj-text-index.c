@@ -61,10 +61,11 @@ static const char *schema_sql =
   "  document INTEGER NOT NULL,"
   "  start INTEGER NOT NULL,"
   "  section TEXT NOT NULL,"
-  "  text TEXT NOT NULL);"
+  "  text TEXT NOT NULL,"
+  "  plain INTEGER NOT NULL);"
   "CREATE INDEX paragraphs_by_document ON paragraphs (document);"
   "CREATE VIRTUAL TABLE words USING fts5 (text, content='', detail=none,"
-  "  tokenize='jj_bigram');";
+  "  columnsize=0, tokenize='jj_bigram');";
 
 JjTextHit *
 jj_text_hit_copy (const JjTextHit *hit)
@@ -450,7 +451,7 @@ open_connection (const char  *path,
       sqlite3_free (message);
     }
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;", NULL, NULL, NULL);
+    rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;", NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -578,8 +579,8 @@ remove_document_locked (JjTextIndex  *self,
   sqlite3_bind_int64 (select, 1, id);
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
-      const char *text = (const char *)sqlite3_column_text (select, 1);
-      g_autofree char *folded = jj_text_fold (text, sqlite3_column_bytes (select, 1));
+      g_autofree char *folded = jj_text_fold ((const char *)sqlite3_column_text (select, 1),
+                                              sqlite3_column_bytes (select, 1));
 
       sqlite3_bind_int64 (delete, 1, sqlite3_column_int64 (select, 0));
       sqlite3_bind_text (delete, 2, folded, -1, SQLITE_STATIC);
@@ -605,6 +606,32 @@ remove_document_locked (JjTextIndex  *self,
 
   set_error (error, self->db, "delete");
   return FALSE;
+}
+
+/* Whether each character of @text folds to one, and each letter, digit
+ * or ideograph to itself: then its word characters can be looked for
+ * without folding, and offsets in the fold are offsets in the text.
+ */
+static gboolean
+is_plain (const char *text,
+          gsize       n_bytes,
+          const char *folded)
+{
+  const char *end = text + n_bytes;
+  const char *p = text;
+  const char *q = folded;
+
+  while (p < end && *q != '\0')
+    {
+      gunichar a = g_utf8_get_char (p);
+      gunichar b = g_utf8_get_char (q);
+
+      if (a != b && (jj_text_is_word_char (a) || jj_text_is_word_char (b)))
+        return FALSE;
+      p = g_utf8_next_char (p);
+      q = g_utf8_next_char (q);
+    }
+  return p == end && *q == '\0';
 }
 
 static gboolean
@@ -645,7 +672,7 @@ add_text_locked (JjTextIndex  *self,
   sqlite3_finalize (stmt);
   id = sqlite3_last_insert_rowid (self->db);
 
-  sqlite3_prepare_v2 (self->db, "INSERT INTO paragraphs (document, start, section, text) VALUES (?1, ?2, ?3, ?4)", -1, &paragraph, NULL);
+  sqlite3_prepare_v2 (self->db, "INSERT INTO paragraphs (document, start, section, text, plain) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &paragraph, NULL);
   sqlite3_prepare_v2 (self->db, "INSERT INTO words (rowid, text) VALUES (?1, ?2)", -1, &words, NULL);
 
   for (const char *p = text; *p != '\0' && ok;)
@@ -662,6 +689,7 @@ add_text_locked (JjTextIndex  *self,
           sqlite3_bind_int (paragraph, 2, offset);
           sqlite3_bind_text (paragraph, 3, section != NULL ? section : "", -1, SQLITE_STATIC);
           sqlite3_bind_text (paragraph, 4, p, n, SQLITE_STATIC);
+          sqlite3_bind_int (paragraph, 5, is_plain (p, n, folded));
           ok = sqlite3_step (paragraph) == SQLITE_DONE;
           sqlite3_reset (paragraph);
 
@@ -1231,7 +1259,7 @@ jj_text_index_foreach_match (JjTextIndex               *self,
   g_return_val_if_fail (self->db != NULL, FALSE);
 
   rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT d.path, d.title, d.date, p.start, p.section, p.text"
+                           "SELECT d.path, d.title, d.date, p.start, p.section, p.text, p.plain"
                            " FROM words JOIN paragraphs p ON p.id = words.rowid"
                            " JOIN documents d ON d.id = p.document"
                            " WHERE words MATCH ?1",
@@ -1252,6 +1280,7 @@ jj_text_index_foreach_match (JjTextIndex               *self,
         sqlite3_column_int (stmt, 3),
         (const char *)sqlite3_column_text (stmt, 4),
         (const char *)sqlite3_column_text (stmt, 5),
+        sqlite3_column_int (stmt, 6),
       };
 
       if (!func (&paragraph, user_data))
@@ -1316,6 +1345,26 @@ jj_text_index_dup_context (const char *paragraph,
   return g_ucs4_to_utf8 (chars + from, to - from, NULL, NULL, NULL);
 }
 
+/**
+ * jj_text_index_paragraph_fold:
+ * @map: (out): NULL when the paragraph is plain (each character folds to
+ *   one), else as jj_text_fold_with_map() gives it
+ *
+ * Returns: the folded text of @paragraph, in @owned or the paragraph's
+ */
+const char *
+jj_text_index_paragraph_fold (const JjTextIndexParagraph  *paragraph,
+                              GArray                     **map,
+                              char                       **owned)
+{
+  *map = NULL;
+  if (paragraph->plain)
+    *owned = jj_text_fold (paragraph->text, -1);
+  else
+    *owned = jj_text_fold_with_map (paragraph->text, -1, map);
+  return *owned;
+}
+
 typedef struct
 {
   const char *query;       /* folded */
@@ -1331,7 +1380,8 @@ search_paragraph (const JjTextIndexParagraph *paragraph,
 {
   Search *search = user_data;
   g_autoptr(GArray) map = NULL;
-  g_autofree char *folded = jj_text_fold_with_map (paragraph->text, -1, &map);
+  g_autofree char *owned = NULL;
+  const char *folded = jj_text_index_paragraph_fold (paragraph, &map, &owned);
   const char *from = folded;
   const char *counted = folded;
   guint offset = 0;
@@ -1344,8 +1394,8 @@ search_paragraph (const JjTextIndexParagraph *paragraph,
 
       offset += g_utf8_strlen (counted, found - counted);
       counted = found;
-      start = g_array_index (map, guint, offset);
-      end = g_array_index (map, guint, offset + search->query_chars - 1) + 1;
+      start = map_offset (map, offset);
+      end = map_offset (map, offset + search->query_chars - 1) + 1;
 
       hit->path = g_strdup (paragraph->path);
       hit->title = g_strdup (paragraph->title);

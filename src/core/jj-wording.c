@@ -99,6 +99,10 @@ typedef struct
   guint       m;
   guint       k;
   guint      *table;     /* (m + 1) × (m + k + 1) */
+  char        first[8];  /* the first and last characters, in UTF-8 */
+  char        last[8];
+  gboolean    first_is_word;
+  gboolean    last_is_word;
   GHashTable *variants;  /* folded text → JjWordingVariant */
 } Compare;
 
@@ -162,9 +166,22 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
 {
   Compare *c = user_data;
   g_autoptr(GArray) map = NULL;
-  g_autofree char *folded = jj_text_fold_with_map (paragraph->text, -1, &map);
+  g_autofree char *owned = NULL;
+  const char *folded;
   glong n = 0;
-  g_autofree gunichar *text = g_utf8_to_ucs4_fast (folded, -1, &n);
+  g_autofree gunichar *text = NULL;
+
+  /* Most candidates hold a piece of the phrase but not its frame; in a
+   * plain paragraph a letter or ideograph is its own fold.
+   */
+  if (paragraph->plain
+      && ((c->first_is_word && strstr (paragraph->text, c->first) == NULL)
+          || (c->last_is_word && strstr (paragraph->text, c->last) == NULL)))
+    return TRUE;
+  folded = jj_text_index_paragraph_fold (paragraph, &map, &owned);
+  if (strstr (folded, c->first) == NULL || strstr (folded, c->last) == NULL)
+    return TRUE;
+  text = g_utf8_to_ucs4_fast (folded, -1, &n);
 
   for (glong i = 0; i < n;)
     {
@@ -195,8 +212,8 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
           g_hash_table_insert (c->variants, variant->text, variant);
         }
 
-      start = g_array_index (map, guint, i);
-      end = g_array_index (map, guint, i + length - 1) + 1;
+      start = map_offset (map, i);
+      end = map_offset (map, i + length - 1) + 1;
       hit = g_new0 (JjTextHit, 1);
       hit->path = g_strdup (paragraph->path);
       hit->title = g_strdup (paragraph->title);
@@ -359,6 +376,12 @@ jj_wording_compare (JjTextIndex  *index,
   compare.k = k;
   compare.table = table;
   compare.variants = variants;
+  memset (compare.first, 0, sizeof compare.first);
+  memset (compare.last, 0, sizeof compare.last);
+  g_unichar_to_utf8 (pattern[0], compare.first);
+  g_unichar_to_utf8 (pattern[m - 1], compare.last);
+  compare.first_is_word = jj_text_is_word_char (pattern[0]);
+  compare.last_is_word = jj_text_is_word_char (pattern[m - 1]);
   if (!jj_text_index_foreach_match (index, match->str, compare_paragraph, &compare, error))
     return NULL;
 

@@ -90,11 +90,11 @@ load_sentences (const char *root)
 
 /* A sentence with a few characters changed to others of the sentence pool. */
 static void
-append_varied (GString    *out,
-               const char *sentence,
-               GRand      *rand,
-               const char *alphabet,
-               glong       n_alphabet)
+append_varied (GString        *out,
+               const char     *sentence,
+               GRand          *rand,
+               const gunichar *alphabet,
+               glong           n_alphabet)
 {
   for (const char *p = sentence; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -102,9 +102,7 @@ append_varied (GString    *out,
 
       if (c > 0x3000 && g_rand_int_range (rand, 0, 40) == 0)
         {
-          const char *r = g_utf8_offset_to_pointer (alphabet, g_rand_int_range (rand, 0, n_alphabet));
-
-          c = g_utf8_get_char (r);
+          c = alphabet[g_rand_int_range (rand, 0, n_alphabet)];
           if (!g_unichar_isalpha (c))
             c = g_utf8_get_char (p);
         }
@@ -113,10 +111,10 @@ append_varied (GString    *out,
 }
 
 static char *
-make_speech (guint       i,
-             GPtrArray  *sentences,
-             const char *alphabet,
-             glong       n_alphabet)
+make_speech (guint           i,
+             GPtrArray      *sentences,
+             const gunichar *alphabet,
+             glong           n_alphabet)
 {
   GRand *rand = g_rand_new_with_seed (i * 7919 + 1);
   GString *text = g_string_new (NULL);
@@ -230,6 +228,8 @@ main (int   argc,
   g_autoptr(GFile) db_file = g_file_new_for_path (db_path);
   g_autoptr(JjTextIndex) index = NULL;
   g_autoptr(GPtrArray) file_paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gunichar *alphabet_chars = NULL;
+  glong n_alphabet = 0;
   gsize text_bytes = 0;
   guint64 text_chars = 0;
   double index_ms, outline_ms = 0;
@@ -245,9 +245,10 @@ main (int   argc,
     g_string_append (alphabet, g_ptr_array_index (sentences, i));
 
   start = g_get_monotonic_time ();
+  alphabet_chars = g_utf8_to_ucs4_fast (alphabet->str, -1, &n_alphabet);
   for (guint i = 0; i < n_speeches; i++)
     {
-      char *text = make_speech (i, sentences, alphabet->str, g_utf8_strlen (alphabet->str, -1));
+      char *text = make_speech (i, sentences, alphabet_chars, n_alphabet);
 
       text_bytes += strlen (text);
       text_chars += g_utf8_strlen (text, -1);
