@@ -1253,35 +1253,62 @@ jj_text_index_foreach_match (JjTextIndex               *self,
                              GError                   **error)
 {
   sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  gint64 date = 0;
+  gint64 document_id = 0;
   int rc;
 
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
 
+  /* Paragraphs come by document: each document is read once. */
   rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT d.path, d.title, d.date, p.start, p.section, p.text, p.plain"
+                           "SELECT p.document, p.start, p.section, p.text, p.plain"
                            " FROM words JOIN paragraphs p ON p.id = words.rowid"
-                           " JOIN documents d ON d.id = p.document"
                            " WHERE words MATCH ?1",
                            -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (self->db, "SELECT path, title, date FROM documents WHERE id = ?1",
+                             -1, &document, NULL);
   if (rc != SQLITE_OK)
     {
       set_error (error, self->db, "search");
+      sqlite3_finalize (stmt);
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JjTextIndexParagraph paragraph = {
-        (const char *)sqlite3_column_text (stmt, 0),
-        (const char *)sqlite3_column_text (stmt, 1),
-        sqlite3_column_int64 (stmt, 2),
-        sqlite3_column_int (stmt, 3),
-        (const char *)sqlite3_column_text (stmt, 4),
-        (const char *)sqlite3_column_text (stmt, 5),
-        sqlite3_column_int (stmt, 6),
-      };
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      JjTextIndexParagraph paragraph;
+
+      if (id != document_id || path == NULL)
+        {
+          sqlite3_bind_int64 (document, 1, id);
+          if (sqlite3_step (document) != SQLITE_ROW)
+            {
+              sqlite3_reset (document);
+              continue;
+            }
+          g_free (path);
+          g_free (title);
+          path = g_strdup ((const char *)sqlite3_column_text (document, 0));
+          title = g_strdup ((const char *)sqlite3_column_text (document, 1));
+          date = sqlite3_column_int64 (document, 2);
+          document_id = id;
+          sqlite3_reset (document);
+        }
+
+      paragraph.path = path;
+      paragraph.title = title;
+      paragraph.date = date;
+      paragraph.start = sqlite3_column_int (stmt, 1);
+      paragraph.section = (const char *)sqlite3_column_text (stmt, 2);
+      paragraph.text = (const char *)sqlite3_column_text (stmt, 3);
+      paragraph.plain = sqlite3_column_int (stmt, 4);
 
       if (!func (&paragraph, user_data))
         {
@@ -1290,6 +1317,7 @@ jj_text_index_foreach_match (JjTextIndex               *self,
         }
     }
   sqlite3_finalize (stmt);
+  sqlite3_finalize (document);
 
   if (rc != SQLITE_DONE)
     {
@@ -1318,31 +1346,35 @@ jj_text_index_dup_context (const char *paragraph,
                            guint      *hit_start,
                            guint      *hit_end)
 {
-  glong n = 0;
-  g_autofree gunichar *chars = g_utf8_to_ucs4_fast (paragraph, -1, &n);
-  guint from = start > CONTEXT_CHARS ? start - CONTEXT_CHARS : 0;
-  guint to = MIN ((guint)n, end + CONTEXT_CHARS);
+  const char *hit = g_utf8_offset_to_pointer (paragraph, start);
+  const char *hit_last = g_utf8_offset_to_pointer (hit, end - start);
+  const char *from = hit;
+  const char *to = hit_last;
+  guint before = 0;
 
-  for (guint i = start; i > from; i--)
+  /* Back to the start of the sentence, or CONTEXT_CHARS characters. */
+  while (from > paragraph && before < CONTEXT_CHARS)
     {
-      if (is_sentence_end (chars[i - 1]))
-        {
-          from = i;
-          break;
-        }
+      const char *prev = g_utf8_prev_char (from);
+
+      if (is_sentence_end (g_utf8_get_char (prev)))
+        break;
+      from = prev;
+      before++;
     }
-  for (guint i = end; i < to; i++)
+  /* On to the end of the sentence, or CONTEXT_CHARS characters. */
+  for (guint after = 0; *to != '\0' && after < CONTEXT_CHARS; after++)
     {
-      if (is_sentence_end (chars[i]))
-        {
-          to = i + 1;
-          break;
-        }
+      gunichar c = g_utf8_get_char (to);
+
+      to = g_utf8_next_char (to);
+      if (is_sentence_end (c))
+        break;
     }
 
-  *hit_start = start - from;
-  *hit_end = end - from;
-  return g_ucs4_to_utf8 (chars + from, to - from, NULL, NULL, NULL);
+  *hit_start = before;
+  *hit_end = before + (end - start);
+  return g_strndup (from, to - from);
 }
 
 /**

@@ -1,12 +1,13 @@
 /* jj-wording.c
  *
- * A variant of a phrase starts and ends with the phrase's first and last
- * characters and differs from it by at most jj_wording_max_errors()
- * characters changed, inserted or left out: 以群众为中心 for 以人民为中心,
- * 高水平发展 for 高质量发展. Such a variant contains one of k + 1 disjoint
- * pieces of the phrase unchanged, so the paragraphs holding one of the
- * pieces are the candidates; each is aligned against the phrase from
- * every place it has the phrase's first character.
+ * A variant of a phrase keeps its beginning and its end and changes one
+ * block in between: up to two characters replaced or left out (one in a
+ * phrase of four characters, none in one of three), and up to two more
+ * characters put in, all of them letters, digits or ideographs:
+ * 以群众为中心 for 以人民为中心, 高水平发展 for 高质量发展, 以人民群众为中心.
+ * So a variant holds the phrase's beginning up to the block and its end
+ * after it: the candidates are the paragraphs holding, for one of the
+ * few places the block can be, the pairs of characters of both parts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,79 +83,108 @@ jj_wording_variant_free (JjWordingVariant *variant)
 /**
  * jj_wording_max_errors:
  *
- * How many characters a variant of @phrase (folded or not) may differ by:
- * two from five characters on, one for three or four, none below.
+ * How many characters of @phrase (folded or not) a variant may replace or
+ * leave out: two from five characters on, one for four, none below (then
+ * only insertions, and for one or two characters no variant at all).
+ * Up to two more characters than it replaces may be put in.
  */
 guint
 jj_wording_max_errors (const char *phrase)
 {
   glong n = g_utf8_strlen (phrase, -1);
 
-  return n >= 5 ? 2 : n >= 3 ? 1 : 0;
+  return n >= 5 ? 2 : n == 4 ? 1 : 0;
 }
+
+#define MAX_INSERTED 2
 
 typedef struct
 {
   gunichar   *pattern;
   guint       m;
-  guint       k;
-  guint      *table;     /* (m + 1) × (m + k + 1) */
+  guint       block;     /* the most characters replaced or left out */
+  gboolean    variants;  /* whether to look for variants at all */
+  GHashTable *variants_found;  /* folded text → JjWordingVariant */
   char        first[8];  /* the first and last characters, in UTF-8 */
   char        last[8];
   gboolean    first_is_word;
   gboolean    last_is_word;
-  GHashTable *variants;  /* folded text → JjWordingVariant */
+  gboolean    all_words;
 } Compare;
 
-/* The end (exclusive) of the best alignment of the whole pattern with
- * text starting at @text[0] and ending with the pattern's last character,
- * 0 when none has at most k errors.
+/* Edit distance between two strings of a few characters. */
+static guint
+small_distance (const gunichar *a,
+                guint           n_a,
+                const gunichar *b,
+                guint           n_b)
+{
+  guint d[8][8];
+
+  for (guint i = 0; i <= n_a; i++)
+    d[i][0] = i;
+  for (guint j = 0; j <= n_b; j++)
+    d[0][j] = j;
+  for (guint i = 1; i <= n_a; i++)
+    for (guint j = 1; j <= n_b; j++)
+      {
+        guint v = d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+
+        v = MIN (v, d[i - 1][j] + 1);
+        d[i][j] = MIN (v, d[i][j - 1] + 1);
+      }
+  return d[n_a][n_b];
+}
+
+/* The length of the phrase or the best variant of it starting at @text,
+ * which starts with the phrase's first character; 0 when none.
  */
 static guint
-align (Compare        *c,
-       const gunichar *text,
-       guint           n,
-       guint          *errors)
+match_at (Compare        *c,
+          const gunichar *text,
+          guint           n,
+          guint          *errors)
 {
   guint m = c->m;
-  guint width = MIN (n, m + c->k);
-  guint stride = width + 1;
-  guint *d = c->table;
+  guint common = 0;
   guint best = 0;
-  guint best_errors = c->k + 1;
+  guint best_errors = G_MAXUINT;
 
-  for (guint col = 0; col <= width; col++)
-    d[col] = col;
-  for (guint row = 1; row <= m; row++)
+  while (common < m && common < n && text[common] == c->pattern[common])
+    common++;
+  if (common == m)
     {
-      guint *prev = d + (row - 1) * stride;
-      guint *cur = d + row * stride;
-
-      cur[0] = row;
-      for (guint col = 1; col <= width; col++)
-        {
-          guint cost = c->pattern[row - 1] == text[col - 1] ? 0 : 1;
-          guint v = prev[col - 1] + cost;
-
-          v = MIN (v, prev[col] + 1);
-          v = MIN (v, cur[col - 1] + 1);
-          cur[col] = v;
-        }
+      *errors = 0;
+      return m;
     }
+  if (!c->variants)
+    return 0;
 
-  for (guint col = 1; col <= width; col++)
-    {
-      guint e = d[m * stride + col];
-
-      if (text[col - 1] != c->pattern[m - 1] || e > c->k)
-        continue;
-      if (e < best_errors
-          || (e == best_errors && ABS ((int)col - (int)m) < ABS ((int)best - (int)m)))
+  /* Keep pattern[0, i), replace pattern[i, j) with text[i, i + x), keep
+   * pattern[j, m): the frame (first and last characters) stays.
+   */
+  for (guint i = 1; i <= common && i < m; i++)
+    for (guint j = i; j <= MIN (i + c->block, m - 1); j++)
+      for (guint x = 0; x <= (j - i) + MAX_INSERTED; x++)
         {
-          best = col;
-          best_errors = e;
+          guint suffix = m - j;
+          guint e;
+
+          if (i + x + suffix > n)
+            break;
+          if (x > 0 && !jj_text_is_word_char (text[i + x - 1]))
+            break;
+          if (x == j - i && memcmp (text + i, c->pattern + i, x * sizeof (gunichar)) == 0)
+            continue;
+          if (memcmp (text + i + x, c->pattern + j, suffix * sizeof (gunichar)) != 0)
+            continue;
+          e = small_distance (c->pattern + i, j - i, text + i, x);
+          if (e > 0 && (e < best_errors || (e == best_errors && i + x + suffix < best)))
+            {
+              best = i + x + suffix;
+              best_errors = e;
+            }
         }
-    }
 
   *errors = best_errors;
   return best;
@@ -167,24 +197,32 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
   Compare *c = user_data;
   g_autoptr(GArray) map = NULL;
   g_autofree char *owned = NULL;
-  const char *folded;
-  glong n = 0;
-  g_autofree gunichar *text = NULL;
+  const char *text;
+  const char *counted;
+  const char *p;
+  gsize first_bytes = strlen (c->first);
+  guint offset = 0;
+  guint window = c->m + c->block + MAX_INSERTED;
+  gunichar chars[MAX_PHRASE + 8];
 
-  /* Most candidates hold a piece of the phrase but not its frame; in a
-   * plain paragraph a letter or ideograph is its own fold.
+  /* In a plain paragraph a letter or ideograph is its own fold: most
+   * candidates are turned away here, and when the phrase is all letters
+   * and ideographs, the paragraph is compared as it is.
    */
   if (paragraph->plain
       && ((c->first_is_word && strstr (paragraph->text, c->first) == NULL)
           || (c->last_is_word && strstr (paragraph->text, c->last) == NULL)))
     return TRUE;
-  folded = jj_text_index_paragraph_fold (paragraph, &map, &owned);
-  if (strstr (folded, c->first) == NULL || strstr (folded, c->last) == NULL)
-    return TRUE;
-  text = g_utf8_to_ucs4_fast (folded, -1, &n);
+  if (paragraph->plain && c->all_words)
+    text = paragraph->text;
+  else
+    text = jj_text_index_paragraph_fold (paragraph, &map, &owned);
 
-  for (glong i = 0; i < n;)
+  counted = text;
+  for (p = strstr (text, c->first); p != NULL;)
     {
+      const char *q = p;
+      guint n = 0;
       guint errors;
       guint length;
       g_autofree char *key = NULL;
@@ -192,28 +230,28 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       JjTextHit *hit;
       guint start, end;
 
-      if (text[i] != c->pattern[0])
-        {
-          i++;
-          continue;
-        }
-      length = align (c, text + i, n - i, &errors);
+      offset += g_utf8_strlen (counted, p - counted);
+      counted = p;
+
+      for (; n < window && *q != '\0'; n++, q = g_utf8_next_char (q))
+        chars[n] = g_utf8_get_char (q);
+      length = match_at (c, chars, n, &errors);
       if (length == 0)
         {
-          i++;
+          p = strstr (p + first_bytes, c->first);
           continue;
         }
 
-      key = g_ucs4_to_utf8 (text + i, length, NULL, NULL, NULL);
-      variant = g_hash_table_lookup (c->variants, key);
+      key = g_ucs4_to_utf8 (chars, length, NULL, NULL, NULL);
+      variant = g_hash_table_lookup (c->variants_found, key);
       if (variant == NULL)
         {
           variant = variant_new (key, errors);
-          g_hash_table_insert (c->variants, variant->text, variant);
+          g_hash_table_insert (c->variants_found, variant->text, variant);
         }
 
-      start = map_offset (map, i);
-      end = map_offset (map, i + length - 1) + 1;
+      start = map_offset (map, offset);
+      end = map_offset (map, offset + length - 1) + 1;
       hit = g_new0 (JjTextHit, 1);
       hit->path = g_strdup (paragraph->path);
       hit->title = g_strdup (paragraph->title);
@@ -225,7 +263,10 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
                                                 &hit->context_hit_start, &hit->context_hit_end);
       g_ptr_array_add (variant->hits, hit);
 
-      i += length;
+      p = g_utf8_offset_to_pointer (p, length);
+      offset += length;
+      counted = p;
+      p = strstr (p, c->first);
     }
 
   return TRUE;
@@ -326,9 +367,7 @@ jj_wording_compare (JjTextIndex  *index,
   g_autofree char *stripped = NULL;
   g_autofree char *folded = NULL;
   g_autofree gunichar *pattern = NULL;
-  g_autofree guint *table = NULL;
   glong m = 0;
-  guint k;
   Compare compare;
   JjWordingVariant *exact;
   GHashTableIter iter;
@@ -340,6 +379,12 @@ jj_wording_compare (JjTextIndex  *index,
   stripped = g_strstrip (g_strdup (phrase));
   folded = jj_text_fold (stripped, -1);
   pattern = g_utf8_to_ucs4_fast (folded, -1, &m);
+  if (m == 0)
+    {
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_QUERY,
+                   _("Search for at least one letter, digit or Chinese character."));
+      return NULL;
+    }
   if (m > MAX_PHRASE)
     {
       g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_QUERY,
@@ -347,16 +392,44 @@ jj_wording_compare (JjTextIndex  *index,
       return NULL;
     }
 
-  k = jj_wording_max_errors (folded);
-  for (guint piece = 0; piece <= k && m > 0; piece++)
-    {
-      guint from = piece * m / (k + 1);
-      guint to = (piece + 1) * m / (k + 1);
-      g_autofree char *text = g_ucs4_to_utf8 (pattern + from, to - from, NULL, NULL, NULL);
-      g_autofree char *piece_match = text != NULL ? jj_text_index_match_for_phrase (text) : NULL;
+  compare.pattern = pattern;
+  compare.m = m;
+  compare.block = jj_wording_max_errors (folded);
+  compare.variants = m >= 3;
 
-      if (piece_match != NULL)
-        g_string_append_printf (match, "%s(%s)", match->len > 0 ? " OR " : "", piece_match);
+  if (!compare.variants)
+    {
+      g_autofree char *whole = jj_text_index_match_for_phrase (folded);
+
+      if (whole != NULL)
+        g_string_append (match, whole);
+    }
+  else
+    {
+      g_autoptr(GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      /* For each place of the block: the pairs of the part before it and
+       * of the part after it (the phrase itself has both).
+       */
+      for (guint i = 1; i < m; i++)
+        for (guint j = i; j <= MIN (i + compare.block, (guint)m - 1); j++)
+          {
+            g_autofree char *head = i >= 2 ? g_ucs4_to_utf8 (pattern, i, NULL, NULL, NULL) : NULL;
+            g_autofree char *tail = m - j >= 2 ? g_ucs4_to_utf8 (pattern + j, m - j, NULL, NULL, NULL) : NULL;
+            g_autofree char *head_match = head != NULL ? jj_text_index_match_for_phrase (head) : NULL;
+            g_autofree char *tail_match = tail != NULL ? jj_text_index_match_for_phrase (tail) : NULL;
+            char *term;
+
+            if (head_match != NULL && tail_match != NULL)
+              term = g_strdup_printf ("(%s AND %s)", head_match, tail_match);
+            else if (head_match != NULL || tail_match != NULL)
+              term = g_strdup_printf ("(%s)", head_match != NULL ? head_match : tail_match);
+            else
+              continue;
+
+            if (g_hash_table_add (terms, term))
+              g_string_append_printf (match, "%s%s", match->len > 0 ? " OR " : "", term);
+          }
     }
   if (match->len == 0)
     {
@@ -370,18 +443,16 @@ jj_wording_compare (JjTextIndex  *index,
   exact = variant_new (folded, 0);
   g_hash_table_insert (variants, exact->text, exact);
 
-  table = g_new (guint, (m + 1) * (m + k + 1));
-  compare.pattern = pattern;
-  compare.m = m;
-  compare.k = k;
-  compare.table = table;
-  compare.variants = variants;
+  compare.variants_found = variants;
   memset (compare.first, 0, sizeof compare.first);
   memset (compare.last, 0, sizeof compare.last);
   g_unichar_to_utf8 (pattern[0], compare.first);
   g_unichar_to_utf8 (pattern[m - 1], compare.last);
   compare.first_is_word = jj_text_is_word_char (pattern[0]);
   compare.last_is_word = jj_text_is_word_char (pattern[m - 1]);
+  compare.all_words = TRUE;
+  for (glong i = 0; i < m; i++)
+    compare.all_words = compare.all_words && jj_text_is_word_char (pattern[i]);
   if (!jj_text_index_foreach_match (index, match->str, compare_paragraph, &compare, error))
     return NULL;
 
