@@ -80,6 +80,17 @@ write_file (const char *path,
   g_assert_no_error (error);
 }
 
+static void
+write_file_bytes (const char *path,
+                  const char *bytes,
+                  gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, bytes, length, &error);
+  g_assert_no_error (error);
+}
+
 static JjTextIndex *
 open_index (Fixture *fixture)
 {
@@ -407,6 +418,38 @@ test_corrupt (Fixture       *fixture,
   check_rebuilt (fixture);
 }
 
+/* Pages in the middle of the file overwritten: SQLite opens it but finds
+ * it damaged later; the index starts anew and is filled again.
+ */
+static void
+test_damaged_pages (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *path = g_file_peek_path (fixture->index_file);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_clear_object (&fixture->index);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 12 * 4096);
+  memset (contents + 2 * 4096, 0x5a, 8 * 4096);
+  write_file_bytes (path, contents, length);
+
+  fixture->index = open_index (fixture);
+  update (fixture);
+  hits = jj_text_index_search (fixture->index, "发展", 0, &error);
+  if (hits == NULL)
+    {
+      g_assert_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED);
+      update (fixture);
+    }
+  g_assert_true (jj_text_index_get_was_rebuilt (fixture->index));
+  g_assert_cmpuint (jj_text_index_get_n_documents (fixture->index), ==, N_SPEECHES);
+  check_like_scan (fixture, "发展", 50);
+}
+
 static void
 test_foreign (Fixture       *fixture,
               gconstpointer  data)
@@ -519,6 +562,7 @@ main (int   argc,
   ADD ("/text-index/traditional", test_traditional);
   ADD ("/text-index/deleted-and-changed", test_deleted_and_changed);
   ADD ("/text-index/corrupt", test_corrupt);
+  ADD ("/text-index/damaged-pages", test_damaged_pages);
   ADD ("/text-index/foreign", test_foreign);
   ADD ("/text-index/modes", test_modes);
   ADD ("/text-index/async", test_async);

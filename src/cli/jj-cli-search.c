@@ -265,6 +265,15 @@ jj_cli_search (int    argc,
     return status;
 
   hits = jj_text_index_search (index, argv[1], limit, &error);
+  if (hits == NULL && g_error_matches (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED))
+    {
+      g_clear_object (&index);
+      g_clear_error (&error);
+      index = jj_cli_open_text_index (folders, &status);
+      if (index == NULL)
+        return status;
+      hits = jj_text_index_search (index, argv[1], limit, &error);
+    }
   if (hits == NULL)
     {
       jj_cli_print_error ("%s", error->message);

@@ -42,6 +42,7 @@ struct _JjTextIndex
   GMutex    lock;
   gboolean  was_rebuilt;
   gboolean  in_batch;
+  gboolean  damaged;   /* SQLite found the file damaged since it was opened */
 };
 
 G_DEFINE_FINAL_TYPE (JjTextIndex, jj_text_index, G_TYPE_OBJECT)
@@ -249,11 +250,22 @@ jj_text_index_match_for_phrase (const char *folded)
 
 /* The database */
 
-static void
-set_error (GError    **error,
-           sqlite3    *db,
-           const char *what)
+static gboolean
+is_damage (int code)
 {
+  code &= 0xff;
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+static void
+set_error (JjTextIndex *self,
+           GError     **error,
+           const char  *what)
+{
+  sqlite3 *db = self->db;
+
+  if (db != NULL && is_damage (sqlite3_errcode (db)))
+    self->damaged = TRUE;
   g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DATABASE,
                /* Translators: %s is what went wrong, from SQLite */
                _("The full-text index cannot be used (%s: %s). Delete it to have it built again."),
@@ -269,6 +281,8 @@ exec (JjTextIndex  *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
+      if (is_damage (sqlite3_errcode (self->db)))
+        self->damaged = TRUE;
       g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DATABASE,
                    _("The full-text index cannot be used (%s). Delete it to have it built again."),
                    message != NULL ? message : "");
@@ -452,6 +466,15 @@ open_connection (const char  *path,
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    {
+      int n;
+
+      /* Reads the FTS table's configuration and structure: a damaged one
+       * shows here rather than at the first search.
+       */
+      rc = query_int (db, "SELECT count(*) FROM words WHERE words MATCH '\"jj\"'", &n);
+    }
 
   if (rc != SQLITE_OK)
     {
@@ -483,7 +506,7 @@ jj_text_index_open (JjTextIndex  *self,
 
   path = g_file_peek_path (self->file);
   dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
     {
       int saved = errno;
 
@@ -511,6 +534,23 @@ jj_text_index_open (JjTextIndex  *self,
     }
 
   return TRUE;
+}
+
+/* Starts an empty index in place of a damaged one. */
+static gboolean
+rebuild_locked (JjTextIndex *self)
+{
+  const char *path = g_file_peek_path (self->file);
+
+  g_debug ("Rebuilding the damaged full-text index %s", path);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  self->in_batch = FALSE;
+  self->damaged = FALSE;
+  self->was_rebuilt = TRUE;
+  remove_database_files (path);
+  return open_connection (path, &self->db) == SQLITE_OK;
 }
 
 static gboolean
@@ -604,7 +644,7 @@ remove_document_locked (JjTextIndex  *self,
       return exec (self, sql, error);
     }
 
-  set_error (error, self->db, "delete");
+  set_error (self, error, "delete");
   return FALSE;
 }
 
@@ -665,7 +705,7 @@ add_text_locked (JjTextIndex  *self,
   sqlite3_bind_int64 (stmt, 5, mtime);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      set_error (error, self->db, "insert");
+      set_error (self, error, "insert");
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -706,7 +746,7 @@ add_text_locked (JjTextIndex  *self,
     }
 
   if (!ok)
-    set_error (error, self->db, "insert");
+    set_error (self, error, "insert");
   sqlite3_finalize (paragraph);
   sqlite3_finalize (words);
   return ok;
@@ -1143,6 +1183,39 @@ update_paths (JjTextIndex         *self,
   return ok;
 }
 
+/* A damaged index found while updating is started anew and filled again. */
+static gboolean
+update_recovering (JjTextIndex   *self,
+                   const char * const *paths,
+                   GCancellable  *cancellable,
+                   Progress      *progress,
+                   GError       **error)
+{
+  GError *local_error = NULL;
+  gboolean rebuilt;
+
+  if (update_paths (self, paths, cancellable, progress, &local_error))
+    return TRUE;
+  if (!self->damaged)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  g_clear_error (&local_error);
+  g_mutex_lock (&self->lock);
+  rebuilt = rebuild_locked (self);
+  g_mutex_unlock (&self->lock);
+  if (!rebuilt)
+    {
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DATABASE,
+                   _("The full-text index “%s” was damaged and cannot be made again."),
+                   g_file_peek_path (self->file));
+      return FALSE;
+    }
+  return update_paths (self, paths, cancellable, progress, error);
+}
+
 /**
  * jj_text_index_update:
  * @paths: every speech the index should hold
@@ -1166,7 +1239,7 @@ jj_text_index_update (JjTextIndex              *self,
   g_return_val_if_fail (self->db != NULL, FALSE);
   g_return_val_if_fail (paths != NULL, FALSE);
 
-  return update_paths (self, paths, cancellable, &p, error);
+  return update_recovering (self, paths, cancellable, &p, error);
 }
 
 typedef struct
@@ -1192,7 +1265,7 @@ update_thread (GTask        *task,
   UpdateData *data = task_data;
   GError *error = NULL;
 
-  if (update_paths (source, (const char * const *)data->paths, cancellable, &data->progress, &error))
+  if (update_recovering (source, (const char * const *)data->paths, cancellable, &data->progress, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1274,7 +1347,7 @@ jj_text_index_foreach_match (JjTextIndex               *self,
                              -1, &document, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error (error, self->db, "search");
+      set_error (self, error, "search");
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -1321,7 +1394,7 @@ jj_text_index_foreach_match (JjTextIndex               *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_error (error, self->db, "search");
+      set_error (self, error, "search");
       return FALSE;
     }
   return TRUE;
@@ -1488,7 +1561,18 @@ jj_text_index_search (JjTextIndex  *self,
   search.hits = hits;
 
   if (!jj_text_index_foreach_match (self, match, search_paragraph, &search, error))
-    return NULL;
+    {
+      if (self->damaged)
+        {
+          g_mutex_lock (&self->lock);
+          rebuild_locked (self);
+          g_mutex_unlock (&self->lock);
+          g_clear_error (error);
+          g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED,
+                       _("The full-text index was damaged and has been started anew: search again once the speeches are indexed."));
+        }
+      return NULL;
+    }
 
   return g_steal_pointer (&hits);
 }

@@ -17,6 +17,7 @@ typedef enum
 {
   JJ_TEXT_INDEX_ERROR_DATABASE,
   JJ_TEXT_INDEX_ERROR_QUERY,
+  JJ_TEXT_INDEX_ERROR_DAMAGED,  /* started anew: update, then search again */
 } JjTextIndexError;
 
 /* One occurrence of a query. Offsets are code points of the display text;
