@@ -674,35 +674,127 @@ is_plain (const char *text,
   return p == end && *q == '\0';
 }
 
+/* A speech ready to go into the database: what needs no database is done
+ * here, in any thread.
+ */
+typedef struct
+{
+  guint  start;
+  char  *section;
+  const char *text;   /* in Prepared.text */
+  gsize  n_bytes;
+  char  *folded;
+  gboolean plain;
+} PreparedParagraph;
+
+typedef struct
+{
+  char   *path;
+  char   *title;
+  gint64  date;
+  char   *fingerprint;
+  gint64  mtime;
+  char   *text;
+  GArray *paragraphs;   /* PreparedParagraph */
+  gsize   n_bytes;
+} Prepared;
+
+static void
+prepared_paragraph_clear (gpointer data)
+{
+  PreparedParagraph *paragraph = data;
+
+  g_free (paragraph->section);
+  g_free (paragraph->folded);
+}
+
+static void
+prepared_free (Prepared *prepared)
+{
+  if (prepared == NULL)
+    return;
+  g_free (prepared->path);
+  g_free (prepared->title);
+  g_free (prepared->fingerprint);
+  g_free (prepared->text);
+  g_array_unref (prepared->paragraphs);
+  g_free (prepared);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Prepared, prepared_free)
+
+static Prepared *
+prepare (const char *path,
+         const char *title,
+         gint64      date,
+         const char *fingerprint,
+         gint64      mtime,
+         const char *text,
+         JjOutline  *outline)
+{
+  Prepared *prepared = g_new0 (Prepared, 1);
+  guint offset = 0;
+
+  prepared->path = g_strdup (path);
+  prepared->title = g_strdup (title != NULL ? title : "");
+  prepared->date = date;
+  prepared->fingerprint = g_strdup (fingerprint != NULL ? fingerprint : "");
+  prepared->mtime = mtime;
+  prepared->text = g_strdup (text);
+  prepared->n_bytes = strlen (text);
+  prepared->paragraphs = g_array_new (FALSE, TRUE, sizeof (PreparedParagraph));
+  g_array_set_clear_func (prepared->paragraphs, prepared_paragraph_clear);
+
+  for (const char *p = prepared->text; *p != '\0';)
+    {
+      const char *nl = strchr (p, '\n');
+      gsize n = nl != NULL ? (gsize)(nl - p) : strlen (p);
+
+      if (n > 0)
+        {
+          PreparedParagraph paragraph;
+          char *section = outline != NULL ? jj_outline_dup_section_path (outline, offset) : NULL;
+
+          paragraph.start = offset;
+          paragraph.section = section != NULL ? section : g_strdup ("");
+          paragraph.text = p;
+          paragraph.n_bytes = n;
+          paragraph.folded = jj_text_fold (p, n);
+          paragraph.plain = is_plain (p, n, paragraph.folded);
+          g_array_append_val (prepared->paragraphs, paragraph);
+        }
+
+      offset += g_utf8_strlen (p, n) + 1;
+      p += n;
+      if (*p == '\n')
+        p++;
+    }
+
+  return prepared;
+}
+
 static gboolean
-add_text_locked (JjTextIndex  *self,
-                 const char   *path,
-                 const char   *title,
-                 gint64        date,
-                 const char   *fingerprint,
-                 gint64        mtime,
-                 const char   *text,
-                 JjOutline    *outline,
-                 GError      **error)
+insert_locked (JjTextIndex  *self,
+               Prepared     *prepared,
+               GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
   sqlite3_stmt *paragraph = NULL;
   sqlite3_stmt *words = NULL;
   gint64 old_id;
   gint64 id;
-  guint offset = 0;
   gboolean ok = TRUE;
 
-  old_id = lookup_document (self, path, NULL, NULL);
+  old_id = lookup_document (self, prepared->path, NULL, NULL);
   if (old_id != 0 && !remove_document_locked (self, old_id, error))
     return FALSE;
 
   sqlite3_prepare_v2 (self->db, "INSERT INTO documents (path, title, date, fingerprint, mtime) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
-  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, title != NULL ? title : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, date);
-  sqlite3_bind_text (stmt, 4, fingerprint != NULL ? fingerprint : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, mtime);
+  sqlite3_bind_text (stmt, 1, prepared->path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, prepared->title, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, prepared->date);
+  sqlite3_bind_text (stmt, 4, prepared->fingerprint, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, prepared->mtime);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       set_error (self, error, "insert");
@@ -715,34 +807,22 @@ add_text_locked (JjTextIndex  *self,
   sqlite3_prepare_v2 (self->db, "INSERT INTO paragraphs (document, start, section, text, plain) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &paragraph, NULL);
   sqlite3_prepare_v2 (self->db, "INSERT INTO words (rowid, text) VALUES (?1, ?2)", -1, &words, NULL);
 
-  for (const char *p = text; *p != '\0' && ok;)
+  for (guint i = 0; i < prepared->paragraphs->len && ok; i++)
     {
-      const char *nl = strchr (p, '\n');
-      gsize n = nl != NULL ? (gsize)(nl - p) : strlen (p);
-      g_autofree char *section = outline != NULL ? jj_outline_dup_section_path (outline, offset) : NULL;
-      g_autofree char *folded = NULL;
+      PreparedParagraph *p = &g_array_index (prepared->paragraphs, PreparedParagraph, i);
 
-      if (n > 0)
-        {
-          folded = jj_text_fold (p, n);
-          sqlite3_bind_int64 (paragraph, 1, id);
-          sqlite3_bind_int (paragraph, 2, offset);
-          sqlite3_bind_text (paragraph, 3, section != NULL ? section : "", -1, SQLITE_STATIC);
-          sqlite3_bind_text (paragraph, 4, p, n, SQLITE_STATIC);
-          sqlite3_bind_int (paragraph, 5, is_plain (p, n, folded));
-          ok = sqlite3_step (paragraph) == SQLITE_DONE;
-          sqlite3_reset (paragraph);
+      sqlite3_bind_int64 (paragraph, 1, id);
+      sqlite3_bind_int (paragraph, 2, p->start);
+      sqlite3_bind_text (paragraph, 3, p->section, -1, SQLITE_STATIC);
+      sqlite3_bind_text (paragraph, 4, p->text, p->n_bytes, SQLITE_STATIC);
+      sqlite3_bind_int (paragraph, 5, p->plain);
+      ok = sqlite3_step (paragraph) == SQLITE_DONE;
+      sqlite3_reset (paragraph);
 
-          sqlite3_bind_int64 (words, 1, sqlite3_last_insert_rowid (self->db));
-          sqlite3_bind_text (words, 2, folded, -1, SQLITE_STATIC);
-          ok = ok && sqlite3_step (words) == SQLITE_DONE;
-          sqlite3_reset (words);
-        }
-
-      offset += g_utf8_strlen (p, n) + 1;
-      p += n;
-      if (*p == '\n')
-        p++;
+      sqlite3_bind_int64 (words, 1, sqlite3_last_insert_rowid (self->db));
+      sqlite3_bind_text (words, 2, p->folded, -1, SQLITE_STATIC);
+      ok = ok && sqlite3_step (words) == SQLITE_DONE;
+      sqlite3_reset (words);
     }
 
   if (!ok)
@@ -808,6 +888,7 @@ jj_text_index_add_text (JjTextIndex  *self,
                         JjOutline    *outline,
                         GError      **error)
 {
+  g_autoptr(Prepared) prepared = NULL;
   gboolean ok;
   gboolean own_batch;
 
@@ -815,10 +896,10 @@ jj_text_index_add_text (JjTextIndex  *self,
   g_return_val_if_fail (self->db != NULL, FALSE);
   g_return_val_if_fail (path != NULL && text != NULL, FALSE);
 
+  prepared = prepare (path, title, date, fingerprint, mtime, text, outline);
   g_mutex_lock (&self->lock);
   own_batch = !self->in_batch;
-  ok = begin_batch (self, error)
-       && add_text_locked (self, path, title, date, fingerprint, mtime, text, outline, error);
+  ok = begin_batch (self, error) && insert_locked (self, prepared, error);
   if (own_batch)
     ok = end_batch (self, ok, ok ? error : NULL) && ok;
   g_mutex_unlock (&self->lock);
@@ -1067,6 +1148,107 @@ report_progress (Progress *p)
                               g_memdup2 (p, sizeof *p), g_free);
 }
 
+/* A speech to load and prepare in a worker thread. */
+typedef struct
+{
+  char         *path;
+  gint64        id;               /* 0 when new to the index */
+  char         *old_fingerprint;
+  gint64        mtime;
+  GCancellable *cancellable;
+  GAsyncQueue  *done;
+  Prepared     *prepared;         /* NULL when the text did not change or failed to load */
+  gboolean      loaded;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->old_fingerprint);
+  g_clear_object (&job->cancellable);
+  g_async_queue_unref (job->done);
+  prepared_free (job->prepared);
+  g_free (job);
+}
+
+static void
+load_job (gpointer data,
+          gpointer user_data)
+{
+  Job *job = data;
+  g_autoptr(GFile) file = g_file_new_for_path (job->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjDocument) document = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  document = jj_document_load (file, JJ_LOAD_DEFAULT, job->cancellable, &error);
+  if (document == NULL)
+    {
+      g_debug ("Not indexing %s: %s", job->path, error->message);
+    }
+  else
+    {
+      job->loaded = TRUE;
+      fingerprint = jj_document_dup_fingerprint (document);
+      if (job->id == 0 || g_strcmp0 (fingerprint, job->old_fingerprint) != 0)
+        {
+          const char *text = jj_document_get_text (document);
+
+          job->prepared = prepare (job->path, jj_document_get_title (document),
+                                   guess_date (text, job->mtime / G_USEC_PER_SEC),
+                                   fingerprint, job->mtime, text,
+                                   jj_document_get_outline (document));
+        }
+    }
+
+  g_async_queue_push (job->done, job);
+}
+
+/* Stores what a worker made of @job; FALSE with @error set on failure. */
+static gboolean
+store_job (JjTextIndex  *self,
+           Job          *job,
+           GHashTable   *wanted,
+           gsize        *batch_bytes,
+           GError      **error)
+{
+  gboolean ok;
+
+  if (!job->loaded)
+    {
+      g_hash_table_remove (wanted, job->path);
+      return TRUE;
+    }
+
+  g_mutex_lock (&self->lock);
+  ok = begin_batch (self, error);
+  if (ok && job->prepared == NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE documents SET mtime = %" G_GINT64_FORMAT
+                                              " WHERE id = %" G_GINT64_FORMAT, job->mtime, job->id);
+
+      ok = exec (self, sql, error);
+    }
+  else if (ok)
+    {
+      ok = insert_locked (self, job->prepared, error);
+      *batch_bytes += job->prepared->n_bytes;
+    }
+  if (ok && *batch_bytes >= BATCH_BYTES)
+    {
+      ok = end_batch (self, TRUE, error);
+      *batch_bytes = 0;
+    }
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+/* Speeches are loaded (import, cleaning, outline, folding) by a pool of
+ * threads, one per processor, while this thread writes them into the
+ * database; at most a few wait in memory.
+ */
 static gboolean
 update_paths (JjTextIndex         *self,
               const char * const  *paths,
@@ -1074,85 +1256,98 @@ update_paths (JjTextIndex         *self,
               Progress            *progress,
               GError             **error)
 {
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GAsyncQueue) done = g_async_queue_new ();
   g_auto(GStrv) indexed = NULL;
+  GThreadPool *pool;
+  guint n_threads = MAX (1, MIN (g_get_num_processors (), 4));
+  guint max_in_flight = n_threads * 2;
+  guint in_flight = 0;
   gsize batch_bytes = 0;
   gboolean ok = TRUE;
+  guint next = 0;
 
   progress->total = g_strv_length ((char **)paths);
+  progress->done = 0;
+  report_progress (progress);
 
-  for (guint i = 0; paths[i] != NULL && ok; i++)
+  pool = g_thread_pool_new (load_job, NULL, n_threads, FALSE, NULL);
+
+  while (ok && (paths[next] != NULL || in_flight > 0))
     {
-      const char *path = paths[i];
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GFileInfo) info = NULL;
-      g_autoptr(JjDocument) document = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *old_fingerprint = NULL;
-      g_autofree char *fingerprint = NULL;
-      gint64 old_mtime = 0;
-      gint64 mtime;
-      gint64 id;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      /* Hand out work while there is room, then take back one result. */
+      while (ok && paths[next] != NULL && in_flight < max_in_flight)
         {
-          ok = FALSE;
-          break;
+          const char *path = paths[next++];
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GFileInfo) info = NULL;
+          g_autofree char *old_fingerprint = NULL;
+          gint64 old_mtime = 0;
+          gint64 mtime;
+          gint64 id;
+          Job *job;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+
+          info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                    G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                                    G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                    G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+          if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+            {
+              progress->done++;
+              continue;
+            }
+          g_hash_table_add (wanted, g_strdup (path));
+          mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+                  + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+          g_mutex_lock (&self->lock);
+          id = lookup_document (self, path, &old_fingerprint, &old_mtime);
+          g_mutex_unlock (&self->lock);
+          if (id != 0 && old_mtime == mtime)
+            {
+              progress->done++;
+              continue;
+            }
+
+          job = g_new0 (Job, 1);
+          job->path = g_strdup (path);
+          job->id = id;
+          job->old_fingerprint = g_steal_pointer (&old_fingerprint);
+          job->mtime = mtime;
+          job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+          job->done = g_async_queue_ref (done);
+          g_thread_pool_push (pool, job, NULL);
+          in_flight++;
         }
 
-      progress->done = i;
-      if (i % 16 == 0)
-        report_progress (progress);
-
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                                G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
-                                G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-      if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-        continue;
-      g_hash_table_add (wanted, (gpointer)path);
-      mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
-              + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
-
-      g_mutex_lock (&self->lock);
-      id = lookup_document (self, path, &old_fingerprint, &old_mtime);
-      g_mutex_unlock (&self->lock);
-      if (id != 0 && old_mtime == mtime)
-        continue;
-
-      document = jj_document_load (file, JJ_LOAD_DEFAULT, cancellable, &local_error);
-      if (document == NULL)
+      if (in_flight > 0)
         {
-          g_debug ("Not indexing %s: %s", path, local_error->message);
-          g_hash_table_remove (wanted, path);
-          continue;
-        }
+          Job *job = g_async_queue_pop (done);
 
-      fingerprint = jj_document_dup_fingerprint (document);
-      g_mutex_lock (&self->lock);
-      ok = begin_batch (self, error);
-      if (ok && id != 0 && g_strcmp0 (fingerprint, old_fingerprint) == 0)
-        {
-          g_autofree char *sql = g_strdup_printf ("UPDATE documents SET mtime = %" G_GINT64_FORMAT
-                                                  " WHERE id = %" G_GINT64_FORMAT, mtime, id);
+          in_flight--;
+          progress->done++;
+          if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+            ok = FALSE;
+          if (ok)
+            ok = store_job (self, job, wanted, &batch_bytes, error);
+          job_free (job);
+          if (progress->done % 16 == 0)
+            report_progress (progress);
+        }
+    }
 
-          ok = exec (self, sql, error);
-        }
-      else if (ok)
-        {
-          const char *text = jj_document_get_text (document);
-
-          ok = add_text_locked (self, path, jj_document_get_title (document),
-                                guess_date (text, mtime / G_USEC_PER_SEC), fingerprint, mtime, text,
-                                jj_document_get_outline (document), error);
-          batch_bytes += jj_document_get_n_bytes (document);
-        }
-      if (ok && batch_bytes >= BATCH_BYTES)
-        {
-          ok = end_batch (self, TRUE, error);
-          batch_bytes = 0;
-        }
-      g_mutex_unlock (&self->lock);
+  /* Wait for what is still loading, after a failure or cancellation. */
+  g_thread_pool_free (pool, FALSE, TRUE);
+  while (in_flight > 0)
+    {
+      job_free (g_async_queue_pop (done));
+      in_flight--;
     }
 
   if (ok)
