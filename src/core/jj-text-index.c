@@ -465,7 +465,7 @@ open_connection (const char  *path,
       sqlite3_free (message);
     }
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;", NULL, NULL, NULL);
+    rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     {
       int n;

@@ -225,7 +225,8 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       guint n = 0;
       guint errors;
       guint length;
-      g_autofree char *key = NULL;
+      char key[(MAX_PHRASE + 8) * 4 + 1];
+      const char *end_bytes;
       JjWordingVariant *variant;
       JjTextHit *hit;
       guint start, end;
@@ -242,7 +243,9 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
           continue;
         }
 
-      key = g_ucs4_to_utf8 (chars, length, NULL, NULL, NULL);
+      end_bytes = g_utf8_offset_to_pointer (p, length);
+      memcpy (key, p, end_bytes - p);
+      key[end_bytes - p] = '\0';
       variant = g_hash_table_lookup (c->variants_found, key);
       if (variant == NULL)
         {
@@ -263,7 +266,7 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
                                                 &hit->context_hit_start, &hit->context_hit_end);
       g_ptr_array_add (variant->hits, hit);
 
-      p = g_utf8_offset_to_pointer (p, length);
+      p = end_bytes;
       offset += length;
       counted = p;
       p = strstr (p, c->first);
@@ -296,6 +299,8 @@ count_hits (JjWordingVariant *variant)
 {
   g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
+  gint64 last_date = 0;
+  int last_year = 0;
 
   for (guint i = 0; i < variant->hits->len; i++)
     {
@@ -313,11 +318,17 @@ count_hits (JjWordingVariant *variant)
         }
       g_array_index (variant->documents, JjWordingDocumentCount, GPOINTER_TO_UINT (index)).count++;
 
-      if (hit->date != 0)
+      if (hit->date != 0 && hit->date == last_date)
+        {
+          year = last_year;
+        }
+      else if (hit->date != 0)
         {
           g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (hit->date);
 
           year = date != NULL ? g_date_time_get_year (date) : 0;
+          last_date = hit->date;
+          last_year = year;
         }
       if (!g_hash_table_lookup_extended (years, GINT_TO_POINTER (year), NULL, &index))
         {
