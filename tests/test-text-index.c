@@ -535,8 +535,15 @@ test_async (Fixture       *fixture,
   jj_text_index_update_async (fixture->index, (const char * const *)fixture->paths->pdata, NULL,
                               on_progress, &state, on_updated, &state);
   g_ptr_array_remove_index (fixture->paths, fixture->paths->len - 1);
+  /* Searching while the index is being filled: no wait, no crash. */
   while (state.result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_autoptr(GPtrArray) hits = jj_text_index_search (fixture->index, "改革", 10, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (hits);
+      g_main_context_iteration (NULL, FALSE);
+    }
 
   g_assert_true (jj_text_index_update_finish (fixture->index, state.result, &error));
   g_assert_no_error (error);

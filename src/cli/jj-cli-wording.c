@@ -123,6 +123,15 @@ jj_cli_wording (int    argc,
     return status;
 
   variants = jj_wording_compare (index, argv[1], &error);
+  if (variants == NULL && g_error_matches (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED))
+    {
+      g_clear_object (&index);
+      g_clear_error (&error);
+      index = jj_cli_open_text_index (folders, &status);
+      if (index == NULL)
+        return status;
+      variants = jj_wording_compare (index, argv[1], &error);
+    }
   if (variants == NULL)
     {
       jj_cli_print_error ("%s", error->message);

@@ -941,7 +941,9 @@ jj_text_index_get_n_documents (JjTextIndex *self)
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), 0);
   g_return_val_if_fail (self->db != NULL, 0);
 
+  g_mutex_lock (&self->lock);
   query_int (self->db, "SELECT count(*) FROM documents", &n);
+  g_mutex_unlock (&self->lock);
   return n;
 }
 
@@ -954,10 +956,12 @@ jj_text_index_dup_paths (JjTextIndex *self)
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
 
+  g_mutex_lock (&self->lock);
   sqlite3_prepare_v2 (self->db, "SELECT path FROM documents ORDER BY path", -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (paths, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->lock);
   g_ptr_array_add (paths, NULL);
 
   return (char **)g_ptr_array_free (g_steal_pointer (&paths), FALSE);
@@ -1531,7 +1535,10 @@ jj_text_index_foreach_match (JjTextIndex               *self,
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
 
-  /* Paragraphs come by document: each document is read once. */
+  /* The lock keeps an update from starting the database anew under the
+   * search. Paragraphs come by document: each document is read once.
+   */
+  g_mutex_lock (&self->lock);
   rc = sqlite3_prepare_v2 (self->db,
                            "SELECT p.document, p.start, p.section, p.text, p.plain"
                            " FROM words JOIN paragraphs p ON p.id = words.rowid"
@@ -1544,6 +1551,7 @@ jj_text_index_foreach_match (JjTextIndex               *self,
     {
       set_error (self, error, "search");
       sqlite3_finalize (stmt);
+      g_mutex_unlock (&self->lock);
       return FALSE;
     }
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -1584,15 +1592,20 @@ jj_text_index_foreach_match (JjTextIndex               *self,
           break;
         }
     }
+  if (rc != SQLITE_DONE)
+    set_error (self, error, "search");
   sqlite3_finalize (stmt);
   sqlite3_finalize (document);
-
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE && self->damaged)
     {
-      set_error (self, error, "search");
-      return FALSE;
+      rebuild_locked (self);
+      g_clear_error (error);
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED,
+                   _("The full-text index was damaged and has been started anew: search again once the speeches are indexed."));
     }
-  return TRUE;
+  g_mutex_unlock (&self->lock);
+
+  return rc == SQLITE_DONE;
 }
 
 static gboolean
@@ -1756,18 +1769,7 @@ jj_text_index_search (JjTextIndex  *self,
   search.hits = hits;
 
   if (!jj_text_index_foreach_match (self, match, search_paragraph, &search, error))
-    {
-      if (self->damaged)
-        {
-          g_mutex_lock (&self->lock);
-          rebuild_locked (self);
-          g_mutex_unlock (&self->lock);
-          g_clear_error (error);
-          g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED,
-                       _("The full-text index was damaged and has been started anew: search again once the speeches are indexed."));
-        }
-      return NULL;
-    }
+    return NULL;
 
   return g_steal_pointer (&hits);
 }
