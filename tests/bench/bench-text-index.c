@@ -390,6 +390,7 @@ main (int   argc,
   }
 
   printf ("queries, first 100 hits with context:\n");
+  bench_queries (index, texts, 1);
   bench_queries (index, texts, 2);
   bench_queries (index, texts, 4);
   bench_queries (index, texts, 8);
