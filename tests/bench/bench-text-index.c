@@ -420,7 +420,46 @@ main (int   argc,
     start = g_get_monotonic_time ();
     jj_text_index_foreach_match (index, "\"中心\"", count_paragraph, &n, NULL);
     printf ("  (reading the %u paragraphs with 中心: %.1f ms)\n", n, ms_since (start));
-    }
+  }
+  {
+    /* Phrases of 4 to 8 Chinese characters taken from the speeches. */
+    GRand *rand = g_rand_new_with_seed (42);
+    double times[20], cpu[20];
+    guint total = 0;
+
+    for (guint q = 0; q < G_N_ELEMENTS (times); q++)
+      {
+        const char *text = g_ptr_array_index (texts, g_rand_int_range (rand, 0, texts->len));
+        guint length = g_rand_int_range (rand, 4, 9);
+        glong n = g_utf8_strlen (text, -1);
+        g_autofree char *phrase = NULL;
+        g_autoptr(GPtrArray) variants = NULL;
+        gboolean ok = FALSE;
+        double cpu_start;
+
+        while (!ok)
+          {
+            glong at = g_rand_int_range (rand, 0, n - length);
+
+            g_free (phrase);
+            phrase = g_utf8_substring (text, at, at + length);
+            ok = TRUE;
+            for (const char *p = phrase; *p != '\0'; p = g_utf8_next_char (p))
+              ok = ok && g_utf8_get_char (p) >= 0x4e00 && g_utf8_get_char (p) <= 0x9fff;
+          }
+
+        start = g_get_monotonic_time ();
+        cpu_start = cpu_ms ();
+        variants = jj_wording_compare (index, phrase, &error);
+        times[q] = ms_since (start);
+        cpu[q] = cpu_ms () - cpu_start;
+        g_assert_no_error (error);
+        for (guint v = 0; v < variants->len; v++)
+          total += ((JjWordingVariant *)g_ptr_array_index (variants, v))->hits->len;
+      }
+    print_percentiles ("phrases from speeches", times, cpu, G_N_ELEMENTS (times), total);
+    g_rand_free (rand);
+  }
 
   g_clear_object (&index);
   {
