@@ -11,8 +11,10 @@
 #include "jj-text-index.h"
 #include "jj-text-search-view.h"
 
-/* More hits than anyone reads: the count says when there are more. */
-#define MAX_HITS 1000
+/* More hits than anyone reads, and as many rows as a list box builds
+ * without a pause; the count says when there are more.
+ */
+#define MAX_HITS 300
 
 struct _JjTextSearchView
 {
