@@ -466,6 +466,7 @@ scope_changed_cb (JjLibraryWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->document_dropdown), !all_text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_dropdown), !all_text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sort_dropdown), !all_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), !all_text);
   if (all_text && !self->busy)
     jj_text_search_view_update (self->text_view, self->library);
   run_query (self);
