@@ -314,6 +314,25 @@ test_hit_fields (Fixture       *fixture,
   g_clear_pointer (&hits, g_ptr_array_unref);
   hits = jj_text_index_search (fixture->index, "发展", 10, NULL);
   g_assert_cmpuint (hits->len, ==, 10);
+
+  /* One character, with and without a limit: the same first hits. */
+  {
+    g_autoptr(GPtrArray) all = search (fixture->index, "改");
+    g_autoptr(GPtrArray) first = jj_text_index_search (fixture->index, "改", 7, NULL);
+    g_autoptr(GPtrArray) many = jj_text_index_search (fixture->index, "改", all->len + 5, NULL);
+
+    g_assert_cmpuint (all->len, >, 7);
+    g_assert_cmpuint (first->len, ==, 7);
+    g_assert_cmpuint (many->len, ==, all->len);
+    for (guint i = 0; i < first->len; i++)
+      {
+        JjTextHit *a = g_ptr_array_index (all, i);
+        JjTextHit *b = g_ptr_array_index (first, i);
+
+        g_assert_cmpstr (a->path, ==, b->path);
+        g_assert_cmpuint (a->start, ==, b->start);
+      }
+  }
 }
 
 static void

@@ -32,6 +32,7 @@
 #define SCHEMA_VERSION 1
 #define CONTEXT_CHARS 40
 #define BATCH_BYTES (16 * 1024 * 1024)
+#define SCAN_PARAGRAPHS 20000
 
 struct _JjTextIndex
 {
@@ -1517,12 +1518,38 @@ jj_text_index_update_finish (JjTextIndex   *self,
 
 /* Searching */
 
+static gboolean foreach_paragraph (JjTextIndex               *self,
+                                   const char                *sql,
+                                   const char                *match,
+                                   JjTextIndexParagraphFunc   func,
+                                   gpointer                   user_data,
+                                   GError                   **error);
+
 gboolean
 jj_text_index_foreach_match (JjTextIndex               *self,
                              const char                *match,
                              JjTextIndexParagraphFunc   func,
                              gpointer                   user_data,
                              GError                   **error)
+{
+  return foreach_paragraph (self,
+                            "SELECT p.document, p.start, p.section, p.text, p.plain"
+                            " FROM words JOIN paragraphs p ON p.id = words.rowid"
+                            " WHERE words MATCH ?1",
+                            match, func, user_data, error);
+}
+
+/* Runs @sql (which selects document, start, section, text and plain of
+ * paragraphs in the order of their ids, with @match as ?1 when not NULL)
+ * and calls @func for each paragraph.
+ */
+static gboolean
+foreach_paragraph (JjTextIndex               *self,
+                   const char                *sql,
+                   const char                *match,
+                   JjTextIndexParagraphFunc   func,
+                   gpointer                   user_data,
+                   GError                   **error)
 {
   sqlite3_stmt *stmt = NULL;
   sqlite3_stmt *document = NULL;
@@ -1539,11 +1566,7 @@ jj_text_index_foreach_match (JjTextIndex               *self,
    * search. Paragraphs come by document: each document is read once.
    */
   g_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT p.document, p.start, p.section, p.text, p.plain"
-                           " FROM words JOIN paragraphs p ON p.id = words.rowid"
-                           " WHERE words MATCH ?1",
-                           -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (self->db, "SELECT path, title, date FROM documents WHERE id = ?1",
                              -1, &document, NULL);
@@ -1554,7 +1577,8 @@ jj_text_index_foreach_match (JjTextIndex               *self,
       g_mutex_unlock (&self->lock);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1683,6 +1707,7 @@ typedef struct
   const char *query;       /* folded */
   gsize       query_bytes;
   guint       query_chars;
+  gboolean    all_words;   /* the query is letters, digits and ideographs only */
   guint       limit;
   GPtrArray  *hits;
 } Search;
@@ -1694,11 +1719,19 @@ search_paragraph (const JjTextIndexParagraph *paragraph,
   Search *search = user_data;
   g_autoptr(GArray) map = NULL;
   g_autofree char *owned = NULL;
-  const char *folded = jj_text_index_paragraph_fold (paragraph, &map, &owned);
-  const char *from = folded;
-  const char *counted = folded;
+  const char *folded;
+  const char *from;
+  const char *counted;
   guint offset = 0;
   const char *found;
+
+  /* In a plain paragraph, letters and ideographs are their own fold. */
+  if (paragraph->plain && search->all_words && strstr (paragraph->text, search->query) == NULL)
+    return TRUE;
+
+  folded = jj_text_index_paragraph_fold (paragraph, &map, &owned);
+  from = folded;
+  counted = folded;
 
   while ((found = strstr (from, search->query)) != NULL)
     {
@@ -1765,8 +1798,27 @@ jj_text_index_search (JjTextIndex  *self,
   search.query = folded;
   search.query_bytes = strlen (folded);
   search.query_chars = g_utf8_strlen (folded, -1);
+  search.all_words = TRUE;
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    search.all_words = search.all_words && jj_text_is_word_char (g_utf8_get_char (p));
   search.limit = limit;
   search.hits = hits;
+
+  /* One character is a prefix query over every pair it starts, slow for
+   * a common character; but then the first hits are near: look for them
+   * in the first paragraphs before asking the index.
+   */
+  if (search.query_chars == 1 && limit > 0)
+    {
+      if (!foreach_paragraph (self,
+                              "SELECT document, start, section, text, plain FROM paragraphs"
+                              " ORDER BY id LIMIT " G_STRINGIFY (SCAN_PARAGRAPHS),
+                              NULL, search_paragraph, &search, error))
+        return NULL;
+      if (hits->len >= limit)
+        return g_steal_pointer (&hits);
+      g_ptr_array_set_size (hits, 0);
+    }
 
   if (!jj_text_index_foreach_match (self, match, search_paragraph, &search, error))
     return NULL;
