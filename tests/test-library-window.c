@@ -91,16 +91,124 @@ test_search (void)
   jj_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  char  *path;
+  guint  start;
+  guint  end;
+} Opened;
+
+static void
+hit_activated_cb (JjTextSearchView *view,
+                  const char       *path,
+                  guint             start,
+                  guint             end,
+                  Opened           *opened)
+{
+  g_free (opened->path);
+  opened->path = g_strdup (path);
+  opened->start = start;
+  opened->end = end;
+}
+
+static gboolean
+n_hits_is (JjTextSearchView *view,
+           guint             n)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (jj_text_search_view_is_indexing (view) || jj_text_search_view_get_n_hits (view) != n)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          GtkWidget *status = gtk_widget_get_first_child (GTK_WIDGET (view));
+
+          g_test_message ("Full text: %s, %u hits", gtk_label_get_label (GTK_LABEL (status)),
+                          jj_text_search_view_get_n_hits (view));
+          return FALSE;
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+/* All text: a speech nobody marked is searched too, and a hit opens. */
+static void
+test_full_text (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-library-XXXXXX", NULL);
+  g_autofree char *index_path = g_build_filename (dir, "index.xml", NULL);
+  g_autofree char *unmarked = g_build_filename (dir, "丙.txt", NULL);
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(JjLibrary) library = jj_library_new (index);
+  JjLibraryWindow *window;
+  JjTextSearchView *view;
+  Opened opened = { NULL, 0, 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *hit = NULL;
+
+  write_speech (dir, speeches[0][0], speeches[0][1], "安全生产是底线", "golden");
+  write_speech (dir, speeches[1][0], speeches[1][1], "文明创建永无止境", "borrow");
+  g_assert_true (g_file_set_contents (unmarked, "在防汛工作会议上的讲话\n责任重如泰山，不能有丝毫松懈。", -1, NULL));
+
+  jj_library_add_folder (library, folder);
+  window = JJ_LIBRARY_WINDOW (jj_library_window_new (NULL, library));
+  view = jj_library_window_get_text_view (window);
+  g_signal_connect (view, "hit-activated", G_CALLBACK (hit_activated_cb), &opened);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (n_shown_is (window, 2));
+
+  jj_library_window_set_all_text (window, TRUE);
+  jj_library_window_set_search (window, "泰山");
+  g_assert_true (n_hits_is (view, 2));
+
+  /* Traditional characters find the simplified text. */
+  jj_library_window_set_search (window, "責任");
+  g_assert_true (n_hits_is (view, 3));
+
+  jj_library_window_set_search (window, "丝毫松懈");
+  g_assert_true (n_hits_is (view, 1));
+  gtk_widget_activate (GTK_WIDGET (jj_text_search_view_get_hit_row (view, 0)));
+  g_assert_cmpstr (opened.path, ==, unmarked);
+  g_assert_true (g_file_get_contents (unmarked, &text, NULL, NULL));
+  hit = g_utf8_substring (text, opened.start, opened.end);
+  g_assert_cmpstr (hit, ==, "丝毫松懈");
+
+  /* Back to the marked passages. */
+  jj_library_window_set_all_text (window, FALSE);
+  jj_library_window_set_search (window, "");
+  g_assert_true (n_shown_is (window, 2));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_free (opened.path);
+
+  jj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  char *home = jj_test_ui_init (&argc, &argv);
+  /* The full-text index goes to the cache folder: one of the test's own. */
+  g_autofree char *cache = g_dir_make_tmp ("jj-test-cache-XXXXXX", NULL);
+  char *home;
+  int status;
 
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  home = jj_test_ui_init (&argc, &argv);
   if (home == NULL)
-    return 0;
+    {
+      jj_test_remove_tree (cache);
+      return 0;
+    }
 
   g_test_add_func ("/library-window/search", test_search);
+  g_test_add_func ("/library-window/full-text", test_full_text);
 
-  return jj_test_ui_run (home);
+  status = jj_test_ui_run (home);
+  jj_test_remove_tree (cache);
+  return status;
 }

@@ -14,6 +14,7 @@
 #include "jj-library-window.h"
 #include "jj-mark-kind.h"
 #include "jj-passage.h"
+#include "jj-text-search-view.h"
 
 struct _JjLibraryWindow
 {
@@ -38,6 +39,10 @@ struct _JjLibraryWindow
   GtkStack          *stack;
   GtkDropDown       *tag_dropdown;
   AdwToastOverlay   *toast_overlay;
+
+  /* The scope: marked passages, or the full text of every speech. */
+  GtkToggleButton   *all_text_button;
+  JjTextSearchView  *text_view;
 };
 
 G_DEFINE_FINAL_TYPE (JjLibraryWindow, jj_library_window, ADW_TYPE_WINDOW)
@@ -77,6 +82,13 @@ run_query (JjLibraryWindow *self)
 
   if (self->busy)
     return;
+
+  if (gtk_toggle_button_get_active (self->all_text_button))
+    {
+      jj_text_search_view_set_query (self->text_view, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      gtk_stack_set_visible_child_name (self->stack, "text");
+      return;
+    }
 
   jj_library_query_set_text (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   jj_library_query_set_kind (self->query, kind > 0 ? jj_mark_kind_get_nth (kind - 1)->key : NULL);
@@ -161,6 +173,8 @@ refresh_cb (GObject      *object,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 
   fill_filters (self);
+  if (gtk_toggle_button_get_active (self->all_text_button))
+    jj_text_search_view_update (self->text_view, self->library);
   run_query (self);
 }
 
@@ -442,6 +456,58 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static void
+scope_changed_cb (JjLibraryWindow *self)
+{
+  gboolean all_text = gtk_toggle_button_get_active (self->all_text_button);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), !all_text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_dropdown), !all_text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->document_dropdown), !all_text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_dropdown), !all_text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sort_dropdown), !all_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), !all_text);
+  if (all_text && !self->busy)
+    jj_text_search_view_update (self->text_view, self->library);
+  run_query (self);
+}
+
+static void
+hit_activated_cb (JjLibraryWindow *self,
+                  const char      *path,
+                  guint            start,
+                  guint            end)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (JJ_IS_APPLICATION (app))
+    jj_application_open_at (JJ_APPLICATION (app), file, start, end);
+}
+
+/**
+ * jj_library_window_set_all_text:
+ *
+ * Searches the full text of every speech instead of the marked passages.
+ */
+void
+jj_library_window_set_all_text (JjLibraryWindow *self,
+                                gboolean         all_text)
+{
+  g_return_if_fail (JJ_IS_LIBRARY_WINDOW (self));
+
+  gtk_toggle_button_set_active (self->all_text_button, all_text);
+}
+
+/* Returns: (transfer none): the full-text results */
+JjTextSearchView *
+jj_library_window_get_text_view (JjLibraryWindow *self)
+{
+  g_return_val_if_fail (JJ_IS_LIBRARY_WINDOW (self), NULL);
+
+  return self->text_view;
+}
+
 guint
 jj_library_window_get_n_shown (JjLibraryWindow *self)
 {
@@ -545,6 +611,28 @@ jj_library_window_init (JjLibraryWindow *self)
   g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (run_query), self);
   g_signal_connect_swapped (self->date_dropdown, "notify::selected", G_CALLBACK (run_query), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (run_query), self);
+
+  /* The scope switch goes before the filters, which only marked passages have. */
+  {
+    GtkWidget *filters = gtk_widget_get_parent (GTK_WIDGET (self->kind_dropdown));
+    GtkWidget *scope = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    GtkWidget *marked = gtk_toggle_button_new_with_label (_("Marked Passages"));
+    GtkWidget *all_text = gtk_toggle_button_new_with_label (_("All Text"));
+
+    gtk_widget_add_css_class (scope, "linked");
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (all_text), GTK_TOGGLE_BUTTON (marked));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (marked), TRUE);
+    gtk_widget_set_tooltip_text (all_text, _("Search the Full Text of Every Speech"));
+    gtk_box_append (GTK_BOX (scope), marked);
+    gtk_box_append (GTK_BOX (scope), all_text);
+    gtk_box_prepend (GTK_BOX (filters), scope);
+    self->all_text_button = GTK_TOGGLE_BUTTON (all_text);
+    g_signal_connect_swapped (all_text, "toggled", G_CALLBACK (scope_changed_cb), self);
+
+    self->text_view = JJ_TEXT_SEARCH_VIEW (jj_text_search_view_new ());
+    gtk_stack_add_named (self->stack, GTK_WIDGET (self->text_view), "text");
+    g_signal_connect_swapped (self->text_view, "hit-activated", G_CALLBACK (hit_activated_cb), self);
+  }
 }
 
 GtkWidget *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "jj-library.h"
+#include "jj-text-search-view.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,9 @@ GtkWidget *jj_library_window_new          (GtkApplication  *application,
 guint      jj_library_window_get_n_shown  (JjLibraryWindow *self);
 void       jj_library_window_set_search   (JjLibraryWindow *self,
                                            const char      *text);
+void       jj_library_window_set_all_text (JjLibraryWindow *self,
+                                           gboolean         all_text);
+JjTextSearchView *
+           jj_library_window_get_text_view (JjLibraryWindow *self);
 
 G_END_DECLS

@@ -32,6 +32,8 @@ static const JjCliCommand commands[] = {
   { "export", jj_cli_export, N_("Export marked passages to .docx, .md or .txt") },
   { "draft", jj_cli_draft, N_("Build a draft of a new speech from headings and passages") },
   { "reuse", jj_cli_reuse, N_("Find the stretches of a draft taken from other speeches") },
+  { "search", jj_cli_search, N_("Find a word or phrase in the full text of every speech") },
+  { "wording", jj_cli_wording, N_("Compare how a phrase and its close variants are worded") },
 };
 
 void

@@ -24,6 +24,8 @@ int jj_cli_export (int argc, char **argv);
 int jj_cli_reuse (int argc, char **argv);
 int jj_cli_draft (int argc, char **argv);
 int jj_cli_edit (int argc, char **argv);
+int jj_cli_search (int argc, char **argv);
+int jj_cli_wording (int argc, char **argv);
 
 /* Shared helpers */
 void     jj_cli_print_error (const char  *format,
@@ -35,6 +37,8 @@ gboolean jj_cli_parse       (GOptionContext *context,
                              const char     *usage);
 
 typedef struct _JjDocument JjDocument;
+typedef struct _JjTextIndex JjTextIndex;
+typedef struct _JjTextHit JjTextHit;
 typedef struct _JjMarkStore JjMarkStore;
 
 void         jj_cli_append_json_string (GString    *out,
@@ -46,5 +50,12 @@ JjDocument  *jj_cli_load_document (int          *argc,
                                    int          *status);
 JjMarkStore *jj_cli_open_marks (const char  *path,
                                 JjDocument **document_out);
+
+void         jj_cli_append_tsv_field (GString         *out,
+                                      const char      *text);
+void         jj_cli_append_json_hit  (GString         *out,
+                                      const JjTextHit *hit);
+JjTextIndex *jj_cli_open_text_index  (char           **folders,
+                                      int             *status);
 
 G_END_DECLS

@@ -1,0 +1,1827 @@
+/* jj-text-index.c
+ *
+ * The display text of each speech, a row per paragraph, under an FTS5
+ * table whose tokenizer ("jj_bigram") turns every run of letters, digits
+ * and ideographs of the folded text into overlapping pairs of characters,
+ * the last character of a run standing alone. A query of two or more
+ * characters is the AND of its pairs, a query of one character a prefix
+ * query; each candidate paragraph is then folded again and scanned, so
+ * the hits are exactly those a plain scan of the folded text finds. The
+ * FTS table keeps no positions and no copy of the text (detail=none,
+ * content=''), which keeps the index smaller than the text it covers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "jj-document.h"
+#include "jj-text-fold.h"
+#include "jj-text-index-private.h"
+#include "jj-text-index.h"
+
+/* "JjTx": tells our databases from any other SQLite file at the same place. */
+#define APPLICATION_ID 0x4a6a5478
+#define SCHEMA_VERSION 1
+#define CONTEXT_CHARS 40
+#define BATCH_BYTES (16 * 1024 * 1024)
+#define SCAN_PARAGRAPHS 20000
+
+struct _JjTextIndex
+{
+  GObject   parent_instance;
+
+  GFile    *file;
+  sqlite3  *db;
+  GMutex    lock;
+  gboolean  was_rebuilt;
+  gboolean  in_batch;
+  gboolean  damaged;   /* SQLite found the file damaged since it was opened */
+};
+
+G_DEFINE_FINAL_TYPE (JjTextIndex, jj_text_index, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (JjTextHit, jj_text_hit, jj_text_hit_copy, jj_text_hit_free)
+G_DEFINE_QUARK (jj-text-index-error-quark, jj_text_index_error)
+
+static const char *schema_sql =
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  path TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  date INTEGER NOT NULL,"
+  "  fingerprint TEXT NOT NULL,"
+  "  mtime INTEGER NOT NULL);"
+  "CREATE TABLE paragraphs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document INTEGER NOT NULL,"
+  "  start INTEGER NOT NULL,"
+  "  section TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  plain INTEGER NOT NULL);"
+  "CREATE INDEX paragraphs_by_document ON paragraphs (document);"
+  "CREATE VIRTUAL TABLE words USING fts5 (text, content='', detail=none,"
+  "  columnsize=0, tokenize='jj_bigram');";
+
+JjTextHit *
+jj_text_hit_copy (const JjTextHit *hit)
+{
+  JjTextHit *copy = g_new0 (JjTextHit, 1);
+
+  *copy = *hit;
+  copy->path = g_strdup (hit->path);
+  copy->title = g_strdup (hit->title);
+  copy->section = g_strdup (hit->section);
+  copy->context = g_strdup (hit->context);
+  return copy;
+}
+
+void
+jj_text_hit_free (JjTextHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->path);
+  g_free (hit->title);
+  g_free (hit->section);
+  g_free (hit->context);
+  g_free (hit);
+}
+
+/* The tokenizer */
+
+gboolean
+jj_text_is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c);
+}
+
+static int
+bigram_create (void           *context,
+               const char    **args,
+               int             n_args,
+               Fts5Tokenizer **tokenizer)
+{
+  static int instance;
+
+  *tokenizer = (Fts5Tokenizer *)&instance;
+  return SQLITE_OK;
+}
+
+static void
+bigram_delete (Fts5Tokenizer *tokenizer)
+{
+}
+
+static int
+bigram_tokenize (Fts5Tokenizer *tokenizer,
+                 void          *context,
+                 int            flags,
+                 const char    *text,
+                 int            n_text,
+                 int          (*emit) (void *, int, const char *, int, int, int))
+{
+  const char *end = text + n_text;
+  const char *p = text;
+  gboolean query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+
+  while (p < end)
+    {
+      const char *run = p;
+      guint n_run = 0;
+      const char *a, *b, *c;
+
+      /* Find the run of word characters starting at p. */
+      while (p < end)
+        {
+          gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+          if (ch == (gunichar)-1 || ch == (gunichar)-2 || !jj_text_is_word_char (ch))
+            break;
+          p = g_utf8_next_char (p);
+          n_run++;
+        }
+
+      if (n_run == 0)
+        {
+          gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+          p = (ch == (gunichar)-1 || ch == (gunichar)-2) ? p + 1 : g_utf8_next_char (p);
+          continue;
+        }
+
+      for (a = run; a < p; a = b)
+        {
+          int rc;
+
+          b = g_utf8_next_char (a);
+          if (b < p)
+            {
+              c = g_utf8_next_char (b);
+              rc = emit (context, 0, a, c - a, a - text, c - text);
+            }
+          else if (!query || n_run == 1)
+            {
+              rc = emit (context, 0, a, b - a, a - text, b - text);
+            }
+          else
+            {
+              rc = SQLITE_OK;
+            }
+          if (rc != SQLITE_OK)
+            return rc;
+        }
+    }
+
+  return SQLITE_OK;
+}
+
+static gboolean
+register_tokenizer (sqlite3 *db)
+{
+  static fts5_tokenizer tokenizer = { bigram_create, bigram_delete, bigram_tokenize };
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (api == NULL)
+    return FALSE;
+
+  return api->xCreateTokenizer (api, "jj_bigram", NULL, &tokenizer, NULL) == SQLITE_OK;
+}
+
+/* The FTS5 query for the folded @folded: every pair of characters of each
+ * run of word characters, a run of one character as a prefix. NULL when
+ * there is no word character at all.
+ */
+char *
+jj_text_index_match_for_phrase (const char *folded)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = folded;
+
+  while (*p != '\0')
+    {
+      const char *run = p;
+      guint n_run = 0;
+
+      while (*p != '\0' && jj_text_is_word_char (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          n_run++;
+        }
+
+      if (n_run == 1)
+        {
+          g_autofree char *term = g_strndup (run, p - run);
+
+          if (g_hash_table_add (seen, g_strconcat (term, "*", NULL)))
+            g_string_append_printf (match, "%s\"%s\"*", match->len > 0 ? " AND " : "", term);
+        }
+      else if (n_run > 1)
+        {
+          for (const char *a = run, *b = g_utf8_next_char (a); b < p; a = b, b = g_utf8_next_char (b))
+            {
+              g_autofree char *term = g_strndup (a, g_utf8_next_char (b) - a);
+
+              if (g_hash_table_add (seen, g_strdup (term)))
+                g_string_append_printf (match, "%s\"%s\"", match->len > 0 ? " AND " : "", term);
+            }
+        }
+
+      if (*p != '\0')
+        p = g_utf8_next_char (p);
+    }
+
+  if (match->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+/* The database */
+
+static gboolean
+is_damage (int code)
+{
+  code &= 0xff;
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+static void
+set_error (JjTextIndex *self,
+           GError     **error,
+           const char  *what)
+{
+  sqlite3 *db = self->db;
+
+  if (db != NULL && is_damage (sqlite3_errcode (db)))
+    self->damaged = TRUE;
+  g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DATABASE,
+               /* Translators: %s is what went wrong, from SQLite */
+               _("The full-text index cannot be used (%s: %s). Delete it to have it built again."),
+               what, db != NULL ? sqlite3_errmsg (db) : "");
+}
+
+static gboolean
+exec (JjTextIndex  *self,
+      const char   *sql,
+      GError      **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      if (is_damage (sqlite3_errcode (self->db)))
+        self->damaged = TRUE;
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DATABASE,
+                   _("The full-text index cannot be used (%s). Delete it to have it built again."),
+                   message != NULL ? message : "");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+jj_text_index_finalize (GObject *object)
+{
+  JjTextIndex *self = JJ_TEXT_INDEX (object);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_object (&self->file);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (jj_text_index_parent_class)->finalize (object);
+}
+
+static void
+jj_text_index_class_init (JjTextIndexClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = jj_text_index_finalize;
+}
+
+static void
+jj_text_index_init (JjTextIndex *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+/**
+ * jj_text_index_dup_default_file:
+ *
+ * Returns: (transfer full): $XDG_CACHE_HOME/jiejian/text-index.sqlite
+ */
+GFile *
+jj_text_index_dup_default_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "jiejian", "text-index.sqlite", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+JjTextIndex *
+jj_text_index_new (GFile *file)
+{
+  JjTextIndex *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (JJ_TYPE_TEXT_INDEX, NULL);
+  self->file = g_object_ref (file);
+  return self;
+}
+
+GFile *
+jj_text_index_get_file (JjTextIndex *self)
+{
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * jj_text_index_get_was_rebuilt:
+ *
+ * Whether jj_text_index_open() found a database it could not use (damaged,
+ * another program's, or of another version) and started a new one.
+ */
+gboolean
+jj_text_index_get_was_rebuilt (JjTextIndex *self)
+{
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+
+  return self->was_rebuilt;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* SQLITE_OK when @db is an index of ours, of this version. */
+static int
+check_database (sqlite3 *db)
+{
+  int application_id = 0;
+  int version = 0;
+  int n_tables = 0;
+  int rc;
+
+  rc = query_int (db, "PRAGMA application_id", &application_id);
+  if (rc != SQLITE_OK)
+    return rc;
+  rc = query_int (db, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    return rc;
+  rc = query_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables);
+  if (rc != SQLITE_OK)
+    return rc;
+  if (n_tables == 0)
+    return SQLITE_EMPTY;
+  if (application_id != APPLICATION_ID || version != SCHEMA_VERSION)
+    return SQLITE_NOTADB;
+  return SQLITE_OK;
+}
+
+static int
+open_connection (const char  *path,
+                 sqlite3    **db_out)
+{
+  sqlite3 *db = NULL;
+  int fd;
+  int rc;
+
+  /* The index holds the text of every speech: only its owner may read it. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    close (fd);
+  g_chmod (path, 0600);
+
+  rc = sqlite3_open_v2 (path, &db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 5000);
+      if (!register_tokenizer (db))
+        rc = SQLITE_ERROR;
+    }
+  if (rc == SQLITE_OK)
+    rc = check_database (db);
+  if (rc == SQLITE_EMPTY)
+    {
+      char *message = NULL;
+      g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode=WAL;"
+                                              "PRAGMA application_id=%d;"
+                                              "PRAGMA user_version=%d;"
+                                              "BEGIN;%sCOMMIT;",
+                                              APPLICATION_ID, SCHEMA_VERSION, schema_sql);
+
+      rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+      if (rc != SQLITE_OK)
+        g_debug ("Cannot create the full-text index: %s", message);
+      sqlite3_free (message);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    {
+      int n;
+
+      /* Reads the FTS table's configuration and structure: a damaged one
+       * shows here rather than at the first search.
+       */
+      rc = query_int (db, "SELECT count(*) FROM words WHERE words MATCH '\"jj\"'", &n);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close_v2 (db);
+      return rc;
+    }
+
+  *db_out = db;
+  return SQLITE_OK;
+}
+
+/**
+ * jj_text_index_open:
+ *
+ * Opens the index, creating it (0600 in a 0700 folder) when missing and
+ * starting anew when it is damaged, another program's or of another
+ * version: it is only a cache of the speeches on disk.
+ */
+gboolean
+jj_text_index_open (JjTextIndex  *self,
+                    GError      **error)
+{
+  g_autofree char *dir = NULL;
+  const char *path;
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db == NULL, FALSE);
+
+  path = g_file_peek_path (self->file);
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot create the folder “%s” for the full-text index: %s."),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  rc = open_connection (path, &self->db);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_CANTOPEN)
+    {
+      g_debug ("Rebuilding the full-text index %s (SQLite code %d)", path, rc);
+      remove_database_files (path);
+      self->was_rebuilt = TRUE;
+      rc = open_connection (path, &self->db);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DATABASE,
+                   _("Cannot open the full-text index “%s”: %s."), path, sqlite3_errstr (rc));
+      self->db = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Starts an empty index in place of a damaged one. */
+static gboolean
+rebuild_locked (JjTextIndex *self)
+{
+  const char *path = g_file_peek_path (self->file);
+
+  g_debug ("Rebuilding the damaged full-text index %s", path);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  self->in_batch = FALSE;
+  self->damaged = FALSE;
+  self->was_rebuilt = TRUE;
+  remove_database_files (path);
+  return open_connection (path, &self->db) == SQLITE_OK;
+}
+
+static gboolean
+begin_batch (JjTextIndex  *self,
+             GError      **error)
+{
+  if (self->in_batch)
+    return TRUE;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_batch = TRUE;
+  return TRUE;
+}
+
+static gboolean
+end_batch (JjTextIndex  *self,
+           gboolean      commit,
+           GError      **error)
+{
+  if (!self->in_batch)
+    return TRUE;
+  self->in_batch = FALSE;
+  if (!commit)
+    return exec (self, "ROLLBACK", NULL) && FALSE;
+  return exec (self, "COMMIT", error);
+}
+
+static gint64
+lookup_document (JjTextIndex  *self,
+                 const char   *path,
+                 char        **fingerprint,
+                 gint64       *mtime)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  sqlite3_prepare_v2 (self->db, "SELECT id, fingerprint, mtime FROM documents WHERE path = ?1", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (fingerprint != NULL)
+        *fingerprint = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      if (mtime != NULL)
+        *mtime = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+/* Contentless FTS5 rows are taken out by giving their text again, folded
+ * as it was when it went in.
+ */
+static gboolean
+remove_document_locked (JjTextIndex  *self,
+                        gint64        id,
+                        GError      **error)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *delete = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  sqlite3_prepare_v2 (self->db, "SELECT id, text FROM paragraphs WHERE document = ?1", -1, &select, NULL);
+  sqlite3_prepare_v2 (self->db, "INSERT INTO words (words, rowid, text) VALUES ('delete', ?1, ?2)", -1, &delete, NULL);
+  sqlite3_bind_int64 (select, 1, id);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_autofree char *folded = jj_text_fold ((const char *)sqlite3_column_text (select, 1),
+                                              sqlite3_column_bytes (select, 1));
+
+      sqlite3_bind_int64 (delete, 1, sqlite3_column_int64 (select, 0));
+      sqlite3_bind_text (delete, 2, folded, -1, SQLITE_STATIC);
+      if (sqlite3_step (delete) != SQLITE_DONE)
+        {
+          ok = FALSE;
+          break;
+        }
+      sqlite3_reset (delete);
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    ok = FALSE;
+  sqlite3_finalize (select);
+  sqlite3_finalize (delete);
+
+  if (ok)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM paragraphs WHERE document = %" G_GINT64_FORMAT ";"
+                                              "DELETE FROM documents WHERE id = %" G_GINT64_FORMAT ";",
+                                              id, id);
+      return exec (self, sql, error);
+    }
+
+  set_error (self, error, "delete");
+  return FALSE;
+}
+
+/* Whether each character of @text folds to one, and each letter, digit
+ * or ideograph to itself: then its word characters can be looked for
+ * without folding, and offsets in the fold are offsets in the text.
+ */
+static gboolean
+is_plain (const char *text,
+          gsize       n_bytes,
+          const char *folded)
+{
+  const char *end = text + n_bytes;
+  const char *p = text;
+  const char *q = folded;
+
+  while (p < end && *q != '\0')
+    {
+      gunichar a = g_utf8_get_char (p);
+      gunichar b = g_utf8_get_char (q);
+
+      if (a != b && (jj_text_is_word_char (a) || jj_text_is_word_char (b)))
+        return FALSE;
+      p = g_utf8_next_char (p);
+      q = g_utf8_next_char (q);
+    }
+  return p == end && *q == '\0';
+}
+
+/* A speech ready to go into the database: what needs no database is done
+ * here, in any thread.
+ */
+typedef struct
+{
+  guint  start;
+  char  *section;
+  const char *text;   /* in Prepared.text */
+  gsize  n_bytes;
+  char  *folded;
+  gboolean plain;
+} PreparedParagraph;
+
+typedef struct
+{
+  char   *path;
+  char   *title;
+  gint64  date;
+  char   *fingerprint;
+  gint64  mtime;
+  char   *text;
+  GArray *paragraphs;   /* PreparedParagraph */
+  gsize   n_bytes;
+} Prepared;
+
+static void
+prepared_paragraph_clear (gpointer data)
+{
+  PreparedParagraph *paragraph = data;
+
+  g_free (paragraph->section);
+  g_free (paragraph->folded);
+}
+
+static void
+prepared_free (Prepared *prepared)
+{
+  if (prepared == NULL)
+    return;
+  g_free (prepared->path);
+  g_free (prepared->title);
+  g_free (prepared->fingerprint);
+  g_free (prepared->text);
+  g_array_unref (prepared->paragraphs);
+  g_free (prepared);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Prepared, prepared_free)
+
+static Prepared *
+prepare (const char *path,
+         const char *title,
+         gint64      date,
+         const char *fingerprint,
+         gint64      mtime,
+         const char *text,
+         JjOutline  *outline)
+{
+  Prepared *prepared = g_new0 (Prepared, 1);
+  guint offset = 0;
+
+  prepared->path = g_strdup (path);
+  prepared->title = g_strdup (title != NULL ? title : "");
+  prepared->date = date;
+  prepared->fingerprint = g_strdup (fingerprint != NULL ? fingerprint : "");
+  prepared->mtime = mtime;
+  prepared->text = g_strdup (text);
+  prepared->n_bytes = strlen (text);
+  prepared->paragraphs = g_array_new (FALSE, TRUE, sizeof (PreparedParagraph));
+  g_array_set_clear_func (prepared->paragraphs, prepared_paragraph_clear);
+
+  for (const char *p = prepared->text; *p != '\0';)
+    {
+      const char *nl = strchr (p, '\n');
+      gsize n = nl != NULL ? (gsize)(nl - p) : strlen (p);
+
+      if (n > 0)
+        {
+          PreparedParagraph paragraph;
+          char *section = outline != NULL ? jj_outline_dup_section_path (outline, offset) : NULL;
+
+          paragraph.start = offset;
+          paragraph.section = section != NULL ? section : g_strdup ("");
+          paragraph.text = p;
+          paragraph.n_bytes = n;
+          paragraph.folded = jj_text_fold (p, n);
+          paragraph.plain = is_plain (p, n, paragraph.folded);
+          g_array_append_val (prepared->paragraphs, paragraph);
+        }
+
+      offset += g_utf8_strlen (p, n) + 1;
+      p += n;
+      if (*p == '\n')
+        p++;
+    }
+
+  return prepared;
+}
+
+static gboolean
+insert_locked (JjTextIndex  *self,
+               Prepared     *prepared,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *paragraph = NULL;
+  sqlite3_stmt *words = NULL;
+  gint64 old_id;
+  gint64 id;
+  gboolean ok = TRUE;
+
+  old_id = lookup_document (self, prepared->path, NULL, NULL);
+  if (old_id != 0 && !remove_document_locked (self, old_id, error))
+    return FALSE;
+
+  sqlite3_prepare_v2 (self->db, "INSERT INTO documents (path, title, date, fingerprint, mtime) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, prepared->path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, prepared->title, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, prepared->date);
+  sqlite3_bind_text (stmt, 4, prepared->fingerprint, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, prepared->mtime);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_error (self, error, "insert");
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  id = sqlite3_last_insert_rowid (self->db);
+
+  sqlite3_prepare_v2 (self->db, "INSERT INTO paragraphs (document, start, section, text, plain) VALUES (?1, ?2, ?3, ?4, ?5)", -1, &paragraph, NULL);
+  sqlite3_prepare_v2 (self->db, "INSERT INTO words (rowid, text) VALUES (?1, ?2)", -1, &words, NULL);
+
+  for (guint i = 0; i < prepared->paragraphs->len && ok; i++)
+    {
+      PreparedParagraph *p = &g_array_index (prepared->paragraphs, PreparedParagraph, i);
+
+      sqlite3_bind_int64 (paragraph, 1, id);
+      sqlite3_bind_int (paragraph, 2, p->start);
+      sqlite3_bind_text (paragraph, 3, p->section, -1, SQLITE_STATIC);
+      sqlite3_bind_text (paragraph, 4, p->text, p->n_bytes, SQLITE_STATIC);
+      sqlite3_bind_int (paragraph, 5, p->plain);
+      ok = sqlite3_step (paragraph) == SQLITE_DONE;
+      sqlite3_reset (paragraph);
+
+      sqlite3_bind_int64 (words, 1, sqlite3_last_insert_rowid (self->db));
+      sqlite3_bind_text (words, 2, p->folded, -1, SQLITE_STATIC);
+      ok = ok && sqlite3_step (words) == SQLITE_DONE;
+      sqlite3_reset (words);
+    }
+
+  if (!ok)
+    set_error (self, error, "insert");
+  sqlite3_finalize (paragraph);
+  sqlite3_finalize (words);
+  return ok;
+}
+
+/**
+ * jj_text_index_begin_batch:
+ *
+ * Makes the jj_text_index_add_text() and jj_text_index_remove() calls up
+ * to jj_text_index_end_batch() one transaction: much faster for many
+ * speeches, and all or nothing.
+ */
+gboolean
+jj_text_index_begin_batch (JjTextIndex  *self,
+                           GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = begin_batch (self, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+gboolean
+jj_text_index_end_batch (JjTextIndex  *self,
+                         GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = end_batch (self, TRUE, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * jj_text_index_add_text:
+ * @date: Unix time of the speech's date, 0 when unknown
+ * @outline: (nullable): gives each paragraph its section path
+ *
+ * Indexes @text, the display text of the speech at @path, in place of
+ * what the index had for @path.
+ */
+gboolean
+jj_text_index_add_text (JjTextIndex  *self,
+                        const char   *path,
+                        const char   *title,
+                        gint64        date,
+                        const char   *fingerprint,
+                        gint64        mtime,
+                        const char   *text,
+                        JjOutline    *outline,
+                        GError      **error)
+{
+  g_autoptr(Prepared) prepared = NULL;
+  gboolean ok;
+  gboolean own_batch;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && text != NULL, FALSE);
+
+  prepared = prepare (path, title, date, fingerprint, mtime, text, outline);
+  g_mutex_lock (&self->lock);
+  own_batch = !self->in_batch;
+  ok = begin_batch (self, error) && insert_locked (self, prepared, error);
+  if (own_batch)
+    ok = end_batch (self, ok, ok ? error : NULL) && ok;
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+gboolean
+jj_text_index_remove (JjTextIndex  *self,
+                      const char   *path,
+                      GError      **error)
+{
+  gboolean ok = TRUE;
+  gint64 id;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  id = lookup_document (self, path, NULL, NULL);
+  if (id != 0)
+    {
+      gboolean own_batch = !self->in_batch;
+
+      ok = begin_batch (self, error) && remove_document_locked (self, id, error);
+      if (own_batch)
+        ok = end_batch (self, ok, ok ? error : NULL) && ok;
+    }
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+guint
+jj_text_index_get_n_documents (JjTextIndex *self)
+{
+  int n = 0;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), 0);
+  g_return_val_if_fail (self->db != NULL, 0);
+
+  g_mutex_lock (&self->lock);
+  query_int (self->db, "SELECT count(*) FROM documents", &n);
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
+char **
+jj_text_index_dup_paths (JjTextIndex *self)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  sqlite3_prepare_v2 (self->db, "SELECT path FROM documents ORDER BY path", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (paths, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->lock);
+  g_ptr_array_add (paths, NULL);
+
+  return (char **)g_ptr_array_free (g_steal_pointer (&paths), FALSE);
+}
+
+/* Updating from the files */
+
+static const char * const speech_extensions[] = {
+  ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".odt",
+};
+
+static gboolean
+is_speech_name (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (speech_extensions); i++)
+    {
+      if (g_str_has_suffix (lower, speech_extensions[i]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+collect (GFile        *folder,
+         GPtrArray    *paths,
+         GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          cancellable, NULL);
+  if (enumerator == NULL)
+    return;
+
+  while ((info = g_file_enumerator_next_file (enumerator, cancellable, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      const char *name = g_file_info_get_name (info);
+      g_autoptr(GFile) child = NULL;
+
+      if (name[0] == '.')
+        continue;
+      child = g_file_get_child (folder, name);
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        collect (child, paths, cancellable);
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && is_speech_name (name))
+        g_ptr_array_add (paths, g_file_get_path (child));
+    }
+}
+
+/**
+ * jj_text_index_collect_documents:
+ *
+ * Returns: (transfer full): the paths of the speeches in @folder and its
+ *   subfolders (text, Markdown, HTML, docx and odt files), sorted
+ */
+char **
+jj_text_index_collect_documents (GFile        *folder,
+                                 GCancellable *cancellable)
+{
+  GPtrArray *paths = g_ptr_array_new ();
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  collect (folder, paths, cancellable);
+  g_ptr_array_sort (paths, compare_paths);
+  g_ptr_array_add (paths, NULL);
+  return (char **)g_ptr_array_free (paths, FALSE);
+}
+
+static int
+read_digits (const char *text,
+                guint      *value,
+                guint       n_min,
+                guint       n_max)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (n < n_max && g_ascii_isdigit (text[n]))
+    *value = *value * 10 + (text[n++] - '0');
+  return n >= n_min ? (int)n : 0;
+}
+
+/* A speech's date is usually on a line of its own near the top:
+ * 2023年5月12日 (or 2023-05-12 after folding full-width digits).
+ */
+static gint64
+find_date (const char *folded_head)
+{
+  for (const char *p = folded_head; *p != '\0'; p++)
+    {
+      guint year, month, day;
+      int n, m, d;
+
+      if ((n = read_digits (p, &year, 4, 4)) == 0 || (p > folded_head && g_ascii_isdigit (p[-1])))
+        continue;
+      if (g_str_has_prefix (p + n, "年"))
+        n += strlen ("年");
+      else if (p[n] == '-' || p[n] == '.' || p[n] == '/')
+        n++;
+      else
+        continue;
+      if ((m = read_digits (p + n, &month, 1, 2)) == 0)
+        continue;
+      n += m;
+      if (g_str_has_prefix (p + n, "月"))
+        n += strlen ("月");
+      else if (p[n] == '-' || p[n] == '.' || p[n] == '/')
+        n++;
+      else
+        continue;
+      if ((d = read_digits (p + n, &day, 1, 2)) == 0)
+        continue;
+      if (year >= 1900 && year <= 2200 && g_date_valid_dmy (day, month, year))
+        {
+          g_autoptr(GDateTime) date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+          return g_date_time_to_unix (date);
+        }
+    }
+  return 0;
+}
+
+static gint64
+guess_date (const char *text,
+            gint64      mtime)
+{
+  const char *head_end = text;
+  g_autofree char *head = NULL;
+  gint64 date;
+
+  for (guint i = 0; i < 8 && head_end != NULL; i++)
+    {
+      head_end = strchr (head_end, '\n');
+      if (head_end != NULL)
+        head_end++;
+    }
+  head = jj_text_fold (text, head_end != NULL ? (gssize)(head_end - text) : -1);
+  date = find_date (head);
+  return date != 0 ? date : mtime;
+}
+
+typedef struct
+{
+  JjTextIndex             *self;
+  JjTextIndexProgressFunc  progress;
+  gpointer                 progress_data;
+  GMainContext            *context;
+  guint                    done;
+  guint                    total;
+} Progress;
+
+static gboolean
+report_progress_idle (gpointer data)
+{
+  Progress *p = data;
+
+  p->progress (p->done, p->total, p->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_progress (Progress *p)
+{
+  if (p->progress == NULL)
+    return;
+  if (p->context == NULL)
+    {
+      p->progress (p->done, p->total, p->progress_data);
+      return;
+    }
+  g_main_context_invoke_full (p->context, G_PRIORITY_DEFAULT,
+                              report_progress_idle,
+                              g_memdup2 (p, sizeof *p), g_free);
+}
+
+/* A speech to load and prepare in a worker thread. */
+typedef struct
+{
+  char         *path;
+  gint64        id;               /* 0 when new to the index */
+  char         *old_fingerprint;
+  gint64        mtime;
+  GCancellable *cancellable;
+  GAsyncQueue  *done;
+  Prepared     *prepared;         /* NULL when the text did not change or failed to load */
+  gboolean      loaded;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->old_fingerprint);
+  g_clear_object (&job->cancellable);
+  g_async_queue_unref (job->done);
+  prepared_free (job->prepared);
+  g_free (job);
+}
+
+static void
+load_job (gpointer data,
+          gpointer user_data)
+{
+  Job *job = data;
+  g_autoptr(GFile) file = g_file_new_for_path (job->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjDocument) document = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  document = jj_document_load (file, JJ_LOAD_DEFAULT, job->cancellable, &error);
+  if (document == NULL)
+    {
+      g_debug ("Not indexing %s: %s", job->path, error->message);
+    }
+  else
+    {
+      job->loaded = TRUE;
+      fingerprint = jj_document_dup_fingerprint (document);
+      if (job->id == 0 || g_strcmp0 (fingerprint, job->old_fingerprint) != 0)
+        {
+          const char *text = jj_document_get_text (document);
+
+          job->prepared = prepare (job->path, jj_document_get_title (document),
+                                   guess_date (text, job->mtime / G_USEC_PER_SEC),
+                                   fingerprint, job->mtime, text,
+                                   jj_document_get_outline (document));
+        }
+    }
+
+  g_async_queue_push (job->done, job);
+}
+
+/* Stores what a worker made of @job; FALSE with @error set on failure. */
+static gboolean
+store_job (JjTextIndex  *self,
+           Job          *job,
+           GHashTable   *wanted,
+           gsize        *batch_bytes,
+           GError      **error)
+{
+  gboolean ok;
+
+  if (!job->loaded)
+    {
+      g_hash_table_remove (wanted, job->path);
+      return TRUE;
+    }
+
+  g_mutex_lock (&self->lock);
+  ok = begin_batch (self, error);
+  if (ok && job->prepared == NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE documents SET mtime = %" G_GINT64_FORMAT
+                                              " WHERE id = %" G_GINT64_FORMAT, job->mtime, job->id);
+
+      ok = exec (self, sql, error);
+    }
+  else if (ok)
+    {
+      ok = insert_locked (self, job->prepared, error);
+      *batch_bytes += job->prepared->n_bytes;
+    }
+  if (ok && *batch_bytes >= BATCH_BYTES)
+    {
+      ok = end_batch (self, TRUE, error);
+      *batch_bytes = 0;
+    }
+  g_mutex_unlock (&self->lock);
+
+  return ok;
+}
+
+/* Speeches are loaded (import, cleaning, outline, folding) by a pool of
+ * threads, one per processor, while this thread writes them into the
+ * database; at most a few wait in memory.
+ */
+static gboolean
+update_paths (JjTextIndex         *self,
+              const char * const  *paths,
+              GCancellable        *cancellable,
+              Progress            *progress,
+              GError             **error)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GAsyncQueue) done = g_async_queue_new ();
+  g_auto(GStrv) indexed = NULL;
+  GThreadPool *pool;
+  guint n_threads = MAX (1, MIN (g_get_num_processors (), 4));
+  guint max_in_flight = n_threads * 2;
+  guint in_flight = 0;
+  gsize batch_bytes = 0;
+  gboolean ok = TRUE;
+  guint next = 0;
+
+  progress->total = g_strv_length ((char **)paths);
+  progress->done = 0;
+  report_progress (progress);
+
+  pool = g_thread_pool_new (load_job, NULL, n_threads, FALSE, NULL);
+
+  while (ok && (paths[next] != NULL || in_flight > 0))
+    {
+      /* Hand out work while there is room, then take back one result. */
+      while (ok && paths[next] != NULL && in_flight < max_in_flight)
+        {
+          const char *path = paths[next++];
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(GFileInfo) info = NULL;
+          g_autofree char *old_fingerprint = NULL;
+          gint64 old_mtime = 0;
+          gint64 mtime;
+          gint64 id;
+          Job *job;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+
+          info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                    G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                                    G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                    G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+          if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+            {
+              progress->done++;
+              continue;
+            }
+          g_hash_table_add (wanted, g_strdup (path));
+          mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+                  + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+          g_mutex_lock (&self->lock);
+          id = lookup_document (self, path, &old_fingerprint, &old_mtime);
+          g_mutex_unlock (&self->lock);
+          if (id != 0 && old_mtime == mtime)
+            {
+              progress->done++;
+              continue;
+            }
+
+          job = g_new0 (Job, 1);
+          job->path = g_strdup (path);
+          job->id = id;
+          job->old_fingerprint = g_steal_pointer (&old_fingerprint);
+          job->mtime = mtime;
+          job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+          job->done = g_async_queue_ref (done);
+          g_thread_pool_push (pool, job, NULL);
+          in_flight++;
+        }
+
+      if (in_flight > 0)
+        {
+          Job *job = g_async_queue_pop (done);
+
+          in_flight--;
+          progress->done++;
+          if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+            ok = FALSE;
+          if (ok)
+            ok = store_job (self, job, wanted, &batch_bytes, error);
+          job_free (job);
+          if (progress->done % 16 == 0)
+            report_progress (progress);
+        }
+    }
+
+  /* Wait for what is still loading, after a failure or cancellation. */
+  g_thread_pool_free (pool, FALSE, TRUE);
+  while (in_flight > 0)
+    {
+      job_free (g_async_queue_pop (done));
+      in_flight--;
+    }
+
+  if (ok)
+    {
+      indexed = jj_text_index_dup_paths (self);
+      g_mutex_lock (&self->lock);
+      for (guint i = 0; indexed[i] != NULL && ok; i++)
+        {
+          if (!g_hash_table_contains (wanted, indexed[i]))
+            {
+              gint64 id = lookup_document (self, indexed[i], NULL, NULL);
+
+              ok = begin_batch (self, error) && remove_document_locked (self, id, error);
+            }
+        }
+      g_mutex_unlock (&self->lock);
+    }
+
+  g_mutex_lock (&self->lock);
+  ok = end_batch (self, ok, ok ? error : NULL) && ok;
+  g_mutex_unlock (&self->lock);
+
+  if (ok)
+    {
+      progress->done = progress->total;
+      report_progress (progress);
+    }
+  return ok;
+}
+
+/* A damaged index found while updating is started anew and filled again. */
+static gboolean
+update_recovering (JjTextIndex   *self,
+                   const char * const *paths,
+                   GCancellable  *cancellable,
+                   Progress      *progress,
+                   GError       **error)
+{
+  GError *local_error = NULL;
+  gboolean rebuilt;
+
+  if (update_paths (self, paths, cancellable, progress, &local_error))
+    return TRUE;
+  if (!self->damaged)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  g_clear_error (&local_error);
+  g_mutex_lock (&self->lock);
+  rebuilt = rebuild_locked (self);
+  g_mutex_unlock (&self->lock);
+  if (!rebuilt)
+    {
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DATABASE,
+                   _("The full-text index “%s” was damaged and cannot be made again."),
+                   g_file_peek_path (self->file));
+      return FALSE;
+    }
+  return update_paths (self, paths, cancellable, progress, error);
+}
+
+/**
+ * jj_text_index_update:
+ * @paths: every speech the index should hold
+ * @progress: (nullable): called in this thread
+ *
+ * Indexes the speeches of @paths that are new or whose modification time
+ * changed (only the time, when the text stayed the same), and takes out
+ * those no longer in @paths or gone from disk.
+ */
+gboolean
+jj_text_index_update (JjTextIndex              *self,
+                      const char * const       *paths,
+                      GCancellable             *cancellable,
+                      JjTextIndexProgressFunc   progress,
+                      gpointer                  progress_data,
+                      GError                  **error)
+{
+  Progress p = { self, progress, progress_data, NULL, 0, 0 };
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+
+  return update_recovering (self, paths, cancellable, &p, error);
+}
+
+typedef struct
+{
+  char     **paths;
+  Progress   progress;
+} UpdateData;
+
+static void
+update_data_free (UpdateData *data)
+{
+  g_strfreev (data->paths);
+  g_clear_pointer (&data->progress.context, g_main_context_unref);
+  g_free (data);
+}
+
+static void
+update_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  UpdateData *data = task_data;
+  GError *error = NULL;
+
+  if (update_recovering (source, (const char * const *)data->paths, cancellable, &data->progress, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * jj_text_index_update_async:
+ * @progress: (nullable): called in the caller's thread-default main context
+ *
+ * jj_text_index_update() in a thread.
+ */
+void
+jj_text_index_update_async (JjTextIndex              *self,
+                            const char * const       *paths,
+                            GCancellable             *cancellable,
+                            JjTextIndexProgressFunc   progress,
+                            gpointer                  progress_data,
+                            GAsyncReadyCallback       callback,
+                            gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  UpdateData *data;
+
+  g_return_if_fail (JJ_IS_TEXT_INDEX (self));
+  g_return_if_fail (self->db != NULL);
+  g_return_if_fail (paths != NULL);
+
+  data = g_new0 (UpdateData, 1);
+  data->paths = g_strdupv ((char **)paths);
+  data->progress.self = self;
+  data->progress.progress = progress;
+  data->progress.progress_data = progress_data;
+  data->progress.context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jj_text_index_update_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)update_data_free);
+  g_task_run_in_thread (task, update_thread);
+}
+
+gboolean
+jj_text_index_update_finish (JjTextIndex   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Searching */
+
+static gboolean foreach_paragraph (JjTextIndex               *self,
+                                   const char                *sql,
+                                   const char                *match,
+                                   JjTextIndexParagraphFunc   func,
+                                   gpointer                   user_data,
+                                   GError                   **error);
+
+gboolean
+jj_text_index_foreach_match (JjTextIndex               *self,
+                             const char                *match,
+                             JjTextIndexParagraphFunc   func,
+                             gpointer                   user_data,
+                             GError                   **error)
+{
+  return foreach_paragraph (self,
+                            "SELECT p.document, p.start, p.section, p.text, p.plain"
+                            " FROM words JOIN paragraphs p ON p.id = words.rowid"
+                            " WHERE words MATCH ?1",
+                            match, func, user_data, error);
+}
+
+/* Runs @sql (which selects document, start, section, text and plain of
+ * paragraphs in the order of their ids, with @match as ?1 when not NULL)
+ * and calls @func for each paragraph.
+ */
+static gboolean
+foreach_paragraph (JjTextIndex               *self,
+                   const char                *sql,
+                   const char                *match,
+                   JjTextIndexParagraphFunc   func,
+                   gpointer                   user_data,
+                   GError                   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *document = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  gint64 date = 0;
+  gint64 document_id = 0;
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  /* The lock keeps an update from starting the database anew under the
+   * search. Paragraphs come by document: each document is read once.
+   */
+  g_mutex_lock (&self->lock);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (self->db, "SELECT path, title, date FROM documents WHERE id = ?1",
+                             -1, &document, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, error, "search");
+      sqlite3_finalize (stmt);
+      g_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      JjTextIndexParagraph paragraph;
+
+      if (id != document_id || path == NULL)
+        {
+          sqlite3_bind_int64 (document, 1, id);
+          if (sqlite3_step (document) != SQLITE_ROW)
+            {
+              sqlite3_reset (document);
+              continue;
+            }
+          g_free (path);
+          g_free (title);
+          path = g_strdup ((const char *)sqlite3_column_text (document, 0));
+          title = g_strdup ((const char *)sqlite3_column_text (document, 1));
+          date = sqlite3_column_int64 (document, 2);
+          document_id = id;
+          sqlite3_reset (document);
+        }
+
+      paragraph.path = path;
+      paragraph.title = title;
+      paragraph.date = date;
+      paragraph.start = sqlite3_column_int (stmt, 1);
+      paragraph.section = (const char *)sqlite3_column_text (stmt, 2);
+      paragraph.text = (const char *)sqlite3_column_text (stmt, 3);
+      paragraph.plain = sqlite3_column_int (stmt, 4);
+
+      if (!func (&paragraph, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    set_error (self, error, "search");
+  sqlite3_finalize (stmt);
+  sqlite3_finalize (document);
+  if (rc != SQLITE_DONE && self->damaged)
+    {
+      rebuild_locked (self);
+      g_clear_error (error);
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED,
+                   _("The full-text index was damaged and has been started anew: search again once the speeches are indexed."));
+    }
+  g_mutex_unlock (&self->lock);
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0xff1b || c == '!' || c == '?' || c == ';';
+}
+
+/**
+ * jj_text_index_dup_context:
+ *
+ * The sentence around [@start, @end) of @paragraph (code points), cut to
+ * about CONTEXT_CHARS characters on either side.
+ */
+char *
+jj_text_index_dup_context (const char *paragraph,
+                           guint       start,
+                           guint       end,
+                           guint      *hit_start,
+                           guint      *hit_end)
+{
+  const char *hit = g_utf8_offset_to_pointer (paragraph, start);
+  const char *hit_last = g_utf8_offset_to_pointer (hit, end - start);
+  const char *from = hit;
+  const char *to = hit_last;
+  guint before = 0;
+
+  /* Back to the start of the sentence, or CONTEXT_CHARS characters. */
+  while (from > paragraph && before < CONTEXT_CHARS)
+    {
+      const char *prev = g_utf8_prev_char (from);
+
+      if (is_sentence_end (g_utf8_get_char (prev)))
+        break;
+      from = prev;
+      before++;
+    }
+  /* On to the end of the sentence, or CONTEXT_CHARS characters. */
+  for (guint after = 0; *to != '\0' && after < CONTEXT_CHARS; after++)
+    {
+      gunichar c = g_utf8_get_char (to);
+
+      to = g_utf8_next_char (to);
+      if (is_sentence_end (c))
+        break;
+    }
+
+  *hit_start = before;
+  *hit_end = before + (end - start);
+  return g_strndup (from, to - from);
+}
+
+/**
+ * jj_text_index_paragraph_fold:
+ * @map: (out): NULL when the paragraph is plain (each character folds to
+ *   one), else as jj_text_fold_with_map() gives it
+ *
+ * Returns: the folded text of @paragraph, in @owned or the paragraph's
+ */
+const char *
+jj_text_index_paragraph_fold (const JjTextIndexParagraph  *paragraph,
+                              GArray                     **map,
+                              char                       **owned)
+{
+  *map = NULL;
+  if (paragraph->plain)
+    *owned = jj_text_fold (paragraph->text, -1);
+  else
+    *owned = jj_text_fold_with_map (paragraph->text, -1, map);
+  return *owned;
+}
+
+typedef struct
+{
+  const char *query;       /* folded */
+  gsize       query_bytes;
+  guint       query_chars;
+  gboolean    all_words;   /* the query is letters, digits and ideographs only */
+  guint       limit;
+  GPtrArray  *hits;
+} Search;
+
+static gboolean
+search_paragraph (const JjTextIndexParagraph *paragraph,
+                  gpointer                    user_data)
+{
+  Search *search = user_data;
+  g_autoptr(GArray) map = NULL;
+  g_autofree char *owned = NULL;
+  const char *folded;
+  const char *from;
+  const char *counted;
+  guint offset = 0;
+  const char *found;
+
+  /* In a plain paragraph, letters and ideographs are their own fold. */
+  if (paragraph->plain && search->all_words && strstr (paragraph->text, search->query) == NULL)
+    return TRUE;
+
+  folded = jj_text_index_paragraph_fold (paragraph, &map, &owned);
+  from = folded;
+  counted = folded;
+
+  while ((found = strstr (from, search->query)) != NULL)
+    {
+      JjTextHit *hit = g_new0 (JjTextHit, 1);
+      guint start, end;
+
+      offset += g_utf8_strlen (counted, found - counted);
+      counted = found;
+      start = map_offset (map, offset);
+      end = map_offset (map, offset + search->query_chars - 1) + 1;
+
+      hit->path = g_strdup (paragraph->path);
+      hit->title = g_strdup (paragraph->title);
+      hit->date = paragraph->date;
+      hit->section = g_strdup (paragraph->section);
+      hit->start = paragraph->start + start;
+      hit->end = paragraph->start + end;
+      hit->context = jj_text_index_dup_context (paragraph->text, start, end,
+                                                &hit->context_hit_start, &hit->context_hit_end);
+      g_ptr_array_add (search->hits, hit);
+      if (search->limit > 0 && search->hits->len >= search->limit)
+        return FALSE;
+
+      from = found + search->query_bytes;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jj_text_index_search:
+ * @query: a word or phrase, folded as the library search folds
+ * @limit: the most hits returned, 0 for all
+ *
+ * Returns: (transfer full) (element-type JjTextHit): every occurrence of
+ *   @query, by document and in text order; matches do not overlap
+ */
+GPtrArray *
+jj_text_index_search (JjTextIndex  *self,
+                      const char   *query,
+                      guint         limit,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify)jj_text_hit_free);
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *match = NULL;
+  Search search;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (query));
+  folded = jj_text_fold (stripped, -1);
+  match = jj_text_index_match_for_phrase (folded);
+  if (match == NULL)
+    {
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_QUERY,
+                   _("Search for at least one letter, digit or Chinese character."));
+      return NULL;
+    }
+
+  search.query = folded;
+  search.query_bytes = strlen (folded);
+  search.query_chars = g_utf8_strlen (folded, -1);
+  search.all_words = TRUE;
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    search.all_words = search.all_words && jj_text_is_word_char (g_utf8_get_char (p));
+  search.limit = limit;
+  search.hits = hits;
+
+  /* One character is a prefix query over every pair it starts, slow for
+   * a common character; but then the first hits are near: look for them
+   * in the first paragraphs before asking the index.
+   */
+  if (search.query_chars == 1 && limit > 0)
+    {
+      if (!foreach_paragraph (self,
+                              "SELECT document, start, section, text, plain FROM paragraphs"
+                              " ORDER BY id LIMIT " G_STRINGIFY (SCAN_PARAGRAPHS),
+                              NULL, search_paragraph, &search, error))
+        return NULL;
+      if (hits->len >= limit)
+        return g_steal_pointer (&hits);
+      g_ptr_array_set_size (hits, 0);
+    }
+
+  if (!jj_text_index_foreach_match (self, match, search_paragraph, &search, error))
+    return NULL;
+
+  return g_steal_pointer (&hits);
+}

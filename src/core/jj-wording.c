@@ -1,0 +1,480 @@
+/* jj-wording.c
+ *
+ * A variant of a phrase keeps its beginning and its end and changes one
+ * block in between: up to two characters replaced or left out (one in a
+ * phrase of four characters, none in one of three), and up to two more
+ * characters put in, all of them letters, digits or ideographs:
+ * 以群众为中心 for 以人民为中心, 高水平发展 for 高质量发展, 以人民群众为中心.
+ * So a variant holds the phrase's beginning up to the block and its end
+ * after it: the candidates are the paragraphs holding, for one of the
+ * few places the block can be, the pairs of characters of both parts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jj-text-fold.h"
+#include "jj-text-index-private.h"
+#include "jj-wording.h"
+
+#define MAX_PHRASE 64
+
+G_DEFINE_BOXED_TYPE (JjWordingVariant, jj_wording_variant, jj_wording_variant_copy, jj_wording_variant_free)
+
+static void
+clear_document_count (gpointer data)
+{
+  JjWordingDocumentCount *count = data;
+
+  g_free (count->path);
+  g_free (count->title);
+}
+
+static JjWordingVariant *
+variant_new (const char *text,
+             guint       errors)
+{
+  JjWordingVariant *variant = g_new0 (JjWordingVariant, 1);
+
+  variant->text = g_strdup (text);
+  variant->errors = errors;
+  variant->hits = g_ptr_array_new_with_free_func ((GDestroyNotify)jj_text_hit_free);
+  variant->documents = g_array_new (FALSE, TRUE, sizeof (JjWordingDocumentCount));
+  g_array_set_clear_func (variant->documents, clear_document_count);
+  variant->years = g_array_new (FALSE, TRUE, sizeof (JjWordingYearCount));
+  return variant;
+}
+
+JjWordingVariant *
+jj_wording_variant_copy (const JjWordingVariant *variant)
+{
+  JjWordingVariant *copy = variant_new (variant->text, variant->errors);
+
+  for (guint i = 0; i < variant->hits->len; i++)
+    g_ptr_array_add (copy->hits, jj_text_hit_copy (g_ptr_array_index (variant->hits, i)));
+  for (guint i = 0; i < variant->documents->len; i++)
+    {
+      JjWordingDocumentCount count = g_array_index (variant->documents, JjWordingDocumentCount, i);
+
+      count.path = g_strdup (count.path);
+      count.title = g_strdup (count.title);
+      g_array_append_val (copy->documents, count);
+    }
+  g_array_append_vals (copy->years, variant->years->data, variant->years->len);
+  return copy;
+}
+
+void
+jj_wording_variant_free (JjWordingVariant *variant)
+{
+  if (variant == NULL)
+    return;
+  g_free (variant->text);
+  g_ptr_array_unref (variant->hits);
+  g_array_unref (variant->documents);
+  g_array_unref (variant->years);
+  g_free (variant);
+}
+
+/**
+ * jj_wording_max_errors:
+ *
+ * How many characters of @phrase (folded or not) a variant may replace or
+ * leave out: two from five characters on, one for four, none below (then
+ * only insertions, and for one or two characters no variant at all).
+ * Up to two more characters than it replaces may be put in.
+ */
+guint
+jj_wording_max_errors (const char *phrase)
+{
+  glong n = g_utf8_strlen (phrase, -1);
+
+  return n >= 5 ? 2 : n == 4 ? 1 : 0;
+}
+
+#define MAX_INSERTED 2
+
+typedef struct
+{
+  gunichar   *pattern;
+  guint       m;
+  guint       block;     /* the most characters replaced or left out */
+  gboolean    variants;  /* whether to look for variants at all */
+  GHashTable *variants_found;  /* folded text → JjWordingVariant */
+  char        first[8];  /* the first and last characters, in UTF-8 */
+  char        last[8];
+  gboolean    first_is_word;
+  gboolean    last_is_word;
+  gboolean    all_words;
+} Compare;
+
+/* Edit distance between two strings of a few characters. */
+static guint
+small_distance (const gunichar *a,
+                guint           n_a,
+                const gunichar *b,
+                guint           n_b)
+{
+  guint d[8][8];
+
+  for (guint i = 0; i <= n_a; i++)
+    d[i][0] = i;
+  for (guint j = 0; j <= n_b; j++)
+    d[0][j] = j;
+  for (guint i = 1; i <= n_a; i++)
+    for (guint j = 1; j <= n_b; j++)
+      {
+        guint v = d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+
+        v = MIN (v, d[i - 1][j] + 1);
+        d[i][j] = MIN (v, d[i][j - 1] + 1);
+      }
+  return d[n_a][n_b];
+}
+
+/* The length of the phrase or the best variant of it starting at @text,
+ * which starts with the phrase's first character; 0 when none.
+ */
+static guint
+match_at (Compare        *c,
+          const gunichar *text,
+          guint           n,
+          guint          *errors)
+{
+  guint m = c->m;
+  guint common = 0;
+  guint best = 0;
+  guint best_errors = G_MAXUINT;
+
+  while (common < m && common < n && text[common] == c->pattern[common])
+    common++;
+  if (common == m)
+    {
+      *errors = 0;
+      return m;
+    }
+  if (!c->variants)
+    return 0;
+
+  /* Keep pattern[0, i), replace pattern[i, j) with text[i, i + x), keep
+   * pattern[j, m): the frame (first and last characters) stays.
+   */
+  for (guint i = 1; i <= common && i < m; i++)
+    for (guint j = i; j <= MIN (i + c->block, m - 1); j++)
+      for (guint x = 0; x <= (j - i) + MAX_INSERTED; x++)
+        {
+          guint suffix = m - j;
+          guint e;
+
+          if (i + x + suffix > n)
+            break;
+          if (x > 0 && !jj_text_is_word_char (text[i + x - 1]))
+            break;
+          if (x == j - i && memcmp (text + i, c->pattern + i, x * sizeof (gunichar)) == 0)
+            continue;
+          if (memcmp (text + i + x, c->pattern + j, suffix * sizeof (gunichar)) != 0)
+            continue;
+          e = small_distance (c->pattern + i, j - i, text + i, x);
+          if (e > 0 && (e < best_errors || (e == best_errors && i + x + suffix < best)))
+            {
+              best = i + x + suffix;
+              best_errors = e;
+            }
+        }
+
+  *errors = best_errors;
+  return best;
+}
+
+static gboolean
+compare_paragraph (const JjTextIndexParagraph *paragraph,
+                   gpointer                    user_data)
+{
+  Compare *c = user_data;
+  g_autoptr(GArray) map = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
+  const char *counted;
+  const char *p;
+  gsize first_bytes = strlen (c->first);
+  guint offset = 0;
+  guint window = c->m + c->block + MAX_INSERTED;
+  gunichar chars[MAX_PHRASE + 8];
+
+  /* In a plain paragraph a letter or ideograph is its own fold: most
+   * candidates are turned away here, and when the phrase is all letters
+   * and ideographs, the paragraph is compared as it is.
+   */
+  if (paragraph->plain
+      && ((c->first_is_word && strstr (paragraph->text, c->first) == NULL)
+          || (c->last_is_word && strstr (paragraph->text, c->last) == NULL)))
+    return TRUE;
+  if (paragraph->plain && c->all_words)
+    text = paragraph->text;
+  else
+    text = jj_text_index_paragraph_fold (paragraph, &map, &owned);
+
+  counted = text;
+  for (p = strstr (text, c->first); p != NULL;)
+    {
+      const char *q = p;
+      guint n = 0;
+      guint errors;
+      guint length;
+      char key[(MAX_PHRASE + 8) * 4 + 1];
+      const char *end_bytes;
+      JjWordingVariant *variant;
+      JjTextHit *hit;
+      guint start, end;
+
+      offset += g_utf8_strlen (counted, p - counted);
+      counted = p;
+
+      for (; n < window && *q != '\0'; n++, q = g_utf8_next_char (q))
+        chars[n] = g_utf8_get_char (q);
+      length = match_at (c, chars, n, &errors);
+      if (length == 0)
+        {
+          p = strstr (p + first_bytes, c->first);
+          continue;
+        }
+
+      end_bytes = g_utf8_offset_to_pointer (p, length);
+      memcpy (key, p, end_bytes - p);
+      key[end_bytes - p] = '\0';
+      variant = g_hash_table_lookup (c->variants_found, key);
+      if (variant == NULL)
+        {
+          variant = variant_new (key, errors);
+          g_hash_table_insert (c->variants_found, variant->text, variant);
+        }
+
+      start = map_offset (map, offset);
+      end = map_offset (map, offset + length - 1) + 1;
+      hit = g_new0 (JjTextHit, 1);
+      hit->path = g_strdup (paragraph->path);
+      hit->title = g_strdup (paragraph->title);
+      hit->date = paragraph->date;
+      hit->section = g_strdup (paragraph->section);
+      hit->start = paragraph->start + start;
+      hit->end = paragraph->start + end;
+      hit->context = jj_text_index_dup_context (paragraph->text, start, end,
+                                                &hit->context_hit_start, &hit->context_hit_end);
+      g_ptr_array_add (variant->hits, hit);
+
+      p = end_bytes;
+      offset += length;
+      counted = p;
+      p = strstr (p, c->first);
+    }
+
+  return TRUE;
+}
+
+static int
+compare_document_counts (gconstpointer a,
+                         gconstpointer b)
+{
+  const JjWordingDocumentCount *ca = a;
+  const JjWordingDocumentCount *cb = b;
+
+  if (ca->count != cb->count)
+    return ca->count > cb->count ? -1 : 1;
+  return strcmp (ca->path, cb->path);
+}
+
+static int
+compare_year_counts (gconstpointer a,
+                     gconstpointer b)
+{
+  return ((const JjWordingYearCount *)a)->year - ((const JjWordingYearCount *)b)->year;
+}
+
+static void
+count_hits (JjWordingVariant *variant)
+{
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
+  gint64 last_date = 0;
+  int last_year = 0;
+
+  for (guint i = 0; i < variant->hits->len; i++)
+    {
+      JjTextHit *hit = g_ptr_array_index (variant->hits, i);
+      gpointer index;
+      int year = 0;
+
+      if (!g_hash_table_lookup_extended (documents, hit->path, NULL, &index))
+        {
+          JjWordingDocumentCount count = { g_strdup (hit->path), g_strdup (hit->title), hit->date, 0 };
+
+          g_array_append_val (variant->documents, count);
+          index = GUINT_TO_POINTER (variant->documents->len - 1);
+          g_hash_table_insert (documents, hit->path, index);
+        }
+      g_array_index (variant->documents, JjWordingDocumentCount, GPOINTER_TO_UINT (index)).count++;
+
+      if (hit->date != 0 && hit->date == last_date)
+        {
+          year = last_year;
+        }
+      else if (hit->date != 0)
+        {
+          g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (hit->date);
+
+          year = date != NULL ? g_date_time_get_year (date) : 0;
+          last_date = hit->date;
+          last_year = year;
+        }
+      if (!g_hash_table_lookup_extended (years, GINT_TO_POINTER (year), NULL, &index))
+        {
+          JjWordingYearCount count = { year, 0 };
+
+          g_array_append_val (variant->years, count);
+          index = GUINT_TO_POINTER (variant->years->len - 1);
+          g_hash_table_insert (years, GINT_TO_POINTER (year), index);
+        }
+      g_array_index (variant->years, JjWordingYearCount, GPOINTER_TO_UINT (index)).count++;
+    }
+
+  g_array_sort (variant->documents, compare_document_counts);
+  g_array_sort (variant->years, compare_year_counts);
+}
+
+static int
+compare_variants (gconstpointer a,
+                  gconstpointer b)
+{
+  const JjWordingVariant *va = *(const JjWordingVariant * const *)a;
+  const JjWordingVariant *vb = *(const JjWordingVariant * const *)b;
+
+  if ((va->errors == 0) != (vb->errors == 0))
+    return va->errors == 0 ? -1 : 1;
+  if (va->hits->len != vb->hits->len)
+    return va->hits->len > vb->hits->len ? -1 : 1;
+  return strcmp (va->text, vb->text);
+}
+
+/**
+ * jj_wording_compare:
+ * @phrase: up to 64 characters
+ *
+ * Returns: (transfer full) (element-type JjWordingVariant): the phrase
+ *   itself first (with no hits when it is not found), then its variants,
+ *   the most frequent first
+ */
+GPtrArray *
+jj_wording_compare (JjTextIndex  *index,
+                    const char   *phrase,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify)jj_wording_variant_free);
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GHashTable) variants = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree gunichar *pattern = NULL;
+  glong m = 0;
+  Compare compare;
+  JjWordingVariant *exact;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (index), NULL);
+  g_return_val_if_fail (phrase != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (phrase));
+  folded = jj_text_fold (stripped, -1);
+  pattern = g_utf8_to_ucs4_fast (folded, -1, &m);
+  if (m == 0)
+    {
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_QUERY,
+                   _("Search for at least one letter, digit or Chinese character."));
+      return NULL;
+    }
+  if (m > MAX_PHRASE)
+    {
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_QUERY,
+                   _("Compare a phrase of at most %d characters."), MAX_PHRASE);
+      return NULL;
+    }
+
+  compare.pattern = pattern;
+  compare.m = m;
+  compare.block = jj_wording_max_errors (folded);
+  compare.variants = m >= 3;
+
+  if (!compare.variants)
+    {
+      g_autofree char *whole = jj_text_index_match_for_phrase (folded);
+
+      if (whole != NULL)
+        g_string_append (match, whole);
+    }
+  else
+    {
+      g_autoptr(GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      /* For each place of the block: the pairs of the part before it and
+       * of the part after it (the phrase itself has both).
+       */
+      for (guint i = 1; i < m; i++)
+        for (guint j = i; j <= MIN (i + compare.block, (guint)m - 1); j++)
+          {
+            g_autofree char *head = i >= 2 ? g_ucs4_to_utf8 (pattern, i, NULL, NULL, NULL) : NULL;
+            g_autofree char *tail = m - j >= 2 ? g_ucs4_to_utf8 (pattern + j, m - j, NULL, NULL, NULL) : NULL;
+            g_autofree char *head_match = head != NULL ? jj_text_index_match_for_phrase (head) : NULL;
+            g_autofree char *tail_match = tail != NULL ? jj_text_index_match_for_phrase (tail) : NULL;
+            char *term;
+
+            if (head_match != NULL && tail_match != NULL)
+              term = g_strdup_printf ("(%s AND %s)", head_match, tail_match);
+            else if (head_match != NULL || tail_match != NULL)
+              term = g_strdup_printf ("(%s)", head_match != NULL ? head_match : tail_match);
+            else
+              continue;
+
+            if (g_hash_table_add (terms, term))
+              g_string_append_printf (match, "%s%s", match->len > 0 ? " OR " : "", term);
+          }
+    }
+  if (match->len == 0)
+    {
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_QUERY,
+                   _("Search for at least one letter, digit or Chinese character."));
+      return NULL;
+    }
+
+  variants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                    (GDestroyNotify)jj_wording_variant_free);
+  exact = variant_new (folded, 0);
+  g_hash_table_insert (variants, exact->text, exact);
+
+  compare.variants_found = variants;
+  memset (compare.first, 0, sizeof compare.first);
+  memset (compare.last, 0, sizeof compare.last);
+  g_unichar_to_utf8 (pattern[0], compare.first);
+  g_unichar_to_utf8 (pattern[m - 1], compare.last);
+  compare.first_is_word = jj_text_is_word_char (pattern[0]);
+  compare.last_is_word = jj_text_is_word_char (pattern[m - 1]);
+  compare.all_words = TRUE;
+  for (glong i = 0; i < m; i++)
+    compare.all_words = compare.all_words && jj_text_is_word_char (pattern[i]);
+  if (!jj_text_index_foreach_match (index, match->str, compare_paragraph, &compare, error))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, variants);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      count_hits (value);
+      g_ptr_array_add (result, value);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_ptr_array_sort (result, compare_variants);
+
+  return g_steal_pointer (&result);
+}
