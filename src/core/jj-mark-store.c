@@ -23,6 +23,7 @@
 
 #include "jj-anchor.h"
 #include "jj-atomic-file.h"
+#include "jj-file-lock.h"
 #include "jj-mark-store.h"
 #include "jj-sidecar.h"
 
@@ -537,7 +538,17 @@ merge (JjMarkStore *self,
 static void
 remember_disk (JjMarkStore *self)
 {
-  self->on_disk = g_stat (self->path, &self->disk_stat) == 0;
+  self->on_disk = g_lstat (self->path, &self->disk_stat) == 0;
+}
+
+/* What was read: the status of the descriptor it was read from, never a
+ * second look at the path, which may be another file by then. */
+static void
+remember_read (JjMarkStore    *self,
+               const GStatBuf *identity)
+{
+  self->disk_stat = *identity;
+  self->on_disk = TRUE;
 }
 
 static gboolean
@@ -559,7 +570,7 @@ disk_changed (JjMarkStore *self)
 {
   GStatBuf st;
 
-  if (g_stat (self->path, &st) != 0)
+  if (g_lstat (self->path, &st) != 0)
     return FALSE;
 
   return !self->on_disk || !same_file (&st, &self->disk_stat);
@@ -850,7 +861,9 @@ jj_mark_store_load (JjMarkStore  *self,
 {
   g_autoptr(JjSidecar) sidecar = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JjFileLock) lock = NULL;
   gboolean positions_changed = FALSE;
+  GStatBuf identity;
 
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
   g_return_val_if_fail (display_text != NULL, FALSE);
@@ -863,9 +876,14 @@ jj_mark_store_load (JjMarkStore  *self,
 
   choose_path (self);
 
-  sidecar = jj_sidecar_load (self->path, &local_error);
+  /* Reading needs no lock (the identity is the descriptor's), but
+   * setting a damaged file aside does; a lock not had in time only
+   * leaves that to the next save. */
+  lock = jj_file_lock_acquire (self->path, jj_file_lock_get_default_timeout (), NULL, NULL);
+
+  sidecar = jj_sidecar_load_full (self->path, &identity, &local_error);
   if (sidecar != NULL)
-    remember_disk (self);
+    remember_read (self, &identity);
   else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     g_clear_error (&local_error);
 
@@ -925,13 +943,14 @@ check_disk (JjMarkStore  *self,
   g_autoptr(JjSidecar) sidecar = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean positions_changed = FALSE;
+  GStatBuf identity;
 
   *changed = FALSE;
 
   if (!disk_changed (self))
     return TRUE;
 
-  sidecar = jj_sidecar_load (self->path, &local_error);
+  sidecar = jj_sidecar_load_full (self->path, &identity, &local_error);
   if (sidecar == NULL)
     {
       /* Removed since: nothing to merge. */
@@ -942,7 +961,7 @@ check_disk (JjMarkStore  *self,
     }
 
   *changed = merge (self, sidecar, &positions_changed);
-  remember_disk (self);
+  remember_read (self, &identity);
   if (positions_changed)
     set_dirty (self, TRUE);
 
@@ -959,12 +978,17 @@ gboolean
 jj_mark_store_reload (JjMarkStore  *self,
                       GError      **error)
 {
+  g_autoptr(JjFileLock) lock = NULL;
   gboolean changed = FALSE;
 
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
 
   if (!self->loaded)
     return TRUE;
+
+  lock = jj_file_lock_acquire (self->path, jj_file_lock_get_default_timeout (), NULL, error);
+  if (lock == NULL)
+    return FALSE;
 
   if (!check_disk (self, &changed, error))
     return FALSE;
@@ -1002,37 +1026,6 @@ on_monitor_changed (GFileMonitor      *monitor,
   /* Events come in bursts; look once they settle. */
   if (self->check_source == 0)
     self->check_source = g_timeout_add (100, check_cb, self);
-}
-
-static int
-lock_folder (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd < 0)
-    return -1;
-
-  while (flock (fd, LOCK_EX) != 0)
-    {
-      if (errno != EINTR)
-        {
-          close (fd);
-          return -1;
-        }
-    }
-
-  return fd;
-}
-
-static void
-unlock_folder (int fd)
-{
-  if (fd >= 0)
-    {
-      flock (fd, LOCK_UN);
-      close (fd);
-    }
 }
 
 static JjSidecar *
@@ -1097,6 +1090,112 @@ write_locked (JjMarkStore  *self,
   return TRUE;
 }
 
+/* Whether the sidecar on disk holds every mark of the store as new as
+ * ours (tombstones included); what it holds that we lack is merged.
+ */
+static gboolean
+verify_disk (JjMarkStore  *self,
+             GError      **error)
+{
+  g_autoptr(JjSidecar) sidecar = NULL;
+  gboolean positions_changed = FALSE;
+  gboolean complete = TRUE;
+  GHashTableIter iter;
+  gpointer value;
+  GStatBuf identity;
+
+  sidecar = jj_sidecar_load_full (self->path, &identity, error);
+  if (sidecar == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (complete && g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JjMark *theirs = jj_sidecar_lookup (sidecar, jj_mark_get_id (value));
+
+      complete = theirs != NULL && jj_mark_compare_modified (theirs, value) >= 0 &&
+                 jj_mark_get_deleted (theirs) == jj_mark_get_deleted (value);
+    }
+
+  merge (self, sidecar, &positions_changed);
+  if (complete)
+    remember_read (self, &identity);
+  else
+    self->on_disk = FALSE;
+
+  return complete;
+}
+
+#define UNLOCKED_TRIES 12
+
+/* Where the folder cannot be locked (some network file systems), a
+ * write is checked: read back after the rename, merged and written
+ * again until the file holds every mark, and found so twice in a row
+ * with a pause between, longer than another writer takes from its
+ * reading to its rename.
+ */
+static gboolean
+write_unlocked (JjMarkStore  *self,
+                gboolean     *reloaded,
+                GError      **error)
+{
+  guint confirmed = 0;
+
+  for (guint i = 0; i < UNLOCKED_TRIES; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean changed = FALSE;
+
+      if (confirmed == 0)
+        {
+          if (!write_locked (self, &changed, error))
+            return FALSE;
+          *reloaded |= changed;
+        }
+
+      g_usleep (g_random_int_range (20000, 60000));
+
+      if (verify_disk (self, &local_error))
+        {
+          if (++confirmed == 2)
+            return TRUE;
+        }
+      else
+        {
+          *reloaded = TRUE;
+          confirmed = 0;
+          if (local_error != NULL && !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+               _("The folder of the marks file cannot be locked and other programs kept changing the file; "
+                 "the marks will be saved again."));
+
+  return FALSE;
+}
+
+static gboolean
+write_under_lock (JjMarkStore  *self,
+                  gboolean     *reloaded,
+                  GError      **error)
+{
+  g_autoptr(JjFileLock) lock = NULL;
+
+  lock = jj_file_lock_acquire (self->path, jj_file_lock_get_default_timeout (), NULL, error);
+  if (lock == NULL)
+    return FALSE;
+
+  if (!jj_file_lock_get_held (lock))
+    return write_unlocked (self, reloaded, error);
+
+  return write_locked (self, reloaded, error);
+}
+
 static gboolean
 ensure_parent (const char  *path,
                GError     **error)
@@ -1130,7 +1229,6 @@ jj_mark_store_save (JjMarkStore  *self,
   g_autoptr(GError) local_error = NULL;
   gboolean reloaded = FALSE;
   gboolean ok;
-  int lock;
 
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
   g_return_val_if_fail (self->loaded, FALSE);
@@ -1140,9 +1238,7 @@ jj_mark_store_save (JjMarkStore  *self,
   if (self->fallback && !ensure_parent (self->path, error))
     return FALSE;
 
-  lock = lock_folder (self->path);
-  ok = write_locked (self, &reloaded, &local_error);
-  unlock_folder (lock);
+  ok = write_under_lock (self, &reloaded, &local_error);
 
   if (!ok && !self->fallback && is_permission_error (local_error))
     {
@@ -1156,9 +1252,7 @@ jj_mark_store_save (JjMarkStore  *self,
 
       if (!ensure_parent (self->path, error))
         return FALSE;
-      lock = lock_folder (self->path);
-      ok = write_locked (self, &reloaded, &local_error);
-      unlock_folder (lock);
+      ok = write_under_lock (self, &reloaded, &local_error);
     }
 
   if (reloaded && !self->disposed)

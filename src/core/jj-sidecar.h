@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "jj-mark.h"
 
@@ -44,6 +45,9 @@ JjSidecar *jj_sidecar_parse       (const char  *data,
                                    gsize        length,
                                    GError     **error);
 JjSidecar *jj_sidecar_load        (const char  *path,
+                                   GError     **error);
+JjSidecar *jj_sidecar_load_full   (const char  *path,
+                                   GStatBuf    *identity,
                                    GError     **error);
 char      *jj_sidecar_to_xml      (JjSidecar   *self,
                                    gsize       *length);
