@@ -3,8 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <string.h>
 #include <unistd.h>
 #include <utime.h>
@@ -742,6 +745,134 @@ test_concurrent_union (Fixture       *f,
     g_assert_nonnull (jj_mark_store_lookup (store, id));
 }
 
+static void
+on_save_failed (JjMarkStore  *store,
+                GError       *error,
+                GError      **out)
+{
+  g_clear_error (out);
+  *out = g_error_copy (error);
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Ticker;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  Ticker *ticker = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (ticker->last != 0)
+    ticker->longest = MAX (ticker->longest, now - ticker->last);
+  ticker->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+hold_folder_lock (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  return fd;
+}
+
+/* Another writer holds the folder past the bounded wait: the main loop
+ * keeps running, the failure is reported, the mark stays dirty and is
+ * saved once the folder is free.
+ */
+static void
+test_lock_wait_off_main_loop (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = open_store (f, text);
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
+  Ticker ticker = { 0, 0 };
+  gint64 deadline;
+  guint ticks;
+  JjMark *mark;
+  int fd;
+
+  g_setenv ("JJ_LOCK_TIMEOUT_MS", "600", TRUE);
+  g_signal_connect (store, "saved", G_CALLBACK (on_saved), &saved);
+  g_signal_connect (store, "save-failed", G_CALLBACK (on_save_failed), &failure);
+  fd = hold_folder_lock (f->dir);
+  ticks = g_timeout_add (10, tick_cb, &ticker);
+
+  mark = jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  deadline = g_get_monotonic_time () + jj_test_usec (10);
+  while (failure == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (ticks);
+  tick_cb (&ticker);
+  g_assert_nonnull (failure);
+  g_assert_true (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_BUSY));
+  g_assert_false (saved);
+  g_assert_true (jj_mark_store_get_dirty (store));
+  g_assert_false (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
+  /* The 600 ms wait did not stop the main loop's 10 ms ticks. */
+  g_assert_cmpint (ticker.longest, <, 300000);
+
+  /* A synchronous save waits as long, then says why it failed. */
+  g_assert_false (jj_mark_store_save (store, &error));
+  g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY));
+
+  flock (fd, LOCK_UN);
+  close (fd);
+
+  ticks = g_timeout_add (10, tick_cb, &ticker);
+  deadline = g_get_monotonic_time () + jj_test_usec (10);
+  while (!saved && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (ticks);
+  g_assert_true (saved);
+  g_assert_false (jj_mark_store_get_dirty (store));
+  g_clear_error (&error);
+  sidecar = jj_sidecar_load (f->sidecar, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (jj_sidecar_lookup (sidecar, jj_mark_get_id (mark)));
+
+  g_unsetenv ("JJ_LOCK_TIMEOUT_MS");
+}
+
+/* The reload after a change on disk runs under the lock too. */
+static void
+test_reload_locked (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = open_store (f, text);
+  g_autoptr(JjMarkStore) b = open_store (f, text);
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  save (a);
+
+  g_setenv ("JJ_LOCK_TIMEOUT_MS", "100", TRUE);
+  fd = hold_folder_lock (f->dir);
+  g_assert_false (jj_mark_store_reload (b, &error));
+  g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY));
+  g_assert_cmpuint (n_marks (b), ==, 0);
+  flock (fd, LOCK_UN);
+  close (fd);
+  g_unsetenv ("JJ_LOCK_TIMEOUT_MS");
+
+  g_clear_error (&error);
+  g_assert_true (jj_mark_store_reload (b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_marks (b), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,6 +911,8 @@ main (int   argc,
   ADD ("fallback", test_fallback);
   ADD ("crash-safety", test_crash_safety);
   ADD ("concurrent-union", test_concurrent_union);
+  ADD ("lock-wait-off-main-loop", test_lock_wait_off_main_loop);
+  ADD ("reload-locked", test_reload_locked);
   g_test_add_func ("/mark-store/conflict-names", test_conflict_names);
 
 #undef ADD

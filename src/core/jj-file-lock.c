@@ -115,9 +115,9 @@ jj_file_lock_acquire (const char    *path,
             return NULL;
           if (saved_errno == EWOULDBLOCK)
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                         _("Another program kept the folder “%s” locked for more than %u seconds; "
+                         _("Another program kept the folder “%s” locked longer than %.1f s; "
                            "the marks will be saved when it lets go."),
-                         display, (timeout_ms + 999) / 1000);
+                         display, timeout_ms / 1000.0);
           else
             g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                          _("The folder “%s” could not be locked: %s"), display, g_strerror (saved_errno));

@@ -51,6 +51,8 @@ struct _JjMarkStore
 
   GFileMonitor *monitor;
   guint         save_source;
+  GCancellable *waiting;       /* a wait for the lock, off the main thread */
+  guint         lock_tries;
   guint         check_source;
   guint         save_delay;
   gboolean      dirty;
@@ -102,6 +104,9 @@ jj_mark_store_dispose (GObject *object)
   g_clear_object (&self->monitor);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->waiting != NULL)
+    g_cancellable_cancel (self->waiting);
+  g_clear_object (&self->waiting);
 
   G_OBJECT_CLASS (jj_mark_store_parent_class)->dispose (object);
 }
@@ -968,6 +973,11 @@ check_disk (JjMarkStore  *self,
   return TRUE;
 }
 
+static gboolean
+reload_full (JjMarkStore  *self,
+             guint         timeout_ms,
+             GError      **error);
+
 /**
  * jj_mark_store_reload:
  *
@@ -978,15 +988,23 @@ gboolean
 jj_mark_store_reload (JjMarkStore  *self,
                       GError      **error)
 {
+  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
+
+  return reload_full (self, jj_file_lock_get_default_timeout (), error);
+}
+
+static gboolean
+reload_full (JjMarkStore  *self,
+             guint         timeout_ms,
+             GError      **error)
+{
   g_autoptr(JjFileLock) lock = NULL;
   gboolean changed = FALSE;
-
-  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
 
   if (!self->loaded)
     return TRUE;
 
-  lock = jj_file_lock_acquire (self->path, jj_file_lock_get_default_timeout (), NULL, error);
+  lock = jj_file_lock_acquire (self->path, timeout_ms, NULL, error);
   if (lock == NULL)
     return FALSE;
 
@@ -1004,8 +1022,14 @@ check_cb (gpointer user_data)
 {
   JjMarkStore *self = user_data;
 
+  g_autoptr(GError) error = NULL;
+
   self->check_source = 0;
-  jj_mark_store_reload (self, NULL);
+
+  /* Never a wait on the main loop: the holder is writing, and its
+   * rename brings another event anyway; look again soon. */
+  if (!reload_full (self, 0, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    self->check_source = g_timeout_add (100, check_cb, self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1181,12 +1205,13 @@ write_unlocked (JjMarkStore  *self,
 
 static gboolean
 write_under_lock (JjMarkStore  *self,
+                  guint         timeout_ms,
                   gboolean     *reloaded,
                   GError      **error)
 {
   g_autoptr(JjFileLock) lock = NULL;
 
-  lock = jj_file_lock_acquire (self->path, jj_file_lock_get_default_timeout (), NULL, error);
+  lock = jj_file_lock_acquire (self->path, timeout_ms, NULL, error);
   if (lock == NULL)
     return FALSE;
 
@@ -1214,6 +1239,15 @@ ensure_parent (const char  *path,
   return TRUE;
 }
 
+static gboolean
+save_full (JjMarkStore  *self,
+           guint         timeout_ms,
+           GError      **error);
+
+#define LOCK_RETRY_DELAY 2000
+
+static gboolean save_cb (gpointer user_data);
+
 /**
  * jj_mark_store_save:
  *
@@ -1226,19 +1260,27 @@ gboolean
 jj_mark_store_save (JjMarkStore  *self,
                     GError      **error)
 {
+  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
+  g_return_val_if_fail (self->loaded, FALSE);
+
+  return save_full (self, jj_file_lock_get_default_timeout (), error);
+}
+
+static gboolean
+save_full (JjMarkStore  *self,
+           guint         timeout_ms,
+           GError      **error)
+{
   g_autoptr(GError) local_error = NULL;
   gboolean reloaded = FALSE;
   gboolean ok;
-
-  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
-  g_return_val_if_fail (self->loaded, FALSE);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (self->fallback && !ensure_parent (self->path, error))
     return FALSE;
 
-  ok = write_under_lock (self, &reloaded, &local_error);
+  ok = write_under_lock (self, timeout_ms, &reloaded, &local_error);
 
   if (!ok && !self->fallback && is_permission_error (local_error))
     {
@@ -1252,7 +1294,7 @@ jj_mark_store_save (JjMarkStore  *self,
 
       if (!ensure_parent (self->path, error))
         return FALSE;
-      ok = write_under_lock (self, &reloaded, &local_error);
+      ok = write_under_lock (self, jj_file_lock_get_default_timeout (), &reloaded, &local_error);
     }
 
   if (reloaded && !self->disposed)
@@ -1260,6 +1302,11 @@ jj_mark_store_save (JjMarkStore  *self,
 
   if (!ok)
     {
+      /* Another writer kept the folder: the marks stay dirty and are
+       * saved again a little later. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY) && !self->disposed &&
+          self->save_source == 0)
+        self->save_source = g_timeout_add (MAX (self->save_delay, LOCK_RETRY_DELAY), save_cb, self);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("The marks could not be saved: "));
       return FALSE;
@@ -1277,15 +1324,129 @@ jj_mark_store_save (JjMarkStore  *self,
   return TRUE;
 }
 
+#define MAX_LOCK_TRIES 10
+
+/* A lock not had in time leaves the marks dirty, and they are saved again. */
+static void
+save_failed (JjMarkStore  *self,
+             const GError *error)
+{
+  if (self->disposed)
+    return;
+
+  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+typedef struct
+{
+  char  *path;
+  guint  timeout_ms;
+} LockWait;
+
+static void
+lock_wait_free (gpointer data)
+{
+  LockWait *wait = data;
+
+  g_free (wait->path);
+  g_free (wait);
+}
+
+static void
+wait_for_lock_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  LockWait *wait = task_data;
+  GError *error = NULL;
+  JjFileLock *lock;
+
+  lock = jj_file_lock_acquire (wait->path, wait->timeout_ms, cancellable, &error);
+  if (lock == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  jj_file_lock_release (lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void start_background_save (JjMarkStore *self);
+
+static void
+lock_waited_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JjMarkStore *self = JJ_MARK_STORE (object);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->waiting);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_prefix_error (&error, "%s", _("The marks could not be saved: "));
+          self->lock_tries = 0;
+          save_failed (self, error);
+        }
+      return;
+    }
+
+  if (!self->dirty || !self->loaded || self->disposed)
+    return;
+
+  /* The lock was free a moment ago: take it without waiting here. */
+  if (save_full (self, 0, &error))
+    {
+      self->lock_tries = 0;
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY) && ++self->lock_tries < MAX_LOCK_TRIES)
+    {
+      start_background_save (self);
+      return;
+    }
+
+  self->lock_tries = 0;
+  save_failed (self, error);
+}
+
+/* The save itself is short; waiting for another writer to let go of
+ * the folder is not, and is done in a thread, never on the main loop.
+ */
+static void
+start_background_save (JjMarkStore *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LockWait *wait;
+
+  if (self->waiting != NULL)
+    return;
+
+  wait = g_new (LockWait, 1);
+  wait->path = g_strdup (self->path);
+  wait->timeout_ms = jj_file_lock_get_default_timeout ();
+
+  self->waiting = g_cancellable_new ();
+  task = g_task_new (self, self->waiting, lock_waited_cb, NULL);
+  g_task_set_source_tag (task, start_background_save);
+  g_task_set_task_data (task, wait, lock_wait_free);
+  g_task_run_in_thread (task, wait_for_lock_thread);
+}
+
 static gboolean
 save_cb (gpointer user_data)
 {
   JjMarkStore *self = user_data;
-  g_autoptr(GError) error = NULL;
 
   self->save_source = 0;
-  if (!jj_mark_store_save (self, &error))
-    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+  if (self->dirty && self->loaded && !self->disposed)
+    start_background_save (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1307,14 +1468,20 @@ schedule_save (JjMarkStore *self)
 void
 jj_mark_store_flush (JjMarkStore *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (JJ_IS_MARK_STORE (self));
 
   if (!self->dirty || !self->loaded)
     return;
 
-  /* The pending debounced save is replaced by this one, not left armed. */
+  /* The pending debounced save is replaced by this one, not left armed;
+   * a wait for the lock in a thread gives way to this bounded one. */
   g_clear_handle_id (&self->save_source, g_source_remove);
-  save_cb (self);
+  if (self->waiting != NULL)
+    g_cancellable_cancel (self->waiting);
+  if (!jj_mark_store_save (self, &error))
+    save_failed (self, error);
 }
 
 static const char *
