@@ -114,5 +114,25 @@ while [ "$r" -le "$rounds" ]; do
   r=$((r + 1))
 done
 
+# A folder locked past the wait: mark says so and exits non-zero, and
+# reports no id; the next mark, once the folder is free, is saved.
+if command -v flock > /dev/null; then
+  rm -f "$dir"/speech.txt* "$dir"/ids.*
+  make_speech "$dir/speech.txt"
+  flock "$dir" sleep 2 &
+  holder=$!
+  sleep 0.3
+  if out=$(JJ_LOCK_TIMEOUT_MS=300 "$cli" mark "$dir/speech.txt" --start 1 --end 5 --kind fact 2> "$dir/locked.err"); then
+    fail "mark succeeded while the folder was locked: $out"
+  fi
+  grep -q "locked" "$dir/locked.err" || fail "no message about the lock: $(cat "$dir/locked.err")"
+  [ -z "$out" ] || fail "an id was printed for a mark not saved: $out"
+  ! grep -q '<mark ' "$dir/speech.txt.jiejian.xml" 2> /dev/null || fail "a mark was written under another's lock"
+  wait "$holder"
+  id=$("$cli" mark "$dir/speech.txt" --start 1 --end 5 --kind fact) || fail "mark failed once the folder was free"
+  grep -q "id=\"$id\"" "$dir/speech.txt.jiejian.xml" || fail "the mark is not in the sidecar"
+  echo "# locked folder: mark refused with exit status non-zero, then saved"
+fi
+
 [ "$status" -eq 0 ] && echo "ok"
 exit "$status"
