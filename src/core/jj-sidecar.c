@@ -1494,12 +1494,25 @@ jj_sidecar_save (JjSidecar   *self,
                  const char  *path,
                  GError     **error)
 {
+  return jj_sidecar_save_full (self, path, 0644, error);
+}
+
+/**
+ * jj_sidecar_save_full:
+ * @mode: the permissions of a new sidecar; an existing one keeps its own
+ */
+gboolean
+jj_sidecar_save_full (JjSidecar   *self,
+                      const char  *path,
+                      int          mode,
+                      GError     **error)
+{
   JjAtomicFile *file;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = jj_atomic_file_begin (path, TRUE, error);
+  file = jj_atomic_file_begin_full (path, TRUE, mode, error);
   if (file == NULL)
     return FALSE;
 

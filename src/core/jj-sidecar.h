@@ -54,6 +54,10 @@ char      *jj_sidecar_to_xml      (JjSidecar   *self,
 gboolean   jj_sidecar_save        (JjSidecar   *self,
                                    const char  *path,
                                    GError     **error);
+gboolean   jj_sidecar_save_full   (JjSidecar   *self,
+                                   const char  *path,
+                                   int          mode,
+                                   GError     **error);
 JjMark    *jj_sidecar_lookup      (JjSidecar   *self,
                                    const char  *id);
 
