@@ -42,6 +42,7 @@ JjDocument  *jj_cli_load_document (int          *argc,
                                    const char   *usage,
                                    int          *status);
 JjMarkStore *jj_cli_open_marks (const char  *path,
+                                gboolean     read_only,
                                 JjDocument **document_out);
 
 G_END_DECLS

@@ -43,6 +43,8 @@ struct _JjMarkStore
 
   char         *path;          /* of the sidecar */
   gboolean      fallback;
+  JjSidecarPlace place;
+  gboolean      read_only;
   char         *notice;
   GPtrArray    *conflicts;     /* copies merged, removed after a save */
 
@@ -88,7 +90,7 @@ jj_mark_store_dispose (GObject *object)
   JjMarkStore *self = (JjMarkStore *)object;
 
   /* Changes are never left behind, even when the owner forgot flush(). */
-  if (self->dirty && self->loaded && !self->disposed)
+  if (self->dirty && self->loaded && !self->disposed && !self->read_only)
     {
       self->disposed = TRUE;
       jj_mark_store_save (self, NULL);
@@ -314,9 +316,10 @@ find_fallback (GFile      *document_file,
   g_autofree char *best = NULL;
   gint64 best_mtime = G_MININT64;
   const char *name;
+  GStatBuf wanted_st;
   GDir *d;
 
-  if (g_file_test (wanted, G_FILE_TEST_IS_REGULAR))
+  if (g_lstat (wanted, &wanted_st) == 0 && S_ISREG (wanted_st.st_mode))
     return g_steal_pointer (&wanted);
 
   d = g_dir_open (dir, 0, NULL);
@@ -331,7 +334,7 @@ find_fallback (GFile      *document_file,
       if (strncmp (name, base, 65) != 0 || !g_str_has_suffix (name, JJ_SIDECAR_SUFFIX))
         continue;
       path = g_build_filename (dir, name, NULL);
-      if (g_stat (path, &st) == 0 && (gint64)st.st_mtime > best_mtime)
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (gint64)st.st_mtime > best_mtime)
         {
           best_mtime = st.st_mtime;
           g_free (best);
@@ -821,31 +824,116 @@ set_path (JjMarkStore *self,
     }
 }
 
+/* A sidecar name beside the document must leave room for the
+ * temporary and backup names made from it (NAME.XXXXXX, NAME.bak.PID.tmp).
+ */
+static gboolean
+name_fits (const char *document_path)
+{
+  g_autofree char *base = g_path_get_basename (document_path);
+
+  return strlen (base) + strlen (JJ_SIDECAR_SUFFIX) + strlen (".bak.4294967295.tmp") <= NAME_MAX;
+}
+
+/**
+ * jj_mark_store_locate_sidecar:
+ * @document_file: a document
+ * @fingerprint: (nullable): its fingerprint, to name a new per-user sidecar
+ * @place: (out) (optional): where the sidecar is, and why
+ *
+ * Finds the sidecar of @document_file, or where a new one goes: beside
+ * the document (`NAME.EXT.jiejian.xml`), or in the per-user folder
+ * (jj_mark_store_dup_fallback_path()) when one is already there, when
+ * the document's folder cannot be written, when the name beside it
+ * would be too long, or when what is there beside it is a symbolic link
+ * or not a regular file (never read nor written through). The store,
+ * the library and every command find sidecars with this function.
+ *
+ * Returns: (transfer full): the path of the sidecar
+ */
+char *
+jj_mark_store_locate_sidecar (GFile          *document_file,
+                              const char     *fingerprint,
+                              JjSidecarPlace *place)
+{
+  g_autofree char *local = NULL;
+  g_autofree char *beside = NULL;
+  g_autofree char *found = NULL;
+  JjSidecarPlace unused;
+  GStatBuf st;
+
+  g_return_val_if_fail (G_IS_FILE (document_file), NULL);
+
+  if (place == NULL)
+    place = &unused;
+
+  local = g_file_get_path (document_file);
+  if (local == NULL)
+    *place = JJ_SIDECAR_PLACE_UNWRITABLE;
+  else if (!name_fits (local))
+    *place = JJ_SIDECAR_PLACE_LONG_NAME;
+  else
+    {
+      beside = g_strconcat (local, JJ_SIDECAR_SUFFIX, NULL);
+      if (g_lstat (beside, &st) == 0)
+        {
+          if (S_ISREG (st.st_mode))
+            {
+              *place = JJ_SIDECAR_PLACE_BESIDE;
+              return g_steal_pointer (&beside);
+            }
+          *place = JJ_SIDECAR_PLACE_UNSAFE;
+        }
+      else if (folder_writable (beside))
+        *place = JJ_SIDECAR_PLACE_BESIDE;
+      else
+        *place = JJ_SIDECAR_PLACE_UNWRITABLE;
+    }
+
+  found = find_fallback (document_file, fingerprint);
+  if (found != NULL)
+    {
+      if (*place == JJ_SIDECAR_PLACE_BESIDE)
+        *place = JJ_SIDECAR_PLACE_FALLBACK;
+      return g_steal_pointer (&found);
+    }
+
+  if (*place == JJ_SIDECAR_PLACE_BESIDE)
+    return g_steal_pointer (&beside);
+
+  return jj_mark_store_dup_fallback_path (document_file, fingerprint);
+}
+
+static char *
+dup_place_notice (JjMarkStore *self)
+{
+  g_autofree char *local = g_file_get_path (self->document_file);
+  g_autofree char *beside = g_strconcat (local != NULL ? local : "", JJ_SIDECAR_SUFFIX, NULL);
+
+  switch (self->place)
+    {
+    case JJ_SIDECAR_PLACE_BESIDE:
+      return NULL;
+    case JJ_SIDECAR_PLACE_LONG_NAME:
+      return g_strdup_printf (_("The name of the document is too long for a marks file beside it: marks are kept in “%s”."),
+                              self->path);
+    case JJ_SIDECAR_PLACE_UNSAFE:
+      return g_strdup_printf (_("“%s” is a symbolic link or not a regular file: it was neither read nor written, and marks are kept in “%s”."),
+                              beside, self->path);
+    case JJ_SIDECAR_PLACE_FALLBACK:
+    case JJ_SIDECAR_PLACE_UNWRITABLE:
+    default:
+      return g_strdup_printf (_("The folder of the document cannot be written: marks are kept in “%s”."),
+                              self->path);
+    }
+}
+
 static void
 choose_path (JjMarkStore *self)
 {
-  g_autofree char *key = dup_document_key (self->document_file);
-  g_autofree char *beside = g_strconcat (key, JJ_SIDECAR_SUFFIX, NULL);
-  g_autofree char *fallback = NULL;
-  g_autofree char *local = g_file_get_path (self->document_file);
+  char *path = jj_mark_store_locate_sidecar (self->document_file, self->fingerprint, &self->place);
 
-  if (local != NULL && g_file_test (beside, G_FILE_TEST_EXISTS))
-    {
-      set_path (self, g_steal_pointer (&beside), FALSE);
-      return;
-    }
-
-  fallback = find_fallback (self->document_file, self->fingerprint);
-  if (fallback != NULL)
-    {
-      set_path (self, g_steal_pointer (&fallback), TRUE);
-      return;
-    }
-
-  if (local != NULL && folder_writable (beside))
-    set_path (self, g_steal_pointer (&beside), FALSE);
-  else
-    set_path (self, jj_mark_store_dup_fallback_path (self->document_file, self->fingerprint), TRUE);
+  set_path (self, path, self->place != JJ_SIDECAR_PLACE_BESIDE);
 }
 
 /**
@@ -884,7 +972,8 @@ jj_mark_store_load (JjMarkStore  *self,
   /* Reading needs no lock (the identity is the descriptor's), but
    * setting a damaged file aside does; a lock not had in time only
    * leaves that to the next save. */
-  lock = jj_file_lock_acquire (self->path, jj_file_lock_get_default_timeout (), NULL, NULL);
+  if (!self->read_only)
+    lock = jj_file_lock_acquire (self->path, jj_file_lock_get_default_timeout (), NULL, NULL);
 
   sidecar = jj_sidecar_load_full (self->path, &identity, &local_error);
   if (sidecar != NULL)
@@ -894,7 +983,14 @@ jj_mark_store_load (JjMarkStore  *self,
 
   if (local_error != NULL)
     {
-      if (!set_aside (self, local_error->message))
+      /* A read-only look renames nothing; without the lock, the next
+       * save sets the file aside. */
+      if (self->read_only || lock == NULL)
+        {
+          add_notice (self, local_error->message);
+          self->on_disk = FALSE;
+        }
+      else if (!set_aside (self, local_error->message))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        _("The marks file “%s” cannot be read: %s"), self->path, local_error->message);
@@ -921,17 +1017,19 @@ jj_mark_store_load (JjMarkStore  *self,
 
   merge_conflict_copies (self, &positions_changed);
   merge_fallback (self, &positions_changed);
-  remove_stale_temporaries (self);
+  if (!self->read_only)
+    remove_stale_temporaries (self);
 
   if (self->fallback)
     {
-      g_autofree char *message = g_strdup_printf (_("The folder of the document cannot be written: marks are kept in “%s”."),
-                                                  self->path);
+      g_autofree char *message = dup_place_notice (self);
+
       add_notice (self, message);
     }
 
   self->loaded = TRUE;
-  start_monitor (self);
+  if (!self->read_only)
+    start_monitor (self);
 
   if (positions_changed || self->conflicts->len > 0 ||
       (sidecar != NULL && g_strcmp0 (sidecar->fingerprint, self->fingerprint) != 0 && sidecar->marks->len > 0))
@@ -1086,6 +1184,20 @@ is_permission_error (const GError *error)
          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ROFS);
 }
 
+/* A new sidecar is readable by no one the document is not readable by,
+ * and by no one else at all in the per-user folder. */
+static int
+new_sidecar_mode (JjMarkStore *self)
+{
+  g_autofree char *document = g_file_get_path (self->document_file);
+  GStatBuf st;
+
+  if (self->fallback || document == NULL || g_stat (document, &st) != 0)
+    return 0600;
+
+  return (st.st_mode & 0644) | 0600;
+}
+
 static gboolean
 write_locked (JjMarkStore  *self,
               gboolean     *reloaded,
@@ -1106,7 +1218,7 @@ write_locked (JjMarkStore  *self,
   *reloaded = changed;
 
   sidecar = build_sidecar (self);
-  if (!jj_sidecar_save (sidecar, self->path, error))
+  if (!jj_sidecar_save_full (sidecar, self->path, new_sidecar_mode (self), error))
     return FALSE;
 
   remember_disk (self);
@@ -1275,6 +1387,13 @@ save_full (JjMarkStore  *self,
   gboolean reloaded = FALSE;
   gboolean ok;
 
+  if (self->read_only)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("The marks were opened only to be read and cannot be saved."));
+      return FALSE;
+    }
+
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (self->fallback && !ensure_parent (self->path, error))
@@ -1288,6 +1407,7 @@ save_full (JjMarkStore  *self,
 
       g_clear_error (&local_error);
       set_path (self, jj_mark_store_dup_fallback_path (self->document_file, self->fingerprint), TRUE);
+      self->place = JJ_SIDECAR_PLACE_UNWRITABLE;
       message = g_strdup_printf (_("The folder of the document cannot be written: marks are kept in “%s”."), self->path);
       add_notice (self, message);
       start_monitor (self);
@@ -1455,6 +1575,8 @@ static void
 schedule_save (JjMarkStore *self)
 {
   set_dirty (self, TRUE);
+  if (self->read_only)
+    return;
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (self->save_delay, save_cb, self);
 }
@@ -1729,6 +1851,31 @@ jj_mark_store_get_notice (JjMarkStore *self)
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), NULL);
 
   return self->notice;
+}
+
+/**
+ * jj_mark_store_set_read_only:
+ *
+ * Before jj_mark_store_load(): the store then never writes, renames or
+ * removes a file, not even on dispose, and jj_mark_store_save() fails
+ * (for listings, which must leave everything as it was).
+ */
+void
+jj_mark_store_set_read_only (JjMarkStore *self,
+                             gboolean     read_only)
+{
+  g_return_if_fail (JJ_IS_MARK_STORE (self));
+  g_return_if_fail (!self->loaded);
+
+  self->read_only = read_only;
+}
+
+gboolean
+jj_mark_store_get_read_only (JjMarkStore *self)
+{
+  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 gboolean
