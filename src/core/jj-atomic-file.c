@@ -148,12 +148,16 @@ jj_atomic_file_begin_full (const char  *path,
                            GError     **error)
 {
   JjAtomicFile *self;
+  gboolean keep = FALSE;
   GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode))
-    mode = st.st_mode & 07777;
+    {
+      mode = st.st_mode & 0777;
+      keep = TRUE;
+    }
   mode &= 0777;
 
   self = g_new (JjAtomicFile, 1);
@@ -161,9 +165,10 @@ jj_atomic_file_begin_full (const char  *path,
   self->tmp = g_strconcat (path, ".XXXXXX", NULL);
   self->backup = make_backup;
   self->used = 0;
-  self->fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, mode & 0600);
-  /* Made owner-only above; the umask does not narrow what was asked. */
-  if (self->fd >= 0 && fchmod (self->fd, mode) != 0)
+  /* A new file: @mode, narrowed by the umask. A replaced one: exactly
+   * its mode, set while the temporary file is still empty and owner-only. */
+  self->fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, keep ? (mode & 0600) : mode);
+  if (self->fd >= 0 && keep && fchmod (self->fd, mode) != 0)
     {
       set_errno_error (error, errno, _("Failed to create file “%s”: %s"), self->tmp);
       jj_atomic_file_abort (self);
