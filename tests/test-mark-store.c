@@ -915,7 +915,11 @@ test_locate (Fixture       *f,
 
   /* One written in the per-user folder before is found there. */
   path = jj_mark_store_dup_fallback_path (f->file, "0123456789abcdef");
-  g_assert_cmpint (g_mkdir_with_parents (g_path_get_dirname (path), 0700), ==, 0);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  }
   g_assert_true (g_file_set_contents (path, "<x/>", -1, NULL));
   {
     g_autofree char *found = jj_mark_store_locate_sidecar (f->file, NULL, &place);
