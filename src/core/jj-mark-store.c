@@ -970,10 +970,11 @@ jj_mark_store_load (JjMarkStore  *self,
   choose_path (self);
 
   /* Reading needs no lock (the identity is the descriptor's), but
-   * setting a damaged file aside does; a lock not had in time only
-   * leaves that to the next save. */
+   * setting a damaged file aside does. Loading never waits for it (the
+   * app loads on its main loop): a lock held by another writer leaves
+   * that to the next save, which does wait. */
   if (!self->read_only)
-    lock = jj_file_lock_acquire (self->path, jj_file_lock_get_default_timeout (), NULL, NULL);
+    lock = jj_file_lock_acquire (self->path, 0, NULL, NULL);
 
   sidecar = jj_sidecar_load_full (self->path, &identity, &local_error);
   if (sidecar != NULL)
