@@ -238,7 +238,11 @@ update_document (Document *doc)
       if (mtime != doc->sidecar_mtime || (guint64)st.st_size != doc->sidecar_size)
         {
           g_autoptr(GError) error = NULL;
-          g_autoptr(JjSidecar) sidecar = jj_sidecar_load (sidecar_path, &error);
+          g_autoptr(JjSidecar) sidecar = NULL;
+          GStatBuf read_st;
+
+          /* What is recorded is the file read, not the one looked at. */
+          sidecar = jj_sidecar_load_full (sidecar_path, &read_st, &error);
 
           if (sidecar == NULL)
             {
@@ -259,8 +263,9 @@ update_document (Document *doc)
               g_free (doc->fingerprint);
               doc->fingerprint = g_strdup (sidecar->fingerprint);
               doc->length = sidecar->length;
-              doc->sidecar_mtime = mtime;
-              doc->sidecar_size = st.st_size;
+              doc->sidecar_mtime = (gint64)read_st.st_mtim.tv_sec * G_USEC_PER_SEC +
+                                   read_st.st_mtim.tv_nsec / 1000;
+              doc->sidecar_size = read_st.st_size;
               changed = TRUE;
             }
         }
