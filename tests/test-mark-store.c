@@ -1020,6 +1020,48 @@ test_symlink_refused (Fixture       *f,
   g_file_delete (sidecar, NULL, NULL);
 }
 
+/* A backup that is a link to a private sidecar: a damaged sidecar is
+ * not restored from it, and a save replaces the link, never writes
+ * through it. */
+static void
+test_backup_link_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *secret = g_build_filename (f->dir, "secret.xml", NULL);
+  g_autofree char *backup = jj_atomic_file_dup_backup_path (f->sidecar);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(JjMarkStore) store = NULL;
+  GStatBuf st;
+
+  store = open_store (f, text);
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  jj_mark_set_note (nth_mark (store, 0), "PRIVATE-NOTE");
+  save (store);
+  g_clear_object (&store);
+  g_assert_cmpint (g_rename (f->sidecar, secret), ==, 0);
+  g_unlink (backup);
+  g_assert_true (g_file_get_contents (secret, &before, NULL, NULL));
+
+  g_assert_cmpint (symlink (secret, backup), ==, 0);
+  g_assert_true (g_file_set_contents (f->sidecar, "<jiejian", -1, NULL));
+  store = open_store (f, text);
+  g_assert_cmpuint (n_marks (store), ==, 0);
+  jj_mark_store_add_range (store, 15, 22, "fact", NULL);
+  save (store);
+  /* The first save had nothing to back up; the second replaces the link. */
+  jj_mark_store_add_range (store, 25, 29, "fact", NULL);
+  save (store);
+  g_clear_object (&store);
+
+  g_assert_false (file_contains (f->sidecar, "PRIVATE-NOTE"));
+  g_assert_cmpint (g_lstat (backup, &st), ==, 0);
+  g_assert_false (S_ISLNK (st.st_mode));
+  g_assert_false (file_contains (backup, "PRIVATE-NOTE"));
+  g_assert_true (g_file_get_contents (secret, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
 static int
 compare_lines (gconstpointer a,
                gconstpointer b)
@@ -1231,6 +1273,7 @@ main (int   argc,
   ADD ("reload-locked", test_reload_locked);
   ADD ("locate", test_locate);
   ADD ("symlink-refused", test_symlink_refused);
+  ADD ("backup-link-refused", test_backup_link_refused);
   ADD ("read-only", test_read_only);
   ADD ("modes", test_modes);
   ADD ("long-name", test_long_name);
