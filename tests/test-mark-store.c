@@ -850,6 +850,78 @@ test_lock_wait_off_main_loop (Fixture       *f,
   g_unsetenv ("JJ_LOCK_TIMEOUT_MS");
 }
 
+typedef struct
+{
+  const char *sidecar;
+  gboolean    saved;
+  guint       between;   /* ticks with the file written and not yet said saved */
+} UnlockedProbe;
+
+static gboolean
+unlocked_tick_cb (gpointer user_data)
+{
+  UnlockedProbe *probe = user_data;
+
+  if (!probe->saved && g_file_test (probe->sidecar, G_FILE_TEST_EXISTS))
+    probe->between++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_unlocked_saved (JjMarkStore   *store,
+                   UnlockedProbe *probe)
+{
+  probe->saved = TRUE;
+}
+
+/* Where locks are not supported, the app's save still never stops the
+ * main loop: the file is read back after pauses that are timeouts, so the
+ * loop runs between the write and the "saved" that follows the checks.
+ */
+static void
+test_unlocked_off_main_loop (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  UnlockedProbe probe = { f->sidecar, FALSE, 0 };
+  gint64 deadline;
+  JjMark *first;
+  JjMark *second;
+  guint ticks;
+
+  g_setenv ("JJ_TEST_NO_LOCK", "1", TRUE);
+  store = open_store (f, text);
+  g_signal_connect (store, "saved", G_CALLBACK (on_unlocked_saved), &probe);
+  ticks = g_timeout_add (5, unlocked_tick_cb, &probe);
+
+  first = jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  deadline = g_get_monotonic_time () + jj_test_usec (10);
+  while (!probe.saved && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (probe.saved);
+  g_assert_cmpuint (probe.between, >, 0);
+  g_assert_false (jj_mark_store_get_dirty (store));
+
+  /* A change while a write is checked is saved after it. */
+  probe.saved = FALSE;
+  second = jj_mark_store_add_range (store, 15, 22, "fact", NULL);
+  deadline = g_get_monotonic_time () + jj_test_usec (10);
+  while ((jj_mark_store_get_dirty (store) || !probe.saved) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (ticks);
+  g_assert_false (jj_mark_store_get_dirty (store));
+
+  sidecar = jj_sidecar_load (f->sidecar, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (jj_sidecar_lookup (sidecar, jj_mark_get_id (first)));
+  g_assert_nonnull (jj_sidecar_lookup (sidecar, jj_mark_get_id (second)));
+  g_clear_object (&store);
+  g_unsetenv ("JJ_TEST_NO_LOCK");
+}
+
 /* The reload after a change on disk runs under the lock too. */
 static void
 test_reload_locked (Fixture       *f,
@@ -1271,6 +1343,7 @@ main (int   argc,
   ADD ("concurrent-union", test_concurrent_union);
   ADD ("lock-wait-off-main-loop", test_lock_wait_off_main_loop);
   ADD ("reload-locked", test_reload_locked);
+  ADD ("unlocked-off-main-loop", test_unlocked_off_main_loop);
   ADD ("locate", test_locate);
   ADD ("symlink-refused", test_symlink_refused);
   ADD ("backup-link-refused", test_backup_link_refused);

@@ -55,6 +55,12 @@ struct _JjMarkStore
   guint         save_source;
   GCancellable *waiting;       /* a wait for the lock, off the main thread */
   guint         lock_tries;
+  guint64       changes;       /* counts changes, to know what a write held */
+  guint64       changes_written;
+  guint         verify_source; /* an unlocked write being checked */
+  guint         verify_tries;
+  guint         verified;
+  gboolean      verify_reloaded;
   guint         check_source;
   guint         save_delay;
   gboolean      dirty;
@@ -109,6 +115,7 @@ jj_mark_store_dispose (GObject *object)
   if (self->waiting != NULL)
     g_cancellable_cancel (self->waiting);
   g_clear_object (&self->waiting);
+  g_clear_handle_id (&self->verify_source, g_source_remove);
 
   G_OBJECT_CLASS (jj_mark_store_parent_class)->dispose (object);
 }
@@ -1395,6 +1402,9 @@ save_full (JjMarkStore  *self,
       return FALSE;
     }
 
+  /* This save, done at once, replaces one being checked step by step. */
+  g_clear_handle_id (&self->verify_source, g_source_remove);
+
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (self->fallback && !ensure_parent (self->path, error))
@@ -1482,6 +1492,7 @@ wait_for_lock_thread (GTask        *task,
   LockWait *wait = task_data;
   GError *error = NULL;
   JjFileLock *lock;
+  gboolean held;
 
   lock = jj_file_lock_acquire (wait->path, wait->timeout_ms, cancellable, &error);
   if (lock == NULL)
@@ -1490,11 +1501,115 @@ wait_for_lock_thread (GTask        *task,
       return;
     }
 
+  held = jj_file_lock_get_held (lock);
   jj_file_lock_release (lock);
-  g_task_return_boolean (task, TRUE);
+  g_task_return_int (task, held ? 1 : 0);
 }
 
 static void start_background_save (JjMarkStore *self);
+
+/* Without locks, in the app: write_unlocked() in steps on the main loop,
+ * its pauses as timeouts, so that the loop never stops for them. */
+static gboolean verify_cb (gpointer user_data);
+
+static void
+finish_unlocked (JjMarkStore  *self,
+                 const GError *error)
+{
+  if (self->verify_reloaded && !self->disposed)
+    g_signal_emit (self, signals[RELOADED], 0);
+
+  if (error != NULL)
+    {
+      g_autoptr(GError) prefixed = g_error_copy (error);
+
+      g_prefix_error (&prefixed, "%s", _("The marks could not be saved: "));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY) && self->save_source == 0)
+        self->save_source = g_timeout_add (MAX (self->save_delay, LOCK_RETRY_DELAY), save_cb, self);
+      save_failed (self, prefixed);
+      return;
+    }
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    g_unlink (g_ptr_array_index (self->conflicts, i));
+  g_ptr_array_set_size (self->conflicts, 0);
+
+  /* Changes made while the write was checked are saved next. */
+  if (self->changes == self->changes_written)
+    set_dirty (self, FALSE);
+  else if (self->save_source == 0)
+    self->save_source = g_timeout_add (self->save_delay, save_cb, self);
+  if (!self->disposed)
+    g_signal_emit (self, signals[SAVED], 0);
+}
+
+static void
+write_step (JjMarkStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  self->changes_written = self->changes;
+  if (!write_locked (self, &changed, &error))
+    {
+      finish_unlocked (self, error);
+      return;
+    }
+  self->verify_reloaded |= changed;
+  self->verify_source = g_timeout_add (g_random_int_range (20, 60), verify_cb, self);
+}
+
+static gboolean
+verify_cb (gpointer user_data)
+{
+  JjMarkStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->verify_source = 0;
+
+  if (verify_disk (self, &error))
+    {
+      if (++self->verified == 2)
+        finish_unlocked (self, NULL);
+      else
+        self->verify_source = g_timeout_add (g_random_int_range (20, 60), verify_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->verified = 0;
+  self->verify_reloaded = TRUE;
+  if (error != NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    finish_unlocked (self, error);
+  else if (++self->verify_tries >= UNLOCKED_TRIES)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
+                   _("The folder of the marks file cannot be locked and other programs kept changing the file; "
+                     "the marks will be saved again."));
+      finish_unlocked (self, error);
+    }
+  else
+    write_step (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_unlocked_save (JjMarkStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->fallback && !ensure_parent (self->path, &error))
+    {
+      finish_unlocked (self, error);
+      return;
+    }
+
+  self->verify_tries = 0;
+  self->verified = 0;
+  self->verify_reloaded = FALSE;
+  write_step (self);
+}
 
 static void
 lock_waited_cb (GObject      *object,
@@ -1503,10 +1618,12 @@ lock_waited_cb (GObject      *object,
 {
   JjMarkStore *self = JJ_MARK_STORE (object);
   g_autoptr(GError) error = NULL;
+  gssize held;
 
   g_clear_object (&self->waiting);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  held = g_task_propagate_int (G_TASK (result), &error);
+  if (held < 0)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -1519,6 +1636,12 @@ lock_waited_cb (GObject      *object,
 
   if (!self->dirty || !self->loaded || self->disposed)
     return;
+
+  if (!held)
+    {
+      start_unlocked_save (self);
+      return;
+    }
 
   /* The lock was free a moment ago: take it without waiting here. */
   if (save_full (self, 0, &error))
@@ -1566,7 +1689,7 @@ save_cb (gpointer user_data)
   JjMarkStore *self = user_data;
 
   self->save_source = 0;
-  if (self->dirty && self->loaded && !self->disposed)
+  if (self->dirty && self->loaded && !self->disposed && self->verify_source == 0)
     start_background_save (self);
 
   return G_SOURCE_REMOVE;
@@ -1575,6 +1698,7 @@ save_cb (gpointer user_data)
 static void
 schedule_save (JjMarkStore *self)
 {
+  self->changes++;
   set_dirty (self, TRUE);
   if (self->read_only)
     return;
