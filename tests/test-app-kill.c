@@ -333,6 +333,128 @@ test_app_kill (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (all_ids), >=, rounds);
 }
 
+static char *
+wait_for_log (const char *log,
+              const char *what,
+              gint64      timeout_us)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_us;
+
+  for (;;)
+    {
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (log, &contents, NULL, NULL) && strstr (contents, what) != NULL)
+        return g_steal_pointer (&contents);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The app did not log “%s” in time:\n%s", what, contents != NULL ? contents : "");
+      g_usleep (20000);
+    }
+}
+
+#define N_WRITERS 2
+#define MARKS_PER_WRITER 40
+
+/* Issue 15: the app marking by itself and saving every few milliseconds
+ * while two jiejian-cli writers add 40 marks each to the same speech:
+ * every mark a writer printed and every mark the app said it saved is
+ * in the marks file in the end.
+ */
+static void
+test_app_and_cli_writers (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GHashTable) app_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log = g_build_filename (f->dir, "app.log", NULL);
+  g_autofree char *output = NULL;
+  GSubprocess *writers[N_WRITERS];
+  const char *cli = g_test_get_filename (G_TEST_BUILT, "..", "src", "cli", "jiejian-cli", NULL);
+  const char *script =
+    "i=0; while [ $i -lt $3 ]; do s=$(( (i * 37 + $4) % 1000 ));"
+    " \"$1\" mark \"$2\" --start $s --end $((s + 5)) --kind fact || echo FAILED;"
+    " i=$((i + 1)); done";
+  guint n_cli = 0;
+  GHashTableIter iter;
+  gpointer id;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+  if (!g_file_test (f->app, G_FILE_TEST_IS_EXECUTABLE) || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("The app or jiejian-cli is not built");
+      return;
+    }
+
+  new_speech (f);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_subprocess_launcher_set_environ (launcher, f->env);
+  g_subprocess_launcher_set_stdout_file_path (launcher, log);
+  app = g_subprocess_launcher_spawn (launcher, &error, f->app, f->doc, NULL);
+  g_assert_no_error (error);
+  g_free (wait_for_log (log, "Saved marks: ", 60 * G_USEC_PER_SEC));
+
+  for (guint w = 0; w < N_WRITERS; w++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", MARKS_PER_WRITER);
+      g_autofree char *offset = g_strdup_printf ("%u", w * 500);
+
+      writers[w] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                     "/bin/sh", "-c", script, "sh", cli, f->doc, count, offset, NULL);
+      g_assert_no_error (error);
+    }
+
+  for (guint w = 0; w < N_WRITERS; w++)
+    {
+      g_autofree char *ids = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_subprocess_communicate_utf8 (writers[w], NULL, NULL, &ids, NULL, &error);
+      g_assert_no_error (error);
+      g_object_unref (writers[w]);
+      lines = g_strsplit (ids, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (lines[i][0] == '\0')
+            continue;
+          g_assert_cmpstr (lines[i], !=, "FAILED");
+          g_assert_true (g_uuid_string_is_valid (lines[i]));
+          g_hash_table_add (app_ids, g_strdup (lines[i]));
+          n_cli++;
+        }
+    }
+  g_assert_cmpuint (n_cli, ==, N_WRITERS * MARKS_PER_WRITER);
+
+  /* A little more marking by the app, then it is killed. */
+  g_usleep (500000);
+  g_subprocess_send_signal (app, SIGKILL);
+  g_subprocess_wait (app, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (log, &output, NULL, NULL));
+  collect_saved (output, app_ids);
+  sidecar = jj_sidecar_load (f->sidecar, &error);
+  g_assert_no_error (error);
+
+  g_hash_table_iter_init (&iter, app_ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      JjMark *mark = jj_sidecar_lookup (sidecar, id);
+
+      if (mark == NULL || jj_mark_get_deleted (mark))
+        g_error ("Mark %s is not in the marks file", (char *) id);
+    }
+  g_test_message ("%u marks by %u jiejian-cli writers and %u by the app, all %u in the marks file",
+                  n_cli, N_WRITERS, g_hash_table_size (app_ids) - n_cli, g_hash_table_size (app_ids));
+  g_assert_cmpuint (g_hash_table_size (app_ids), >, n_cli);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +463,8 @@ main (int   argc,
 
   g_test_add ("/app-kill/sigkill-while-marking", Fixture, NULL,
               fixture_set_up, test_app_kill, fixture_tear_down);
+  g_test_add ("/app-kill/app-and-cli-writers", Fixture, NULL,
+              fixture_set_up, test_app_and_cli_writers, fixture_tear_down);
 
   return g_test_run ();
 }

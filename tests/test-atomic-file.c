@@ -142,6 +142,49 @@ test_write_whole (void)
   g_rmdir (dir);
 }
 
+/* A replaced file keeps its mode, whatever the umask; a new one gets the
+ * mode asked, narrowed by the umask, and so does its backup copy. */
+static void
+test_modes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-atomic-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "marks.xml", NULL);
+  g_autofree char *backup = jj_atomic_file_dup_backup_path (path);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  mode_t mask = umask (022);
+
+  g_assert_true (jj_atomic_file_write_full (path, "one", 3, TRUE, 0640, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (jj_atomic_file_write_full (path, "two", 3, TRUE, 0644, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* An existing file keeps even a mode the umask would narrow. */
+  umask (077);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (jj_atomic_file_write (path, "three", 5, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+  g_unlink (path);
+  g_assert_true (jj_atomic_file_write_full (path, "four", 4, FALSE, 0644, &error));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  umask (mask);
+
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/atomic-file/abort", test_abort);
   g_test_add_func ("/atomic-file/missing-folder", test_missing_folder);
   g_test_add_func ("/atomic-file/write-whole", test_write_whole);
+  g_test_add_func ("/atomic-file/modes", test_modes);
 
   return g_test_run ();
 }

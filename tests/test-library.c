@@ -4,9 +4,12 @@
  */
 
 #include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 
 #include "jj-library.h"
+#include "jj-mark-store.h"
 #include "library-data.h"
 
 /* A few hundred speeches for searching; fewer where the test changes them. */
@@ -475,10 +478,70 @@ test_sidecar_elsewhere (Fixture       *fixture,
   g_assert_cmpuint (jj_library_get_document_status (again, doc_path), ==, JJ_DOCUMENT_STATUS_PRESENT);
 }
 
+/* Every quote and note is in the index: only its owner may read it. */
+static void
+test_index_private (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (g_file_peek_path (fixture->index));
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  g_assert_true (jj_library_save_index (fixture->library, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (g_file_peek_path (fixture->index), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
+/* A speech whose marks are in the per-user folder (its name leaves no
+ * room for a sidecar beside it) is found there as the store finds it. */
+static void
+test_sidecar_located (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *text = "同志们：\n琉璃瓦上的朝霞映照着锦绣河山。";
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < 81; i++)
+    g_string_append (name, "讲");
+  g_string_append (name, ".txt");
+  path = g_build_filename (fixture->outside, name->str, NULL);
+  g_assert_true (g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
+  file = g_file_new_for_path (path);
+
+  store = jj_mark_store_new (file);
+  g_assert_true (jj_mark_store_load (store, text, NULL, &error));
+  g_assert_no_error (error);
+  jj_mark_store_add_range (store, 5, 9, "golden", NULL);
+  g_assert_true (jj_mark_store_save (store, &error));
+  g_assert_no_error (error);
+  sidecar = jj_mark_store_get_sidecar (store);
+  g_assert_true (jj_mark_store_get_fallback (store));
+
+  /* Told nothing of where: the library looks where the store does. */
+  jj_library_add_document (fixture->library, file, NULL, NULL);
+  g_assert_cmpuint (count (fixture->library, "琉璃瓦上", NULL, NULL), ==, 1);
+
+  g_file_delete (sidecar, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("jj-data-XXXXXX", NULL);
+  int ret;
+
+  /* The per-user sidecar folder of the tests, not the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   xmlInitParser ();
 
@@ -494,6 +557,11 @@ main (int   argc,
   ADD ("/library/relocate", N_SMALL, test_relocate);
   ADD ("/library/folders", N_SMALL, test_folders);
   ADD ("/library/sidecar-elsewhere", N_SMALL, test_sidecar_elsewhere);
+  ADD ("/library/index-private", N_SMALL, test_index_private);
+  ADD ("/library/sidecar-located", N_SMALL, test_sidecar_located);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  library_data_delete_recursively (data_home);
+
+  return ret;
 }

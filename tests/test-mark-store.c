@@ -3,8 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <string.h>
 #include <unistd.h>
 #include <utime.h>
@@ -746,6 +749,564 @@ test_concurrent_union (Fixture       *f,
     g_assert_nonnull (jj_mark_store_lookup (store, id));
 }
 
+static void
+on_save_failed (JjMarkStore  *store,
+                GError       *error,
+                GError      **out)
+{
+  g_clear_error (out);
+  *out = g_error_copy (error);
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Ticker;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  Ticker *ticker = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (ticker->last != 0)
+    ticker->longest = MAX (ticker->longest, now - ticker->last);
+  ticker->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+hold_folder_lock (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  return fd;
+}
+
+/* Another writer holds the folder past the bounded wait: the main loop
+ * keeps running, the failure is reported, the mark stays dirty and is
+ * saved once the folder is free.
+ */
+static void
+test_lock_wait_off_main_loop (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = open_store (f, text);
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
+  Ticker ticker = { 0, 0 };
+  gint64 deadline;
+  guint ticks;
+  JjMark *mark;
+  int fd;
+
+  /* Slower under valgrind and sanitizers: the wait and the longest pause
+   * allowed grow together, the wait always twice the pause. */
+  gint64 pause = jj_test_usec (0.3);
+  g_autofree char *timeout = g_strdup_printf ("%" G_GINT64_FORMAT, 2 * pause / 1000);
+
+  g_setenv ("JJ_LOCK_TIMEOUT_MS", timeout, TRUE);
+  g_signal_connect (store, "saved", G_CALLBACK (on_saved), &saved);
+  g_signal_connect (store, "save-failed", G_CALLBACK (on_save_failed), &failure);
+  fd = hold_folder_lock (f->dir);
+  ticks = g_timeout_add (10, tick_cb, &ticker);
+
+  mark = jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  deadline = g_get_monotonic_time () + jj_test_usec (10);
+  while (failure == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (ticks);
+  tick_cb (&ticker);
+  g_assert_nonnull (failure);
+  g_assert_true (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_BUSY));
+  g_assert_false (saved);
+  g_assert_true (jj_mark_store_get_dirty (store));
+  g_assert_false (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
+  /* The wait did not stop the main loop's 10 ms ticks. */
+  g_assert_cmpint (ticker.longest, <, pause);
+
+  /* A synchronous save waits as long, then says why it failed. */
+  g_assert_false (jj_mark_store_save (store, &error));
+  g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY));
+
+  flock (fd, LOCK_UN);
+  close (fd);
+
+  ticks = g_timeout_add (10, tick_cb, &ticker);
+  deadline = g_get_monotonic_time () + jj_test_usec (10);
+  while (!saved && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (ticks);
+  g_assert_true (saved);
+  g_assert_false (jj_mark_store_get_dirty (store));
+  g_clear_error (&error);
+  sidecar = jj_sidecar_load (f->sidecar, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (jj_sidecar_lookup (sidecar, jj_mark_get_id (mark)));
+
+  g_unsetenv ("JJ_LOCK_TIMEOUT_MS");
+}
+
+typedef struct
+{
+  const char *sidecar;
+  gboolean    saved;
+  guint       between;   /* ticks with the file written and not yet said saved */
+} UnlockedProbe;
+
+static gboolean
+unlocked_tick_cb (gpointer user_data)
+{
+  UnlockedProbe *probe = user_data;
+
+  if (!probe->saved && g_file_test (probe->sidecar, G_FILE_TEST_EXISTS))
+    probe->between++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_unlocked_saved (JjMarkStore   *store,
+                   UnlockedProbe *probe)
+{
+  probe->saved = TRUE;
+}
+
+/* Where locks are not supported, the app's save still never stops the
+ * main loop: the file is read back after pauses that are timeouts, so the
+ * loop runs between the write and the "saved" that follows the checks.
+ */
+static void
+test_unlocked_off_main_loop (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  UnlockedProbe probe = { f->sidecar, FALSE, 0 };
+  gint64 deadline;
+  JjMark *first;
+  JjMark *second;
+  guint ticks;
+
+  g_setenv ("JJ_TEST_NO_LOCK", "1", TRUE);
+  store = open_store (f, text);
+  g_signal_connect (store, "saved", G_CALLBACK (on_unlocked_saved), &probe);
+  ticks = g_timeout_add (5, unlocked_tick_cb, &probe);
+
+  first = jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  deadline = g_get_monotonic_time () + jj_test_usec (10);
+  while (!probe.saved && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (probe.saved);
+  g_assert_cmpuint (probe.between, >, 0);
+  g_assert_false (jj_mark_store_get_dirty (store));
+
+  /* A change while a write is checked is saved after it. */
+  probe.saved = FALSE;
+  second = jj_mark_store_add_range (store, 15, 22, "fact", NULL);
+  deadline = g_get_monotonic_time () + jj_test_usec (10);
+  while ((jj_mark_store_get_dirty (store) || !probe.saved) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (ticks);
+  g_assert_false (jj_mark_store_get_dirty (store));
+
+  sidecar = jj_sidecar_load (f->sidecar, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (jj_sidecar_lookup (sidecar, jj_mark_get_id (first)));
+  g_assert_nonnull (jj_sidecar_lookup (sidecar, jj_mark_get_id (second)));
+  g_clear_object (&store);
+  g_unsetenv ("JJ_TEST_NO_LOCK");
+}
+
+/* The reload after a change on disk runs under the lock too. */
+static void
+test_reload_locked (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) a = open_store (f, text);
+  g_autoptr(JjMarkStore) b = open_store (f, text);
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  jj_mark_store_add_range (a, 5, 12, "borrow", NULL);
+  save (a);
+
+  g_setenv ("JJ_LOCK_TIMEOUT_MS", "100", TRUE);
+  fd = hold_folder_lock (f->dir);
+  g_assert_false (jj_mark_store_reload (b, &error));
+  g_assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY));
+  g_assert_cmpuint (n_marks (b), ==, 0);
+  flock (fd, LOCK_UN);
+  close (fd);
+  g_unsetenv ("JJ_LOCK_TIMEOUT_MS");
+
+  g_clear_error (&error);
+  g_assert_true (jj_mark_store_reload (b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_marks (b), ==, 1);
+}
+
+/* One function says where a document's sidecar is, and why. */
+static void
+test_locate (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *long_name = NULL;
+  g_autofree char *long_doc = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *elsewhere = g_build_filename (f->dir, "other.xml", NULL);
+  g_autoptr(GFile) long_file = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  JjSidecarPlace place;
+
+  path = jj_mark_store_locate_sidecar (f->file, NULL, &place);
+  g_assert_cmpstr (path, ==, f->sidecar);
+  g_assert_cmpint (place, ==, JJ_SIDECAR_PLACE_BESIDE);
+  g_clear_pointer (&path, g_free);
+
+  /* A symbolic link beside the document is never the sidecar. */
+  g_assert_true (g_file_set_contents (elsewhere, "<x/>", -1, NULL));
+  g_assert_cmpint (symlink (elsewhere, f->sidecar), ==, 0);
+  path = jj_mark_store_locate_sidecar (f->file, NULL, &place);
+  g_assert_cmpint (place, ==, JJ_SIDECAR_PLACE_UNSAFE);
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  g_clear_pointer (&path, g_free);
+  g_unlink (f->sidecar);
+
+  /* 81 characters of three bytes and .txt: 247 bytes, no room for
+   * NAME.jiejian.xml beside it. */
+  for (guint i = 0; i < 81; i++)
+    g_string_append (name, "讲");
+  g_string_append (name, ".txt");
+  long_doc = g_build_filename (f->dir, name->str, NULL);
+  long_file = g_file_new_for_path (long_doc);
+  path = jj_mark_store_locate_sidecar (long_file, NULL, &place);
+  g_assert_cmpint (place, ==, JJ_SIDECAR_PLACE_LONG_NAME);
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  g_assert_cmpuint (strlen (strrchr (path, '/') + 1), <, 100);
+  g_clear_pointer (&path, g_free);
+
+  /* One written in the per-user folder before is found there. */
+  path = jj_mark_store_dup_fallback_path (f->file, "0123456789abcdef");
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  }
+  g_assert_true (g_file_set_contents (path, "<x/>", -1, NULL));
+  {
+    g_autofree char *found = jj_mark_store_locate_sidecar (f->file, NULL, &place);
+
+    g_assert_cmpstr (found, ==, path);
+    g_assert_cmpint (place, ==, JJ_SIDECAR_PLACE_FALLBACK);
+  }
+  g_unlink (path);
+  g_unlink (elsewhere);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, needle) != NULL;
+}
+
+/* Issue 16, item 1: a sidecar symlinked to another, private one is
+ * neither merged nor written through, and nothing of it is written
+ * beside the document; a conflict copy that is a link is left alone.
+ */
+static void
+test_symlink_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *private_dir = g_build_filename (f->dir, "private", NULL);
+  g_autofree char *secret_doc = g_build_filename (private_dir, "secret.txt", NULL);
+  g_autofree char *secret = g_strconcat (secret_doc, ".jiejian.xml", NULL);
+  g_autofree char *conflict = g_strconcat (f->doc, ".jiejian.sync-conflict-20260101-120000-ABCDEFG.xml", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) secret_file = NULL;
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(GFile) sidecar = NULL;
+  const char *name;
+  GStatBuf st;
+  GDir *d;
+
+  g_assert_cmpint (g_mkdir (private_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (secret_doc, text, -1, NULL));
+  secret_file = g_file_new_for_path (secret_doc);
+  {
+    g_autoptr(JjMarkStore) owner = jj_mark_store_new (secret_file);
+    JjMark *mark;
+
+    g_assert_true (jj_mark_store_load (owner, text, NULL, NULL));
+    mark = jj_mark_store_add_range (owner, 5, 12, "borrow", NULL);
+    jj_mark_set_note (mark, "PRIVATE-NOTE");
+    save (owner);
+  }
+  g_assert_cmpint (g_chmod (secret, 0600), ==, 0);
+  g_assert_true (g_file_get_contents (secret, &before, NULL, NULL));
+
+  g_assert_cmpint (symlink (secret, f->sidecar), ==, 0);
+  g_assert_cmpint (symlink (secret, conflict), ==, 0);
+
+  store = open_store (f, text);
+  g_assert_cmpuint (n_marks (store), ==, 0);
+  g_assert_true (jj_mark_store_get_fallback (store));
+  g_assert_nonnull (strstr (jj_mark_store_get_notice (store), "symbolic link"));
+  jj_mark_store_add_range (store, 15, 22, "fact", NULL);
+  save (store);
+  sidecar = jj_mark_store_get_sidecar (store);
+  g_assert_false (file_contains (g_file_peek_path (sidecar), "PRIVATE-NOTE"));
+  g_clear_object (&store);
+
+  /* Beside the document: the two links as they were, and nothing else
+   * new but the private folder. */
+  g_assert_cmpint (g_lstat (f->sidecar, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (g_lstat (conflict, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode))
+        {
+          g_assert_cmpstr (name, ==, "speech.txt");
+          g_assert_false (file_contains (path, "PRIVATE-NOTE"));
+        }
+    }
+  g_dir_close (d);
+  g_assert_true (g_file_get_contents (secret, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_stat (secret, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_file_delete (sidecar, NULL, NULL);
+}
+
+/* A backup that is a link to a private sidecar: a damaged sidecar is
+ * not restored from it, and a save replaces the link, never writes
+ * through it. */
+static void
+test_backup_link_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *secret = g_build_filename (f->dir, "secret.xml", NULL);
+  g_autofree char *backup = jj_atomic_file_dup_backup_path (f->sidecar);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(JjMarkStore) store = NULL;
+  GStatBuf st;
+
+  store = open_store (f, text);
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  jj_mark_set_note (nth_mark (store, 0), "PRIVATE-NOTE");
+  save (store);
+  g_clear_object (&store);
+  g_assert_cmpint (g_rename (f->sidecar, secret), ==, 0);
+  g_unlink (backup);
+  g_assert_true (g_file_get_contents (secret, &before, NULL, NULL));
+
+  g_assert_cmpint (symlink (secret, backup), ==, 0);
+  g_assert_true (g_file_set_contents (f->sidecar, "<jiejian", -1, NULL));
+  store = open_store (f, text);
+  g_assert_cmpuint (n_marks (store), ==, 0);
+  jj_mark_store_add_range (store, 15, 22, "fact", NULL);
+  save (store);
+  /* The first save had nothing to back up; the second replaces the link. */
+  jj_mark_store_add_range (store, 25, 29, "fact", NULL);
+  save (store);
+  g_clear_object (&store);
+
+  g_assert_false (file_contains (f->sidecar, "PRIVATE-NOTE"));
+  g_assert_cmpint (g_lstat (backup, &st), ==, 0);
+  g_assert_false (S_ISLNK (st.st_mode));
+  g_assert_false (file_contains (backup, "PRIVATE-NOTE"));
+  g_assert_true (g_file_get_contents (secret, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static char *
+snapshot (const char *dir)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  GDir *d = g_dir_open (dir, 0, NULL);
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_lstat (path, &st), ==, 0);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %o %" G_GINT64_FORMAT " %ld.%09ld %" G_GUINT64_FORMAT,
+                                               name, st.st_mode, (gint64)st.st_size,
+                                               (long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+                                               (guint64)st.st_ino));
+    }
+  g_dir_close (d);
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+
+  return g_strjoinv ("\n", (char **)lines->pdata);
+}
+
+/* Issue 16, item 7: a store opened to be read writes, renames and
+ * removes nothing, though marks moved, a conflict copy waits and an old
+ * temporary file lies about; it does not save on dispose.
+ */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *conflict_name = NULL;
+  g_autofree char *stale = g_strconcat (f->sidecar, ".Ab12Cd", NULL);
+  g_autofree char *edited = g_strconcat ("新的开场白。\n", text, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  JjMarkStore *store;
+  struct utimbuf old = { 0, 0 };
+
+  conflict_name = g_strconcat (f->doc, ".jiejian.sync-conflict-20260101-120000-ABCDEFG.xml", NULL);
+  store = open_store (f, text);
+  jj_mark_store_add_range (store, 70, 80, "golden", NULL);
+  save (store);
+  g_object_unref (store);
+  g_assert_true (g_file_get_contents (f->sidecar, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (conflict_name, before, -1, NULL));
+  g_assert_true (g_file_set_contents (stale, "x", -1, NULL));
+  g_assert_cmpint (utime (stale, &old), ==, 0);
+  g_clear_pointer (&before, g_free);
+  before = snapshot (f->dir);
+
+  store = jj_mark_store_new (f->file);
+  jj_mark_store_set_read_only (store, TRUE);
+  g_assert_true (jj_mark_store_load (store, edited, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_marks (store), ==, 1);
+  g_assert_cmpint (jj_mark_get_status (nth_mark (store, 0)), ==, JJ_MARK_STATUS_MOVED);
+  g_assert_true (jj_mark_store_get_dirty (store));
+  g_assert_false (jj_mark_store_save (store, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_object_unref (store);
+
+  after = snapshot (f->dir);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A damaged sidecar is not set aside either. */
+  g_assert_true (g_file_set_contents (f->sidecar, "<jiejian", -1, NULL));
+  g_clear_pointer (&before, g_free);
+  before = snapshot (f->dir);
+  store = jj_mark_store_new (f->file);
+  jj_mark_store_set_read_only (store, TRUE);
+  g_clear_error (&error);
+  g_assert_true (jj_mark_store_load (store, text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (jj_mark_store_get_notice (store));
+  g_object_unref (store);
+  g_clear_pointer (&after, g_free);
+  after = snapshot (f->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Issue 16, item 2: a new sidecar is no wider than its document, at
+ * most 0644; an existing one keeps its mode. */
+static void
+test_modes (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = NULL;
+  mode_t mask = umask (0);
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (f->doc, 0640), ==, 0);
+  store = open_store (f, text);
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  save (store);
+  g_assert_cmpint (g_stat (f->sidecar, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  g_assert_cmpint (g_chmod (f->sidecar, 0600), ==, 0);
+  g_assert_cmpint (g_chmod (f->doc, 0666), ==, 0);
+  jj_mark_store_add_range (store, 15, 22, "borrow", NULL);
+  save (store);
+  g_assert_cmpint (g_stat (f->sidecar, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_object (&store);
+
+  g_unlink (f->sidecar);
+  store = open_store (f, text);
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  save (store);
+  g_assert_cmpint (g_stat (f->sidecar, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+  umask (mask);
+}
+
+/* Issue 16, item 6: a name with no room for a sidecar beside it is
+ * marked in the per-user folder, under a hashed name. */
+static void
+test_long_name (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjMarkStore) again = NULL;
+  g_autoptr(GFile) sidecar = NULL;
+  g_autofree char *doc = NULL;
+  const char *entry;
+  guint n_files = 0;
+  GDir *d;
+
+  for (guint i = 0; i < 83; i++)
+    g_string_append (name, "讲");
+  g_string_append (name, ".txt");
+  g_assert_cmpuint (name->len, ==, 253);
+  doc = g_build_filename (f->dir, name->str, NULL);
+  /* Written in place: no room for a temporary name either. */
+  g_assert_true (g_file_set_contents_full (doc, text, -1, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
+  g_object_unref (f->file);
+  f->file = g_file_new_for_path (doc);
+
+  store = open_store (f, text);
+  g_assert_true (jj_mark_store_get_fallback (store));
+  g_assert_nonnull (strstr (jj_mark_store_get_notice (store), "too long"));
+  jj_mark_store_add_range (store, 5, 12, "borrow", NULL);
+  save (store);
+  sidecar = jj_mark_store_get_sidecar (store);
+  g_assert_true (g_file_query_exists (sidecar, NULL));
+
+  again = open_store (f, text);
+  g_assert_cmpuint (n_marks (again), ==, 1);
+
+  d = g_dir_open (f->dir, 0, NULL);
+  while ((entry = g_dir_read_name (d)) != NULL)
+    n_files++;
+  g_dir_close (d);
+  g_assert_cmpuint (n_files, ==, 2);
+  g_file_delete (sidecar, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +1345,15 @@ main (int   argc,
   ADD ("fallback", test_fallback);
   ADD ("crash-safety", test_crash_safety);
   ADD ("concurrent-union", test_concurrent_union);
+  ADD ("lock-wait-off-main-loop", test_lock_wait_off_main_loop);
+  ADD ("reload-locked", test_reload_locked);
+  ADD ("unlocked-off-main-loop", test_unlocked_off_main_loop);
+  ADD ("locate", test_locate);
+  ADD ("symlink-refused", test_symlink_refused);
+  ADD ("backup-link-refused", test_backup_link_refused);
+  ADD ("read-only", test_read_only);
+  ADD ("modes", test_modes);
+  ADD ("long-name", test_long_name);
   g_test_add_func ("/mark-store/conflict-names", test_conflict_names);
 
 #undef ADD

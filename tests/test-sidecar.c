@@ -4,6 +4,7 @@
  */
 
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
@@ -358,6 +359,50 @@ test_atomic_backup (void)
   g_rmdir (dir);
 }
 
+/* A link is never read through; the identity given is that of the very
+ * file read, even when the path names another file right after. */
+static void
+test_load_nofollow (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-sidecar-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.txt.jiejian.xml", NULL);
+  g_autofree char *link = g_build_filename (dir, "b.txt.jiejian.xml", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.xml", NULL);
+  g_autoptr(JjSidecar) one = make_sidecar (1);
+  g_autoptr(JjSidecar) two = make_sidecar (2);
+  g_autoptr(JjSidecar) back = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf identity;
+  GStatBuf now;
+
+  g_assert_true (jj_sidecar_save (one, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  back = jj_sidecar_load (link, &error);
+  g_assert_null (back);
+  g_assert_error (error, JJ_SIDECAR_ERROR, JJ_SIDECAR_ERROR_UNSAFE);
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+  g_clear_error (&error);
+
+  back = jj_sidecar_load_full (path, &identity, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &now), ==, 0);
+  g_assert_cmpuint (identity.st_ino, ==, now.st_ino);
+  g_assert_cmpint (identity.st_size, ==, now.st_size);
+  g_clear_pointer (&back, jj_sidecar_free);
+
+  /* Replaced: the path is another file; what was read is not it. */
+  g_assert_true (jj_sidecar_save (two, other, &error));
+  g_assert_cmpint (g_rename (other, path), ==, 0);
+  g_assert_cmpint (g_stat (path, &now), ==, 0);
+  g_assert_cmpuint (identity.st_ino, !=, now.st_ino);
+
+  g_unlink (link);
+  g_unlink (path);
+  g_unlink (other);
+  g_rmdir (dir);
+}
+
 static JjSidecar *
 load_written (const char  *dir,
               const char  *data,
@@ -464,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/newer-version-kept", test_newer_version_kept);
   g_test_add_func ("/sidecar/hostile", test_hostile);
   g_test_add_func ("/sidecar/atomic-backup", test_atomic_backup);
+  g_test_add_func ("/sidecar/load-nofollow", test_load_nofollow);
   g_test_add_func ("/sidecar/load-streamed", test_load_streamed);
 
   return g_test_run ();

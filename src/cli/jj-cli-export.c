@@ -13,9 +13,11 @@
 #include "jj-draft.h"
 #include "jj-exporter.h"
 #include "jj-library-query.h"
+#include "jj-mark-store.h"
 #include "jj-sidecar.h"
 
-/* FILE is a speech (its sidecar is beside it) or the sidecar itself. */
+/* FILE is a speech (its sidecar is found as the app finds it) or the
+ * sidecar itself. */
 static gboolean
 add_passages (const char      *arg,
               JjLibraryQuery  *query,
@@ -46,7 +48,7 @@ add_passages (const char      *arg,
   else
     {
       document_path = g_strdup (path);
-      sidecar_path = g_strconcat (path, JJ_SIDECAR_SUFFIX, NULL);
+      sidecar_path = jj_mark_store_locate_sidecar (file, NULL, NULL);
     }
 
   if (!g_file_test (sidecar_path, G_FILE_TEST_EXISTS))

@@ -82,7 +82,7 @@ jj_cli_mark (int    argc,
       return 2;
     }
 
-  store = jj_cli_open_marks (argv[1], &document);
+  store = jj_cli_open_marks (argv[1], FALSE, &document);
   if (store == NULL)
     return 1;
 

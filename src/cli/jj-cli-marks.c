@@ -137,7 +137,7 @@ jj_cli_marks (int    argc,
       return 2;
     }
 
-  store = jj_cli_open_marks (argv[1], NULL);
+  store = jj_cli_open_marks (argv[1], !check, NULL);
   if (store == NULL)
     return 1;
   marks = jj_mark_store_get_marks (store);

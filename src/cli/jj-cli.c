@@ -130,8 +130,10 @@ jj_cli_load_document (int          *argc,
   return document;
 }
 
+/* @read_only: for listings, which never write, rename or remove a file. */
 JjMarkStore *
 jj_cli_open_marks (const char  *path,
+                   gboolean     read_only,
                    JjDocument **document_out)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
@@ -149,6 +151,7 @@ jj_cli_open_marks (const char  *path,
 
   fingerprint = jj_document_dup_fingerprint (document);
   store = jj_mark_store_new (file);
+  jj_mark_store_set_read_only (store, read_only);
   if (!jj_mark_store_load (store, jj_document_get_text (document), fingerprint, &error))
     {
       jj_cli_print_error ("%s", error->message);

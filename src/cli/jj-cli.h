@@ -49,6 +49,7 @@ JjDocument  *jj_cli_load_document (int          *argc,
                                    const char   *usage,
                                    int          *status);
 JjMarkStore *jj_cli_open_marks (const char  *path,
+                                gboolean     read_only,
                                 JjDocument **document_out);
 
 void         jj_cli_append_tsv_field (GString         *out,

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -32,9 +33,12 @@ make_backup (const char  *path,
 {
   g_autofree char *backup = jj_atomic_file_dup_backup_path (path);
   g_autofree char *tmp = g_strdup_printf ("%s.%u.tmp", backup, (guint)getpid ());
-  g_autofree char *contents = NULL;
-  gsize length;
+  g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
+  int fd;
 
+  /* link() makes a second name for a symbolic link itself, never for
+   * what it points to. */
   g_unlink (tmp);
   if (link (path, tmp) == 0)
     {
@@ -45,12 +49,24 @@ make_backup (const char  *path,
   else if (errno == ENOENT)
     return TRUE;
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0 && errno == ELOOP)
+    return TRUE;
+  if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      if (fd >= 0)
+        close (fd);
+      return TRUE;
+    }
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, error);
+  close (fd);
+  if (mapped == NULL)
     return FALSE;
 
-  return g_file_set_contents_full (backup, contents, length,
+  return g_file_set_contents_full (backup, g_mapped_file_get_contents (mapped),
+                                   g_mapped_file_get_length (mapped),
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+                                   st.st_mode & 0777, error);
 }
 
 static void
@@ -104,26 +120,60 @@ set_errno_error (GError     **error,
 
 /**
  * jj_atomic_file_begin:
- * @make_backup: keep the previous version as `PATH.bak` on commit
  *
- * Starts replacing @path. Write with jj_atomic_file_append(), then
- * jj_atomic_file_commit(); jj_atomic_file_abort() leaves @path as it was.
+ * jj_atomic_file_begin_full() with 0644 for a new file.
  */
 JjAtomicFile *
 jj_atomic_file_begin (const char  *path,
                       gboolean     make_backup,
                       GError     **error)
 {
+  return jj_atomic_file_begin_full (path, make_backup, 0644, error);
+}
+
+/**
+ * jj_atomic_file_begin_full:
+ * @make_backup: keep the previous version as `PATH.bak` on commit
+ * @mode: the permissions of @path if it does not exist yet
+ *
+ * Starts replacing @path. Write with jj_atomic_file_append(), then
+ * jj_atomic_file_commit(); jj_atomic_file_abort() leaves @path as it was.
+ * An existing regular file keeps its permissions: the temporary file
+ * has them from its creation on, never wider for a moment.
+ */
+JjAtomicFile *
+jj_atomic_file_begin_full (const char  *path,
+                           gboolean     make_backup,
+                           int          mode,
+                           GError     **error)
+{
   JjAtomicFile *self;
+  gboolean keep = FALSE;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode))
+    {
+      mode = st.st_mode & 0777;
+      keep = TRUE;
+    }
+  mode &= 0777;
 
   self = g_new (JjAtomicFile, 1);
   self->path = g_strdup (path);
   self->tmp = g_strconcat (path, ".XXXXXX", NULL);
   self->backup = make_backup;
   self->used = 0;
-  self->fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, 0644);
+  /* A new file: @mode, narrowed by the umask. A replaced one: exactly
+   * its mode, set while the temporary file is still empty and owner-only. */
+  self->fd = g_mkstemp_full (self->tmp, O_RDWR | O_CLOEXEC, keep ? (mode & 0600) : mode);
+  if (self->fd >= 0 && keep && fchmod (self->fd, mode) != 0)
+    {
+      set_errno_error (error, errno, _("Failed to create file “%s”: %s"), self->tmp);
+      jj_atomic_file_abort (self);
+      return NULL;
+    }
   if (self->fd < 0)
     {
       set_errno_error (error, errno, _("Failed to create file “%s”: %s"), self->tmp);
@@ -268,12 +318,25 @@ jj_atomic_file_write (const char  *path,
                       gboolean     backup,
                       GError     **error)
 {
+  return jj_atomic_file_write_full (path, data, length, backup, 0644, error);
+}
+
+/* jj_atomic_file_write() with @mode for a new file (see
+ * jj_atomic_file_begin_full()). */
+gboolean
+jj_atomic_file_write_full (const char  *path,
+                           const char  *data,
+                           gsize        length,
+                           gboolean     backup,
+                           int          mode,
+                           GError     **error)
+{
   JjAtomicFile *file;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  file = jj_atomic_file_begin (path, backup, error);
+  file = jj_atomic_file_begin_full (path, backup, mode, error);
   if (file == NULL)
     return FALSE;
 

@@ -18,8 +18,19 @@ gboolean      jj_atomic_file_write           (const char    *path,
                                               gboolean       make_backup,
                                               GError       **error);
 
+gboolean      jj_atomic_file_write_full      (const char    *path,
+                                              const char    *data,
+                                              gsize          length,
+                                              gboolean       make_backup,
+                                              int            mode,
+                                              GError       **error);
+
 JjAtomicFile *jj_atomic_file_begin           (const char    *path,
                                               gboolean       make_backup,
+                                              GError       **error);
+JjAtomicFile *jj_atomic_file_begin_full      (const char    *path,
+                                              gboolean       make_backup,
+                                              int            mode,
                                               GError       **error);
 gboolean      jj_atomic_file_append          (JjAtomicFile  *self,
                                               const char    *data,

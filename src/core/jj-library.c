@@ -5,12 +5,18 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "jj-atomic-file.h"
+#include "jj-file-lock.h"
 #include "jj-library.h"
 #include "jj-mark.h"
+#include "jj-mark-store.h"
 #include "jj-passage-private.h"
 #include "jj-sidecar.h"
 
@@ -174,10 +180,14 @@ jj_library_get_index_file (JjLibrary *self)
   return self->index_file;
 }
 
+/* Where the store keeps the marks of @document_path. */
 static char *
-sidecar_path_for (const char *document_path)
+sidecar_path_for (const char *document_path,
+                  const char *fingerprint)
 {
-  return g_strconcat (document_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (document_path);
+
+  return jj_mark_store_locate_sidecar (file, fingerprint, NULL);
 }
 
 static char *
@@ -186,7 +196,7 @@ document_sidecar_path (Document *doc)
   if (doc->sidecar != NULL)
     return g_strdup (doc->sidecar);
 
-  return sidecar_path_for (doc->path);
+  return sidecar_path_for (doc->path, doc->fingerprint);
 }
 
 static void
@@ -219,14 +229,20 @@ update_document (Document *doc)
   gboolean changed = FALSE;
   GStatBuf st;
 
-  if (g_stat (sidecar_path, &st) == 0 && S_ISREG (st.st_mode))
+  /* Never through a symbolic link: what it points to is not this
+   * document's. */
+  if (g_lstat (sidecar_path, &st) == 0 && S_ISREG (st.st_mode))
     {
       gint64 mtime = (gint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
 
       if (mtime != doc->sidecar_mtime || (guint64)st.st_size != doc->sidecar_size)
         {
           g_autoptr(GError) error = NULL;
-          g_autoptr(JjSidecar) sidecar = jj_sidecar_load (sidecar_path, &error);
+          g_autoptr(JjSidecar) sidecar = NULL;
+          GStatBuf read_st;
+
+          /* What is recorded is the file read, not the one looked at. */
+          sidecar = jj_sidecar_load_full (sidecar_path, &read_st, &error);
 
           if (sidecar == NULL)
             {
@@ -247,8 +263,9 @@ update_document (Document *doc)
               g_free (doc->fingerprint);
               doc->fingerprint = g_strdup (sidecar->fingerprint);
               doc->length = sidecar->length;
-              doc->sidecar_mtime = mtime;
-              doc->sidecar_size = st.st_size;
+              doc->sidecar_mtime = (gint64)read_st.st_mtim.tv_sec * G_USEC_PER_SEC +
+                                   read_st.st_mtim.tv_nsec / 1000;
+              doc->sidecar_size = read_st.st_size;
               changed = TRUE;
             }
         }
@@ -548,6 +565,37 @@ append_passage (GByteArray *blob,
     append_string (blob, tags[i]);
 }
 
+/* The folder of the index and caches: made 0700, and made so again when
+ * it is Jiejian's own (named so) and was left wider by an older version.
+ */
+static gboolean
+ensure_private_folder (GFile   *folder,
+                       GError **error)
+{
+  g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+  g_autofree char *base = NULL;
+  GStatBuf st;
+
+  if (path == NULL)
+    return TRUE;
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  base = g_path_get_basename (path);
+  if (g_str_equal (base, "jiejian") && g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode) &&
+      st.st_uid == getuid () && (st.st_mode & 077) != 0)
+    g_chmod (path, 0700);
+
+  return TRUE;
+}
+
 gboolean
 jj_library_save_index (JjLibrary  *self,
                        GError    **error)
@@ -556,6 +604,8 @@ jj_library_save_index (JjLibrary  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JjFileLock) lock = NULL;
+  g_autofree char *path = NULL;
   GVariantBuilder folders;
   GVariantBuilder documents;
   GHashTableIter iter;
@@ -590,19 +640,25 @@ jj_library_save_index (JjLibrary  *self,
   bytes = g_variant_get_data_as_bytes (index);
 
   parent = g_file_get_parent (self->index_file);
-  if (parent != NULL && !g_file_make_directory_with_parents (parent, NULL, &local_error)
-      && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  if (!ensure_private_folder (parent, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("The library index could not be saved: "));
       return FALSE;
     }
 
-  if (!g_file_replace_contents (self->index_file,
-                                g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, NULL, &local_error))
+  /* Every quote and note is in it: only its owner reads it. Writers
+   * take the same folder lock as sidecars do. */
+  path = g_file_get_path (self->index_file);
+  if (path != NULL)
+    lock = jj_file_lock_acquire (path, jj_file_lock_get_default_timeout (), NULL, &local_error);
+  if (path == NULL || lock == NULL ||
+      !jj_atomic_file_write_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  FALSE, 0600, &local_error))
     {
+      if (local_error == NULL)
+        g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("“%s” is not a local file."), g_file_peek_path (self->index_file));
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("The library index could not be saved: "));
       return FALSE;
@@ -1018,7 +1074,7 @@ jj_library_add_document (JjLibrary  *self,
 
   if (sidecar != NULL)
     {
-      g_autofree char *beside = sidecar_path_for (doc->path);
+      g_autofree char *beside = sidecar_path_for (doc->path, doc->fingerprint);
 
       sidecar_path = g_file_get_path (sidecar);
       if (sidecar_path != NULL && g_str_equal (sidecar_path, beside))
@@ -1091,7 +1147,7 @@ jj_library_relocate (JjLibrary   *self,
     }
 
   old_sidecar = document_sidecar_path (doc);
-  new_sidecar = sidecar_path_for (new_path);
+  new_sidecar = sidecar_path_for (new_path, doc->fingerprint);
   if (!g_file_test (new_sidecar, G_FILE_TEST_EXISTS))
     {
       g_autoptr(GError) local_error = NULL;
@@ -1134,7 +1190,15 @@ jj_library_relocate (JjLibrary   *self,
               g_ptr_array_add (sidecar->marks, mark);
             }
 
-          if (!jj_sidecar_save (sidecar, new_sidecar, &local_error))
+          g_autofree char *parent = g_path_get_dirname (new_sidecar);
+          GStatBuf st;
+          int mode = 0600;
+
+          /* Readable by whoever may read the document, no one else. */
+          if (g_stat (new_path, &st) == 0)
+            mode |= st.st_mode & 0644;
+          g_mkdir_with_parents (parent, 0700);
+          if (!jj_sidecar_save_full (sidecar, new_sidecar, mode, &local_error))
             {
               g_set_error (error, JJ_LIBRARY_ERROR, JJ_LIBRARY_ERROR_RELOCATE,
                            _("The marks could not be written beside the document: %s"),

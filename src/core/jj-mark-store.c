@@ -23,6 +23,7 @@
 
 #include "jj-anchor.h"
 #include "jj-atomic-file.h"
+#include "jj-file-lock.h"
 #include "jj-mark-store.h"
 #include "jj-sidecar.h"
 
@@ -42,6 +43,8 @@ struct _JjMarkStore
 
   char         *path;          /* of the sidecar */
   gboolean      fallback;
+  JjSidecarPlace place;
+  gboolean      read_only;
   char         *notice;
   GPtrArray    *conflicts;     /* copies merged, removed after a save */
 
@@ -50,6 +53,14 @@ struct _JjMarkStore
 
   GFileMonitor *monitor;
   guint         save_source;
+  GCancellable *waiting;       /* a wait for the lock, off the main thread */
+  guint         lock_tries;
+  guint64       changes;       /* counts changes, to know what a write held */
+  guint64       changes_written;
+  guint         verify_source; /* an unlocked write being checked */
+  guint         verify_tries;
+  guint         verified;
+  gboolean      verify_reloaded;
   guint         check_source;
   guint         save_delay;
   gboolean      dirty;
@@ -85,7 +96,7 @@ jj_mark_store_dispose (GObject *object)
   JjMarkStore *self = (JjMarkStore *)object;
 
   /* Changes are never left behind, even when the owner forgot flush(). */
-  if (self->dirty && self->loaded && !self->disposed)
+  if (self->dirty && self->loaded && !self->disposed && !self->read_only)
     {
       self->disposed = TRUE;
       jj_mark_store_save (self, NULL);
@@ -101,6 +112,10 @@ jj_mark_store_dispose (GObject *object)
   g_clear_object (&self->monitor);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->waiting != NULL)
+    g_cancellable_cancel (self->waiting);
+  g_clear_object (&self->waiting);
+  g_clear_handle_id (&self->verify_source, g_source_remove);
 
   G_OBJECT_CLASS (jj_mark_store_parent_class)->dispose (object);
 }
@@ -308,9 +323,10 @@ find_fallback (GFile      *document_file,
   g_autofree char *best = NULL;
   gint64 best_mtime = G_MININT64;
   const char *name;
+  GStatBuf wanted_st;
   GDir *d;
 
-  if (g_file_test (wanted, G_FILE_TEST_IS_REGULAR))
+  if (g_lstat (wanted, &wanted_st) == 0 && S_ISREG (wanted_st.st_mode))
     return g_steal_pointer (&wanted);
 
   d = g_dir_open (dir, 0, NULL);
@@ -325,7 +341,7 @@ find_fallback (GFile      *document_file,
       if (strncmp (name, base, 65) != 0 || !g_str_has_suffix (name, JJ_SIDECAR_SUFFIX))
         continue;
       path = g_build_filename (dir, name, NULL);
-      if (g_stat (path, &st) == 0 && (gint64)st.st_mtime > best_mtime)
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (gint64)st.st_mtime > best_mtime)
         {
           best_mtime = st.st_mtime;
           g_free (best);
@@ -550,7 +566,17 @@ merge (JjMarkStore *self,
 static void
 remember_disk (JjMarkStore *self)
 {
-  self->on_disk = g_stat (self->path, &self->disk_stat) == 0;
+  self->on_disk = g_lstat (self->path, &self->disk_stat) == 0;
+}
+
+/* What was read: the status of the descriptor it was read from, never a
+ * second look at the path, which may be another file by then. */
+static void
+remember_read (JjMarkStore    *self,
+               const GStatBuf *identity)
+{
+  self->disk_stat = *identity;
+  self->on_disk = TRUE;
 }
 
 static gboolean
@@ -572,7 +598,7 @@ disk_changed (JjMarkStore *self)
 {
   GStatBuf st;
 
-  if (g_stat (self->path, &st) != 0)
+  if (g_lstat (self->path, &st) != 0)
     return FALSE;
 
   return !self->on_disk || !same_file (&st, &self->disk_stat);
@@ -818,31 +844,116 @@ set_path (JjMarkStore *self,
     }
 }
 
+/* A sidecar name beside the document must leave room for the
+ * temporary and backup names made from it (NAME.XXXXXX, NAME.bak.PID.tmp).
+ */
+static gboolean
+name_fits (const char *document_path)
+{
+  g_autofree char *base = g_path_get_basename (document_path);
+
+  return strlen (base) + strlen (JJ_SIDECAR_SUFFIX) + strlen (".bak.4294967295.tmp") <= NAME_MAX;
+}
+
+/**
+ * jj_mark_store_locate_sidecar:
+ * @document_file: a document
+ * @fingerprint: (nullable): its fingerprint, to name a new per-user sidecar
+ * @place: (out) (optional): where the sidecar is, and why
+ *
+ * Finds the sidecar of @document_file, or where a new one goes: beside
+ * the document (`NAME.EXT.jiejian.xml`), or in the per-user folder
+ * (jj_mark_store_dup_fallback_path()) when one is already there, when
+ * the document's folder cannot be written, when the name beside it
+ * would be too long, or when what is there beside it is a symbolic link
+ * or not a regular file (never read nor written through). The store,
+ * the library and every command find sidecars with this function.
+ *
+ * Returns: (transfer full): the path of the sidecar
+ */
+char *
+jj_mark_store_locate_sidecar (GFile          *document_file,
+                              const char     *fingerprint,
+                              JjSidecarPlace *place)
+{
+  g_autofree char *local = NULL;
+  g_autofree char *beside = NULL;
+  g_autofree char *found = NULL;
+  JjSidecarPlace unused;
+  GStatBuf st;
+
+  g_return_val_if_fail (G_IS_FILE (document_file), NULL);
+
+  if (place == NULL)
+    place = &unused;
+
+  local = g_file_get_path (document_file);
+  if (local == NULL)
+    *place = JJ_SIDECAR_PLACE_UNWRITABLE;
+  else if (!name_fits (local))
+    *place = JJ_SIDECAR_PLACE_LONG_NAME;
+  else
+    {
+      beside = g_strconcat (local, JJ_SIDECAR_SUFFIX, NULL);
+      if (g_lstat (beside, &st) == 0)
+        {
+          if (S_ISREG (st.st_mode))
+            {
+              *place = JJ_SIDECAR_PLACE_BESIDE;
+              return g_steal_pointer (&beside);
+            }
+          *place = JJ_SIDECAR_PLACE_UNSAFE;
+        }
+      else if (folder_writable (beside))
+        *place = JJ_SIDECAR_PLACE_BESIDE;
+      else
+        *place = JJ_SIDECAR_PLACE_UNWRITABLE;
+    }
+
+  found = find_fallback (document_file, fingerprint);
+  if (found != NULL)
+    {
+      if (*place == JJ_SIDECAR_PLACE_BESIDE)
+        *place = JJ_SIDECAR_PLACE_FALLBACK;
+      return g_steal_pointer (&found);
+    }
+
+  if (*place == JJ_SIDECAR_PLACE_BESIDE)
+    return g_steal_pointer (&beside);
+
+  return jj_mark_store_dup_fallback_path (document_file, fingerprint);
+}
+
+static char *
+dup_place_notice (JjMarkStore *self)
+{
+  g_autofree char *local = g_file_get_path (self->document_file);
+  g_autofree char *beside = g_strconcat (local != NULL ? local : "", JJ_SIDECAR_SUFFIX, NULL);
+
+  switch (self->place)
+    {
+    case JJ_SIDECAR_PLACE_BESIDE:
+      return NULL;
+    case JJ_SIDECAR_PLACE_LONG_NAME:
+      return g_strdup_printf (_("The name of the document is too long for a marks file beside it: marks are kept in “%s”."),
+                              self->path);
+    case JJ_SIDECAR_PLACE_UNSAFE:
+      return g_strdup_printf (_("“%s” is a symbolic link or not a regular file: it was neither read nor written, and marks are kept in “%s”."),
+                              beside, self->path);
+    case JJ_SIDECAR_PLACE_FALLBACK:
+    case JJ_SIDECAR_PLACE_UNWRITABLE:
+    default:
+      return g_strdup_printf (_("The folder of the document cannot be written: marks are kept in “%s”."),
+                              self->path);
+    }
+}
+
 static void
 choose_path (JjMarkStore *self)
 {
-  g_autofree char *key = dup_document_key (self->document_file);
-  g_autofree char *beside = g_strconcat (key, JJ_SIDECAR_SUFFIX, NULL);
-  g_autofree char *fallback = NULL;
-  g_autofree char *local = g_file_get_path (self->document_file);
+  char *path = jj_mark_store_locate_sidecar (self->document_file, self->fingerprint, &self->place);
 
-  if (local != NULL && g_file_test (beside, G_FILE_TEST_EXISTS))
-    {
-      set_path (self, g_steal_pointer (&beside), FALSE);
-      return;
-    }
-
-  fallback = find_fallback (self->document_file, self->fingerprint);
-  if (fallback != NULL)
-    {
-      set_path (self, g_steal_pointer (&fallback), TRUE);
-      return;
-    }
-
-  if (local != NULL && folder_writable (beside))
-    set_path (self, g_steal_pointer (&beside), FALSE);
-  else
-    set_path (self, jj_mark_store_dup_fallback_path (self->document_file, self->fingerprint), TRUE);
+  set_path (self, path, self->place != JJ_SIDECAR_PLACE_BESIDE);
 }
 
 /**
@@ -863,7 +974,9 @@ jj_mark_store_load (JjMarkStore  *self,
 {
   g_autoptr(JjSidecar) sidecar = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JjFileLock) lock = NULL;
   gboolean positions_changed = FALSE;
+  GStatBuf identity;
 
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
   g_return_val_if_fail (display_text != NULL, FALSE);
@@ -876,15 +989,29 @@ jj_mark_store_load (JjMarkStore  *self,
 
   choose_path (self);
 
-  sidecar = jj_sidecar_load (self->path, &local_error);
+  /* Reading needs no lock (the identity is the descriptor's), but
+   * setting a damaged file aside does. Loading never waits for it (the
+   * app loads on its main loop): a lock held by another writer leaves
+   * that to the next save, which does wait. */
+  if (!self->read_only)
+    lock = jj_file_lock_acquire (self->path, 0, NULL, NULL);
+
+  sidecar = jj_sidecar_load_full (self->path, &identity, &local_error);
   if (sidecar != NULL)
-    remember_disk (self);
+    remember_read (self, &identity);
   else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     g_clear_error (&local_error);
 
   if (local_error != NULL)
     {
-      if (!set_aside (self, local_error->message))
+      /* A read-only look renames nothing; without the lock, the next
+       * save sets the file aside. */
+      if (self->read_only || lock == NULL)
+        {
+          add_notice (self, local_error->message);
+          self->on_disk = FALSE;
+        }
+      else if (!set_aside (self, local_error->message))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        _("The marks file “%s” cannot be read: %s"), self->path, local_error->message);
@@ -911,17 +1038,19 @@ jj_mark_store_load (JjMarkStore  *self,
 
   merge_conflict_copies (self, &positions_changed);
   merge_fallback (self, &positions_changed);
-  remove_stale_temporaries (self);
+  if (!self->read_only)
+    remove_stale_temporaries (self);
 
   if (self->fallback)
     {
-      g_autofree char *message = g_strdup_printf (_("The folder of the document cannot be written: marks are kept in “%s”."),
-                                                  self->path);
+      g_autofree char *message = dup_place_notice (self);
+
       add_notice (self, message);
     }
 
   self->loaded = TRUE;
-  start_monitor (self);
+  if (!self->read_only)
+    start_monitor (self);
 
   if (positions_changed || self->conflicts->len > 0 ||
       (sidecar != NULL && g_strcmp0 (sidecar->fingerprint, self->fingerprint) != 0 && sidecar->marks->len > 0))
@@ -938,13 +1067,14 @@ check_disk (JjMarkStore  *self,
   g_autoptr(JjSidecar) sidecar = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean positions_changed = FALSE;
+  GStatBuf identity;
 
   *changed = FALSE;
 
   if (!disk_changed (self))
     return TRUE;
 
-  sidecar = jj_sidecar_load (self->path, &local_error);
+  sidecar = jj_sidecar_load_full (self->path, &identity, &local_error);
   if (sidecar == NULL)
     {
       /* Removed since: nothing to merge. */
@@ -955,12 +1085,17 @@ check_disk (JjMarkStore  *self,
     }
 
   *changed = merge (self, sidecar, &positions_changed);
-  remember_disk (self);
+  remember_read (self, &identity);
   if (positions_changed)
     set_dirty (self, TRUE);
 
   return TRUE;
 }
+
+static gboolean
+reload_full (JjMarkStore  *self,
+             guint         timeout_ms,
+             GError      **error);
 
 /**
  * jj_mark_store_reload:
@@ -972,12 +1107,25 @@ gboolean
 jj_mark_store_reload (JjMarkStore  *self,
                       GError      **error)
 {
-  gboolean changed = FALSE;
-
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
+
+  return reload_full (self, jj_file_lock_get_default_timeout (), error);
+}
+
+static gboolean
+reload_full (JjMarkStore  *self,
+             guint         timeout_ms,
+             GError      **error)
+{
+  g_autoptr(JjFileLock) lock = NULL;
+  gboolean changed = FALSE;
 
   if (!self->loaded)
     return TRUE;
+
+  lock = jj_file_lock_acquire (self->path, timeout_ms, NULL, error);
+  if (lock == NULL)
+    return FALSE;
 
   if (!check_disk (self, &changed, error))
     return FALSE;
@@ -993,8 +1141,14 @@ check_cb (gpointer user_data)
 {
   JjMarkStore *self = user_data;
 
+  g_autoptr(GError) error = NULL;
+
   self->check_source = 0;
-  jj_mark_store_reload (self, NULL);
+
+  /* Never a wait on the main loop: the holder is writing, and its
+   * rename brings another event anyway; look again soon. */
+  if (!reload_full (self, 0, &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    self->check_source = g_timeout_add (100, check_cb, self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1015,37 +1169,6 @@ on_monitor_changed (GFileMonitor      *monitor,
   /* Events come in bursts; look once they settle. */
   if (self->check_source == 0)
     self->check_source = g_timeout_add (100, check_cb, self);
-}
-
-static int
-lock_folder (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd < 0)
-    return -1;
-
-  while (flock (fd, LOCK_EX) != 0)
-    {
-      if (errno != EINTR)
-        {
-          close (fd);
-          return -1;
-        }
-    }
-
-  return fd;
-}
-
-static void
-unlock_folder (int fd)
-{
-  if (fd >= 0)
-    {
-      flock (fd, LOCK_UN);
-      close (fd);
-    }
 }
 
 static JjSidecar *
@@ -1082,6 +1205,20 @@ is_permission_error (const GError *error)
          g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ROFS);
 }
 
+/* A new sidecar is readable by no one the document is not readable by,
+ * and by no one else at all in the per-user folder. */
+static int
+new_sidecar_mode (JjMarkStore *self)
+{
+  g_autofree char *document = g_file_get_path (self->document_file);
+  GStatBuf st;
+
+  if (self->fallback || document == NULL || g_stat (document, &st) != 0)
+    return 0600;
+
+  return (st.st_mode & 0644) | 0600;
+}
+
 static gboolean
 write_locked (JjMarkStore  *self,
               gboolean     *reloaded,
@@ -1102,12 +1239,119 @@ write_locked (JjMarkStore  *self,
   *reloaded = changed;
 
   sidecar = build_sidecar (self);
-  if (!jj_sidecar_save (sidecar, self->path, error))
+  if (!jj_sidecar_save_full (sidecar, self->path, new_sidecar_mode (self), error))
     return FALSE;
 
   remember_disk (self);
 
   return TRUE;
+}
+
+/* Whether the sidecar on disk holds every mark of the store as new as
+ * ours (tombstones included); what it holds that we lack is merged.
+ */
+static gboolean
+verify_disk (JjMarkStore  *self,
+             GError      **error)
+{
+  g_autoptr(JjSidecar) sidecar = NULL;
+  gboolean positions_changed = FALSE;
+  gboolean complete = TRUE;
+  GHashTableIter iter;
+  gpointer value;
+  GStatBuf identity;
+
+  sidecar = jj_sidecar_load_full (self->path, &identity, error);
+  if (sidecar == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (complete && g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      JjMark *theirs = jj_sidecar_lookup (sidecar, jj_mark_get_id (value));
+
+      complete = theirs != NULL && jj_mark_compare_modified (theirs, value) >= 0 &&
+                 jj_mark_get_deleted (theirs) == jj_mark_get_deleted (value);
+    }
+
+  merge (self, sidecar, &positions_changed);
+  if (complete)
+    remember_read (self, &identity);
+  else
+    self->on_disk = FALSE;
+
+  return complete;
+}
+
+#define UNLOCKED_TRIES 12
+
+/* Where the folder cannot be locked (some network file systems), a
+ * write is checked: read back after the rename, merged and written
+ * again until the file holds every mark, and found so twice in a row
+ * with a pause between, longer than another writer takes from its
+ * reading to its rename.
+ */
+static gboolean
+write_unlocked (JjMarkStore  *self,
+                gboolean     *reloaded,
+                GError      **error)
+{
+  guint confirmed = 0;
+
+  for (guint i = 0; i < UNLOCKED_TRIES; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean changed = FALSE;
+
+      if (confirmed == 0)
+        {
+          if (!write_locked (self, &changed, error))
+            return FALSE;
+          *reloaded |= changed;
+        }
+
+      g_usleep (g_random_int_range (20000, 60000));
+
+      if (verify_disk (self, &local_error))
+        {
+          if (++confirmed == 2)
+            return TRUE;
+        }
+      else
+        {
+          *reloaded = TRUE;
+          confirmed = 0;
+          if (local_error != NULL && !g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+               _("The folder of the marks file cannot be locked and other programs kept changing the file; "
+                 "the marks will be saved again."));
+
+  return FALSE;
+}
+
+static gboolean
+write_under_lock (JjMarkStore  *self,
+                  guint         timeout_ms,
+                  gboolean     *reloaded,
+                  GError      **error)
+{
+  g_autoptr(JjFileLock) lock = NULL;
+
+  lock = jj_file_lock_acquire (self->path, timeout_ms, NULL, error);
+  if (lock == NULL)
+    return FALSE;
+
+  if (!jj_file_lock_get_held (lock))
+    return write_unlocked (self, reloaded, error);
+
+  return write_locked (self, reloaded, error);
 }
 
 static gboolean
@@ -1128,6 +1372,15 @@ ensure_parent (const char  *path,
   return TRUE;
 }
 
+static gboolean
+save_full (JjMarkStore  *self,
+           guint         timeout_ms,
+           GError      **error);
+
+#define LOCK_RETRY_DELAY 2000
+
+static gboolean save_cb (gpointer user_data);
+
 /**
  * jj_mark_store_save:
  *
@@ -1140,22 +1393,37 @@ gboolean
 jj_mark_store_save (JjMarkStore  *self,
                     GError      **error)
 {
+  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
+  g_return_val_if_fail (self->loaded, FALSE);
+
+  return save_full (self, jj_file_lock_get_default_timeout (), error);
+}
+
+static gboolean
+save_full (JjMarkStore  *self,
+           guint         timeout_ms,
+           GError      **error)
+{
   g_autoptr(GError) local_error = NULL;
   gboolean reloaded = FALSE;
   gboolean ok;
-  int lock;
 
-  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
-  g_return_val_if_fail (self->loaded, FALSE);
+  if (self->read_only)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("The marks were opened only to be read and cannot be saved."));
+      return FALSE;
+    }
+
+  /* This save, done at once, replaces one being checked step by step. */
+  g_clear_handle_id (&self->verify_source, g_source_remove);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   if (self->fallback && !ensure_parent (self->path, error))
     return FALSE;
 
-  lock = lock_folder (self->path);
-  ok = write_locked (self, &reloaded, &local_error);
-  unlock_folder (lock);
+  ok = write_under_lock (self, timeout_ms, &reloaded, &local_error);
 
   if (!ok && !self->fallback && is_permission_error (local_error))
     {
@@ -1163,15 +1431,14 @@ jj_mark_store_save (JjMarkStore  *self,
 
       g_clear_error (&local_error);
       set_path (self, jj_mark_store_dup_fallback_path (self->document_file, self->fingerprint), TRUE);
+      self->place = JJ_SIDECAR_PLACE_UNWRITABLE;
       message = g_strdup_printf (_("The folder of the document cannot be written: marks are kept in “%s”."), self->path);
       add_notice (self, message);
       start_monitor (self);
 
       if (!ensure_parent (self->path, error))
         return FALSE;
-      lock = lock_folder (self->path);
-      ok = write_locked (self, &reloaded, &local_error);
-      unlock_folder (lock);
+      ok = write_under_lock (self, jj_file_lock_get_default_timeout (), &reloaded, &local_error);
     }
 
   if (reloaded && !self->disposed)
@@ -1179,6 +1446,11 @@ jj_mark_store_save (JjMarkStore  *self,
 
   if (!ok)
     {
+      /* Another writer kept the folder: the marks stay dirty and are
+       * saved again a little later. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY) && !self->disposed &&
+          self->save_source == 0)
+        self->save_source = g_timeout_add (MAX (self->save_delay, LOCK_RETRY_DELAY), save_cb, self);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("The marks could not be saved: "));
       return FALSE;
@@ -1196,15 +1468,242 @@ jj_mark_store_save (JjMarkStore  *self,
   return TRUE;
 }
 
+#define MAX_LOCK_TRIES 10
+
+/* A lock not had in time leaves the marks dirty, and they are saved again. */
+static void
+save_failed (JjMarkStore  *self,
+             const GError *error)
+{
+  if (self->disposed)
+    return;
+
+  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+typedef struct
+{
+  char  *path;
+  guint  timeout_ms;
+} LockWait;
+
+static void
+lock_wait_free (gpointer data)
+{
+  LockWait *wait = data;
+
+  g_free (wait->path);
+  g_free (wait);
+}
+
+static void
+wait_for_lock_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  LockWait *wait = task_data;
+  GError *error = NULL;
+  JjFileLock *lock;
+  gboolean held;
+
+  lock = jj_file_lock_acquire (wait->path, wait->timeout_ms, cancellable, &error);
+  if (lock == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  held = jj_file_lock_get_held (lock);
+  jj_file_lock_release (lock);
+  g_task_return_int (task, held ? 1 : 0);
+}
+
+static void start_background_save (JjMarkStore *self);
+
+/* Without locks, in the app: write_unlocked() in steps on the main loop,
+ * its pauses as timeouts, so that the loop never stops for them. */
+static gboolean verify_cb (gpointer user_data);
+
+static void
+finish_unlocked (JjMarkStore  *self,
+                 const GError *error)
+{
+  if (self->verify_reloaded && !self->disposed)
+    g_signal_emit (self, signals[RELOADED], 0);
+
+  if (error != NULL)
+    {
+      g_autoptr(GError) prefixed = g_error_copy (error);
+
+      g_prefix_error (&prefixed, "%s", _("The marks could not be saved: "));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY) && self->save_source == 0)
+        self->save_source = g_timeout_add (MAX (self->save_delay, LOCK_RETRY_DELAY), save_cb, self);
+      save_failed (self, prefixed);
+      return;
+    }
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    g_unlink (g_ptr_array_index (self->conflicts, i));
+  g_ptr_array_set_size (self->conflicts, 0);
+
+  /* Changes made while the write was checked are saved next. */
+  if (self->changes == self->changes_written)
+    set_dirty (self, FALSE);
+  else if (self->save_source == 0)
+    self->save_source = g_timeout_add (self->save_delay, save_cb, self);
+  if (!self->disposed)
+    g_signal_emit (self, signals[SAVED], 0);
+}
+
+static void
+write_step (JjMarkStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  self->changes_written = self->changes;
+  if (!write_locked (self, &changed, &error))
+    {
+      finish_unlocked (self, error);
+      return;
+    }
+  self->verify_reloaded |= changed;
+  self->verify_source = g_timeout_add (g_random_int_range (20, 60), verify_cb, self);
+}
+
 static gboolean
-save_cb (gpointer user_data)
+verify_cb (gpointer user_data)
 {
   JjMarkStore *self = user_data;
   g_autoptr(GError) error = NULL;
 
+  self->verify_source = 0;
+
+  if (verify_disk (self, &error))
+    {
+      if (++self->verified == 2)
+        finish_unlocked (self, NULL);
+      else
+        self->verify_source = g_timeout_add (g_random_int_range (20, 60), verify_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->verified = 0;
+  self->verify_reloaded = TRUE;
+  if (error != NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    finish_unlocked (self, error);
+  else if (++self->verify_tries >= UNLOCKED_TRIES)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_BUSY, "%s",
+                   _("The folder of the marks file cannot be locked and other programs kept changing the file; "
+                     "the marks will be saved again."));
+      finish_unlocked (self, error);
+    }
+  else
+    write_step (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_unlocked_save (JjMarkStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->fallback && !ensure_parent (self->path, &error))
+    {
+      finish_unlocked (self, error);
+      return;
+    }
+
+  self->verify_tries = 0;
+  self->verified = 0;
+  self->verify_reloaded = FALSE;
+  write_step (self);
+}
+
+static void
+lock_waited_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JjMarkStore *self = JJ_MARK_STORE (object);
+  g_autoptr(GError) error = NULL;
+  gssize held;
+
+  g_clear_object (&self->waiting);
+
+  held = g_task_propagate_int (G_TASK (result), &error);
+  if (held < 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_prefix_error (&error, "%s", _("The marks could not be saved: "));
+          self->lock_tries = 0;
+          save_failed (self, error);
+        }
+      return;
+    }
+
+  if (!self->dirty || !self->loaded || self->disposed)
+    return;
+
+  if (!held)
+    {
+      start_unlocked_save (self);
+      return;
+    }
+
+  /* The lock was free a moment ago: take it without waiting here. */
+  if (save_full (self, 0, &error))
+    {
+      self->lock_tries = 0;
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY) && ++self->lock_tries < MAX_LOCK_TRIES)
+    {
+      start_background_save (self);
+      return;
+    }
+
+  self->lock_tries = 0;
+  save_failed (self, error);
+}
+
+/* The save itself is short; waiting for another writer to let go of
+ * the folder is not, and is done in a thread, never on the main loop.
+ */
+static void
+start_background_save (JjMarkStore *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LockWait *wait;
+
+  if (self->waiting != NULL)
+    return;
+
+  wait = g_new (LockWait, 1);
+  wait->path = g_strdup (self->path);
+  wait->timeout_ms = jj_file_lock_get_default_timeout ();
+
+  self->waiting = g_cancellable_new ();
+  task = g_task_new (self, self->waiting, lock_waited_cb, NULL);
+  g_task_set_source_tag (task, start_background_save);
+  g_task_set_task_data (task, wait, lock_wait_free);
+  g_task_run_in_thread (task, wait_for_lock_thread);
+}
+
+static gboolean
+save_cb (gpointer user_data)
+{
+  JjMarkStore *self = user_data;
+
   self->save_source = 0;
-  if (!jj_mark_store_save (self, &error))
-    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+  if (self->dirty && self->loaded && !self->disposed && self->verify_source == 0)
+    start_background_save (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1212,7 +1711,10 @@ save_cb (gpointer user_data)
 static void
 schedule_save (JjMarkStore *self)
 {
+  self->changes++;
   set_dirty (self, TRUE);
+  if (self->read_only)
+    return;
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->save_source = g_timeout_add (self->save_delay, save_cb, self);
 }
@@ -1226,14 +1728,20 @@ schedule_save (JjMarkStore *self)
 void
 jj_mark_store_flush (JjMarkStore *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (JJ_IS_MARK_STORE (self));
 
   if (!self->dirty || !self->loaded)
     return;
 
-  /* The pending debounced save is replaced by this one, not left armed. */
+  /* The pending debounced save is replaced by this one, not left armed;
+   * a wait for the lock in a thread gives way to this bounded one. */
   g_clear_handle_id (&self->save_source, g_source_remove);
-  save_cb (self);
+  if (self->waiting != NULL)
+    g_cancellable_cancel (self->waiting);
+  if (!jj_mark_store_save (self, &error))
+    save_failed (self, error);
 }
 
 static const char *
@@ -1481,6 +1989,31 @@ jj_mark_store_get_notice (JjMarkStore *self)
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), NULL);
 
   return self->notice;
+}
+
+/**
+ * jj_mark_store_set_read_only:
+ *
+ * Before jj_mark_store_load(): the store then never writes, renames or
+ * removes a file, not even on dispose, and jj_mark_store_save() fails
+ * (for listings, which must leave everything as it was).
+ */
+void
+jj_mark_store_set_read_only (JjMarkStore *self,
+                             gboolean     read_only)
+{
+  g_return_if_fail (JJ_IS_MARK_STORE (self));
+  g_return_if_fail (!self->loaded);
+
+  self->read_only = read_only;
+}
+
+gboolean
+jj_mark_store_get_read_only (JjMarkStore *self)
+{
+  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 gboolean

@@ -13,6 +13,16 @@ G_BEGIN_DECLS
 
 #define JJ_TYPE_MARK_STORE (jj_mark_store_get_type ())
 
+/* Where a document's sidecar is, see jj_mark_store_locate_sidecar(). */
+typedef enum
+{
+  JJ_SIDECAR_PLACE_BESIDE,      /* beside the document */
+  JJ_SIDECAR_PLACE_FALLBACK,    /* per-user folder: one was written there before */
+  JJ_SIDECAR_PLACE_UNWRITABLE,  /* per-user folder: the document's folder cannot be written */
+  JJ_SIDECAR_PLACE_LONG_NAME,   /* per-user folder: the name beside would be too long */
+  JJ_SIDECAR_PLACE_UNSAFE,      /* per-user folder: a symbolic link or no regular file is beside */
+} JjSidecarPlace;
+
 G_DECLARE_FINAL_TYPE (JjMarkStore, jj_mark_store, JJ, MARK_STORE, GObject)
 
 JjMarkStore *jj_mark_store_new               (GFile        *document_file);
@@ -48,6 +58,9 @@ GFile       *jj_mark_store_get_sidecar       (JjMarkStore  *self);
 gboolean     jj_mark_store_get_fallback      (JjMarkStore  *self);
 const char  *jj_mark_store_get_notice        (JjMarkStore  *self);
 gboolean     jj_mark_store_get_dirty         (JjMarkStore  *self);
+void         jj_mark_store_set_read_only     (JjMarkStore  *self,
+                                              gboolean      read_only);
+gboolean     jj_mark_store_get_read_only     (JjMarkStore  *self);
 guint        jj_mark_store_get_save_delay    (JjMarkStore  *self);
 void         jj_mark_store_set_save_delay    (JjMarkStore  *self,
                                               guint         save_delay);
@@ -56,5 +69,8 @@ char        *jj_mark_store_dup_fallback_path (GFile        *document_file,
                                               const char   *fingerprint);
 gboolean     jj_mark_store_is_conflict_copy  (const char   *sidecar_name,
                                               const char   *name);
+char        *jj_mark_store_locate_sidecar    (GFile          *document_file,
+                                              const char     *fingerprint,
+                                              JjSidecarPlace *place);
 
 G_END_DECLS

@@ -136,6 +136,8 @@ jj_reading_positions_save (JjReadingPositions  *self,
                            GError             **error)
 {
   g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
 
   g_return_val_if_fail (JJ_IS_READING_POSITIONS (self), FALSE);
 
@@ -149,5 +151,11 @@ jj_reading_positions_save (JjReadingPositions  *self,
       return FALSE;
     }
 
-  return g_key_file_save_to_file (self->keyfile, self->path, error);
+  /* Which speeches were read, and where: for the user alone. */
+  data = g_key_file_to_data (self->keyfile, &length, error);
+  if (data == NULL)
+    return FALSE;
+
+  return g_file_set_contents_full (self->path, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }

@@ -977,15 +977,69 @@ jj_sidecar_parse (const char  *data,
   return g_steal_pointer (&self);
 }
 
+/* The rest of @fd, after the fast path gave up, read whole. */
+static char *
+read_fd_whole (int          fd,
+               const char  *path,
+               gsize        size_hint,
+               gsize       *length,
+               GError     **error)
+{
+  g_autoptr(GString) data = g_string_sized_new (size_hint + 1);
+  char buffer[64 * 1024];
+
+  for (;;)
+    {
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (path);
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Failed to read from file “%s”: %s"), display, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_string_append_len (data, buffer, n);
+      if (!check_size (data->len, error))
+        return NULL;
+    }
+
+  *length = data->len;
+  return g_string_free (g_steal_pointer (&data), FALSE);
+}
+
 /**
  * jj_sidecar_load:
  *
- * Reads the sidecar at @path as jj_sidecar_parse() does, streaming the
- * file through the parser when it is as this version writes it.
+ * Reads the sidecar at @path as jj_sidecar_load_full() does.
  */
 JjSidecar *
 jj_sidecar_load (const char  *path,
                  GError     **error)
+{
+  return jj_sidecar_load_full (path, NULL, error);
+}
+
+/**
+ * jj_sidecar_load_full:
+ * @identity: (out) (optional): the status of the very file read
+ *
+ * Reads the sidecar at @path as jj_sidecar_parse() does, streaming the
+ * file through the parser when it is as this version writes it. A
+ * symbolic link is never followed: it is refused with
+ * %JJ_SIDECAR_ERROR_UNSAFE. @identity comes from the descriptor that
+ * was read, so a file replaced meanwhile cannot pass for it.
+ */
+JjSidecar *
+jj_sidecar_load_full (const char  *path,
+                      GStatBuf    *identity,
+                      GError     **error)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -996,25 +1050,23 @@ jj_sidecar_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
-  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW, 0);
+  if (fd < 0)
     {
-      if (!check_size (st.st_size, error))
-        {
-          close (fd);
-          return NULL;
-        }
-      self = parse_fast_fd (fd, path, &local_error);
-      close (fd);
-      if (self != NULL)
-        return self;
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (saved_errno == ELOOP)
+        g_set_error (error, JJ_SIDECAR_ERROR, JJ_SIDECAR_ERROR_UNSAFE,
+                     _("The marks file “%s” is a symbolic link; it was not read, and marks are never written through it."),
+                     display);
+      else
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                     _("Failed to open file “%s”: %s"), display, g_strerror (saved_errno));
+      return NULL;
     }
-  else if (fd >= 0)
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       close (fd);
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
@@ -1022,9 +1074,37 @@ jj_sidecar_load (const char  *path,
       return NULL;
     }
 
-  /* Not as this version writes it: read it whole. */
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
+  if (!check_size (st.st_size, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  if (identity != NULL)
+    *identity = st;
+
+  self = parse_fast_fd (fd, path, &local_error);
+  if (self != NULL || local_error != NULL)
+    {
+      close (fd);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return self;
+    }
+
+  /* Not as this version writes it: read it whole, from the same file. */
+  if (lseek (fd, 0, SEEK_SET) != 0)
+    contents = NULL;
+  else
+    contents = read_fd_whole (fd, path, st.st_size, &length, error);
+  close (fd);
+  if (contents == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                     _("The marks file “%s” could not be read again."), path);
+      return NULL;
+    }
 
   return jj_sidecar_parse (contents, length, error);
 }
@@ -1414,12 +1494,25 @@ jj_sidecar_save (JjSidecar   *self,
                  const char  *path,
                  GError     **error)
 {
+  return jj_sidecar_save_full (self, path, 0644, error);
+}
+
+/**
+ * jj_sidecar_save_full:
+ * @mode: the permissions of a new sidecar; an existing one keeps its own
+ */
+gboolean
+jj_sidecar_save_full (JjSidecar   *self,
+                      const char  *path,
+                      int          mode,
+                      GError     **error)
+{
   JjAtomicFile *file;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = jj_atomic_file_begin (path, TRUE, error);
+  file = jj_atomic_file_begin_full (path, TRUE, mode, error);
   if (file == NULL)
     return FALSE;
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "jj-mark.h"
 
@@ -45,10 +46,17 @@ JjSidecar *jj_sidecar_parse       (const char  *data,
                                    GError     **error);
 JjSidecar *jj_sidecar_load        (const char  *path,
                                    GError     **error);
+JjSidecar *jj_sidecar_load_full   (const char  *path,
+                                   GStatBuf    *identity,
+                                   GError     **error);
 char      *jj_sidecar_to_xml      (JjSidecar   *self,
                                    gsize       *length);
 gboolean   jj_sidecar_save        (JjSidecar   *self,
                                    const char  *path,
+                                   GError     **error);
+gboolean   jj_sidecar_save_full   (JjSidecar   *self,
+                                   const char  *path,
+                                   int          mode,
                                    GError     **error);
 JjMark    *jj_sidecar_lookup      (JjSidecar   *self,
                                    const char  *id);
