@@ -84,7 +84,7 @@ card_from_mark (const char  *arg,
       return NULL;
     }
   speech = g_strndup (arg, colon - arg);
-  store = jj_cli_open_marks (speech, &document);
+  store = jj_cli_open_marks (speech, TRUE, &document);
   if (store == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The marks of “%s” could not be read."), speech);

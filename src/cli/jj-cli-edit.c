@@ -74,7 +74,7 @@ jj_cli_edit (int    argc,
       return 2;
     }
 
-  store = jj_cli_open_marks (argv[1], NULL);
+  store = jj_cli_open_marks (argv[1], FALSE, NULL);
   if (store == NULL)
     return 1;
   mark = lookup_live_mark (store, argv[1], argv[2]);
