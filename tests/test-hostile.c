@@ -20,8 +20,13 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "jj-document.h"
+#include "jj-html-reader.h"
+#include "jj-paragraph-hint.h"
 #include "jj-sidecar.h"
+#include "jj-xml.h"
 #include "test-files.h"
+#include "test-slowdown.h"
 
 /* Each hostile file is opened by jiejian-cli in a child process, so that
  * its time and peak memory are those of a real run. Every case must end
@@ -287,14 +292,15 @@ typedef struct
 } ZipEntry;
 
 static void
-write_zip (const char     *path,
-           const ZipEntry *entries,
-           guint           n_entries)
+write_zip_stored (const char     *path,
+                  const ZipEntry *entries,
+                  guint           n_entries,
+                  gboolean        stored)
 {
   struct archive *a = archive_write_new ();
 
   archive_write_set_format_zip (a);
-  archive_write_set_options (a, "zip:compression-level=1");
+  archive_write_set_options (a, stored ? "zip:compression=store" : "zip:compression-level=1");
   g_assert_cmpint (archive_write_open_filename (a, path), ==, ARCHIVE_OK);
   for (guint i = 0; i < n_entries; i++)
     {
@@ -320,6 +326,14 @@ write_zip (const char     *path,
     }
   archive_write_close (a);
   archive_write_free (a);
+}
+
+static void
+write_zip (const char     *path,
+           const ZipEntry *entries,
+           guint           n_entries)
+{
+  write_zip_stored (path, entries, n_entries, FALSE);
 }
 
 static void
@@ -663,6 +677,360 @@ test_missing (Fixture       *fixture,
   run_clear (&run);
 }
 
+/* The hostile inputs of issue 16 (item 3): each must be refused or read
+ * within 2 s and 300 MB, and no entity may be expanded.
+ */
+#define STRICT_SECONDS (SANITIZED ? MAX_SECONDS : jj_test_usec (2.0) / (double) G_USEC_PER_SEC)
+
+static void
+assert_strict (const char *what,
+               const char *path,
+               Run        *run)
+{
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_test_message ("%s: %ld KB on disk", what, (long) st.st_size / 1024);
+  g_assert_cmpfloat (run->seconds, <=, STRICT_SECONDS);
+  g_assert_cmpint (run->max_rss_kb / 1024, <=, MAX_RSS_MB);
+  g_assert_null (strstr (run->out, "lollol"));
+  g_assert_null (strstr (run->out, "xxxxxxxxxx"));
+  g_assert_null (strstr (run->out, "root:"));
+}
+
+/* One entity of 10,000 characters used 200,000 times: libxml2's own
+ * checks let it through, and expanding it makes 2 GB of text from a file
+ * of about a kilobyte. The comment holding "<a" hid the DOCTYPE from the
+ * byte scan this replaced.
+ */
+static char *
+expanding_document (const char *encoding)
+{
+  GString *xml = g_string_new (NULL);
+  g_autofree char *big = g_strnfill (10000, 'x');
+
+  g_string_append_printf (xml, "<?xml version=\"1.0\" encoding=\"%s\"?>"
+                          "<!-- <a --><!DOCTYPE w:document [<!ENTITY big \"%s\">"
+                          "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                          "<w:document " W_NS "><w:body><w:p><w:r><w:t>&xxe;",
+                          encoding, big);
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (xml, "&big;");
+  g_string_append (xml, "</w:t></w:r></w:p></w:body></w:document>");
+
+  return g_string_free (xml, FALSE);
+}
+
+static void
+test_entities_disguised (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const struct { const char *name, *encoding, *iconv, *bom; gsize bom_length; } cases[] = {
+    { "expanding-comment.docx", "UTF-8", NULL, NULL, 0 },
+    { "expanding-utf16le.docx", "UTF-16", "UTF-16LE", "\xFF\xFE", 2 },
+    { "expanding-utf16be.docx", "UTF-16", "UTF-16BE", "\xFE\xFF", 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture_path (fixture, cases[i].name);
+      g_autofree char *xml = expanding_document (cases[i].encoding);
+      g_autofree char *encoded = NULL;
+      gsize length = strlen (xml);
+      Run run = { 0, };
+
+      if (cases[i].iconv != NULL)
+        {
+          g_autofree char *converted = NULL;
+          g_autoptr(GError) error = NULL;
+          gsize n = 0;
+
+          converted = g_convert (xml, -1, cases[i].iconv, "UTF-8", NULL, &n, &error);
+          g_assert_no_error (error);
+          encoded = g_malloc (n + cases[i].bom_length);
+          memcpy (encoded, cases[i].bom, cases[i].bom_length);
+          memcpy (encoded + cases[i].bom_length, converted, n);
+          length = n + cases[i].bom_length;
+        }
+      else
+        encoded = g_strdup (xml);
+
+      write_docx (path, NULL, encoded, length, 1, NULL);
+      open_hostile (fixture, cases[i].name, path, TRUE, &run);
+      assert_strict (cases[i].name, path, &run);
+      g_assert_nonnull (strstr (run.err, "type declaration"));
+      run_clear (&run);
+    }
+}
+
+static void
+test_empty_elements (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "empty-elements.docx");
+  gsize n = 60 * 1024 * 1024 / 6;
+  g_autofree char *body = g_malloc (6 * 1024);
+  Run run = { 0, };
+
+  /* 60 MB of <w:p/>: ten million elements in a file of some 100 KB. */
+  for (guint i = 0; i < 1024; i++)
+    memcpy (body + 6 * i, "<w:p/>", 6);
+  write_docx (path, "<w:document " W_NS "><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p>",
+              body, 6 * 1024, n / 1024, "</w:body></w:document>");
+  open_hostile (fixture, "docx of empty elements", path, TRUE, &run);
+  assert_strict ("docx of empty elements", path, &run);
+  run_clear (&run);
+}
+
+#define NS_ODT \
+  "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" " \
+  "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+
+static void
+test_big_odt (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "big.odt");
+  const char *paragraph = "<text:p><text:span>讲话</text:span></text:p>";
+  ZipEntry entries[] = {
+    { "mimetype", "application/vnd.oasis.opendocument.text", NULL, 0, 0, NULL },
+    { "content.xml",
+      "<office:document-content " NS_ODT "><office:body><office:text>",
+      paragraph, 0, (60 * 1024 * 1024) / strlen (paragraph),
+      "</office:text></office:body></office:document-content>" },
+  };
+  Run run = { 0, };
+
+  /* Stored, not compressed: 60 MB on disk, within the part size limit. */
+  write_zip_stored (path, entries, G_N_ELEMENTS (entries), TRUE);
+  open_hostile (fixture, "odt of 60 MB", path, TRUE, &run);
+  assert_strict ("odt of 60 MB", path, &run);
+  run_clear (&run);
+}
+
+static void
+test_big_html (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "big.html");
+  const char *paragraph = "<p><b>讲话</b></p>\n";
+  GString *chunk = g_string_new ("<html><head><meta charset=\"utf-8\"></head><body>");
+  gsize size = 50 * 1024 * 1024;
+  gsize written = 0;
+  Run run = { 0, };
+  int fd;
+
+  while (chunk->len < 1024 * 1024)
+    g_string_append (chunk, paragraph);
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  while (written < size)
+    {
+      g_assert_cmpint (write (fd, chunk->str, chunk->len), ==, (gssize) chunk->len);
+      written += chunk->len;
+    }
+  close (fd);
+  g_string_free (chunk, TRUE);
+
+  open_hostile (fixture, "HTML of 50 MB", path, TRUE, &run);
+  assert_strict ("HTML of 50 MB", path, &run);
+  run_clear (&run);
+}
+
+/* The XML reader itself, in this process: every way of bringing in a
+ * DTD is refused, in any encoding, and the budgets hold.
+ */
+static char *
+encode (const char *xml,
+        const char *charset,
+        const char *bom,
+        gsize       bom_length,
+        gsize      *length)
+{
+  g_autofree char *converted = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out;
+  gsize n = 0;
+
+  converted = g_convert (xml, -1, charset, "UTF-8", NULL, &n, &error);
+  g_assert_no_error (error);
+  out = g_malloc (n + bom_length);
+  memcpy (out, bom, bom_length);
+  memcpy (out + bom_length, converted, n);
+  *length = n + bom_length;
+
+  return out;
+}
+
+static void
+test_xml_doctype (void)
+{
+  static const char *const documents[] = {
+    "<!DOCTYPE a [<!ENTITY e \"xxxxxxxxxxxxxxxxxxxx\">]><a>&e;&e;</a>",
+    "<?xml version=\"1.0\"?><!-- <a --><!DOCTYPE a [<!ENTITY e \"xxxxxxxxxxxxxxxxxxxx\">]><a>&e;</a>",
+    "<?xml version=\"1.0\"?><!-- <a> --><?pi <a?><!DOCTYPE a SYSTEM \"file:///etc/passwd\"><a/>",
+    "<!DOCTYPE a PUBLIC \"-//x//y\" \"http://127.0.0.1:9/x.dtd\"><a/>",
+    "<!DOCTYPE a [<!ATTLIST a b CDATA \"xxxxxxxxxxxxxxxxxxxx\">]><a/>",
+    "<!DOCTYPE a [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]><a/>",
+  };
+  static const struct { const char *charset, *bom; gsize bom_length; } encodings[] = {
+    { "UTF-8", "", 0 },
+    { "UTF-8", "\xEF\xBB\xBF", 3 },
+    { "UTF-16LE", "\xFF\xFE", 2 },
+    { "UTF-16BE", "\xFE\xFF", 2 },
+    { "UTF-16LE", "", 0 },
+    { "UTF-16BE", "", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (encodings); j++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(xmlDoc) doc = NULL;
+        g_autofree char *data = NULL;
+        gsize length = 0;
+
+        data = encode (documents[i], encodings[j].charset, encodings[j].bom,
+                       encodings[j].bom_length, &length);
+        doc = jj_xml_read_memory (data, length, "part.xml", &error);
+        g_test_message ("%s in %s%s: %s", documents[i], encodings[j].charset,
+                        encodings[j].bom_length ? " with BOM" : "",
+                        error ? error->message : "read");
+        g_assert_null (doc);
+        g_assert_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_CORRUPT);
+        /* Without a BOM, UTF-16 is not XML at all: libxml2 refuses it
+         * before it comes to the DOCTYPE.
+         */
+        if (encodings[j].bom_length > 0 || g_str_equal (encodings[j].charset, "UTF-8"))
+          g_assert_nonnull (strstr (error->message, "document type declaration"));
+      }
+}
+
+static void
+test_xml_reads (void)
+{
+  static const struct { const char *charset, *bom; gsize bom_length; } encodings[] = {
+    { "UTF-8", "", 0 },
+    { "UTF-16LE", "\xFF\xFE", 2 },
+    { "UTF-16BE", "\xFE\xFF", 2 },
+  };
+  const char *xml = "<?xml version=\"1.0\"?><!-- 注 --><a x=\"1\">讲话 &amp; &#x7A3F;<![CDATA[<b>]]><b/></a>";
+
+  for (guint j = 0; j < G_N_ELEMENTS (encodings); j++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(xmlDoc) doc = NULL;
+      g_autofree char *data = NULL;
+      xmlChar *text;
+      gsize length = 0;
+
+      data = encode (xml, encodings[j].charset, encodings[j].bom, encodings[j].bom_length, &length);
+      doc = jj_xml_read_memory (data, length, "part.xml", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (doc);
+      text = xmlNodeGetContent (xmlDocGetRootElement (doc));
+      g_assert_cmpstr ((const char *)text, ==, "讲话 & 稿<b>");
+      xmlFree (text);
+    }
+}
+
+static void
+test_xml_budgets (void)
+{
+  GString *xml = g_string_new ("<a>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+
+  /* A million elements: past the node budget. */
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (xml, "<b/>");
+  g_string_append (xml, "</a>");
+  doc = jj_xml_read_memory (xml->str, xml->len, "part.xml", &error);
+  g_assert_null (doc);
+  g_assert_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "elements"));
+  g_clear_error (&error);
+
+  /* So many attributes on one element, too. */
+  g_string_assign (xml, "<a");
+  for (guint i = 0; i < 600000; i++)
+    g_string_append_printf (xml, " a%u=\"\"", i);
+  g_string_append (xml, "/>");
+  doc = jj_xml_read_memory (xml->str, xml->len, "part.xml", &error);
+  g_assert_null (doc);
+  g_assert_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "attributes"));
+  g_clear_error (&error);
+
+  /* In a web page they are dropped, and the text kept. */
+  g_string_assign (xml, "<html><body><p");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (xml, " a%u=\">\"", i);
+  g_string_append (xml, ">讲话</p></body></html>");
+  {
+    g_autoptr(GArray) hints = g_array_new (FALSE, FALSE, sizeof (JjParagraphHint));
+    g_autofree char *text = jj_html_reader_read (xml->str, xml->len, hints, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_strstrip (text), ==, "讲话");
+  }
+
+  /* Deep, but under libxml2's own limit of 256. */
+  g_string_truncate (xml, 0);
+  for (guint i = 0; i < 250; i++)
+    g_string_append (xml, "<d>");
+  for (guint i = 0; i < 250; i++)
+    g_string_append (xml, "</d>");
+  doc = jj_xml_read_memory (xml->str, xml->len, "part.xml", &error);
+  g_assert_null (doc);
+  g_assert_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "deep"));
+  g_clear_error (&error);
+
+  /* The same in a web page. */
+  g_string_assign (xml, "<html><body>");
+  for (guint i = 0; i < 300000; i++)
+    g_string_append (xml, "<p>讲</p>");
+  doc = jj_xml_read_html (xml->str, xml->len, &error);
+  g_assert_null (doc);
+  g_assert_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_string_assign (xml, "<html><body>");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (xml, "<div>");
+  g_string_append (xml, "讲");
+  doc = jj_xml_read_html (xml->str, xml->len, &error);
+  g_assert_null (doc);
+  g_assert_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_string_free (xml, TRUE);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, jj_test_usec (SANITIZED ? 20.0 : 2.0));
+}
+
+static void
+test_html_doctype (void)
+{
+  const char *page =
+    "<?xml version=\"1.0\"?><!DOCTYPE html [<!ENTITY e \"xxxxxxxxxxxxxxxxxxxx\">"
+    "<!ENTITY f SYSTEM \"file:///etc/passwd\">]>"
+    "<html><body><p>讲话&e;&f;&amp;</p></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlChar *text;
+
+  /* Web pages have a DOCTYPE; its entities are never used. */
+  doc = jj_xml_read_html (page, strlen (page), &error);
+  g_assert_no_error (error);
+  text = xmlNodeGetContent ((xmlNode *)doc);
+  g_assert_nonnull (strstr ((const char *)text, "讲话&e;&f;&"));
+  g_assert_null (strstr ((const char *)text, "xxxx"));
+  g_assert_null (strstr ((const char *)text, "root:"));
+  xmlFree (text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -684,6 +1052,14 @@ main (int   argc,
   ADD ("huge-text", test_huge_text);
   ADD ("not-regular", test_not_regular);
   ADD ("missing", test_missing);
+  g_test_add_func ("/hostile/xml/doctype", test_xml_doctype);
+  g_test_add_func ("/hostile/xml/reads", test_xml_reads);
+  g_test_add_func ("/hostile/xml/budgets", test_xml_budgets);
+  g_test_add_func ("/hostile/xml/html-doctype", test_html_doctype);
+  ADD ("entities-disguised", test_entities_disguised);
+  ADD ("empty-elements", test_empty_elements);
+  ADD ("big-odt", test_big_odt);
+  ADD ("big-html", test_big_html);
 
 #undef ADD
 
