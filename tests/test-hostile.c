@@ -21,7 +21,10 @@
 #include <glib/gstdio.h>
 
 #include "jj-document.h"
+#include "jj-anchor.h"
 #include "jj-html-reader.h"
+#include "jj-mark-private.h"
+#include "jj-mark-store.h"
 #include "jj-paragraph-hint.h"
 #include "jj-sidecar.h"
 #include "jj-xml.h"
@@ -1031,6 +1034,277 @@ test_html_doctype (void)
   xmlFree (text);
 }
 
+/* Item 4 of issue 16: hostile marks files load within 2 s. */
+
+/* About @n_chars characters of Chinese-looking text, in paragraphs. */
+static char *
+make_text (guint n_chars,
+           guint seed)
+{
+  GString *text = g_string_new (NULL);
+  GRand *rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < n_chars; i++)
+    {
+      if (i % 40 == 39)
+        g_string_append (text, i % 200 == 199 ? "。\n" : "，");
+      else
+        g_string_append_unichar (text, 0x4E00 + g_rand_int_range (rand, 0, 300));
+    }
+  g_rand_free (rand);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+append_mark (GString    *xml,
+             guint       start,
+             guint       end,
+             const char *prefix,
+             const char *quote,
+             const char *suffix,
+             const char *orphaned_in)
+{
+  g_autofree char *id = g_uuid_string_random ();
+
+  g_string_append_printf (xml,
+                          "<mark id=\"%s\" kind=\"golden\" created=\"2026-01-01T00:00:00Z\" "
+                          "modified=\"2026-01-01T00:00:00Z\"><target start=\"%u\" end=\"%u\"",
+                          id, start, end);
+  if (orphaned_in != NULL)
+    g_string_append_printf (xml, " orphaned-in=\"%s\"", orphaned_in);
+  g_string_append_printf (xml, "><prefix>%s</prefix><quote>%s</quote><suffix>%s</suffix></target></mark>\n",
+                          prefix, quote, suffix);
+}
+
+static GString *
+sidecar_begin (void)
+{
+  return g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<jiejian xmlns=\"" JJ_SIDECAR_NAMESPACE "\" version=\"1\">\n"
+                       "<document fingerprint=\"1111111111111111111111111111111111111111111111111111111111111111\" length=\"1\"/>\n");
+}
+
+/* Loads the marks of @path in a new store; returns the store and the
+ * seconds it took.
+ */
+static JjMarkStore *
+load_store (const char *path,
+            const char *text,
+            double     *seconds)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  JjMarkStore *store = jj_mark_store_new (file);
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_true (jj_mark_store_load (store, text, NULL, &error));
+  g_assert_no_error (error);
+  *seconds = (g_get_monotonic_time () - t0) / (double)G_USEC_PER_SEC;
+
+  return store;
+}
+
+static void
+test_sidecar_long_context (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "speech.txt");
+  g_autofree char *sidecar_path = g_strconcat (path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *text = make_text (20000, 1);
+  g_autofree char *long_prefix = g_strnfill (10000, 'a');
+  g_autofree char *long_suffix = g_strnfill (10000, 'b');
+  g_autofree char *long_quote = g_strnfill (4000, 'q');
+  g_autoptr(JjMarkStore) store = NULL;
+  GListModel *marks;
+  GString *xml = sidecar_begin ();
+  gunichar common = 0x4E00;
+  char common_utf8[8] = { 0, };
+  double seconds;
+  struct stat st;
+
+  /* A character that occurs hundreds of times: each place is ranked by
+   * its context, which was compared whole, 10,000 characters each side.
+   */
+  g_unichar_to_utf8 (common, common_utf8);
+  append_mark (xml, 7, 8, long_prefix, common_utf8, long_suffix, NULL);
+  append_mark (xml, 9, 10, long_suffix, common_utf8, long_prefix, NULL);
+  /* A quote longer than anything in the text. */
+  append_mark (xml, 0, 4000, "", long_quote, "", NULL);
+  g_string_append (xml, "</jiejian>\n");
+  write_bytes (path, text, -1);
+  write_bytes (sidecar_path, xml->str, xml->len);
+  g_string_free (xml, TRUE);
+  g_assert_cmpint (g_stat (sidecar_path, &st), ==, 0);
+
+  store = load_store (path, text, &seconds);
+  g_test_message ("marks file of %ld KB with 10,000 characters of context: loaded in %.3f s",
+                  (long)st.st_size / 1024, seconds);
+  g_assert_cmpfloat (seconds * G_USEC_PER_SEC, <=, jj_test_usec (2.0));
+
+  marks = jj_mark_store_get_marks (store);
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (marks, i);
+
+      g_assert_cmpint (g_utf8_strlen (jj_mark_get_prefix (mark), -1), <=, JJ_MARK_CONTEXT_LENGTH);
+      g_assert_cmpint (g_utf8_strlen (jj_mark_get_suffix (mark), -1), <=, JJ_MARK_CONTEXT_LENGTH);
+    }
+}
+
+static void
+test_sidecar_orphans (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "speech.txt");
+  g_autofree char *sidecar_path = g_strconcat (path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *text = make_text (20000, 2);
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjSidecar) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *xml = sidecar_begin ();
+  GRand *rand = g_rand_new_with_seed (3);
+  guint n_remembered = 0;
+  double seconds;
+  struct stat st;
+
+  /* 100,000 marks whose quotes are nowhere in the text (Hangul in a
+   * Chinese text), each searched exactly and then approximately.
+   */
+  for (guint i = 0; i < 100000; i++)
+    {
+      char quote[64] = { 0, }, context[64] = { 0, };
+      gsize n = 0, k = 0;
+
+      for (guint c = 0; c < 8; c++)
+        n += g_unichar_to_utf8 (0xAC00 + g_rand_int_range (rand, 0, 2000), quote + n);
+      for (guint c = 0; c < 6; c++)
+        k += g_unichar_to_utf8 (0x4E00 + g_rand_int_range (rand, 0, 300), context + k);
+      append_mark (xml, i % 19000, i % 19000 + 8, context, quote, context, NULL);
+    }
+  g_rand_free (rand);
+  g_string_append (xml, "</jiejian>\n");
+  write_bytes (path, text, -1);
+  write_bytes (sidecar_path, xml->str, xml->len);
+  g_string_free (xml, TRUE);
+  g_assert_cmpint (g_stat (sidecar_path, &st), ==, 0);
+
+  store = load_store (path, text, &seconds);
+  g_test_message ("100,000 orphans (%ld MB), first load: %.3f s", (long)st.st_size / (1024 * 1024), seconds);
+  g_assert_cmpfloat (seconds * G_USEC_PER_SEC, <=, jj_test_usec (2.0));
+  g_assert_cmpuint (jj_mark_store_get_n_orphans (store), ==, 100000);
+  g_assert_true (jj_mark_store_save (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* The orphans searched in full remember the text they were not found in. */
+  saved = jj_sidecar_load (sidecar_path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < saved->marks->len; i++)
+    if (_jj_mark_get_orphaned_in (g_ptr_array_index (saved->marks, i)) != NULL)
+      n_remembered++;
+  g_test_message ("%u orphans remember the text", n_remembered);
+  g_assert_cmpuint (n_remembered, >, 0);
+
+  store = load_store (path, text, &seconds);
+  g_test_message ("100,000 orphans, second load: %.3f s", seconds);
+  g_assert_cmpfloat (seconds * G_USEC_PER_SEC, <=, jj_test_usec (2.0));
+  g_assert_cmpuint (jj_mark_store_get_n_orphans (store), ==, 100000);
+}
+
+static void
+test_anchor_orphan_remembered (void)
+{
+  g_autofree char *text = make_text (5000, 4);
+  g_autofree char *other = make_text (5000, 5);
+  g_autoptr(JjAnchorText) anchor = jj_anchor_text_new (text, -1);
+  g_autoptr(JjAnchorText) other_anchor = jj_anchor_text_new (other, -1);
+  g_autofree char *quote = jj_anchor_text_dup_range (anchor, 1000, 1012);
+  g_autofree char *prefix = jj_anchor_text_dup_range (anchor, 968, 1000);
+  g_autofree char *suffix = jj_anchor_text_dup_range (anchor, 1012, 1044);
+  g_autoptr(JjMark) mark = jj_mark_new ("golden");
+  g_autoptr(JjMark) absent = jj_mark_new ("golden");
+
+  g_assert_cmpstr (jj_anchor_text_get_digest (anchor), !=, jj_anchor_text_get_digest (other_anchor));
+  g_assert_cmpuint (strlen (jj_anchor_text_get_digest (anchor)), ==, 16);
+
+  /* Found in the text it was made on, moved: searched. */
+  jj_mark_set_range (mark, 2000, 2012);
+  jj_mark_set_quote (mark, quote);
+  jj_mark_set_context (mark, prefix, suffix);
+  _jj_mark_set_orphaned_in (mark, jj_anchor_text_get_digest (other_anchor));
+  g_assert_cmpint (jj_anchor_mark (anchor, mark, 0), ==, JJ_MARK_STATUS_MOVED);
+  g_assert_cmpuint (jj_mark_get_start (mark), ==, 1000);
+  g_assert_null (_jj_mark_get_orphaned_in (mark));
+
+  /* Remembered as not found in this text: not searched again. */
+  jj_mark_set_range (mark, 2000, 2012);
+  _jj_mark_set_orphaned_in (mark, jj_anchor_text_get_digest (anchor));
+  g_assert_cmpint (jj_anchor_mark (anchor, mark, 0), ==, JJ_MARK_STATUS_ORPHAN);
+  g_assert_cmpuint (jj_mark_get_start (mark), ==, 2000);
+
+  /* A new quote is searched again. */
+  jj_mark_set_quote (mark, "新的引文内容");
+  g_assert_null (_jj_mark_get_orphaned_in (mark));
+
+  /* An orphan found nowhere remembers the text. */
+  jj_mark_set_range (absent, 10, 18);
+  jj_mark_set_quote (absent, "가나다라마바사아");
+  g_assert_cmpint (jj_anchor_mark (anchor, absent, 0), ==, JJ_MARK_STATUS_ORPHAN);
+  g_assert_cmpstr (_jj_mark_get_orphaned_in (absent), ==, jj_anchor_text_get_digest (anchor));
+
+  /* Context is cut to 32 characters, keeping what is next to the quote. */
+  {
+    g_autofree char *long_prefix = g_strconcat ("前前前前前前前前前前", prefix, NULL);
+    g_autofree char *long_suffix = g_strconcat (suffix, "后后后后后后后后后后", NULL);
+
+    jj_mark_set_context (mark, long_prefix, long_suffix);
+    g_assert_cmpstr (jj_mark_get_prefix (mark), ==, prefix);
+    g_assert_cmpstr (jj_mark_get_suffix (mark), ==, suffix);
+  }
+}
+
+static void
+test_sidecar_orphaned_in_round_trip (void)
+{
+  const char *forms[] = {
+    "",
+    /* An unknown element sends the reader down its slow path. */
+    "<x:extra xmlns:x=\"urn:x\"/>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *xml = NULL;
+      g_autofree char *again = NULL;
+      g_autofree char *prefix = g_strnfill (100, 'p');
+      g_autofree char *suffix = g_strnfill (100, 's');
+      g_autoptr(JjSidecar) sidecar = NULL;
+      g_autoptr(JjSidecar) reread = NULL;
+      g_autoptr(GError) error = NULL;
+      GString *text = sidecar_begin ();
+      JjMark *mark;
+      gsize length = 0;
+
+      append_mark (text, 1, 3, prefix, "引文", suffix, "0123456789abcdef");
+      g_string_append_printf (text, "%s</jiejian>\n", forms[i]);
+      xml = g_string_free (text, FALSE);
+      sidecar = jj_sidecar_parse (xml, strlen (xml), &error);
+      g_assert_no_error (error);
+      mark = g_ptr_array_index (sidecar->marks, 0);
+      g_assert_cmpstr (_jj_mark_get_orphaned_in (mark), ==, "0123456789abcdef");
+      g_assert_cmpint (strlen (jj_mark_get_prefix (mark)), ==, JJ_MARK_CONTEXT_LENGTH);
+      g_assert_cmpint (strlen (jj_mark_get_suffix (mark)), ==, JJ_MARK_CONTEXT_LENGTH);
+
+      again = jj_sidecar_to_xml (sidecar, &length);
+      g_assert_nonnull (strstr (again, "orphaned-in=\"0123456789abcdef\""));
+      reread = jj_sidecar_parse (again, length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (_jj_mark_get_orphaned_in (g_ptr_array_index (reread->marks, 0)), ==, "0123456789abcdef");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1057,6 +1331,10 @@ main (int   argc,
   g_test_add_func ("/hostile/xml/budgets", test_xml_budgets);
   g_test_add_func ("/hostile/xml/html-doctype", test_html_doctype);
   ADD ("entities-disguised", test_entities_disguised);
+  ADD ("sidecar/long-context", test_sidecar_long_context);
+  ADD ("sidecar/orphans", test_sidecar_orphans);
+  g_test_add_func ("/hostile/sidecar/orphaned-in", test_sidecar_orphaned_in_round_trip);
+  g_test_add_func ("/hostile/anchor/orphan-remembered", test_anchor_orphan_remembered);
   ADD ("empty-elements", test_empty_elements);
   ADD ("big-odt", test_big_odt);
   ADD ("big-html", test_big_html);
