@@ -8,7 +8,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <netinet/in.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -23,6 +25,7 @@
 #include "jj-document.h"
 #include "jj-anchor.h"
 #include "jj-html-reader.h"
+#include "jj-legacy-doc.h"
 #include "jj-mark-private.h"
 #include "jj-mark-store.h"
 #include "jj-paragraph-hint.h"
@@ -1305,6 +1308,274 @@ test_sidecar_orphaned_in_round_trip (void)
     }
 }
 
+/* Item 5 of issue 16: LibreOffice reaches no network and leaves nothing
+ * behind.
+ */
+
+/* A .docx (given to the converter as a .doc: LibreOffice goes by its
+ * bytes) whose image is linked to @port on this machine; LibreOffice
+ * fetches such images while converting.
+ */
+static GBytes *
+linked_image_docx (const char *dir,
+                   guint       port)
+{
+  g_autofree char *path = g_build_filename (dir, "linked.docx", NULL);
+  g_autofree char *rels = g_strdup_printf (
+    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rImg\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+    "Target=\"http://127.0.0.1:%u/linked.png\" TargetMode=\"External\"/></Relationships>", port);
+  g_autofree char *document = g_strdup_printf (
+    "<?xml version=\"1.0\"?><w:document " W_NS " "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+    "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>"
+    "<w:p><w:r><w:t>讲话正文</w:t></w:r></w:p>"
+    "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> "
+    "INCLUDEPICTURE \"http://127.0.0.1:%u/field.png\" \\d </w:instrText></w:r>"
+    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>x</w:t></w:r>"
+    "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+    "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"952500\" cy=\"952500\"/><wp:docPr id=\"1\" name=\"P\"/>"
+    "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+    "<pic:nvPicPr><pic:cNvPr id=\"1\" name=\"linked.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+    "<pic:blipFill><a:blip r:link=\"rImg\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+    "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"952500\" cy=\"952500\"/></a:xfrm>"
+    "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
+    "</wp:inline></w:drawing></w:r></w:p></w:body></w:document>", port);
+  ZipEntry entries[] = {
+    { "[Content_Types].xml",
+      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/word/document.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
+      NULL, 0, 0, NULL },
+    { "_rels/.rels", DOCX_RELS, NULL, 0, 0, NULL },
+    { "word/_rels/document.xml.rels", rels, NULL, 0, 0, NULL },
+    { "word/document.xml", document, NULL, 0, 0, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  write_zip (path, entries, G_N_ELEMENTS (entries));
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+convert_without_network (const char *dir)
+{
+  struct sockaddr_in address = { 0, };
+  socklen_t address_length = sizeof address;
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GBytes) converted = NULL;
+  g_autoptr(GError) error = NULL;
+  int listener;
+  int connection;
+
+  /* Bound first, listening only once the document is made: a connection
+   * can only come from the conversion.
+   */
+  listener = socket (AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  g_assert_cmpint (listener, >=, 0);
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  g_assert_cmpint (bind (listener, (struct sockaddr *)&address, sizeof address), ==, 0);
+  g_assert_cmpint (getsockname (listener, (struct sockaddr *)&address, &address_length), ==, 0);
+  docx = linked_image_docx (dir, ntohs (address.sin_port));
+  g_assert_cmpint (listen (listener, 16), ==, 0);
+
+  converted = jj_legacy_doc_convert (g_bytes_get_data (docx, NULL), g_bytes_get_size (docx),
+                                     "linked.doc", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (converted);
+
+  /* Anything LibreOffice sent is waiting in the backlog. */
+  connection = accept (listener, NULL, NULL);
+  g_test_message ("sandboxed: %s; connection: %s", jj_legacy_doc_is_sandboxed () ? "yes" : "no",
+                  connection >= 0 ? "yes" : "none");
+  g_assert_cmpint (connection, <, 0);
+  g_assert_true (errno == EAGAIN || errno == EWOULDBLOCK);
+  close (listener);
+}
+
+static void
+test_soffice_no_network (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  if (!jj_legacy_doc_can_convert ())
+    {
+      g_test_skip ("libreoffice not installed");
+      return;
+    }
+
+  convert_without_network (fixture->dir);
+}
+
+/* The same without namespaces: LibreOffice's own settings block it. */
+static void
+test_soffice_no_network_fallback (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  if (!jj_legacy_doc_can_convert ())
+    {
+      g_test_skip ("libreoffice not installed");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_assert_false (jj_legacy_doc_is_sandboxed ());
+      convert_without_network (fixture->dir);
+      return;
+    }
+
+  g_setenv ("JJ_SOFFICE_SANDBOX", "none", TRUE);
+  g_test_trap_subprocess (NULL, (guint64)jj_test_usec (120), G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("JJ_SOFFICE_SANDBOX");
+  g_test_trap_assert_passed ();
+}
+
+/* Whether @marker is in one of the NUL-separated strings of @data. */
+static gboolean
+contains (char       *data,
+          gsize       length,
+          const char *marker)
+{
+  for (gsize i = 0; i < length; i++)
+    if (data[i] == '\0')
+      data[i] = '\n';
+
+  return g_strstr_len (data, length, marker) != NULL;
+}
+
+/* Live processes (not zombies) whose command line or environment names
+ * @marker.
+ */
+static guint
+count_processes_with (const char *marker)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *cmdline_path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *environ_path = g_build_filename ("/proc", name, "environ", NULL);
+      g_autofree char *stat_path = g_build_filename ("/proc", name, "stat", NULL);
+      g_autofree char *cmdline = NULL;
+      g_autofree char *environ_data = NULL;
+      g_autofree char *stat = NULL;
+      gsize cmdline_length = 0, environ_length = 0;
+      gboolean found = FALSE;
+      const char *state;
+
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (stat_path, &stat, NULL, NULL))
+        continue;
+      state = strrchr (stat, ')');
+      if (state != NULL && state[1] == ' ' && state[2] == 'Z')
+        continue;
+      if (g_file_get_contents (cmdline_path, &cmdline, &cmdline_length, NULL))
+        found = contains (cmdline, cmdline_length, marker);
+      if (!found && g_file_get_contents (environ_path, &environ_data, &environ_length, NULL))
+        found = contains (environ_data, environ_length, marker);
+      if (found)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+convert_with_timeout (Fixture    *fixture,
+                      const char *soffice,
+                      gboolean    sandbox)
+{
+  g_autofree char *tmp = g_build_filename (fixture->dir, "tmp", NULL);
+  g_autofree char *doc = g_test_build_filename (G_TEST_DIST, "data", "numbered-lo.doc", NULL);
+  g_autoptr(GPtrArray) env = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) left = NULL;
+  g_auto(GStrv) parent_env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { fixture->cli, "text", doc, NULL };
+  int status = 0;
+
+  g_assert_cmpint (g_mkdir (tmp, 0700), ==, 0);
+  for (guint i = 0; parent_env[i] != NULL; i++)
+    if (!g_str_has_prefix (parent_env[i], "TMPDIR=") && !g_str_has_prefix (parent_env[i], "JJ_SOFFICE"))
+      g_ptr_array_add (env, g_strdup (parent_env[i]));
+  g_ptr_array_add (env, g_strconcat ("TMPDIR=", tmp, NULL));
+  g_ptr_array_add (env, g_strdup ("JJ_SOFFICE_TIMEOUT=1"));
+  if (soffice != NULL)
+    g_ptr_array_add (env, g_strconcat ("JJ_SOFFICE=", soffice, NULL));
+  if (!sandbox)
+    g_ptr_array_add (env, g_strdup ("JJ_SOFFICE_SANDBOX=none"));
+  g_ptr_array_add (env, NULL);
+
+  g_spawn_sync (NULL, (char **)argv, (char **)env->pdata, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("timeout (%s, %s): %s", soffice != NULL ? "fake LibreOffice" : "LibreOffice",
+                  sandbox ? "sandboxed if possible" : "no sandbox", g_strchomp (err));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "too long"));
+
+  /* Nothing of it runs on, and its folder is not made again. */
+  g_assert_cmpuint (count_processes_with (tmp), ==, 0);
+  g_usleep (G_USEC_PER_SEC);
+  g_assert_cmpuint (count_processes_with (tmp), ==, 0);
+  left = g_dir_open (tmp, 0, NULL);
+  g_assert_nonnull (left);
+  g_assert_null (g_dir_read_name (left));
+}
+
+/* A converter that leaves a child behind, as oosplash leaves
+ * soffice.bin, and hangs.
+ */
+static char *
+fresh_fixture (Fixture *fixture)
+{
+  char *fake = g_build_filename (fixture->dir, "soffice", NULL);
+
+  jj_test_remove_tree (fixture->dir);
+  g_assert_cmpint (g_mkdir (fixture->dir, 0700), ==, 0);
+  write_bytes (fake, "#!/bin/sh\nsleep 60 &\nexec sleep 60\n", -1);
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+
+  return fake;
+}
+
+static void
+test_soffice_timeout (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  for (guint sandbox = 0; sandbox < 2; sandbox++)
+    {
+      g_autofree char *fake = fresh_fixture (fixture);
+
+      convert_with_timeout (fixture, fake, sandbox);
+    }
+
+  if (!jj_legacy_doc_can_convert ())
+    {
+      g_test_skip ("libreoffice not installed");
+      return;
+    }
+  /* LibreOffice takes longer than a second to start: it is killed. */
+  for (guint sandbox = 0; sandbox < 2; sandbox++)
+    {
+      g_free (fresh_fixture (fixture));
+      convert_with_timeout (fixture, NULL, sandbox);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1335,6 +1606,9 @@ main (int   argc,
   ADD ("sidecar/orphans", test_sidecar_orphans);
   g_test_add_func ("/hostile/sidecar/orphaned-in", test_sidecar_orphaned_in_round_trip);
   g_test_add_func ("/hostile/anchor/orphan-remembered", test_anchor_orphan_remembered);
+  ADD ("soffice/no-network", test_soffice_no_network);
+  ADD ("soffice/no-network-fallback", test_soffice_no_network_fallback);
+  ADD ("soffice/timeout", test_soffice_timeout);
   ADD ("empty-elements", test_empty_elements);
   ADD ("big-odt", test_big_odt);
   ADD ("big-html", test_big_html);
