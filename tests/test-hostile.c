@@ -1576,6 +1576,157 @@ test_soffice_timeout (Fixture       *fixture,
     }
 }
 
+/* Item 7 of issue 16: colours and file names from the command line. */
+
+static int
+run_cli_in (const char  *dir,
+            const char  *cli,
+            const char **args,
+            char       **out,
+            char       **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *)cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (dir, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+}
+
+static void
+test_color_parse (void)
+{
+  static const struct { const char *text, *parsed; } cases[] = {
+    { "#1a2B3c", "#1a2b3c" }, { "#ABC", "#aabbcc" }, { "#000000", "#000000" },
+    { "#0zzzzz", NULL }, { "#12345", NULL }, { "#1234567", NULL }, { "123456", NULL },
+    { "#", NULL }, { "", NULL }, { "#12 456", NULL }, { "#ｆｆｆ", NULL }, { "red", NULL },
+  };
+  g_autoptr(JjMark) mark = jj_mark_new ("golden");
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *xml;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *parsed = jj_mark_color_parse (cases[i].text);
+
+      g_assert_cmpstr (parsed, ==, cases[i].parsed);
+    }
+
+  g_assert_true (jj_mark_set_color (mark, "#F0A"));
+  g_assert_cmpstr (jj_mark_get_own_color (mark), ==, "#ff00aa");
+  g_assert_false (jj_mark_set_color (mark, "#0zzzzz"));
+  g_assert_cmpstr (jj_mark_get_own_color (mark), ==, "#ff00aa");
+  g_assert_true (jj_mark_set_color (mark, NULL));
+  g_assert_null (jj_mark_get_own_color (mark));
+
+  /* A marks file with a bad colour: the mark is kept, following its kind. */
+  for (guint slow = 0; slow < 2; slow++)
+    {
+      JjMark *read;
+
+      xml = sidecar_begin ();
+      g_string_append (xml, "<mark id=\"" MARK_ID "\" kind=\"golden\" color=\"#0zzzzz\" "
+                       "created=\"2026-01-01T00:00:00Z\" modified=\"2026-01-01T00:00:00Z\">"
+                       "<target start=\"0\" end=\"2\"><prefix></prefix><quote>讲话</quote><suffix></suffix></target>");
+      if (slow)
+        g_string_append (xml, "<x:extra xmlns:x=\"urn:x\"/>");
+      g_string_append (xml, "</mark></jiejian>");
+      sidecar = jj_sidecar_parse (xml->str, xml->len, &error);
+      g_string_free (xml, TRUE);
+      g_assert_no_error (error);
+      read = jj_sidecar_lookup (sidecar, MARK_ID);
+      g_assert_nonnull (read);
+      g_assert_null (jj_mark_get_own_color (read));
+      g_clear_pointer (&sidecar, jj_sidecar_free);
+    }
+}
+
+static void
+test_cli_color (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "speech.txt");
+  g_autofree char *sidecar_path = g_strconcat (path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *sidecar = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *bad[] = { "mark", path, "--start", "0", "--end", "2", "--kind", "golden", "--color", "#0zzzzz", NULL };
+  const char *good[] = { "mark", path, "--start", "0", "--end", "2", "--kind", "golden", "--color", "#ABC", NULL };
+
+  write_bytes (path, "讲话稿\n一、要牢牢把握新形势\n", -1);
+  g_assert_cmpint (run_cli_in (fixture->dir, fixture->cli, bad, &out, &err), ==, 2);
+  g_test_message ("%s", g_strchomp (err));
+  g_assert_nonnull (strstr (err, "#0zzzzz"));
+  g_assert_false (g_file_test (sidecar_path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli_in (fixture->dir, fixture->cli, good, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (sidecar_path, &sidecar, NULL, NULL));
+  g_assert_nonnull (strstr (sidecar, "color=\"#aabbcc\""));
+}
+
+static void
+test_file_for_arg (void)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  static const char *const paths[] = { "a:b.txt", "讲话:定稿.txt", "c:\\x.txt", "mailto:x", "x:/y", "data:text" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = jj_document_file_for_arg (paths[i]);
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *expected = g_build_filename (cwd, paths[i], NULL);
+
+      g_assert_true (g_file_is_native (file));
+      g_assert_cmpstr (path, ==, expected);
+    }
+
+  {
+    g_autoptr(GFile) file = jj_document_file_for_arg ("file:///tmp/%E8%AE%B2%E8%AF%9D.txt");
+    g_autofree char *path = g_file_get_path (file);
+
+    g_assert_cmpstr (path, ==, "/tmp/讲话.txt");
+  }
+  {
+    g_autoptr(GFile) file = jj_document_file_for_arg ("/tmp/a:b.txt");
+    g_autofree char *path = g_file_get_path (file);
+
+    g_assert_cmpstr (path, ==, "/tmp/a:b.txt");
+  }
+}
+
+static void
+test_cli_colon_name (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "a:b.txt");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  const char *relative[] = { "text", "a:b.txt", NULL };
+  const char *as_uri[] = { "text", uri, NULL };
+  const char *marks[] = { "marks", "a:b.txt", NULL };
+
+  write_bytes (path, "讲话稿\n一、要牢牢把握新形势\n", -1);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char **args = i == 0 ? relative : i == 1 ? as_uri : marks;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli_in (fixture->dir, fixture->cli, args, &out, &err), ==, 0);
+      g_test_message ("%s %s: %s", args[0], args[1], g_strchomp (err));
+      if (i < 2)
+        g_assert_nonnull (strstr (out, "一、要牢牢把握新形势"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1609,6 +1760,10 @@ main (int   argc,
   ADD ("soffice/no-network", test_soffice_no_network);
   ADD ("soffice/no-network-fallback", test_soffice_no_network_fallback);
   ADD ("soffice/timeout", test_soffice_timeout);
+  g_test_add_func ("/hostile/color/parse", test_color_parse);
+  ADD ("color/cli", test_cli_color);
+  g_test_add_func ("/hostile/file-arg/parse", test_file_for_arg);
+  ADD ("file-arg/cli", test_cli_colon_name);
   ADD ("empty-elements", test_empty_elements);
   ADD ("big-odt", test_big_odt);
   ADD ("big-html", test_big_html);

@@ -308,16 +308,59 @@ jj_mark_get_color (JjMark *self)
   return jj_mark_kind_get_color (self->kind);
 }
 
-void
+/**
+ * jj_mark_color_parse:
+ * @text: "#rgb" or "#rrggbb", in hex digits of either case
+ *
+ * Returns: (transfer full) (nullable): the colour as "#rrggbb" in lower
+ *   case, or %NULL when @text is not one
+ */
+char *
+jj_mark_color_parse (const char *text)
+{
+  gsize n;
+
+  if (text == NULL || text[0] != '#')
+    return NULL;
+
+  n = strlen (text + 1);
+  if (n != 3 && n != 6)
+    return NULL;
+  for (gsize i = 1; i <= n; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return NULL;
+
+  if (n == 3)
+    return g_ascii_strdown ((char[]) { '#', text[1], text[1], text[2], text[2], text[3], text[3], '\0' }, -1);
+
+  return g_ascii_strdown (text, -1);
+}
+
+/**
+ * jj_mark_set_color:
+ * @color: (nullable): "#rgb" or "#rrggbb"; %NULL or "" to follow the kind
+ *
+ * Returns: %FALSE, leaving the colour as it was, when @color is not a
+ *   colour (jj_mark_color_parse())
+ */
+gboolean
 jj_mark_set_color (JjMark     *self,
                    const char *color)
 {
-  g_return_if_fail (JJ_IS_MARK (self));
+  g_autofree char *parsed = NULL;
 
-  if (color != NULL && *color == '\0')
-    color = NULL;
-  if (replace_str (&self->color, color))
+  g_return_val_if_fail (JJ_IS_MARK (self), FALSE);
+
+  if (color != NULL && *color != '\0')
+    {
+      parsed = jj_mark_color_parse (color);
+      if (parsed == NULL)
+        return FALSE;
+    }
+  if (replace_str (&self->color, parsed))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+
+  return TRUE;
 }
 
 /* The colour set on the mark itself, NULL when it follows its kind. */
@@ -844,6 +887,16 @@ _jj_mark_new_from_fields (JjMarkFields *fields)
   TAKE (suffix);
   TAKE (section);
   TAKE (orphaned_in);
+  if (self->color != NULL)
+    {
+      /* A marks file may hold anything: a mark without a valid colour
+       * follows its kind.
+       */
+      char *parsed = jj_mark_color_parse (self->color);
+
+      g_free (self->color);
+      self->color = parsed;
+    }
   clamp_field (&self->prefix, TRUE);
   clamp_field (&self->suffix, FALSE);
   if (fields->tags != NULL)
