@@ -22,6 +22,7 @@
 #include <archive_entry.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <libxml/relaxng.h>
 
 #include "jj-document.h"
 #include "jj-anchor.h"
@@ -1289,6 +1290,33 @@ test_anchor_orphan_remembered (void)
 }
 
 static void
+assert_schema_valid (const char *xml,
+                     gsize       length)
+{
+  g_autofree char *rng = NULL;
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGPtr schema;
+  xmlRelaxNGValidCtxtPtr vctxt;
+  xmlDocPtr doc;
+
+  if (g_getenv ("JJ_SOURCE_ROOT") == NULL)
+    return;
+
+  rng = g_build_filename (g_getenv ("JJ_SOURCE_ROOT"), "data", "sidecar.rng", NULL);
+  pctxt = xmlRelaxNGNewParserCtxt (rng);
+  schema = xmlRelaxNGParse (pctxt);
+  g_assert_nonnull (schema);
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
+  doc = xmlReadMemory (xml, (int)length, "sidecar.xml", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (xmlRelaxNGValidateDoc (vctxt, doc), ==, 0);
+  xmlFreeDoc (doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  xmlRelaxNGFree (schema);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+}
+
+static void
 test_sidecar_orphaned_in_round_trip (void)
 {
   const char *forms[] = {
@@ -1325,7 +1353,23 @@ test_sidecar_orphaned_in_round_trip (void)
       reread = jj_sidecar_parse (again, length, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (_jj_mark_get_orphaned_in (g_ptr_array_index (reread->marks, 0)), ==, "0123456789abcdef");
+      assert_schema_valid (again, length);
     }
+
+  /* Anything else in the attribute is dropped, not written back. */
+  {
+    g_autofree char *xml = NULL;
+    g_autoptr(JjSidecar) sidecar = NULL;
+    g_autoptr(GError) error = NULL;
+    GString *text = sidecar_begin ();
+
+    append_mark (text, 1, 3, "", "引文", "", "0123456789ABCDEF\" x=\"");
+    g_string_append (text, "</jiejian>\n");
+    xml = g_string_free (text, FALSE);
+    sidecar = jj_sidecar_parse (xml, strlen (xml), &error);
+    g_assert_no_error (error);
+    g_assert_null (_jj_mark_get_orphaned_in (g_ptr_array_index (sidecar->marks, 0)));
+  }
 }
 
 /* Item 5 of issue 16: LibreOffice reaches no network and leaves nothing

@@ -76,6 +76,21 @@ replace_str (char       **field,
   return TRUE;
 }
 
+/* 16 lower-case hex digits, as jj_anchor_text_get_digest() gives. */
+static gboolean
+is_digest (const char *text)
+{
+  gsize n = 0;
+
+  if (text == NULL)
+    return FALSE;
+  for (; text[n] != '\0'; n++)
+    if (!g_ascii_isdigit (text[n]) && !(text[n] >= 'a' && text[n] <= 'f'))
+      return FALSE;
+
+  return n == 16;
+}
+
 static void
 jj_mark_finalize (GObject *object)
 {
@@ -887,6 +902,8 @@ _jj_mark_new_from_fields (JjMarkFields *fields)
   TAKE (suffix);
   TAKE (section);
   TAKE (orphaned_in);
+  if (!is_digest (self->orphaned_in))
+    g_clear_pointer (&self->orphaned_in, g_free);
   if (self->color != NULL)
     {
       /* A marks file may hold anything: a mark without a valid colour
@@ -945,7 +962,7 @@ void
 _jj_mark_set_orphaned_in (JjMark     *self,
                           const char *text_digest)
 {
-  replace_str (&self->orphaned_in, text_digest != NULL && *text_digest != '\0' ? text_digest : NULL);
+  replace_str (&self->orphaned_in, is_digest (text_digest) ? text_digest : NULL);
 }
 
 xmlNode *
