@@ -1751,6 +1751,14 @@ test_file_for_arg (void)
 
       g_assert_true (g_file_is_native (file));
       g_assert_cmpstr (path, ==, expected);
+
+      /* The app hands GApplication its URI, which comes back as the file. */
+      {
+        g_autofree char *uri = g_file_get_uri (file);
+        g_autoptr(GFile) again = g_file_new_for_commandline_arg (uri);
+
+        g_assert_true (g_file_equal (file, again));
+      }
     }
 
   {
