@@ -9,7 +9,10 @@
 #include <locale.h>
 #include <malloc.h>
 
+#include <string.h>
+
 #include "jj-application.h"
+#include "jj-document.h"
 
 /* Without a GPU device, OpenGL is Mesa's software rasterizer: slower
  * than cairo at drawing text, and loading it with LLVM costs over 100 MB
@@ -95,11 +98,50 @@ tune_threads (void)
   g_thread_pool_set_max_unused_threads (12);
 }
 
+/* GApplication makes files of the arguments with
+ * g_file_new_for_commandline_arg(), which takes "a:b.txt" for a URI of a
+ * scheme nobody knows. Each file argument is given to it as the URI of
+ * what jj_document_file_for_arg() makes of it; the strings are kept in
+ * @keep.
+ */
+static void
+resolve_file_arguments (int        argc,
+                        char     **argv,
+                        GPtrArray *keep)
+{
+  gboolean files_only = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = NULL;
+      char *uri;
+
+      if (!files_only && strcmp (argv[i], "--") == 0)
+        {
+          files_only = TRUE;
+          continue;
+        }
+      if (!files_only && argv[i][0] == '-')
+        {
+          /* The one option of GApplication whose value stands apart. */
+          if (strcmp (argv[i], "--gapplication-app-id") == 0)
+            i++;
+          continue;
+        }
+
+      file = jj_document_file_for_arg (argv[i]);
+      uri = g_file_get_uri (file);
+      g_ptr_array_add (keep, uri);
+      argv[i] = uri;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(JjApplication) app = NULL;
+  g_autoptr(GPtrArray) arguments = g_ptr_array_new_with_free_func (g_free);
 
   tune_malloc ();
   tune_threads ();
@@ -110,6 +152,8 @@ main (int   argc,
 
   app = jj_application_new ();
   choose_renderer (G_APPLICATION (app));
+
+  resolve_file_arguments (argc, argv, arguments);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -24,7 +24,7 @@ add_passages (const char      *arg,
               GPtrArray       *passages,
               GError         **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(GFile) file = jj_document_file_for_arg (arg);
   g_autofree char *document_path = NULL;
   g_autofree char *sidecar_path = NULL;
   g_autofree char *title = NULL;
@@ -99,7 +99,7 @@ export_outline (const char     *arg,
                 JjExportFormat  format,
                 GFile          *output_file)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(GFile) file = jj_document_file_for_arg (arg);
   g_autoptr(JjDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree JjHeadingLine *lines = NULL;
@@ -203,7 +203,7 @@ jj_cli_export (int    argc,
       return 2;
     }
 
-  output_file = g_file_new_for_commandline_arg (output);
+  output_file = jj_document_file_for_arg (output);
 
   if (outline)
     {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "jj-cli.h"
+#include "jj-document.h"
 #include "jj-library.h"
 
 static void
@@ -152,7 +153,7 @@ index_for_folders (char **folders)
 
   for (guint i = 0; folders[i] != NULL; i++)
     {
-      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (folders[i]);
+      g_autoptr(GFile) folder = jj_document_file_for_arg (folders[i]);
 
       g_string_append (key, g_file_peek_path (folder));
       g_string_append_c (key, '\n');
@@ -224,7 +225,7 @@ jj_cli_library (int    argc,
   library = jj_library_new (index);
   for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
     {
-      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (folders[i]);
+      g_autoptr(GFile) folder = jj_document_file_for_arg (folders[i]);
 
       if (!g_file_test (g_file_peek_path (folder), G_FILE_TEST_IS_DIR))
         {

@@ -76,10 +76,15 @@ jj_cli_mark (int    argc,
       return 2;
     }
 
-  if (color != NULL && !(color[0] == '#' && strlen (color) == 7 && g_ascii_isxdigit (color[1])))
+  if (color != NULL)
     {
-      jj_cli_print_error (_("“%s” is not a colour: use #rrggbb"), color);
-      return 2;
+      g_autofree char *parsed = jj_mark_color_parse (color);
+
+      if (parsed == NULL)
+        {
+          jj_cli_print_error (_("“%s” is not a colour: use #rrggbb or #rgb, in hexadecimal digits"), color);
+          return 2;
+        }
     }
 
   store = jj_cli_open_marks (argv[1], FALSE, &document);

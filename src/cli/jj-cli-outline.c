@@ -80,7 +80,7 @@ jj_cli_outline (int    argc,
       return 2;
     }
 
-  file = g_file_new_for_commandline_arg (argv[1]);
+  file = jj_document_file_for_arg (argv[1]);
   document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
   if (document == NULL)
     {

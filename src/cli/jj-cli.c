@@ -119,7 +119,7 @@ jj_cli_load_document (int          *argc,
   if (traditional)
     flags |= JJ_LOAD_KEEP_TRADITIONAL;
 
-  file = g_file_new_for_commandline_arg ((*argv)[1]);
+  file = jj_document_file_for_arg ((*argv)[1]);
   document = jj_document_load (file, flags, NULL, &error);
   if (document == NULL)
     {
@@ -136,7 +136,7 @@ jj_cli_open_marks (const char  *path,
                    gboolean     read_only,
                    JjDocument **document_out)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = jj_document_file_for_arg (path);
   g_autoptr(JjDocument) document = NULL;
   g_autoptr(JjMarkStore) store = NULL;
   g_autoptr(GError) error = NULL;

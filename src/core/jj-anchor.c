@@ -16,11 +16,21 @@
 
 #include "jj-anchor.h"
 #include "jj-approx-match.h"
+#include "jj-mark-private.h"
 
 #define GRAM 4
 #define MAX_EXACT_HITS (1u << 20)
 #define MAX_RANKED_HITS 256
 #define MAX_APPROX_MATCHES 64
+
+/* Work, in characters compared or 64-row blocks advanced (a few
+ * nanoseconds each), that the search of one mark and of all marks in one
+ * text may take: a hostile marks file cannot hold the loading for long.
+ * A mark whose search was cut short is an orphan for now, and searched
+ * again on the next load.
+ */
+#define MARK_BUDGET ((guint64)20 * 1000 * 1000)
+#define TEXT_BUDGET ((guint64)50 * 1000 * 1000)
 
 struct _JjAnchorText
 {
@@ -33,6 +43,9 @@ struct _JjAnchorText
   guint    *bucket_start;
   guint    *positions;
   guint     bucket_mask;
+
+  guint64   work_left;
+  char     *digest;
 };
 
 typedef struct
@@ -58,6 +71,7 @@ jj_anchor_text_new (const char *text,
   self = g_new0 (JjAnchorText, 1);
   self->chars = g_utf8_to_ucs4_fast (text, n_bytes, &len);
   self->length = (guint)len;
+  self->work_left = TEXT_BUDGET;
 
   return self;
 }
@@ -71,7 +85,39 @@ jj_anchor_text_free (JjAnchorText *self)
   g_free (self->chars);
   g_free (self->bucket_start);
   g_free (self->positions);
+  g_free (self->digest);
   g_free (self);
+}
+
+/**
+ * jj_anchor_text_get_digest:
+ *
+ * A short digest of the text (16 hex digits of its SHA-256), which an
+ * orphan remembers so that it is not searched again in the same text.
+ */
+const char *
+jj_anchor_text_get_digest (JjAnchorText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->digest == NULL)
+    {
+      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      guint32 buffer[1024];
+
+      /* Little-endian code points, the same on every machine. */
+      for (guint i = 0; i < self->length; i += G_N_ELEMENTS (buffer))
+        {
+          guint n = MIN (self->length - i, G_N_ELEMENTS (buffer));
+
+          for (guint k = 0; k < n; k++)
+            buffer[k] = GUINT32_TO_LE (self->chars[i + k]);
+          g_checksum_update (checksum, (const guchar *)buffer, n * sizeof (guint32));
+        }
+      self->digest = g_strndup (g_checksum_get_string (checksum), 16);
+    }
+
+  return self->digest;
 }
 
 guint
@@ -183,6 +229,25 @@ find_exact (JjAnchorText   *self,
   return hits;
 }
 
+/* What find_exact() reads: one bucket of the index, or the whole text
+ * for a quote shorter than a gram.
+ */
+static guint64
+exact_cost (JjAnchorText   *self,
+            const gunichar *q,
+            guint           m)
+{
+  guint b;
+
+  if (m < GRAM || self->length < GRAM)
+    return self->length + 1;
+
+  ensure_index (self);
+  b = gram_hash (q) & self->bucket_mask;
+
+  return (guint64)(self->bucket_start[b + 1] - self->bucket_start[b]) + 1;
+}
+
 static double
 side_similarity (const gunichar *context,
                  guint           context_length,
@@ -228,7 +293,27 @@ typedef struct
   const gunichar *suffix;
   guint           ls;
   guint           expected[2];
+  guint64         budget;
+  gboolean        cut;    /* the search was cut short */
 } Search;
+
+/* Takes @cost from the mark's and the text's budgets; FALSE, and the
+ * search marked as cut short, when either has not enough left.
+ */
+static gboolean
+spend (Search  *s,
+       guint64  cost)
+{
+  if (cost > s->budget || cost > s->text->work_left)
+    {
+      s->cut = TRUE;
+      return FALSE;
+    }
+  s->budget -= cost;
+  s->text->work_left -= cost;
+
+  return TRUE;
+}
 
 static void
 score_candidate (Search    *s,
@@ -298,6 +383,9 @@ refine_boundaries (Search    *s,
 
   if (s->m > 512)
     return;
+  if (!spend (s, (guint64)(2 * R + 1) * (2 * R + 1) *
+                 ((guint64)s->m * (s->m + c->errors + 2 * R + 1) + s->lp * s->lp + s->ls * s->ls)))
+    return;
 
   for (int ds = -R; ds <= R; ds++)
     for (int de = -R; de <= R; de++)
@@ -340,6 +428,23 @@ search_approximately (Search    *s,
                       gboolean  *found)
 {
   g_autoptr(GArray) matches = NULL;
+  guint64 blocks = (s->m + 63) / 64;
+  guint64 affordable = MIN (s->budget, s->text->work_left) / blocks / 2;
+
+  /* Past the budget, only the part around the old place is searched. */
+  if ((guint64)(to - from) > affordable)
+    {
+      guint middle = (guint)(((guint64)s->expected[0] + s->expected[1]) / 2);
+      guint half = (guint)(affordable / 2);
+
+      s->cut = TRUE;
+      if (affordable < s->m)
+        return;
+      middle = CLAMP (middle, from + half, to - half);
+      from = middle - half;
+      to = middle + half;
+    }
+  spend (s, blocks * 2 * (to - from));
 
   matches = jj_approx_match_find (s->text->chars + from, to - from, s->q, s->m,
                                   jj_approx_match_max_errors (s->m), MAX_APPROX_MATCHES);
@@ -390,33 +495,23 @@ keep_nearest (GArray      *hits,
   g_array_set_size (hits, MAX_RANKED_HITS);
 }
 
-/**
- * jj_anchor_locate:
- * @start: (out): where the quote is now
- * @end: (out): its end, exclusive
- *
- * Returns: %JJ_MARK_STATUS_PLACED when the quote is still where it was,
- *   %JJ_MARK_STATUS_MOVED when it was found elsewhere (perhaps edited),
- *   %JJ_MARK_STATUS_ORPHAN when it cannot be placed with confidence
- */
-JjMarkStatus
-jj_anchor_locate (JjAnchorText         *self,
-                  const JjAnchorTarget *target,
-                  guint                *start,
-                  guint                *end)
+static JjMarkStatus
+locate (JjAnchorText         *self,
+        const JjAnchorTarget *target,
+        guint                *start,
+        guint                *end,
+        gboolean             *cut)
 {
   g_autofree gunichar *q = NULL;
   g_autofree gunichar *prefix = NULL;
   g_autofree gunichar *suffix = NULL;
   g_autoptr(GArray) hits = NULL;
   glong m = 0, lp = 0, ls = 0;
-  Search s;
+  Search s = { 0, };
   Candidate best = { 0, };
   gboolean found = FALSE;
 
-  g_return_val_if_fail (self != NULL, JJ_MARK_STATUS_ORPHAN);
-  g_return_val_if_fail (target != NULL, JJ_MARK_STATUS_ORPHAN);
-
+  *cut = FALSE;
   if (target->quote == NULL || *target->quote == '\0')
     return JJ_MARK_STATUS_ORPHAN;
 
@@ -429,21 +524,34 @@ jj_anchor_locate (JjAnchorText         *self,
       return JJ_MARK_STATUS_PLACED;
     }
 
+  /* Longer than the text allows, even with every error: nowhere. */
+  if ((gsize)m > (gsize)self->length + jj_approx_match_max_errors (m))
+    return JJ_MARK_STATUS_ORPHAN;
+
   prefix = g_utf8_to_ucs4_fast (target->prefix != NULL ? target->prefix : "", -1, &lp);
   suffix = g_utf8_to_ucs4_fast (target->suffix != NULL ? target->suffix : "", -1, &ls);
 
+  /* The context is compared by edit distance: whatever the caller holds,
+   * only the characters next to the quote count.
+   */
   s.text = self;
   s.q = q;
   s.m = m;
-  s.prefix = prefix;
-  s.lp = lp;
+  s.prefix = lp > JJ_MARK_CONTEXT_LENGTH ? prefix + (lp - JJ_MARK_CONTEXT_LENGTH) : prefix;
+  s.lp = MIN (lp, JJ_MARK_CONTEXT_LENGTH);
   s.suffix = suffix;
-  s.ls = ls;
+  s.ls = MIN (ls, JJ_MARK_CONTEXT_LENGTH);
+  s.budget = MARK_BUDGET;
   s.expected[0] = target->start;
   s.expected[1] = target->old_length > 0
     ? (guint)((double)target->start * self->length / target->old_length)
     : target->start;
 
+  if (!spend (&s, exact_cost (self, q, m)))
+    {
+      *cut = TRUE;
+      return JJ_MARK_STATUS_ORPHAN;
+    }
   hits = find_exact (self, q, m);
   if (hits->len > MAX_RANKED_HITS)
     keep_nearest (hits, s.expected);
@@ -471,6 +579,7 @@ jj_anchor_locate (JjAnchorText         *self,
         search_approximately (&s, 0, self->length, hits->len, &best, &found);
     }
 
+  *cut = s.cut;
   if (!found)
     return JJ_MARK_STATUS_ORPHAN;
 
@@ -481,6 +590,30 @@ jj_anchor_locate (JjAnchorText         *self,
     return JJ_MARK_STATUS_PLACED;
 
   return JJ_MARK_STATUS_MOVED;
+}
+
+/**
+ * jj_anchor_locate:
+ * @start: (out): where the quote is now
+ * @end: (out): its end, exclusive
+ *
+ * Returns: %JJ_MARK_STATUS_PLACED when the quote is still where it was,
+ *   %JJ_MARK_STATUS_MOVED when it was found elsewhere (perhaps edited),
+ *   %JJ_MARK_STATUS_ORPHAN when it cannot be placed with confidence, or
+ *   the search was cut short by its budget
+ */
+JjMarkStatus
+jj_anchor_locate (JjAnchorText         *self,
+                  const JjAnchorTarget *target,
+                  guint                *start,
+                  guint                *end)
+{
+  gboolean cut = FALSE;
+
+  g_return_val_if_fail (self != NULL, JJ_MARK_STATUS_ORPHAN);
+  g_return_val_if_fail (target != NULL, JJ_MARK_STATUS_ORPHAN);
+
+  return locate (self, target, start, end, &cut);
 }
 
 /**
@@ -498,10 +631,20 @@ jj_anchor_mark (JjAnchorText *self,
 {
   JjAnchorTarget target;
   JjMarkStatus status;
+  const char *orphaned_in;
   guint start = 0, end = 0;
+  gboolean cut = FALSE;
 
   g_return_val_if_fail (self != NULL, JJ_MARK_STATUS_ORPHAN);
   g_return_val_if_fail (JJ_IS_MARK (mark), JJ_MARK_STATUS_ORPHAN);
+
+  /* Searched in this very text before, and not found: nothing changed. */
+  orphaned_in = _jj_mark_get_orphaned_in (mark);
+  if (orphaned_in != NULL && g_str_equal (orphaned_in, jj_anchor_text_get_digest (self)))
+    {
+      jj_mark_set_status (mark, JJ_MARK_STATUS_ORPHAN);
+      return JJ_MARK_STATUS_ORPHAN;
+    }
 
   target.quote = jj_mark_get_quote (mark);
   target.prefix = jj_mark_get_prefix (mark);
@@ -510,7 +653,7 @@ jj_anchor_mark (JjAnchorText *self,
   target.end = jj_mark_get_end (mark);
   target.old_length = old_length;
 
-  status = jj_anchor_locate (self, &target, &start, &end);
+  status = locate (self, &target, &start, &end, &cut);
 
   if (status == JJ_MARK_STATUS_MOVED)
     {
@@ -526,6 +669,8 @@ jj_anchor_mark (JjAnchorText *self,
     }
 
   jj_mark_set_status (mark, status);
+  if (status == JJ_MARK_STATUS_ORPHAN && !cut)
+    _jj_mark_set_orphaned_in (mark, jj_anchor_text_get_digest (self));
 
   return status;
 }

@@ -28,6 +28,7 @@ JjAnchorText *jj_anchor_text_new        (const char           *text,
 void          jj_anchor_text_free       (JjAnchorText         *self);
 guint         jj_anchor_text_get_length (JjAnchorText         *self);
 const gunichar *jj_anchor_text_get_chars (JjAnchorText        *self);
+const char   *jj_anchor_text_get_digest (JjAnchorText         *self);
 char         *jj_anchor_text_dup_range  (JjAnchorText         *self,
                                          guint                 start,
                                          guint                 end);

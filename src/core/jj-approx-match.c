@@ -98,13 +98,15 @@ pattern_clear (Pattern *p)
 }
 
 /* One column of one block; @hin and the result are the horizontal deltas
- * (-1, 0, +1) entering at the top and leaving at the bottom.
+ * (-1, 0, +1) entering at the top and leaving at the row of @out_bit,
+ * the bottom of the block or the last row of the pattern.
  */
 static inline int
 advance_block (guint64 *pv_io,
                guint64 *mv_io,
                guint64  eq,
-               int      hin)
+               int      hin,
+               guint64  out_bit)
 {
   guint64 pv = *pv_io;
   guint64 mv = *mv_io;
@@ -119,9 +121,9 @@ advance_block (guint64 *pv_io,
   mh = pv & xh;
 
   hout = 0;
-  if (ph & HIGH_BIT)
+  if (ph & out_bit)
     hout = 1;
-  else if (mh & HIGH_BIT)
+  else if (mh & out_bit)
     hout = -1;
 
   ph <<= 1;
@@ -156,31 +158,30 @@ scan (const Pattern  *p,
   guint64 *mv = g_new0 (guint64, nb);
   gint64 *score = g_new (gint64, nb);
   guint last_bits = p->m - (gsize)(nb - 1) * WORD_BITS;
-  guint64 last_mask = last_bits == WORD_BITS ? ~(guint64)0 : (((guint64)1 << last_bits) - 1);
+  guint64 last_bit = (guint64)1 << (last_bits - 1);
 
+  /* score[b] is the distance at the last row of block b; the last block
+   * reports the pattern's last row, bits above it (unused) never carry
+   * down.
+   */
   for (guint b = 0; b < nb; b++)
     {
       pv[b] = ~(guint64)0;
-      score[b] = (gint64)(b + 1) * WORD_BITS;
+      score[b] = b + 1 < nb ? (gint64)(b + 1) * WORD_BITS : (gint64)p->m;
     }
 
   for (gsize j = 0; j < n; j++)
     {
       const guint64 *eq = p->peq + (gsize)symbol_of (p, text[j]) * nb;
       int hin = anchored ? 1 : 0;
-      gint64 base;
-      gint64 value;
 
       for (guint b = 0; b < nb; b++)
         {
-          hin = advance_block (&pv[b], &mv[b], eq[b], hin);
+          hin = advance_block (&pv[b], &mv[b], eq[b], hin, b + 1 < nb ? HIGH_BIT : last_bit);
           score[b] += hin;
         }
 
-      base = nb > 1 ? score[nb - 2] : (anchored ? (gint64)(j + 1) : 0);
-      value = base + __builtin_popcountll (pv[nb - 1] & last_mask)
-                   - __builtin_popcountll (mv[nb - 1] & last_mask);
-      func (j, (guint)value, data);
+      func (j, (guint)score[nb - 1], data);
     }
 
   g_free (pv);

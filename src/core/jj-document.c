@@ -973,6 +973,36 @@ load_file (GFile         *file,
   return self;
 }
 
+/**
+ * jj_document_file_for_arg:
+ * @arg: a file named on a command line
+ *
+ * Like g_file_new_for_commandline_arg(), but only a URI with "://" and a
+ * scheme GIO reads here (file://, and those of GVfs) is taken as one:
+ * "a:b.txt" or "讲话:定稿.txt" is a file in the current folder, not a URI
+ * of a scheme nobody knows.
+ *
+ * Returns: (transfer full): the file
+ */
+GFile *
+jj_document_file_for_arg (const char *arg)
+{
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (arg != NULL, NULL);
+
+  scheme = g_uri_parse_scheme (arg);
+  if (scheme != NULL && strstr (arg, "://") == arg + strlen (scheme))
+    {
+      const char * const *supported = g_vfs_get_supported_uri_schemes (g_vfs_get_default ());
+
+      if (supported != NULL && g_strv_contains (supported, scheme))
+        return g_file_new_for_uri (arg);
+    }
+
+  return g_file_new_for_path (arg);
+}
+
 JjDocument *
 jj_document_load (GFile         *file,
                   JjLoadFlags    flags,

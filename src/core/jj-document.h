@@ -58,6 +58,7 @@ GQuark       jj_document_error_quark      (void);
 
 JjDocument  *jj_document_new_from_text    (const char           *text,
                                            gssize                length);
+GFile       *jj_document_file_for_arg     (const char           *arg);
 JjDocument  *jj_document_load             (GFile                *file,
                                            JjLoadFlags           flags,
                                            GCancellable         *cancellable,

@@ -13,6 +13,7 @@
 #include "jj-encoding.h"
 #include "jj-html-reader.h"
 #include "jj-paragraph-hint.h"
+#include "jj-xml.h"
 
 #define MAX_DEPTH 256
 /* Longer attribute values (inline images, mostly) carry no text: they are
@@ -20,6 +21,7 @@
  * megabytes for one of 50 MB.
  */
 #define MAX_ATTRIBUTE_VALUE (64 * 1024)
+#define MAX_ATTRIBUTES 256
 
 typedef struct
 {
@@ -244,8 +246,10 @@ canonical_encoding (const char *name)
   return NULL;
 }
 
-/* Shortens over-long quoted values inside tags, in place; returns the new
- * length. Cuts fall on character boundaries.
+/* Shortens over-long quoted values inside tags, and drops attributes
+ * past the first MAX_ATTRIBUTES of a tag (libxml2 compares each one with
+ * all before it), in place; returns the new length. Cuts fall on
+ * character boundaries.
  */
 static gsize
 cut_long_attributes (char  *html,
@@ -254,6 +258,7 @@ cut_long_attributes (char  *html,
   gboolean in_tag = FALSE;
   char quote = 0;
   gsize value_length = 0;
+  guint n_attributes = 0;
   gsize out = 0;
 
   for (gsize i = 0; i < n_bytes; i++)
@@ -282,10 +287,17 @@ cut_long_attributes (char  *html,
               quote = c;
               value_length = 0;
             }
+          else if (c == '=')
+            n_attributes++;
         }
       else if (c == '<' && i + 1 < n_bytes && g_ascii_isalpha (html[i + 1]))
-        in_tag = TRUE;
+        {
+          in_tag = TRUE;
+          n_attributes = 0;
+        }
 
+      if (n_attributes > MAX_ATTRIBUTES && (in_tag || quote != 0))
+        continue;
       html[out++] = c;
     }
 
@@ -328,15 +340,9 @@ jj_html_reader_read (const char  *data,
     return NULL;
   utf8_len = cut_long_attributes (utf8, utf8_len);
 
-  doc = htmlReadMemory (utf8, utf8_len, NULL, "UTF-8",
-                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED);
+  doc = jj_xml_read_html (utf8, utf8_len, error);
   if (doc == NULL)
-    {
-      g_set_error (error, JJ_DOCUMENT_ERROR, JJ_DOCUMENT_ERROR_CORRUPT,
-                   _("the web page cannot be read."));
-      return NULL;
-    }
+    return NULL;
 
   r.out = g_string_new (NULL);
   r.hints = hints;

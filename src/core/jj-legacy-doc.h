@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 gboolean  jj_legacy_doc_can_convert (void);
+/* Whether LibreOffice runs in namespaces of its own, without a network. */
+gboolean  jj_legacy_doc_is_sandboxed (void);
 
 /* Converts a .doc to .docx with LibreOffice in the background; without
  * LibreOffice, fails with JJ_DOCUMENT_ERROR_NEEDS_CONVERTER and a message

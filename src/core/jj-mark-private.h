@@ -25,6 +25,7 @@ typedef struct
   char      *prefix;
   char      *suffix;
   char      *section;
+  char      *orphaned_in;
   char     **tags;
   GDateTime *created;
   GDateTime *modified;
@@ -38,6 +39,14 @@ typedef struct
  */
 JjMark  *_jj_mark_new_from_fields (JjMarkFields *fields);
 void     _jj_mark_fields_clear    (JjMarkFields *fields);
+
+/* The digest of the text (jj_anchor_text_get_digest()) in which the mark
+ * was searched and not found; cleared when its quote, context or status
+ * changes. A mark is not searched again in the same text.
+ */
+const char *_jj_mark_get_orphaned_in (JjMark     *self);
+void        _jj_mark_set_orphaned_in (JjMark     *self,
+                                      const char *text_digest);
 
 xmlNode *_jj_mark_get_extra  (JjMark  *self);
 void     _jj_mark_take_extra (JjMark  *self,

@@ -31,6 +31,7 @@ struct _JjMark
   JjMarkStatus  status;
   gboolean      deleted;
   xmlNode      *extra;
+  char         *orphaned_in;
 };
 
 G_DEFINE_FINAL_TYPE (JjMark, jj_mark, G_TYPE_OBJECT)
@@ -75,6 +76,21 @@ replace_str (char       **field,
   return TRUE;
 }
 
+/* 16 lower-case hex digits, as jj_anchor_text_get_digest() gives. */
+static gboolean
+is_digest (const char *text)
+{
+  gsize n = 0;
+
+  if (text == NULL)
+    return FALSE;
+  for (; text[n] != '\0'; n++)
+    if (!g_ascii_isdigit (text[n]) && !(text[n] >= 'a' && text[n] <= 'f'))
+      return FALSE;
+
+  return n == 16;
+}
+
 static void
 jj_mark_finalize (GObject *object)
 {
@@ -93,6 +109,7 @@ jj_mark_finalize (GObject *object)
   g_clear_pointer (&self->suffix, g_free);
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->extra, xmlFreeNode);
+  g_clear_pointer (&self->orphaned_in, g_free);
 
   G_OBJECT_CLASS (jj_mark_parent_class)->finalize (object);
 }
@@ -306,16 +323,59 @@ jj_mark_get_color (JjMark *self)
   return jj_mark_kind_get_color (self->kind);
 }
 
-void
+/**
+ * jj_mark_color_parse:
+ * @text: "#rgb" or "#rrggbb", in hex digits of either case
+ *
+ * Returns: (transfer full) (nullable): the colour as "#rrggbb" in lower
+ *   case, or %NULL when @text is not one
+ */
+char *
+jj_mark_color_parse (const char *text)
+{
+  gsize n;
+
+  if (text == NULL || text[0] != '#')
+    return NULL;
+
+  n = strlen (text + 1);
+  if (n != 3 && n != 6)
+    return NULL;
+  for (gsize i = 1; i <= n; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return NULL;
+
+  if (n == 3)
+    return g_ascii_strdown ((char[]) { '#', text[1], text[1], text[2], text[2], text[3], text[3], '\0' }, -1);
+
+  return g_ascii_strdown (text, -1);
+}
+
+/**
+ * jj_mark_set_color:
+ * @color: (nullable): "#rgb" or "#rrggbb"; %NULL or "" to follow the kind
+ *
+ * Returns: %FALSE, leaving the colour as it was, when @color is not a
+ *   colour (jj_mark_color_parse())
+ */
+gboolean
 jj_mark_set_color (JjMark     *self,
                    const char *color)
 {
-  g_return_if_fail (JJ_IS_MARK (self));
+  g_autofree char *parsed = NULL;
 
-  if (color != NULL && *color == '\0')
-    color = NULL;
-  if (replace_str (&self->color, color))
+  g_return_val_if_fail (JJ_IS_MARK (self), FALSE);
+
+  if (color != NULL && *color != '\0')
+    {
+      parsed = jj_mark_color_parse (color);
+      if (parsed == NULL)
+        return FALSE;
+    }
+  if (replace_str (&self->color, parsed))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+
+  return TRUE;
 }
 
 /* The colour set on the mark itself, NULL when it follows its kind. */
@@ -546,6 +606,53 @@ jj_mark_set_range (JjMark *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* Context is JJ_MARK_CONTEXT_LENGTH characters at most, whatever a marks
+ * file holds: it is compared by edit distance, quadratic in its length.
+ * The prefix keeps its end, the suffix its start. Returns NULL when
+ * @text needs no cut.
+ */
+static char *
+clamp_context (const char *text,
+               gboolean    keep_end)
+{
+  const char *p;
+  guint n = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  if (keep_end)
+    {
+      p = text + strlen (text);
+      while (p > text && n < JJ_MARK_CONTEXT_LENGTH)
+        {
+          p = g_utf8_find_prev_char (text, p);
+          if (p == NULL)
+            return NULL;
+          n++;
+        }
+      return p > text ? g_strdup (p) : NULL;
+    }
+
+  for (p = text; *p != '\0' && n < JJ_MARK_CONTEXT_LENGTH; n++)
+    p = g_utf8_next_char (p);
+
+  return *p != '\0' ? g_strndup (text, p - text) : NULL;
+}
+
+static void
+clamp_field (char     **field,
+             gboolean   keep_end)
+{
+  char *cut = clamp_context (*field, keep_end);
+
+  if (cut != NULL)
+    {
+      g_free (*field);
+      *field = cut;
+    }
+}
+
 const char *
 jj_mark_get_quote (JjMark *self)
 {
@@ -560,6 +667,8 @@ jj_mark_set_quote (JjMark     *self,
 {
   g_return_if_fail (JJ_IS_MARK (self));
 
+  if (g_strcmp0 (self->quote, quote != NULL ? quote : "") != 0)
+    g_clear_pointer (&self->orphaned_in, g_free);
   set_string (self, &self->quote, quote, PROP_QUOTE);
 }
 
@@ -584,8 +693,18 @@ jj_mark_set_context (JjMark     *self,
                      const char *prefix,
                      const char *suffix)
 {
+  g_autofree char *short_prefix = clamp_context (prefix, TRUE);
+  g_autofree char *short_suffix = clamp_context (suffix, FALSE);
+
   g_return_if_fail (JJ_IS_MARK (self));
 
+  if (short_prefix != NULL)
+    prefix = short_prefix;
+  if (short_suffix != NULL)
+    suffix = short_suffix;
+  if (g_strcmp0 (self->prefix, prefix != NULL ? prefix : "") != 0 ||
+      g_strcmp0 (self->suffix, suffix != NULL ? suffix : "") != 0)
+    g_clear_pointer (&self->orphaned_in, g_free);
   set_string (self, &self->prefix, prefix, PROP_PREFIX);
   set_string (self, &self->suffix, suffix, PROP_SUFFIX);
 }
@@ -682,6 +801,8 @@ jj_mark_set_status (JjMark       *self,
 {
   g_return_if_fail (JJ_IS_MARK (self));
 
+  if (status != JJ_MARK_STATUS_ORPHAN)
+    g_clear_pointer (&self->orphaned_in, g_free);
   if (self->status != status)
     {
       self->status = status;
@@ -750,6 +871,7 @@ jj_mark_update_from (JjMark *self,
   jj_mark_set_section (self, other->section);
   jj_mark_set_status (self, other->status);
   jj_mark_set_deleted (self, other->deleted);
+  _jj_mark_set_orphaned_in (self, other->orphaned_in);
   g_clear_pointer (&self->extra, xmlFreeNode);
   if (other->extra != NULL)
     self->extra = xmlCopyNode (other->extra, 1);
@@ -779,6 +901,21 @@ _jj_mark_new_from_fields (JjMarkFields *fields)
   TAKE (prefix);
   TAKE (suffix);
   TAKE (section);
+  TAKE (orphaned_in);
+  if (!is_digest (self->orphaned_in))
+    g_clear_pointer (&self->orphaned_in, g_free);
+  if (self->color != NULL)
+    {
+      /* A marks file may hold anything: a mark without a valid colour
+       * follows its kind.
+       */
+      char *parsed = jj_mark_color_parse (self->color);
+
+      g_free (self->color);
+      self->color = parsed;
+    }
+  clamp_field (&self->prefix, TRUE);
+  clamp_field (&self->suffix, FALSE);
   if (fields->tags != NULL)
     {
       g_strfreev (self->tags);
@@ -808,10 +945,24 @@ _jj_mark_fields_clear (JjMarkFields *fields)
   g_free (fields->prefix);
   g_free (fields->suffix);
   g_free (fields->section);
+  g_free (fields->orphaned_in);
   g_strfreev (fields->tags);
   g_clear_pointer (&fields->created, g_date_time_unref);
   g_clear_pointer (&fields->modified, g_date_time_unref);
   memset (fields, 0, sizeof *fields);
+}
+
+const char *
+_jj_mark_get_orphaned_in (JjMark *self)
+{
+  return self->orphaned_in;
+}
+
+void
+_jj_mark_set_orphaned_in (JjMark     *self,
+                          const char *text_digest)
+{
+  replace_str (&self->orphaned_in, is_digest (text_digest) ? text_digest : NULL);
 }
 
 xmlNode *

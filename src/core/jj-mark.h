@@ -32,8 +32,9 @@ const char          *jj_mark_get_kind           (JjMark              *self);
 void                 jj_mark_set_kind           (JjMark              *self,
                                                  const char          *kind);
 const char          *jj_mark_get_color          (JjMark              *self);
-void                 jj_mark_set_color          (JjMark              *self,
+gboolean             jj_mark_set_color          (JjMark              *self,
                                                  const char          *color);
+char                *jj_mark_color_parse        (const char          *text);
 const char          *jj_mark_get_own_color      (JjMark              *self);
 const char * const  *jj_mark_get_tags           (JjMark              *self);
 void                 jj_mark_set_tags           (JjMark              *self,

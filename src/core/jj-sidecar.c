@@ -34,7 +34,7 @@ G_DEFINE_QUARK (jj-sidecar-error-quark, jj_sidecar_error)
 
 static const char * const mark_attributes[] = { "id", "kind", "color", "author", "created", "modified", NULL };
 static const char * const mark_children[] = { "target", "tag", "note", NULL };
-static const char * const target_attributes[] = { "start", "end", "section", NULL };
+static const char * const target_attributes[] = { "start", "end", "section", "orphaned-in", NULL };
 static const char * const target_children[] = { "prefix", "quote", "suffix", NULL };
 static const char * const root_attributes[] = { "version", NULL };
 static const char * const root_children[] = { "document", "mark", "tombstone", NULL };
@@ -342,6 +342,12 @@ parse_mark (xmlNode *node)
   if (!has_quote || *jj_mark_get_quote (mark) == '\0')
     return NULL;
 
+  {
+    g_autofree char *orphaned_in = dup_attribute (target, "orphaned-in");
+
+    _jj_mark_set_orphaned_in (mark, orphaned_in);
+  }
+
   tagv = g_strv_builder_end (tags);
   jj_mark_set_tags (mark, (const char * const *)tagv);
 
@@ -546,8 +552,8 @@ fast_start (void           *ctx,
         {
           g_autofree char *start = NULL;
           g_autofree char *end = NULL;
-          const char *names[] = { "start", "end", "section", NULL };
-          char **values[] = { &start, &end, &fast->fields.section };
+          const char *names[] = { "start", "end", "section", "orphaned-in", NULL };
+          char **values[] = { &start, &end, &fast->fields.section, &fast->fields.orphaned_in };
 
           if (!read_attributes (fast, nb_attributes, attributes, names, values))
             {
@@ -1346,6 +1352,8 @@ write_mark (xmlTextWriter *w,
   write_uint_attribute (w, "end", jj_mark_get_end (mark));
   if (*jj_mark_get_section (mark) != '\0')
     write_attribute (w, "section", jj_mark_get_section (mark));
+  if (_jj_mark_get_orphaned_in (mark) != NULL)
+    write_attribute (w, "orphaned-in", _jj_mark_get_orphaned_in (mark));
   if (target != NULL)
     write_unknown_attributes (w, target, target_attributes);
   write_text_element (w, "prefix", jj_mark_get_prefix (mark));
