@@ -248,7 +248,108 @@ TUNE = {
     "library-d": style_library_d,
 }
 
-HELDOUT = {}
+# Held-out styles: written before the cleaner ran on any of them and never
+# tuned on.  Their wording is their own, not the tune styles'.
+
+def held_slides(rng, d):
+    """A reading site that counts words and pages, with a summary."""
+    site = "启明范文库"
+    before = [site + "——公文写作好帮手", "您所在的位置：范文库 / 讲话稿 / 会议讲话",
+              "本文共%d字，预计阅读%d分钟" % (len(d["body"]), len(d["body"]) // 400 + 1),
+              "摘要：" + summary(d, 2), "文档标签：讲话 会议 工作部署", ""]
+
+    def between(k):
+        return ["上一页", "下一页"] if rng.random() < 0.3 else ["（第%d页）" % k]
+    after = ["（第%d页）" % d["pages"], "评论 (%d)" % rng.randint(0, 30),
+             "%s %s" % (rng.choice(USER_NAMES), stamp(rng)), rng.choice(COMMENT_TEXTS),
+             "同类范文"] + related(rng, 4) + ["本站文章均由网友投稿，转载请注明出处。"]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.7, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def held_gov(rng, d):
+    """A government portal's page."""
+    org = rng.choice(["临川县人民政府", "松溪区人民政府", "平阳市教育局"])
+    before = ["%s门户网站" % org, "首页 > 政务公开 > 领导讲话", TITLE,
+              "信息来源：%s办公室  发布日期：%s  浏览次数：%d" % (org, date(rng), rng.randint(10, 9999)),
+              "索引号：%03d%05d/%s-%05d  主题分类：综合政务" % (rng.randint(0, 999), rng.randint(0, 99999),
+                                                           date(rng)[:4], rng.randint(0, 99999)),
+              "【打印】【关闭】", ""]
+
+    def between(k):
+        return []
+    after = ["", "扫一扫在手机打开当前页", "【打印本页】 【关闭窗口】",
+             "主办单位：%s  网站标识码：%010d" % (org, rng.randint(0, 10 ** 10)),
+             "闽公网安备 %014d号" % rng.randint(0, 10 ** 14), "闽ICP备%08d号" % rng.randint(0, 10 ** 8)]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def held_collection(rng, d):
+    """A personal collection site: saved articles with counters."""
+    user = rng.choice(USER_NAMES)
+    before = [TITLE, "%s | 收藏于 %s | 阅读 %d | 转藏 %d | 献花(%d)" % (
+                  user, date(rng), rng.randint(1, 9999), rng.randint(0, 99), rng.randint(0, 9)),
+              "来自: %s > 《讲话稿》" % user, ""]
+
+    def between(k):
+        return []
+    after = ["", "本文是收藏者为方便阅读整理的，如涉及侵权请告知。", "0条评论", "发表评论",
+             "请遵守用户 评论公约", "类似文章 更多"] + related(rng, 5) + [
+             "分享：微信 QQ好友 新浪微博", "猜你喜欢"] + related(rng, 2)
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def held_library_vip(rng, d):
+    """A library in traditional characters with a VIP offer and a summary."""
+    fn = d["title"] + rng.choice(["", "（完整版）"]) + ".doc"
+    before = [fn, "文档页数：%d页 | 文档大小：%s | 文档热度：%d | 文档分类：党政相关" % (
+                  d["pages"], size(rng), rng.randint(10, 99999)),
+              "VIP专享文档", "免费下载 ¥%d.00 购买" % rng.randint(2, 30),
+              "内容提要：", summary(d, 3),
+              "本文档共%d页，您正在阅读第1-%d页" % (d["pages"], min(3, d["pages"])), ""]
+
+    def between(k):
+        return ["— 第%d页 —" % (k + 1)]
+    after = ["", "还有%d页未读，点击阅读全文" % rng.randint(1, 9), "查看更多>>", "相关资料"] + related(
+        rng, 4, suffix=lambda r: ".doc") + ["关于本站 | 帮助中心 | 版权申诉"]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.6, trad=0.7, gloss=0.3, ascii_punct=0.5)
+
+
+def held_account(rng, d):
+    """Another public account's article, images between paragraphs."""
+    before = ["点击蓝字 关注我们", TITLE, "来源 | %s宣传" % rng.choice(["江北", "城南", "西湖"]),
+              "编辑 | %s  审核 | %s" % (rng.choice(["张伟", "刘洋"]), rng.choice(["孙丽", "周强"])), "▼", ""]
+
+    def between(k):
+        return ["", rng.choice(["[图片]", "（图片来自网络，侵删）", "▲点击图片查看大图"]), ""]
+    after = ["", "- END -", "觉得不错，请点亮“在看”", "分享 收藏 点赞 在看",
+             "微信扫一扫关注该公众号", "知道了", "轻点两下取消赞"]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def held_print(rng, d):
+    """A page printed to PDF and copied: header and footer on every page."""
+    stamp_line = "%d/%d/%d %02d:%02d" % (rng.randint(2018, 2025), rng.randint(1, 12), rng.randint(1, 28),
+                                         rng.randint(0, 23), rng.randint(0, 59))
+    header = "%s %s" % (stamp_line, "拾贝文档 - " + d["title"][:12])
+    url = "https://wenshu.example.cn/p/%d.html" % rng.randint(10 ** 5, 10 ** 6)
+    before = [header, TITLE if rng.random() < 0.5 else "拾贝文档", ""]
+
+    def between(k):
+        return ["%s %d/%d" % (url, k, d["pages"]), header]
+    after = ["%s %d/%d" % (url, d["pages"], d["pages"])]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.5, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+HELDOUT = {
+    "held-slides": held_slides, "held-gov": held_gov, "held-collection": held_collection,
+    "held-library-vip": held_library_vip, "held-account": held_account, "held-print": held_print,
+}
 STYLES = {}
 
 
