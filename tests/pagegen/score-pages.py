@@ -1,0 +1,85 @@
+#!/usr/bin/python3
+# score-pages.py — how jiejian-cli cleans the pages make-pages.py wrote
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   score-pages.py [-v] JIEJIAN-CLI DIR…
+#
+# For each DIR/NAME.page.txt and its NAME.json: whether no furniture line is
+# left, the first and last sentences of the body are kept, the document's
+# title is the speech's, and the body comes back whole (every character, in
+# order; line breaks and spaces aside).  Prints the shares per style and
+# over the tune and held-out styles; exits 1 when a page is not clean.
+
+import json
+import os
+import subprocess
+import sys
+from collections import defaultdict
+
+
+def norm(s):
+    s = s.replace(",", "，").replace(":", "：").replace(";", "；").replace("?", "？").replace("!", "！")
+    return "".join(s.split())
+
+
+def run(cli, *args):
+    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C")
+    return subprocess.run([cli] + list(args), capture_output=True, text=True, env=env, check=True).stdout
+
+
+def score(cli, page):
+    with open(page[:-len(".page.txt")] + ".json", encoding="utf-8") as f:
+        meta = json.load(f)
+    out = run(cli, "text", page)
+    title = ""
+    for line in run(cli, "info", page).splitlines():
+        if line.startswith("Title: "):
+            title = line[len("Title: "):]
+    o, e = norm(out), norm(meta["body"])
+    left = [f for f in meta["furniture"]
+            if len(norm(f)) >= 2 and o.count(norm(f)) > e.count(norm(f))]
+    r = {
+        "clean": not left,
+        "first": norm(meta["first_sentence"]) in o,
+        "last": norm(meta["last_sentence"]) in o,
+        "title": title == meta["title"],
+        "whole": o == e,
+    }
+    return meta, r, left, title
+
+
+def main():
+    args = sys.argv[1:]
+    verbose = args and args[0] == "-v"
+    if verbose:
+        args = args[1:]
+    cli, dirs = args[0], args[1:]
+    by_style = defaultdict(lambda: defaultdict(int))
+    n_style = defaultdict(int)
+    ok = True
+    for d in dirs:
+        for name in sorted(os.listdir(d)):
+            if not name.endswith(".page.txt"):
+                continue
+            meta, r, left, title = score(cli, os.path.join(d, name))
+            group = "held-out" if meta["style"].startswith("held-") else "tune"
+            for key in (meta["style"], group, group + "/" + meta["form"]):
+                n_style[key] += 1
+                for k, v in r.items():
+                    by_style[key][k] += v
+            ok = ok and r["clean"]
+            if verbose and not all(r.values()):
+                print("%s: %s%s%s" % (name, " ".join(k for k, v in r.items() if not v),
+                                      "" if r["title"] else " [title “%s”]" % title,
+                                      "" if not left else " left: " + " | ".join(left[:4])))
+    keys = ["clean", "first", "last", "title", "whole"]
+    print("%-22s %5s %s" % ("style", "pages", " ".join("%6s" % k for k in keys)))
+    for s in sorted(n_style, key=lambda s: (s.count("/") + ("held" in s) * 2 + (s in ("tune", "held-out")) * 4, s)):
+        n = n_style[s]
+        print("%-22s %5d %s" % (s, n, " ".join("%6.3f" % (by_style[s][k] / n) for k in keys)))
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
