@@ -294,7 +294,7 @@ classify_features (Line *line)
       /* vague words, on a line that is not a sentence */
       if (line->n_punct <= 1 && g_regex_match (offer, t, 0, NULL))
         line->kind = KIND_META;
-      else if (line->n_punct <= 1 && g_regex_match (end_weak, t, 0, NULL))
+      else if (line->n_punct <= 1 && !line->ends_term && g_regex_match (end_weak, t, 0, NULL))
         line->kind = KIND_END;
     }
 }
@@ -403,10 +403,11 @@ repeats_text (const Line *line,
     }
   if (g_str_has_suffix (core, "…") || g_str_has_suffix (core, "...") || g_str_has_suffix (core, "⋯"))
     marked = TRUE;
-  if (prev != NULL && prev->kind == KIND_META && prev->trimmed != NULL &&
-      g_utf8_strlen (prev->trimmed, -1) <= 8)
+  /* under a label of its own: "简介：" */
+  if (prev != NULL && prev->kind == KIND_META && prev->n_chars <= 8 &&
+      (g_str_has_suffix (prev->trimmed, "：") || g_str_has_suffix (prev->trimmed, ":")))
     marked = TRUE;
-  if (!marked)
+  if (!marked || line->n_punct == 0)
     return FALSE;
 
   core += core_start;
