@@ -8,7 +8,7 @@
 # the clean body, its first and last sentences and every furniture line the
 # page holds.  All site names, user names and page furniture are invented.
 #
-#   make-pages.py [--styles tune|heldout|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
+#   make-pages.py [--styles tune|heldout|blind|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
 #
 # A speech file holds the title on its first line and the body after it;
 # "--title T" gives the title of speeches whose file has none (every line is
@@ -350,6 +350,86 @@ HELDOUT = {
     "held-slides": held_slides, "held-gov": held_gov, "held-collection": held_collection,
     "held-library-vip": held_library_vip, "held-account": held_account, "held-print": held_print,
 }
+# A second held-out set, written after the first one had been seen (its
+# failures guided general fixes) and before the cleaner ever ran on these.
+
+def blind_qa(rng, d):
+    """A question-and-answer site: the speech as an answer."""
+    before = ["问答首页 > 公文写作 > 讲话稿", "求一篇%s，急用！" % d["title"][-8:],
+              "%s · 提问于%s" % (rng.choice(USER_NAMES), date(rng)), "最佳答案",
+              "%s  采纳率%d%%  擅长：公文写作" % (rng.choice(USER_NAMES), rng.randint(40, 99)), ""]
+
+    def between(k):
+        return []
+    after = ["", "本回答由网友推荐", "已赞过 已踩过", "你对这个回答的评价是？", "收起",
+             "其他%d条回答" % rng.randint(1, 9), "为你推荐：", "下载APP 查看更多优质回答"]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.6, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def blind_internal(rng, d):
+    """Material passed round inside an office: a watermark on every page."""
+    mark = "本资料由%s整理 仅限内部学习" % rng.choice(["县委办", "综合科", "文秘组"])
+    before = [mark, "〔内部资料 注意保存〕", ""]
+
+    def between(k):
+        return ["〔 %d / %d 〕" % (k, d["pages"]), mark]
+    after = ["〔 %d / %d 〕" % (d["pages"], d["pages"])]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.9, trad=0.0, gloss=0.0, ascii_punct=0.3)
+
+
+def blind_mobile(rng, d):
+    """A news app's mobile page."""
+    before = ["返回", "登录 注册", TITLE, "%s %s" % (rng.choice(["城事观察", "今日江南"]), stamp(rng)),
+              "打开APP，阅读体验更佳", ""]
+
+    def between(k):
+        return ["广告"] if rng.random() < 0.4 else []
+    after = ["展开全文", "举报/反馈", "全部评论 %d" % rng.randint(1, 99), "写评论...",
+             "%s %d赞" % (rng.choice(USER_NAMES), rng.randint(1, 99)), rng.choice(COMMENT_TEXTS),
+             "分享至", "朋友圈 微博 复制链接"]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def blind_party(rng, d):
+    """A party-building portal."""
+    org = rng.choice(["中共青山县委组织部", "东湖区机关工委"])
+    before = ["%s党建网" % org[:-3], "字号：大 中 小", TITLE,
+              "来源：%s | 发布时间：%d年%02d月%02d日 | 点击数：%d" % (
+                  org, rng.randint(2015, 2025), rng.randint(1, 12), rng.randint(1, 28), rng.randint(1, 9999)),
+              ""]
+
+    def between(k):
+        return []
+    after = ["", "【收藏本页】【打印本页】【关闭】", "上一篇：" + rng.choice(OTHER_TITLES),
+             "下一篇：" + rng.choice(OTHER_TITLES),
+             "主办：%s  技术支持：信息中心  联系电话：0571-%08d" % (org, rng.randint(0, 10 ** 8)),
+             "地址：青山县人民路1号 邮编：%06d" % rng.randint(0, 10 ** 6)]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def blind_bbs(rng, d):
+    """A forum in traditional characters: a post edited by its author."""
+    user = rng.choice(USER_NAMES)
+    before = ["%s 發表於 %s:%02d" % (user, stamp(rng), rng.randint(0, 59)), "只看该作者", "楼主",
+              "本帖最后由 %s 于 %s 编辑" % (user, stamp(rng)), ""]
+
+    def between(k):
+        return []
+    after = ["", "签名档：笔耕不辍，厚积薄发", "使用道具 举报", "回复 #%d %s" % (rng.randint(2, 9), rng.choice(USER_NAMES)),
+             rng.choice(COMMENT_TEXTS), "高级模式", "B Color Image Link Quote Code Smilies"]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.8, trad=0.8, gloss=0.3, ascii_punct=0.0)
+
+
+BLIND = {
+    "blind-qa": blind_qa, "blind-internal": blind_internal, "blind-mobile": blind_mobile,
+    "blind-party": blind_party, "blind-bbs": blind_bbs,
+}
+
 STYLES = {}
 
 
@@ -441,6 +521,7 @@ def read_speech(path, title):
 def main():
     STYLES.update(TUNE)
     STYLES.update(HELDOUT)
+    STYLES.update(BLIND)
     ap = argparse.ArgumentParser()
     ap.add_argument("--styles", default="all")
     ap.add_argument("--seeds", type=int, default=1)
@@ -453,6 +534,8 @@ def main():
         names = sorted(TUNE)
     elif a.styles == "heldout":
         names = sorted(HELDOUT)
+    elif a.styles == "blind":
+        names = sorted(BLIND)
     elif a.styles == "all":
         names = sorted(STYLES)
     else:

@@ -63,7 +63,8 @@ def main():
             if not name.endswith(".page.txt"):
                 continue
             meta, r, left, title = score(cli, os.path.join(d, name))
-            group = "held-out" if meta["style"].startswith("held-") else "tune"
+            group = ("held-out" if meta["style"].startswith("held-") else
+                     "blind" if meta["style"].startswith("blind-") else "tune")
             for key in (meta["style"], group, group + "/" + meta["form"]):
                 n_style[key] += 1
                 for k, v in r.items():
@@ -75,7 +76,7 @@ def main():
                                       "" if not left else " left: " + " | ".join(left[:4])))
     keys = ["clean", "first", "last", "title", "whole"]
     print("%-22s %5s %s" % ("style", "pages", " ".join("%6s" % k for k in keys)))
-    for s in sorted(n_style, key=lambda s: (s.count("/") + ("held" in s) * 2 + (s in ("tune", "held-out")) * 4, s)):
+    for s in sorted(n_style, key=lambda s: (s.count("/") + ("held" in s) * 2 + ("blind" in s) * 3 + (s in ("tune", "held-out", "blind")) * 8, s)):
         n = n_style[s]
         print("%-22s %5d %s" % (s, n, " ".join("%6.3f" % (by_style[s][k] / n) for k in keys)))
     sys.exit(0 if ok else 1)
