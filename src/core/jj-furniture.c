@@ -94,7 +94,7 @@ regex_once (GRegex    **slot,
   "主题分类|文档分类|所属分类|栏目|浏览|浏览量|浏览次数|阅读|阅读量|阅读数|阅读次数|下载|" \
   "下载次数|下载量|下载积分|所需积分|积分|价格|售价|评分|收藏|所属|标签|文档标签|关键词|" \
   "关键字|热度|文档热度|查看|回复|点击|点击量|访问量|主办|主办单位|承办|承办单位|协办|" \
-  "网站标识码|标题|文档标题|类型|文档类型|语言|版本|用户|发布者|发布人|楼主|资料"
+  "网站标识码|标题|文档标题|来自|类型|文档类型|语言|版本|用户|发布者|发布人|楼主|资料"
 
 static const char *const genre_words[] = {
   "讲话", "发言", "致辞", "讲稿", "报告", "演讲", "党课", "提纲", "主持词", "贺词", "讲义",
@@ -178,7 +178,7 @@ classify_features (Line *line)
 {
   static GRegex *page_marker, *file_page, *nav_page, *caption, *url;
   static GRegex *file_name, *field, *fields, *counter, *size, *stamp, *posted, *label_only;
-  static GRegex *place, *offer, *end_strong, *end_weak, *upload;
+  static GRegex *place, *offer, *end_strong, *end_weak, *upload, *n_pages;
   const char *t = line->trimmed;
   guint n_fields = 0;
 
@@ -198,6 +198,7 @@ classify_features (Line *line)
   regex_once (&counter,
               "(阅读|浏览|下载|点赞|收藏|评论|转发|分享|在看|回复|查看|献花|转藏|人气|热度|访问|点击|赞|"
               "喜欢|关注|粉丝)\\s*[:：]?\\s*[(（]?\\d+(\\.\\d+)?\\s*[万wk千]?\\+?[)）]?\\s*(次|人|条|个)?");
+  regex_once (&n_pages, "共\\s*\\d+\\s*[页张]");
   regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)");
   regex_once (&stamp, "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}");
   regex_once (&posted, "(发表于|发布于|收藏于|更新于|上传于|编辑于|写于|posted|^原创(\\s|$))");
@@ -218,7 +219,7 @@ classify_features (Line *line)
               "相关文档|相关推荐|相关阅读|相关新闻|相关资料|相关搜索|相关文章|猜你喜欢|大家都在看|"
               "往期推荐|往期回顾|推荐阅读|延伸阅读|精彩推荐|热门文档|热门推荐|热门下载|同类推荐|"
               "类似文章|更多精彩|扫一扫|二维码|打印本页|关闭窗口|关于我们|联系我们|联系客服|帮助中心|"
-              "用户协议|隐私政策|网站地图)");
+              "用户协议|隐私政策|网站地图|如[有涉].{0,4}侵权|侵权.{0,8}(删除|告知|联系)|侵删)");
   regex_once (&end_weak,
               "(下载|上传|分享|收藏|举报|投诉|侵权|侵删|转载|评论|留言|点赞|在看|关注|订阅|打印|关闭|"
               "纠错|更多|热门|往期|推荐|相关|同类|最近更新|近期|版权|来源|作者|编辑|仅供|学习交流|"
@@ -262,6 +263,7 @@ classify_features (Line *line)
       if ((n_fields >= 2 || g_regex_match (field, t, 0, NULL) ||
            (!line->ends_term &&
             (g_regex_match (counter, t, 0, NULL) || g_regex_match (size, t, 0, NULL) ||
+             g_regex_match (n_pages, t, 0, NULL) ||
              g_regex_match (stamp, t, 0, NULL) || g_regex_match (posted, t, 0, NULL)))) &&
           !line->heading)
         {
@@ -391,6 +393,7 @@ repeats_text (const Line *line,
   gboolean marked = FALSE;
   gint core_start = 0;
   g_autofree char *needle = NULL;
+  const char *best = NULL;
   const char *e;
 
   regex_once (&lead, "^[【\\[]?(摘要|内容摘要|内容提要|提要|简介|内容简介|文档简介|导读|描述|"
@@ -411,16 +414,58 @@ repeats_text (const Line *line,
     return FALSE;
 
   core += core_start;
-  if (g_utf8_strlen (core, -1) < 12)
-    return FALSE;
+  best = core;
 
-  e = g_utf8_offset_to_pointer (core, 12);
-  needle = g_strndup (core, e - core);
+  /* the longest stretch without spaces in its first 60 characters: the
+   * text it repeats may break lines where the summary has spaces
+   */
+  {
+    const char *run = core;
+    guint n = 0;
+    guint best_n = 0;
+    guint k = 0;
 
+    for (const char *p = core; *p && k < 60; p = g_utf8_next_char (p), k++)
+      {
+        if (is_space_char (g_utf8_get_char (p)))
+          {
+            run = g_utf8_next_char (p);
+            n = 0;
+            continue;
+          }
+        if (++n > best_n)
+          {
+            best = run;
+            best_n = n;
+          }
+      }
+    if (best_n < 10)
+      return FALSE;
+    e = g_utf8_offset_to_pointer (best, best_n);
+  }
+
+  /* pieces of it, as the text may break lines where the summary does not */
   {
     const char *after = line->sstart + line->sn_bytes;
+    guint n_pieces = 0;
+    guint n_found = 0;
 
-    return after < shadow_end && g_strstr_len (after, shadow_end - after, needle) != NULL;
+    for (const char *p = best; p < e && n_pieces < 4; n_pieces++)
+      {
+        const char *q = g_utf8_offset_to_pointer (p, 8);
+
+        if (q > e)
+          break;
+        needle = g_strndup (p, q - p);
+        if (after < shadow_end && g_strstr_len (after, shadow_end - after, needle) != NULL)
+          n_found++;
+        g_clear_pointer (&needle, g_free);
+        p = g_utf8_offset_to_pointer (q, 4);
+        if (p > e)
+          break;
+      }
+
+    return n_found >= 2 || (n_found == 1 && n_pieces == 1);
   }
 }
 
@@ -466,7 +511,7 @@ analyse (const char *text,
         }
 
       /* the same short line on every page: a running header or footer */
-      if (line->kind == KIND_NONE && line->n_chars <= 80 && !line->ends_term && !line->heading)
+      if (line->n_chars <= 80 && !line->ends_term && !line->heading)
         {
           g_autoptr(GString) key = g_string_new (line->trimmed);
           gpointer n;
@@ -493,7 +538,8 @@ analyse (const char *text,
       g_autoptr(GString) key = NULL;
       guint n;
 
-      if (line->cls != CLASS_SHORT || line->n_chars > 80 || line->ends_term || line->heading)
+      if (line->cls == CLASS_BLANK || line->cls == CLASS_GOOD || line->n_chars > 80 ||
+          line->ends_term || line->heading)
         continue;
 
       key = g_string_new (line->trimmed);
@@ -585,14 +631,16 @@ find_blocks (GArray *lines)
   return blocks;
 }
 
+/* Whether @b belongs to the body too, @between standing between them. */
 static gboolean
 joins (const Block *b,
+       Kind         between,
        guint        main_weight)
 {
-  if (b->before == KIND_PAGE)
+  if (between == KIND_PAGE)
     return TRUE;
 
-  return !(b->before & KIND_END) && b->weight >= MAX (MIN_JOINED_BLOCK, main_weight / 4);
+  return !(between & KIND_END) && b->weight >= MAX (MIN_JOINED_BLOCK, main_weight / 4);
 }
 
 static gboolean
@@ -732,10 +780,12 @@ choose_body (GArray *lines)
   first_block = last_block = main_block;
   while (last_block + 1 < blocks->len &&
          joins (&g_array_index (blocks, Block, last_block + 1),
+                g_array_index (blocks, Block, last_block + 1).before,
                 g_array_index (blocks, Block, main_block).weight))
     last_block++;
   while (first_block > 0 &&
-         joins (&g_array_index (blocks, Block, first_block),
+         joins (&g_array_index (blocks, Block, first_block - 1),
+                g_array_index (blocks, Block, first_block).before,
                 g_array_index (blocks, Block, main_block).weight))
     first_block--;
 
