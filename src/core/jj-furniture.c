@@ -950,19 +950,19 @@ jj_furniture_remove (const char  *text,
     {
       const Line *line = &g_array_index (lines, Line, i);
 
+      if (line->cls == CLASS_BLANK)
+        {
+          n_blank++;
+          continue;
+        }
       if (!line->keep)
         {
-          if (line->cls != CLASS_BLANK)
-            {
-              g_autofree char *t = trimmed_copy (line->start, line->n_bytes);
+          g_autofree char *t = trimmed_copy (line->start, line->n_bytes);
 
-              g_ptr_array_add (last_kept == NULL ? before : between, g_strdup (t));
-              if (removed != NULL)
-                g_ptr_array_add (removed, g_steal_pointer (&t));
-              gap = TRUE;
-            }
-          else
-            n_blank++;
+          g_ptr_array_add (last_kept == NULL ? before : between, g_strdup (t));
+          if (removed != NULL)
+            g_ptr_array_add (removed, g_steal_pointer (&t));
+          gap = TRUE;
           continue;
         }
 
