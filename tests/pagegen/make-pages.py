@@ -501,10 +501,14 @@ def make_page(style_name, speech_title, speech_body, seed):
         page = to_traditional(page)
 
     clean = speech_title + "\n" + body if title_line else body
+    # whether the title can be known from the page at all: some styles
+    # show no title and offer no file name
+    title_on_page = speech_title in "\n".join(before) + "\n" + body
     sents = d["sentences"]
     return page, {
         "style": style_name, "seed": seed, "title": speech_title, "form": form,
         "traditional": trad, "glosses": gloss, "title_in_body": title_in or title_line,
+        "title_on_page": title_on_page,
         "body": clean, "first_sentence": sents[0], "last_sentence": sents[-1],
         "furniture": sorted({f.strip() for f in furniture if f.strip()}),
     }

@@ -3,7 +3,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   score-pages.py [-v] JIEJIAN-CLI DIR…
+#   score-pages.py [-v] [--strict] JIEJIAN-CLI DIR…
 #
 # For each DIR/NAME.page.txt and its NAME.json: whether no furniture line is
 # left, the first and last sentences of the body are kept, the document's
@@ -43,7 +43,7 @@ def score(cli, page):
         "clean": not left,
         "first": norm(meta["first_sentence"]) in o,
         "last": norm(meta["last_sentence"]) in o,
-        "title": title == meta["title"],
+        "title": title == meta["title"] if meta.get("title_on_page", True) else None,
         "whole": o == e,
     }
     return meta, r, left, title
@@ -51,12 +51,12 @@ def score(cli, page):
 
 def main():
     args = sys.argv[1:]
-    verbose = args and args[0] == "-v"
-    if verbose:
-        args = args[1:]
+    verbose = "-v" in args
+    strict = "--strict" in args
+    args = [a for a in args if a not in ("-v", "--strict")]
     cli, dirs = args[0], args[1:]
     by_style = defaultdict(lambda: defaultdict(int))
-    n_style = defaultdict(int)
+    n_style = defaultdict(lambda: defaultdict(int))
     ok = True
     for d in dirs:
         for name in sorted(os.listdir(d)):
@@ -66,19 +66,23 @@ def main():
             group = ("held-out" if meta["style"].startswith("held-") else
                      "blind" if meta["style"].startswith("blind-") else "tune")
             for key in (meta["style"], group, group + "/" + meta["form"]):
-                n_style[key] += 1
                 for k, v in r.items():
-                    by_style[key][k] += v
+                    if v is not None:
+                        n_style[key][k] += 1
+                        by_style[key][k] += v
             ok = ok and r["clean"]
-            if verbose and not all(r.values()):
-                print("%s: %s%s%s" % (name, " ".join(k for k, v in r.items() if not v),
-                                      "" if r["title"] else " [title “%s”]" % title,
+            if strict:
+                ok = ok and all(v is not False for k, v in r.items() if k != "whole")
+            if verbose and False in r.values():
+                print("%s: %s%s%s" % (name, " ".join(k for k, v in r.items() if v is False),
+                                      "" if r["title"] is not False else " [title “%s”]" % title,
                                       "" if not left else " left: " + " | ".join(left[:4])))
     keys = ["clean", "first", "last", "title", "whole"]
-    print("%-22s %5s %s" % ("style", "pages", " ".join("%6s" % k for k in keys)))
+    print("%-22s %5s %s  %s" % ("style", "pages", " ".join("%6s" % k for k in keys), "(titled pages)"))
     for s in sorted(n_style, key=lambda s: (s.count("/") + ("held" in s) * 2 + ("blind" in s) * 3 + (s in ("tune", "held-out", "blind")) * 8, s)):
         n = n_style[s]
-        print("%-22s %5d %s" % (s, n, " ".join("%6.3f" % (by_style[s][k] / n) for k in keys)))
+        print("%-22s %5d %s  (%d)" % (s, n["clean"], " ".join("%6.3f" % (by_style[s][k] / max(n[k], 1)) for k in keys),
+                                      n["title"]))
     sys.exit(0 if ok else 1)
 
 
