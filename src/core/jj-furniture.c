@@ -102,9 +102,15 @@ static const char *const genre_words[] = {
   "闭幕词", "答谢词", "欢迎词", "辅导",
 };
 
+/* Called on every character of the text: the common blocks first. */
 static gboolean
 is_han (gunichar ch)
 {
+  if (ch >= 0x4E00 && ch <= 0x9FFF)
+    return TRUE;
+  if (ch < 0x2E80 || (ch >= 0x3000 && ch <= 0x303F) || (ch >= 0xFF00 && ch <= 0xFFEF))
+    return FALSE;
+
   return g_unichar_get_script (ch) == G_UNICODE_SCRIPT_HAN;
 }
 
@@ -225,6 +231,17 @@ classify_features (Line *line)
               "纠错|更多|热门|往期|推荐|相关|同类|最近更新|近期|版权|来源|作者|编辑|仅供|学习交流|"
               "参考|免费|在线阅读|浏览|字体|本站|本文档|本网|网友|楼|回复|知道了|取消|扫码|公众号)");
 
+  /* a heading of the text is furniture only as a numbered file name */
+  if (line->heading)
+    {
+      if (g_regex_match (file_name, t, 0, NULL))
+        {
+          line->kind = KIND_META;
+          line->strong = TRUE;
+        }
+      return;
+    }
+
   if (g_regex_match (page_marker, t, 0, NULL) || g_regex_match (file_page, t, 0, NULL) ||
       g_regex_match (nav_page, t, 0, NULL) || g_regex_match (caption, t, 0, NULL) ||
       (line->n_chars <= MAX_FEATURE_LINE && g_regex_match (url, t, 0, NULL)))
@@ -308,21 +325,53 @@ measure (Line *line)
   gunichar last = 0;
   gunichar before_last = 0;
 
+  /* a paragraph of text: only its length and its end matter */
+  if (line->length > MAX_FEATURE_LINE)
+    {
+      const char *e = t + strlen (t);
+
+      line->n_chars = line->length;
+      line->n_han = line->length;
+      if (e > t)
+        {
+          e = g_utf8_prev_char (e);
+          last = g_utf8_get_char (e);
+          if (e > t)
+            before_last = g_utf8_get_char (g_utf8_prev_char (e));
+        }
+      line->ends_term = is_terminal (last) || (is_closing_quote (last) && is_terminal (before_last));
+      line->n_punct = 2;
+      return;
+    }
+
   for (const char *p = t; *p; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
 
       line->n_chars++;
-      if (is_han (ch))
-        line->n_han++;
-      else if (is_sentence_punct (ch))
+      if (is_sentence_punct (ch))
         line->n_punct++;
+      else if (is_han (ch))
+        line->n_han++;
       before_last = last;
       last = ch;
     }
 
   line->ends_term = is_terminal (last) || (is_closing_quote (last) && is_terminal (before_last));
   line->heading = is_heading_like (t);
+}
+
+/* g_utf8_strlen() on valid text, in a loop the compiler can widen */
+static guint
+count_chars (const char *s,
+             gsize       n_bytes)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < n_bytes; i++)
+    n += ((guchar)s[i] & 0xC0) != 0x80;
+
+  return n;
 }
 
 static GArray *
@@ -348,7 +397,7 @@ split_lines (const char *text,
       line.start = p;
       line.n_bytes = line_end - p;
       line.offset = offset;
-      line.length = g_utf8_strlen (p, line.n_bytes);
+      line.length = count_chars (p, line.n_bytes);
       line.sstart = sp;
       line.sn_bytes = sline_end - sp;
       g_array_append_val (lines, line);
