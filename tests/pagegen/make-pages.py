@@ -8,7 +8,7 @@
 # the clean body, its first and last sentences and every furniture line the
 # page holds.  All site names, user names and page furniture are invented.
 #
-#   make-pages.py [--styles tune|heldout|blind|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
+#   make-pages.py [--styles tune|heldout|blind|last|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
 #
 # A speech file holds the title on its first line and the body after it;
 # "--title T" gives the title of speeches whose file has none (every line is
@@ -430,6 +430,83 @@ BLIND = {
     "blind-party": blind_party, "blind-bbs": blind_bbs,
 }
 
+# A third held-out set, written after the second had been seen and before
+# the fixes that seeing it suggested; never run before those were in.
+
+def last_bulletin(rng, d):
+    """A government bulletin printed to PDF: running header and folio."""
+    issue = "%d年第%d期" % (rng.randint(2016, 2025), rng.randint(1, 24))
+    head = "%s人民政府公报" % rng.choice(["清河市", "白塔县", "云岭州"])
+    first = rng.randint(5, 60)
+    before = [head, issue, ""]
+
+    def between(k):
+        return ["— %d —" % (first + k - 1), head + "  " + issue]
+    after = ["— %d —" % (first + d["pages"] - 1)]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.9, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def last_sidebar(rng, d):
+    """A library whose side panel was copied with the text."""
+    cats = ["党建材料", "心得体会", "工作总结", "讲话致辞", "述职报告", "调研报告", "主持词"]
+    before = ["文档分类"] + rng.sample(cats, 5) + ["热门标签：讲话 党课 总结", d["title"] + ".docx",
+              "共%d页  %d人已下载" % (d["pages"], rng.randint(1, 999)), ""]
+
+    def between(k):
+        return ["第%d页" % k] if rng.random() < 0.5 else []
+    after = ["", "上传者其他文档"] + related(rng, 4) + ["文档分类"] + rng.sample(cats, 3)
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.4, trad=0.3, gloss=0.0, ascii_punct=0.0)
+
+
+def last_mail(rng, d):
+    """A speech forwarded by mail."""
+    before = ["-------- 转发邮件信息 --------",
+              "发件人：\"%s\" <%s@example.cn>" % (rng.choice(["张伟", "王芳"]), rng.choice(["zw", "wangf"])),
+              "发送时间：%d年%d月%d日(星期%s) 上午%d:%02d" % (rng.randint(2016, 2025), rng.randint(1, 12),
+                                                      rng.randint(1, 28), rng.choice("一二三四五"),
+                                                      rng.randint(8, 11), rng.randint(0, 59)),
+              "收件人：\"综合科\" <zhk@example.cn>", "主题：转发：" + d["title"], ""]
+
+    def between(k):
+        return []
+    after = ["", "发自我的手机",
+             "本邮件及其附件含有保密信息，仅限于发送给上面地址中列出的个人或群组。"]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.5,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def last_notes(rng, d):
+    """A note exported from a reading app."""
+    before = ["摘自：《%s》" % d["title"], "原文链接：https://read.example.cn/a/%d" % rng.randint(10 ** 5, 10 ** 6),
+              "笔记时间：%s" % stamp(rng), "标签：#讲话 #材料 #借鉴", ""]
+
+    def between(k):
+        return []
+    after = ["", "——来自 青藤阅读", "字数：%d" % len(d["body"])]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.3,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def last_aggregator(rng, d):
+    """A news aggregator in traditional characters."""
+    before = ["熱點新聞網 > 時事 > 兩岸", TITLE, "記者%s／綜合報導" % rng.choice(["林志明", "陳怡"]),
+              "%s  分享到Facebook  分享到LINE" % stamp(rng), ""]
+
+    def between(k):
+        return ["（廣告）"] if rng.random() < 0.5 else []
+    after = ["", "更多內容請關注熱點新聞網", "延伸閱讀"] + related(rng, 3) + ["熱門新聞", "留言區",
+             "請登入後發表意見"]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=1.0, gloss=0.2, ascii_punct=0.0)
+
+
+LAST = {
+    "last-bulletin": last_bulletin, "last-sidebar": last_sidebar, "last-mail": last_mail,
+    "last-notes": last_notes, "last-aggregator": last_aggregator,
+}
+
 STYLES = {}
 
 
@@ -526,6 +603,7 @@ def main():
     STYLES.update(TUNE)
     STYLES.update(HELDOUT)
     STYLES.update(BLIND)
+    STYLES.update(LAST)
     ap = argparse.ArgumentParser()
     ap.add_argument("--styles", default="all")
     ap.add_argument("--seeds", type=int, default=1)
@@ -540,6 +618,8 @@ def main():
         names = sorted(HELDOUT)
     elif a.styles == "blind":
         names = sorted(BLIND)
+    elif a.styles == "last":
+        names = sorted(LAST)
     elif a.styles == "all":
         names = sorted(STYLES)
     else:
