@@ -54,6 +54,7 @@ typedef struct
   guint       n_chars;
   guint       n_han;
   guint       n_punct;
+  guint       n_term;   /* sentence ends anywhere in the line */
   gboolean    ends_term;
   gboolean    heading;
   Class       cls;
@@ -178,25 +179,49 @@ is_heading_like (const char *s)
                         s, 0, NULL);
 }
 
+/* "书山有路2020  采纳率49%  擅长：写作": pieces set apart by spaces, two
+ * or more of them with digits.
+ */
+static gboolean
+is_row_of_counts (const char *t)
+{
+  static GRegex *spaces;
+  static GRegex *han_date;
+  g_auto(GStrv) pieces = NULL;
+  guint n = 0;
+
+  /* a date written out is a line of the text: "（2020年03月07日 02 版）" */
+  if (g_regex_match (regex_once (&han_date, "\\d{2,4}\\s*年\\s*\\d{1,2}\\s*月"), t, 0, NULL))
+    return FALSE;
+
+  pieces = g_regex_split (regex_once (&spaces, "[\\s\\x{3000}]+"), t, 0);
+  for (guint i = 0; pieces[i] != NULL; i++)
+    if (strpbrk (pieces[i], "0123456789") != NULL)
+      n++;
+
+  return n >= 2;
+}
+
 /* Lines whose shape alone says what they are. */
 static void
 classify_features (Line *line)
 {
   static GRegex *page_marker, *file_page, *nav_page, *caption, *url;
   static GRegex *file_name, *field, *fields, *counter, *size, *stamp, *posted, *label_only;
-  static GRegex *place, *offer, *end_strong, *end_weak, *upload, *n_pages;
+  static GRegex *place, *offer, *end_strong, *end_weak, *upload, *n_pages, *user_id;
   const char *t = line->trimmed;
   guint n_fields = 0;
 
   regex_once (&page_marker,
-              "^[\\s\\-—–_·•|\\[\\]【】（）()<>〈〉=~*]*(第\\s*\\d+\\s*页|\\d+|page\\s*\\d+)"
-              "(\\s*(/|／|of|,|，)?\\s*(共\\s*)?\\d+\\s*页?)?[\\s\\-—–_·•|\\[\\]【】（）()<>〈〉=~*]*$");
+              "^[\\s\\-—–_·•|\\[\\]【】（）()<>〈〉〔〕［］「」=~*]*(第\\s*\\d+\\s*页|\\d+|page\\s*\\d+)"
+              "(\\s*(/|／|of|,|，)?\\s*(共\\s*)?\\d+\\s*页?)?[\\s\\-—–_·•|\\[\\]【】（）()<>〈〉〔〕［］「」=~*]*$");
   regex_once (&file_page, "\\.(docx?|pdf|txt|pptx?|wps|xlsx?|rtf|caj)_?第\\s*\\d+\\s*页$");
   regex_once (&nav_page, "^((上一页|下一页|上一篇|下一篇|首页|尾页|返回顶部|返回列表|返回|展开|收起)[\\s|｜/·]*)+$");
   regex_once (&caption,
               "^(\\[图片\\]|【图片】|图片|图\\s*\\d+|[▲△▼▽↓↑].{0,30}|图为.{0,30}|"
               "[（(]?(图片|图|视频)(来[源自]|由|：|:).{0,24}|.{0,12}[（(](图片|图|摄影|摄).{0,20}[)）]|"
-              "(点击|长按|扫描)(图片|二维码).{0,20}|配图.{0,20}|视频|点击播放.{0,20})$");
+              "(点击|长按|扫描)(图片|二维码).{0,20}|配图.{0,20}|视频|点击播放.{0,20}|"
+              "[（(【\\[]?(广告|推广|赞助)[)）】\\]]?)$");
   regex_once (&url, "(https?://|www\\.)[a-z0-9./_%?=&-]+");
   regex_once (&file_name, "^.{1,120}\\.(docx?|pdf|txt|pptx?|wps|xlsx?|rtf|caj)$");
   regex_once (&field, "^[【\\[（(]?\\s*(" LABELS ")\\s*([:：|｜]|\\s\\S)");
@@ -204,8 +229,12 @@ classify_features (Line *line)
   regex_once (&counter,
               "(阅读|浏览|下载|点赞|收藏|评论|转发|分享|在看|回复|查看|献花|转藏|人气|热度|访问|点击|赞|"
               "喜欢|关注|粉丝)\\s*[:：]?\\s*[(（]?\\d+(\\.\\d+)?\\s*[万wk千]?\\+?[)）]?\\s*(次|人|条|个)?");
+  /* a user's name or a mail address: letters with digits or "_", "@" */
+  regex_once (&user_id,
+              "(^|[^a-z0-9_])([a-z]+[_-]?\\d+[a-z0-9_]*|[a-z0-9]*_[a-z0-9_]+|[a-z]-\\d{3,}|"
+              "[a-z0-9._-]+@[a-z0-9.-]+)([^a-z0-9_]|$)");
   regex_once (&n_pages, "共\\s*\\d+\\s*[页张]");
-  regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)");
+  regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)|\\d+(\\.\\d+)?\\s*[%％]");
   regex_once (&stamp, "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}");
   regex_once (&posted, "(发表于|发布于|收藏于|更新于|上传于|编辑于|写于|posted|^原创(\\s|$))");
   regex_once (&label_only,
@@ -220,7 +249,7 @@ classify_features (Line *line)
               "充值|开通|登录|注册)");
   regex_once (&end_strong,
               "(icp备|icp证|公网安备|copyright|©|版权所有|all rights reserved|网站标识码|^-*\\s*end\\s*-*$|"
-              "最多预览|预览[一二三四五六七八九十\\d]+页|查看全文|阅读全文|全文阅读|继续阅读|剩余.{1,8}未读|"
+              "最多预览|预览[一二三四五六七八九十\\d]+页|(查看|阅读|展开|显示)全文|全文阅读|继续阅读|剩余.{1,8}未读|"
               "还[剩有].{1,8}[页字]|温馨提示|免责声明|版权声明|阅读原文|写留言|发表评论|网友评论|"
               "相关文档|相关推荐|相关阅读|相关新闻|相关资料|相关搜索|相关文章|猜你喜欢|大家都在看|"
               "往期推荐|往期回顾|推荐阅读|延伸阅读|精彩推荐|热门文档|热门推荐|热门下载|同类推荐|"
@@ -271,6 +300,8 @@ classify_features (Line *line)
   if (!line->ends_term || line->n_chars <= MAX_WEAK_LINE)
     {
       g_autoptr(GMatchInfo) m = NULL;
+      /* counts, dates, names: on a short line that holds no sentence */
+      gboolean terse = line->n_term == 0 && line->n_punct <= 2 && line->n_chars <= 60;
 
       if (g_regex_match (fields, t, 0, &m))
         do
@@ -278,8 +309,10 @@ classify_features (Line *line)
         while (g_match_info_next (m, NULL));
 
       if ((n_fields >= 2 || g_regex_match (field, t, 0, NULL) ||
-           (!line->ends_term &&
-            (g_regex_match (counter, t, 0, NULL) || g_regex_match (size, t, 0, NULL) ||
+           (terse &&
+            (is_row_of_counts (t) ||
+             (line->n_chars <= MAX_WEAK_LINE && g_regex_match (user_id, t, 0, NULL)) ||
+             g_regex_match (counter, t, 0, NULL) || g_regex_match (size, t, 0, NULL) ||
              g_regex_match (n_pages, t, 0, NULL) ||
              g_regex_match (stamp, t, 0, NULL) || g_regex_match (posted, t, 0, NULL)))) &&
           !line->heading)
@@ -341,6 +374,7 @@ measure (Line *line)
         }
       line->ends_term = is_terminal (last) || (is_closing_quote (last) && is_terminal (before_last));
       line->n_punct = 2;
+      line->n_term = 1;
       return;
     }
 
@@ -351,6 +385,8 @@ measure (Line *line)
       line->n_chars++;
       if (is_sentence_punct (ch))
         line->n_punct++;
+      if (is_terminal (ch))
+        line->n_term++;
       else if (is_han (ch))
         line->n_han++;
       before_last = last;
@@ -594,7 +630,8 @@ analyse (const char *text,
       key = g_string_new (line->trimmed);
       normalise_digits (key);
       n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key->str));
-      if (n >= 3 || (n >= 2 && strchr (key->str, '#') != NULL))
+      if (n >= 3 || (n >= 2 && (strchr (key->str, '#') != NULL ||
+                                (line->n_punct == 0 && line->n_chars >= 4))))
         {
           line->cls = CLASS_BAD;
           line->kind = KIND_PAGE;
@@ -747,35 +784,53 @@ stem_of_file_name (const char *name)
   return g_strdup (*s2 ? s2 : name);
 }
 
+/* A title run into the text ("…的讲话同志们：…", "…的讲话今天，…"):
+ * where the last word naming the kind of speech ends, among the words
+ * before the first punctuation.
+ */
+static const char *
+fused_title_end (const char *t)
+{
+  const char *best = NULL;
+  guint n = 0;
+  const char *p;
+
+  for (p = t; *p && n <= MAX_TITLE_CHARS; p = g_utf8_next_char (p), n++)
+    if (is_sentence_punct (g_utf8_get_char (p)))
+      break;
+  if (*p == '\0' || n > MAX_TITLE_CHARS)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (genre_words); i++)
+    {
+      const char *w = g_strstr_len (t, p - t, genre_words[i]);
+
+      while (w != NULL)
+        {
+          const char *e = w + strlen (genre_words[i]);
+
+          if (best == NULL || e > best)
+            best = e;
+          w = g_strstr_len (e, p - e, genre_words[i]);
+        }
+    }
+
+  return best;
+}
+
 /* Whether the first body line starts with the speech's title. */
 static gboolean
-body_has_title (const Line *first)
+body_has_title (const Line *first,
+                const char *stem)
 {
   const char *t = first->trimmed;
-  guint n = 0;
 
   if (t == NULL)
     return FALSE;
-  if (first->cls == CLASS_SHORT && !first->heading && !first->ends_term &&
-      first->n_chars <= MAX_TITLE_CHARS)
-    {
-      gunichar last = g_utf8_get_char (g_utf8_prev_char (t + strlen (t)));
+  if (first->cls == CLASS_SHORT)
+    return is_title_like (first, stem);
 
-      return last != 0xFF1A && last != ':';
-    }
-
-  /* a title run into the salutation: the words before the first
-   * punctuation name the kind of speech
-   */
-  for (const char *p = t; *p && n <= MAX_TITLE_CHARS; p = g_utf8_next_char (p), n++)
-    if (is_sentence_punct (g_utf8_get_char (p)))
-      {
-        g_autofree char *head = g_strndup (t, p - t);
-
-        return has_genre_word (head);
-      }
-
-  return FALSE;
+  return (fused_title_end (t) != NULL);
 }
 
 static void
@@ -804,6 +859,45 @@ add_removed_notice (GPtrArray  *notices,
                                     examples->len, what, s->str));
 }
 
+static gboolean
+is_salutation (const Line *line)
+{
+  return line->n_chars <= MAX_WEAK_LINE &&
+         (g_str_has_suffix (line->trimmed, "：") || g_str_has_suffix (line->trimmed, ":"));
+}
+
+/* A date under a speech, or a note in brackets: "（根据录音整理）" */
+static gboolean
+is_closing_note (const Line *line)
+{
+  static GRegex *re;
+
+  return g_regex_match (regex_once (&re,
+                                    "^[（(〔【\\[《].*[）)〕】\\]》]$|"
+                                    "[\\d〇零一二三四五六七八九十]{2,4}年[\\d一二三四五六七八九十]{1,2}月"),
+                        line->trimmed, 0, NULL);
+}
+
+static void
+drop_line (Line *line)
+{
+  line->keep = FALSE;
+  line->cls = CLASS_BAD;
+  if (line->kind == KIND_NONE)
+    line->kind = KIND_META;
+}
+
+static guint
+first_kept (GArray *lines,
+            guint   from)
+{
+  for (guint i = from; i < lines->len; i++)
+    if (g_array_index (lines, Line, i).keep && g_array_index (lines, Line, i).cls != CLASS_BLANK)
+      return i;
+
+  return lines->len;
+}
+
 /* Marks the lines to keep; returns the file name's stem when the title is
  * known only from there, or a "标题：" field.
  */
@@ -816,7 +910,9 @@ choose_body (GArray *lines)
   guint first_block;
   guint last_block;
   guint first_line;
+  guint start;
   Line *first;
+  Line *cand = NULL;
   static GRegex *site_name;
 
   if (blocks->len == 0)
@@ -864,43 +960,71 @@ choose_body (GArray *lines)
         stem = g_strstrip (g_strdup (line->trimmed + (line->trimmed[6] == ':' ? 7 : 9)));
     }
 
-  /* Leading short lines of the body that are neither title, salutation
-   * nor heading: a site's name over the text.
-   */
-  for (guint i = first_line; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-
-      if (line->cls == CLASS_BLANK)
-        continue;
-      if (line->cls != CLASS_SHORT || line->heading || is_title_like (line, stem) ||
-          !g_regex_match (regex_once (&site_name, SITE_NAME), line->trimmed, 0, NULL))
-        break;
-      line->keep = FALSE;
-      line->cls = CLASS_BAD;
-      line->kind = KIND_META;
-    }
-  for (first_line = 0; first_line < lines->len; first_line++)
-    if (g_array_index (lines, Line, first_line).keep &&
-        g_array_index (lines, Line, first_line).cls != CLASS_BLANK)
-      break;
+  first_line = first_kept (lines, 0);
   if (first_line >= lines->len)
     return NULL;
 
-  first = &g_array_index (lines, Line, first_line);
-  if (body_has_title (first))
-    return g_steal_pointer (&stem);
-
-  for (guint i = first_line; i > 0; i--)
+  /* a title over the furniture, nearest the text first */
+  for (guint i = first_line; i > 0 && cand == NULL; i--)
     {
       Line *line = &g_array_index (lines, Line, i - 1);
 
       if (line->cls == CLASS_SHORT && is_title_like (line, stem))
-        {
-          line->keep = TRUE;
-          line->title = TRUE;
-          break;
-        }
+        cand = line;
+    }
+
+  /* Where the text starts: a sentence, a salutation, a heading or the
+   * title.  Short lines before it are furniture when the title is known
+   * (over them or where the text starts), or when they look like a
+   * site's name; else the line just before the text may be its title.
+   */
+  for (start = first_line; start < lines->len; start++)
+    {
+      const Line *line = &g_array_index (lines, Line, start);
+
+      if (line->cls == CLASS_BLANK)
+        continue;
+      if (!line->keep || line->cls == CLASS_GOOD || line->heading || is_salutation (line) ||
+          is_title_like (line, stem))
+        break;
+    }
+  for (guint i = first_line; i < start && i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (line->cls == CLASS_BLANK || !line->keep)
+        continue;
+      if (cand != NULL || (start < lines->len && body_has_title (&g_array_index (lines, Line, start), stem)) ||
+          g_regex_match (regex_once (&site_name, SITE_NAME), line->trimmed, 0, NULL))
+        drop_line (line);
+    }
+
+  first_line = first_kept (lines, 0);
+  if (first_line >= lines->len)
+    return NULL;
+  first = &g_array_index (lines, Line, first_line);
+  if (!body_has_title (first, stem) && cand != NULL)
+    {
+      cand->keep = TRUE;
+      cand->title = TRUE;
+    }
+  else if (stem == NULL && first->cls == CLASS_GOOD && fused_title_end (first->trimmed) != NULL)
+    stem = g_strndup (first->trimmed, fused_title_end (first->trimmed) - first->trimmed);
+
+  /* Where the text ends: after its last sentence only closing words,
+   * dates and notes in brackets, no short line of a page.
+   */
+  for (guint i = lines->len; i > first_line; i--)
+    {
+      Line *line = &g_array_index (lines, Line, i - 1);
+
+      if (line->cls == CLASS_BLANK || !line->keep)
+        continue;
+      if (line->cls == CLASS_GOOD || line->heading || is_closing_note (line) ||
+          (line->ends_term && !g_str_has_suffix (line->trimmed, "？") &&
+           !g_str_has_suffix (line->trimmed, "?")))
+        break;
+      drop_line (line);
     }
 
   return g_steal_pointer (&stem);
