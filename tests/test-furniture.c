@@ -289,6 +289,46 @@ test_site_name_and_running_header (void)
                    "要一级抓一级，层层抓落实。");
 }
 
+/* Short lines with nothing to tell them by, over the title and after the
+ * closing words: where the text starts and ends decides.
+ */
+static void
+test_edges (void)
+{
+  const char *page =
+    "本页导读\n"
+    "在全县春耕生产动员会上的讲话\n"
+    "同志们：\n"
+    "今天召开会议，部署春耕生产工作，请大家认真抓好落实。\n"
+    "谢谢大家！\n"
+    "（根据录音整理）\n"
+    "评价一下这篇文章？\n"
+    "意见反馈\n"
+    "阅读 35\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "在全县春耕生产动员会上的讲话\n"
+                   "同志们：\n"
+                   "今天召开会议，部署春耕生产工作，请大家认真抓好落实。\n"
+                   "谢谢大家！\n"
+                   "（根据录音整理）");
+}
+
+/* A title run into the first sentence names the document. */
+static void
+test_fused_title (void)
+{
+  const char *page =
+    "浏览：12\n"
+    "在全市春季植树活动上的讲话今天，我们在这里举行植树活动，为城市增添一片新绿。\n";
+  g_autofree char *title = NULL;
+  g_autofree char *out = remove_furniture (page, &title, NULL);
+
+  g_assert_cmpstr (out, ==, "在全市春季植树活动上的讲话今天，我们在这里举行植树活动，为城市增添一片新绿。");
+  g_assert_cmpstr (title, ==, "在全市春季植树活动上的讲话");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +344,8 @@ main (int   argc,
   g_test_add_func ("/furniture/plain-speech", test_plain_speech);
   g_test_add_func ("/furniture/vague-word-heading", test_vague_word_heading);
   g_test_add_func ("/furniture/site-name-and-running-header", test_site_name_and_running_header);
+  g_test_add_func ("/furniture/edges", test_edges);
+  g_test_add_func ("/furniture/fused-title", test_fused_title);
 
   return g_test_run ();
 }
