@@ -80,7 +80,8 @@ test_boilerplate (void)
   g_autofree char *out = NULL;
   gboolean site = FALSE;
 
-  out = jj_web_cleaner_remove_boilerplate (page, strlen (page), NULL, NULL, &map, &site, notices);
+  out = jj_web_cleaner_remove_boilerplate (page, strlen (page), NULL, NULL, &map, &site,
+                                           NULL, NULL, notices);
   g_assert_true (site);
   g_assert_cmpstr (g_strstrip (out), ==,
                    "某某单位年终总结会讲话同志们：今年以来，我们围绕中心、服务大局，各项工作取得了新的进展。"
@@ -98,7 +99,8 @@ test_not_a_site_page (void)
   g_autofree char *out = NULL;
   gboolean site = TRUE;
 
-  out = jj_web_cleaner_remove_boilerplate (text, strlen (text), NULL, NULL, NULL, &site, notices);
+  out = jj_web_cleaner_remove_boilerplate (text, strlen (text), NULL, NULL, NULL, &site,
+                                           NULL, NULL, notices);
   g_assert_false (site);
   g_assert_cmpstr (out, ==, text);
   g_assert_cmpuint (notices->len, ==, 0);

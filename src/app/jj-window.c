@@ -227,20 +227,42 @@ position_changed_cb (JjWindow *self,
   jj_outline_panel_set_position (self->outline_panel, position);
 }
 
+/* Lines of website furniture listed in the Details dialog. */
+#define MAX_REMOVED_SHOWN 30
+
 static void
 show_notices_cb (AdwToast *toast,
                  JjWindow *self)
 {
   const char * const *notices;
-  g_autofree char *body = NULL;
+  const char * const *removed;
+  g_autofree char *joined = NULL;
+  g_autoptr(GString) body = NULL;
   GtkWidget *dialog;
+  guint n = 0;
 
   if (self->document == NULL)
     return;
 
   notices = jj_document_get_notices (self->document);
-  body = g_strjoinv ("\n", (char **) notices);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Was Done to the Text"), body);
+  joined = g_strjoinv ("\n", (char **) notices);
+  body = g_string_new (joined);
+
+  /* every line of website furniture, so that nothing goes unseen */
+  removed = jj_document_get_removed_lines (self->document);
+  if (removed[0] != NULL)
+    g_string_append_printf (body, "\n\n%s", _("Lines taken out of the text:"));
+  for (; removed[n] != NULL && n < MAX_REMOVED_SHOWN; n++)
+    g_string_append_printf (body, "\n%s", removed[n]);
+  if (removed[n] != NULL)
+    {
+      guint more = g_strv_length ((char **) removed + n);
+
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, ngettext ("…and %u more line", "…and %u more lines", more), more);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Was Done to the Text"), body->str);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }

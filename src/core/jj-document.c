@@ -68,6 +68,7 @@ struct _JjDocument
   char      *source_text;
   GPtrArray *maps;       /* JjTextMap, applied last to first */
   GPtrArray *notices;    /* NULL-terminated */
+  GPtrArray *removed;    /* lines of website furniture, NULL-terminated */
   GArray    *hints;      /* JjParagraphHint, display offsets */
   char      *original_text;
   guint      was_traditional : 1;
@@ -162,6 +163,7 @@ jj_document_finalize (GObject *object)
   g_clear_pointer (&self->source_text, g_free);
   g_clear_pointer (&self->maps, g_ptr_array_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
   g_clear_pointer (&self->hints, g_array_unref);
   g_clear_pointer (&self->original_text, g_free);
 
@@ -183,6 +185,7 @@ jj_document_init (JjDocument *self)
   self->encoding = g_strdup ("UTF-8");
   self->maps = g_ptr_array_new_with_free_func ((GDestroyNotify)jj_text_map_free);
   self->notices = g_ptr_array_new_with_free_func (g_free);
+  self->removed = g_ptr_array_new_with_free_func (g_free);
   self->hints = g_array_new (FALSE, FALSE, sizeof (JjParagraphHint));
 }
 
@@ -201,6 +204,9 @@ seal_notices (JjDocument *self)
 
   if (len == 0 || g_ptr_array_index (self->notices, len - 1) != NULL)
     g_ptr_array_add (self->notices, NULL);
+  len = self->removed->len;
+  if (len == 0 || g_ptr_array_index (self->removed, len - 1) != NULL)
+    g_ptr_array_add (self->removed, NULL);
 }
 
 static gboolean
@@ -494,6 +500,7 @@ jj_document_process (JjDocument            *self,
   g_autofree char *traditional = NULL;
   g_autofree char *simplified = NULL;
   g_autofree char *shadow = NULL;
+  g_autofree char *furniture_title = NULL;
   g_autoptr(GArray) breaks = NULL;
   g_autoptr(GArray) preferred = NULL;
   gsize traditional_n_bytes = 0;
@@ -550,7 +557,8 @@ jj_document_process (JjDocument            *self,
     {
       shadow = shadow_of (text, n_bytes, keep_shadow);
       r = jj_web_cleaner_remove_boilerplate (text, n_bytes, shadow, &n, &map,
-                                             &is_site_page, self->notices);
+                                             &is_site_page, &furniture_title,
+                                             self->removed, self->notices);
       push_step (self, &text, &n_bytes, r, n, map);
 
       r = jj_web_cleaner_fix_punctuation (text, n_bytes, &n, NULL);
@@ -607,6 +615,9 @@ jj_document_process (JjDocument            *self,
   push_step (self, &text, &n_bytes, r, n, map);
 
   jj_document_set_text (self, text, n_bytes);
+  /* a speech without a title line, named by the file the site offered */
+  if (self->title == NULL && furniture_title != NULL)
+    self->title = g_steal_pointer (&furniture_title);
 
   if (traditional != NULL)
     self->original_text = derive_original (self, traditional, traditional_n_bytes,
@@ -1199,6 +1210,22 @@ jj_document_get_notices (JjDocument *self)
   seal_notices (self);
 
   return (const char * const *)self->notices->pdata;
+}
+
+/**
+ * jj_document_get_removed_lines:
+ *
+ * Returns: (transfer none): the lines of website furniture cleaning took
+ *   out, in the order of the source, NULL-terminated.
+ */
+const char * const *
+jj_document_get_removed_lines (JjDocument *self)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (self), NULL);
+
+  seal_notices (self);
+
+  return (const char * const *)self->removed->pdata;
 }
 
 gboolean

@@ -105,6 +105,8 @@ const JjParagraphHint *
  */
 const char * const *
              jj_document_get_notices      (JjDocument           *self);
+const char * const *
+             jj_document_get_removed_lines (JjDocument          *self);
 /* TRUE when the text was detected as traditional Chinese, whether it was
  * converted or kept (JJ_LOAD_KEEP_TRADITIONAL).
  */

@@ -8,10 +8,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jj-furniture.h"
 #include "jj-web-cleaner.h"
 
-/* Lines longer than this are text, never site furniture. */
-#define MAX_BOILERPLATE_LINE 200
 #define MAX_TITLE_CHARS      60
 #define MAX_TAG_CHARS        6
 
@@ -135,22 +134,6 @@ jj_web_cleaner_remove_pinyin (const char  *text,
   return jj_text_builder_finish (g_steal_pointer (&b), out_n_bytes, map);
 }
 
-typedef enum
-{
-  LINE_TEXT,
-  LINE_HEADER,   /* file name, size, page list, uploader */
-  LINE_NOTICE,   /* preview limits, download offers, navigation */
-} LineKind;
-
-typedef struct
-{
-  const char *start;   /* in the text */
-  gsize       n_bytes;
-  guint       offset;  /* in characters */
-  guint       length;
-  LineKind    kind;
-} Line;
-
 static GRegex *
 regex_once (GRegex    **slot,
             const char *pattern)
@@ -166,122 +149,10 @@ regex_once (GRegex    **slot,
   return *slot;
 }
 
-static LineKind
-classify_line (const char *line,
-               guint       length)
-{
-  static GRegex *file_name;
-  static GRegex *field;
-  static GRegex *size;
-  static GRegex *label;
-  static GRegex *share;
-  static GRegex *notice;
-  static GRegex *nav;
-
-  if (length == 0 || length > MAX_BOILERPLATE_LINE)
-    return LINE_TEXT;
-
-  regex_once (&file_name,
-              "^.{1,120}\\.(docx?|pdf|txt|pptx?|wps|xlsx?|rtf)(_第\\s*\\d+\\s*页)?$");
-  regex_once (&field,
-              "^(id|编号|文档编号|大小|文件大小|页数|时间|上传时间|发布时间|更新时间|上传者|上传人|"
-              "贡献者|作者|格式|文件格式|分类|浏览|浏览量|阅读|下载|下载次数|下载量|下载积分|积分|"
-              "价格|评分|收藏|所属|标签)\\s*[:：]");
-  regex_once (&size, "^.{0,12}\\d+(\\.\\d+)?\\s*[kmg]b\\s*$");
-  regex_once (&label, "^(资源描述|文档描述|文档介绍|内容简介|文档简介|简介|内容摘要|摘要|正文)\\s*[:：]?$");
-  regex_once (&share, "(上传分享|免费在线阅读|在线阅读|更多相关内容|相关文档推荐|文档下载|原创力文档)");
-  regex_once (&notice,
-              "(最多预览|预览[一二三四五六七八九十\\d]+页|下载文档查看全文|查看全文|下载收益|"
-              "温馨提示|版权归|付费完成|联系客服|本站投诉|侵权|下载前请|文档由用户上传|"
-              "展开阅读全文|阅读全文|剩余.{1,8}未读|还剩.{1,8}页)");
-  regex_once (&nav,
-              "^(最近更新|更多|更多>+|大家都在看|近期热门|热门推荐|相关推荐|猜你喜欢|相关文档|"
-              "相关搜索|关闭|上一篇|下一篇|返回顶部|分享|举报|收藏|点击下载|立即下载|下载|"
-              "加入VIP|开通VIP)$");
-
-  if (g_regex_match (file_name, line, 0, NULL) ||
-      g_regex_match (field, line, 0, NULL) ||
-      g_regex_match (size, line, 0, NULL) ||
-      g_regex_match (label, line, 0, NULL) ||
-      g_regex_match (share, line, 0, NULL))
-    return LINE_HEADER;
-
-  if (g_regex_match (notice, line, 0, NULL) || g_regex_match (nav, line, 0, NULL))
-    return LINE_NOTICE;
-
-  return LINE_TEXT;
-}
-
 static gboolean
 is_space_char (gunichar ch)
 {
   return ch == ' ' || ch == '\t' || ch == '\r' || ch == 0x3000 || ch == 0x00A0;
-}
-
-static char *
-trimmed_copy (const char *s,
-              gsize       n_bytes)
-{
-  const char *e = s + n_bytes;
-
-  while (s < e && is_space_char (g_utf8_get_char (s)))
-    s = g_utf8_next_char (s);
-  while (e > s && is_space_char (g_utf8_get_char (g_utf8_prev_char (e))))
-    e = g_utf8_prev_char (e);
-
-  return g_strndup (s, e - s);
-}
-
-static GArray *
-split_lines (const char *text,
-             gsize       n_bytes)
-{
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  const char *p = text;
-  const char *end = text + n_bytes;
-  guint offset = 0;
-
-  while (p <= end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *line_end = nl ? nl : end;
-      Line line = { p, line_end - p, offset, g_utf8_strlen (p, line_end - p), LINE_TEXT };
-
-      g_array_append_val (lines, line);
-      offset += line.length + 1;
-      if (nl == NULL)
-        break;
-      p = nl + 1;
-    }
-
-  return lines;
-}
-
-static void
-add_removed_notice (GPtrArray  *notices,
-                    const char *what,
-                    GPtrArray  *examples,
-                    guint       n_lines)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  for (guint i = 0; i < examples->len && i < 3; i++)
-    {
-      if (i > 0)
-        g_string_append (s, "”, “");
-      g_string_append (s, g_ptr_array_index (examples, i));
-    }
-  if (examples->len > 3)
-    g_string_append (s, "”…");
-  else
-    g_string_append (s, "”");
-
-  g_ptr_array_add (notices,
-                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "Removed %u line of %s: “%s",
-                                                 "Removed %u lines of %s: “%s",
-                                                 n_lines),
-                                    n_lines, what, s->str));
 }
 
 char *
@@ -291,102 +162,31 @@ jj_web_cleaner_remove_boilerplate (const char  *text,
                                    gsize       *out_n_bytes,
                                    JjTextMap  **map,
                                    gboolean    *is_site_page,
+                                   char       **title,
+                                   GPtrArray   *removed,
                                    GPtrArray   *notices)
 {
-  g_autoptr(JjTextBuilder) b = jj_text_builder_new (n_bytes);
-  g_autoptr(GArray) lines = split_lines (text, n_bytes);
-  g_autoptr(GArray) shadow_lines = NULL;
-  g_autoptr(GPtrArray) header_examples = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) trailer_examples = g_ptr_array_new_with_free_func (g_free);
-  guint n_header = 0;
-  guint n_trailer = 0;
-  guint last_long = 0;
-  guint tail_from = G_MAXUINT;
-  gboolean any_long = FALSE;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  char *r;
 
-  if (shadow != NULL)
-    shadow_lines = split_lines (shadow, strlen (shadow));
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-      const Line *match = line;
-      g_autofree char *trimmed = NULL;
-
-      if (shadow_lines != NULL && i < shadow_lines->len)
-        match = &g_array_index (shadow_lines, Line, i);
-
-      if (line->length <= MAX_BOILERPLATE_LINE)
-        {
-          trimmed = trimmed_copy (match->start, match->n_bytes);
-          line->kind = classify_line (trimmed, g_utf8_strlen (trimmed, -1));
-        }
-      if (line->length > MAX_BOILERPLATE_LINE)
-        {
-          last_long = i;
-          any_long = TRUE;
-        }
-      if (line->kind == LINE_HEADER)
-        n_header++;
-    }
-
-  /* The notices after the text end the page: everything from the first of
-   * them on is furniture when no paragraph of text follows.
-   */
-  for (guint i = any_long ? last_long + 1 : 0; i < lines->len; i++)
-    {
-      if (g_array_index (lines, Line, i).kind == LINE_NOTICE)
-        {
-          tail_from = i;
-          break;
-        }
-    }
-
+  r = jj_furniture_remove (text, n_bytes, shadow, out_n_bytes, map, title, lines, notices);
   if (is_site_page != NULL)
-    *is_site_page = n_header >= 2;
+    *is_site_page = lines->len >= 2;
+  if (removed != NULL)
+    for (guint i = 0; i < lines->len; i++)
+      g_ptr_array_add (removed, g_strdup (g_ptr_array_index (lines, i)));
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-      gboolean drop = FALSE;
+  if (r != NULL)
+    return r;
 
-      if (i >= tail_from)
-        drop = line->length > 0;
-      else if (line->kind == LINE_HEADER && n_header >= 2)
-        drop = TRUE;
+  if (title != NULL)
+    *title = NULL;
+  if (out_n_bytes != NULL)
+    *out_n_bytes = n_bytes;
+  if (map != NULL)
+    *map = jj_text_map_new_identity ();
 
-      if (drop)
-        {
-          char *t = trimmed_copy (line->start, line->n_bytes);
-
-          if (*t == '\0')
-            g_free (t);
-          else if (i >= tail_from)
-            {
-              g_ptr_array_add (trailer_examples, t);
-              n_trailer++;
-            }
-          else
-            {
-              g_ptr_array_add (header_examples, t);
-              n_header = MAX (n_header, 2);
-            }
-          continue;
-        }
-
-      jj_text_builder_copy (b, line->start, line->n_bytes, line->offset);
-      if (i + 1 < lines->len)
-        jj_text_builder_insert (b, "\n", 1, line->offset + line->length);
-    }
-
-  if (notices != NULL && header_examples->len > 0)
-    add_removed_notice (notices, _("website information around the text"),
-                        header_examples, header_examples->len);
-  if (notices != NULL && trailer_examples->len > 0)
-    add_removed_notice (notices, _("website notices after the text"),
-                        trailer_examples, n_trailer);
-
-  return jj_text_builder_finish (g_steal_pointer (&b), out_n_bytes, map);
+  return g_strndup (text, n_bytes);
 }
 
 static gboolean
@@ -467,7 +267,7 @@ salutation_regex (void)
   /* The forms of address that open a speech, ended by a colon. */
   return regex_once (&re,
                      "(同志们|同事们|朋友们|同学们|老师们|各位[^，,。：:\\n]{0,20}|"
-                     "尊敬的[^，,。：:\\n]{1,30}|女士们、先生们|亲爱的[^，,。：:\\n]{1,20})[：:]");
+                     "尊敬的[^。：:\\n]{1,40}|女士们、先生们|亲爱的[^。：:\\n]{1,30})[：:]");
 }
 
 /* Words that end the title of a speech. */

@@ -28,6 +28,8 @@ char     *jj_web_cleaner_remove_boilerplate (const char  *text,
                                              gsize       *out_n_bytes,
                                              JjTextMap  **map,
                                              gboolean    *is_site_page,
+                                             char       **title,
+                                             GPtrArray   *removed,
                                              GPtrArray   *notices);
 char     *jj_web_cleaner_fix_punctuation    (const char  *text,
                                              gsize        n_bytes,

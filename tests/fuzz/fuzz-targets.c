@@ -207,7 +207,7 @@ jj_fuzz_web_cleaner (const guint8 *data,
   check_step (steps[0], n[0], maps[0], length);
   length = g_utf8_strlen (steps[0], n[0]);
   steps[1] = jj_web_cleaner_remove_boilerplate (steps[0], n[0], NULL, &n[1], &maps[1],
-                                                &is_site_page, notices);
+                                                &is_site_page, NULL, NULL, notices);
   check_step (steps[1], n[1], maps[1], length);
   length = g_utf8_strlen (steps[1], n[1]);
   steps[2] = jj_web_cleaner_fix_punctuation (steps[1], n[1], &n[2], &maps[2]);

@@ -1,0 +1,1187 @@
+/* jj-furniture.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "jj-furniture.h"
+
+/* Furniture is recognised by what it is, as jusText does for HTML: each
+ * line gets features of its own (length, sentence punctuation, labels,
+ * counts, dates, page numbers, file names, repeating another line or the
+ * body), then its context decides: the body is the largest run of lines
+ * between furniture, and the runs after or before it that only page
+ * furniture separates from it.
+ */
+
+#define MAX_FEATURE_LINE  120   /* longer lines are text */
+#define MAX_WEAK_LINE     40    /* vague evidence counts on short lines only */
+#define MAX_TITLE_CHARS   60
+#define MIN_JOINED_BLOCK  200
+
+/* What the name of a website ends with, or how it is set off. */
+#define SITE_NAME "((网|库|站|平台|论坛|社区|吧|号|文档|资料|范文|频道)$|\\s[-—|｜]+\\s|——)"
+
+typedef enum
+{
+  CLASS_BLANK,
+  CLASS_GOOD,    /* sentences: body unless context says otherwise */
+  CLASS_SHORT,   /* headings, titles, salutations, short furniture */
+  CLASS_BAD,     /* furniture */
+} Class;
+
+typedef enum
+{
+  KIND_NONE = 0,
+  KIND_PAGE = 1 << 0,  /* may stand between two parts of the body */
+  KIND_META = 1 << 1,  /* about the document: fields, file name, summary */
+  KIND_END  = 1 << 2,  /* the page after the text: notices, lists, comments */
+} Kind;
+
+typedef struct
+{
+  const char *start;    /* in the text */
+  gsize       n_bytes;
+  guint       offset;   /* in characters */
+  guint       length;
+  const char *sstart;   /* in the shadow */
+  gsize       sn_bytes;
+  char       *trimmed;  /* of the shadow; NULL for long lines */
+  guint       n_chars;
+  guint       n_han;
+  guint       n_punct;
+  guint       n_term;   /* sentence ends anywhere in the line */
+  gboolean    ends_term;
+  gboolean    heading;
+  Class       cls;
+  Kind        kind;
+  gboolean    strong;
+  gboolean    keep;
+  gboolean    title;    /* the speech's title, over furniture */
+} Line;
+
+typedef struct
+{
+  guint first;   /* first and last non-blank lines */
+  guint last;
+  guint weight;  /* characters */
+  Kind  before;  /* kinds of furniture between it and the previous block */
+  gboolean body;
+} Block;
+
+static GRegex *
+regex_once (GRegex    **slot,
+            const char *pattern)
+{
+  if (g_once_init_enter (slot))
+    {
+      GRegex *re = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+
+      g_assert (re != NULL);
+      g_once_init_leave (slot, re);
+    }
+
+  return *slot;
+}
+
+#define LABELS \
+  "id|编号|文档编号|索引号|文号|大小|文件大小|文档大小|页数|文档页数|总页数|字数|时间|日期|" \
+  "上传时间|发布时间|发布日期|更新时间|发表时间|成文日期|上传者|上传人|上传用户|贡献者|作者|" \
+  "编辑|责任编辑|编审|审核|校对|来源|信息来源|文章来源|出处|格式|文件格式|文档格式|分类|" \
+  "主题分类|文档分类|所属分类|栏目|浏览|浏览量|浏览次数|阅读|阅读量|阅读数|阅读次数|下载|" \
+  "下载次数|下载量|下载积分|所需积分|积分|价格|售价|评分|收藏|所属|标签|文档标签|关键词|" \
+  "关键字|热度|文档热度|查看|回复|点击|点击量|访问量|主办|主办单位|承办|承办单位|协办|" \
+  "网站标识码|标题|文档标题|来自|类型|文档类型|语言|版本|用户|发布者|发布人|楼主|资料"
+
+static const char *const genre_words[] = {
+  "讲话", "发言", "致辞", "讲稿", "报告", "演讲", "党课", "提纲", "主持词", "贺词", "讲义",
+  "总结", "汇报", "述职", "动员", "座谈", "会议上", "大会上", "仪式上", "论坛上", "开幕词",
+  "闭幕词", "答谢词", "欢迎词", "辅导",
+};
+
+/* Called on every character of the text: the common blocks first. */
+static gboolean
+is_han (gunichar ch)
+{
+  if (ch >= 0x4E00 && ch <= 0x9FFF)
+    return TRUE;
+  if (ch < 0x2E80 || (ch >= 0x3000 && ch <= 0x303F) || (ch >= 0xFF00 && ch <= 0xFFEF))
+    return FALSE;
+
+  return g_unichar_get_script (ch) == G_UNICODE_SCRIPT_HAN;
+}
+
+static gboolean
+is_space_char (gunichar ch)
+{
+  return ch == ' ' || ch == '\t' || ch == '\r' || ch == 0x3000 || ch == 0x00A0;
+}
+
+static gboolean
+is_sentence_punct (gunichar ch)
+{
+  return ch == 0x3002 || ch == 0xFF0C || ch == 0xFF1B || ch == 0xFF1A || ch == 0xFF01 ||
+         ch == 0xFF1F || ch == 0x3001 || ch == ',' || ch == ';' || ch == ':' || ch == '!' ||
+         ch == '?';
+}
+
+static gboolean
+is_terminal (gunichar ch)
+{
+  return ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || ch == '!' || ch == '?' ||
+         ch == 0x2026;
+}
+
+static gboolean
+is_closing_quote (gunichar ch)
+{
+  return ch == 0x201D || ch == 0x2019 || ch == 0x300D || ch == 0x300F || ch == 0xFF09 ||
+         ch == ')' || ch == 0x300B;
+}
+
+static char *
+trimmed_copy (const char *s,
+              gsize       n_bytes)
+{
+  const char *e = s + n_bytes;
+
+  while (s < e && is_space_char (g_utf8_get_char (s)))
+    s = g_utf8_next_char (s);
+  while (e > s && is_space_char (g_utf8_get_char (g_utf8_prev_char (e))))
+    e = g_utf8_prev_char (e);
+
+  return g_strndup (s, e - s);
+}
+
+static gboolean
+has_genre_word (const char *s)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (genre_words); i++)
+    if (strstr (s, genre_words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_heading_like (const char *s)
+{
+  static GRegex *re;
+
+  return g_regex_match (regex_once (&re,
+                                    "^(第[一二三四五六七八九十百]+[、，,章节部分条是]|"
+                                    "[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\\d]+[)）]|"
+                                    "\\d+[、.．]|[①-⑳]|首先|其次|再次|最后)"),
+                        s, 0, NULL);
+}
+
+/* "书山有路2020  采纳率49%  擅长：写作": pieces set apart by spaces, two
+ * or more of them with digits.
+ */
+static gboolean
+is_row_of_counts (const char *t)
+{
+  static GRegex *spaces;
+  static GRegex *han_date;
+  g_auto(GStrv) pieces = NULL;
+  guint n = 0;
+
+  /* a date written out is a line of the text: "（2020年03月07日 02 版）" */
+  if (g_regex_match (regex_once (&han_date, "\\d{2,4}\\s*年\\s*\\d{1,2}\\s*月"), t, 0, NULL))
+    return FALSE;
+
+  pieces = g_regex_split (regex_once (&spaces, "[\\s\\x{3000}]+"), t, 0);
+  for (guint i = 0; pieces[i] != NULL; i++)
+    if (strpbrk (pieces[i], "0123456789") != NULL)
+      n++;
+
+  return n >= 2;
+}
+
+/* Lines whose shape alone says what they are. */
+static void
+classify_features (Line *line)
+{
+  static GRegex *page_marker, *file_page, *nav_page, *caption, *url;
+  static GRegex *file_name, *field, *fields, *counter, *size, *stamp, *posted, *label_only;
+  static GRegex *place, *offer, *end_strong, *end_weak, *upload, *n_pages, *user_id;
+  const char *t = line->trimmed;
+  guint n_fields = 0;
+
+  regex_once (&page_marker,
+              "^[\\s\\-—–_·•|\\[\\]【】（）()<>〈〉〔〕［］「」=~*]*(第\\s*\\d+\\s*页|\\d+|page\\s*\\d+)"
+              "(\\s*(/|／|of|,|，)?\\s*(共\\s*)?\\d+\\s*页?)?[\\s\\-—–_·•|\\[\\]【】（）()<>〈〉〔〕［］「」=~*]*$");
+  regex_once (&file_page, "\\.(docx?|pdf|txt|pptx?|wps|xlsx?|rtf|caj)_?第\\s*\\d+\\s*页$");
+  regex_once (&nav_page, "^((上一页|下一页|上一篇|下一篇|首页|尾页|返回顶部|返回列表|返回|展开|收起)[\\s|｜/·]*)+$");
+  regex_once (&caption,
+              "^(\\[图片\\]|【图片】|图片|图\\s*\\d+|[▲△▼▽↓↑].{0,30}|图为.{0,30}|"
+              "[（(]?(图片|图|视频)(来[源自]|由|：|:).{0,24}|.{0,12}[（(](图片|图|摄影|摄).{0,20}[)）]|"
+              "(点击|长按|扫描)(图片|二维码).{0,20}|配图.{0,20}|视频|点击播放.{0,20}|"
+              "[（(【\\[]?(广告|推广|赞助)[)）】\\]]?)$");
+  regex_once (&url, "(https?://|www\\.)[a-z0-9./_%?=&-]+");
+  regex_once (&file_name, "^.{1,120}\\.(docx?|pdf|txt|pptx?|wps|xlsx?|rtf|caj)$");
+  regex_once (&field, "^[【\\[（(]?\\s*(" LABELS ")\\s*([:：|｜]|\\s\\S)");
+  regex_once (&fields, "(" LABELS ")\\s*[:：]");
+  regex_once (&counter,
+              "(阅读|浏览|下载|点赞|收藏|评论|转发|分享|在看|回复|查看|献花|转藏|人气|热度|访问|点击|赞|"
+              "喜欢|关注|粉丝)\\s*[:：]?\\s*[(（]?\\d+(\\.\\d+)?\\s*[万wk千]?\\+?[)）]?\\s*(次|人|条|个)?");
+  /* a user's name or a mail address: letters with digits or "_", "@" */
+  regex_once (&user_id,
+              "(^|[^a-z0-9_])([a-z]+[_-]?\\d+[a-z0-9_]*|[a-z0-9]*_[a-z0-9_]+|[a-z]-\\d{3,}|"
+              "[a-z0-9._-]+@[a-z0-9.-]+)([^a-z0-9_]|$)");
+  regex_once (&n_pages, "共\\s*\\d+\\s*[页张]");
+  regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)|\\d+(\\.\\d+)?\\s*[%％]");
+  regex_once (&stamp, "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}");
+  regex_once (&posted, "(发表于|发布于|收藏于|更新于|上传于|编辑于|写于|posted|^原创(\\s|$))");
+  regex_once (&label_only,
+              "^[【\\[]?(资源描述|文档描述|文档介绍|文章介绍|内容简介|文档简介|简介|内容摘要|内容提要|提要|"
+              "摘要|导读|正文|描述|介绍|文档预览|预览)[】\\]]?\\s*[:：]?$");
+  regex_once (&upload,
+              "(\\.(docx?|pdf|txt|pptx?|wps|xlsx?|rtf|caj)[》」”]|上传分享|由[^，。,]{0,8}上传|"
+              "免费在线阅读|在线阅读|更多相关内容)");
+  regex_once (&place, "^(当前位置|您的位置|您所在的位置|所在位置|位置|导航)\\s*[:：]");
+  regex_once (&offer,
+              "(vip|会员|积分|[￥¥]\\s*\\d|免费下载|立即下载|点击下载|下载文档|下载本文|下载到电脑|付费|购买|"
+              "充值|开通|登录|注册)");
+  regex_once (&end_strong,
+              "(icp备|icp证|公网安备|copyright|©|版权所有|all rights reserved|网站标识码|^-*\\s*end\\s*-*$|"
+              "最多预览|预览[一二三四五六七八九十\\d]+页|(查看|阅读|展开|显示)全文|全文阅读|继续阅读|剩余.{1,8}未读|"
+              "还[剩有].{1,8}[页字]|温馨提示|免责声明|版权声明|阅读原文|写留言|发表评论|网友评论|"
+              "相关文档|相关推荐|相关阅读|相关新闻|相关资料|相关搜索|相关文章|猜你喜欢|大家都在看|"
+              "往期推荐|往期回顾|推荐阅读|延伸阅读|精彩推荐|热门文档|热门推荐|热门下载|同类推荐|"
+              "类似文章|更多精彩|扫一扫|二维码|打印本页|关闭窗口|关于我们|联系我们|联系客服|帮助中心|"
+              "用户协议|隐私政策|网站地图|如[有涉].{0,4}侵权|侵权.{0,8}(删除|告知|联系)|侵删)");
+  regex_once (&end_weak,
+              "(下载|上传|分享|收藏|举报|投诉|侵权|侵删|转载|评论|留言|点赞|在看|关注|订阅|打印|关闭|"
+              "纠错|更多|热门|往期|推荐|相关|同类|最近更新|近期|版权|来源|作者|编辑|仅供|学习交流|"
+              "参考|免费|在线阅读|浏览|字体|本站|本文档|本网|网友|楼|回复|知道了|取消|扫码|公众号)");
+
+  /* a heading of the text is furniture only as a numbered file name */
+  if (line->heading)
+    {
+      if (g_regex_match (file_name, t, 0, NULL))
+        {
+          line->kind = KIND_META;
+          line->strong = TRUE;
+        }
+      return;
+    }
+
+  if (g_regex_match (page_marker, t, 0, NULL) || g_regex_match (file_page, t, 0, NULL) ||
+      g_regex_match (nav_page, t, 0, NULL) || g_regex_match (caption, t, 0, NULL) ||
+      (line->n_chars <= MAX_FEATURE_LINE && g_regex_match (url, t, 0, NULL)))
+    {
+      line->kind = KIND_PAGE;
+      line->strong = TRUE;
+      return;
+    }
+
+  if (g_regex_match (end_strong, t, 0, NULL) && !line->heading &&
+      (line->n_chars <= MAX_WEAK_LINE || line->n_punct <= 2))
+    {
+      line->kind = KIND_END;
+      line->strong = TRUE;
+      return;
+    }
+
+  if (g_regex_match (file_name, t, 0, NULL) || g_regex_match (label_only, t, 0, NULL) ||
+      g_regex_match (place, t, 0, NULL) || g_regex_match (upload, t, 0, NULL))
+    {
+      line->kind = KIND_META;
+      line->strong = TRUE;
+      return;
+    }
+
+  /* fields and counts, never on a line of sentences */
+  if (!line->ends_term || line->n_chars <= MAX_WEAK_LINE)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+      /* counts, dates, names: on a short line that holds no sentence */
+      gboolean terse = line->n_term == 0 && line->n_punct <= 2 && line->n_chars <= 60;
+
+      if (g_regex_match (fields, t, 0, &m))
+        do
+          n_fields++;
+        while (g_match_info_next (m, NULL));
+
+      if ((n_fields >= 2 || g_regex_match (field, t, 0, NULL) ||
+           (terse &&
+            (is_row_of_counts (t) ||
+             (line->n_chars <= MAX_WEAK_LINE && g_regex_match (user_id, t, 0, NULL)) ||
+             g_regex_match (counter, t, 0, NULL) || g_regex_match (size, t, 0, NULL) ||
+             g_regex_match (n_pages, t, 0, NULL) ||
+             g_regex_match (stamp, t, 0, NULL) || g_regex_match (posted, t, 0, NULL)))) &&
+          !line->heading)
+        {
+          line->kind = KIND_META;
+          line->strong = TRUE;
+          return;
+        }
+    }
+
+  if (line->n_chars <= MAX_WEAK_LINE && !line->heading)
+    {
+      guint n_sep = 0;
+
+      /* a breadcrumb or a row of links: short pieces between separators */
+      for (const char *p = t; *p; p = g_utf8_next_char (p))
+        {
+          gunichar ch = g_utf8_get_char (p);
+
+          if (ch == '>' || ch == 0xBB || ch == 0x203A || ch == '|' || ch == 0xFF5C ||
+              ch == '/' || ch == 0xFF0F)
+            n_sep++;
+        }
+      if (n_sep >= 2 && line->n_punct == 0)
+        {
+          line->kind = KIND_META;
+          line->strong = TRUE;
+          return;
+        }
+
+      /* vague words, on a line that is not a sentence */
+      if (line->n_punct <= 1 && g_regex_match (offer, t, 0, NULL))
+        line->kind = KIND_META;
+      else if (line->n_punct <= 1 && !line->ends_term && g_regex_match (end_weak, t, 0, NULL))
+        line->kind = KIND_END;
+    }
+}
+
+static void
+measure (Line *line)
+{
+  const char *t = line->trimmed;
+  gunichar last = 0;
+  gunichar before_last = 0;
+
+  /* a paragraph of text: only its length and its end matter */
+  if (line->length > MAX_FEATURE_LINE)
+    {
+      const char *e = t + strlen (t);
+
+      line->n_chars = line->length;
+      line->n_han = line->length;
+      if (e > t)
+        {
+          e = g_utf8_prev_char (e);
+          last = g_utf8_get_char (e);
+          if (e > t)
+            before_last = g_utf8_get_char (g_utf8_prev_char (e));
+        }
+      line->ends_term = is_terminal (last) || (is_closing_quote (last) && is_terminal (before_last));
+      line->n_punct = 2;
+      line->n_term = 1;
+      return;
+    }
+
+  for (const char *p = t; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      line->n_chars++;
+      if (is_sentence_punct (ch))
+        line->n_punct++;
+      if (is_terminal (ch))
+        line->n_term++;
+      else if (is_han (ch))
+        line->n_han++;
+      before_last = last;
+      last = ch;
+    }
+
+  line->ends_term = is_terminal (last) || (is_closing_quote (last) && is_terminal (before_last));
+  line->heading = is_heading_like (t);
+}
+
+/* g_utf8_strlen() on valid text, in a loop the compiler can widen */
+static guint
+count_chars (const char *s,
+             gsize       n_bytes)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < n_bytes; i++)
+    n += ((guchar)s[i] & 0xC0) != 0x80;
+
+  return n;
+}
+
+static GArray *
+split_lines (const char *text,
+             gsize       n_bytes,
+             const char *shadow)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  const char *p = text;
+  const char *sp = shadow ? shadow : text;
+  const char *end = text + n_bytes;
+  const char *send = shadow ? shadow + strlen (shadow) : end;
+  guint offset = 0;
+
+  while (p <= end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      const char *snl = sp < send ? memchr (sp, '\n', send - sp) : NULL;
+      const char *sline_end = snl ? snl : send;
+      Line line = { 0, };
+
+      line.start = p;
+      line.n_bytes = line_end - p;
+      line.offset = offset;
+      line.length = count_chars (p, line.n_bytes);
+      line.sstart = sp;
+      line.sn_bytes = sline_end - sp;
+      g_array_append_val (lines, line);
+
+      offset += line.length + 1;
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+      sp = snl ? snl + 1 : send;
+    }
+
+  return lines;
+}
+
+static void
+clear_line (gpointer data)
+{
+  Line *line = data;
+
+  g_free (line->trimmed);
+}
+
+static gboolean
+is_blank (const Line *line)
+{
+  for (const char *p = line->start; p < line->start + line->n_bytes; p = g_utf8_next_char (p))
+    if (!is_space_char (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A short line that says again what a longer text says: a summary. */
+static gboolean
+repeats_text (const Line *line,
+              const Line *prev,
+              const char *shadow_end)
+{
+  static GRegex *lead;
+  g_autoptr(GMatchInfo) m = NULL;
+  const char *core = line->trimmed;
+  gboolean marked = FALSE;
+  gint core_start = 0;
+  g_autofree char *needle = NULL;
+  const char *best = NULL;
+  const char *e;
+
+  regex_once (&lead, "^[【\\[]?(摘要|内容摘要|内容提要|提要|简介|内容简介|文档简介|导读|描述|"
+                     "资源描述|文档介绍|介绍|文章介绍)[】\\]]?\\s*[:：]\\s*");
+
+  if (g_regex_match (lead, core, 0, &m))
+    {
+      g_match_info_fetch_pos (m, 0, NULL, &core_start);
+      marked = TRUE;
+    }
+  if (g_str_has_suffix (core, "…") || g_str_has_suffix (core, "...") || g_str_has_suffix (core, "⋯"))
+    marked = TRUE;
+  /* under a label of its own: "简介：" */
+  if (prev != NULL && prev->kind == KIND_META && prev->n_chars <= 8 &&
+      (g_str_has_suffix (prev->trimmed, "：") || g_str_has_suffix (prev->trimmed, ":")))
+    marked = TRUE;
+  if (!marked || line->n_punct == 0)
+    return FALSE;
+
+  core += core_start;
+  best = core;
+
+  /* the longest stretch without spaces in its first 60 characters: the
+   * text it repeats may break lines where the summary has spaces
+   */
+  {
+    const char *run = core;
+    guint n = 0;
+    guint best_n = 0;
+    guint k = 0;
+
+    for (const char *p = core; *p && k < 60; p = g_utf8_next_char (p), k++)
+      {
+        if (is_space_char (g_utf8_get_char (p)))
+          {
+            run = g_utf8_next_char (p);
+            n = 0;
+            continue;
+          }
+        if (++n > best_n)
+          {
+            best = run;
+            best_n = n;
+          }
+      }
+    if (best_n < 10)
+      return FALSE;
+    e = g_utf8_offset_to_pointer (best, best_n);
+  }
+
+  /* pieces of it, as the text may break lines where the summary does not */
+  {
+    const char *after = line->sstart + line->sn_bytes;
+    guint n_pieces = 0;
+    guint n_found = 0;
+
+    for (const char *p = best; p < e && n_pieces < 4; n_pieces++)
+      {
+        const char *q = g_utf8_offset_to_pointer (p, 8);
+
+        if (q > e)
+          break;
+        needle = g_strndup (p, q - p);
+        if (after < shadow_end && g_strstr_len (after, shadow_end - after, needle) != NULL)
+          n_found++;
+        g_clear_pointer (&needle, g_free);
+        p = g_utf8_offset_to_pointer (q, 4);
+        if (p > e)
+          break;
+      }
+
+    return n_found >= 2 || (n_found == 1 && n_pieces == 1);
+  }
+}
+
+static void
+normalise_digits (GString *key)
+{
+  for (gsize i = 0; i < key->len; i++)
+    if (g_ascii_isdigit (key->str[i]))
+      key->str[i] = '#';
+}
+
+static GArray *
+analyse (const char *text,
+         gsize       n_bytes,
+         const char *shadow)
+{
+  GArray *lines = split_lines (text, n_bytes, shadow);
+  const char *shadow_end = shadow ? shadow + strlen (shadow) : text + n_bytes;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const Line *prev = NULL;
+
+  g_array_set_clear_func (lines, clear_line);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (is_blank (line))
+        {
+          line->cls = CLASS_BLANK;
+          continue;
+        }
+
+      line->trimmed = trimmed_copy (line->sstart, line->sn_bytes);
+      measure (line);
+
+      if (line->n_chars <= MAX_FEATURE_LINE)
+        classify_features (line);
+      if (line->kind == KIND_NONE && line->n_chars <= 400 && repeats_text (line, prev, shadow_end))
+        {
+          line->kind = KIND_META;
+          line->strong = TRUE;
+        }
+
+      /* the same short line on every page: a running header or footer */
+      if (line->n_chars <= 80 && !line->ends_term && !line->heading)
+        {
+          g_autoptr(GString) key = g_string_new (line->trimmed);
+          gpointer n;
+
+          normalise_digits (key);
+          n = g_hash_table_lookup (seen, key->str);
+          g_hash_table_insert (seen, g_strdup (key->str), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+        }
+
+      if (line->kind != KIND_NONE)
+        line->cls = CLASS_BAD;
+      else if (line->n_chars > MAX_FEATURE_LINE ||
+               (line->n_chars >= 12 && line->ends_term && line->n_han >= 8) ||
+               (line->n_chars >= 40 && line->n_punct >= 2))
+        line->cls = CLASS_GOOD;
+      else
+        line->cls = CLASS_SHORT;
+      prev = line;
+    }
+
+  for (guint i = 0; i < lines->len && g_hash_table_size (seen) > 0; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      g_autoptr(GString) key = NULL;
+      guint n;
+
+      if (line->cls == CLASS_BLANK || line->cls == CLASS_GOOD || line->n_chars > 80 ||
+          line->ends_term || line->heading)
+        continue;
+
+      key = g_string_new (line->trimmed);
+      normalise_digits (key);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key->str));
+      if (n >= 3 || (n >= 2 && (strchr (key->str, '#') != NULL ||
+                                (line->n_punct == 0 && line->n_chars >= 4))))
+        {
+          line->cls = CLASS_BAD;
+          line->kind = KIND_PAGE;
+          line->strong = TRUE;
+        }
+    }
+
+  /* Vague evidence gives way to context: a short line between two
+   * sentences is a heading of the text.
+   */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      const Line *p = NULL;
+      const Line *n = NULL;
+
+      if (line->cls != CLASS_BAD || line->strong)
+        continue;
+
+      for (guint k = i; k > 0; k--)
+        if (g_array_index (lines, Line, k - 1).cls != CLASS_BLANK)
+          {
+            p = &g_array_index (lines, Line, k - 1);
+            break;
+          }
+      for (guint k = i + 1; k < lines->len; k++)
+        if (g_array_index (lines, Line, k).cls != CLASS_BLANK)
+          {
+            n = &g_array_index (lines, Line, k);
+            break;
+          }
+
+      if (p != NULL && n != NULL && p->cls != CLASS_BAD && n->cls != CLASS_BAD &&
+          (p->cls == CLASS_GOOD || n->cls == CLASS_GOOD))
+        {
+          line->cls = CLASS_SHORT;
+          line->kind = KIND_NONE;
+        }
+    }
+
+  return lines;
+}
+
+static GArray *
+find_blocks (GArray *lines)
+{
+  GArray *blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  Block cur = { 0, };
+  gboolean open = FALSE;
+  Kind between = KIND_NONE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->cls == CLASS_BAD)
+        {
+          if (open)
+            {
+              g_array_append_val (blocks, cur);
+              open = FALSE;
+              between = KIND_NONE;
+            }
+          between |= line->kind;
+          continue;
+        }
+      if (line->cls == CLASS_BLANK)
+        continue;
+
+      if (!open)
+        {
+          memset (&cur, 0, sizeof cur);
+          cur.first = i;
+          cur.before = between;
+          open = TRUE;
+        }
+      cur.last = i;
+      cur.weight += line->length;
+    }
+  if (open)
+    g_array_append_val (blocks, cur);
+
+  return blocks;
+}
+
+/* Whether @b belongs to the body too, @between standing between them. */
+static gboolean
+joins (const Block *b,
+       Kind         between,
+       guint        main_weight)
+{
+  if (between == KIND_PAGE)
+    return TRUE;
+
+  return !(between & KIND_END) && b->weight >= MAX (MIN_JOINED_BLOCK, main_weight / 4);
+}
+
+static gboolean
+is_title_like (const Line *line,
+               const char *stem)
+{
+  const char *t = line->trimmed;
+
+  if (t == NULL || line->n_chars > MAX_TITLE_CHARS || line->n_han < 4 || line->ends_term ||
+      line->heading)
+    return FALSE;
+  if (strpbrk (t, "|>/") != NULL || strstr (t, "»") != NULL || strstr (t, "›") != NULL)
+    return FALSE;
+
+  return has_genre_word (t) || (stem != NULL && strcmp (t, stem) == 0);
+}
+
+/* "XXX讲话（精选）.docx" → "XXX讲话" */
+static char *
+stem_of_file_name (const char *name)
+{
+  static GRegex *ext;
+  static GRegex *tag;
+  g_autofree char *s = NULL;
+  g_autofree char *s2 = NULL;
+
+  regex_once (&ext, "(_?第\\s*\\d+\\s*页)?\\.(docx?|pdf|txt|pptx?|wps|xlsx?|rtf|caj)$");
+  regex_once (&tag, "\\s*([（(【\\[][^）)】\\]]{1,8}[）)】\\]])+$");
+  s = g_regex_replace_literal (ext, name, -1, 0, "", 0, NULL);
+  s2 = g_regex_replace_literal (tag, s, -1, 0, "", 0, NULL);
+  g_strstrip (s2);
+
+  /* a short tag after the genre word: "…讲话范文" */
+  {
+    const char *best = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (genre_words); i++)
+      {
+        const char *w = g_strrstr (s2, genre_words[i]);
+
+        if (w != NULL && (best == NULL || w + strlen (genre_words[i]) > best))
+          best = w + strlen (genre_words[i]);
+      }
+    if (best != NULL && *best != '\0' && g_utf8_strlen (best, -1) <= 6)
+      {
+        gboolean han = TRUE;
+
+        for (const char *p = best; *p; p = g_utf8_next_char (p))
+          han = han && is_han (g_utf8_get_char (p));
+        if (han)
+          return g_strndup (s2, best - s2);
+      }
+  }
+
+  return g_strdup (*s2 ? s2 : name);
+}
+
+/* A title run into the text ("…的讲话同志们：…", "…的讲话今天，…"):
+ * where the last word naming the kind of speech ends, among the words
+ * before the first punctuation.
+ */
+static const char *
+fused_title_end (const char *t)
+{
+  const char *best = NULL;
+  guint n = 0;
+  const char *p;
+
+  for (p = t; *p && n <= MAX_TITLE_CHARS; p = g_utf8_next_char (p), n++)
+    if (is_sentence_punct (g_utf8_get_char (p)))
+      break;
+  if (*p == '\0' || n > MAX_TITLE_CHARS)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (genre_words); i++)
+    {
+      const char *w = g_strstr_len (t, p - t, genre_words[i]);
+
+      while (w != NULL)
+        {
+          const char *e = w + strlen (genre_words[i]);
+
+          if (best == NULL || e > best)
+            best = e;
+          w = g_strstr_len (e, p - e, genre_words[i]);
+        }
+    }
+
+  return best;
+}
+
+/* Whether the first body line starts with the speech's title. */
+static gboolean
+body_has_title (const Line *first,
+                const char *stem)
+{
+  const char *t = first->trimmed;
+
+  if (t == NULL)
+    return FALSE;
+  if (first->cls == CLASS_SHORT)
+    return is_title_like (first, stem);
+
+  return (fused_title_end (t) != NULL);
+}
+
+static void
+add_removed_notice (GPtrArray  *notices,
+                    const char *what,
+                    GPtrArray  *examples)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (examples->len == 0)
+    return;
+
+  for (guint i = 0; i < examples->len && i < 3; i++)
+    {
+      if (i > 0)
+        g_string_append (s, "”, “");
+      g_string_append (s, g_ptr_array_index (examples, i));
+    }
+  g_string_append (s, examples->len > 3 ? "”…" : "”");
+
+  g_ptr_array_add (notices,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Removed %u line of %s: “%s",
+                                                 "Removed %u lines of %s: “%s",
+                                                 examples->len),
+                                    examples->len, what, s->str));
+}
+
+static gboolean
+is_salutation (const Line *line)
+{
+  return line->n_chars <= MAX_WEAK_LINE &&
+         (g_str_has_suffix (line->trimmed, "：") || g_str_has_suffix (line->trimmed, ":"));
+}
+
+/* A date under a speech, or a note in brackets: "（根据录音整理）" */
+static gboolean
+is_closing_note (const Line *line)
+{
+  static GRegex *re;
+
+  return g_regex_match (regex_once (&re,
+                                    "^[（(〔【\\[《].*[）)〕】\\]》]$|"
+                                    "[\\d〇零一二三四五六七八九十]{2,4}年[\\d一二三四五六七八九十]{1,2}月"),
+                        line->trimmed, 0, NULL);
+}
+
+static void
+drop_line (Line *line)
+{
+  line->keep = FALSE;
+  line->cls = CLASS_BAD;
+  if (line->kind == KIND_NONE)
+    line->kind = KIND_META;
+}
+
+static guint
+first_kept (GArray *lines,
+            guint   from)
+{
+  for (guint i = from; i < lines->len; i++)
+    if (g_array_index (lines, Line, i).keep && g_array_index (lines, Line, i).cls != CLASS_BLANK)
+      return i;
+
+  return lines->len;
+}
+
+/* Marks the lines to keep; returns the file name's stem when the title is
+ * known only from there, or a "标题：" field.
+ */
+static char *
+choose_body (GArray *lines)
+{
+  g_autoptr(GArray) blocks = find_blocks (lines);
+  g_autofree char *stem = NULL;
+  guint main_block = 0;
+  guint first_block;
+  guint last_block;
+  guint first_line;
+  guint start;
+  Line *first;
+  Line *cand = NULL;
+  static GRegex *site_name;
+
+  if (blocks->len == 0)
+    return NULL;
+
+  for (guint k = 1; k < blocks->len; k++)
+    if (g_array_index (blocks, Block, k).weight > g_array_index (blocks, Block, main_block).weight)
+      main_block = k;
+
+  first_block = last_block = main_block;
+  while (last_block + 1 < blocks->len &&
+         joins (&g_array_index (blocks, Block, last_block + 1),
+                g_array_index (blocks, Block, last_block + 1).before,
+                g_array_index (blocks, Block, main_block).weight))
+    last_block++;
+  while (first_block > 0 &&
+         joins (&g_array_index (blocks, Block, first_block - 1),
+                g_array_index (blocks, Block, first_block).before,
+                g_array_index (blocks, Block, main_block).weight))
+    first_block--;
+
+  for (guint k = first_block; k <= last_block; k++)
+    {
+      const Block *b = &g_array_index (blocks, Block, k);
+
+      for (guint i = b->first; i <= b->last; i++)
+        g_array_index (lines, Line, i).keep = TRUE;
+    }
+
+  /* the title: the file's name, else a field, else the line before */
+  first_line = g_array_index (blocks, Block, first_block).first;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      static GRegex *file_re;
+
+      if (line->keep || line->trimmed == NULL)
+        continue;
+      if (stem == NULL && line->kind == KIND_META &&
+          g_regex_match (regex_once (&file_re, "^.{1,120}\\.(docx?|pdf|txt|wps|rtf)$"),
+                         line->trimmed, 0, NULL))
+        stem = stem_of_file_name (line->trimmed);
+      else if (stem == NULL && line->kind == KIND_META &&
+               (g_str_has_prefix (line->trimmed, "标题：") || g_str_has_prefix (line->trimmed, "标题:")))
+        stem = g_strstrip (g_strdup (line->trimmed + (line->trimmed[6] == ':' ? 7 : 9)));
+    }
+
+  first_line = first_kept (lines, 0);
+  if (first_line >= lines->len)
+    return NULL;
+
+  /* a title over the furniture, nearest the text first */
+  for (guint i = first_line; i > 0 && cand == NULL; i--)
+    {
+      Line *line = &g_array_index (lines, Line, i - 1);
+
+      if (line->cls == CLASS_SHORT && is_title_like (line, stem))
+        cand = line;
+    }
+
+  /* Where the text starts: a sentence, a salutation, a heading or the
+   * title.  Short lines before it are furniture when the title is known
+   * (over them or where the text starts), or when they look like a
+   * site's name; else the line just before the text may be its title.
+   */
+  for (start = first_line; start < lines->len; start++)
+    {
+      const Line *line = &g_array_index (lines, Line, start);
+
+      if (line->cls == CLASS_BLANK)
+        continue;
+      if (!line->keep || line->cls == CLASS_GOOD || line->heading || is_salutation (line) ||
+          is_title_like (line, stem))
+        break;
+    }
+  for (guint i = first_line; i < start && i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (line->cls == CLASS_BLANK || !line->keep)
+        continue;
+      if (cand != NULL || (start < lines->len && body_has_title (&g_array_index (lines, Line, start), stem)) ||
+          g_regex_match (regex_once (&site_name, SITE_NAME), line->trimmed, 0, NULL))
+        drop_line (line);
+    }
+
+  first_line = first_kept (lines, 0);
+  if (first_line >= lines->len)
+    return NULL;
+  first = &g_array_index (lines, Line, first_line);
+  if (!body_has_title (first, stem) && cand != NULL)
+    {
+      cand->keep = TRUE;
+      cand->title = TRUE;
+    }
+  else if (stem == NULL && first->cls == CLASS_GOOD && fused_title_end (first->trimmed) != NULL)
+    stem = g_strndup (first->trimmed, fused_title_end (first->trimmed) - first->trimmed);
+
+  /* Where the text ends: after its last sentence only closing words,
+   * dates and notes in brackets, no short line of a page.
+   */
+  for (guint i = lines->len; i > first_line; i--)
+    {
+      Line *line = &g_array_index (lines, Line, i - 1);
+
+      if (line->cls == CLASS_BLANK || !line->keep)
+        continue;
+      if (line->cls == CLASS_GOOD || line->heading || is_closing_note (line) ||
+          (line->ends_term && !g_str_has_suffix (line->trimmed, "？") &&
+           !g_str_has_suffix (line->trimmed, "?")))
+        break;
+      drop_line (line);
+    }
+
+  return g_steal_pointer (&stem);
+}
+
+/* Whether the text goes on across the furniture without a line break:
+ * it broke off mid-sentence, or mid-heading.
+ */
+static gboolean
+runs_on (const Line *before,
+         const Line *after)
+{
+  gunichar last;
+  gunichar next;
+
+  if (before->title)
+    return FALSE;
+
+  next = g_utf8_get_char (after->trimmed);
+  if (is_sentence_punct (next) || is_closing_quote (next))
+    return TRUE;
+  if (before->ends_term)
+    return FALSE;
+  last = g_utf8_get_char (g_utf8_prev_char (before->trimmed + strlen (before->trimmed)));
+  if (last == 0xFF1A || last == ':' || last == 0xFF1B)
+    return FALSE;
+
+  /* a whole heading over a paragraph stays apart */
+  if (before->heading && before->n_chars <= MAX_TITLE_CHARS && after->cls == CLASS_GOOD)
+    return FALSE;
+
+  return TRUE;
+}
+
+GArray *
+jj_furniture_classify (const char *text,
+                       gsize       n_bytes,
+                       const char *shadow)
+{
+  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow);
+  GArray *classes = g_array_sized_new (FALSE, FALSE, sizeof (guint8), lines->len);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < lines->len && !any; i++)
+    any = g_array_index (lines, Line, i).cls == CLASS_BAD;
+  if (any)
+    g_free (choose_body (lines));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      guint8 c;
+
+      if (line->cls == CLASS_BLANK)
+        c = JJ_LINE_BLANK;
+      else if (!any || line->keep)
+        c = JJ_LINE_BODY;
+      else
+        c = JJ_LINE_FURNITURE;
+      g_array_append_val (classes, c);
+    }
+
+  return classes;
+}
+
+char *
+jj_furniture_remove (const char  *text,
+                     gsize        n_bytes,
+                     const char  *shadow,
+                     gsize       *out_n_bytes,
+                     JjTextMap  **map,
+                     char       **title,
+                     GPtrArray   *removed,
+                     GPtrArray   *notices)
+{
+  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow);
+  g_autoptr(JjTextBuilder) b = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) between = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *stem = NULL;
+  const Line *last_kept = NULL;
+  guint n_blank = 0;
+  gboolean gap = FALSE;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < lines->len && !any; i++)
+    any = g_array_index (lines, Line, i).cls == CLASS_BAD;
+  if (!any)
+    return NULL;
+
+  stem = choose_body (lines);
+  b = jj_text_builder_new (n_bytes);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->cls == CLASS_BLANK)
+        {
+          n_blank++;
+          continue;
+        }
+      if (!line->keep)
+        {
+          g_autofree char *t = trimmed_copy (line->start, line->n_bytes);
+
+          g_ptr_array_add (last_kept == NULL ? before : between, g_strdup (t));
+          if (removed != NULL)
+            g_ptr_array_add (removed, g_steal_pointer (&t));
+          gap = TRUE;
+          continue;
+        }
+
+      if (last_kept != NULL)
+        {
+          /* blank lines inside the body stay, not those around furniture */
+          if (!gap)
+            for (; n_blank > 0; n_blank--)
+              jj_text_builder_insert (b, "\n", 1, line->offset);
+          if (!gap || !runs_on (last_kept, line))
+            jj_text_builder_insert (b, "\n", 1, line->offset);
+        }
+      n_blank = 0;
+      jj_text_builder_copy (b, line->start, line->n_bytes, line->offset);
+      last_kept = line;
+      gap = FALSE;
+    }
+
+  /* what followed the last part of the body came after the text */
+  if (gap)
+    {
+      guint n_after = 0;
+
+      for (guint i = lines->len; i > 0; i--)
+        {
+          const Line *line = &g_array_index (lines, Line, i - 1);
+
+          if (line == last_kept)
+            break;
+          if (line->cls != CLASS_BLANK)
+            n_after++;
+        }
+      for (guint i = between->len - n_after; i < between->len; i++)
+        g_ptr_array_add (after, g_strdup (g_ptr_array_index (between, i)));
+      g_ptr_array_set_size (between, between->len - n_after);
+    }
+
+  if (notices != NULL)
+    {
+      add_removed_notice (notices, _("website information around the text"), before);
+      add_removed_notice (notices, _("website furniture between parts of the text"), between);
+      add_removed_notice (notices, _("website notices after the text"), after);
+    }
+
+  if (title != NULL)
+    *title = g_steal_pointer (&stem);
+
+  return jj_text_builder_finish (g_steal_pointer (&b), out_n_bytes, map);
+}

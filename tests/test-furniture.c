@@ -1,0 +1,351 @@
+/* test-furniture.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "jj-document.h"
+#include "jj-furniture.h"
+
+/* Pages of invented sites: each line starts with its class, "B " body,
+ * "F " furniture, "  " blank.
+ */
+static const char *const library_page[] = {
+  "F 松针文档站",
+  "F 首页 > 范文 > 讲话稿",
+  "F 在全镇防汛工作会议上的讲话（精选）.docx",
+  "F 大小：32.5KB | 页数：3页 | 上传时间：2023-06-01",
+  "F 浏览 1024 次  下载 37 次",
+  "F 内容简介：",
+  "F 同志们：今年入汛以来，全镇降雨偏多，防汛形势严峻。今天召开会议，就是要再动员、再部署……",
+  "  ",
+  "B 同志们：",
+  "B 今年入汛以来，全镇降雨偏多，防汛形势严峻。今天召开会议，就是要再动员、再部署，确保安全度汛。",
+  "B 一、思想上要高度重视",
+  "B 各村各单位要克服麻痹思想，把防汛工作摆上重要位置，主要负责同志要亲自抓、负总责。",
+  "F - 1 -",
+  "B 二、措施上要扎实有力",
+  "B 要加强巡查值守，对河道、山塘、危房逐一排查，发现隐患立即整改，决不能心存侥幸。",
+  "F 第 2 页 / 共 3 页",
+  "B 三、纪律上要严格要求",
+  "B 汛期实行二十四小时值班制度，对工作不力、造成损失的，要严肃追究责任。谢谢大家！",
+  "F 下载文档查看全文",
+  "F 相关推荐",
+  "F 在全镇安全生产会议上的讲话.docx",
+  "F 防汛抗旱工作总结",
+  "F Copyright © 2020-2024 松针文档站",
+};
+
+static const char *const article_page[] = {
+  "F 原创 老笔头 写作参考 2024-04-02 07:30",
+  "F 点击上方蓝字关注我们",
+  "B 在青年干部座谈会上的讲话",
+  "F 图片",
+  "B 同志们，今天和大家座谈，主要是听听年轻同志的想法，也谈几点希望。",
+  "F ▲ 座谈会现场",
+  "B 希望大家坚定理想信念，在基层一线经风雨、见世面，练就过硬本领。",
+  "B 希望大家保持谦虚谨慎，多向群众学习，多向实践学习。",
+  "F 阅读原文",
+  "F 阅读 2381",
+  "F 在看 17",
+  "F 写留言",
+  "F 江南客：讲得真好，收藏了。",
+};
+
+static char *
+page_text (const char *const *page,
+           guint              n_lines,
+           GArray           **expected)
+{
+  GString *s = g_string_new (NULL);
+
+  *expected = g_array_new (FALSE, FALSE, sizeof (guint8));
+  for (guint i = 0; i < n_lines; i++)
+    {
+      guint8 c = page[i][0] == 'B' ? JJ_LINE_BODY :
+                 page[i][0] == 'F' ? JJ_LINE_FURNITURE : JJ_LINE_BLANK;
+
+      g_string_append (s, page[i] + 2);
+      g_string_append_c (s, '\n');
+      g_array_append_val (*expected, c);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+check_classes (const char *const *page,
+               guint              n_lines)
+{
+  g_autoptr(GArray) expected = NULL;
+  g_autofree char *text = page_text (page, n_lines, &expected);
+  g_autoptr(GArray) classes = jj_furniture_classify (text, strlen (text), NULL);
+
+  /* the text ends with a line break: one more, empty, line */
+  g_assert_cmpuint (classes->len, ==, n_lines + 1);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_test_message ("%s", page[i]);
+      g_assert_cmpuint (g_array_index (classes, guint8, i), ==, g_array_index (expected, guint8, i));
+    }
+}
+
+static void
+test_classify_library (void)
+{
+  check_classes (library_page, G_N_ELEMENTS (library_page));
+}
+
+static void
+test_classify_article (void)
+{
+  check_classes (article_page, G_N_ELEMENTS (article_page));
+}
+
+static char *
+remove_furniture (const char *text,
+                  char      **title,
+                  GPtrArray  *removed)
+{
+  g_autoptr(JjTextMap) map = NULL;
+  char *out = jj_furniture_remove (text, strlen (text), NULL, NULL, &map, title, removed, NULL);
+
+  g_assert_nonnull (out);
+  g_assert_nonnull (map);
+
+  return out;
+}
+
+/* A page marker mid-sentence and mid-heading: the halves are joined,
+ * whole paragraphs stay apart, and no character is lost.
+ */
+static void
+test_join (void)
+{
+  const char *page =
+    "青石文库\n"
+    "页数：3\n"
+    "\n"
+    "同志们：\n"
+    "今天我们召开会议，研究部署\n"
+    "第 1 页 / 共 3 页\n"
+    "下半年工作。\n"
+    "一、坚持稳中\n"
+    "- 2 -\n"
+    "求进\n"
+    "要保持定力，稳住基本盘。\n"
+    "二、狠抓工作落实\n"
+    "第 3 页 / 共 3 页\n"
+    "要一级抓一级，层层抓落实。\n"
+    "上传者：abc\n";
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = remove_furniture (page, NULL, removed);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：\n"
+                   "今天我们召开会议，研究部署下半年工作。\n"
+                   "一、坚持稳中求进\n"
+                   "要保持定力，稳住基本盘。\n"
+                   "二、狠抓工作落实\n"
+                   "要一级抓一级，层层抓落实。");
+  g_assert_cmpuint (removed->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (removed, 2), ==, "第 1 页 / 共 3 页");
+}
+
+/* The same page saved as one run-on line per page. */
+static void
+test_join_run_on (void)
+{
+  const char *page =
+    "在全市招商工作会议上的讲话.pdf\n"
+    "浏览：2048 | 下载：64\n"
+    "同志们：今年以来，全市招商引资取得新突破，签约项目同比增\n"
+    "2/3\n"
+    "长三成。下一步，要瞄准重点产业，开展精准招商。\n"
+    "3/3\n"
+    "猜你喜欢\n"
+    "在全市安全工作会议上的讲话\n";
+  g_autofree char *title = NULL;
+  g_autofree char *out = remove_furniture (page, &title, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：今年以来，全市招商引资取得新突破，签约项目同比增长三成。"
+                   "下一步，要瞄准重点产业，开展精准招商。");
+  /* the body has no title line: the file's name gives it */
+  g_assert_cmpstr (title, ==, "在全市招商工作会议上的讲话");
+}
+
+static void
+test_title_not_site_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *page =
+    "竹林范文网\n"
+    "在全县教育大会上的讲话范文.doc\n"
+    "页数：2  大小：20KB\n"
+    "\n"
+    "各位校长、老师们：今天召开全县教育大会，总结过去一年的工作，部署今年的任务。"
+    "希望大家凝心聚力，办好人民满意的教育。谢谢大家！\n"
+    "相关文档\n"
+    "在全县卫生大会上的讲话.doc\n";
+
+  bytes = g_bytes_new_static (page, strlen (page));
+  doc = jj_document_new_from_bytes (bytes, "page.txt", JJ_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_document_get_title (doc), ==, "在全县教育大会上的讲话");
+  g_assert_true (g_str_has_prefix (jj_document_get_text (doc), "各位校长、老师们："));
+  g_assert_true (g_str_has_suffix (jj_document_get_text (doc), "谢谢大家！"));
+  g_assert_null (strstr (jj_document_get_text (doc), "范文网"));
+  g_assert_null (strstr (jj_document_get_text (doc), "卫生大会"));
+
+  {
+    const char *const *removed = jj_document_get_removed_lines (doc);
+    guint n = 0;
+
+    while (removed[n] != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 5);
+    g_assert_cmpstr (removed[0], ==, "竹林范文网");
+  }
+}
+
+/* The title line over the site's fields stays, as the first line. */
+static void
+test_title_line_kept (void)
+{
+  const char *page =
+    "当前位置：首页 > 领导讲话\n"
+    "在全区优化营商环境大会上的讲话\n"
+    "发布时间：2024-01-05 09:00  来源：区政府办\n"
+    "【打印】【关闭】\n"
+    "同志们：优化营商环境是一场持久战，今天我们召开大会，就是要动员全区上下再加压、再发力。\n"
+    "【责任编辑：李明】\n";
+  g_autofree char *title = NULL;
+  g_autofree char *out = remove_furniture (page, &title, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "在全区优化营商环境大会上的讲话\n"
+                   "同志们：优化营商环境是一场持久战，今天我们召开大会，就是要动员全区上下再加压、再发力。");
+  g_assert_null (title);
+}
+
+/* A speech with no furniture is left as it is, whatever its lines. */
+static void
+test_plain_speech (void)
+{
+  const char *text =
+    "在全市教育工作会议上的讲话\n"
+    "2024年3月1日\n"
+    "同志们：\n"
+    "今天召开会议，主要是关注民生，分享经验。\n"
+    "一、关注群众关切\n"
+    "要下载好政策红利，把好事办实。\n"
+    "谢谢大家！";
+  g_autoptr(GArray) classes = jj_furniture_classify (text, strlen (text), NULL);
+
+  g_assert_null (jj_furniture_remove (text, strlen (text), NULL, NULL, NULL, NULL, NULL, NULL));
+  for (guint i = 0; i < classes->len; i++)
+    g_assert_cmpuint (g_array_index (classes, guint8, i), ==, JJ_LINE_BODY);
+}
+
+/* A heading with a vague word between two paragraphs is a heading. */
+static void
+test_vague_word_heading (void)
+{
+  const char *text =
+    "同志们：今天召开会议，主要任务是部署今年的宣传思想工作，请大家认真抓好落实。\n"
+    "分享发展成果\n"
+    "要让群众在发展中有更多获得感，把民生实事一件一件办好办实。\n"
+    "阅读 20\n";
+  g_autofree char *out = remove_furniture (text, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：今天召开会议，主要任务是部署今年的宣传思想工作，请大家认真抓好落实。\n"
+                   "分享发展成果\n"
+                   "要让群众在发展中有更多获得感，把民生实事一件一件办好办实。");
+}
+
+/* A site's name right over the text, and a running header on every
+ * page with nothing else to tell it by: furniture both.
+ */
+static void
+test_site_name_and_running_header (void)
+{
+  const char *page =
+    "墨池文库\n"
+    "\n"
+    "同志们：今天我们召开会议，研究部署\n"
+    "内部交流 2024版 第3辑\n"
+    "下半年工作。要保持定力，稳住基本盘。\n"
+    "内部交流 2024版 第4辑\n"
+    "要一级抓一级，层层抓落实。\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：今天我们召开会议，研究部署下半年工作。要保持定力，稳住基本盘。\n"
+                   "要一级抓一级，层层抓落实。");
+}
+
+/* Short lines with nothing to tell them by, over the title and after the
+ * closing words: where the text starts and ends decides.
+ */
+static void
+test_edges (void)
+{
+  const char *page =
+    "本页导读\n"
+    "在全县春耕生产动员会上的讲话\n"
+    "同志们：\n"
+    "今天召开会议，部署春耕生产工作，请大家认真抓好落实。\n"
+    "谢谢大家！\n"
+    "（根据录音整理）\n"
+    "评价一下这篇文章？\n"
+    "意见反馈\n"
+    "阅读 35\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "在全县春耕生产动员会上的讲话\n"
+                   "同志们：\n"
+                   "今天召开会议，部署春耕生产工作，请大家认真抓好落实。\n"
+                   "谢谢大家！\n"
+                   "（根据录音整理）");
+}
+
+/* A title run into the first sentence names the document. */
+static void
+test_fused_title (void)
+{
+  const char *page =
+    "浏览：12\n"
+    "在全市春季植树活动上的讲话今天，我们在这里举行植树活动，为城市增添一片新绿。\n";
+  g_autofree char *title = NULL;
+  g_autofree char *out = remove_furniture (page, &title, NULL);
+
+  g_assert_cmpstr (out, ==, "在全市春季植树活动上的讲话今天，我们在这里举行植树活动，为城市增添一片新绿。");
+  g_assert_cmpstr (title, ==, "在全市春季植树活动上的讲话");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/furniture/classify-library", test_classify_library);
+  g_test_add_func ("/furniture/classify-article", test_classify_article);
+  g_test_add_func ("/furniture/join", test_join);
+  g_test_add_func ("/furniture/join-run-on", test_join_run_on);
+  g_test_add_func ("/furniture/title-not-site-name", test_title_not_site_name);
+  g_test_add_func ("/furniture/title-line-kept", test_title_line_kept);
+  g_test_add_func ("/furniture/plain-speech", test_plain_speech);
+  g_test_add_func ("/furniture/vague-word-heading", test_vague_word_heading);
+  g_test_add_func ("/furniture/site-name-and-running-header", test_site_name_and_running_header);
+  g_test_add_func ("/furniture/edges", test_edges);
+  g_test_add_func ("/furniture/fused-title", test_fused_title);
+
+  return g_test_run ();
+}
