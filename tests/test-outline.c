@@ -417,6 +417,49 @@ test_sibling_series (void)
                    "1 enumerator 二是民生改善\n");
 }
 
+/* Enumerators after a colon, inside a paragraph, after a semicolon, without
+ * a comma; one level below the enclosing 一、 or （一）
+ */
+static void
+test_enumerator_positions (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(JjOutline) pair = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("开场白。\n一、加强领导\n要求有三：首先，要统一思想。其次，要明确分工。"
+                    "最后，要狠抓落实。\n二、明确任务\n我们要做到三点。第一、要提高认识；"
+                    "第二、要加强协调；第三、要强化督查。\n三、压实责任\n（一）抓项目抓队伍\n"
+                    "主要抓两件事。一个是抓项目，做大总量。再一个是抓队伍，提升素质。\n"
+                    "（二）完善机制\n首先要统一思想，这是前提；其次要明确分工。\n");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、加强领导\n"
+                   "2 enumerator 首先，要统一思想\n"
+                   "2 enumerator 其次，要明确分工\n"
+                   "2 enumerator 最后，要狠抓落实\n"
+                   "1 heading 二、明确任务\n"
+                   "2 enumerator 第一、要提高认识\n"
+                   "2 enumerator 第二、要加强协调\n"
+                   "2 enumerator 第三、要强化督查\n"
+                   "1 heading 三、压实责任\n"
+                   "2 heading （一）抓项目抓队伍\n"
+                   "3 enumerator 一个是抓项目\n"
+                   "3 enumerator 再一个是抓队伍\n"
+                   "2 heading （二）完善机制\n"
+                   "3 enumerator 首先要统一思想\n"
+                   "3 enumerator 其次要明确分工\n");
+
+  /* 首先…最后 with nothing between is a way of speaking */
+  pair = detect ("一、稳增长\n首先要坚定信心，不要被困难吓倒。正文。\n最后，我还要强调的是，要防止形式主义。\n"
+                 "二、防风险\n正文。");
+  g_clear_pointer (&got, g_free);
+  got = dump (pair);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、稳增长\n"
+                   "1 heading 二、防风险\n");
+}
+
 /* Siblings look alike: the same opening word and pattern, the same length */
 static void
 test_sibling_likeness (void)
@@ -714,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
   g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
+  g_test_add_func ("/outline/enumerator-positions", test_enumerator_positions);
   g_test_add_func ("/outline/announced-count", test_announced_count);
   g_test_add_func ("/outline/sections", test_sections);
   g_test_add_func ("/outline/hints", test_hints);

@@ -431,7 +431,7 @@ match_marker (const Scan *s,
             cand->ordinal = 2;
             cand->marker_end = i + 2;
             e = at (s, i + 2);
-            return e == 0xFF0C || e == 0x3001 || e == ',';
+            return e == 0xFF0C || e == 0x3001 || e == ',' || e == 0x8981 || e == 0x662F;
           }
         v = cn_digit (at (s, i + 1));
         if (v == 0 || v == 10)
@@ -465,15 +465,24 @@ match_marker (const Scan *s,
       }
 
     case 0x9996: /* 首先 */
-    case 0x518D: /* 再次 */
+    case 0x518D: /* 再次 再一个是 */
     case 0x6700: /* 最后 */
       {
         gunichar second = c == 0x9996 ? 0x5148 : c == 0x518D ? 0x6B21 : 0x540E;
         gunichar e = at (s, i + 2);
 
+        if (c == 0x518D && at (s, i + 1) == 0x4E00 && at (s, i + 2) == 0x4E2A
+            && at (s, i + 3) == 0x662F)
+          {
+            cand->family = FAM_GE;
+            cand->ordinal = 2;
+            cand->marker_end = i + 4;
+            return TRUE;
+          }
         if (at (s, i + 1) != second)
           return FALSE;
-        if (e != 0xFF0C && e != 0x3001 && e != ',')
+        /* 首先要… 其次是…: the sequence word opens the item without a comma */
+        if (e != 0xFF0C && e != 0x3001 && e != ',' && e != 0x8981 && e != 0x662F)
           return FALSE;
         cand->family = FAM_ORDER;
         cand->ordinal = c == 0x9996 ? 1 : c == 0x518D ? 3 : 0;
@@ -1327,6 +1336,9 @@ scan_candidates (Scan *s)
           if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
               && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end)))
             cand.flags |= CAND_WEAK;
+          /* …；第二、…；第三、…: items of one sentence, once a series is open */
+          else if (IS_ENUM (cand.family) && cand.ordinal != 1 && at (s, i - 1) == 0xFF1B)
+            cand.flags |= CAND_WEAK;
           /* a paragraph that ended without punctuation: the heading after
            * it counts only if it fits a series (siblings, announced count)
            */
@@ -1494,6 +1506,9 @@ build_series (Scan *s)
       if (c->series < 0)
         continue;
       ser = &g_array_index (s->series, Series, c->series);
+      /* 首先…最后 with nothing between is a way of speaking, not a list */
+      if (ser->count == 2 && cands[ser->last].ordinal == 0)
+        continue;
       if (ser->count >= 2 || (ser->count == 1 && (c->flags & CAND_STRONG)))
         c->flags |= CAND_VALID;
       if ((c->flags & CAND_VALID) && !(c->flags & CAND_CUT_SURE) && !IS_ENUM (c->family)
