@@ -460,6 +460,180 @@ test_enumerator_positions (void)
                    "1 heading 二、防风险\n");
 }
 
+/* The parallel series of @outline as "level marker|member|member…" lines */
+static char *
+dump_parallel (JjOutline  *outline,
+               const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *e = jj_outline_get_entry (outline, i);
+
+      if (jj_outline_entry_get_kind (e) != JJ_OUTLINE_KIND_PARALLEL)
+        continue;
+      g_string_append_printf (out, "%u %s", jj_outline_entry_get_level (e),
+                              jj_outline_entry_get_marker (e));
+      for (guint k = 0; k < jj_outline_entry_get_n_members (e); k++)
+        {
+          guint start = 0, end = 0;
+          const char *p, *q;
+
+          g_assert_true (jj_outline_entry_get_member (e, k, &start, &end));
+          g_assert_cmpuint (start, >=, jj_outline_entry_get_start (e));
+          g_assert_cmpuint (end, <=, jj_outline_entry_get_end (e));
+          p = g_utf8_offset_to_pointer (text, start);
+          q = g_utf8_offset_to_pointer (text, end);
+          g_string_append_printf (out, "|%.*s", (int)(q - p), p);
+        }
+      g_assert_false (jj_outline_entry_get_member (e, jj_outline_entry_get_n_members (e), NULL, NULL));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_parallel (const char *text,
+                 const char *expected)
+{
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump_parallel (outline, text);
+
+  if (g_strcmp0 (got, expected) != 0)
+    g_error ("parallel series in “%s”:\n%s\nexpected:\n%s", text, got, expected);
+}
+
+/* 排比: paragraphs or sentences in a row that open alike */
+static void
+test_parallel_paragraphs (void)
+{
+  /* a shared opening with punctuation inside, under the enclosing heading */
+  assert_parallel ("一、回顾\n这五年，我们把稳增长放在首位，经济总量迈上新台阶。\n"
+                   "这五年，我们把改革推向深入，市场活力明显增强。\n"
+                   "这五年，我们把民生摆在心上，群众获得感不断提升。\n"
+                   "二、任务\n正文。\n",
+                   "2 这五年，我们把|这五年，我们把稳增长放在首位，经济总量迈上新台阶。"
+                   "|这五年，我们把改革推向深入，市场活力明显增强。"
+                   "|这五年，我们把民生摆在心上，群众获得感不断提升。\n");
+  /* a dash */
+  assert_parallel ("开场白。\n——高水平建设创新高地。研发投入持续加大。\n"
+                   "——高质量推进产业升级。新兴产业加快成长。\n"
+                   "——高标准打造宜居城市。\n正文。\n",
+                   "1 ——高|——高水平建设创新高地。研发投入持续加大。"
+                   "|——高质量推进产业升级。新兴产业加快成长。|——高标准打造宜居城市。\n");
+  /* a short opening with punctuation inside */
+  assert_parallel ("这里，有连绵的群山和清澈的溪流。\n这里，有勤劳的人民。\n"
+                   "这里，有说不完的故事和唱不完的歌谣，令人向往。\n",
+                   "1 这里，有|这里，有连绵的群山和清澈的溪流。|这里，有勤劳的人民。"
+                   "|这里，有说不完的故事和唱不完的歌谣，令人向往。\n");
+  /* first clauses that end alike */
+  assert_parallel ("有的学习能力退化，不读书不看报。\n有的批评能力弱化，明哲保身。\n"
+                   "有的斗志涣散、精神退化，得过且过。\n",
+                   "1 有的|有的学习能力退化，不读书不看报。|有的批评能力弱化，明哲保身。"
+                   "|有的斗志涣散、精神退化，得过且过。\n");
+  /* a plain word shared by clauses of one shape */
+  assert_parallel ("坚持依法履职，把各项工作纳入法治轨道。\n坚持廉洁履职，深入推进作风建设。\n"
+                   "坚持勤勉履职，提高执行力。\n",
+                   "1 坚持|坚持依法履职，把各项工作纳入法治轨道。|坚持廉洁履职，深入推进作风建设。"
+                   "|坚持勤勉履职，提高执行力。\n");
+}
+
+static void
+test_parallel_sentences (void)
+{
+  /* an ordinal inside the opening, in a paragraph and in run-on text */
+  assert_parallel ("（一）进度安排\n工作分三步走。第一阶段为动员部署，时间一个月。"
+                   "第二阶段为全面实施，时间半年。第三阶段为总结验收，时间两个月。\n",
+                   "2 第一阶段为|第一阶段为动员部署，时间一个月。|第二阶段为全面实施，时间半年。"
+                   "|第三阶段为总结验收，时间两个月。\n");
+  assert_parallel ("我们的理由很多。理由一：投入的成本比原来的方案低得多。理由二：见效快。"
+                   "理由三：群众普遍欢迎。",
+                   "1 理由一：|理由一：投入的成本比原来的方案低得多。|理由二：见效快。"
+                   "|理由三：群众普遍欢迎。\n");
+  /* semicolons part the members of one sentence */
+  assert_parallel ("作风上问题不少：有的不敢担当、不愿负责；有的拖拖拉拉、敷衍应付；"
+                   "有的作风飘浮、左躲右闪。",
+                   "1 有的|有的不敢担当、不愿负责；|有的拖拖拉拉、敷衍应付；|有的作风飘浮、左躲右闪。\n");
+}
+
+/* Run-on text has lost the paragraphs: members a few sentences apart */
+static void
+test_parallel_runon (void)
+{
+  assert_parallel ("一、回顾过去五年成绩显著。——经济实力明显增强。总量连年攀升。结构持续优化。"
+                   "——改革开放纵深推进。重点领域取得突破。——人民生活持续改善。收入稳步增长。"
+                   "二、任务今年要抓好三件事。",
+                   "2 ——|——经济实力明显增强。总量连年攀升。结构持续优化。"
+                   "|——改革开放纵深推进。重点领域取得突破。|——人民生活持续改善。收入稳步增长。\n");
+  /* but a subject named again a few sentences apart is none */
+  assert_parallel ("第三世界国家在崛起。它们人口众多。第三世界国家反对霸权。历史会证明。"
+                   "第三世界国家需要合作。合作才能共赢。",
+                   "");
+}
+
+/* Repeated openings in ordinary prose are no series */
+static void
+test_parallel_false (void)
+{
+  const char *texts[] = {
+    /* a plain opening over clauses of different shapes */
+    "我们要加强领导，统筹推进各项工作。\n我们要把群众的事情办好。\n"
+    "我们要在全面深化改革上取得新的更大突破，形成一批制度成果。\n",
+    /* a connective */
+    "同时，要加强督查。\n同时，我们也要看到困难和问题依然不少，发展不平衡的问题比较突出。\n"
+    "同时，各地要结合实际。\n",
+    /* two are no series */
+    "这五年，我们稳增长。\n这五年，我们促改革。\n正文。\n",
+    /* not in a row */
+    "这五年，我们稳增长。\n正文。\n这五年，我们促改革。\n正文。\n这五年，我们惠民生。\n",
+    /* one character */
+    "要加强领导。要压实责任。要狠抓落实。",
+    "“好，大家好。”\n“好，我懂。”\n“好，明天见。”\n",
+    /* a long sentence among short ones */
+    "我们要坚持，这一条必须长期坚持下去并且在各个领域各个方面各个环节都要体现出来。"
+    "我们要改革，不停步。我们要开放，不封闭。",
+    /* numbered lists are headings, not parallel series */
+    "一、加强领导\n二、压实责任\n三、狠抓落实\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_parallel (texts[i], "");
+}
+
+/* A series is in the tree under its heading, and no section of its own */
+static void
+test_parallel_tree (void)
+{
+  const char *text = "一、总体要求\n（一）目标\n这五年，我们稳增长，成效明显。\n"
+                     "这五年，我们促改革，活力增强。\n这五年，我们惠民生，群众满意。\n"
+                     "（二）原则\n正文。\n";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+  g_autofree char *path = NULL;
+  JjOutlineEntry *heading, *series;
+  GListModel *children;
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）目标\n"
+                   "3 parallel 这五年，我们稳增长\n"
+                   "2 heading （二）原则\n");
+  series = jj_outline_get_entry (outline, 2);
+  heading = jj_outline_get_entry (outline, 1);
+  g_assert_cmpuint (jj_outline_entry_get_n_members (series), ==, 3);
+  g_assert_true (jj_outline_entry_get_parent (series) == heading);
+  children = jj_outline_entry_get_children (heading);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 1);
+  /* the heading's section runs over the series up to the next heading */
+  g_assert_cmpuint (jj_outline_entry_get_end (heading), ==,
+                    jj_outline_entry_get_start (jj_outline_get_entry (outline, 3)));
+  g_assert_true (jj_outline_lookup (outline, jj_outline_entry_get_start (series) + 2) == heading);
+  path = jj_outline_dup_section_path (outline, jj_outline_entry_get_start (series) + 2);
+  g_assert_cmpstr (path, ==, "一、总体要求 › （一）目标");
+  g_assert_cmpstr (jj_outline_kind_to_string (JJ_OUTLINE_KIND_PARALLEL), ==, "parallel");
+}
+
 /* Siblings look alike: the same opening word and pattern, the same length */
 static void
 test_sibling_likeness (void)
@@ -758,6 +932,11 @@ main (int   argc,
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
   g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
   g_test_add_func ("/outline/enumerator-positions", test_enumerator_positions);
+  g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
+  g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
+  g_test_add_func ("/outline/parallel/runon", test_parallel_runon);
+  g_test_add_func ("/outline/parallel/false", test_parallel_false);
+  g_test_add_func ("/outline/parallel/tree", test_parallel_tree);
   g_test_add_func ("/outline/announced-count", test_announced_count);
   g_test_add_func ("/outline/sections", test_sections);
   g_test_add_func ("/outline/hints", test_hints);

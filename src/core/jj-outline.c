@@ -2019,12 +2019,478 @@ settle_count (Scan  *s,
   return announced;
 }
 
+/* Parallel series (排比): three or more paragraphs, or sentences of one
+ * paragraph, in a row that open alike. What they share is compared with
+ * numerals as one wildcard, so 第一阶段为 and 第二阶段为 open alike.
+ */
+
+#define PARALLEL_SIG       10  /* characters of an opening compared */
+#define PARALLEL_MIN        3  /* members of a series */
+#define PARALLEL_OPENING    2  /* characters they share at least */
+#define PARALLEL_BLOCK     12  /* an entry starting this close to a member's start */
+#define PARALLEL_GAP       12  /* sentences between members in run-on text */
+#define PARALLEL_LEAD_IN    6  /* a colon this far into a sentence ends a lead-in */
+#define WILDCARD            1
+
+typedef struct
+{
+  guint start;
+  guint end;
+  guint group;     /* sentences of one paragraph share a group */
+  guint head_end;  /* the end of the first clause */
+  gboolean blocked;
+} Unit;
+
+typedef struct
+{
+  guint first;     /* index of its first member in the list of members */
+  guint n;
+  guint opening;   /* characters shared */
+  gboolean gapped; /* members are the first sentences of paragraphs lost */
+} Run;
+
+#define MEMBER(units, members, run, k) \
+  (&g_array_index ((units), Unit, g_array_index ((members), guint, (run)->first + (k))))
+
+static inline gunichar
+sig_at (const Scan *s,
+        guint       i)
+{
+  gunichar c = s->u[i];
+
+  return cn_digit (c) != 0 || arabic_digit (c) >= 0 ? WILDCARD : c;
+}
+
+static guint
+shared_opening (const Scan *s,
+                const Unit *a,
+                const Unit *b,
+                guint       max)
+{
+  guint k = 0;
+
+  while (k < max && a->start + k < a->end && b->start + k < b->end
+         && sig_at (s, a->start + k) == sig_at (s, b->start + k))
+    k++;
+  return k;
+}
+
+static gboolean
+is_dash (gunichar c)
+{
+  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
+
+static guint
+clause_end_after (const Scan *s,
+                  guint       from,
+                  guint       end)
+{
+  for (guint k = from; k < end; k++)
+    {
+      if (is_clause_end (s->u[k]))
+        return k;
+    }
+  return end;
+}
+
+/* A dash, a numeral or punctuation inside the opening make it a pattern;
+ * a plain shared word (我们要, 同时) is one only when the members have
+ * about the same shape: first clauses about as long, all short.
+ */
+/* The end of the first clause after the opening: 同时，要…， */
+static guint
+head_end (const Scan *s,
+          const Unit *u,
+          const Run  *run)
+{
+  if (u->head_end > u->start + run->opening)
+    return u->head_end;
+  return clause_end_after (s, MIN (u->end, u->start + run->opening + 1), u->end);
+}
+
+/* The first clauses of the members end with the same character */
+static gboolean
+heads_end_alike (const Scan *s,
+                 GArray     *units,
+                 GArray     *members,
+                 const Run  *run)
+{
+  gunichar last = s->u[head_end (s, MEMBER (units, members, run, 0), run) - 1];
+
+  for (guint k = 1; k < run->n; k++)
+    {
+      if (s->u[head_end (s, MEMBER (units, members, run, k), run) - 1] != last)
+        return FALSE;
+    }
+  return !is_clause_end (last);
+}
+
+/* A dash, a numeral or punctuation inside the opening, or a long one, make
+ * it a pattern of its own
+ */
+static gboolean
+opening_is_strong (const Scan *s,
+                   guint       start,
+                   guint       other,
+                   guint       opening,
+                   gboolean    gapped,
+                   guint      *content_out)
+{
+  guint content = 0, after_punct = 0;
+  gboolean wildcard = FALSE, punct = FALSE;
+
+  for (guint k = 0; k < opening; k++)
+    {
+      gunichar c = sig_at (s, start + k);
+
+      /* an ordinal counts (第一阶段, 第二阶段), a name does not (第三世界) */
+      if (c == WILDCARD)
+        wildcard |= s->u[start + k] != s->u[other + k];
+      else if (is_clause_end (c) || c == 0x3001)
+        punct = TRUE;
+      else if (!is_space (c) && !is_dash (c) && !is_open_quote (c) && !is_close_quote (c))
+        {
+          content++;
+          if (punct)
+            after_punct++;
+        }
+    }
+  if (content_out != NULL)
+    *content_out = content;
+  if (is_dash (s->u[start]) && opening >= 1)
+    return TRUE;
+  /* sentences apart that merely name the same subject are no series */
+  return content >= PARALLEL_OPENING
+      && (wildcard || (after_punct > 0 && content > after_punct) || (content >= 4 && !gapped));
+}
+
+/* A plain shared word (我们要, 同时) makes a series only when the members
+ * have the same shape: first clauses about as long, or ending alike.
+ */
+static gboolean
+run_is_parallel (const Scan *s,
+                 GArray     *units,
+                 GArray     *members,
+                 const Run  *run,
+                 gboolean    sentences)
+{
+  const Unit *first = MEMBER (units, members, run, 0);
+  guint content = 0;
+  guint head_min = G_MAXUINT, head_max = 0;
+  guint len_min = G_MAXUINT, len_max = 0;
+  gboolean strong = opening_is_strong (s, first->start, MEMBER (units, members, run, 1)->start,
+                                       run->opening, run->gapped, &content);
+
+  if (!strong && (content < PARALLEL_OPENING || run->gapped))
+    return FALSE;
+
+  for (guint k = 0; k < run->n; k++)
+    {
+      const Unit *u = MEMBER (units, members, run, k);
+      guint head = head_end (s, u, run) - u->start;
+      guint len = u->end - u->start;
+
+      head_min = MIN (head_min, head);
+      head_max = MAX (head_max, head);
+      len_min = MIN (len_min, len);
+      len_max = MAX (len_max, len);
+    }
+
+  if (strong)
+    return head_max <= 3 * head_min + 8;
+
+  /* a long sentence next to short ones that open alike is prose */
+  if (sentences && len_max > 2 * len_min + 10)
+    return FALSE;
+  /* 坚持依法履职，坚持廉洁履职，坚持勤勉履职 */
+  return head_max - head_min <= 2
+      || (head_max - head_min <= MAX (4, head_min / 2)
+          && heads_end_alike (s, units, members, run));
+}
+
+static gboolean
+unit_blocked (const guint *blocked,
+              guint        n_blocked,
+              guint       *cursor,
+              guint        start,
+              guint        end)
+{
+  while (*cursor < n_blocked && blocked[*cursor] < start)
+    (*cursor)++;
+  return *cursor < n_blocked && blocked[*cursor] < MIN (end, start + PARALLEL_BLOCK);
+}
+
+static void
+add_unit (const Scan  *s,
+          GArray      *units,
+          const guint *blocked,
+          guint        n_blocked,
+          guint       *cursor,
+          guint        start,
+          guint        end,
+          guint        group)
+{
+  Unit unit;
+
+  while (end > start && is_space (s->u[end - 1]))
+    end--;
+  if (end <= start)
+    return;
+  unit.start = start;
+  unit.end = end;
+  unit.group = group;
+  unit.head_end = clause_end_after (s, MIN (end, start + 2), end);
+  unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end);
+  g_array_append_val (units, unit);
+}
+
+/* Paragraphs (@sentences FALSE) or the sentences of each paragraph */
+static GArray *
+collect_units (const Scan  *s,
+               gboolean     sentences,
+               const guint *blocked,
+               guint        n_blocked)
+{
+  GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  guint cursor = 0;
+  guint group = 0;
+  guint start = G_MAXUINT;
+
+  for (guint i = 0; i <= s->n; i++)
+    {
+      gunichar c = i < s->n ? s->u[i] : '\n';
+
+      if (start == G_MAXUINT)
+        {
+          if (c == '\n')
+            group++;
+          else if (!is_space (c))
+            start = i;
+          continue;
+        }
+      if (c == '\n')
+        {
+          add_unit (s, units, blocked, n_blocked, &cursor, start, i, sentences ? group : 0);
+          start = G_MAXUINT;
+          group++;
+        }
+      else if (sentences && (is_full_stop (c) || c == 0xFF1B))
+        {
+          guint end = i + 1;
+
+          while (end < s->n && (is_close_quote (s->u[end]) || is_full_stop (s->u[end])))
+            end++;
+          add_unit (s, units, blocked, n_blocked, &cursor, start, end, sentences ? group : 0);
+          start = G_MAXUINT;
+          i = end - 1;
+        }
+      /* ：——甲；——乙, 问题不少：有的…；有的…, but not 理由一：… */
+      else if (sentences && (c == 0xFF1A || c == ':')
+               && (is_dash (at (s, i + 1)) || i >= start + PARALLEL_LEAD_IN))
+        {
+          add_unit (s, units, blocked, n_blocked, &cursor, start, i + 1, sentences ? group : 0);
+          start = G_MAXUINT;
+        }
+    }
+  return units;
+}
+
+static gboolean
+may_join (const Scan *s,
+          const Unit *first,
+          const Unit *u,
+          guint       opening,
+          guint      *shared)
+{
+  if (u->blocked || u->group != first->group)
+    return FALSE;
+  *shared = shared_opening (s, first, u, opening);
+  return *shared >= PARALLEL_OPENING || (*shared == 1 && is_dash (s->u[first->start]));
+}
+
+/* Run-on text has lost the paragraphs a series may be made of: the
+ * members are then sentences a few sentences apart, and their opening
+ * has to be a pattern of its own.
+ */
+static guint
+gapped_run (const Scan *s,
+            GArray     *units,
+            guint       i,
+            GArray     *members,
+            Run        *run)
+{
+  const Unit *u = (const Unit *)(gpointer)units->data;
+  guint last = i;
+
+  run->gapped = TRUE;
+  for (guint j = i + 1; j < units->len && j <= last + PARALLEL_GAP; j++)
+    {
+      guint shared = 0;
+
+      if (u[j].blocked)
+        break;
+      if (!may_join (s, &u[i], &u[j], run->opening, &shared)
+          || !opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL))
+        continue;
+      run->opening = shared;
+      g_array_append_val (members, j);
+      run->n++;
+      last = j;
+    }
+  return last;
+}
+
+static void
+find_runs (const Scan *s,
+           GArray     *units,
+           gboolean    sentences,
+           GArray     *members,
+           GArray     *runs)
+{
+  const Unit *u = (const Unit *)(gpointer)units->data;
+  guint m = units->len;
+  guint i = 0;
+
+  while (i + PARALLEL_MIN <= m)
+    {
+      Run run = { members->len, 1, PARALLEL_SIG, FALSE };
+      guint j, shared = 0;
+
+      if (u[i].blocked)
+        {
+          i++;
+          continue;
+        }
+      g_array_append_val (members, i);
+      for (j = i + 1; j < m && may_join (s, &u[i], &u[j], run.opening, &shared); j++)
+        {
+          run.opening = shared;
+          g_array_append_val (members, j);
+          run.n++;
+        }
+      if (run.n >= PARALLEL_MIN && run_is_parallel (s, units, members, &run, sentences))
+        {
+          g_array_append_val (runs, run);
+          i = j;
+          continue;
+        }
+      g_array_set_size (members, run.first + 1);
+      if (s->run_on && sentences)
+        {
+          run.n = 1;
+          run.opening = PARALLEL_SIG;
+          j = gapped_run (s, units, i, members, &run);
+          if (run.n >= PARALLEL_MIN && run_is_parallel (s, units, members, &run, sentences))
+            {
+              g_array_append_val (runs, run);
+              i = j + 1;
+              continue;
+            }
+        }
+      g_array_set_size (members, run.first);
+      i++;
+    }
+}
+
 static char *
 dup_range (const Scan *s,
            guint       start,
            guint       end)
 {
   return g_ucs4_to_utf8 (s->u + start, end - start, NULL, NULL, NULL);
+}
+
+static void
+add_parallel (JjOutline  *self,
+              const Scan *s,
+              GArray     *units,
+              GArray     *members,
+              const Run  *run)
+{
+  const Unit *first = MEMBER (units, members, run, 0);
+  guint last_index = g_array_index (members, guint, run->first + run->n - 1);
+  guint last_end = g_array_index (units, Unit, last_index).end;
+  g_autofree char *marker = dup_range (s, first->start, first->start + run->opening);
+  guint title_end = head_end (s, first, run);
+  g_autofree char *title = dup_range (s, first->start, title_end);
+  guint span = G_MAXUINT;
+  JjOutlineEntry *e;
+
+  /* a member lost with its paragraph runs up to the next one; the last
+   * runs as far as the shortest of the others
+   */
+  if (run->gapped)
+    {
+      for (guint k = 0; k + 1 < run->n; k++)
+        span = MIN (span, g_array_index (members, guint, run->first + k + 1)
+                          - g_array_index (members, guint, run->first + k));
+      for (guint j = last_index + 1; j < last_index + span && j < units->len; j++)
+        {
+          if (g_array_index (units, Unit, j).blocked)
+            break;
+          last_end = g_array_index (units, Unit, j).end;
+        }
+    }
+
+  e = jj_outline_entry_new (JJ_OUTLINE_KIND_PARALLEL, 1, marker, title,
+                            first->start, title_end, last_end);
+  for (guint k = 0; k < run->n; k++)
+    {
+      const Unit *u = MEMBER (units, members, run, k);
+      guint end = u->end;
+
+      if (k + 1 == run->n)
+        end = last_end;
+      else if (run->gapped)
+        end = g_array_index (units, Unit, g_array_index (members, guint, run->first + k + 1) - 1).end;
+      _jj_outline_entry_add_member (e, u->start, end);
+    }
+  g_ptr_array_add (self->entries, e);
+}
+
+/* @blocked: sorted starts of the other entries; no member holds one */
+static void
+find_parallel (JjOutline *self,
+               const Scan *s,
+               GArray     *blocked)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autoptr(GArray) sentences = NULL;
+  const guint *b = (const guint *)(gpointer)blocked->data;
+  guint n_paragraph_runs = 0;
+  guint covered_from = G_MAXUINT, covered_to = 0;
+
+  if (!s->run_on)
+    {
+      paragraphs = collect_units (s, FALSE, b, blocked->len);
+      find_runs (s, paragraphs, FALSE, members, runs);
+      for (guint i = 0; i < runs->len; i++)
+        add_parallel (self, s, paragraphs, members, &g_array_index (runs, Run, i));
+      n_paragraph_runs = runs->len;
+    }
+
+  sentences = collect_units (s, TRUE, b, blocked->len);
+  find_runs (s, sentences, TRUE, members, runs);
+  for (guint i = n_paragraph_runs, k = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      guint start = MEMBER (sentences, members, run, 0)->start;
+
+      /* not again the first sentences of a series of paragraphs */
+      while (k < n_paragraph_runs && start >= covered_to)
+        {
+          const Run *pr = &g_array_index (runs, Run, k++);
+
+          covered_from = MEMBER (paragraphs, members, pr, 0)->start;
+          covered_to = MEMBER (paragraphs, members, pr, pr->n - 1)->end;
+        }
+      if (start >= covered_from && start < covered_to)
+        continue;
+      add_parallel (self, s, sentences, members, run);
+    }
 }
 
 static void
@@ -2055,27 +2521,63 @@ compare_entries (gconstpointer a,
   return sa < sb ? -1 : sa > sb;
 }
 
+static gint
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  guint oa = *(const guint *)a;
+  guint ob = *(const guint *)b;
+
+  return oa < ob ? -1 : oa > ob;
+}
+
 static void
 build_tree (JjOutline *self)
 {
   g_autoptr(GPtrArray) open = g_ptr_array_new ();
   guint n = self->entries->len;
+  g_autofree guint *kinds = g_new (guint, n);
+  g_autofree guint *levels = g_new (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      kinds[i] = jj_outline_entry_get_kind (g_ptr_array_index (self->entries, i));
+      levels[i] = jj_outline_entry_get_level (g_ptr_array_index (self->entries, i));
+    }
 
   for (guint i = 0; i < n; i++)
     {
       JjOutlineEntry *e = g_ptr_array_index (self->entries, i);
-      JjOutlineKind kind = jj_outline_entry_get_kind (e);
-      guint level = jj_outline_entry_get_level (e);
+      JjOutlineKind kind = kinds[i];
+      guint level = levels[i];
       guint end = self->length;
+
+      /* a parallel series lies under the heading it is in, and ends with
+       * its last member; it ends no section
+       */
+      if (kind == JJ_OUTLINE_KIND_PARALLEL)
+        {
+          gint parent = open->len - 1;
+
+          while (parent >= 0 && jj_outline_entry_get_kind (g_ptr_array_index (open, parent))
+                                != JJ_OUTLINE_KIND_HEADING)
+            parent--;
+          _jj_outline_entry_set_level (e, parent + 2);
+          if (parent < 0)
+            g_list_store_append (self->tree, e);
+          else
+            _jj_outline_entry_add_child (g_ptr_array_index (open, parent), e);
+          continue;
+        }
 
       for (guint j = i + 1; j < n; j++)
         {
-          JjOutlineEntry *f = g_ptr_array_index (self->entries, j);
-
+          if (kinds[j] == JJ_OUTLINE_KIND_PARALLEL)
+            continue;
           if (kind == JJ_OUTLINE_KIND_TITLE || kind == JJ_OUTLINE_KIND_SALUTATION
-              || jj_outline_entry_get_level (f) <= level)
+              || levels[j] <= level)
             {
-              end = jj_outline_entry_get_start (f);
+              end = jj_outline_entry_get_start (g_ptr_array_index (self->entries, j));
               break;
             }
         }
@@ -2107,8 +2609,9 @@ build_tree (JjOutline *self)
  * @hints: (nullable) (array length=n_hints): paragraph hints, sorted by start
  * @n_hints: number of @hints
  *
- * Finds the title, salutation, numbered headings, enumerators and closing
- * of a speech, in paragraphed text or in one run-on line.
+ * Finds the title, salutation, numbered headings, enumerators, closing
+ * and parallel series (排比) of a speech, in paragraphed text or in one
+ * run-on line.
  *
  * Returns: (transfer full): the outline
  */
@@ -2240,6 +2743,19 @@ jj_outline_detect (const char            *text,
   if (has_closing)
     add_entry (self, &s, JJ_OUTLINE_KIND_CLOSING, 1, close_start, close_start, close_title_end);
 
+  {
+    g_autoptr(GArray) blocked = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint i = 0; i < self->entries->len; i++)
+      {
+        guint start = jj_outline_entry_get_start (g_ptr_array_index (self->entries, i));
+
+        g_array_append_val (blocked, start);
+      }
+    g_array_sort (blocked, compare_offsets);
+    find_parallel (self, &s, blocked);
+  }
+
   g_ptr_array_sort (self->entries, compare_entries);
   build_tree (self);
 
@@ -2345,8 +2861,14 @@ jj_outline_lookup (JjOutline *self,
   if (lo == 0)
     return NULL;
 
+  /* the sections of a speech are its headings, not its parallel series */
+  while (lo > 1 && jj_outline_entry_get_kind (g_ptr_array_index (self->entries, lo - 1))
+                   == JJ_OUTLINE_KIND_PARALLEL)
+    lo--;
   for (e = g_ptr_array_index (self->entries, lo - 1); e != NULL; e = jj_outline_entry_get_parent (e))
     {
+      if (jj_outline_entry_get_kind (e) == JJ_OUTLINE_KIND_PARALLEL)
+        continue;
       if (offset < jj_outline_entry_get_end (e))
         return e;
     }
