@@ -634,6 +634,26 @@ test_parallel_tree (void)
   g_assert_cmpstr (jj_outline_kind_to_string (JJ_OUTLINE_KIND_PARALLEL), ==, "parallel");
 }
 
+/* Run-on text: the paragraph before 一、 lost its full stop, the heading
+ * kept the indent after it
+ */
+static void
+test_runon_first_section (void)
+{
+  const char *text = "各位代表：　　现在，我代表市政府报告工作，请予审议一、过去一年的工作回顾"
+                     "　　过去的一年，我们攻坚克难。二、今年的总体部署　　今年是关键之年。"
+                     "（一）稳增长　　正文。（二）惠民生　　正文。";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 各位代表：\n"
+                   "1 heading 一、过去一年的工作回顾\n"
+                   "1 heading 二、今年的总体部署\n"
+                   "2 heading （一）稳增长\n"
+                   "2 heading （二）惠民生\n");
+}
+
 /* Siblings look alike: the same opening word and pattern, the same length */
 static void
 test_sibling_likeness (void)
@@ -932,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
   g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
   g_test_add_func ("/outline/enumerator-positions", test_enumerator_positions);
+  g_test_add_func ("/outline/runon-first-section", test_runon_first_section);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -1343,7 +1343,7 @@ scan_candidates (Scan *s)
            * it counts only if it fits a series (siblings, announced count)
            */
           else if ((cand.family == FAM_DUN || cand.family == FAM_PAREN_CN)
-                   && cand.ordinal >= 2 && may_follow_unpunctuated (s, i))
+                   && may_follow_unpunctuated (s, i))
             cand.flags |= CAND_PENDING;
           else
             continue;
@@ -1465,9 +1465,24 @@ build_series (Scan *s)
       c->series = -1;
       if (c->flags & CAND_PENDING)
         {
-          if (cur != NULL && c->ordinal == cur->last_ord + 1
-              && fits_series (s, c, cur, next_of[i] != G_MAXUINT ? &cands[next_of[i]] : NULL))
+          const Cand *next = next_of[i] != G_MAXUINT ? &cands[next_of[i]] : NULL;
+
+          if (cur != NULL && c->ordinal == cur->last_ord + 1 && fits_series (s, c, cur, next))
             series_add (s, open[c->family], i);
+          /* 一、 after a paragraph that lost its full stop starts a series
+           * when its text ends visibly and 二、 follows
+           */
+          else if (c->ordinal == 1 && (c->flags & CAND_OWN_LINE) && next != NULL
+                   && next->ordinal == 2 && (cur == NULL || cur->last_ord != 1))
+            {
+              Series ns = { 0 };
+
+              ns.first = ns.last = i;
+              ns.last_ord = 1;
+              g_array_append_val (s->series, ns);
+              open[c->family] = s->series->len - 1;
+              series_add (s, open[c->family], i);
+            }
           continue;
         }
       if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
