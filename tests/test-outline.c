@@ -654,6 +654,33 @@ test_runon_first_section (void)
                    "2 heading （二）惠民生\n");
 }
 
+/* Where a fused sentence starts: a year, or the heading's subject again */
+static void
+test_fused_sentence_starts (void)
+{
+  const struct {
+    const char *text;
+    const char *outline;
+  } cases[] = {
+    { "一、过去五年的工作回顾一九九二年，我们召开了全市大会。二、今后五年的目标任务"
+      "二〇二〇年要实现翻番。",
+      "1 heading 一、过去五年的工作回顾\n"
+      "1 heading 二、今后五年的目标任务\n" },
+    { "一、建议稿的起草过程建议稿起草工作从去年开始。二、建议稿的基本框架"
+      "建议稿共分十二个部分。",
+      "1 heading 一、建议稿的起草过程\n"
+      "1 heading 二、建议稿的基本框架\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JjOutline) outline = detect (cases[i].text);
+      g_autofree char *got = dump (outline);
+
+      g_assert_cmpstr (got, ==, cases[i].outline);
+    }
+}
+
 /* Siblings look alike: the same opening word and pattern, the same length */
 static void
 test_sibling_likeness (void)
@@ -953,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
   g_test_add_func ("/outline/enumerator-positions", test_enumerator_positions);
   g_test_add_func ("/outline/runon-first-section", test_runon_first_section);
+  g_test_add_func ("/outline/fused-sentence-starts", test_fused_sentence_starts);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -825,6 +825,25 @@ short_subject_at (const Scan *s,
   return FALSE;
 }
 
+static inline gboolean
+year_digit (gunichar c)
+{
+  return arabic_digit (c) >= 0 || (cn_digit (c) != 0 && c != 0x5341) || c == 0x3007;
+}
+
+/* A year opens a sentence: 2009年, 一九九二年 */
+static gboolean
+year_at (const Scan *s,
+         guint       p)
+{
+  for (guint k = 0; k < 4; k++)
+    {
+      if (!year_digit (at (s, p + k)))
+        return FALSE;
+    }
+  return at (s, p + 4) == 0x5E74 && !year_digit (at (s, (gint64)p - 1));
+}
+
 static guint
 cut_score (const Scan    *s,
            const Cand    *cand,
@@ -837,9 +856,12 @@ cut_score (const Scan    *s,
   if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
       || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
     score += 3;
-  /* 2009年 */
-  else if (arabic_digit (at (s, p)) >= 0 && arabic_digit (at (s, p + 3)) >= 0
-           && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
+  /* 2009年 一九九二年 */
+  else if (year_at (s, p))
+    score += 3;
+  /* 建议稿的主要考虑|建议稿起草的…: the sentence takes up the heading's subject */
+  else if (p >= cand->marker_end + 4 && s->u[p] == at (s, cand->marker_end)
+           && at (s, p + 1) == at (s, cand->marker_end + 1) && !is_clause_end (at (s, p + 1)))
     score += 3;
   score += repeats_heading (s, seen, cand->marker_end, p, end);
   /* 二、主要任务（一）… : a heading that runs into the first item below it */
