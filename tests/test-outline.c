@@ -681,6 +681,36 @@ test_fused_sentence_starts (void)
     }
 }
 
+/* A heading lost from the source: （四） counts when （五） follows it */
+static void
+test_lost_sibling (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(JjOutline) alone = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("一、主要任务（一）稳定增长。正文。（二）发展农业。正文。正文。"
+                    "（四）推进创新。正文。（五）协调发展。正文。二、保障措施　正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、主要任务\n"
+                   "2 heading （一）稳定增长\n"
+                   "2 heading （二）发展农业\n"
+                   "2 heading （四）推进创新\n"
+                   "2 heading （五）协调发展\n"
+                   "1 heading 二、保障措施\n");
+  g_clear_pointer (&got, g_free);
+
+  alone = detect ("一、主要任务（一）稳定增长。正文。（二）发展农业。正文。"
+                  "见第（四）项规定。正文。（四）推进创新。正文。二、保障措施　正文。");
+  got = dump (alone);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、主要任务\n"
+                   "2 heading （一）稳定增长\n"
+                   "2 heading （二）发展农业\n"
+                   "1 heading 二、保障措施\n");
+}
+
 /* Siblings look alike: the same opening word and pattern, the same length */
 static void
 test_sibling_likeness (void)
@@ -981,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/outline/enumerator-positions", test_enumerator_positions);
   g_test_add_func ("/outline/runon-first-section", test_runon_first_section);
   g_test_add_func ("/outline/fused-sentence-starts", test_fused_sentence_starts);
+  g_test_add_func ("/outline/lost-sibling", test_lost_sibling);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

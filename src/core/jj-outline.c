@@ -1445,6 +1445,24 @@ fits_series (Scan         *s,
   return ser->like.lead_len > 0 || tail_matches (&ser->like, s, from, to);
 }
 
+/* The next candidate of the family of @i continues it: （四）…（五） with
+ * （三） lost from the source
+ */
+static gboolean
+continued (const Cand *cands,
+           guint       n,
+           guint       i)
+{
+  for (guint j = i + 1; j < n; j++)
+    {
+      if (cands[j].family != cands[i].family)
+        continue;
+      return cands[j].ordinal == cands[i].ordinal + 1 && !(cands[j].flags & CAND_PENDING)
+          && !(cands[j].flags & CAND_WEAK);
+    }
+  return FALSE;
+}
+
 /* Groups candidates into series 1, 2, 3… per family and keeps the series
  * of two or more (or one strong heading). A member whose text was cut
  * where no sentence visibly starts is cut again once its siblings are
@@ -1516,7 +1534,8 @@ build_series (Scan *s)
         }
       else if (cur != NULL && (c->ordinal == cur->last_ord + 1
                                || (c->ordinal == 0 && c->start - cands[cur->last].start < LAST_ITEM_REACH)
-                               || (c->ordinal == cur->last_ord + 2 && (c->flags & CAND_STRONG))))
+                               || (c->ordinal == cur->last_ord + 2
+                                   && ((c->flags & CAND_STRONG) || continued (cands, s->cands->len, i)))))
         {
           series_add (s, open[c->family], i);
           /* nothing follows 最后 */
