@@ -551,6 +551,11 @@ test_parallel_sentences (void)
                    "理由三：群众普遍欢迎。",
                    "1 理由一：|理由一：投入的成本比原来的方案低得多。|理由二：见效快。"
                    "|理由三：群众普遍欢迎。\n");
+  /* sentences in a row that open with the same verb */
+  assert_parallel ("加强社区建设，完善服务网络。加强信访工作，健全责任制。"
+                   "加强社会治安防控体系建设，整治突出问题。依法打击犯罪。",
+                   "1 加强|加强社区建设，完善服务网络。|加强信访工作，健全责任制。"
+                   "|加强社会治安防控体系建设，整治突出问题。\n");
   /* semicolons part the members of one sentence */
   assert_parallel ("作风上问题不少：有的不敢担当、不愿负责；有的拖拖拉拉、敷衍应付；"
                    "有的作风飘浮、左躲右闪。",
@@ -591,8 +596,12 @@ test_parallel_false (void)
     "要加强领导。要压实责任。要狠抓落实。",
     "“好，大家好。”\n“好，我懂。”\n“好，明天见。”\n",
     /* a long sentence among short ones */
-    "我们要坚持，这一条必须长期坚持下去并且在各个领域各个方面各个环节都要体现出来。"
-    "我们要改革，不停步。我们要开放，不封闭。",
+    "我们要看到，当前经济运行中还存在不少困难和问题，有些问题还相当突出，必须高度重视并认真加以解决。"
+    "我们要改革。我们要努力。",
+    /* first clauses far apart in length */
+    "发展是第一要务。发展经济、改善民生、保障安全、促进公平、维护稳定都离不开它。发展靠大家。",
+    /* sentences of one paragraph that open with a connective */
+    "同时，要加强督查。同时，我们也要看到困难和问题依然不少。同时，各地要结合实际。",
     /* numbered lists are headings, not parallel series */
     "一、加强领导\n二、压实责任\n三、狠抓落实\n",
   };

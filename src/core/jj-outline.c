@@ -2256,9 +2256,12 @@ run_is_parallel (const Scan *s,
   if (strong)
     return head_max <= 3 * head_min + 8;
 
-  /* a long sentence next to short ones that open alike is prose */
-  if (sentences && len_max > 2 * len_min + 10)
-    return FALSE;
+  /* sentences in a row that open with the same word: 加强…。加强…。加强…。
+   * but not with a connective (同时，), nor a long one among short ones
+   */
+  if (sentences)
+    return !is_clause_end (s->u[first->start + run->opening - 1])
+        && head_max <= 2 * head_min + 8 && len_max <= 4 * len_min + 20;
   /* 坚持依法履职，坚持廉洁履职，坚持勤勉履职 */
   return head_max - head_min <= 2
       || (head_max - head_min <= MAX (4, head_min / 2)
