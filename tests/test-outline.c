@@ -417,8 +417,8 @@ test_sibling_series (void)
                    "1 enumerator 二是民生改善\n");
 }
 
-/* Enumerators after a colon, inside a paragraph, after a semicolon, without
- * a comma; one level below the enclosing 一、 or （一）
+/* Enumerators after a colon, inside a paragraph, with 、 or without a
+ * comma; one level below the enclosing 一、 or （一）
  */
 static void
 test_enumerator_positions (void)
@@ -428,10 +428,10 @@ test_enumerator_positions (void)
   g_autofree char *got = NULL;
 
   outline = detect ("开场白。\n一、加强领导\n要求有三：首先，要统一思想。其次，要明确分工。"
-                    "最后，要狠抓落实。\n二、明确任务\n我们要做到三点。第一、要提高认识；"
-                    "第二、要加强协调；第三、要强化督查。\n三、压实责任\n（一）抓项目抓队伍\n"
+                    "最后，要狠抓落实。\n二、明确任务\n我们要做到三点。第一、要提高认识。"
+                    "第二、要加强协调。第三、要强化督查。\n三、压实责任\n（一）抓项目抓队伍\n"
                     "主要抓两件事。一个是抓项目，做大总量。再一个是抓队伍，提升素质。\n"
-                    "（二）完善机制\n首先要统一思想，这是前提；其次要明确分工。\n");
+                    "（二）完善机制\n首先要统一思想，这是前提。其次要明确分工。\n");
   got = dump (outline);
   g_assert_cmpstr (got, ==,
                    "1 heading 一、加强领导\n"
@@ -449,6 +449,16 @@ test_enumerator_positions (void)
                    "2 heading （二）完善机制\n"
                    "3 enumerator 首先要统一思想\n"
                    "3 enumerator 其次要明确分工\n");
+
+  /* items of one sentence are a list, not headings */
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+  outline = detect ("一、回顾\n作出三项决策：一是抓住机遇，加快发展；二是明确改革目标；三是确立指导思想。\n"
+                    "二、任务\n正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、回顾\n"
+                   "1 heading 二、任务\n");
 
   /* 首先…最后 with nothing between is a way of speaking */
   pair = detect ("一、稳增长\n首先要坚定信心，不要被困难吓倒。正文。\n最后，我还要强调的是，要防止形式主义。\n"

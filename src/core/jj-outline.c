@@ -1358,9 +1358,6 @@ scan_candidates (Scan *s)
           if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
               && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end)))
             cand.flags |= CAND_WEAK;
-          /* …；第二、…；第三、…: items of one sentence, once a series is open */
-          else if (IS_ENUM (cand.family) && cand.ordinal != 1 && at (s, i - 1) == 0xFF1B)
-            cand.flags |= CAND_WEAK;
           /* a paragraph that ended without punctuation: the heading after
            * it counts only if it fits a series (siblings, announced count)
            */
