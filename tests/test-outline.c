@@ -581,6 +581,29 @@ test_parallel_runon (void)
                    "二、任务今年要抓好三件事。",
                    "2 ——|——经济实力明显增强。总量连年攀升。结构持续优化。"
                    "|——改革开放纵深推进。重点领域取得突破。|——人民生活持续改善。收入稳步增长。\n");
+  /* the indents it kept still part the paragraphs */
+  assert_parallel ("开场白。　　坚持依法履职，纳入法治轨道。作风持续好转。"
+                   "　　坚持廉洁履职，推进作风建设。　　坚持勤勉履职，提高执行力。成效明显。",
+                   "1 坚持|坚持依法履职，纳入法治轨道。作风持续好转。|坚持廉洁履职，推进作风建设。"
+                   "|坚持勤勉履职，提高执行力。成效明显。\n");
+  /* also where the text is long enough to count as run-on */
+  {
+    g_autoptr(GString) text = g_string_new ("开场白。");
+    g_autofree char *got = NULL;
+    g_autoptr(JjOutline) outline = NULL;
+
+    const char *filler[] = { "会议开得成功。", "大家都来了。", "工作有序推进。", "任务基本完成。" };
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (text, filler[i % G_N_ELEMENTS (filler)]);
+    g_string_append (text, "　　坚持依法履职，纳入法治轨道。作风持续好转。"
+                           "　　坚持廉洁履职，推进作风建设。　　坚持勤勉履职，提高执行力。");
+    outline = detect (text->str);
+    got = dump_parallel (outline, text->str);
+    g_assert_cmpstr (got, ==,
+                     "1 坚持|坚持依法履职，纳入法治轨道。作风持续好转。|坚持廉洁履职，推进作风建设。"
+                     "|坚持勤勉履职，提高执行力。\n");
+  }
   /* but a subject named again a few sentences apart is none */
   assert_parallel ("第三世界国家在崛起。它们人口众多。第三世界国家反对霸权。历史会证明。"
                    "第三世界国家需要合作。合作才能共赢。",

@@ -112,6 +112,7 @@ typedef struct
   GArray                *cands;
   GArray                *series;
   gboolean               run_on;
+  gboolean               indented;  /* paragraphs start with 　　 */
 } Scan;
 
 struct _JjOutline
@@ -1205,9 +1206,10 @@ enumerator_title_end (const Scan *s,
  * lines far longer than paragraphs are.
  */
 static gboolean
-is_run_on (const Scan *s)
+is_run_on (const Scan *s,
+           gboolean   *indented)
 {
-  guint breaks = 1;
+  guint breaks = 1, indents = 0;
 
   /* an indent (U+3000, or two spaces) marks a paragraph too */
   for (guint i = 0; i < s->n; i++)
@@ -1217,7 +1219,10 @@ is_run_on (const Scan *s)
       if (c == '\n' || (c == 0x3000 && i > 0 && s->u[i - 1] != 0x3000)
           || (c == ' ' && i > 0 && s->u[i - 1] == ' ' && at (s, i + 1) != ' '))
         breaks++;
+      if (c == 0x3000 && at (s, i + 1) == 0x3000 && i > 0 && s->u[i - 1] != '\n')
+        indents++;
     }
+  *indented = indents >= 2;
   return breaks == 1 || s->n / breaks > 1500;
 }
 
@@ -2317,6 +2322,9 @@ collect_units (const Scan  *s,
     {
       gunichar c = i < s->n ? s->u[i] : '\n';
 
+      /* text that lost its line breaks often kept the indents: 。　　 */
+      if (c == 0x3000 && at (s, i + 1) == 0x3000)
+        c = '\n';
       if (start == G_MAXUINT)
         {
           if (c == '\n')
@@ -2519,7 +2527,7 @@ find_parallel (JjOutline *self,
   guint n_paragraph_runs = 0;
   guint covered_from = G_MAXUINT, covered_to = 0;
 
-  if (!s->run_on)
+  if (!s->run_on || s->indented)
     {
       paragraphs = collect_units (s, FALSE, b, blocked->len);
       find_runs (s, paragraphs, FALSE, members, runs);
@@ -2712,7 +2720,7 @@ jj_outline_detect (const char            *text,
   s.n_hints = n_hints;
   s.cands = cands;
   s.series = series;
-  s.run_on = is_run_on (&s);
+  s.run_on = is_run_on (&s, &s.indented);
   self->length = n;
 
   scan_candidates (&s);
