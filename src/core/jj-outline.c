@@ -2095,8 +2095,8 @@ typedef struct
   guint start;
   guint end;
   guint group;     /* sentences of one paragraph share a group */
-  guint head_end;  /* the end of the first clause */
   gboolean blocked;
+  gboolean may_gap;
 } Unit;
 
 typedef struct
@@ -2162,8 +2162,10 @@ head_end (const Scan *s,
           const Unit *u,
           const Run  *run)
 {
-  if (u->head_end > u->start + run->opening)
-    return u->head_end;
+  guint end = clause_end_after (s, MIN (u->end, u->start + 2), u->end);
+
+  if (end > u->start + run->opening)
+    return end;
   return clause_end_after (s, MIN (u->end, u->start + run->opening + 1), u->end);
 }
 
@@ -2301,63 +2303,80 @@ add_unit (const Scan  *s,
   unit.start = start;
   unit.end = end;
   unit.group = group;
-  unit.head_end = clause_end_after (s, MIN (end, start + 2), end);
   unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end);
+  /* only a dash, a numeral or punctuation make an opening that holds
+   * over a gap
+   */
+  unit.may_gap = s->run_on && is_dash (s->u[start]);
+  for (guint k = start; s->run_on && k < MIN (end, start + PARALLEL_SIG) && !unit.may_gap; k++)
+    unit.may_gap = sig_at (s, k) == WILDCARD || is_clause_end (s->u[k]);
   g_array_append_val (units, unit);
 }
 
-/* Paragraphs (@sentences FALSE) or the sentences of each paragraph */
-static GArray *
+/* In one pass, the paragraphs (when @paragraphs is not NULL) and the
+ * sentences of each paragraph
+ */
+static void
 collect_units (const Scan  *s,
-               gboolean     sentences,
                const guint *blocked,
-               guint        n_blocked)
+               guint        n_blocked,
+               GArray      *paragraphs,
+               GArray      *sentences)
 {
-  GArray *units = g_array_new (FALSE, FALSE, sizeof (Unit));
-  guint cursor = 0;
+  guint cursor = 0, paragraph_cursor = 0;
   guint group = 0;
-  guint start = G_MAXUINT;
+  guint start = G_MAXUINT, paragraph_start = G_MAXUINT;
 
   for (guint i = 0; i <= s->n; i++)
     {
-      gunichar c = i < s->n ? s->u[i] : '\n';
+      gunichar c;
 
+      /* most characters are ideographs, which end nothing */
+      if (start != G_MAXUINT)
+        while (i < s->n && s->u[i] - 0x4E00u <= 0x9FFFu - 0x4E00u)
+          i++;
+      c = i < s->n ? s->u[i] : '\n';
       /* text that lost its line breaks often kept the indents: 。　　 */
       if (c == 0x3000 && at (s, i + 1) == 0x3000)
         c = '\n';
-      if (start == G_MAXUINT)
-        {
-          if (c == '\n')
-            group++;
-          else if (!is_space (c))
-            start = i;
-          continue;
-        }
       if (c == '\n')
         {
-          add_unit (s, units, blocked, n_blocked, &cursor, start, i, sentences ? group : 0);
-          start = G_MAXUINT;
+          if (start != G_MAXUINT)
+            add_unit (s, sentences, blocked, n_blocked, &cursor, start, i, group);
+          if (paragraphs != NULL && paragraph_start != G_MAXUINT)
+            add_unit (s, paragraphs, blocked, n_blocked, &paragraph_cursor, paragraph_start, i, 0);
+          start = paragraph_start = G_MAXUINT;
           group++;
+          continue;
         }
-      else if (sentences && (is_full_stop (c) || c == 0xFF1B))
+      if (start == G_MAXUINT)
+        {
+          if (!is_space (c))
+            {
+              start = i;
+              if (paragraph_start == G_MAXUINT)
+                paragraph_start = i;
+            }
+          continue;
+        }
+      if (is_full_stop (c) || c == 0xFF1B)
         {
           guint end = i + 1;
 
           while (end < s->n && (is_close_quote (s->u[end]) || is_full_stop (s->u[end])))
             end++;
-          add_unit (s, units, blocked, n_blocked, &cursor, start, end, sentences ? group : 0);
+          add_unit (s, sentences, blocked, n_blocked, &cursor, start, end, group);
           start = G_MAXUINT;
           i = end - 1;
         }
       /* ：——甲；——乙, 问题不少：有的…；有的…, but not 理由一：… */
-      else if (sentences && (c == 0xFF1A || c == ':')
+      else if ((c == 0xFF1A || c == ':')
                && (is_dash (at (s, i + 1)) || i >= start + PARALLEL_LEAD_IN))
         {
-          add_unit (s, units, blocked, n_blocked, &cursor, start, i + 1, sentences ? group : 0);
+          add_unit (s, sentences, blocked, n_blocked, &cursor, start, i + 1, group);
           start = G_MAXUINT;
         }
     }
-  return units;
 }
 
 static gboolean
@@ -2367,7 +2386,8 @@ may_join (const Scan *s,
           guint       opening,
           guint      *shared)
 {
-  if (u->blocked || u->group != first->group)
+  if (u->blocked || u->group != first->group
+      || sig_at (s, u->start) != sig_at (s, first->start))
     return FALSE;
   *shared = shared_opening (s, first, u, opening);
   return *shared >= PARALLEL_OPENING || (*shared == 1 && is_dash (s->u[first->start]));
@@ -2426,22 +2446,24 @@ find_runs (const Scan *s,
           i++;
           continue;
         }
-      g_array_append_val (members, i);
       for (j = i + 1; j < m && may_join (s, &u[i], &u[j], run.opening, &shared); j++)
+        run.opening = shared;
+      run.n = j - i;
+      if (run.n >= PARALLEL_MIN)
         {
-          run.opening = shared;
-          g_array_append_val (members, j);
-          run.n++;
+          for (guint k = i; k < j; k++)
+            g_array_append_val (members, k);
+          if (run_is_parallel (s, units, members, &run, sentences))
+            {
+              g_array_append_val (runs, run);
+              i = j;
+              continue;
+            }
+          g_array_set_size (members, run.first);
         }
-      if (run.n >= PARALLEL_MIN && run_is_parallel (s, units, members, &run, sentences))
+      if (s->run_on && sentences && u[i].may_gap)
         {
-          g_array_append_val (runs, run);
-          i = j;
-          continue;
-        }
-      g_array_set_size (members, run.first + 1);
-      if (s->run_on && sentences)
-        {
+          g_array_append_val (members, i);
           run.n = 1;
           run.opening = PARALLEL_SIG;
           j = gapped_run (s, units, i, members, &run);
@@ -2451,8 +2473,8 @@ find_runs (const Scan *s,
               i = j + 1;
               continue;
             }
+          g_array_set_size (members, run.first);
         }
-      g_array_set_size (members, run.first);
       i++;
     }
 }
@@ -2528,15 +2550,18 @@ find_parallel (JjOutline *self,
   guint covered_from = G_MAXUINT, covered_to = 0;
 
   if (!s->run_on || s->indented)
+    paragraphs = g_array_new (FALSE, FALSE, sizeof (Unit));
+  sentences = g_array_new (FALSE, FALSE, sizeof (Unit));
+  collect_units (s, b, blocked->len, paragraphs, sentences);
+
+  if (paragraphs != NULL)
     {
-      paragraphs = collect_units (s, FALSE, b, blocked->len);
       find_runs (s, paragraphs, FALSE, members, runs);
       for (guint i = 0; i < runs->len; i++)
         add_parallel (self, s, paragraphs, members, &g_array_index (runs, Run, i));
       n_paragraph_runs = runs->len;
     }
 
-  sentences = collect_units (s, TRUE, b, blocked->len);
   find_runs (s, sentences, TRUE, members, runs);
   for (guint i = n_paragraph_runs, k = 0; i < runs->len; i++)
     {
