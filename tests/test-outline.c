@@ -665,6 +665,20 @@ test_parallel_tree (void)
   heading = jj_outline_get_entry (outline, 1);
   g_assert_cmpuint (jj_outline_entry_get_n_members (series), ==, 3);
   g_assert_true (jj_outline_entry_get_parent (series) == heading);
+  /* its members are its children, one level below */
+  children = jj_outline_entry_get_children (series);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 3);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autoptr(JjOutlineEntry) member = g_list_model_get_item (children, k);
+      guint start = 0, end = 0;
+
+      g_assert_true (jj_outline_entry_get_member (series, k, &start, &end));
+      g_assert_cmpuint (jj_outline_entry_get_start (member), ==, start);
+      g_assert_cmpuint (jj_outline_entry_get_end (member), ==, end);
+      g_assert_cmpuint (jj_outline_entry_get_level (member), ==, 4);
+      g_assert_true (g_str_has_prefix (jj_outline_entry_get_title (member), "这五年，我们"));
+    }
   children = jj_outline_entry_get_children (heading);
   g_assert_cmpuint (g_list_model_get_n_items (children), ==, 1);
   /* the heading's section runs over the series up to the next heading */

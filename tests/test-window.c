@@ -445,6 +445,17 @@ test_mark_series (void)
   g_assert_true (g_str_has_suffix (jj_mark_get_quote (mark), "群众获得感不断提升。"));
   g_assert_cmpuint (jj_marks_panel_get_n_shown (_jj_window_get_marks_panel (window)), ==, 1);
 
+  /* the row of a member, below the series, marks the whole series too */
+  g_assert_true (jj_outline_entry_get_parent (jj_outline_panel_get_row_entry (panel, row + 1)) == entry);
+  jj_outline_panel_activate_row (panel, row + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "outline.mark-series", "s", "outline"));
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+  g_clear_object (&mark);
+  mark = g_list_model_get_item (marks, 1);
+  g_assert_cmpstr (jj_mark_get_kind (mark), ==, "outline");
+  g_assert_cmpuint (jj_mark_get_start (mark), ==, jj_outline_entry_get_start (entry));
+  g_assert_cmpuint (jj_mark_get_end (mark), ==, jj_outline_entry_get_end (entry));
+
   gtk_window_close (GTK_WINDOW (window));
   g_unlink (sidecar);
   g_unlink (path);

@@ -520,6 +520,9 @@ mark_series_action (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
+  /* a member stands for its series */
+  if (jj_outline_entry_get_n_members (entry) == 0 && jj_outline_entry_get_parent (entry) != NULL)
+    g_set_object (&entry, jj_outline_entry_get_parent (entry));
   g_signal_emit (self, signals[MARK_SERIES], 0, entry, g_variant_get_string (param, NULL));
 }
 

@@ -2525,12 +2525,20 @@ add_parallel (JjOutline  *self,
     {
       const Unit *u = MEMBER (units, members, run, k);
       guint end = u->end;
+      guint member_title_end = head_end (s, u, run);
+      g_autofree char *member_marker = dup_range (s, u->start, u->start + run->opening);
+      g_autofree char *member_title = dup_range (s, u->start, member_title_end);
+      g_autoptr(JjOutlineEntry) child = NULL;
 
       if (k + 1 == run->n)
         end = last_end;
       else if (run->gapped)
         end = g_array_index (units, Unit, g_array_index (members, guint, run->first + k + 1) - 1).end;
       _jj_outline_entry_add_member (e, u->start, end);
+      /* the members are the series' children in the tree */
+      child = jj_outline_entry_new (JJ_OUTLINE_KIND_PARALLEL, 2, member_marker, member_title,
+                                    u->start, member_title_end, MAX (end, member_title_end));
+      _jj_outline_entry_add_child (e, child);
     }
   g_ptr_array_add (self->entries, e);
 }
@@ -2651,7 +2659,15 @@ build_tree (JjOutline *self)
           while (parent >= 0 && jj_outline_entry_get_kind (g_ptr_array_index (open, parent))
                                 != JJ_OUTLINE_KIND_HEADING)
             parent--;
+          GListModel *members = jj_outline_entry_get_children (e);
+
           _jj_outline_entry_set_level (e, parent + 2);
+          for (guint k = 0; members != NULL && k < g_list_model_get_n_items (members); k++)
+            {
+              g_autoptr(JjOutlineEntry) member = g_list_model_get_item (members, k);
+
+              _jj_outline_entry_set_level (member, parent + 3);
+            }
           if (parent < 0)
             g_list_store_append (self->tree, e);
           else
