@@ -631,6 +631,9 @@ test_parallel_false (void)
     /* a long sentence among short ones */
     "我们要看到，当前经济运行中还存在不少困难和问题，有些问题还相当突出，必须高度重视并认真加以解决。"
     "我们要改革。我们要努力。",
+    /* years are no ordinals */
+    "开场白。\n2019年我们完成了各项工作任务，成效显著。\n2020年我们抗击疫情。\n"
+    "2021年我们实现了良好开局，各项事业起步扎实，发展势头很好，令人振奋。\n",
     /* first clauses far apart in length */
     "发展是第一要务。发展经济、改善民生、保障安全、促进公平、维护稳定都离不开它。发展靠大家。",
     /* sentences of one paragraph that open with a connective */

@@ -2186,6 +2186,21 @@ heads_end_alike (const Scan *s,
   return !is_clause_end (last);
 }
 
+/* The length of the numeral that holds @start + @k */
+static guint
+numeral_length (const Scan *s,
+                guint       start,
+                guint       k)
+{
+  guint a = start + k, b = start + k + 1;
+
+  while (a > start && sig_at (s, a - 1) == WILDCARD)
+    a--;
+  while (b < s->n && sig_at (s, b) == WILDCARD)
+    b++;
+  return b - a;
+}
+
 /* A dash, a numeral or punctuation inside the opening, or a long one, make
  * it a pattern of its own
  */
@@ -2204,9 +2219,11 @@ opening_is_strong (const Scan *s,
     {
       gunichar c = sig_at (s, start + k);
 
-      /* an ordinal counts (第一阶段, 第二阶段), a name does not (第三世界) */
+      /* an ordinal counts (第一阶段, 第二阶段), a name does not (第三世界),
+       * nor a year (1984年，1985年，)
+       */
       if (c == WILDCARD)
-        wildcard |= s->u[start + k] != s->u[other + k];
+        wildcard |= s->u[start + k] != s->u[other + k] && numeral_length (s, start, k) <= 2;
       else if (is_clause_end (c) || c == 0x3001)
         punct = TRUE;
       else if (!is_space (c) && !is_dash (c) && !is_open_quote (c) && !is_close_quote (c))
