@@ -725,6 +725,11 @@ test_fused_sentence_starts (void)
       "二〇二〇年要实现翻番。",
       "1 heading 一、过去五年的工作回顾\n"
       "1 heading 二、今后五年的目标任务\n" },
+    /* 一、 is no run-in heading: a short sentence after it is still cut off */
+    { "一、坚持对外开放的基本政策城市的前途同世界的前途是紧密相连的。"
+      "二、推进城乡协调发展乡村振兴是全局性的任务。",
+      "1 heading 一、坚持对外开放的基本政策\n"
+      "1 heading 二、推进城乡协调发展\n" },
     { "一、建议稿的起草过程建议稿起草工作从去年开始。二、建议稿的基本框架"
       "建议稿共分十二个部分。",
       "1 heading 一、建议稿的起草过程\n"

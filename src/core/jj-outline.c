@@ -23,6 +23,7 @@
 #define MIN_FUSED_TITLE     4  /* characters after the marker before a cut */
 #define MAX_FUSED_TITLE    44
 #define RUN_IN_MAX         36  /* longest run-in heading up to its full stop */
+#define MIN_FUSED_SENTENCE  8  /* 一、 is not run in: a sentence this long follows a cut */
 #define OPENING_WINDOW    300
 #define TITLE_MAX          80
 #define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
@@ -1163,7 +1164,9 @@ numbered_title_end (const Scan     *s,
   /* A word that ends headings is enough when the text runs on too long
    * for a run-in heading; the last such word is the likeliest.
    */
-  if (best_tail > 0 && in_paragraph && stop - cand->marker_end > RUN_IN_MAX)
+  if (best_tail > 0 && in_paragraph
+      && (stop - cand->marker_end > RUN_IN_MAX
+          || (cand->family == FAM_DUN && stop >= best_tail + MIN_FUSED_SENTENCE)))
     return best_tail;
 
   return end;
