@@ -2155,10 +2155,6 @@ clause_end_after (const Scan *s,
   return end;
 }
 
-/* A dash, a numeral or punctuation inside the opening make it a pattern;
- * a plain shared word (我们要, 同时) is one only when the members have
- * about the same shape: first clauses about as long, all short.
- */
 /* The end of the first clause after the opening: 同时，要…， */
 static guint
 head_end (const Scan *s,
