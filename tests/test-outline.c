@@ -7,6 +7,7 @@
 
 #include "jj-document.h"
 #include "jj-outline.h"
+#include "test-slowdown.h"
 
 typedef struct
 {
@@ -646,6 +647,29 @@ test_parallel_false (void)
     assert_parallel (texts[i], "");
 }
 
+/* Thousands of paragraphs that open alike take no longer than others:
+ * the search for series stays linear
+ */
+static void
+test_parallel_linear (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JjOutline) outline = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 30000; i++)
+    {
+      g_string_append (text, "我们要");
+      for (guint k = 0; k < 1 + (i * 7919) % 9; k++)
+        g_string_append (text, "做好工作");
+      g_string_append (text, "。\n");
+    }
+  start = g_get_monotonic_time ();
+  outline = detect (text->str);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, jj_test_usec (2));
+  g_assert_cmpuint (jj_outline_get_length (outline), ==, g_utf8_strlen (text->str, -1));
+}
+
 /* A series is in the tree under its heading, and no section of its own */
 static void
 test_parallel_tree (void)
@@ -1081,6 +1105,7 @@ main (int   argc,
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);
   g_test_add_func ("/outline/parallel/false", test_parallel_false);
   g_test_add_func ("/outline/parallel/tree", test_parallel_tree);
+  g_test_add_func ("/outline/parallel/linear", test_parallel_linear);
   g_test_add_func ("/outline/announced-count", test_announced_count);
   g_test_add_func ("/outline/sections", test_sections);
   g_test_add_func ("/outline/hints", test_hints);

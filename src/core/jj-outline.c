@@ -2087,6 +2087,7 @@ settle_count (Scan  *s,
 
 #define PARALLEL_SIG       10  /* characters of an opening compared */
 #define PARALLEL_MIN        3  /* members of a series */
+#define PARALLEL_MAX       64  /* and at most, which keeps the scan linear */
 #define PARALLEL_OPENING    2  /* characters they share at least */
 #define PARALLEL_BLOCK     12  /* an entry starting this close to a member's start */
 #define PARALLEL_GAP       12  /* sentences between members in run-on text */
@@ -2455,15 +2456,24 @@ find_runs (const Scan *s,
   while (i + PARALLEL_MIN <= m)
     {
       Run run = { members->len, 1, PARALLEL_SIG, FALSE };
-      guint j, shared = 0;
+      guint j, shared = 0, next = i + 1;
 
       if (u[i].blocked)
         {
           i++;
           continue;
         }
-      for (j = i + 1; j < m && may_join (s, &u[i], &u[j], run.opening, &shared); j++)
-        run.opening = shared;
+      for (j = i + 1;
+           j < MIN (m, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared);
+           j++)
+        {
+          /* a run that fails is tried again only from where its opening
+           * grew shorter, which keeps the scan linear
+           */
+          if (shared < run.opening && j > i + 1 && next == i + 1)
+            next = j - 1;
+          run.opening = shared;
+        }
       run.n = j - i;
       if (run.n >= PARALLEL_MIN)
         {
@@ -2491,7 +2501,7 @@ find_runs (const Scan *s,
             }
           g_array_set_size (members, run.first);
         }
-      i++;
+      i = next;
     }
 }
 
