@@ -2425,7 +2425,7 @@ gapped_run (const Scan *s,
   guint last = i;
 
   run->gapped = TRUE;
-  for (guint j = i + 1; j < units->len && j <= last + PARALLEL_GAP; j++)
+  for (guint j = i + 1; j < units->len && j <= last + PARALLEL_GAP && run->n < PARALLEL_MAX; j++)
     {
       guint shared = 0;
 
