@@ -7,6 +7,7 @@
 
 #include "jj-document.h"
 #include "jj-outline.h"
+#include "test-slowdown.h"
 
 typedef struct
 {
@@ -401,6 +402,387 @@ test_sibling_series (void)
                    "1 enumerator 二是民生改善\n");
 }
 
+/* Enumerators after a colon, inside a paragraph, with 、 or without a
+ * comma; one level below the enclosing 一、 or （一）
+ */
+static void
+test_enumerator_positions (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(JjOutline) pair = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("开场白。\n一、加强领导\n要求有三：首先，要统一思想。其次，要明确分工。"
+                    "最后，要狠抓落实。\n二、明确任务\n我们要做到三点。第一、要提高认识。"
+                    "第二、要加强协调。第三、要强化督查。\n三、压实责任\n（一）抓项目抓队伍\n"
+                    "主要抓两件事。一个是抓项目，做大总量。再一个是抓队伍，提升素质。\n"
+                    "（二）完善机制\n首先要统一思想，这是前提。其次要明确分工。\n");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、加强领导\n"
+                   "2 enumerator 首先，要统一思想\n"
+                   "2 enumerator 其次，要明确分工\n"
+                   "2 enumerator 最后，要狠抓落实\n"
+                   "1 heading 二、明确任务\n"
+                   "2 enumerator 第一、要提高认识\n"
+                   "2 enumerator 第二、要加强协调\n"
+                   "2 enumerator 第三、要强化督查\n"
+                   "1 heading 三、压实责任\n"
+                   "2 heading （一）抓项目抓队伍\n"
+                   "3 enumerator 一个是抓项目\n"
+                   "3 enumerator 再一个是抓队伍\n"
+                   "2 heading （二）完善机制\n"
+                   "3 enumerator 首先要统一思想\n"
+                   "3 enumerator 其次要明确分工\n");
+
+  /* items of one sentence are a list, not headings */
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+  outline = detect ("一、回顾\n作出三项决策：一是抓住机遇，加快发展；二是明确改革目标；三是确立指导思想。\n"
+                    "二、任务\n正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、回顾\n"
+                   "1 heading 二、任务\n");
+
+  /* 首先…最后 with nothing between is a way of speaking */
+  pair = detect ("一、稳增长\n首先要坚定信心，不要被困难吓倒。正文。\n最后，我还要强调的是，要防止形式主义。\n"
+                 "二、防风险\n正文。");
+  g_clear_pointer (&got, g_free);
+  got = dump (pair);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、稳增长\n"
+                   "1 heading 二、防风险\n");
+}
+
+/* The parallel series of @outline as "level marker|member|member…" lines */
+static char *
+dump_parallel (JjOutline  *outline,
+               const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
+    {
+      JjOutlineEntry *e = jj_outline_get_entry (outline, i);
+
+      if (jj_outline_entry_get_kind (e) != JJ_OUTLINE_KIND_PARALLEL)
+        continue;
+      g_string_append_printf (out, "%u %s", jj_outline_entry_get_level (e),
+                              jj_outline_entry_get_marker (e));
+      for (guint k = 0; k < jj_outline_entry_get_n_members (e); k++)
+        {
+          guint start = 0, end = 0;
+          const char *p, *q;
+
+          g_assert_true (jj_outline_entry_get_member (e, k, &start, &end));
+          g_assert_cmpuint (start, >=, jj_outline_entry_get_start (e));
+          g_assert_cmpuint (end, <=, jj_outline_entry_get_end (e));
+          p = g_utf8_offset_to_pointer (text, start);
+          q = g_utf8_offset_to_pointer (text, end);
+          g_string_append_printf (out, "|%.*s", (int)(q - p), p);
+        }
+      g_assert_false (jj_outline_entry_get_member (e, jj_outline_entry_get_n_members (e), NULL, NULL));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_parallel (const char *text,
+                 const char *expected)
+{
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump_parallel (outline, text);
+
+  if (g_strcmp0 (got, expected) != 0)
+    g_error ("parallel series in “%s”:\n%s\nexpected:\n%s", text, got, expected);
+}
+
+/* 排比: paragraphs or sentences in a row that open alike */
+static void
+test_parallel_paragraphs (void)
+{
+  /* a shared opening with punctuation inside, under the enclosing heading */
+  assert_parallel ("一、回顾\n这五年，我们把稳增长放在首位，经济总量迈上新台阶。\n"
+                   "这五年，我们把改革推向深入，市场活力明显增强。\n"
+                   "这五年，我们把民生摆在心上，群众获得感不断提升。\n"
+                   "二、任务\n正文。\n",
+                   "2 这五年，我们把|这五年，我们把稳增长放在首位，经济总量迈上新台阶。"
+                   "|这五年，我们把改革推向深入，市场活力明显增强。"
+                   "|这五年，我们把民生摆在心上，群众获得感不断提升。\n");
+  /* a dash */
+  assert_parallel ("开场白。\n——高水平建设创新高地。研发投入持续加大。\n"
+                   "——高质量推进产业升级。新兴产业加快成长。\n"
+                   "——高标准打造宜居城市。\n正文。\n",
+                   "1 ——高|——高水平建设创新高地。研发投入持续加大。"
+                   "|——高质量推进产业升级。新兴产业加快成长。|——高标准打造宜居城市。\n");
+  /* a short opening with punctuation inside */
+  assert_parallel ("这里，有连绵的群山和清澈的溪流。\n这里，有勤劳的人民。\n"
+                   "这里，有说不完的故事和唱不完的歌谣，令人向往。\n",
+                   "1 这里，有|这里，有连绵的群山和清澈的溪流。|这里，有勤劳的人民。"
+                   "|这里，有说不完的故事和唱不完的歌谣，令人向往。\n");
+  /* first clauses that end alike */
+  assert_parallel ("有的学习能力退化，不读书不看报。\n有的批评能力弱化，明哲保身。\n"
+                   "有的斗志涣散、精神退化，得过且过。\n",
+                   "1 有的|有的学习能力退化，不读书不看报。|有的批评能力弱化，明哲保身。"
+                   "|有的斗志涣散、精神退化，得过且过。\n");
+  /* a plain word shared by clauses of one shape */
+  assert_parallel ("坚持依法履职，把各项工作纳入法治轨道。\n坚持廉洁履职，深入推进作风建设。\n"
+                   "坚持勤勉履职，提高执行力。\n",
+                   "1 坚持|坚持依法履职，把各项工作纳入法治轨道。|坚持廉洁履职，深入推进作风建设。"
+                   "|坚持勤勉履职，提高执行力。\n");
+}
+
+static void
+test_parallel_sentences (void)
+{
+  /* an ordinal inside the opening, in a paragraph and in run-on text */
+  assert_parallel ("（一）进度安排\n工作分三步走。第一阶段为动员部署，时间一个月。"
+                   "第二阶段为全面实施，时间半年。第三阶段为总结验收，时间两个月。\n",
+                   "2 第一阶段为|第一阶段为动员部署，时间一个月。|第二阶段为全面实施，时间半年。"
+                   "|第三阶段为总结验收，时间两个月。\n");
+  assert_parallel ("我们的理由很多。理由一：投入的成本比原来的方案低得多。理由二：见效快。"
+                   "理由三：群众普遍欢迎。",
+                   "1 理由一：|理由一：投入的成本比原来的方案低得多。|理由二：见效快。"
+                   "|理由三：群众普遍欢迎。\n");
+  /* sentences in a row that open with the same verb */
+  assert_parallel ("加强社区建设，完善服务网络。加强信访工作，健全责任制。"
+                   "加强社会治安防控体系建设，整治突出问题。依法打击犯罪。",
+                   "1 加强|加强社区建设，完善服务网络。|加强信访工作，健全责任制。"
+                   "|加强社会治安防控体系建设，整治突出问题。\n");
+  /* semicolons part the members of one sentence */
+  assert_parallel ("作风上问题不少：有的不敢担当、不愿负责；有的拖拖拉拉、敷衍应付；"
+                   "有的作风飘浮、左躲右闪。",
+                   "1 有的|有的不敢担当、不愿负责；|有的拖拖拉拉、敷衍应付；|有的作风飘浮、左躲右闪。\n");
+}
+
+/* Run-on text has lost the paragraphs: members a few sentences apart */
+static void
+test_parallel_runon (void)
+{
+  assert_parallel ("一、回顾过去五年成绩显著。——经济实力明显增强。总量连年攀升。结构持续优化。"
+                   "——改革开放纵深推进。重点领域取得突破。——人民生活持续改善。收入稳步增长。"
+                   "二、任务今年要抓好三件事。",
+                   "2 ——|——经济实力明显增强。总量连年攀升。结构持续优化。"
+                   "|——改革开放纵深推进。重点领域取得突破。|——人民生活持续改善。收入稳步增长。\n");
+  /* the indents it kept still part the paragraphs */
+  assert_parallel ("开场白。　　坚持依法履职，纳入法治轨道。作风持续好转。"
+                   "　　坚持廉洁履职，推进作风建设。　　坚持勤勉履职，提高执行力。成效明显。",
+                   "1 坚持|坚持依法履职，纳入法治轨道。作风持续好转。|坚持廉洁履职，推进作风建设。"
+                   "|坚持勤勉履职，提高执行力。成效明显。\n");
+  /* also where the text is long enough to count as run-on */
+  {
+    g_autoptr(GString) text = g_string_new ("开场白。");
+    g_autofree char *got = NULL;
+    g_autoptr(JjOutline) outline = NULL;
+
+    const char *filler[] = { "会议开得成功。", "大家都来了。", "工作有序推进。", "任务基本完成。" };
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (text, filler[i % G_N_ELEMENTS (filler)]);
+    g_string_append (text, "　　坚持依法履职，纳入法治轨道。作风持续好转。"
+                           "　　坚持廉洁履职，推进作风建设。　　坚持勤勉履职，提高执行力。");
+    outline = detect (text->str);
+    got = dump_parallel (outline, text->str);
+    g_assert_cmpstr (got, ==,
+                     "1 坚持|坚持依法履职，纳入法治轨道。作风持续好转。|坚持廉洁履职，推进作风建设。"
+                     "|坚持勤勉履职，提高执行力。\n");
+  }
+  /* but a subject named again a few sentences apart is none */
+  assert_parallel ("第三世界国家在崛起。它们人口众多。第三世界国家反对霸权。历史会证明。"
+                   "第三世界国家需要合作。合作才能共赢。",
+                   "");
+}
+
+/* Repeated openings in ordinary prose are no series */
+static void
+test_parallel_false (void)
+{
+  const char *texts[] = {
+    /* a plain opening over clauses of different shapes */
+    "我们要加强领导，统筹推进各项工作。\n我们要把群众的事情办好。\n"
+    "我们要在全面深化改革上取得新的更大突破，形成一批制度成果。\n",
+    /* a connective */
+    "同时，要加强督查。\n同时，我们也要看到困难和问题依然不少，发展不平衡的问题比较突出。\n"
+    "同时，各地要结合实际。\n",
+    /* two are no series */
+    "这五年，我们稳增长。\n这五年，我们促改革。\n正文。\n",
+    /* not in a row */
+    "这五年，我们稳增长。\n正文。\n这五年，我们促改革。\n正文。\n这五年，我们惠民生。\n",
+    /* one character */
+    "要加强领导。要压实责任。要狠抓落实。",
+    "“好，大家好。”\n“好，我懂。”\n“好，明天见。”\n",
+    /* a long sentence among short ones */
+    "我们要看到，当前经济运行中还存在不少困难和问题，有些问题还相当突出，必须高度重视并认真加以解决。"
+    "我们要改革。我们要努力。",
+    /* years are no ordinals */
+    "开场白。\n2019年我们完成了各项工作任务，成效显著。\n2020年我们抗击疫情。\n"
+    "2021年我们实现了良好开局，各项事业起步扎实，发展势头很好，令人振奋。\n",
+    /* first clauses far apart in length */
+    "发展是第一要务。发展经济、改善民生、保障安全、促进公平、维护稳定都离不开它。发展靠大家。",
+    /* sentences of one paragraph that open with a connective */
+    "同时，要加强督查。同时，我们也要看到困难和问题依然不少。同时，各地要结合实际。",
+    /* numbered lists are headings, not parallel series */
+    "一、加强领导\n二、压实责任\n三、狠抓落实\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_parallel (texts[i], "");
+}
+
+/* Thousands of paragraphs that open alike take no longer than others:
+ * the search for series stays linear
+ */
+static void
+test_parallel_linear (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JjOutline) outline = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 30000; i++)
+    {
+      g_string_append (text, "我们要");
+      for (guint k = 0; k < 1 + (i * 7919) % 9; k++)
+        g_string_append (text, "做好工作");
+      g_string_append (text, "。\n");
+    }
+  start = g_get_monotonic_time ();
+  outline = detect (text->str);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, jj_test_usec (2));
+  g_assert_cmpuint (jj_outline_get_length (outline), ==, g_utf8_strlen (text->str, -1));
+}
+
+/* A series is in the tree under its heading, and no section of its own */
+static void
+test_parallel_tree (void)
+{
+  const char *text = "一、总体要求\n（一）目标\n这五年，我们稳增长，成效明显。\n"
+                     "这五年，我们促改革，活力增强。\n这五年，我们惠民生，群众满意。\n"
+                     "（二）原则\n正文。\n";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+  g_autofree char *path = NULL;
+  JjOutlineEntry *heading, *series;
+  GListModel *children;
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）目标\n"
+                   "3 parallel 这五年，我们稳增长\n"
+                   "2 heading （二）原则\n");
+  series = jj_outline_get_entry (outline, 2);
+  heading = jj_outline_get_entry (outline, 1);
+  g_assert_cmpuint (jj_outline_entry_get_n_members (series), ==, 3);
+  g_assert_true (jj_outline_entry_get_parent (series) == heading);
+  /* its members are its children, one level below */
+  children = jj_outline_entry_get_children (series);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 3);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autoptr(JjOutlineEntry) member = g_list_model_get_item (children, k);
+      guint start = 0, end = 0;
+
+      g_assert_true (jj_outline_entry_get_member (series, k, &start, &end));
+      g_assert_cmpuint (jj_outline_entry_get_start (member), ==, start);
+      g_assert_cmpuint (jj_outline_entry_get_end (member), ==, end);
+      g_assert_cmpuint (jj_outline_entry_get_level (member), ==, 4);
+      g_assert_true (g_str_has_prefix (jj_outline_entry_get_title (member), "这五年，我们"));
+    }
+  children = jj_outline_entry_get_children (heading);
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, 1);
+  /* the heading's section runs over the series up to the next heading */
+  g_assert_cmpuint (jj_outline_entry_get_end (heading), ==,
+                    jj_outline_entry_get_start (jj_outline_get_entry (outline, 3)));
+  g_assert_true (jj_outline_lookup (outline, jj_outline_entry_get_start (series) + 2) == heading);
+  path = jj_outline_dup_section_path (outline, jj_outline_entry_get_start (series) + 2);
+  g_assert_cmpstr (path, ==, "一、总体要求 › （一）目标");
+  g_assert_cmpstr (jj_outline_kind_to_string (JJ_OUTLINE_KIND_PARALLEL), ==, "parallel");
+}
+
+/* Run-on text: the paragraph before 一、 lost its full stop, the heading
+ * kept the indent after it
+ */
+static void
+test_runon_first_section (void)
+{
+  const char *text = "各位代表：　　现在，我代表市政府报告工作，请予审议一、过去一年的工作回顾"
+                     "　　过去的一年，我们攻坚克难。二、今年的总体部署　　今年是关键之年。"
+                     "（一）稳增长　　正文。（二）惠民生　　正文。";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 各位代表：\n"
+                   "1 heading 一、过去一年的工作回顾\n"
+                   "1 heading 二、今年的总体部署\n"
+                   "2 heading （一）稳增长\n"
+                   "2 heading （二）惠民生\n");
+}
+
+/* Where a fused sentence starts: a year, or the heading's subject again */
+static void
+test_fused_sentence_starts (void)
+{
+  const struct {
+    const char *text;
+    const char *outline;
+  } cases[] = {
+    { "一、过去五年的工作回顾一九九二年，我们召开了全市大会。二、今后五年的目标任务"
+      "二〇二〇年要实现翻番。",
+      "1 heading 一、过去五年的工作回顾\n"
+      "1 heading 二、今后五年的目标任务\n" },
+    /* 一、 is no run-in heading: a short sentence after it is still cut off */
+    { "一、坚持对外开放的基本政策城市的前途同世界的前途是紧密相连的。"
+      "二、推进城乡协调发展乡村振兴是全局性的任务。",
+      "1 heading 一、坚持对外开放的基本政策\n"
+      "1 heading 二、推进城乡协调发展\n" },
+    { "一、建议稿的起草过程建议稿起草工作从去年开始。二、建议稿的基本框架"
+      "建议稿共分十二个部分。",
+      "1 heading 一、建议稿的起草过程\n"
+      "1 heading 二、建议稿的基本框架\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JjOutline) outline = detect (cases[i].text);
+      g_autofree char *got = dump (outline);
+
+      g_assert_cmpstr (got, ==, cases[i].outline);
+    }
+}
+
+/* A heading lost from the source: （四） counts when （五） follows it */
+static void
+test_lost_sibling (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(JjOutline) alone = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("一、主要任务（一）稳定增长。正文。（二）发展农业。正文。正文。"
+                    "（四）推进创新。正文。（五）协调发展。正文。二、保障措施　正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、主要任务\n"
+                   "2 heading （一）稳定增长\n"
+                   "2 heading （二）发展农业\n"
+                   "2 heading （四）推进创新\n"
+                   "2 heading （五）协调发展\n"
+                   "1 heading 二、保障措施\n");
+  g_clear_pointer (&got, g_free);
+
+  alone = detect ("一、主要任务（一）稳定增长。正文。（二）发展农业。正文。"
+                  "见第（四）项规定。正文。（四）推进创新。正文。二、保障措施　正文。");
+  got = dump (alone);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、主要任务\n"
+                   "2 heading （一）稳定增长\n"
+                   "2 heading （二）发展农业\n"
+                   "1 heading 二、保障措施\n");
+}
+
 /* Siblings look alike: the same opening word and pattern, the same length */
 static void
 test_sibling_likeness (void)
@@ -698,6 +1080,16 @@ main (int   argc,
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
   g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
+  g_test_add_func ("/outline/enumerator-positions", test_enumerator_positions);
+  g_test_add_func ("/outline/runon-first-section", test_runon_first_section);
+  g_test_add_func ("/outline/fused-sentence-starts", test_fused_sentence_starts);
+  g_test_add_func ("/outline/lost-sibling", test_lost_sibling);
+  g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
+  g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
+  g_test_add_func ("/outline/parallel/runon", test_parallel_runon);
+  g_test_add_func ("/outline/parallel/false", test_parallel_false);
+  g_test_add_func ("/outline/parallel/tree", test_parallel_tree);
+  g_test_add_func ("/outline/parallel/linear", test_parallel_linear);
   g_test_add_func ("/outline/announced-count", test_announced_count);
   g_test_add_func ("/outline/sections", test_sections);
   g_test_add_func ("/outline/hints", test_hints);

@@ -360,6 +360,78 @@ test_recent_documents (void)
 /* The outline says when the speech announces another number of parts
  * than it has, and nothing when they agree.
  */
+/* A parallel series in the outline is marked as a whole */
+static void
+test_mark_series (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
+  g_autofree char *sidecar = g_strconcat (path, ".jiejian.xml", NULL);
+  const char *body =
+    "一、回顾\n"
+    "这五年，我们把稳增长放在首位，经济总量迈上新台阶。\n"
+    "这五年，我们把改革推向深入，市场活力明显增强。\n"
+    "这五年，我们把民生摆在心上，群众获得感不断提升。\n"
+    "二、任务\n"
+    "今年要抓好三件事。\n";
+  JjOutlinePanel *panel;
+  JjOutlineEntry *entry = NULL;
+  GListModel *marks;
+  g_autoptr(JjMark) mark = NULL;
+  JjWindow *window;
+  guint row, heading_row = G_MAXUINT;
+
+  window = open_text (dir, body);
+  panel = _jj_window_get_outline_panel (window);
+  marks = jj_mark_store_get_marks (_jj_window_get_marks (window));
+  for (row = 0; row < jj_outline_panel_get_n_rows (panel); row++)
+    {
+      JjOutlineEntry *e = jj_outline_panel_get_row_entry (panel, row);
+
+      if (jj_outline_entry_get_kind (e) == JJ_OUTLINE_KIND_PARALLEL)
+        {
+          entry = e;
+          break;
+        }
+      if (jj_outline_entry_get_kind (e) == JJ_OUTLINE_KIND_HEADING)
+        heading_row = row;
+    }
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (heading_row, !=, G_MAXUINT);
+
+  /* a heading is no series: nothing is marked */
+  jj_outline_panel_activate_row (panel, heading_row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "outline.mark-series", "s", "golden"));
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 0);
+
+  jj_outline_panel_activate_row (panel, row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "outline.mark-series", "s", "golden"));
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 1);
+  mark = g_list_model_get_item (marks, 0);
+  g_assert_cmpstr (jj_mark_get_kind (mark), ==, "golden");
+  g_assert_cmpuint (jj_mark_get_start (mark), ==, jj_outline_entry_get_start (entry));
+  g_assert_cmpuint (jj_mark_get_end (mark), ==, jj_outline_entry_get_end (entry));
+  g_assert_true (g_str_has_prefix (jj_mark_get_quote (mark), "这五年，我们把稳增长"));
+  g_assert_true (g_str_has_suffix (jj_mark_get_quote (mark), "群众获得感不断提升。"));
+  g_assert_cmpuint (jj_marks_panel_get_n_shown (_jj_window_get_marks_panel (window)), ==, 1);
+
+  /* the row of a member, below the series, marks the whole series too */
+  g_assert_true (jj_outline_entry_get_parent (jj_outline_panel_get_row_entry (panel, row + 1)) == entry);
+  jj_outline_panel_activate_row (panel, row + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "outline.mark-series", "s", "outline"));
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+  g_clear_object (&mark);
+  mark = g_list_model_get_item (marks, 1);
+  g_assert_cmpstr (jj_mark_get_kind (mark), ==, "outline");
+  g_assert_cmpuint (jj_mark_get_start (mark), ==, jj_outline_entry_get_start (entry));
+  g_assert_cmpuint (jj_mark_get_end (mark), ==, jj_outline_entry_get_end (entry));
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_unlink (sidecar);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_announced_count (void)
 {
@@ -520,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/large-document", test_large_document);
   g_test_add_func ("/window/announced-count", test_announced_count);
+  g_test_add_func ("/window/mark-series", test_mark_series);
   g_test_add_func ("/window/recent-documents", test_recent_documents);
   g_test_add_func ("/window/opening-progress", test_opening_progress);
 

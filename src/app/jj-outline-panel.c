@@ -22,6 +22,8 @@ struct _JjOutlinePanel
   GArray             *mark_offsets;   /* guint */
   GHashTable         *bound;          /* GtkTreeExpander set */
   GHashTable         *titles;         /* JjOutlineEntry → title in another text, or NULL */
+  GtkPopoverMenu     *series_menu;
+  JjOutlineEntry     *menu_entry;     /* the series the menu is for */
   gboolean            syncing;
 };
 
@@ -31,6 +33,7 @@ G_DEFINE_FINAL_TYPE (JjOutlinePanel, jj_outline_panel, GTK_TYPE_WIDGET)
 
 enum {
   ENTRY_ACTIVATED,
+  MARK_SERIES,
   N_SIGNALS
 };
 
@@ -66,11 +69,40 @@ count_marks (JjOutlinePanel *self,
   return n;
 }
 
+/* A right click on a parallel series offers to mark it as a whole */
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                JjOutlinePanel  *self)
+{
+  GtkWidget *expander = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (expander));
+  g_autoptr(JjOutlineEntry) entry = row ? gtk_tree_list_row_get_item (row) : NULL;
+  GdkRectangle rect = { 0, 0, 1, 1 };
+  double px, py;
+
+  if (entry == NULL || jj_outline_entry_get_kind (entry) != JJ_OUTLINE_KIND_PARALLEL)
+    return;
+  if (!gtk_widget_translate_coordinates (expander, GTK_WIDGET (self), x, y, &px, &py))
+    return;
+
+  g_set_object (&self->menu_entry, entry);
+  rect.x = px;
+  rect.y = py;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->series_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->series_menu));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           JjOutlinePanel           *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (NULL);
@@ -90,6 +122,10 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (expander), "title", title);
   g_object_set_data (G_OBJECT (expander), "count", count);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (click));
 }
 
 static void
@@ -448,6 +484,12 @@ jj_outline_panel_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->count_note));
       self->count_note = NULL;
     }
+  if (self->series_menu != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->series_menu));
+      self->series_menu = NULL;
+    }
+  g_clear_object (&self->menu_entry);
   g_clear_object (&self->selection);
   g_clear_object (&self->outline);
   g_clear_pointer (&self->mark_offsets, g_array_unref);
@@ -455,6 +497,33 @@ jj_outline_panel_dispose (GObject *object)
   g_clear_pointer (&self->titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (jj_outline_panel_parent_class)->dispose (object);
+}
+
+/* outline.mark-series: the series of the context menu, or the row chosen */
+static void
+mark_series_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  JjOutlinePanel *self = JJ_OUTLINE_PANEL (widget);
+  g_autoptr(JjOutlineEntry) entry = g_steal_pointer (&self->menu_entry);
+
+  if (entry == NULL)
+    {
+      guint row = gtk_single_selection_get_selected (self->selection);
+      JjOutlineEntry *selected = jj_outline_panel_get_row_entry (self, row);
+
+      entry = selected ? g_object_ref (selected) : NULL;
+    }
+  if (entry == NULL || jj_outline_entry_get_kind (entry) != JJ_OUTLINE_KIND_PARALLEL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  /* a member stands for its series */
+  if (jj_outline_entry_get_n_members (entry) == 0 && jj_outline_entry_get_parent (entry) != NULL)
+    g_set_object (&entry, jj_outline_entry_get_parent (entry));
+  g_signal_emit (self, signals[MARK_SERIES], 0, entry, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -468,6 +537,19 @@ jj_outline_panel_class_init (JjOutlinePanelClass *klass)
   signals[ENTRY_ACTIVATED] =
     g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, JJ_TYPE_OUTLINE_ENTRY);
+
+  /**
+   * JjOutlinePanel::mark-series:
+   * @entry: a parallel series
+   * @kind: the key of a mark kind
+   *
+   * The reader asks for one mark over the whole series.
+   */
+  signals[MARK_SERIES] =
+    g_signal_new ("mark-series", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, JJ_TYPE_OUTLINE_ENTRY, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "outline.mark-series", "s", mark_series_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "outlinepanel");
@@ -515,6 +597,17 @@ jj_outline_panel_init (JjOutlinePanel *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->count_note), "caption");
   gtk_widget_set_visible (GTK_WIDGET (self->count_note), FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->count_note), GTK_WIDGET (self));
+
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("Mark Series as _Golden Line"), "outline.mark-series::golden");
+    g_menu_append (menu, _("Mark Series as _Outline"), "outline.mark-series::outline");
+    self->series_menu = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
+    gtk_popover_set_has_arrow (GTK_POPOVER (self->series_menu), FALSE);
+    gtk_widget_set_halign (GTK_WIDGET (self->series_menu), GTK_ALIGN_START);
+    gtk_widget_set_parent (GTK_WIDGET (self->series_menu), GTK_WIDGET (self));
+  }
 }
 
 GtkWidget *

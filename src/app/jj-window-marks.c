@@ -212,18 +212,13 @@ apply_author (JjWindow *self,
 }
 
 static JjMark *
-jj_window_mark_selection (JjWindow   *self,
-                          const char *kind)
+mark_range (JjWindow   *self,
+            guint       start,
+            guint       end,
+            const char *kind)
 {
   g_autofree char *section = NULL;
-  guint start, end;
   JjMark *mark;
-
-  if (self->marks == NULL || !jj_reader_view_get_selection (self->reader_view, &start, &end) || start == end)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return NULL;
-    }
 
   section = jj_outline_dup_section_path (jj_document_get_outline (self->document), start);
   mark = jj_mark_store_add_range (self->marks, start, end, kind, section);
@@ -237,6 +232,33 @@ jj_window_mark_selection (JjWindow   *self,
   _jj_window_refresh_marks (self);
 
   return mark;
+}
+
+static JjMark *
+jj_window_mark_selection (JjWindow   *self,
+                          const char *kind)
+{
+  guint start, end;
+
+  if (self->marks == NULL || !jj_reader_view_get_selection (self->reader_view, &start, &end) || start == end)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return NULL;
+    }
+
+  return mark_range (self, start, end, kind);
+}
+
+/* One mark over a whole parallel series, from the outline's context menu */
+static void
+mark_series_cb (JjWindow       *self,
+                JjOutlineEntry *entry,
+                const char     *kind)
+{
+  if (self->marks == NULL || jj_outline_entry_get_n_members (entry) == 0
+      || mark_range (self, jj_outline_entry_get_start (entry),
+                     jj_outline_entry_get_end (entry), kind) == NULL)
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 static void
@@ -491,6 +513,8 @@ _jj_window_init_marks (JjWindow *self)
                            G_CALLBACK (mark_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->marks_panel, "reattach",
                            G_CALLBACK (reattach_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline_panel, "mark-series",
+                           G_CALLBACK (mark_series_cb), self, G_CONNECT_SWAPPED);
 
   self->popover = JJ_MARK_POPOVER (jj_mark_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->reader_view));

@@ -19,12 +19,21 @@ print_tsv (JjOutline *outline)
     {
       JjOutlineEntry *e = jj_outline_get_entry (outline, i);
 
-      printf ("%u\t%u\t%u\t%s\t%s\n",
+      printf ("%u\t%u\t%u\t%s\t%s",
               jj_outline_entry_get_level (e),
               jj_outline_entry_get_start (e),
               jj_outline_entry_get_end (e),
               jj_outline_kind_to_string (jj_outline_entry_get_kind (e)),
               jj_outline_entry_get_title (e));
+      /* a parallel series: the start-end of each member */
+      for (guint k = 0; k < jj_outline_entry_get_n_members (e); k++)
+        {
+          guint start = 0, end = 0;
+
+          jj_outline_entry_get_member (e, k, &start, &end);
+          printf ("%c%u-%u", k == 0 ? '\t' : ',', start, end);
+        }
+      putchar ('\n');
     }
 }
 
@@ -48,6 +57,19 @@ print_json (JjOutline *outline)
       jj_cli_append_json_string (out, jj_outline_entry_get_marker (e));
       g_string_append (out, ", \"title\": ");
       jj_cli_append_json_string (out, jj_outline_entry_get_title (e));
+      if (jj_outline_entry_get_n_members (e) > 0)
+        {
+          g_string_append (out, ", \"members\": [");
+          for (guint k = 0; k < jj_outline_entry_get_n_members (e); k++)
+            {
+              guint start = 0, end = 0;
+
+              jj_outline_entry_get_member (e, k, &start, &end);
+              g_string_append_printf (out, "%s{\"start\": %u, \"end\": %u}",
+                                      k > 0 ? ", " : "", start, end);
+            }
+          g_string_append_c (out, ']');
+        }
       g_string_append_c (out, '}');
     }
   g_string_append (out, jj_outline_get_n_entries (outline) > 0 ? "\n]\n" : "]\n");

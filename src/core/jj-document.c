@@ -449,6 +449,10 @@ find_outline_breaks (const char *text,
       guint start = jj_outline_entry_get_start (entry);
       guint title_end = jj_outline_entry_get_title_end (entry);
 
+      /* a parallel series is no section of the text */
+      if (kind == JJ_OUTLINE_KIND_PARALLEL)
+        continue;
+
       while (k < long_lines->len && g_array_index (long_lines, guint, k + 1) <= start)
         k += 2;
       if (k >= long_lines->len || start < g_array_index (long_lines, guint, k))

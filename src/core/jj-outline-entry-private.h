@@ -13,5 +13,10 @@ void _jj_outline_entry_set_end    (JjOutlineEntry *self,
                                    guint           end);
 void _jj_outline_entry_add_child  (JjOutlineEntry *self,
                                    JjOutlineEntry *child);
+void _jj_outline_entry_set_level  (JjOutlineEntry *self,
+                                   guint           level);
+void _jj_outline_entry_add_member (JjOutlineEntry *self,
+                                   guint           start,
+                                   guint           end);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _JjOutlineEntry
   guint           end;
   GListStore     *children;
   JjOutlineEntry *parent;   /* weak: the parent owns its children */
+  GArray         *members;  /* start, end pairs of a parallel series */
 };
 
 G_DEFINE_ENUM_TYPE (JjOutlineKind, jj_outline_kind,
@@ -27,7 +28,8 @@ G_DEFINE_ENUM_TYPE (JjOutlineKind, jj_outline_kind,
   G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_SALUTATION, "salutation"),
   G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_HEADING, "heading"),
   G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_ENUMERATOR, "enumerator"),
-  G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_CLOSING, "closing"))
+  G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_CLOSING, "closing"),
+  G_DEFINE_ENUM_VALUE (JJ_OUTLINE_KIND_PARALLEL, "parallel"))
 
 G_DEFINE_FINAL_TYPE (JjOutlineEntry, jj_outline_entry, G_TYPE_OBJECT)
 
@@ -53,6 +55,7 @@ jj_outline_entry_finalize (GObject *object)
   g_clear_pointer (&self->marker, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->children);
+  g_clear_pointer (&self->members, g_array_unref);
 
   G_OBJECT_CLASS (jj_outline_entry_parent_class)->finalize (object);
 }
@@ -254,9 +257,74 @@ jj_outline_kind_to_string (JjOutlineKind kind)
       return "enumerator";
     case JJ_OUTLINE_KIND_CLOSING:
       return "closing";
+    case JJ_OUTLINE_KIND_PARALLEL:
+      return "parallel";
     default:
       g_return_val_if_reached ("heading");
     }
+}
+
+/**
+ * jj_outline_entry_get_n_members:
+ *
+ * Returns: the number of sentences or paragraphs of a parallel series
+ *   (%JJ_OUTLINE_KIND_PARALLEL), 0 for other entries
+ */
+guint
+jj_outline_entry_get_n_members (JjOutlineEntry *self)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), 0);
+
+  return self->members != NULL ? self->members->len / 2 : 0;
+}
+
+/**
+ * jj_outline_entry_get_member:
+ * @start: (out) (optional): where member @i starts, a code point offset
+ * @end: (out) (optional): where it ends, exclusive
+ *
+ * Returns: %TRUE when @i is a member of the series
+ */
+gboolean
+jj_outline_entry_get_member (JjOutlineEntry *self,
+                             guint           i,
+                             guint          *start,
+                             guint          *end)
+{
+  g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), FALSE);
+
+  if (i >= jj_outline_entry_get_n_members (self))
+    return FALSE;
+  if (start != NULL)
+    *start = g_array_index (self->members, guint, 2 * i);
+  if (end != NULL)
+    *end = g_array_index (self->members, guint, 2 * i + 1);
+  return TRUE;
+}
+
+void
+_jj_outline_entry_set_level (JjOutlineEntry *self,
+                             guint           level)
+{
+  g_assert (JJ_IS_OUTLINE_ENTRY (self));
+  g_assert (level >= 1);
+
+  self->level = level;
+}
+
+void
+_jj_outline_entry_add_member (JjOutlineEntry *self,
+                              guint           start,
+                              guint           end)
+{
+  guint range[2] = { start, end };
+
+  g_assert (JJ_IS_OUTLINE_ENTRY (self));
+  g_assert (start < end);
+
+  if (self->members == NULL)
+    self->members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_vals (self->members, range, 2);
 }
 
 void

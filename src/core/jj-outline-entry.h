@@ -1,4 +1,5 @@
-/* jj-outline-entry.h — one heading, enumerator, title, salutation or closing
+/* jj-outline-entry.h — one heading, enumerator, title, salutation, closing
+ * or parallel series
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@ typedef enum
   JJ_OUTLINE_KIND_HEADING,
   JJ_OUTLINE_KIND_ENUMERATOR,
   JJ_OUTLINE_KIND_CLOSING,
+  JJ_OUTLINE_KIND_PARALLEL,
 } JjOutlineKind;
 
 #define JJ_TYPE_OUTLINE_KIND (jj_outline_kind_get_type ())
@@ -41,6 +43,11 @@ guint           jj_outline_entry_get_title_end (JjOutlineEntry *self);
 guint           jj_outline_entry_get_end       (JjOutlineEntry *self);
 GListModel     *jj_outline_entry_get_children  (JjOutlineEntry *self);
 JjOutlineEntry *jj_outline_entry_get_parent    (JjOutlineEntry *self);
+guint           jj_outline_entry_get_n_members (JjOutlineEntry *self);
+gboolean        jj_outline_entry_get_member    (JjOutlineEntry *self,
+                                                guint           i,
+                                                guint          *start,
+                                                guint          *end);
 const char     *jj_outline_kind_to_string      (JjOutlineKind   kind);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #define MIN_FUSED_TITLE     4  /* characters after the marker before a cut */
 #define MAX_FUSED_TITLE    44
 #define RUN_IN_MAX         36  /* longest run-in heading up to its full stop */
+#define MIN_FUSED_SENTENCE  8  /* 一、 is not run in: a sentence this long follows a cut */
 #define OPENING_WINDOW    300
 #define TITLE_MAX          80
 #define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
@@ -112,6 +113,7 @@ typedef struct
   GArray                *cands;
   GArray                *series;
   gboolean               run_on;
+  gboolean               indented;  /* paragraphs start with 　　 */
 } Scan;
 
 struct _JjOutline
@@ -431,7 +433,7 @@ match_marker (const Scan *s,
             cand->ordinal = 2;
             cand->marker_end = i + 2;
             e = at (s, i + 2);
-            return e == 0xFF0C || e == 0x3001 || e == ',';
+            return e == 0xFF0C || e == 0x3001 || e == ',' || e == 0x8981 || e == 0x662F;
           }
         v = cn_digit (at (s, i + 1));
         if (v == 0 || v == 10)
@@ -465,15 +467,24 @@ match_marker (const Scan *s,
       }
 
     case 0x9996: /* 首先 */
-    case 0x518D: /* 再次 */
+    case 0x518D: /* 再次 再一个是 */
     case 0x6700: /* 最后 */
       {
         gunichar second = c == 0x9996 ? 0x5148 : c == 0x518D ? 0x6B21 : 0x540E;
         gunichar e = at (s, i + 2);
 
+        if (c == 0x518D && at (s, i + 1) == 0x4E00 && at (s, i + 2) == 0x4E2A
+            && at (s, i + 3) == 0x662F)
+          {
+            cand->family = FAM_GE;
+            cand->ordinal = 2;
+            cand->marker_end = i + 4;
+            return TRUE;
+          }
         if (at (s, i + 1) != second)
           return FALSE;
-        if (e != 0xFF0C && e != 0x3001 && e != ',')
+        /* 首先要… 其次是…: the sequence word opens the item without a comma */
+        if (e != 0xFF0C && e != 0x3001 && e != ',' && e != 0x8981 && e != 0x662F)
           return FALSE;
         cand->family = FAM_ORDER;
         cand->ordinal = c == 0x9996 ? 1 : c == 0x518D ? 3 : 0;
@@ -816,6 +827,25 @@ short_subject_at (const Scan *s,
   return FALSE;
 }
 
+static inline gboolean
+year_digit (gunichar c)
+{
+  return arabic_digit (c) >= 0 || (cn_digit (c) != 0 && c != 0x5341) || c == 0x3007;
+}
+
+/* A year opens a sentence: 2009年, 一九九二年 */
+static gboolean
+year_at (const Scan *s,
+         guint       p)
+{
+  for (guint k = 0; k < 4; k++)
+    {
+      if (!year_digit (at (s, p + k)))
+        return FALSE;
+    }
+  return at (s, p + 4) == 0x5E74 && !year_digit (at (s, (gint64)p - 1));
+}
+
 static guint
 cut_score (const Scan    *s,
            const Cand    *cand,
@@ -828,9 +858,12 @@ cut_score (const Scan    *s,
   if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
       || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
     score += 3;
-  /* 2009年 */
-  else if (arabic_digit (at (s, p)) >= 0 && arabic_digit (at (s, p + 3)) >= 0
-           && at (s, p + 4) == 0x5E74 && arabic_digit (at (s, p - 1)) < 0)
+  /* 2009年 一九九二年 */
+  else if (year_at (s, p))
+    score += 3;
+  /* 建议稿的主要考虑|建议稿起草的…: the sentence takes up the heading's subject */
+  else if (p >= cand->marker_end + 4 && s->u[p] == at (s, cand->marker_end)
+           && at (s, p + 1) == at (s, cand->marker_end + 1) && !is_clause_end (at (s, p + 1)))
     score += 3;
   score += repeats_heading (s, seen, cand->marker_end, p, end);
   /* 二、主要任务（一）… : a heading that runs into the first item below it */
@@ -1131,7 +1164,9 @@ numbered_title_end (const Scan     *s,
   /* A word that ends headings is enough when the text runs on too long
    * for a run-in heading; the last such word is the likeliest.
    */
-  if (best_tail > 0 && in_paragraph && stop - cand->marker_end > RUN_IN_MAX)
+  if (best_tail > 0 && in_paragraph
+      && (stop - cand->marker_end > RUN_IN_MAX
+          || (cand->family == FAM_DUN && stop >= best_tail + MIN_FUSED_SENTENCE)))
     return best_tail;
 
   return end;
@@ -1174,9 +1209,10 @@ enumerator_title_end (const Scan *s,
  * lines far longer than paragraphs are.
  */
 static gboolean
-is_run_on (const Scan *s)
+is_run_on (const Scan *s,
+           gboolean   *indented)
 {
-  guint breaks = 1;
+  guint breaks = 1, indents = 0;
 
   /* an indent (U+3000, or two spaces) marks a paragraph too */
   for (guint i = 0; i < s->n; i++)
@@ -1186,7 +1222,10 @@ is_run_on (const Scan *s)
       if (c == '\n' || (c == 0x3000 && i > 0 && s->u[i - 1] != 0x3000)
           || (c == ' ' && i > 0 && s->u[i - 1] == ' ' && at (s, i + 1) != ' '))
         breaks++;
+      if (c == 0x3000 && at (s, i + 1) == 0x3000 && i > 0 && s->u[i - 1] != '\n')
+        indents++;
     }
+  *indented = indents >= 2;
   return breaks == 1 || s->n / breaks > 1500;
 }
 
@@ -1331,7 +1370,7 @@ scan_candidates (Scan *s)
            * it counts only if it fits a series (siblings, announced count)
            */
           else if ((cand.family == FAM_DUN || cand.family == FAM_PAREN_CN)
-                   && cand.ordinal >= 2 && may_follow_unpunctuated (s, i))
+                   && may_follow_unpunctuated (s, i))
             cand.flags |= CAND_PENDING;
           else
             continue;
@@ -1411,6 +1450,24 @@ fits_series (Scan         *s,
   return ser->like.lead_len > 0 || tail_matches (&ser->like, s, from, to);
 }
 
+/* The next candidate of the family of @i continues it: （四）…（五） with
+ * （三） lost from the source
+ */
+static gboolean
+continued (const Cand *cands,
+           guint       n,
+           guint       i)
+{
+  for (guint j = i + 1; j < n; j++)
+    {
+      if (cands[j].family != cands[i].family)
+        continue;
+      return cands[j].ordinal == cands[i].ordinal + 1 && !(cands[j].flags & CAND_PENDING)
+          && !(cands[j].flags & CAND_WEAK);
+    }
+  return FALSE;
+}
+
 /* Groups candidates into series 1, 2, 3… per family and keeps the series
  * of two or more (or one strong heading). A member whose text was cut
  * where no sentence visibly starts is cut again once its siblings are
@@ -1453,9 +1510,24 @@ build_series (Scan *s)
       c->series = -1;
       if (c->flags & CAND_PENDING)
         {
-          if (cur != NULL && c->ordinal == cur->last_ord + 1
-              && fits_series (s, c, cur, next_of[i] != G_MAXUINT ? &cands[next_of[i]] : NULL))
+          const Cand *next = next_of[i] != G_MAXUINT ? &cands[next_of[i]] : NULL;
+
+          if (cur != NULL && c->ordinal == cur->last_ord + 1 && fits_series (s, c, cur, next))
             series_add (s, open[c->family], i);
+          /* 一、 after a paragraph that lost its full stop starts a series
+           * when its text ends visibly and 二、 follows
+           */
+          else if (c->ordinal == 1 && (c->flags & CAND_OWN_LINE) && next != NULL
+                   && next->ordinal == 2 && (cur == NULL || cur->last_ord != 1))
+            {
+              Series ns = { 0 };
+
+              ns.first = ns.last = i;
+              ns.last_ord = 1;
+              g_array_append_val (s->series, ns);
+              open[c->family] = s->series->len - 1;
+              series_add (s, open[c->family], i);
+            }
           continue;
         }
       if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
@@ -1467,7 +1539,8 @@ build_series (Scan *s)
         }
       else if (cur != NULL && (c->ordinal == cur->last_ord + 1
                                || (c->ordinal == 0 && c->start - cands[cur->last].start < LAST_ITEM_REACH)
-                               || (c->ordinal == cur->last_ord + 2 && (c->flags & CAND_STRONG))))
+                               || (c->ordinal == cur->last_ord + 2
+                                   && ((c->flags & CAND_STRONG) || continued (cands, s->cands->len, i)))))
         {
           series_add (s, open[c->family], i);
           /* nothing follows 最后 */
@@ -1494,6 +1567,9 @@ build_series (Scan *s)
       if (c->series < 0)
         continue;
       ser = &g_array_index (s->series, Series, c->series);
+      /* 首先…最后 with nothing between is a way of speaking, not a list */
+      if (ser->count == 2 && cands[ser->last].ordinal == 0)
+        continue;
       if (ser->count >= 2 || (ser->count == 1 && (c->flags & CAND_STRONG)))
         c->flags |= CAND_VALID;
       if ((c->flags & CAND_VALID) && !(c->flags & CAND_CUT_SURE) && !IS_ENUM (c->family)
@@ -2004,12 +2080,540 @@ settle_count (Scan  *s,
   return announced;
 }
 
+/* Parallel series (排比): three or more paragraphs, or sentences of one
+ * paragraph, in a row that open alike. What they share is compared with
+ * numerals as one wildcard, so 第一阶段为 and 第二阶段为 open alike.
+ */
+
+#define PARALLEL_SIG       10  /* characters of an opening compared */
+#define PARALLEL_MIN        3  /* members of a series */
+#define PARALLEL_MAX       64  /* and at most, which keeps the scan linear */
+#define PARALLEL_OPENING    2  /* characters they share at least */
+#define PARALLEL_BLOCK     12  /* an entry starting this close to a member's start */
+#define PARALLEL_GAP       12  /* sentences between members in run-on text */
+#define PARALLEL_LEAD_IN    6  /* a colon this far into a sentence ends a lead-in */
+#define WILDCARD            1
+
+typedef struct
+{
+  guint start;
+  guint end;
+  guint group;     /* sentences of one paragraph share a group */
+  gboolean blocked;
+  gboolean may_gap;
+} Unit;
+
+typedef struct
+{
+  guint first;     /* index of its first member in the list of members */
+  guint n;
+  guint opening;   /* characters shared */
+  gboolean gapped; /* members are the first sentences of paragraphs lost */
+} Run;
+
+#define MEMBER(units, members, run, k) \
+  (&g_array_index ((units), Unit, g_array_index ((members), guint, (run)->first + (k))))
+
+static inline gunichar
+sig_at (const Scan *s,
+        guint       i)
+{
+  gunichar c = s->u[i];
+
+  return cn_digit (c) != 0 || arabic_digit (c) >= 0 ? WILDCARD : c;
+}
+
+static guint
+shared_opening (const Scan *s,
+                const Unit *a,
+                const Unit *b,
+                guint       max)
+{
+  guint k = 0;
+
+  while (k < max && a->start + k < a->end && b->start + k < b->end
+         && sig_at (s, a->start + k) == sig_at (s, b->start + k))
+    k++;
+  return k;
+}
+
+static gboolean
+is_dash (gunichar c)
+{
+  return c == 0x2014 || c == 0x2015 || c == 0x2500;
+}
+
+static guint
+clause_end_after (const Scan *s,
+                  guint       from,
+                  guint       end)
+{
+  for (guint k = from; k < end; k++)
+    {
+      if (is_clause_end (s->u[k]))
+        return k;
+    }
+  return end;
+}
+
+/* The end of the first clause after the opening: 同时，要…， */
+static guint
+head_end (const Scan *s,
+          const Unit *u,
+          const Run  *run)
+{
+  guint end = clause_end_after (s, MIN (u->end, u->start + 2), u->end);
+
+  if (end > u->start + run->opening)
+    return end;
+  return clause_end_after (s, MIN (u->end, u->start + run->opening + 1), u->end);
+}
+
+/* The first clauses of the members end with the same character */
+static gboolean
+heads_end_alike (const Scan *s,
+                 GArray     *units,
+                 GArray     *members,
+                 const Run  *run)
+{
+  gunichar last = s->u[head_end (s, MEMBER (units, members, run, 0), run) - 1];
+
+  for (guint k = 1; k < run->n; k++)
+    {
+      if (s->u[head_end (s, MEMBER (units, members, run, k), run) - 1] != last)
+        return FALSE;
+    }
+  return !is_clause_end (last);
+}
+
+/* The length of the numeral that holds @start + @k */
+static guint
+numeral_length (const Scan *s,
+                guint       start,
+                guint       k)
+{
+  guint a = start + k, b = start + k + 1;
+
+  while (a > start && sig_at (s, a - 1) == WILDCARD)
+    a--;
+  while (b < s->n && sig_at (s, b) == WILDCARD)
+    b++;
+  return b - a;
+}
+
+/* A dash, a numeral or punctuation inside the opening, or a long one, make
+ * it a pattern of its own
+ */
+static gboolean
+opening_is_strong (const Scan *s,
+                   guint       start,
+                   guint       other,
+                   guint       opening,
+                   gboolean    gapped,
+                   guint      *content_out)
+{
+  guint content = 0, after_punct = 0;
+  gboolean wildcard = FALSE, punct = FALSE;
+
+  for (guint k = 0; k < opening; k++)
+    {
+      gunichar c = sig_at (s, start + k);
+
+      /* an ordinal counts (第一阶段, 第二阶段), a name does not (第三世界),
+       * nor a year (1984年，1985年，)
+       */
+      if (c == WILDCARD)
+        wildcard |= s->u[start + k] != s->u[other + k] && numeral_length (s, start, k) <= 2;
+      else if (is_clause_end (c) || c == 0x3001)
+        punct = TRUE;
+      else if (!is_space (c) && !is_dash (c) && !is_open_quote (c) && !is_close_quote (c))
+        {
+          content++;
+          if (punct)
+            after_punct++;
+        }
+    }
+  if (content_out != NULL)
+    *content_out = content;
+  if (is_dash (s->u[start]) && opening >= 1)
+    return TRUE;
+  /* sentences apart that merely name the same subject are no series */
+  return content >= PARALLEL_OPENING
+      && (wildcard || (after_punct > 0 && content > after_punct) || (content >= 4 && !gapped));
+}
+
+/* A plain shared word (我们要, 同时) makes a series only when the members
+ * have the same shape: first clauses about as long, or ending alike.
+ */
+static gboolean
+run_is_parallel (const Scan *s,
+                 GArray     *units,
+                 GArray     *members,
+                 const Run  *run,
+                 gboolean    sentences)
+{
+  const Unit *first = MEMBER (units, members, run, 0);
+  guint content = 0;
+  guint head_min = G_MAXUINT, head_max = 0;
+  guint len_min = G_MAXUINT, len_max = 0;
+  gboolean strong = opening_is_strong (s, first->start, MEMBER (units, members, run, 1)->start,
+                                       run->opening, run->gapped, &content);
+
+  if (!strong && (content < PARALLEL_OPENING || run->gapped))
+    return FALSE;
+
+  for (guint k = 0; k < run->n; k++)
+    {
+      const Unit *u = MEMBER (units, members, run, k);
+      guint head = head_end (s, u, run) - u->start;
+      guint len = u->end - u->start;
+
+      head_min = MIN (head_min, head);
+      head_max = MAX (head_max, head);
+      len_min = MIN (len_min, len);
+      len_max = MAX (len_max, len);
+    }
+
+  if (strong)
+    return head_max <= 3 * head_min + 8;
+
+  /* sentences in a row that open with the same word: 加强…。加强…。加强…。
+   * but not with a connective (同时，), nor a long one among short ones
+   */
+  if (sentences)
+    return !is_clause_end (s->u[first->start + run->opening - 1])
+        && head_max <= 2 * head_min + 8 && len_max <= 4 * len_min + 20;
+  /* 坚持依法履职，坚持廉洁履职，坚持勤勉履职 */
+  return head_max - head_min <= 2
+      || (head_max - head_min <= MAX (4, head_min / 2)
+          && heads_end_alike (s, units, members, run));
+}
+
+static gboolean
+unit_blocked (const guint *blocked,
+              guint        n_blocked,
+              guint       *cursor,
+              guint        start,
+              guint        end)
+{
+  while (*cursor < n_blocked && blocked[*cursor] < start)
+    (*cursor)++;
+  return *cursor < n_blocked && blocked[*cursor] < MIN (end, start + PARALLEL_BLOCK);
+}
+
+static void
+add_unit (const Scan  *s,
+          GArray      *units,
+          const guint *blocked,
+          guint        n_blocked,
+          guint       *cursor,
+          guint        start,
+          guint        end,
+          guint        group)
+{
+  Unit unit;
+
+  while (end > start && is_space (s->u[end - 1]))
+    end--;
+  if (end <= start)
+    return;
+  unit.start = start;
+  unit.end = end;
+  unit.group = group;
+  unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end);
+  /* only a dash, a numeral or punctuation make an opening that holds
+   * over a gap
+   */
+  unit.may_gap = s->run_on && is_dash (s->u[start]);
+  for (guint k = start; s->run_on && k < MIN (end, start + PARALLEL_SIG) && !unit.may_gap; k++)
+    unit.may_gap = sig_at (s, k) == WILDCARD || is_clause_end (s->u[k]);
+  g_array_append_val (units, unit);
+}
+
+/* In one pass, the paragraphs (when @paragraphs is not NULL) and the
+ * sentences of each paragraph
+ */
+static void
+collect_units (const Scan  *s,
+               const guint *blocked,
+               guint        n_blocked,
+               GArray      *paragraphs,
+               GArray      *sentences)
+{
+  guint cursor = 0, paragraph_cursor = 0;
+  guint group = 0;
+  guint start = G_MAXUINT, paragraph_start = G_MAXUINT;
+
+  for (guint i = 0; i <= s->n; i++)
+    {
+      gunichar c;
+
+      /* most characters are ideographs, which end nothing */
+      if (start != G_MAXUINT)
+        while (i < s->n && s->u[i] - 0x4E00u <= 0x9FFFu - 0x4E00u)
+          i++;
+      c = i < s->n ? s->u[i] : '\n';
+      /* text that lost its line breaks often kept the indents: 。　　 */
+      if (c == 0x3000 && at (s, i + 1) == 0x3000)
+        c = '\n';
+      if (c == '\n')
+        {
+          if (start != G_MAXUINT)
+            add_unit (s, sentences, blocked, n_blocked, &cursor, start, i, group);
+          if (paragraphs != NULL && paragraph_start != G_MAXUINT)
+            add_unit (s, paragraphs, blocked, n_blocked, &paragraph_cursor, paragraph_start, i, 0);
+          start = paragraph_start = G_MAXUINT;
+          group++;
+          continue;
+        }
+      if (start == G_MAXUINT)
+        {
+          if (!is_space (c))
+            {
+              start = i;
+              if (paragraph_start == G_MAXUINT)
+                paragraph_start = i;
+            }
+          continue;
+        }
+      if (is_full_stop (c) || c == 0xFF1B)
+        {
+          guint end = i + 1;
+
+          while (end < s->n && (is_close_quote (s->u[end]) || is_full_stop (s->u[end])))
+            end++;
+          add_unit (s, sentences, blocked, n_blocked, &cursor, start, end, group);
+          start = G_MAXUINT;
+          i = end - 1;
+        }
+      /* ：——甲；——乙, 问题不少：有的…；有的…, but not 理由一：… */
+      else if ((c == 0xFF1A || c == ':')
+               && (is_dash (at (s, i + 1)) || i >= start + PARALLEL_LEAD_IN))
+        {
+          add_unit (s, sentences, blocked, n_blocked, &cursor, start, i + 1, group);
+          start = G_MAXUINT;
+        }
+    }
+}
+
+static gboolean
+may_join (const Scan *s,
+          const Unit *first,
+          const Unit *u,
+          guint       opening,
+          guint      *shared)
+{
+  if (u->blocked || u->group != first->group
+      || sig_at (s, u->start) != sig_at (s, first->start))
+    return FALSE;
+  *shared = shared_opening (s, first, u, opening);
+  return *shared >= PARALLEL_OPENING || (*shared == 1 && is_dash (s->u[first->start]));
+}
+
+/* Run-on text has lost the paragraphs a series may be made of: the
+ * members are then sentences a few sentences apart, and their opening
+ * has to be a pattern of its own.
+ */
+static guint
+gapped_run (const Scan *s,
+            GArray     *units,
+            guint       i,
+            GArray     *members,
+            Run        *run)
+{
+  const Unit *u = (const Unit *)(gpointer)units->data;
+  guint last = i;
+
+  run->gapped = TRUE;
+  for (guint j = i + 1; j < units->len && j <= last + PARALLEL_GAP && run->n < PARALLEL_MAX; j++)
+    {
+      guint shared = 0;
+
+      if (u[j].blocked)
+        break;
+      if (!may_join (s, &u[i], &u[j], run->opening, &shared)
+          || !opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL))
+        continue;
+      run->opening = shared;
+      g_array_append_val (members, j);
+      run->n++;
+      last = j;
+    }
+  return last;
+}
+
+static void
+find_runs (const Scan *s,
+           GArray     *units,
+           gboolean    sentences,
+           GArray     *members,
+           GArray     *runs)
+{
+  const Unit *u = (const Unit *)(gpointer)units->data;
+  guint m = units->len;
+  guint i = 0;
+
+  while (i + PARALLEL_MIN <= m)
+    {
+      Run run = { members->len, 1, PARALLEL_SIG, FALSE };
+      guint j, shared = 0, next = i + 1;
+
+      if (u[i].blocked)
+        {
+          i++;
+          continue;
+        }
+      for (j = i + 1;
+           j < MIN (m, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared);
+           j++)
+        {
+          /* a run that fails is tried again only from where its opening
+           * grew shorter, which keeps the scan linear
+           */
+          if (shared < run.opening && j > i + 1 && next == i + 1)
+            next = j - 1;
+          run.opening = shared;
+        }
+      run.n = j - i;
+      if (run.n >= PARALLEL_MIN)
+        {
+          for (guint k = i; k < j; k++)
+            g_array_append_val (members, k);
+          if (run_is_parallel (s, units, members, &run, sentences))
+            {
+              g_array_append_val (runs, run);
+              i = j;
+              continue;
+            }
+          g_array_set_size (members, run.first);
+        }
+      if (s->run_on && sentences && u[i].may_gap)
+        {
+          g_array_append_val (members, i);
+          run.n = 1;
+          run.opening = PARALLEL_SIG;
+          j = gapped_run (s, units, i, members, &run);
+          if (run.n >= PARALLEL_MIN && run_is_parallel (s, units, members, &run, sentences))
+            {
+              g_array_append_val (runs, run);
+              i = j + 1;
+              continue;
+            }
+          g_array_set_size (members, run.first);
+        }
+      i = next;
+    }
+}
+
 static char *
 dup_range (const Scan *s,
            guint       start,
            guint       end)
 {
   return g_ucs4_to_utf8 (s->u + start, end - start, NULL, NULL, NULL);
+}
+
+static void
+add_parallel (JjOutline  *self,
+              const Scan *s,
+              GArray     *units,
+              GArray     *members,
+              const Run  *run)
+{
+  const Unit *first = MEMBER (units, members, run, 0);
+  guint last_index = g_array_index (members, guint, run->first + run->n - 1);
+  guint last_end = g_array_index (units, Unit, last_index).end;
+  g_autofree char *marker = dup_range (s, first->start, first->start + run->opening);
+  guint title_end = head_end (s, first, run);
+  g_autofree char *title = dup_range (s, first->start, title_end);
+  guint span = G_MAXUINT;
+  JjOutlineEntry *e;
+
+  /* a member lost with its paragraph runs up to the next one; the last
+   * runs as far as the shortest of the others
+   */
+  if (run->gapped)
+    {
+      for (guint k = 0; k + 1 < run->n; k++)
+        span = MIN (span, g_array_index (members, guint, run->first + k + 1)
+                          - g_array_index (members, guint, run->first + k));
+      for (guint j = last_index + 1; j < last_index + span && j < units->len; j++)
+        {
+          if (g_array_index (units, Unit, j).blocked)
+            break;
+          last_end = g_array_index (units, Unit, j).end;
+        }
+    }
+
+  e = jj_outline_entry_new (JJ_OUTLINE_KIND_PARALLEL, 1, marker, title,
+                            first->start, title_end, last_end);
+  for (guint k = 0; k < run->n; k++)
+    {
+      const Unit *u = MEMBER (units, members, run, k);
+      guint end = u->end;
+      guint member_title_end = head_end (s, u, run);
+      g_autofree char *member_marker = dup_range (s, u->start, u->start + run->opening);
+      g_autofree char *member_title = dup_range (s, u->start, member_title_end);
+      g_autoptr(JjOutlineEntry) child = NULL;
+
+      if (k + 1 == run->n)
+        end = last_end;
+      else if (run->gapped)
+        end = g_array_index (units, Unit, g_array_index (members, guint, run->first + k + 1) - 1).end;
+      _jj_outline_entry_add_member (e, u->start, end);
+      /* the members are the series' children in the tree */
+      child = jj_outline_entry_new (JJ_OUTLINE_KIND_PARALLEL, 2, member_marker, member_title,
+                                    u->start, member_title_end, MAX (end, member_title_end));
+      _jj_outline_entry_add_child (e, child);
+    }
+  g_ptr_array_add (self->entries, e);
+}
+
+/* @blocked: sorted starts of the other entries; no member holds one */
+static void
+find_parallel (JjOutline *self,
+               const Scan *s,
+               GArray     *blocked)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autoptr(GArray) sentences = NULL;
+  const guint *b = (const guint *)(gpointer)blocked->data;
+  guint n_paragraph_runs = 0;
+  guint covered_from = G_MAXUINT, covered_to = 0;
+
+  if (!s->run_on || s->indented)
+    paragraphs = g_array_new (FALSE, FALSE, sizeof (Unit));
+  sentences = g_array_new (FALSE, FALSE, sizeof (Unit));
+  collect_units (s, b, blocked->len, paragraphs, sentences);
+
+  if (paragraphs != NULL)
+    {
+      find_runs (s, paragraphs, FALSE, members, runs);
+      for (guint i = 0; i < runs->len; i++)
+        add_parallel (self, s, paragraphs, members, &g_array_index (runs, Run, i));
+      n_paragraph_runs = runs->len;
+    }
+
+  find_runs (s, sentences, TRUE, members, runs);
+  for (guint i = n_paragraph_runs, k = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      guint start = MEMBER (sentences, members, run, 0)->start;
+
+      /* not again the first sentences of a series of paragraphs */
+      while (k < n_paragraph_runs && start >= covered_to)
+        {
+          const Run *pr = &g_array_index (runs, Run, k++);
+
+          covered_from = MEMBER (paragraphs, members, pr, 0)->start;
+          covered_to = MEMBER (paragraphs, members, pr, pr->n - 1)->end;
+        }
+      if (start >= covered_from && start < covered_to)
+        continue;
+      add_parallel (self, s, sentences, members, run);
+    }
 }
 
 static void
@@ -2040,27 +2644,71 @@ compare_entries (gconstpointer a,
   return sa < sb ? -1 : sa > sb;
 }
 
+static gint
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  guint oa = *(const guint *)a;
+  guint ob = *(const guint *)b;
+
+  return oa < ob ? -1 : oa > ob;
+}
+
 static void
 build_tree (JjOutline *self)
 {
   g_autoptr(GPtrArray) open = g_ptr_array_new ();
   guint n = self->entries->len;
+  g_autofree guint *kinds = g_new (guint, n);
+  g_autofree guint *levels = g_new (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      kinds[i] = jj_outline_entry_get_kind (g_ptr_array_index (self->entries, i));
+      levels[i] = jj_outline_entry_get_level (g_ptr_array_index (self->entries, i));
+    }
 
   for (guint i = 0; i < n; i++)
     {
       JjOutlineEntry *e = g_ptr_array_index (self->entries, i);
-      JjOutlineKind kind = jj_outline_entry_get_kind (e);
-      guint level = jj_outline_entry_get_level (e);
+      JjOutlineKind kind = kinds[i];
+      guint level = levels[i];
       guint end = self->length;
+
+      /* a parallel series lies under the heading it is in, and ends with
+       * its last member; it ends no section
+       */
+      if (kind == JJ_OUTLINE_KIND_PARALLEL)
+        {
+          gint parent = open->len - 1;
+
+          while (parent >= 0 && jj_outline_entry_get_kind (g_ptr_array_index (open, parent))
+                                != JJ_OUTLINE_KIND_HEADING)
+            parent--;
+          GListModel *members = jj_outline_entry_get_children (e);
+
+          _jj_outline_entry_set_level (e, parent + 2);
+          for (guint k = 0; members != NULL && k < g_list_model_get_n_items (members); k++)
+            {
+              g_autoptr(JjOutlineEntry) member = g_list_model_get_item (members, k);
+
+              _jj_outline_entry_set_level (member, parent + 3);
+            }
+          if (parent < 0)
+            g_list_store_append (self->tree, e);
+          else
+            _jj_outline_entry_add_child (g_ptr_array_index (open, parent), e);
+          continue;
+        }
 
       for (guint j = i + 1; j < n; j++)
         {
-          JjOutlineEntry *f = g_ptr_array_index (self->entries, j);
-
+          if (kinds[j] == JJ_OUTLINE_KIND_PARALLEL)
+            continue;
           if (kind == JJ_OUTLINE_KIND_TITLE || kind == JJ_OUTLINE_KIND_SALUTATION
-              || jj_outline_entry_get_level (f) <= level)
+              || levels[j] <= level)
             {
-              end = jj_outline_entry_get_start (f);
+              end = jj_outline_entry_get_start (g_ptr_array_index (self->entries, j));
               break;
             }
         }
@@ -2092,8 +2740,9 @@ build_tree (JjOutline *self)
  * @hints: (nullable) (array length=n_hints): paragraph hints, sorted by start
  * @n_hints: number of @hints
  *
- * Finds the title, salutation, numbered headings, enumerators and closing
- * of a speech, in paragraphed text or in one run-on line.
+ * Finds the title, salutation, numbered headings, enumerators, closing
+ * and parallel series (排比) of a speech, in paragraphed text or in one
+ * run-on line.
  *
  * Returns: (transfer full): the outline
  */
@@ -2138,7 +2787,7 @@ jj_outline_detect (const char            *text,
   s.n_hints = n_hints;
   s.cands = cands;
   s.series = series;
-  s.run_on = is_run_on (&s);
+  s.run_on = is_run_on (&s, &s.indented);
   self->length = n;
 
   scan_candidates (&s);
@@ -2224,6 +2873,19 @@ jj_outline_detect (const char            *text,
 
   if (has_closing)
     add_entry (self, &s, JJ_OUTLINE_KIND_CLOSING, 1, close_start, close_start, close_title_end);
+
+  {
+    g_autoptr(GArray) blocked = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint i = 0; i < self->entries->len; i++)
+      {
+        guint start = jj_outline_entry_get_start (g_ptr_array_index (self->entries, i));
+
+        g_array_append_val (blocked, start);
+      }
+    g_array_sort (blocked, compare_offsets);
+    find_parallel (self, &s, blocked);
+  }
 
   g_ptr_array_sort (self->entries, compare_entries);
   build_tree (self);
@@ -2330,8 +2992,14 @@ jj_outline_lookup (JjOutline *self,
   if (lo == 0)
     return NULL;
 
+  /* the sections of a speech are its headings, not its parallel series */
+  while (lo > 1 && jj_outline_entry_get_kind (g_ptr_array_index (self->entries, lo - 1))
+                   == JJ_OUTLINE_KIND_PARALLEL)
+    lo--;
   for (e = g_ptr_array_index (self->entries, lo - 1); e != NULL; e = jj_outline_entry_get_parent (e))
     {
+      if (jj_outline_entry_get_kind (e) == JJ_OUTLINE_KIND_PARALLEL)
+        continue;
       if (offset < jj_outline_entry_get_end (e))
         return e;
     }
