@@ -11,13 +11,57 @@
 #include <opencc/opencc.h>
 
 #include "jj-converter.h"
+#include "jj-converter-private.h"
+#include "jj-opencc-keys.h"
 
 #define SAMPLE_SIZE (4 * 1024)
 #define N_SAMPLES   4
+#define N_CODE_POINTS 0x110000
 
 static GMutex converter_lock;
 static opencc_t converter = (opencc_t)-1;
 static gboolean converter_tried;
+/* A bit per code point: set when the character occurs in a key of the
+ * converter's dictionaries. NULL when they cannot be read.
+ */
+static guint8 *key_chars;
+
+static inline gboolean
+is_key_char (gunichar c)
+{
+  return c < N_CODE_POINTS && (key_chars[c >> 3] & (1 << (c & 7))) != 0;
+}
+
+static void
+add_key_chars (const char *key,
+               gsize       n_bytes,
+               gpointer    user_data)
+{
+  guint8 *bits = user_data;
+
+  if (!g_utf8_validate_len (key, n_bytes, NULL))
+    return;
+  for (const char *p = key; p < key + n_bytes; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      bits[c >> 3] |= 1 << (c & 7);
+    }
+}
+
+/* Called with converter_lock held. */
+static void
+load_key_chars (const char *config_file)
+{
+  g_autofree guint8 *bits = g_malloc0 (N_CODE_POINTS / 8);
+
+  if (!jj_opencc_foreach_key (config_file, add_key_chars, bits))
+    return;
+  /* runs are converted together, one to a line */
+  if ((bits['\n' >> 3] & (1 << ('\n' & 7))) != 0)
+    return;
+  key_chars = g_steal_pointer (&bits);
+}
 
 /* Called with converter_lock held. */
 static opencc_t
@@ -30,8 +74,14 @@ get_converter (GError **error)
 
       converter_tried = TRUE;
       converter = opencc_open (path);
-      if (converter == (opencc_t)-1)
-        converter = opencc_open ("t2s.json");
+      if (converter != (opencc_t)-1)
+        load_key_chars (path);
+      else
+        {
+          converter = opencc_open ("t2s.json");
+          if (converter != (opencc_t)-1)
+            load_key_chars ("t2s.json");
+        }
     }
 
   if (converter == (opencc_t)-1)
@@ -59,25 +109,11 @@ convert_locked (opencc_t    cc,
 }
 
 static void
-append_line (GString    *out,
-             opencc_t    cc,
-             const char *line,
-             gsize       n_bytes)
+append_chars (GString    *out,
+              opencc_t    cc,
+              const char *line,
+              gsize       n_bytes)
 {
-  g_autofree char *conv = NULL;
-  glong n_chars;
-
-  if (n_bytes == 0)
-    return;
-
-  n_chars = g_utf8_strlen (line, n_bytes);
-  conv = convert_locked (cc, line, n_bytes);
-  if (g_utf8_strlen (conv, -1) == n_chars)
-    {
-      g_string_append (out, conv);
-      return;
-    }
-
   for (const char *p = line; p < line + n_bytes; p = g_utf8_next_char (p))
     {
       const char *next = g_utf8_next_char (p);
@@ -97,31 +133,39 @@ append_line (GString    *out,
     }
 }
 
-char *
-jj_converter_t2s (const char  *text,
-                  gssize       n_bytes,
-                  gsize       *out_n_bytes,
-                  GError     **error)
+static void
+append_line (GString    *out,
+             opencc_t    cc,
+             const char *line,
+             gsize       n_bytes)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  GString *out;
-  opencc_t cc;
-  const char *p;
-  const char *end;
+  g_autofree char *conv = NULL;
+  glong n_chars;
 
-  g_return_val_if_fail (text != NULL, NULL);
+  if (n_bytes == 0)
+    return;
 
-  if (n_bytes < 0)
-    n_bytes = strlen (text);
+  n_chars = g_utf8_strlen (line, n_bytes);
+  conv = convert_locked (cc, line, n_bytes);
+  if (g_utf8_strlen (conv, -1) == n_chars)
+    {
+      g_string_append (out, conv);
+      return;
+    }
 
-  locker = g_mutex_locker_new (&converter_lock);
-  cc = get_converter (error);
-  if (cc == (opencc_t)-1)
-    return NULL;
+  append_chars (out, cc, line, n_bytes);
+}
 
-  out = g_string_sized_new (n_bytes + 1);
-  p = text;
-  end = text + n_bytes;
+static char *
+t2s_whole_lines (opencc_t    cc,
+                 const char *text,
+                 gsize       n_bytes,
+                 gsize      *out_n_bytes)
+{
+  GString *out = g_string_sized_new (n_bytes + 1);
+  const char *p = text;
+  const char *end = text + n_bytes;
+
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
@@ -137,6 +181,204 @@ jj_converter_t2s (const char  *text,
     *out_n_bytes = out->len;
 
   return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  gsize start;
+  guint n_bytes;
+  guint id;
+} Run;
+
+typedef struct
+{
+  char *converted;
+  glong delta;      /* characters gained in conversion */
+} Conversion;
+
+/* OpenCC finds the longest dictionary key at each position, first to cut
+ * the text into segments, then to convert each segment. A character that
+ * is in no key is never part of a match, so the text between two such
+ * characters converts the same alone as within its line: only these runs
+ * of key characters go to OpenCC, each distinct one once, all in one call
+ * separated by line breaks. Lines come out as t2s_whole_lines() makes them.
+ */
+static char *
+t2s_by_runs (opencc_t    cc,
+             const char *text,
+             gsize       n_bytes,
+             gsize      *out_n_bytes)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GString) joined = NULL;
+  g_autofree char *converted = NULL;
+  g_autofree Conversion *conversions = NULL;
+  const char *end = text + n_bytes;
+  const char *run = NULL;
+  const char *p;
+  GString *out;
+  guint k;
+
+  for (p = text; p <= end; )
+    {
+      gboolean key = FALSE;
+
+      if (p < end)
+        key = is_key_char ((guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p));
+
+      if (key && run == NULL)
+        run = p;
+      else if (!key && run != NULL)
+        {
+          char buf[64];
+          g_autofree char *str = NULL;
+          const char *lookup = buf;
+          gpointer id;
+          Run r = { run - text, p - run, 0 };
+
+          if (r.n_bytes < sizeof buf)
+            {
+              memcpy (buf, run, r.n_bytes);
+              buf[r.n_bytes] = '\0';
+            }
+          else
+            lookup = str = g_strndup (run, r.n_bytes);
+
+          if (g_hash_table_lookup_extended (ids, lookup, NULL, &id))
+            r.id = GPOINTER_TO_UINT (id);
+          else
+            {
+              char *copy = str ? g_steal_pointer (&str) : g_strdup (buf);
+
+              r.id = keys->len;
+              g_hash_table_insert (ids, copy, GUINT_TO_POINTER (r.id));
+              g_ptr_array_add (keys, copy);
+            }
+          g_array_append_val (runs, r);
+          run = NULL;
+        }
+      if (p == end)
+        break;
+      p = (guchar)*p < 0x80 ? p + 1 : g_utf8_next_char (p);
+    }
+
+  joined = g_string_sized_new (n_bytes / 4 + 1);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (joined, '\n');
+      g_string_append (joined, keys->pdata[i]);
+    }
+  converted = convert_locked (cc, joined->str, joined->len);
+
+  conversions = g_new0 (Conversion, keys->len + 1);
+  p = converted;
+  for (k = 0; k < keys->len; k++)
+    {
+      const char *nl = strchr (p, '\n');
+
+      if ((nl == NULL) != (k + 1 == keys->len))
+        break;
+      conversions[k].converted = (char *)p;
+      conversions[k].delta = g_utf8_strlen (p, nl ? nl - p : -1) - g_utf8_strlen (keys->pdata[k], -1);
+      if (nl != NULL)
+        *(char *)nl = '\0';
+      p = nl ? nl + 1 : p;
+    }
+  if (k < keys->len)
+    return t2s_whole_lines (cc, text, n_bytes, out_n_bytes);
+
+  out = g_string_sized_new (n_bytes + 1);
+  k = 0;
+  p = text;
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      guint first = k;
+      glong delta = 0;
+
+      while (k < runs->len && text + g_array_index (runs, Run, k).start < line_end)
+        delta += conversions[g_array_index (runs, Run, k++).id].delta;
+
+      /* OpenCC stops at a NUL */
+      if (memchr (p, '\0', line_end - p) != NULL)
+        append_line (out, cc, p, line_end - p);
+      else if (delta != 0)
+        append_chars (out, cc, p, line_end - p);
+      else
+        {
+          const char *q = p;
+
+          for (guint i = first; i < k; i++)
+            {
+              const Run *r = &g_array_index (runs, Run, i);
+
+              g_string_append_len (out, q, text + r->start - q);
+              g_string_append (out, conversions[r->id].converted);
+              q = text + r->start + r->n_bytes;
+            }
+          g_string_append_len (out, q, line_end - q);
+        }
+
+      if (nl != NULL)
+        g_string_append_c (out, '\n');
+      p = nl ? nl + 1 : end;
+    }
+
+  if (out_n_bytes != NULL)
+    *out_n_bytes = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+jj_converter_t2s (const char  *text,
+                  gssize       n_bytes,
+                  gsize       *out_n_bytes,
+                  GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  opencc_t cc;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (n_bytes < 0)
+    n_bytes = strlen (text);
+
+  locker = g_mutex_locker_new (&converter_lock);
+  cc = get_converter (error);
+  if (cc == (opencc_t)-1)
+    return NULL;
+
+  if (key_chars == NULL)
+    return t2s_whole_lines (cc, text, n_bytes, out_n_bytes);
+
+  return t2s_by_runs (cc, text, n_bytes, out_n_bytes);
+}
+
+char *
+jj_converter_t2s_whole_lines (const char  *text,
+                              gssize       n_bytes,
+                              gsize       *out_n_bytes,
+                              GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  opencc_t cc;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (n_bytes < 0)
+    n_bytes = strlen (text);
+
+  locker = g_mutex_locker_new (&converter_lock);
+  cc = get_converter (error);
+  if (cc == (opencc_t)-1)
+    return NULL;
+
+  return t2s_whole_lines (cc, text, n_bytes, out_n_bytes);
 }
 
 /* Counts the Han characters of @text that OpenCC converts. */
