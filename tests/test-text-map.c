@@ -63,6 +63,48 @@ test_identity (void)
   g_assert_cmpuint (jj_text_map_lookup (map, 12345, NULL), ==, 12345);
 }
 
+/* A lookup from the previous point gives what a binary search gives,
+ * whatever order the offsets come in.
+ */
+static void
+test_lookup_from (void)
+{
+  g_autoptr(JjTextBuilder) b = jj_text_builder_new (0);
+  g_autoptr(JjTextMap) map = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autofree char *text = NULL;
+  guint source = 0;
+  guint length;
+  guint hint = 0;
+
+  for (guint i = 0; i < 500; i++)
+    {
+      guint n = g_rand_int_range (rand, 1, 6);
+
+      if (g_rand_boolean (rand))
+        jj_text_builder_copy (b, "abcdef", n, source);
+      else
+        jj_text_builder_insert (b, "\n", 1, source);
+      source += n + g_rand_int_range (rand, 0, 3);
+    }
+  length = jj_text_builder_get_length (b);
+  text = jj_text_builder_finish (g_steal_pointer (&b), NULL, &map);
+  g_assert_cmpuint (jj_text_map_get_n_points (map), >, 100);
+
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i <= length + 2; i++)
+      {
+        guint offset = pass == 0 ? i : pass == 1 ? length + 2 - i : (guint)g_rand_int_range (rand, 0, length + 3);
+        gboolean copied_a = FALSE;
+        gboolean copied_b = FALSE;
+        guint a = jj_text_map_lookup (map, offset, &copied_a);
+        guint b2 = jj_text_map_lookup_from (map, offset, &hint, &copied_b);
+
+        g_assert_cmpuint (a, ==, b2);
+        g_assert_cmpint (copied_a, ==, copied_b);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -72,6 +114,7 @@ main (int   argc,
   g_test_add_func ("/text-map/builder", test_builder);
   g_test_add_func ("/text-map/runs-merge", test_runs_merge);
   g_test_add_func ("/text-map/identity", test_identity);
+  g_test_add_func ("/text-map/lookup-from", test_lookup_from);
 
   return g_test_run ();
 }

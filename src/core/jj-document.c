@@ -280,6 +280,7 @@ derive_original (JjDocument *self,
   g_autofree gunichar *trad = g_utf8_to_ucs4_fast (traditional, n_bytes, &n_trad);
   g_autofree gunichar *simp = g_utf8_to_ucs4_fast (simplified, -1, &n_simp);
   GString *out = g_string_sized_new (self->n_bytes + 16);
+  g_autofree guint *hints = g_new0 (guint, self->maps->len);
   guint i = 0;
 
   for (const char *p = self->text; *p; p = g_utf8_next_char (p), i++)
@@ -287,8 +288,10 @@ derive_original (JjDocument *self,
       guint offset = i;
       gboolean copied = TRUE;
 
+      /* offsets mostly grow as i does: each map is walked, not searched */
       for (guint k = self->maps->len; k > first_map && copied; k--)
-        offset = jj_text_map_lookup (g_ptr_array_index (self->maps, k - 1), offset, &copied);
+        offset = jj_text_map_lookup_from (g_ptr_array_index (self->maps, k - 1), offset,
+                                          &hints[k - 1], &copied);
 
       /* only what conversion changed is undone, not what cleaning did */
       if (copied && offset < (guint)n_trad && offset < (guint)n_simp && *p != '\n' &&
