@@ -392,40 +392,72 @@ jj_outline_panel_set_mark_offsets (JjOutlinePanel *self,
   update_all_counts (self);
 }
 
+/* The row showing @entry, or GTK_INVALID_LIST_POSITION when it is inside
+ * a collapsed section. Rows list entries in document order, parents
+ * before their children: a binary search on their starts finds it.
+ */
+static guint
+find_row (JjOutlinePanel *self,
+          JjOutlineEntry *entry)
+{
+  guint start = jj_outline_entry_get_start (entry);
+  guint lo = 0;
+  guint hi = jj_outline_panel_get_n_rows (self);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (jj_outline_entry_get_start (jj_outline_panel_get_row_entry (self, mid)) <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  /* entries that start at the same offset: a parent and its first child */
+  for (guint i = lo; i > 0; i--)
+    {
+      JjOutlineEntry *e = jj_outline_panel_get_row_entry (self, i - 1);
+
+      if (e == entry)
+        return i - 1;
+      if (jj_outline_entry_get_start (e) != start)
+        break;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* Scroll-spy: select the row of the deepest section holding @offset. */
 void
 jj_outline_panel_set_position (JjOutlinePanel *self,
                                guint           offset)
 {
   JjOutlineEntry *entry;
-  guint n;
 
   g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
 
   if (self->outline == NULL)
     return;
 
-  n = jj_outline_panel_get_n_rows (self);
-
   /* The deepest section shown: a collapsed one stands for what it holds. */
   for (entry = jj_outline_lookup (self->outline, offset);
        entry != NULL;
        entry = jj_outline_entry_get_parent (entry))
     {
-      for (guint i = 0; i < n; i++)
-        {
-          if (jj_outline_panel_get_row_entry (self, i) != entry)
-            continue;
+      guint i = find_row (self, entry);
 
-          if (gtk_single_selection_get_selected (self->selection) != i)
-            {
-              self->syncing = TRUE;
-              gtk_single_selection_set_selected (self->selection, i);
-              gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-              self->syncing = FALSE;
-            }
-          return;
+      if (i == GTK_INVALID_LIST_POSITION)
+        continue;
+
+      if (gtk_single_selection_get_selected (self->selection) != i)
+        {
+          self->syncing = TRUE;
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          self->syncing = FALSE;
         }
+      return;
     }
 
   self->syncing = TRUE;
