@@ -4,13 +4,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Open time, idle time, peak memory and key response of the jiejian app, for
-# the sample speech, a generated 5 MB text in paragraphs and a 1 MB text
-# with no line break; the same for gnome-text-editor and foliate when they
-# are installed, with the ratios. Run under Xvfb:
+# the sample speech, a generated 5 MB text in paragraphs, a 1 MB text with
+# no line break and a 5 MB text saved from a web page (the sample's page
+# repeated: traditional characters with pinyin glosses, lines of about 200
+# characters, about 9,500 outline entries; make-webpage-text.py); the same
+# for gnome-text-editor and foliate when they are installed, with the
+# ratios. Run under Xvfb:
 #
-#   xvfb-run -a -s '-screen 0 1280x1024x24' /usr/bin/python3 tests/bench/bench-open.py [BUILDDIR] [RUNS] [APPS]
+#   xvfb-run -a -s '-screen 0 1280x1024x24' /usr/bin/python3 tests/bench/bench-open.py [BUILDDIR] [RUNS] [APPS] [FILES]
 #
-# APPS is a comma-separated list of the apps to run (default: all found).
+# APPS is a comma-separated list of the apps to run (default: all found),
+# FILES one of the inputs' labels (default: all). The load average is printed
+# before and after: the machine may be shared.
 #
 # Measured from outside the process, with no help from the app:
 # - mapped: from the start of the process until xdotool sees a visible window
@@ -27,6 +32,7 @@
 # Every app runs on one D-Bus session bus started for the run, as in a
 # desktop session: without one, GLib spawns dbus-launch at start-up.
 
+import importlib.util
 import os
 import random
 import shutil
@@ -39,7 +45,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "_build")
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-ONLY = sys.argv[3].split(",") if len(sys.argv) > 3 else None
+ONLY = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else None
+ONLY_FILES = sys.argv[4].split(",") if len(sys.argv) > 4 else None
 TICK = os.sysconf("SC_CLK_TCK")
 TIMEOUT = 150.0
 
@@ -117,6 +124,18 @@ def make_files(tmp):
             f.write(p)
             size += len(p.encode("utf-8"))
     files["1 MB one line"] = line
+
+    spec = importlib.util.spec_from_file_location(
+        "make_webpage_text", os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-webpage-text.py"))
+    webpage = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(webpage)
+    page = os.path.join(tmp, "webpage-5mb.txt")
+    with open(page, "w", encoding="utf-8") as f:
+        f.write(webpage.make(5 * 1024 * 1024))
+    files["5 MB web page"] = page
+
+    if ONLY_FILES:
+        files = {k: v for k, v in files.items() if k in ONLY_FILES}
     return files
 
 
@@ -236,6 +255,7 @@ def main():
         apps = [a for a in apps if a[0] in ONLY]
 
     print(f"{os.cpu_count()} cores; medians of {RUNS} runs; cursor blink and animations off")
+    print("load average at start: " + " ".join(f"{x:.2f}" for x in os.getloadavg()), flush=True)
     table = {}
     for app, cmd in apps:
         for label, path in files.items():
@@ -277,6 +297,7 @@ def main():
                 parts.append(f"{name} {x / y:5.1f}x" if x and y else f"{name}   —")
             print(f"  {label:16s} " + ", ".join(parts))
 
+    print("load average at end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()), flush=True)
     if bus:
         bus.terminate()
         bus.wait()
