@@ -63,6 +63,28 @@ test_identity (void)
   g_assert_cmpuint (jj_text_map_lookup (map, 12345, NULL), ==, 12345);
 }
 
+/* Lengths of UTF-8 text are counted as g_utf8_strlen() counts them, even
+ * where a NUL or a cut character stops it.
+ */
+static void
+test_builder_length (void)
+{
+  static const struct { const char *text; gsize n_bytes; } cases[] = {
+    { "同志们：abc", 15 },
+    { "同志们：abc", 14 },   /* the last character cut */
+    { "同志们：abc", 7 },    /* cut in a character */
+    { "ab\0cd", 5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JjTextBuilder) b = jj_text_builder_new (0);
+
+      jj_text_builder_copy (b, cases[i].text, cases[i].n_bytes, 0);
+      g_assert_cmpuint (jj_text_builder_get_length (b), ==, g_utf8_strlen (cases[i].text, cases[i].n_bytes));
+    }
+}
+
 /* A lookup from the previous point gives what a binary search gives,
  * whatever order the offsets come in.
  */
@@ -115,6 +137,7 @@ main (int   argc,
   g_test_add_func ("/text-map/runs-merge", test_runs_merge);
   g_test_add_func ("/text-map/identity", test_identity);
   g_test_add_func ("/text-map/lookup-from", test_lookup_from);
+  g_test_add_func ("/text-map/builder-length", test_builder_length);
 
   return g_test_run ();
 }
