@@ -22,6 +22,8 @@
 #   of its pid (GTK maps the window when its first frame is ready);
 # - idle: until its CPU time (utime+stime in /proc, 10 ms ticks) stops
 #   growing for 1 s, counted at the start of that quiet second;
+# - cpu: the CPU time it used until idle (utime+stime), which a loaded
+#   machine stretches less than the idle time;
 # - peak memory: VmHWM from /proc/PID/status once idle;
 # - keys: Page Down six times, then Ctrl+End and Ctrl+Home, sent with
 #   xdotool to the window; the answer time runs from before xdotool starts
@@ -160,7 +162,7 @@ def measure(argv, env, keys=True, bus_name=None):
     t0 = time.monotonic()
     errors = tempfile.TemporaryFile(mode="w+")
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-    result = {"mapped": None, "idle": None, "hwm": None, "keys": [], "no_display": False}
+    result = {"mapped": None, "idle": None, "cpu": None, "hwm": None, "keys": [], "no_display": False}
     try:
         win = None
         while time.monotonic() - t0 < TIMEOUT and proc.poll() is None:
@@ -174,6 +176,7 @@ def measure(argv, env, keys=True, bus_name=None):
         result["idle"] = wait_quiet(proc.pid, 1.0, t0)
         if result["idle"] is None:
             return result
+        result["cpu"] = cpu_seconds(proc.pid)
         result["hwm"] = vm_hwm_mb(proc.pid)
         if keys:
             for key in ("Next", "Next", "Next", "Next", "Next", "Next", "ctrl+End", "ctrl+Home"):
@@ -274,13 +277,14 @@ def main():
                         os.unlink(os.path.join(tmp, leftover))
             mapped = median([r["mapped"] for r in runs])
             idle = median([r["idle"] for r in runs])
+            cpu = median([r["cpu"] for r in runs])
             hwm = median([r["hwm"] for r in runs])
             keys = [k for r in runs for k in r["keys"]]
             answered = [t for _, t in keys if t is not None]
             worst = max(answered) if answered else None
             within = sum(1 for t in answered if t <= 0.1)
             table[(app, label)] = (mapped, idle, hwm)
-            print(f"{app:18s} {label:16s} mapped {fmt(mapped)}  idle {fmt(idle)}  peak {fmt(hwm, 'MB')}"
+            print(f"{app:18s} {label:16s} mapped {fmt(mapped)}  idle {fmt(idle)}  cpu {fmt(cpu)}  peak {fmt(hwm, 'MB')}"
                   f"  keys answered ≤100 ms: {within}/{len(keys)} (slowest {fmt(worst)})", flush=True)
             print(f"{'':18s} {'':16s} idle per run: " +
                   " ".join(fmt(r["idle"]).strip() for r in runs), flush=True)
