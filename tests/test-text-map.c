@@ -120,10 +120,15 @@ test_lookup_from (void)
         gboolean copied_a = FALSE;
         gboolean copied_b = FALSE;
         guint a = jj_text_map_lookup (map, offset, &copied_a);
-        guint b2 = jj_text_map_lookup_from (map, offset, &hint, &copied_b);
+        guint span = 0;
+        guint b2 = jj_text_map_lookup_from (map, offset, &hint, &copied_b, &span);
 
         g_assert_cmpuint (a, ==, b2);
         g_assert_cmpint (copied_a, ==, copied_b);
+        g_assert_cmpuint (span, >=, 1);
+        /* within the span, offsets map to consecutive ones */
+        for (guint k = 1; k < MIN (span, 8) && offset + k <= length + 2; k++)
+          g_assert_cmpuint (jj_text_map_lookup (map, offset + k, NULL), ==, a + k);
       }
 }
 

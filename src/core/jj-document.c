@@ -350,21 +350,41 @@ derive_original (JjDocument *self,
   ConversionCursor cursor;
   GString *out = g_string_sized_new (self->n_bytes + 16);
   g_autofree guint *hints = g_new0 (guint, self->maps->len);
+  guint offset = 0;
+  guint span = 0;
+  gboolean copied = FALSE;
   guint i = 0;
 
   conversion_cursor_init (&cursor, traditional, n_bytes, simplified);
 
   for (const char *p = self->text; *p; p = g_utf8_next_char (p), i++)
     {
-      guint offset = i;
-      gboolean copied = TRUE;
       gunichar c = g_utf8_get_char (p);
       gunichar trad, simp;
 
-      /* offsets mostly grow as i does: each map is walked, not searched */
-      for (guint k = self->maps->len; k > first_map && copied; k--)
-        offset = jj_text_map_lookup_from (g_ptr_array_index (self->maps, k - 1), offset,
-                                          &hints[k - 1], &copied);
+      /* offsets mostly grow as i does: each map is walked, not searched,
+       * and only where one of them starts a new piece */
+      if (span > 1)
+        {
+          span--;
+          offset++;
+        }
+      else
+        {
+          offset = i;
+          copied = TRUE;
+          span = G_MAXUINT;
+          for (guint k = self->maps->len; k > first_map && copied; k--)
+            {
+              guint s;
+
+              offset = jj_text_map_lookup_from (g_ptr_array_index (self->maps, k - 1), offset,
+                                                &hints[k - 1], &copied, &s);
+              span = MIN (span, s);
+            }
+          if (!copied)
+            span = 1;
+        }
 
       /* only what conversion changed is undone, not what cleaning did */
       if (copied && *p != '\n' && conversion_cursor_get (&cursor, offset, &trad, &simp) &&

@@ -156,6 +156,9 @@ jj_text_map_lookup (const JjTextMap *self,
  * jj_text_map_lookup_from:
  * @hint: (inout): the point to start from, 0 at first
  *
+ * @span: (out) (optional): how many offsets from @offset on map to as many
+ *   consecutive ones (1 when @offset is not copied)
+ *
  * Like jj_text_map_lookup(), from the point where the previous lookup
  * ended: offsets looked up in increasing order cost O(1) each rather than
  * a binary search each.
@@ -164,7 +167,8 @@ guint
 jj_text_map_lookup_from (const JjTextMap *self,
                          guint            offset,
                          guint           *hint,
-                         gboolean        *copied)
+                         gboolean        *copied,
+                         guint           *span)
 {
   const Point *points;
   guint n;
@@ -175,10 +179,16 @@ jj_text_map_lookup_from (const JjTextMap *self,
 
   if (copied != NULL)
     *copied = TRUE;
+  if (span != NULL)
+    *span = 1;
 
   n = self->points->len;
   if (n == 0)
-    return offset;
+    {
+      if (span != NULL)
+        *span = G_MAXUINT;
+      return offset;
+    }
 
   points = (const Point *)(gpointer)self->points->data;
   lo = MIN (*hint, n - 1);
@@ -195,6 +205,9 @@ jj_text_map_lookup_from (const JjTextMap *self,
         lo++;
       }
   *hint = lo;
+
+  if (span != NULL && points[lo].copied && points[lo].out <= offset)
+    *span = lo + 1 < n ? points[lo + 1].out - offset : G_MAXUINT - offset;
 
   return map_through (&points[lo], offset, copied);
 }

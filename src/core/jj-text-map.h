@@ -25,7 +25,8 @@ guint          jj_text_map_lookup          (const JjTextMap *self,
 guint          jj_text_map_lookup_from     (const JjTextMap *self,
                                             guint           offset,
                                             guint          *hint,
-                                            gboolean       *copied);
+                                            gboolean       *copied,
+                                            guint          *span);
 guint          jj_text_map_get_n_points    (const JjTextMap *self);
 
 JjTextBuilder *jj_text_builder_new         (gsize           reserve);
