@@ -21,15 +21,29 @@
 static GMutex converter_lock;
 static opencc_t converter = (opencc_t)-1;
 static gboolean converter_tried;
-/* A bit per code point: set when the character occurs in a key of the
- * converter's dictionaries. NULL when they cannot be read.
+/* Two bits per code point, set when the character occurs in a key of the
+ * converter's dictionaries, and in a key of two characters or more. NULL
+ * when they cannot be read.
  */
 static guint8 *key_chars;
 
-static inline gboolean
-is_key_char (gunichar c)
+enum {
+  CHAR_INERT  = 0,   /* in no key: never part of a match */
+  CHAR_SINGLE = 1,   /* only in keys of one character: a match of its own */
+  CHAR_PHRASE = 2,   /* in a longer key */
+};
+
+static inline guint
+char_kind (gunichar c)
 {
-  return c < N_CODE_POINTS && (key_chars[c >> 3] & (1 << (c & 7))) != 0;
+  guint bits;
+
+  if (c >= N_CODE_POINTS)
+    return CHAR_INERT;
+
+  bits = (key_chars[c >> 2] >> ((c & 3) * 2)) & 3;
+
+  return bits & CHAR_PHRASE ? CHAR_PHRASE : bits;
 }
 
 static void
@@ -38,14 +52,16 @@ add_key_chars (const char *key,
                gpointer    user_data)
 {
   guint8 *bits = user_data;
+  guint kind;
 
   if (!g_utf8_validate_len (key, n_bytes, NULL))
     return;
+  kind = g_utf8_strlen (key, n_bytes) > 1 ? CHAR_PHRASE : CHAR_SINGLE;
   for (const char *p = key; p < key + n_bytes; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      bits[c >> 3] |= 1 << (c & 7);
+      bits[c >> 2] |= kind << ((c & 3) * 2);
     }
 }
 
@@ -53,14 +69,14 @@ add_key_chars (const char *key,
 static void
 load_key_chars (const char *config_file)
 {
-  g_autofree guint8 *bits = g_malloc0 (N_CODE_POINTS / 8);
+  g_autofree guint8 *bits = g_malloc0 (N_CODE_POINTS / 4);
 
   if (!jj_opencc_foreach_key (config_file, add_key_chars, bits))
     return;
-  /* runs are converted together, one to a line */
-  if ((bits['\n' >> 3] & (1 << ('\n' & 7))) != 0)
-    return;
   key_chars = g_steal_pointer (&bits);
+  /* runs are converted together, one to a line */
+  if (char_kind ('\n') != CHAR_INERT)
+    g_clear_pointer (&key_chars, g_free);
 }
 
 /* Called with converter_lock held. */
@@ -196,12 +212,78 @@ typedef struct
   glong delta;      /* characters gained in conversion */
 } Conversion;
 
+typedef struct
+{
+  GHashTable *ids;      /* run → its index in keys */
+  GPtrArray  *keys;     /* the distinct runs */
+  GArray     *runs;     /* Run */
+  guint      *singles;  /* BMP character → 1 + its index in keys, or 0 */
+} RunTable;
+
+static void
+add_run (RunTable   *table,
+         const char *text,
+         const char *start,
+         const char *end)
+{
+  char buf[64];
+  g_autofree char *str = NULL;
+  const char *lookup = buf;
+  gpointer id;
+  Run r = { start - text, end - start, 0 };
+
+  if (r.n_bytes < sizeof buf)
+    {
+      memcpy (buf, start, r.n_bytes);
+      buf[r.n_bytes] = '\0';
+    }
+  else
+    lookup = str = g_strndup (start, r.n_bytes);
+
+  if (g_hash_table_lookup_extended (table->ids, lookup, NULL, &id))
+    r.id = GPOINTER_TO_UINT (id);
+  else
+    {
+      char *copy = str ? g_steal_pointer (&str) : g_strdup (buf);
+
+      r.id = table->keys->len;
+      g_hash_table_insert (table->ids, copy, GUINT_TO_POINTER (r.id));
+      g_ptr_array_add (table->keys, copy);
+    }
+  g_array_append_val (table->runs, r);
+}
+
+static void
+add_single (RunTable   *table,
+            const char *text,
+            const char *p,
+            const char *next,
+            gunichar    c)
+{
+  Run r = { p - text, next - p, 0 };
+
+  if (c >= 0x10000)
+    {
+      add_run (table, text, p, next);
+      return;
+    }
+  if (table->singles[c] == 0)
+    {
+      table->singles[c] = table->keys->len + 1;
+      g_ptr_array_add (table->keys, g_strndup (p, next - p));
+    }
+  r.id = table->singles[c] - 1;
+  g_array_append_val (table->runs, r);
+}
+
 /* OpenCC finds the longest dictionary key at each position, first to cut
- * the text into segments, then to convert each segment. A character that
- * is in no key is never part of a match, so the text between two such
- * characters converts the same alone as within its line: only these runs
- * of key characters go to OpenCC, each distinct one once, all in one call
- * separated by line breaks. Lines come out as t2s_whole_lines() makes them.
+ * the text into segments, then to convert each segment. A character in no
+ * key is never part of a match, and one that is only in keys of its own
+ * length is always a match by itself: the text between such characters
+ * converts the same alone as within its line. So only runs of characters
+ * of longer keys, and single characters, go to OpenCC, each distinct one
+ * once, all in one call separated by line breaks. Lines come out as
+ * t2s_whole_lines() makes them.
  */
 static char *
 t2s_by_runs (opencc_t    cc,
@@ -212,6 +294,8 @@ t2s_by_runs (opencc_t    cc,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autofree guint *singles = g_new0 (guint, 0x10000);
+  RunTable table = { ids, keys, runs, singles };
   g_autoptr(GString) joined = NULL;
   g_autofree char *converted = NULL;
   g_autofree Conversion *conversions = NULL;
@@ -221,48 +305,29 @@ t2s_by_runs (opencc_t    cc,
   GString *out;
   guint k;
 
-  for (p = text; p <= end; )
+  for (p = text; p < end; )
     {
-      gboolean key = FALSE;
+      gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+      const char *next = (guchar)*p < 0x80 ? p + 1 : g_utf8_next_char (p);
+      guint kind = char_kind (c);
 
-      if (p < end)
-        key = is_key_char ((guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p));
-
-      if (key && run == NULL)
-        run = p;
-      else if (!key && run != NULL)
+      if (kind == CHAR_PHRASE)
         {
-          char buf[64];
-          g_autofree char *str = NULL;
-          const char *lookup = buf;
-          gpointer id;
-          Run r = { run - text, p - run, 0 };
-
-          if (r.n_bytes < sizeof buf)
-            {
-              memcpy (buf, run, r.n_bytes);
-              buf[r.n_bytes] = '\0';
-            }
-          else
-            lookup = str = g_strndup (run, r.n_bytes);
-
-          if (g_hash_table_lookup_extended (ids, lookup, NULL, &id))
-            r.id = GPOINTER_TO_UINT (id);
-          else
-            {
-              char *copy = str ? g_steal_pointer (&str) : g_strdup (buf);
-
-              r.id = keys->len;
-              g_hash_table_insert (ids, copy, GUINT_TO_POINTER (r.id));
-              g_ptr_array_add (keys, copy);
-            }
-          g_array_append_val (runs, r);
-          run = NULL;
+          if (run == NULL)
+            run = p;
         }
-      if (p == end)
-        break;
-      p = (guchar)*p < 0x80 ? p + 1 : g_utf8_next_char (p);
+      else
+        {
+          if (run != NULL)
+            add_run (&table, text, run, p);
+          run = NULL;
+          if (kind == CHAR_SINGLE)
+            add_single (&table, text, p, next, c);
+        }
+      p = next;
     }
+  if (run != NULL)
+    add_run (&table, text, run, end);
 
   joined = g_string_sized_new (n_bytes / 4 + 1);
   for (guint i = 0; i < keys->len; i++)
