@@ -66,6 +66,36 @@ count_marks (JjOutlinePanel *self,
   return n;
 }
 
+static gboolean
+query_title_tooltip_cb (GtkLabel   *title,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_label (title);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+/* The tooltip repeats the title, which an ellipsis may cut. It is asked
+ * for when shown: gtk_widget_set_tooltip_text() on each bound row asks the
+ * display where the pointer is, a round trip to the X server each time. */
+static void
+set_title (GtkLabel   *title,
+           const char *text)
+{
+  gtk_label_set_label (title, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -78,6 +108,8 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (query_title_tooltip_cb), NULL);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
@@ -138,8 +170,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkLabel *title = g_object_get_data (G_OBJECT (expander), "title");
 
   gtk_tree_expander_set_list_row (expander, row);
-  gtk_label_set_label (title, entry_title (self, entry));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (title), entry_title (self, entry));
+  set_title (title, entry_title (self, entry));
   update_count (self, expander);
   g_hash_table_add (self->bound, expander);
 
@@ -354,10 +385,7 @@ jj_outline_panel_set_text (JjOutlinePanel *self,
       GtkLabel *title = g_object_get_data (G_OBJECT (key), "title");
 
       if (entry != NULL)
-        {
-          gtk_label_set_label (title, entry_title (self, entry));
-          gtk_widget_set_tooltip_text (GTK_WIDGET (title), entry_title (self, entry));
-        }
+        set_title (title, entry_title (self, entry));
     }
 }
 
