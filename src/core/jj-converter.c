@@ -276,88 +276,63 @@ add_single (RunTable   *table,
   g_array_append_val (table->runs, r);
 }
 
-/* OpenCC finds the longest dictionary key at each position, first to cut
- * the text into segments, then to convert each segment. A character in no
- * key is never part of a match, and one that is only in keys of its own
- * length is always a match by itself: the text between such characters
- * converts the same alone as within its line. So only runs of characters
- * of longer keys, and single characters, go to OpenCC, each distinct one
- * once, all in one call separated by line breaks. Lines come out as
- * t2s_whole_lines() makes them.
+/* Converts the distinct runs found since the last call, in one OpenCC
+ * call, one to a line. FALSE when OpenCC gave back another number of lines.
  */
-static char *
-t2s_by_runs (opencc_t    cc,
-             const char *text,
-             gsize       n_bytes,
-             gsize      *out_n_bytes)
+static gboolean
+convert_new_runs (opencc_t   cc,
+                  RunTable  *table,
+                  GArray    *conversions,
+                  GPtrArray *buffers)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_autofree guint *singles = g_new0 (guint, 0x10000);
-  RunTable table = { ids, keys, runs, singles };
-  g_autoptr(GString) joined = NULL;
-  g_autofree char *converted = NULL;
-  g_autofree Conversion *conversions = NULL;
-  const char *end = text + n_bytes;
-  const char *run = NULL;
-  const char *p;
-  GString *out;
-  guint k;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  guint first = conversions->len;
+  char *converted;
+  char *p;
 
-  for (p = text; p < end; )
+  if (first == table->keys->len)
+    return TRUE;
+
+  for (guint i = first; i < table->keys->len; i++)
     {
-      gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
-      const char *next = (guchar)*p < 0x80 ? p + 1 : g_utf8_next_char (p);
-      guint kind = char_kind (c);
-
-      if (kind == CHAR_PHRASE)
-        {
-          if (run == NULL)
-            run = p;
-        }
-      else
-        {
-          if (run != NULL)
-            add_run (&table, text, run, p);
-          run = NULL;
-          if (kind == CHAR_SINGLE)
-            add_single (&table, text, p, next, c);
-        }
-      p = next;
-    }
-  if (run != NULL)
-    add_run (&table, text, run, end);
-
-  joined = g_string_sized_new (n_bytes / 4 + 1);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      if (i > 0)
+      if (i > first)
         g_string_append_c (joined, '\n');
-      g_string_append (joined, keys->pdata[i]);
+      g_string_append (joined, table->keys->pdata[i]);
     }
   converted = convert_locked (cc, joined->str, joined->len);
+  g_ptr_array_add (buffers, converted);
 
-  conversions = g_new0 (Conversion, keys->len + 1);
   p = converted;
-  for (k = 0; k < keys->len; k++)
+  for (guint k = first; k < table->keys->len; k++)
     {
-      const char *nl = strchr (p, '\n');
+      char *nl = strchr (p, '\n');
+      Conversion c;
 
-      if ((nl == NULL) != (k + 1 == keys->len))
-        break;
-      conversions[k].converted = (char *)p;
-      conversions[k].delta = g_utf8_strlen (p, nl ? nl - p : -1) - g_utf8_strlen (keys->pdata[k], -1);
+      if ((nl == NULL) != (k + 1 == table->keys->len))
+        return FALSE;
       if (nl != NULL)
-        *(char *)nl = '\0';
+        *nl = '\0';
+      c.converted = p;
+      c.delta = g_utf8_strlen (p, -1) - g_utf8_strlen (table->keys->pdata[k], -1);
+      g_array_append_val (conversions, c);
       p = nl ? nl + 1 : p;
     }
-  if (k < keys->len)
-    return t2s_whole_lines (cc, text, n_bytes, out_n_bytes);
 
-  out = g_string_sized_new (n_bytes + 1);
-  k = 0;
-  p = text;
+  return TRUE;
+}
+
+/* Lines of @text from @p to @end, converted with the runs found in them. */
+static void
+append_converted_lines (GString          *out,
+                        opencc_t          cc,
+                        const char       *text,
+                        const char       *p,
+                        const char       *end,
+                        GArray           *runs,
+                        const Conversion *conversions)
+{
+  guint k = 0;
+
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
@@ -391,6 +366,81 @@ t2s_by_runs (opencc_t    cc,
       if (nl != NULL)
         g_string_append_c (out, '\n');
       p = nl ? nl + 1 : end;
+    }
+}
+
+#define CHUNK_SIZE (256 * 1024)
+
+/* OpenCC finds the longest dictionary key at each position, first to cut
+ * the text into segments, then to convert each segment. A character in no
+ * key is never part of a match, and one that is only in keys of its own
+ * length is always a match by itself: the text between such characters
+ * converts the same alone as within its line. So only runs of characters
+ * of longer keys, and single characters, go to OpenCC, each distinct one
+ * once, a chunk of lines' new ones in one call separated by line breaks.
+ * Lines come out as t2s_whole_lines() makes them.
+ */
+static char *
+t2s_by_runs (opencc_t    cc,
+             const char *text,
+             gsize       n_bytes,
+             gsize      *out_n_bytes)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) conversions = g_array_new (FALSE, FALSE, sizeof (Conversion));
+  g_autoptr(GPtrArray) buffers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *singles = g_new0 (guint, 0x10000);
+  RunTable table = { ids, keys, runs, singles };
+  const char *end = text + n_bytes;
+  const char *chunk_end;
+  GString *out = g_string_sized_new (n_bytes + 1);
+
+  for (const char *chunk = text; chunk < end; chunk = chunk_end)
+    {
+      const char *run = NULL;
+
+      chunk_end = chunk + MIN ((gsize)(end - chunk), CHUNK_SIZE);
+      if (chunk_end < end)
+        {
+          const char *nl = memchr (chunk_end, '\n', end - chunk_end);
+
+          chunk_end = nl ? nl + 1 : end;
+        }
+
+      g_array_set_size (runs, 0);
+      for (const char *p = chunk; p < chunk_end; )
+        {
+          gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+          const char *next = (guchar)*p < 0x80 ? p + 1 : g_utf8_next_char (p);
+          guint kind = char_kind (c);
+
+          if (kind == CHAR_PHRASE)
+            {
+              if (run == NULL)
+                run = p;
+            }
+          else
+            {
+              if (run != NULL)
+                add_run (&table, text, run, p);
+              run = NULL;
+              if (kind == CHAR_SINGLE)
+                add_single (&table, text, p, next, c);
+            }
+          p = next;
+        }
+      if (run != NULL)
+        add_run (&table, text, run, chunk_end);
+
+      if (!convert_new_runs (cc, &table, conversions, buffers))
+        {
+          g_string_free (out, TRUE);
+          return t2s_whole_lines (cc, text, n_bytes, out_n_bytes);
+        }
+      append_converted_lines (out, cc, text, chunk, chunk_end, runs,
+                              (const Conversion *)(gpointer)conversions->data);
     }
 
   if (out_n_bytes != NULL)
