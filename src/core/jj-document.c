@@ -307,11 +307,10 @@ conversion_cursor_init (ConversionCursor *c,
   c->length = i;
 }
 
+/* Moves the cursor to @offset: c->t and c->s point to its characters. */
 static gboolean
-conversion_cursor_get (ConversionCursor *c,
-                       guint             offset,
-                       gunichar         *traditional,
-                       gunichar         *simplified)
+conversion_cursor_move (ConversionCursor *c,
+                        guint             offset)
 {
   if (offset >= c->length)
     return FALSE;
@@ -329,9 +328,6 @@ conversion_cursor_get (ConversionCursor *c,
       c->t = g_utf8_next_char (c->t);
       c->s = g_utf8_next_char (c->s);
     }
-
-  *traditional = g_utf8_get_char (c->t);
-  *simplified = g_utf8_get_char (c->s);
 
   return TRUE;
 }
@@ -357,10 +353,9 @@ derive_original (JjDocument *self,
 
   conversion_cursor_init (&cursor, traditional, n_bytes, simplified);
 
-  for (const char *p = self->text; *p; p = g_utf8_next_char (p), i++)
+  for (const char *p = self->text, *next; *p; p = next, i++)
     {
-      gunichar c = g_utf8_get_char (p);
-      gunichar trad, simp;
+      next = g_utf8_next_char (p);
 
       /* offsets mostly grow as i does: each map is walked, not searched,
        * and only where one of them starts a new piece */
@@ -386,12 +381,14 @@ derive_original (JjDocument *self,
             span = 1;
         }
 
-      /* only what conversion changed is undone, not what cleaning did */
-      if (copied && *p != '\n' && conversion_cursor_get (&cursor, offset, &trad, &simp) &&
-          simp == c)
-        g_string_append_unichar (out, trad);
+      /* only what conversion changed is undone, not what cleaning did:
+       * the character shown is the converted one, byte for byte */
+      if (copied && *p != '\n' && conversion_cursor_move (&cursor, offset) &&
+          g_utf8_next_char (cursor.s) - cursor.s == next - p &&
+          memcmp (cursor.s, p, next - p) == 0)
+        g_string_append_len (out, cursor.t, g_utf8_next_char (cursor.t) - cursor.t);
       else
-        g_string_append_unichar (out, c);
+        g_string_append_len (out, p, next - p);
     }
 
   g_array_unref (cursor.checkpoints);
