@@ -638,6 +638,64 @@ test_outline_scroll_spy (void)
   g_rmdir (dir);
 }
 
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* A panel not shown holds no rows, and follows the reading position once
+ * it is shown.
+ */
+static void
+test_outline_panel_lazy (void)
+{
+  static const char *numbers[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+  g_autoptr(GString) text = g_string_new ("在全市工作会议上的讲话\n同志们：\n");
+  g_autoptr(JjOutline) outline = NULL;
+  JjOutlinePanel *panel = JJ_OUTLINE_PANEL (jj_outline_panel_new ());
+  GtkWidget *window;
+  GtkWidget *list;
+  JjOutlineEntry *target;
+  guint expected;
+
+  for (guint h = 0; h < 300; h++)
+    {
+      g_string_append_printf (text, "%s、要抓好第%u项重点工作\n", numbers[h % 10], h + 1);
+      for (guint p = 0; p < 3; p++)
+        g_string_append_printf (text, "%s是要强化责任担当，确保各项任务落到实处。\n", numbers[p]);
+    }
+  outline = jj_outline_detect (text->str, text->len, NULL, 0);
+  g_assert_cmpuint (jj_outline_get_n_entries (outline), >, 1000);
+  target = jj_outline_get_entry (outline, jj_outline_get_n_entries (outline) / 2);
+
+  g_object_ref_sink (panel);
+  jj_outline_panel_set_outline (panel, outline);
+  jj_outline_panel_set_position (panel, jj_outline_entry_get_start (target));
+  list = find_list_view (GTK_WIDGET (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 0);
+  g_assert_cmpuint (count_children (list), ==, 0);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  jj_test_spin (50);
+
+  g_assert_cmpuint (count_children (list), >, 0);
+  expected = expected_outline_row (panel, outline, jj_outline_entry_get_start (target));
+  g_assert_cmpuint (expected, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (selected_outline_row (panel), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/large-document", test_large_document);
   g_test_add_func ("/window/outline-scroll-spy", test_outline_scroll_spy);
+  g_test_add_func ("/window/outline-panel-lazy", test_outline_panel_lazy);
   g_test_add_func ("/window/announced-count", test_announced_count);
   g_test_add_func ("/window/recent-documents", test_recent_documents);
   g_test_add_func ("/window/opening-progress", test_opening_progress);

@@ -22,7 +22,9 @@ struct _JjOutlinePanel
   GArray             *mark_offsets;   /* guint */
   GHashTable         *bound;          /* GtkTreeExpander set */
   GHashTable         *titles;         /* JjOutlineEntry → title in another text, or NULL */
+  guint               position;       /* the scroll-spy's, G_MAXUINT when none */
   gboolean            syncing;
+  gboolean            model_built;
 };
 
 G_DEFINE_FINAL_TYPE (JjOutlinePanel, jj_outline_panel, GTK_TYPE_WIDGET)
@@ -194,6 +196,8 @@ unbind_cb (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
+static void ensure_model (JjOutlinePanel *self);
+
 JjOutlineEntry *
 jj_outline_panel_get_row_entry (JjOutlinePanel *self,
                                 guint           row)
@@ -202,6 +206,8 @@ jj_outline_panel_get_row_entry (JjOutlinePanel *self,
   JjOutlineEntry *entry;
 
   g_return_val_if_fail (JJ_IS_OUTLINE_PANEL (self), NULL);
+
+  ensure_model (self);
 
   tree_row = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
   if (tree_row == NULL)
@@ -217,6 +223,8 @@ guint
 jj_outline_panel_get_n_rows (JjOutlinePanel *self)
 {
   g_return_val_if_fail (JJ_IS_OUTLINE_PANEL (self), 0);
+
+  ensure_model (self);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
@@ -305,12 +313,38 @@ jj_outline_panel_get_count_note (JjOutlinePanel *self)
   return gtk_label_get_label (self->count_note);
 }
 
+/* The rows exist once the panel is shown, or asked for its rows: an
+ * outline of thousands of entries costs a window whose panel is hidden
+ * nothing, and one whose panel is shown only the rows on screen. */
+static void
+ensure_model (JjOutlinePanel *self)
+{
+  GtkTreeListModel *tree;
+  gboolean expand;
+
+  if (self->model_built || self->outline == NULL)
+    return;
+
+  self->model_built = TRUE;
+
+  /* A collection of hundreds of speeches opens with its sections
+   * collapsed: expanding all of them up front costs more than it helps. */
+  expand = jj_outline_get_n_entries (self->outline) <= MAX_EXPANDED_ENTRIES;
+  tree = gtk_tree_list_model_new (g_object_ref (jj_outline_get_tree (self->outline)),
+                                  FALSE, expand, create_children, NULL, NULL);
+  self->syncing = TRUE;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
+  self->syncing = FALSE;
+  g_object_unref (tree);
+
+  if (self->position != G_MAXUINT)
+    jj_outline_panel_set_position (self, self->position);
+}
+
 void
 jj_outline_panel_set_outline (JjOutlinePanel *self,
                               JjOutline      *outline)
 {
-  GtkTreeListModel *tree;
-
   g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
 
   g_set_object (&self->outline, outline);
@@ -318,23 +352,14 @@ jj_outline_panel_set_outline (JjOutlinePanel *self,
 
   update_count_note (self);
 
+  self->model_built = FALSE;
+  self->position = G_MAXUINT;
   self->syncing = TRUE;
-  if (outline == NULL)
-    {
-      gtk_single_selection_set_model (self->selection, NULL);
-    }
-  else
-    {
-      /* A collection of hundreds of speeches opens with its sections
-       * collapsed: expanding all of them up front costs more than it helps. */
-      gboolean expand = jj_outline_get_n_entries (outline) <= MAX_EXPANDED_ENTRIES;
-
-      tree = gtk_tree_list_model_new (g_object_ref (jj_outline_get_tree (outline)),
-                                      FALSE, expand, create_children, NULL, NULL);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
-      g_object_unref (tree);
-    }
+  gtk_single_selection_set_model (self->selection, NULL);
   self->syncing = FALSE;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_model (self);
 }
 
 /* Shows the titles as they read in @text, which has the same characters
@@ -465,7 +490,8 @@ jj_outline_panel_set_position (JjOutlinePanel *self,
 
   g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
 
-  if (self->outline == NULL)
+  self->position = offset;
+  if (self->outline == NULL || !self->model_built)
     return;
 
   /* The deepest section shown: a collapsed one stands for what it holds. */
@@ -518,12 +544,21 @@ jj_outline_panel_dispose (GObject *object)
 }
 
 static void
+jj_outline_panel_map (GtkWidget *widget)
+{
+  ensure_model (JJ_OUTLINE_PANEL (widget));
+
+  GTK_WIDGET_CLASS (jj_outline_panel_parent_class)->map (widget);
+}
+
+static void
 jj_outline_panel_class_init (JjOutlinePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jj_outline_panel_dispose;
+  widget_class->map = jj_outline_panel_map;
 
   signals[ENTRY_ACTIVATED] =
     g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -543,6 +578,7 @@ jj_outline_panel_init (JjOutlinePanel *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
 
   self->bound = g_hash_table_new (NULL, NULL);
+  self->position = G_MAXUINT;
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
