@@ -576,6 +576,168 @@ test_large_document (void)
   g_rmdir (dir);
 }
 
+static GtkTreeListRow *
+outline_row (JjOutlinePanel *panel,
+             guint           i)
+{
+  GtkWidget *list = find_list_view (GTK_WIDGET (panel));
+
+  return g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))), i);
+}
+
+static guint
+selected_outline_row (JjOutlinePanel *panel)
+{
+  GtkWidget *list = find_list_view (GTK_WIDGET (panel));
+
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list))));
+}
+
+/* What the scroll-spy must select: the row of the deepest section holding
+ * @offset among those shown, found by looking at every row.
+ */
+static guint
+expected_outline_row (JjOutlinePanel *panel,
+                      JjOutline      *outline,
+                      guint           offset)
+{
+  guint n = jj_outline_panel_get_n_rows (panel);
+
+  for (JjOutlineEntry *e = jj_outline_lookup (outline, offset); e; e = jj_outline_entry_get_parent (e))
+    for (guint i = 0; i < n; i++)
+      if (jj_outline_panel_get_row_entry (panel, i) == e)
+        return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* An outline of thousands of entries opens collapsed; the scroll-spy
+ * selects the row of the section being read, a collapsed one for what it
+ * holds, an expanded one's child for its own text.
+ */
+static void
+test_outline_scroll_spy (void)
+{
+  static const char *numbers[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+  g_autofree char *dir = g_dir_make_tmp ("jj-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sections.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("在全市工作会议上的讲话\n同志们：\n");
+  JjOutlinePanel *panel;
+  JjOutline *outline;
+  JjWindow *window;
+  guint n_entries, n_rows, checked = 0;
+  gint64 t0, spent = 0;
+
+  for (guint h = 0; h < 600; h++)
+    {
+      g_string_append_printf (text, "%s、要抓好第%u项重点工作\n", numbers[h % 10], h + 1);
+      for (guint p = 0; p < 4; p++)
+        g_string_append_printf (text, "%s是要强化责任担当，层层压实责任，确保各项任务落到实处。今年以来，全市经济运行总体平稳。\n",
+                                numbers[p]);
+    }
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  window = open_path (path);
+  jj_test_spin (50);
+  panel = _jj_window_get_outline_panel (window);
+  outline = jj_document_get_outline (window->document);
+  n_entries = jj_outline_get_n_entries (outline);
+  n_rows = jj_outline_panel_get_n_rows (panel);
+  g_test_message ("%u entries, %u rows", n_entries, n_rows);
+  g_assert_cmpuint (n_entries, >, 2000);
+  g_assert_cmpuint (n_rows, <, n_entries);
+
+  /* a few sections open, one of them the last */
+  for (guint i = 0; i < 3; i++)
+    {
+      guint row = i == 2 ? jj_outline_panel_get_n_rows (panel) - 1 : 40 + 100 * i;
+      g_autoptr(GtkTreeListRow) tree_row = outline_row (panel, row);
+
+      gtk_tree_list_row_set_expanded (tree_row, TRUE);
+    }
+  g_assert_cmpuint (jj_outline_panel_get_n_rows (panel), >, n_rows);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      JjOutlineEntry *entry = jj_outline_get_entry (outline, i);
+      guint offsets[] = { jj_outline_entry_get_start (entry), jj_outline_entry_get_title_end (entry) + 3 };
+
+      for (guint k = 0; k < G_N_ELEMENTS (offsets); k++)
+        {
+          guint expected = expected_outline_row (panel, outline, offsets[k]);
+
+          t0 = g_get_monotonic_time ();
+          jj_outline_panel_set_position (panel, offsets[k]);
+          spent += g_get_monotonic_time () - t0;
+          g_assert_cmpuint (selected_outline_row (panel), ==, expected);
+          checked++;
+        }
+    }
+  g_test_message ("%u positions, %.3f ms each", checked, spent / 1000.0 / checked);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* A panel not shown holds no rows, and follows the reading position once
+ * it is shown.
+ */
+static void
+test_outline_panel_lazy (void)
+{
+  static const char *numbers[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+  g_autoptr(GString) text = g_string_new ("在全市工作会议上的讲话\n同志们：\n");
+  g_autoptr(JjOutline) outline = NULL;
+  JjOutlinePanel *panel = JJ_OUTLINE_PANEL (jj_outline_panel_new ());
+  GtkWidget *window;
+  GtkWidget *list;
+  JjOutlineEntry *target;
+  guint expected;
+
+  for (guint h = 0; h < 300; h++)
+    {
+      g_string_append_printf (text, "%s、要抓好第%u项重点工作\n", numbers[h % 10], h + 1);
+      for (guint p = 0; p < 3; p++)
+        g_string_append_printf (text, "%s是要强化责任担当，确保各项任务落到实处。\n", numbers[p]);
+    }
+  outline = jj_outline_detect (text->str, text->len, NULL, 0);
+  g_assert_cmpuint (jj_outline_get_n_entries (outline), >, 1000);
+  target = jj_outline_get_entry (outline, jj_outline_get_n_entries (outline) / 2);
+
+  g_object_ref_sink (panel);
+  jj_outline_panel_set_outline (panel, outline);
+  jj_outline_panel_set_position (panel, jj_outline_entry_get_start (target));
+  list = find_list_view (GTK_WIDGET (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 0);
+  g_assert_cmpuint (count_children (list), ==, 0);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  jj_test_spin (50);
+
+  g_assert_cmpuint (count_children (list), >, 0);
+  expected = expected_outline_row (panel, outline, jj_outline_entry_get_start (target));
+  g_assert_cmpuint (expected, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (selected_outline_row (panel), ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +753,8 @@ main (int   argc,
   g_test_add_func ("/window/original-characters", test_original_characters);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/large-document", test_large_document);
+  g_test_add_func ("/window/outline-scroll-spy", test_outline_scroll_spy);
+  g_test_add_func ("/window/outline-panel-lazy", test_outline_panel_lazy);
   g_test_add_func ("/window/announced-count", test_announced_count);
   g_test_add_func ("/window/mark-series", test_mark_series);
   g_test_add_func ("/window/recent-documents", test_recent_documents);

@@ -24,7 +24,9 @@ struct _JjOutlinePanel
   GHashTable         *titles;         /* JjOutlineEntry → title in another text, or NULL */
   GtkPopoverMenu     *series_menu;
   JjOutlineEntry     *menu_entry;     /* the series the menu is for */
+  guint               position;       /* the scroll-spy's, G_MAXUINT when none */
   gboolean            syncing;
+  gboolean            model_built;
 };
 
 G_DEFINE_FINAL_TYPE (JjOutlinePanel, jj_outline_panel, GTK_TYPE_WIDGET)
@@ -96,6 +98,36 @@ row_pressed_cb (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+static gboolean
+query_title_tooltip_cb (GtkLabel   *title,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_label (title);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+/* The tooltip repeats the title, which an ellipsis may cut. It is asked
+ * for when shown: gtk_widget_set_tooltip_text() on each bound row asks the
+ * display where the pointer is, a round trip to the X server each time. */
+static void
+set_title (GtkLabel   *title,
+           const char *text)
+{
+  gtk_label_set_label (title, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -110,6 +142,8 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (query_title_tooltip_cb), NULL);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
@@ -174,8 +208,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkLabel *title = g_object_get_data (G_OBJECT (expander), "title");
 
   gtk_tree_expander_set_list_row (expander, row);
-  gtk_label_set_label (title, entry_title (self, entry));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (title), entry_title (self, entry));
+  set_title (title, entry_title (self, entry));
   update_count (self, expander);
   g_hash_table_add (self->bound, expander);
 
@@ -199,6 +232,8 @@ unbind_cb (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
+static void ensure_model (JjOutlinePanel *self);
+
 JjOutlineEntry *
 jj_outline_panel_get_row_entry (JjOutlinePanel *self,
                                 guint           row)
@@ -207,6 +242,8 @@ jj_outline_panel_get_row_entry (JjOutlinePanel *self,
   JjOutlineEntry *entry;
 
   g_return_val_if_fail (JJ_IS_OUTLINE_PANEL (self), NULL);
+
+  ensure_model (self);
 
   tree_row = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
   if (tree_row == NULL)
@@ -222,6 +259,8 @@ guint
 jj_outline_panel_get_n_rows (JjOutlinePanel *self)
 {
   g_return_val_if_fail (JJ_IS_OUTLINE_PANEL (self), 0);
+
+  ensure_model (self);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
@@ -310,12 +349,38 @@ jj_outline_panel_get_count_note (JjOutlinePanel *self)
   return gtk_label_get_label (self->count_note);
 }
 
+/* The rows exist once the panel is shown, or asked for its rows: an
+ * outline of thousands of entries costs a window whose panel is hidden
+ * nothing, and one whose panel is shown only the rows on screen. */
+static void
+ensure_model (JjOutlinePanel *self)
+{
+  GtkTreeListModel *tree;
+  gboolean expand;
+
+  if (self->model_built || self->outline == NULL)
+    return;
+
+  self->model_built = TRUE;
+
+  /* A collection of hundreds of speeches opens with its sections
+   * collapsed: expanding all of them up front costs more than it helps. */
+  expand = jj_outline_get_n_entries (self->outline) <= MAX_EXPANDED_ENTRIES;
+  tree = gtk_tree_list_model_new (g_object_ref (jj_outline_get_tree (self->outline)),
+                                  FALSE, expand, create_children, NULL, NULL);
+  self->syncing = TRUE;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
+  self->syncing = FALSE;
+  g_object_unref (tree);
+
+  if (self->position != G_MAXUINT)
+    jj_outline_panel_set_position (self, self->position);
+}
+
 void
 jj_outline_panel_set_outline (JjOutlinePanel *self,
                               JjOutline      *outline)
 {
-  GtkTreeListModel *tree;
-
   g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
 
   g_set_object (&self->outline, outline);
@@ -323,23 +388,14 @@ jj_outline_panel_set_outline (JjOutlinePanel *self,
 
   update_count_note (self);
 
+  self->model_built = FALSE;
+  self->position = G_MAXUINT;
   self->syncing = TRUE;
-  if (outline == NULL)
-    {
-      gtk_single_selection_set_model (self->selection, NULL);
-    }
-  else
-    {
-      /* A collection of hundreds of speeches opens with its sections
-       * collapsed: expanding all of them up front costs more than it helps. */
-      gboolean expand = jj_outline_get_n_entries (outline) <= MAX_EXPANDED_ENTRIES;
-
-      tree = gtk_tree_list_model_new (g_object_ref (jj_outline_get_tree (outline)),
-                                      FALSE, expand, create_children, NULL, NULL);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
-      g_object_unref (tree);
-    }
+  gtk_single_selection_set_model (self->selection, NULL);
   self->syncing = FALSE;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_model (self);
 }
 
 /* Shows the titles as they read in @text, which has the same characters
@@ -390,10 +446,7 @@ jj_outline_panel_set_text (JjOutlinePanel *self,
       GtkLabel *title = g_object_get_data (G_OBJECT (key), "title");
 
       if (entry != NULL)
-        {
-          gtk_label_set_label (title, entry_title (self, entry));
-          gtk_widget_set_tooltip_text (GTK_WIDGET (title), entry_title (self, entry));
-        }
+        set_title (title, entry_title (self, entry));
     }
 }
 
@@ -428,40 +481,73 @@ jj_outline_panel_set_mark_offsets (JjOutlinePanel *self,
   update_all_counts (self);
 }
 
+/* The row showing @entry, or GTK_INVALID_LIST_POSITION when it is inside
+ * a collapsed section. Rows list entries in document order, parents
+ * before their children: a binary search on their starts finds it.
+ */
+static guint
+find_row (JjOutlinePanel *self,
+          JjOutlineEntry *entry)
+{
+  guint start = jj_outline_entry_get_start (entry);
+  guint lo = 0;
+  guint hi = jj_outline_panel_get_n_rows (self);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (jj_outline_entry_get_start (jj_outline_panel_get_row_entry (self, mid)) <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  /* entries that start at the same offset: a parent and its first child */
+  for (guint i = lo; i > 0; i--)
+    {
+      JjOutlineEntry *e = jj_outline_panel_get_row_entry (self, i - 1);
+
+      if (e == entry)
+        return i - 1;
+      if (jj_outline_entry_get_start (e) != start)
+        break;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* Scroll-spy: select the row of the deepest section holding @offset. */
 void
 jj_outline_panel_set_position (JjOutlinePanel *self,
                                guint           offset)
 {
   JjOutlineEntry *entry;
-  guint n;
 
   g_return_if_fail (JJ_IS_OUTLINE_PANEL (self));
 
-  if (self->outline == NULL)
+  self->position = offset;
+  if (self->outline == NULL || !self->model_built)
     return;
-
-  n = jj_outline_panel_get_n_rows (self);
 
   /* The deepest section shown: a collapsed one stands for what it holds. */
   for (entry = jj_outline_lookup (self->outline, offset);
        entry != NULL;
        entry = jj_outline_entry_get_parent (entry))
     {
-      for (guint i = 0; i < n; i++)
-        {
-          if (jj_outline_panel_get_row_entry (self, i) != entry)
-            continue;
+      guint i = find_row (self, entry);
 
-          if (gtk_single_selection_get_selected (self->selection) != i)
-            {
-              self->syncing = TRUE;
-              gtk_single_selection_set_selected (self->selection, i);
-              gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-              self->syncing = FALSE;
-            }
-          return;
+      if (i == GTK_INVALID_LIST_POSITION)
+        continue;
+
+      if (gtk_single_selection_get_selected (self->selection) != i)
+        {
+          self->syncing = TRUE;
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          self->syncing = FALSE;
         }
+      return;
     }
 
   self->syncing = TRUE;
@@ -527,12 +613,21 @@ mark_series_action (GtkWidget  *widget,
 }
 
 static void
+jj_outline_panel_map (GtkWidget *widget)
+{
+  ensure_model (JJ_OUTLINE_PANEL (widget));
+
+  GTK_WIDGET_CLASS (jj_outline_panel_parent_class)->map (widget);
+}
+
+static void
 jj_outline_panel_class_init (JjOutlinePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = jj_outline_panel_dispose;
+  widget_class->map = jj_outline_panel_map;
 
   signals[ENTRY_ACTIVATED] =
     g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -565,6 +660,7 @@ jj_outline_panel_init (JjOutlinePanel *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
 
   self->bound = g_hash_table_new (NULL, NULL);
+  self->position = G_MAXUINT;
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

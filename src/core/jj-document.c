@@ -270,6 +270,74 @@ jj_document_to_source_offset (JjDocument *self,
   return offset;
 }
 
+/* The characters at one offset of the traditional text and of its
+ * conversion, which have as many characters: offsets mostly grow, so the
+ * cursor walks on, or jumps to the checkpoint before the offset.
+ */
+#define CHECKPOINT_EVERY 256
+
+typedef struct
+{
+  const char *traditional;
+  const char *simplified;
+  const char *t;
+  const char *s;
+  guint       offset;
+  guint       length;
+  GArray     *checkpoints;   /* gsize pairs: byte offsets in both */
+} ConversionCursor;
+
+static void
+conversion_cursor_init (ConversionCursor *c,
+                        const char       *traditional,
+                        gsize             n_bytes,
+                        const char       *simplified)
+{
+  const char *t = traditional;
+  const char *s = simplified;
+  const char *t_end = traditional + n_bytes;
+  guint i = 0;
+
+  c->traditional = c->t = traditional;
+  c->simplified = c->s = simplified;
+  c->offset = 0;
+  c->checkpoints = g_array_new (FALSE, FALSE, sizeof (gsize) * 2);
+
+  for (; t < t_end && *t && *s; t = g_utf8_next_char (t), s = g_utf8_next_char (s), i++)
+    if (i % CHECKPOINT_EVERY == 0)
+      {
+        gsize pair[2] = { t - traditional, s - simplified };
+
+        g_array_append_val (c->checkpoints, pair);
+      }
+  c->length = i;
+}
+
+/* Moves the cursor to @offset: c->t and c->s point to its characters. */
+static gboolean
+conversion_cursor_move (ConversionCursor *c,
+                        guint             offset)
+{
+  if (offset >= c->length)
+    return FALSE;
+
+  if (offset < c->offset || offset - c->offset > CHECKPOINT_EVERY)
+    {
+      const gsize *pair = &g_array_index (c->checkpoints, gsize, 2 * (offset / CHECKPOINT_EVERY));
+
+      c->offset = offset / CHECKPOINT_EVERY * CHECKPOINT_EVERY;
+      c->t = c->traditional + pair[0];
+      c->s = c->simplified + pair[1];
+    }
+  for (; c->offset < offset; c->offset++)
+    {
+      c->t = g_utf8_next_char (c->t);
+      c->s = g_utf8_next_char (c->s);
+    }
+
+  return TRUE;
+}
+
 /* The text before conversion, character for character: characters that
  * come unchanged from the converted text are taken from the traditional
  * one; inserted ones (line breaks) and those cleaning replaced stay.
@@ -281,28 +349,55 @@ derive_original (JjDocument *self,
                  const char *simplified,
                  guint       first_map)
 {
-  glong n_trad = 0;
-  glong n_simp = 0;
-  g_autofree gunichar *trad = g_utf8_to_ucs4_fast (traditional, n_bytes, &n_trad);
-  g_autofree gunichar *simp = g_utf8_to_ucs4_fast (simplified, -1, &n_simp);
+  ConversionCursor cursor;
   GString *out = g_string_sized_new (self->n_bytes + 16);
+  g_autofree guint *hints = g_new0 (guint, self->maps->len);
+  guint offset = 0;
+  guint span = 0;
+  gboolean copied = FALSE;
   guint i = 0;
 
-  for (const char *p = self->text; *p; p = g_utf8_next_char (p), i++)
+  conversion_cursor_init (&cursor, traditional, n_bytes, simplified);
+
+  for (const char *p = self->text, *next; *p; p = next, i++)
     {
-      guint offset = i;
-      gboolean copied = TRUE;
+      next = g_utf8_next_char (p);
 
-      for (guint k = self->maps->len; k > first_map && copied; k--)
-        offset = jj_text_map_lookup (g_ptr_array_index (self->maps, k - 1), offset, &copied);
-
-      /* only what conversion changed is undone, not what cleaning did */
-      if (copied && offset < (guint)n_trad && offset < (guint)n_simp && *p != '\n' &&
-          simp[offset] == g_utf8_get_char (p))
-        g_string_append_unichar (out, trad[offset]);
+      /* offsets mostly grow as i does: each map is walked, not searched,
+       * and only where one of them starts a new piece */
+      if (span > 1)
+        {
+          span--;
+          offset++;
+        }
       else
-        g_string_append_unichar (out, g_utf8_get_char (p));
+        {
+          offset = i;
+          copied = TRUE;
+          span = G_MAXUINT;
+          for (guint k = self->maps->len; k > first_map && copied; k--)
+            {
+              guint s;
+
+              offset = jj_text_map_lookup_from (g_ptr_array_index (self->maps, k - 1), offset,
+                                                &hints[k - 1], &copied, &s);
+              span = MIN (span, s);
+            }
+          if (!copied)
+            span = 1;
+        }
+
+      /* only what conversion changed is undone, not what cleaning did:
+       * the character shown is the converted one, byte for byte */
+      if (copied && *p != '\n' && conversion_cursor_move (&cursor, offset) &&
+          g_utf8_next_char (cursor.s) - cursor.s == next - p &&
+          memcmp (cursor.s, p, next - p) == 0)
+        g_string_append_len (out, cursor.t, g_utf8_next_char (cursor.t) - cursor.t);
+      else
+        g_string_append_len (out, p, next - p);
     }
+
+  g_array_unref (cursor.checkpoints);
 
   return g_string_free (out, FALSE);
 }

@@ -22,6 +22,11 @@ void           jj_text_map_free            (JjTextMap      *self);
 guint          jj_text_map_lookup          (const JjTextMap *self,
                                             guint           offset,
                                             gboolean       *copied);
+guint          jj_text_map_lookup_from     (const JjTextMap *self,
+                                            guint           offset,
+                                            guint          *hint,
+                                            gboolean       *copied,
+                                            guint          *span);
 guint          jj_text_map_get_n_points    (const JjTextMap *self);
 
 JjTextBuilder *jj_text_builder_new         (gsize           reserve);

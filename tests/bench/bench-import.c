@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 
 #include "jj-document.h"
+#include "jj-outline.h"
 
 static const char *const sentences[] = {
   "我们要深入贯彻落实党中央决策部署，坚持稳中求进工作总基调。",
@@ -46,6 +47,63 @@ generate (gsize    size,
         }
       h++;
     }
+
+  return s;
+}
+
+/* What make-webpage-text.py writes: the sample speech's web page with its
+ * body repeated to about @size bytes, cut into lines of about 200
+ * characters (never inside a gloss), a blank line after every five.
+ */
+static GString *
+webpage_text (gsize size)
+{
+  g_autofree char *path = g_build_filename (SAMPLES_DIR, "civilized-city-speech.webpage.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree gunichar *body = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *s = g_string_new (NULL);
+  glong n_body = 0;
+  guint b = 0;
+  glong pos = 0;
+  guint count = 0;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    g_error ("cannot read %s", path);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (g_utf8_strlen (lines[i], -1) > g_utf8_strlen (lines[b], -1))
+      b = i;
+  body = g_utf8_to_ucs4_fast (lines[b], -1, &n_body);
+
+  for (guint i = 0; i < b; i++)
+    g_string_append_printf (s, "%s\n", lines[i]);
+  while (s->len < size)
+    {
+      glong end = pos + 200;
+      glong open = -1, close = -1;
+
+      for (;;)
+        {
+          open = close = -1;
+          for (glong k = pos; k < end; k++)
+            {
+              if (body[k % n_body] == '(')
+                open = k;
+              else if (body[k % n_body] == ')')
+                close = k;
+            }
+          if (open <= close)
+            break;
+          end++;
+        }
+      for (glong k = pos; k < end; k++)
+        g_string_append_unichar (s, body[k % n_body]);
+      pos = end % n_body;
+      g_string_append (s, ++count % 5 == 0 ? "\n\n" : "\n");
+    }
+  for (guint i = b + 1; lines[i]; i++)
+    g_string_append_printf (s, "\n%s", lines[i]);
 
   return s;
 }
@@ -111,15 +169,17 @@ cpu_seconds (void)
 }
 
 static void
-run (const char *label,
-     GBytes     *bytes,
-     const char *name,
-     gsize       text_size)
+run_with_flags (const char  *label,
+                GBytes      *bytes,
+                const char  *name,
+                gsize        text_size,
+                JjLoadFlags  flags)
 {
   double best = G_MAXDOUBLE;
   double best_cpu = G_MAXDOUBLE;
   guint length = 0;
   guint paragraphs = 0;
+  guint entries = 0;
 
   for (guint i = 0; i < 3; i++)
     {
@@ -129,7 +189,9 @@ run (const char *label,
       double c0 = cpu_seconds ();
       double t;
 
-      doc = jj_document_new_from_bytes (bytes, name, JJ_LOAD_DEFAULT, NULL, &error);
+      doc = jj_document_new_from_bytes (bytes, name, flags, NULL, &error);
+      if (doc != NULL)
+        entries = jj_outline_get_n_entries (jj_document_get_outline (doc));
       t = (g_get_monotonic_time () - t0) / 1e6;
       if (doc == NULL)
         g_error ("%s: %s", label, error->message);
@@ -141,8 +203,17 @@ run (const char *label,
         paragraphs += *p == '\n';
     }
 
-  g_print ("%-30s %5.2f MB text %8u chars %6u paragraphs  %6.3f s wall %6.3f s CPU\n",
-           label, text_size / 1048576.0, length, paragraphs, best, best_cpu);
+  g_print ("%-30s %5.2f MB text %8u chars %6u paragraphs %5u outline entries  %6.3f s wall %6.3f s CPU\n",
+           label, text_size / 1048576.0, length, paragraphs, entries, best, best_cpu);
+}
+
+static void
+run (const char *label,
+     GBytes     *bytes,
+     const char *name,
+     gsize       text_size)
+{
+  run_with_flags (label, bytes, name, text_size, JJ_LOAD_DEFAULT);
 }
 
 int
@@ -166,7 +237,7 @@ main (int   argc,
   runon_bytes = g_bytes_new (runon->str, runon->len);
   docx = make_docx (docx_text->str);
 
-  g_print ("import + clean, best of 3\n");
+  g_print ("import + clean + outline, best of 3\n");
   run ("text, paragraphed (UTF-8)", bytes, "speech.txt", text->len);
   run ("text, run-on (UTF-8)", runon_bytes, "speech.txt", runon->len);
   run ("docx", docx, "speech.docx", docx_text->len);
@@ -177,6 +248,17 @@ main (int   argc,
     g_autoptr(GBytes) gb_bytes = g_bytes_new (gb, len);
 
     run ("text, paragraphed (GB18030)", gb_bytes, "speech.txt", text->len);
+  }
+
+  {
+    g_autoptr(GString) page = webpage_text (5 * 1024 * 1024);
+    g_autoptr(GBytes) page_bytes = g_bytes_new (page->str, page->len);
+
+    run ("web page, traditional + pinyin", page_bytes, "page.txt", page->len);
+    run_with_flags ("  the same, kept traditional", page_bytes, "page.txt", page->len,
+                    JJ_LOAD_KEEP_TRADITIONAL);
+    run_with_flags ("  the same, not cleaned, kept", page_bytes, "page.txt", page->len,
+                    JJ_LOAD_NO_CLEAN | JJ_LOAD_KEEP_TRADITIONAL);
   }
 
   return 0;

@@ -4,19 +4,26 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Open time, idle time, peak memory and key response of the jiejian app, for
-# the sample speech, a generated 5 MB text in paragraphs and a 1 MB text
-# with no line break; the same for gnome-text-editor and foliate when they
-# are installed, with the ratios. Run under Xvfb:
+# the sample speech, a generated 5 MB text in paragraphs, a 1 MB text with
+# no line break and a 5 MB text saved from a web page (the sample's page
+# repeated: traditional characters with pinyin glosses, lines of about 200
+# characters, about 9,500 outline entries; make-webpage-text.py); the same
+# for gnome-text-editor and foliate when they are installed, with the
+# ratios. Run under Xvfb:
 #
-#   xvfb-run -a -s '-screen 0 1280x1024x24' /usr/bin/python3 tests/bench/bench-open.py [BUILDDIR] [RUNS] [APPS]
+#   xvfb-run -a -s '-screen 0 1280x1024x24' /usr/bin/python3 tests/bench/bench-open.py [BUILDDIR] [RUNS] [APPS] [FILES]
 #
-# APPS is a comma-separated list of the apps to run (default: all found).
+# APPS is a comma-separated list of the apps to run (default: all found),
+# FILES one of the inputs' labels (default: all). The load average is printed
+# before and after: the machine may be shared.
 #
 # Measured from outside the process, with no help from the app:
 # - mapped: from the start of the process until xdotool sees a visible window
 #   of its pid (GTK maps the window when its first frame is ready);
 # - idle: until its CPU time (utime+stime in /proc, 10 ms ticks) stops
 #   growing for 1 s, counted at the start of that quiet second;
+# - cpu: the CPU time it used until idle (utime+stime), which a loaded
+#   machine stretches less than the idle time;
 # - peak memory: VmHWM from /proc/PID/status once idle;
 # - keys: Page Down six times, then Ctrl+End and Ctrl+Home, sent with
 #   xdotool to the window; the answer time runs from before xdotool starts
@@ -27,6 +34,7 @@
 # Every app runs on one D-Bus session bus started for the run, as in a
 # desktop session: without one, GLib spawns dbus-launch at start-up.
 
+import importlib.util
 import os
 import random
 import shutil
@@ -39,7 +47,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "_build")
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-ONLY = sys.argv[3].split(",") if len(sys.argv) > 3 else None
+ONLY = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else None
+ONLY_FILES = sys.argv[4].split(",") if len(sys.argv) > 4 else None
 TICK = os.sysconf("SC_CLK_TCK")
 TIMEOUT = 150.0
 
@@ -116,6 +125,18 @@ def make_files(tmp):
             f.write(p)
             size += len(p.encode("utf-8"))
     files["1 MB one line"] = line
+
+    spec = importlib.util.spec_from_file_location(
+        "make_webpage_text", os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-webpage-text.py"))
+    webpage = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(webpage)
+    page = os.path.join(tmp, "webpage-5mb.txt")
+    with open(page, "w", encoding="utf-8") as f:
+        f.write(webpage.make(5 * 1024 * 1024))
+    files["5 MB web page"] = page
+
+    if ONLY_FILES:
+        files = {k: v for k, v in files.items() if k in ONLY_FILES}
     return files
 
 
@@ -140,7 +161,7 @@ def measure(argv, env, keys=True, bus_name=None):
     t0 = time.monotonic()
     errors = tempfile.TemporaryFile(mode="w+")
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-    result = {"mapped": None, "idle": None, "hwm": None, "keys": [], "no_display": False}
+    result = {"mapped": None, "idle": None, "cpu": None, "hwm": None, "keys": [], "no_display": False}
     try:
         win = None
         while time.monotonic() - t0 < TIMEOUT and proc.poll() is None:
@@ -154,6 +175,7 @@ def measure(argv, env, keys=True, bus_name=None):
         result["idle"] = wait_quiet(proc.pid, 1.0, t0)
         if result["idle"] is None:
             return result
+        result["cpu"] = cpu_seconds(proc.pid)
         result["hwm"] = vm_hwm_mb(proc.pid)
         if keys:
             for key in ("Next", "Next", "Next", "Next", "Next", "Next", "ctrl+End", "ctrl+Home"):
@@ -235,6 +257,7 @@ def main():
         apps = [a for a in apps if a[0] in ONLY]
 
     print(f"{os.cpu_count()} cores; medians of {RUNS} runs; cursor blink and animations off")
+    print("load average at start: " + " ".join(f"{x:.2f}" for x in os.getloadavg()), flush=True)
     table = {}
     for app, cmd in apps:
         for label, path in files.items():
@@ -253,13 +276,14 @@ def main():
                         os.unlink(os.path.join(tmp, leftover))
             mapped = median([r["mapped"] for r in runs])
             idle = median([r["idle"] for r in runs])
+            cpu = median([r["cpu"] for r in runs])
             hwm = median([r["hwm"] for r in runs])
             keys = [k for r in runs for k in r["keys"]]
             answered = [t for _, t in keys if t is not None]
             worst = max(answered) if answered else None
             within = sum(1 for t in answered if t <= 0.1)
             table[(app, label)] = (mapped, idle, hwm)
-            print(f"{app:18s} {label:16s} mapped {fmt(mapped)}  idle {fmt(idle)}  peak {fmt(hwm, 'MB')}"
+            print(f"{app:18s} {label:16s} mapped {fmt(mapped)}  idle {fmt(idle)}  cpu {fmt(cpu)}  peak {fmt(hwm, 'MB')}"
                   f"  keys answered ≤100 ms: {within}/{len(keys)} (slowest {fmt(worst)})", flush=True)
             print(f"{'':18s} {'':16s} idle per run: " +
                   " ".join(fmt(r["idle"]).strip() for r in runs), flush=True)
@@ -276,6 +300,7 @@ def main():
                 parts.append(f"{name} {x / y:5.1f}x" if x and y else f"{name}   —")
             print(f"  {label:16s} " + ", ".join(parts))
 
+    print("load average at end: " + " ".join(f"{x:.2f}" for x in os.getloadavg()), flush=True)
     if bus:
         bus.terminate()
         bus.wait()

@@ -17,7 +17,7 @@ if [ ${#harnesses[@]} -eq 0 ]; then
 fi
 
 if [ ! -f "$build/build.ninja" ]; then
-  CC=clang meson setup "$build" "$root" -Dfuzzing=true -Dbuildtype=debugoptimized >/dev/null || exit 1
+  CC=clang CXX=clang++ meson setup "$build" "$root" -Dfuzzing=true -Dbuildtype=debugoptimized >/dev/null || exit 1
 fi
 targets=()
 for h in "${harnesses[@]}"; do
