@@ -34,8 +34,9 @@ printf '%s\n' "$line" | awk -F '\t' -v id="$id" '$1 == id && $2 == 300 && $3 == 
 
 "$cli" marks --format json "$dir/speech.txt" | grep -q "\"id\": \"$id\"" || fail "json lacks the mark"
 
-# The document changes before both marks: they move, and --check says so.
-{ echo "新增的一段开场白。"; cat "$sample"; } > "$dir/speech.txt"
+# The speech changes before both marks: they move, and --check says so.
+# (A line put before the website's own lines would be taken for them.)
+sed '0,/同志們:/s//同志們:新增的一段開場白。/' "$sample" > "$dir/speech.txt"
 "$cli" marks --check "$dir/speech.txt" > "$dir/check.tsv"
 grep -q "^moved	2$" "$dir/check.tsv" || fail "two moved marks expected: $(cat "$dir/check.tsv")"
 quote=$(printf '%s\n' "$line" | cut -f 7)
