@@ -62,6 +62,11 @@ struct _JjReaderView
 
   guint               top_block;    /* the block being read, to fill rows near it */
   guint               fill_tick;
+  guint               fill_frames;
+
+  guint               end_tick;     /* keeps the view at the end while rows settle */
+  guint               end_steady;
+  guint               end_tries;
 };
 
 G_DEFINE_FINAL_TYPE (JjReaderView, jj_reader_view, GTK_TYPE_WIDGET)
@@ -383,15 +388,22 @@ fill_tick_cb (GtkWidget     *widget,
 {
   JjReaderView *self = JJ_READER_VIEW (widget);
 
-  self->fill_tick = 0;
   fill_near (self);
+  if (self->fill_frames > 0 && --self->fill_frames > 0)
+    return G_SOURCE_CONTINUE;
 
+  self->fill_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
+/* A tick comes before the frame's layout: the rows are where the last
+ * frame put them. The next frame's tick sees them where a scroll moved
+ * them, which matters after a jump far from what was on screen.
+ */
 static void
 queue_fill (JjReaderView *self)
 {
+  self->fill_frames = 2;
   if (self->fill_tick == 0)
     self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
 }
@@ -1190,6 +1202,174 @@ jj_reader_view_select_range (JjReaderView *self,
   gtk_widget_add_tick_callback (GTK_WIDGET (self), select_tick, data, g_free);
 }
 
+/* Rows near the end are estimates until laid out: going to the end is
+ * repeated each frame until the bottom stays where it is.
+ */
+static gboolean
+end_tick_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  JjReaderView *self = JJ_READER_VIEW (widget);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double bottom = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+
+  if (ABS (gtk_adjustment_get_value (vadj) - bottom) < 1)
+    self->end_steady++;
+  else
+    {
+      self->end_steady = 0;
+      gtk_adjustment_set_value (vadj, bottom);
+    }
+
+  if (self->end_steady >= 3 || self->end_tries-- == 0)
+    {
+      self->end_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+cancel_end (JjReaderView *self)
+{
+  if (self->end_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->end_tick);
+  self->end_tick = 0;
+}
+
+static void
+scroll_to_end (JjReaderView *self)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  if (self->blocks == NULL || self->blocks->len == 0)
+    return;
+
+  if (self->pending_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
+  self->pending_tick = 0;
+  self->top_block = self->blocks->len - 1;
+  /* The list view lays out the rows it scrolls to; a bare jump of the
+   * adjustment to rows it has not measured leaves the screen empty. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              self->blocks->len - 1);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  self->end_steady = 0;
+  self->end_tries = SCROLL_TRIES;
+  if (self->end_tick == 0)
+    self->end_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), end_tick_cb, NULL, NULL);
+}
+
+/**
+ * jj_reader_view_scroll_key:
+ *
+ * Reads on by keyboard: Page Up/Down, Space and Shift+Space, the arrows,
+ * Home/End and Ctrl+Home/End scroll the whole document, as in any reader,
+ * instead of moving the caret within one paragraph's text view. Shift
+ * with an arrow or Home/End is left to the text view, to select.
+ *
+ * Returns: whether the key scrolled.
+ */
+gboolean
+jj_reader_view_scroll_key (JjReaderView    *self,
+                           guint            keyval,
+                           GdkModifierType  state)
+{
+  GtkAdjustment *vadj;
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
+  double value, page, step;
+
+  g_return_val_if_fail (JJ_IS_READER_VIEW (self), FALSE);
+
+  if (self->blocks == NULL)
+    return FALSE;
+
+  vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  value = gtk_adjustment_get_value (vadj);
+  /* A line of the previous page stays in view. */
+  step = line_pixels (self);
+  page = MAX (gtk_adjustment_get_page_size (vadj) - step, step);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      if (mods != 0)
+        return FALSE;
+      value += page;
+      break;
+
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      if (mods != 0)
+        return FALSE;
+      value -= page;
+      break;
+
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (mods == 0)
+        value += page;
+      else if (mods == GDK_SHIFT_MASK)
+        value -= page;
+      else
+        return FALSE;
+      break;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (mods != 0)
+        return FALSE;
+      value += step;
+      break;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (mods != 0)
+        return FALSE;
+      value -= step;
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      if (mods != 0 && mods != GDK_CONTROL_MASK)
+        return FALSE;
+      cancel_end (self);
+      value = 0;
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      if (mods != 0 && mods != GDK_CONTROL_MASK)
+        return FALSE;
+      scroll_to_end (self);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+
+  cancel_end (self);
+  if (self->pending_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
+  self->pending_tick = 0;
+  gtk_adjustment_set_value (vadj, value);
+
+  return TRUE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                JjReaderView          *self)
+{
+  return jj_reader_view_scroll_key (self, keyval, state);
+}
+
 double
 jj_reader_view_get_zoom (JjReaderView *self)
 {
@@ -1258,6 +1438,7 @@ jj_reader_view_dispose (GObject *object)
   if (self->fill_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
   self->fill_tick = 0;
+  cancel_end (self);
   g_clear_handle_id (&self->position_idle, g_source_remove);
 
   if (self->scroller != NULL)
@@ -1307,6 +1488,7 @@ jj_reader_view_init (JjReaderView *self)
 {
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
+  GtkEventController *key;
 
   self->zoom = 1.0;
   self->font_size = 13.0;
@@ -1346,6 +1528,12 @@ jj_reader_view_init (JjReaderView *self)
                            G_CALLBACK (vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                            G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
+
+  /* Before the text views, which would move their caret instead. */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   jj_reader_view_set_zoom (self, 1.0);
 }

@@ -54,6 +54,9 @@ void       jj_reader_view_set_font         (JjReaderView      *self,
                                             const char        *family,
                                             double             points,
                                             double             line_height);
+gboolean   jj_reader_view_scroll_key       (JjReaderView      *self,
+                                            guint              keyval,
+                                            GdkModifierType    state);
 double     jj_reader_view_get_zoom         (JjReaderView      *self);
 void       jj_reader_view_set_zoom         (JjReaderView      *self,
                                             double             zoom);

@@ -876,6 +876,28 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 
+/* Keys reach the reader only while its text has the focus: with the
+ * focus nowhere (a row given back, a popover closed) they still read on.
+ */
+static gboolean
+window_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       JjWindow              *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->document == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") != 0)
+    return FALSE;
+  if (focus != NULL && focus != GTK_WIDGET (self) &&
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->reader_view)))
+    return FALSE;
+
+  return jj_reader_view_scroll_key (self->reader_view, keyval, state);
+}
+
 static void
 jj_window_init (JjWindow *self)
 {
@@ -908,6 +930,12 @@ jj_window_init (JjWindow *self)
 
     g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
+  {
+    GtkEventController *key = gtk_event_controller_key_new ();
+
+    g_signal_connect (key, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), key);
   }
 
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
