@@ -238,9 +238,14 @@ check_key (JjWindow        *window,
            double           min_delta,
            double           max_delta)
 {
-  double before = value (window);
-  gint64 usec = press (window, keyval, modifiers);
-  double delta;
+  double before, delta;
+  gint64 usec;
+
+  /* The rows the last key brought in are laid out first: what is timed
+   * is this key, pressed at a reader's pace. */
+  jj_test_spin (60);
+  before = value (window);
+  usec = press (window, keyval, modifiers);
 
   if (usec == G_MAXINT64)
     g_error ("%s did not scroll the reader", name);
@@ -319,6 +324,261 @@ test_keys (void)
   speech_clear (&speech);
 }
 
+/* Marking ----------------------------------------------------------- */
+
+static guint
+offset_of (JjWindow   *window,
+           const char *phrase)
+{
+  const char *text = jj_document_get_text (window->document);
+  const char *found = strstr (text, phrase);
+
+  g_assert_nonnull (found);
+
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+static gboolean
+has_selection (gpointer data)
+{
+  return jj_reader_view_get_selection (data, NULL, NULL);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  JjWindow *window = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (window->popover));
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return !popover_shown (data);
+}
+
+static guint
+n_marks (JjWindow *window)
+{
+  return g_list_model_get_n_items (jj_mark_store_get_marks (window->marks));
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      return buttons->pdata[i];
+
+  return NULL;
+}
+
+/* Where @offset is drawn, in the reader view's coordinates, and the text
+ * view holding it. */
+static GtkTextView *
+locate (JjWindow     *window,
+        guint         offset,
+        GdkRectangle *rect)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  const char *text = jj_document_get_text (window->document);
+  g_autofree char *after = g_utf8_substring (text, offset, offset + 6);
+
+  collect (GTK_WIDGET (window->reader_view), GTK_TYPE_TEXT_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkTextView *view = views->pdata[i];
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+      GtkTextIter start, match, end;
+      graphene_point_t p;
+
+      if (!gtk_widget_has_css_class (GTK_WIDGET (view), "reader-text") || !gtk_widget_get_mapped (GTK_WIDGET (view)))
+        continue;
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      if (!gtk_text_iter_forward_search (&start, after, 0, &match, &end, NULL))
+        continue;
+      gtk_text_view_get_iter_location (view, &match, rect);
+      gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect->x, rect->y, &rect->x, &rect->y);
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (window->reader_view),
+                                               &GRAPHENE_POINT_INIT (rect->x, rect->y), &p));
+      rect->x = p.x;
+      rect->y = p.y;
+      return view;
+    }
+
+  return NULL;
+}
+
+static void
+click_at (JjWindow *window,
+          guint     offset)
+{
+  GdkRectangle rect;
+  GtkTextView *view = locate (window, offset, &rect);
+  graphene_point_t p;
+
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (window->reader_view), GTK_WIDGET (view),
+                                           &GRAPHENE_POINT_INIT (rect.x + rect.width / 2.0,
+                                                                 rect.y + rect.height / 2.0), &p));
+  g_assert_true (jj_xtest_click (GTK_WIDGET (view), p.x, p.y));
+}
+
+/* The popover points at the highlight: at the line of @offset. */
+static void
+check_points_at (JjWindow *window,
+                 guint     offset)
+{
+  GdkRectangle at, line;
+
+  g_assert_true (gtk_popover_get_pointing_to (GTK_POPOVER (window->popover), &at));
+  g_assert_nonnull (locate (window, offset, &line));
+  g_test_message ("popover points at y %d, the highlight's line is at %d–%d", at.y, line.y, line.y + line.height);
+  g_assert_cmpint (at.y, >=, line.y - 2);
+  g_assert_cmpint (at.y + at.height, <=, line.y + line.height + 2);
+}
+
+static void
+check_still (JjWindow   *window,
+             double      expected,
+             const char *action)
+{
+  /* Rows settle over several frames: give them time to move. */
+  jj_test_spin (200);
+  g_test_message ("%s: view at %.0f, was %.0f", action, value (window), expected);
+  if (ABS (value (window) - expected) > 1)
+    g_error ("%s moved the view from %.0f to %.0f", action, expected, value (window));
+}
+
+static void
+key (JjWindow        *window,
+     guint            keyval,
+     GdkModifierType  modifiers)
+{
+  g_assert_true (jj_xtest_key (GTK_WINDOW (window), keyval, modifiers));
+  jj_test_spin (30);
+}
+
+/* Marking, editing, deleting and undoing, by keyboard and by clicks,
+ * leave the view where it is; the popover points at the highlight. */
+static void
+test_view_stays (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Speech speech;
+  JjWindow *window;
+  guint start, end;
+  double v;
+
+  if (jj_xtest_display (GTK_WIDGET (gtk_window_new ())) == NULL)
+    {
+      g_test_skip ("no XTEST: real key presses and clicks are needed");
+      return;
+    }
+
+  g_settings_set_uint (settings, "save-delay", 100);
+  speech_init (&speech);
+  window = open_path (speech.path);
+
+  /* A phrase in the middle of the screen, deep in a section's block. */
+  start = offset_of (window, "这是第21段");
+  end = start + 6;
+  jj_reader_view_select_range (window->reader_view, start, end);
+  g_assert_true (jj_test_wait_until (has_selection, window->reader_view));
+  jj_test_spin (300);
+  gtk_adjustment_set_value (vadjustment (window), value (window) - 250);
+  jj_test_spin (100);
+  v = value (window);
+  g_assert_true (jj_reader_view_get_selection (window->reader_view, NULL, NULL));
+
+  /* A key marks the selection. */
+  key (window, GDK_KEY_1, 0);
+  g_assert_cmpuint (n_marks (window), ==, 1);
+  check_still (window, v, "marking with 1");
+  screenshot (GTK_WIDGET (window), "reader-marked");
+
+  /* A click on the highlight opens its popover, pointing at it. */
+  click_at (window, start + 2);
+  g_assert_true (jj_test_wait_until (popover_shown, window));
+  check_still (window, v, "clicking the highlight");
+  check_points_at (window, start + 2);
+  screenshot (GTK_WIDGET (window), "reader-popover");
+
+  /* Saving an edit. */
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (window->popover), GTK_TYPE_TEXT_VIEW, views);
+    g_assert_cmpuint (views->len, ==, 1);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]), "一条笔记", -1);
+  }
+  g_assert_true (jj_xtest_click (find_button (GTK_WIDGET (window->popover), "_Save"), 5, 5));
+  g_assert_true (jj_test_wait_until (popover_hidden, window));
+  check_still (window, v, "saving the popover");
+
+  /* Deleting from the popover. */
+  click_at (window, start + 2);
+  g_assert_true (jj_test_wait_until (popover_shown, window));
+  check_still (window, v, "clicking the highlight again");
+  g_assert_true (jj_xtest_click (find_button (GTK_WIDGET (window->popover), "_Delete"), 5, 5));
+  g_assert_true (jj_test_wait_until (popover_hidden, window));
+  g_assert_cmpuint (n_marks (window), ==, 0);
+  check_still (window, v, "deleting");
+
+  /* Undo and redo by keyboard. */
+  key (window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (n_marks (window), ==, 1);
+  check_still (window, v, "undo");
+  key (window, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_cmpuint (n_marks (window), ==, 0);
+  check_still (window, v, "redo");
+
+  /* Ctrl+M, then Enter in the tags entry. */
+  jj_reader_view_select_range (window->reader_view, start, end);
+  g_assert_true (jj_test_wait_until (has_selection, window->reader_view));
+  jj_test_spin (300);
+  gtk_adjustment_set_value (vadjustment (window), value (window) - 250);
+  jj_test_spin (100);
+  v = value (window);
+  key (window, GDK_KEY_m, GDK_CONTROL_MASK);
+  g_assert_true (jj_test_wait_until (popover_shown, window));
+  check_still (window, v, "Ctrl+M");
+  check_points_at (window, start);
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (window->popover), GTK_TYPE_ENTRY, entries);
+    g_assert_cmpuint (entries->len, ==, 1);
+    gtk_widget_grab_focus (entries->pdata[0]);
+    gtk_editable_set_text (entries->pdata[0], "社区");
+  }
+  key (window, GDK_KEY_Return, 0);
+  g_assert_true (jj_test_wait_until (popover_hidden, window));
+  g_assert_cmpuint (n_marks (window), ==, 1);
+  check_still (window, v, "Enter in the popover");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "save-delay");
+  speech_clear (&speech);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +589,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/reader/keys", test_keys);
+  g_test_add_func ("/reader/view-stays", test_view_stays);
 
   return jj_test_ui_run (home);
 }

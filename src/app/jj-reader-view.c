@@ -903,6 +903,26 @@ jj_reader_view_scroll_to_offset (JjReaderView *self,
                                                        NULL, NULL);
 }
 
+/* Scrolls to @offset only when its line is not on screen already: an
+ * undone mark in view stays where the reader sees it. */
+void
+jj_reader_view_reveal_offset (JjReaderView *self,
+                              guint         offset)
+{
+  double y;
+
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  if (self->blocks == NULL)
+    return;
+
+  if (self->pending_tick == 0 && offset_to_y (self, offset, &y) &&
+      y >= 0 && y + line_pixels (self) <= gtk_widget_get_height (GTK_WIDGET (self->scroller)))
+    return;
+
+  jj_reader_view_scroll_to_offset (self, offset);
+}
+
 static guint
 compute_position (JjReaderView *self)
 {

@@ -41,6 +41,8 @@ void       jj_reader_view_set_matches      (JjReaderView      *self,
                                             int                current);
 void       jj_reader_view_scroll_to_offset (JjReaderView      *self,
                                             guint              offset);
+void       jj_reader_view_reveal_offset    (JjReaderView      *self,
+                                            guint              offset);
 gboolean   jj_reader_view_get_selection    (JjReaderView      *self,
                                             guint             *start,
                                             guint             *end);

@@ -305,6 +305,8 @@ highlight_activated_cb (JjWindow     *self,
   show_popover (self, rect);
 }
 
+static void close_popover (JjWindow *self);
+
 static void
 popover_apply_cb (JjWindow *self)
 {
@@ -312,6 +314,7 @@ popover_apply_cb (JjWindow *self)
   g_autofree char *note = jj_mark_popover_dup_note (self->popover);
   const char *kind = jj_mark_popover_get_kind (self->popover);
 
+  close_popover (self);
   if (self->editing != NULL)
     {
       g_autoptr(JjMark) before = jj_mark_history_begin_edit (self->history, self->editing);
@@ -338,15 +341,16 @@ popover_apply_cb (JjWindow *self)
   _jj_window_refresh_marks (self);
 }
 
-/* GTK leaves the window's focus on the hidden popover's button, where
- * the number keys and Ctrl+Z no longer reach the window. */
+/* The focus goes back to the text before the popover hides: GTK would
+ * leave it on the hidden popover's button, where the number keys and
+ * Ctrl+Z no longer reach the window, or move it to the next focusable
+ * widget, an outline row, whose selection scrolls the reader to its
+ * heading. */
 static void
-popover_closed_cb (JjWindow *self)
+restore_focus (JjWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (self->marks == NULL)
-    return;
   if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)))
     return;
 
@@ -357,14 +361,40 @@ popover_closed_cb (JjWindow *self)
   g_clear_weak_pointer (&self->focus_before_popover);
 }
 
+/* Hiding the popover after its button was pressed makes GTK 4.8 select
+ * an outline row, which is no choice of the reader's: it must not
+ * scroll the reader to that row's heading. */
+static void
+close_popover (JjWindow *self)
+{
+  restore_focus (self);
+  self->quiet_outline = TRUE;
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  self->quiet_outline = FALSE;
+}
+
+static void
+popover_closed_cb (JjWindow *self)
+{
+  if (self->marks == NULL)
+    return;
+
+  restore_focus (self);
+}
+
 static void
 undo_toast_cb (AdwToast *toast,
                JjWindow *self)
 {
+  JjMark *mark = NULL;
+
   if (self->history != NULL && jj_mark_history_can_undo (self->history))
-    jj_mark_history_undo (self->history);
+    mark = jj_mark_history_undo (self->history);
   jj_marks_panel_refresh (self->marks_panel);
   _jj_window_refresh_marks (self);
+  /* The restored mark, where the reader can see it came back. */
+  if (mark != NULL && !jj_mark_get_deleted (mark))
+    jj_reader_view_reveal_offset (self->reader_view, jj_mark_get_start (mark));
 }
 
 static void
@@ -375,6 +405,7 @@ popover_delete_cb (JjWindow *self)
   if (self->editing == NULL)
     return;
 
+  close_popover (self);
   jj_mark_store_remove (self->marks, self->editing);
   jj_mark_history_removed (self->history, self->editing);
   self->editing = NULL;
@@ -405,7 +436,7 @@ history_action (GtkWidget  *widget,
   jj_marks_panel_refresh (self->marks_panel);
   _jj_window_refresh_marks (self);
   if (mark != NULL && !jj_mark_get_deleted (mark))
-    jj_reader_view_scroll_to_offset (self->reader_view, jj_mark_get_start (mark));
+    jj_reader_view_reveal_offset (self->reader_view, jj_mark_get_start (mark));
 }
 
 static void

@@ -60,6 +60,8 @@ struct _JjWindow
 
   GArray               *matches;
   int                   current_match;
+
+  gboolean              quiet_outline;  /* an outline row selected now is no reader's choice */
 };
 
 void            _jj_window_show_error        (JjWindow       *self,

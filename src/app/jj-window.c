@@ -215,6 +215,9 @@ static void
 entry_activated_cb (JjWindow       *self,
                     JjOutlineEntry *entry)
 {
+  if (self->quiet_outline)
+    return;
+
   jj_reader_view_scroll_to_offset (self->reader_view, jj_outline_entry_get_start (entry));
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
