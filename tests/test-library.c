@@ -475,6 +475,47 @@ test_sidecar_elsewhere (Fixture       *fixture,
   g_assert_cmpuint (jj_library_get_document_status (again, doc_path), ==, JJ_DOCUMENT_STATUS_PRESENT);
 }
 
+/* The speech's details in a sidecar name its passages' title, speaker and
+ * date, also when read back from the index. */
+static void
+test_speech_details (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 3);
+  g_autofree char *sidecar_path = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjSidecar) sidecar = jj_sidecar_load (sidecar_path, &error);
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(JjLibrary) warm = NULL;
+  g_autoptr(JjPassage) passage = NULL;
+  g_autoptr(JjPassage) from_index = NULL;
+
+  g_assert_no_error (error);
+  sidecar->speech = jj_speech_info_new ();
+  jj_speech_info_set_title (sidecar->speech, "在全区工作会议上的讲话");
+  jj_speech_info_set_speaker (sidecar->speech, "王建平");
+  g_assert_true (jj_speech_info_set_date (sidecar->speech, "2018-09-03"));
+  g_assert_true (jj_sidecar_save (sidecar, sidecar_path, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->library);
+
+  again = open_library (fixture);
+  passage = find_one (again, "第3篇第0段");
+  g_assert_cmpstr (jj_passage_get_document_title (passage), ==, "在全区工作会议上的讲话");
+  g_assert_cmpstr (jj_passage_get_speaker (passage), ==, "王建平");
+  g_assert_cmpstr (jj_passage_get_speech_date (passage), ==, "2018-09-03");
+  g_assert_true (jj_library_save_index (again, &error));
+  g_assert_no_error (error);
+  g_clear_object (&again);
+
+  /* The sidecar unchanged: from the index. */
+  warm = open_library (fixture);
+  from_index = find_one (warm, "第3篇第0段");
+  g_assert_cmpstr (jj_passage_get_speaker (from_index), ==, "王建平");
+  g_assert_cmpstr (jj_passage_get_speech_date (from_index), ==, "2018-09-03");
+  g_assert_cmpstr (jj_passage_get_document_title (from_index), ==, "在全区工作会议上的讲话");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +535,7 @@ main (int   argc,
   ADD ("/library/relocate", N_SMALL, test_relocate);
   ADD ("/library/folders", N_SMALL, test_folders);
   ADD ("/library/sidecar-elsewhere", N_SMALL, test_sidecar_elsewhere);
+  ADD ("/library/speech-details", N_SMALL, test_speech_details);
 
   return g_test_run ();
 }
