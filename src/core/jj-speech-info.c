@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jj-document.h"
+#include "jj-passage.h"
 #include "jj-speech-info.h"
 
 /* The lines of a speech's head that are read: the title, then a few
@@ -587,4 +589,40 @@ jj_speech_info_detect (const char *text,
     }
 
   return self;
+}
+
+/**
+ * jj_speech_info_for_document:
+ * @kept: (nullable): the details kept in the speech's sidecar
+ *
+ * The details of @document: those kept in its sidecar when there are
+ * any (the user may have corrected them), else what its head says.
+ *
+ * Returns: (transfer full): the details, never NULL
+ */
+JjSpeechInfo *
+jj_speech_info_for_document (JjDocument   *document,
+                             JjSpeechInfo *kept)
+{
+  g_return_val_if_fail (JJ_IS_DOCUMENT (document), NULL);
+
+  if (kept != NULL && !jj_speech_info_is_empty (kept))
+    return jj_speech_info_copy (kept);
+
+  return jj_speech_info_detect (jj_document_get_text (document),
+                                jj_document_get_title (document) != NULL);
+}
+
+/* Gives @passage the speaker and date of the speech it is from. */
+void
+jj_speech_info_apply_to_passage (JjSpeechInfo *self,
+                                 JjPassage    *passage)
+{
+  g_return_if_fail (JJ_IS_SPEECH_INFO (self));
+  g_return_if_fail (JJ_IS_PASSAGE (passage));
+
+  if (self->title != NULL)
+    jj_passage_set_document_title (passage, self->title);
+  jj_passage_set_speaker (passage, self->speaker);
+  jj_passage_set_speech_date (passage, self->date);
 }

@@ -7,6 +7,9 @@
 
 #include <glib-object.h>
 
+#include "jj-document.h"
+#include "jj-passage.h"
+
 G_BEGIN_DECLS
 
 #define JJ_TYPE_SPEECH_INFO (jj_speech_info_get_type ())
@@ -41,5 +44,10 @@ gboolean      jj_speech_info_parse_date     (const char   *text,
                                              guint        *year,
                                              guint        *month,
                                              guint        *day);
+
+JjSpeechInfo *jj_speech_info_for_document   (JjDocument   *document,
+                                             JjSpeechInfo *kept);
+void          jj_speech_info_apply_to_passage (JjSpeechInfo *self,
+                                             JjPassage    *passage);
 
 G_END_DECLS
