@@ -579,6 +579,118 @@ test_view_stays (void)
   speech_clear (&speech);
 }
 
+/* Details ------------------------------------------------------------ */
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static GtkEditable *
+dialog_row (AdwMessageDialog *dialog,
+            const char       *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+
+  g_error ("no row %s in the details dialog", title);
+}
+
+/* The details found at import fill the dialog; what the user corrects is
+ * kept in the sidecar; a mark in the opening is cited as 开头. */
+static void
+test_details (void)
+{
+  static const char *text =
+    "在全市社区服务工作会议上的讲话\n"
+    "（2018年9月3日）\n"
+    "市委副书记 王建平\n"
+    "同志们：\n"
+    "今天召开这次会议，主要任务是总结前一阶段的社区服务工作。\n"
+    "一、提高认识\n"
+    "要充分认识社区服务工作的重要性。\n";
+  g_autofree char *dir = g_dir_make_tmp ("jj-details-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
+  g_autofree char *sidecar = g_strconcat (path, ".jiejian.xml", NULL);
+  g_autofree char *xml = NULL;
+  AdwMessageDialog *dialog;
+  JjSpeechInfo *kept;
+  JjWindow *window;
+  JjMark *mark;
+  guint start;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = open_path (path);
+
+  g_assert_nonnull (window->speech);
+  g_assert_cmpstr (jj_speech_info_get_speaker (window->speech), ==, "王建平");
+  g_assert_cmpstr (jj_speech_info_get_date (window->speech), ==, "2018-09-03");
+  /* Nothing written for a speech only read. */
+  g_assert_null (jj_mark_store_get_speech_info (window->marks));
+
+  /* The first mark keeps them in the sidecar, its section the opening. */
+  start = offset_of (window, "主要任务");
+  jj_reader_view_select_range (window->reader_view, start, start + 4);
+  g_assert_true (jj_test_wait_until (has_selection, window->reader_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "borrow"));
+  g_assert_cmpuint (n_marks (window), ==, 1);
+  mark = g_list_model_get_item (jj_mark_store_get_marks (window->marks), 0);
+  g_assert_cmpstr (jj_mark_get_section (mark), ==, "开头");
+  g_object_unref (mark);
+  g_assert_nonnull (jj_mark_store_get_speech_info (window->marks));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.speech-details", NULL));
+  g_assert_true (jj_test_wait_until (has_dialog, NULL));
+  dialog = find_dialog ();
+  g_assert_cmpstr (gtk_editable_get_text (dialog_row (dialog, "Speaker")), ==, "王建平");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_row (dialog, "Date")), ==, "2018年9月3日");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_row (dialog, "Occasion")), ==, "全市社区服务工作会议");
+  gtk_editable_set_text (dialog_row (dialog, "Speaker"), "李四");
+  gtk_editable_set_text (dialog_row (dialog, "Date"), "2019-01-02");
+  adw_message_dialog_response (dialog, "save");
+
+  kept = jj_mark_store_get_speech_info (window->marks);
+  g_assert_cmpstr (jj_speech_info_get_speaker (kept), ==, "李四");
+  g_assert_cmpstr (jj_speech_info_get_date (kept), ==, "2019-01-02");
+  jj_mark_store_flush (window->marks);
+  g_assert_true (g_file_get_contents (sidecar, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "speaker=\"李四\""));
+  g_assert_nonnull (strstr (xml, "date=\"2019-01-02\""));
+
+  /* Not a date: said, and the date kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.speech-details", NULL));
+  jj_test_spin (20);
+  g_assert_true (jj_test_wait_until (has_dialog, NULL));
+  dialog = find_dialog ();
+  gtk_editable_set_text (dialog_row (dialog, "Date"), "2019年2月30日");
+  adw_message_dialog_response (dialog, "save");
+  g_assert_cmpstr (jj_speech_info_get_date (jj_mark_store_get_speech_info (window->marks)), ==, "2019-01-02");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +702,7 @@ main (int   argc,
 
   g_test_add_func ("/reader/keys", test_keys);
   g_test_add_func ("/reader/view-stays", test_view_stays);
+  g_test_add_func ("/reader/details", test_details);
 
   return jj_test_ui_run (home);
 }

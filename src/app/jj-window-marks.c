@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jj-citation.h"
 #include "jj-mark-history.h"
 #include "jj-mark-kind.h"
 #include "jj-mark-popover.h"
@@ -155,6 +156,8 @@ _jj_window_close_marks (JjWindow *self)
   jj_marks_panel_set_marks (self->marks_panel, NULL);
   g_clear_object (&self->history);
   g_clear_object (&self->marks);
+  g_clear_object (&self->speech);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.speech-details", FALSE);
   g_clear_error (&self->save_error);
   g_clear_weak_pointer (&self->focus_before_popover);
   self->editing = NULL;
@@ -190,6 +193,7 @@ _jj_window_load_marks (JjWindow   *self,
     _jj_window_show_error (self, _("Could Not Read the Marks"), error);
 
   marks_notice_cb (self);
+  _jj_window_load_details (self);
   jj_marks_panel_set_marks (self->marks_panel, jj_mark_store_get_marks (self->marks));
   _jj_window_refresh_marks (self);
   _jj_window_debug_marks_loaded (self);
@@ -219,10 +223,12 @@ jj_window_mark_selection (JjWindow   *self,
       return NULL;
     }
 
-  section = jj_outline_dup_section_path (jj_document_get_outline (self->document), start);
+  section = jj_citation_dup_section (jj_document_get_outline (self->document), start);
   mark = jj_mark_store_add_range (self->marks, start, end, kind, section);
   if (mark == NULL)
     return NULL;
+
+  _jj_window_keep_details (self);
 
   apply_author (self, mark);
   jj_mark_history_added (self->history, mark);
@@ -463,7 +469,7 @@ reattach_cb (JjWindow *self,
 
   if (jj_mark_store_reattach (self->marks, mark, start, end))
     {
-      g_autofree char *section = jj_outline_dup_section_path (jj_document_get_outline (self->document), start);
+      g_autofree char *section = jj_citation_dup_section (jj_document_get_outline (self->document), start);
 
       jj_mark_set_section (mark, section);
       jj_mark_store_touch (self->marks, mark);

@@ -867,6 +867,7 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
 
   _jj_window_class_init_marks (widget_class);
+  _jj_window_class_init_details (widget_class);
 
   gtk_widget_class_install_property_action (widget_class, "win.show-original", "show-original");
   gtk_widget_class_install_action (widget_class, "win.copy-outline", NULL, copy_outline_action);
