@@ -691,6 +691,81 @@ test_details (void)
   jj_test_remove_tree (dir);
 }
 
+/* Typesetting -------------------------------------------------------- */
+
+/* Lines 1.7 em apart for the default 1.7, paragraphs further apart,
+ * justified Chinese text. */
+static void
+test_typesetting (void)
+{
+  Speech speech;
+  JjWindow *window;
+  GdkRectangle rect;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, line_end;
+  GtkTextTag *body;
+  PangoLanguage *language = NULL;
+  GtkJustification justification;
+  int y0, y1, last_y, next_y, height;
+  double font_px = 13.0 * 96.0 / 72.0;
+  double spacing, gap;
+  guint start;
+
+  speech_init (&speech);
+  window = open_path (speech.path);
+  screenshot (GTK_WIDGET (window), "reader-typeset");
+
+  start = offset_of (window, "这是第1段") ;
+  view = locate (window, start, &rect);
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (view);
+
+  /* Two lines of the first long paragraph of the section. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_get_chars_in_line (&iter) < 100)
+    g_assert_true (gtk_text_iter_forward_line (&iter));
+  gtk_text_view_get_line_yrange (view, &iter, &y0, &height);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  y0 = rect.y;
+  g_assert_true (gtk_text_view_forward_display_line (view, &iter));
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  y1 = rect.y;
+  spacing = (y1 - y0) / font_px;
+  g_test_message ("line spacing %d px for a %.1f px font: %.2f em", y1 - y0, font_px, spacing);
+  g_assert_cmpfloat (spacing, >=, 1.6);
+  g_assert_cmpfloat (spacing, <=, 1.9);
+
+  /* The paragraph's last line, then the next paragraph's first. */
+  line_end = iter;
+  gtk_text_iter_forward_to_line_end (&line_end);
+  gtk_text_view_get_iter_location (view, &line_end, &rect);
+  last_y = rect.y;
+  gtk_text_iter_forward_line (&line_end);
+  gtk_text_view_get_iter_location (view, &line_end, &rect);
+  next_y = rect.y;
+  gap = (next_y - last_y) - (y1 - y0);
+  g_test_message ("paragraph gap %.0f px beyond the line spacing", gap);
+  g_assert_cmpfloat (gap, >=, font_px / 2);
+
+  body = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "body");
+  g_assert_nonnull (body);
+  g_object_get (body, "justification", &justification, NULL);
+  g_assert_cmpint (justification, ==, GTK_JUSTIFY_FILL);
+  {
+    g_autofree char *lang = NULL;
+
+    g_object_get (body, "language", &lang, NULL);
+    language = pango_language_from_string (lang);
+  }
+  g_assert_true (language == pango_language_from_string ("zh-cn"));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, body));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  speech_clear (&speech);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +778,7 @@ main (int   argc,
   g_test_add_func ("/reader/keys", test_keys);
   g_test_add_func ("/reader/view-stays", test_view_stays);
   g_test_add_func ("/reader/details", test_details);
+  g_test_add_func ("/reader/typesetting", test_typesetting);
 
   return jj_test_ui_run (home);
 }

@@ -50,7 +50,7 @@ struct _JjReaderView
   double              zoom;
   double              font_size;
   double              line_height;
-  double              line_pixels;  /* for estimates; 0 until computed */
+  double              font_height;  /* the font's ascent + descent; 0 until computed */
   char               *font_family;
 
   guint               pending_offset;
@@ -116,14 +116,12 @@ get_block (JjReaderView *self,
  * seconds on a large document. A row farther away stays empty, as tall
  * as its text is expected to be, and is filled once it comes near.
  */
-/* The height of a line of body text, from the font's metrics: Pango's
- * line-height is a factor of the font's own height, which for CJK fonts
- * is well above the point size.
- */
+/* The font's own height (ascent and descent) in pixels: for CJK fonts
+ * well above the point size, 1.44 em for Noto CJK. */
 static double
-line_pixels (JjReaderView *self)
+font_height (JjReaderView *self)
 {
-  if (self->line_pixels <= 0)
+  if (self->font_height <= 0)
     {
       PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
       PangoFontDescription *desc = pango_font_description_new ();
@@ -131,15 +129,37 @@ line_pixels (JjReaderView *self)
 
       pango_font_description_set_family (desc, self->font_family);
       pango_font_description_set_size (desc, (int) (font_points (self) * PANGO_SCALE));
-      metrics = pango_context_get_metrics (context, desc, NULL);
-      self->line_pixels = pango_font_metrics_get_height (metrics) / (double) PANGO_SCALE * self->line_height;
-      if (self->line_pixels <= 0)
-        self->line_pixels = font_pixels (self) * self->line_height;
+      metrics = pango_context_get_metrics (context, desc, pango_language_from_string ("zh-cn"));
+      self->font_height = pango_font_metrics_get_height (metrics) / (double) PANGO_SCALE;
+      if (self->font_height <= 0)
+        self->font_height = font_pixels (self);
       pango_font_metrics_unref (metrics);
       pango_font_description_free (desc);
     }
 
-  return self->line_pixels;
+  return self->font_height;
+}
+
+/* The line spacing setting is a multiple of the font size, as in a word
+ * processor: 1.7 puts lines 1.7 em apart. Pango's line-height is a factor
+ * of the font's height instead, which made 1.7 come out as 2.4 em. */
+static double
+line_height_factor (JjReaderView *self)
+{
+  return MAX (self->line_height * font_pixels (self) / font_height (self), 1.0);
+}
+
+/* The height of a line of body text. */
+static double
+line_pixels (JjReaderView *self)
+{
+  return MAX (font_height (self) * line_height_factor (self), 1.0);
+}
+
+static int
+paragraph_gap (JjReaderView *self)
+{
+  return font_pixels (self) * 4 / 5;
 }
 
 /* Full-width characters, one em each, in lines of the view's width. */
@@ -172,7 +192,7 @@ estimate_height (JjReaderView *self,
       p = nl != NULL ? nl + 1 : end;
     }
 
-  return (int) (lines * line_pixels (self)) + paragraphs * (px * 2 / 3);
+  return (int) (lines * line_pixels (self)) + paragraphs * paragraph_gap (self);
 }
 
 /* Whether block @index is within two screens below the one being read. */
@@ -445,7 +465,11 @@ ensure_tags (JjReaderView  *self,
   if (gtk_text_tag_table_lookup (table, "body") != NULL)
     return;
 
-  gtk_text_buffer_create_tag (buffer, "body", NULL);
+  /* Chinese glyph forms in every UI language, justified lines. */
+  gtk_text_buffer_create_tag (buffer, "body",
+                              "language", "zh-cn",
+                              "justification", GTK_JUSTIFY_FILL,
+                              NULL);
   gtk_text_buffer_create_tag (buffer, "title",
                               "justification", GTK_JUSTIFY_CENTER,
                               "weight", PANGO_WEIGHT_BOLD,
@@ -495,7 +519,7 @@ update_body_tag (JjReaderView *self)
   g_object_set (body,
                 "family", self->font_family,
                 "size-points", font_points (self),
-                "line-height", (float) self->line_height,
+                "line-height", (float) line_height_factor (self),
                 NULL);
 }
 
@@ -504,7 +528,8 @@ update_font (JjReaderView  *self,
              GtkTextView   *view)
 {
   gtk_text_view_set_indent (view, 2 * font_pixels (self));
-  gtk_text_view_set_pixels_below_lines (view, font_pixels (self) * 2 / 3);
+  /* Paragraphs apart by more than the lines within them. */
+  gtk_text_view_set_pixels_below_lines (view, paragraph_gap (self));
 }
 
 static void
@@ -1414,7 +1439,7 @@ update_all_fonts (JjReaderView *self)
   GHashTableIter iter;
   gpointer value;
 
-  self->line_pixels = 0;
+  self->font_height = 0;
   update_body_tag (self);
   adw_clamp_scrollable_set_maximum_size (self->clamp, MEASURE_EM * font_pixels (self) + 24);
   adw_clamp_scrollable_set_tightening_threshold (self->clamp, MEASURE_EM * font_pixels (self) * 3 / 4);
