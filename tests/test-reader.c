@@ -289,12 +289,12 @@ test_keys (void)
   check_key (window, "Page Up", GDK_KEY_Page_Up, 0, -page, -page / 2);
   g_assert_cmpfloat (value (window), <, 1);
 
-  /* Fifteen pages down: far past the first block, the opening. */
-  for (guint i = 0; i < 15; i++)
+  /* Ten pages down: far past the first block, the opening. */
+  for (guint i = 0; i < 10; i++)
     check_key (window, "Page Down", GDK_KEY_Page_Down, 0, page / 2, page);
   jj_test_spin (20);
   position = jj_reader_view_get_position (window->reader_view);
-  g_test_message ("after 15 pages the top line is at offset %u", position);
+  g_test_message ("after 10 pages the top line is at offset %u", position);
   g_assert_cmpuint (position, >, 3000);
 
   length = g_utf8_strlen (jj_document_get_text (window->document), -1);
@@ -766,6 +766,41 @@ test_typesetting (void)
   speech_clear (&speech);
 }
 
+/* The outline sidebar is as wide as the reader drags it, and F9 still
+ * hides and shows it. */
+static void
+test_outline_resizable (void)
+{
+  Speech speech;
+  JjWindow *window;
+  GtkWidget *panel;
+  GtkWidget *paned;
+  int before;
+
+  speech_init (&speech);
+  window = open_path (speech.path);
+  panel = GTK_WIDGET (window->outline_panel);
+  paned = gtk_widget_get_parent (panel);
+  g_assert_true (GTK_IS_PANED (paned));
+  g_assert_true (gtk_paned_get_start_child (GTK_PANED (paned)) == panel);
+  g_assert_true (gtk_widget_get_visible (panel));
+
+  jj_test_spin (20);
+  before = gtk_widget_get_width (panel);
+  gtk_paned_set_position (GTK_PANED (paned), before + 150);
+  jj_test_spin (50);
+  g_test_message ("outline %d px wide, then %d px", before, gtk_widget_get_width (panel));
+  g_assert_cmpint (gtk_widget_get_width (panel), >=, before + 140);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_false (gtk_widget_get_visible (panel));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (gtk_widget_get_visible (panel));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  speech_clear (&speech);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/reader/view-stays", test_view_stays);
   g_test_add_func ("/reader/details", test_details);
   g_test_add_func ("/reader/typesetting", test_typesetting);
+  g_test_add_func ("/reader/outline-resizable", test_outline_resizable);
 
   return jj_test_ui_run (home);
 }

@@ -27,7 +27,7 @@ struct _JjWindow
   GSettings            *settings;
 
   /* Template widgets */
-  AdwFlap              *flap;
+  GtkPaned             *outline_paned;
   JjOutlinePanel       *outline_panel;
   GtkStack             *stack;
   JjReaderView         *reader_view;

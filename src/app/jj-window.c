@@ -219,8 +219,6 @@ entry_activated_cb (JjWindow       *self,
     return;
 
   jj_reader_view_scroll_to_offset (self->reader_view, jj_outline_entry_get_start (entry));
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static void
@@ -467,7 +465,8 @@ toggle_sidebar_action (GtkWidget  *widget,
 {
   JjWindow *self = JJ_WINDOW (widget);
 
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  gtk_widget_set_visible (GTK_WIDGET (self->outline_panel),
+                          !gtk_widget_get_visible (GTK_WIDGET (self->outline_panel)));
 }
 
 static void
@@ -833,7 +832,7 @@ jj_window_class_init (JjWindowClass *klass)
   g_type_ensure (JJ_TYPE_READER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/jj-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, JjWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_paned);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_panel);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_label);
@@ -921,7 +920,7 @@ jj_window_init (JjWindow *self)
   g_signal_connect_object (self->settings, "changed::line-spacing",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   font_settings_changed_cb (self);
-  g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-outline", self->outline_panel, "visible", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-marks", self->marks_flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
