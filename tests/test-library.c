@@ -150,9 +150,14 @@ test_search_and_filters (Fixture       *fixture,
   g_assert_true (jj_passage_has_tag (passage, library_data_tag (123, 1)));
   g_assert_cmpuint (jj_passage_get_document_status (passage), ==, JJ_DOCUMENT_STATUS_PRESENT);
 
-  /* Notes and titles are searched too. */
+  /* Notes, sections and tags are searched too; titles are not (the
+   * speech filter chooses by them). */
   g_assert_cmpuint (count (library, "备注123", NULL, NULL), ==, 1);
-  g_assert_cmpuint (count (library, "讲话0123", NULL, NULL), ==, N_MARKS);
+  g_assert_cmpuint (count (library, "讲话0123", NULL, NULL), ==, 0);
+  g_assert_cmpuint (count (library, "备注123 重点任务", NULL, NULL), ==, 1);
+  g_assert_cmpuint (count (library, "#乡村", NULL, NULL), ==, count (library, "乡村", NULL, NULL));
+  g_assert_cmpuint (count (library, "#乡村", NULL, NULL), >=, count (library, NULL, NULL, "乡村"));
+  g_assert_cmpuint (count (library, NULL, NULL, "乡村"), >, 0);
 
   /* Filters, alone and together. */
   g_assert_cmpuint (count (library, NULL, "borrow", NULL), ==, borrow);

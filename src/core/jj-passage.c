@@ -399,6 +399,7 @@ jj_passage_set_tags (JjPassage          *self,
 
   g_strfreev (self->tags);
   self->tags = (tags != NULL && tags[0] != NULL) ? g_strdupv ((char **)tags) : NULL;
+  g_clear_pointer (&self->search_key, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
 }
 
@@ -550,7 +551,10 @@ jj_passage_set_section (JjPassage  *self,
   g_return_if_fail (JJ_IS_PASSAGE (self));
 
   if (replace_string (&self->section, section))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+    {
+      g_clear_pointer (&self->search_key, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+    }
 }
 
 guint
