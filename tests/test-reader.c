@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "jj-mark-kind.h"
 #include "jj-mark-store.h"
 #include "jj-window-private.h"
 #include "test-slowdown.h"
@@ -801,6 +802,144 @@ test_outline_resizable (void)
   speech_clear (&speech);
 }
 
+/* Whether @action is enabled, as a button bound to it sees it. */
+static gboolean
+action_enabled (JjWindow   *window,
+                const char *action)
+{
+  GtkWidget *probe = gtk_button_new ();
+  GtkWidget *parent = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  g_assert_true (GTK_IS_BOX (parent));
+  gtk_box_append (GTK_BOX (parent), probe);
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_box_remove (GTK_BOX (parent), probe);
+
+  return enabled;
+}
+
+/* Small things: an empty window's document actions are off, Ctrl+W
+ * closes, a fresh mark is not left selected, 存疑 is no grey, the note
+ * box has a label, a title-only file says so, Escape in the text closes
+ * Find, which shows the first match while typing. */
+static void
+test_small_details (void)
+{
+  Speech speech;
+  JjWindow *window;
+  JjWindow *empty = jj_window_new (NULL);
+  GdkRGBA doubt;
+  guint start;
+
+  /* Without a speech: nothing to print, find or mark. */
+  gtk_window_present (GTK_WINDOW (empty));
+  jj_test_spin (10);
+  g_assert_false (action_enabled (empty, "win.print"));
+  g_assert_false (action_enabled (empty, "win.find"));
+  g_assert_false (action_enabled (empty, "win.mark-details"));
+  g_assert_false (action_enabled (empty, "win.export-outline"));
+  g_assert_false (action_enabled (empty, "win.toggle-marks"));
+  g_assert_true (action_enabled (empty, "win.open"));
+
+  /* Ctrl+W closes a reader window. */
+  {
+    GtkWidget *weak = GTK_WIDGET (empty);
+
+    g_object_add_weak_pointer (G_OBJECT (empty), (gpointer *) &weak);
+    if (!jj_xtest_key (GTK_WINDOW (empty), GDK_KEY_w, GDK_CONTROL_MASK))
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (empty), "window.close", NULL));
+    for (guint i = 0; i < 500 && weak != NULL && gtk_widget_get_visible (weak); i++)
+      jj_test_spin (2);
+    g_assert_true (weak == NULL || !gtk_widget_get_visible (weak));
+    if (weak != NULL)
+      {
+        g_object_remove_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+        gtk_window_destroy (GTK_WINDOW (weak));
+      }
+  }
+
+  /* 存疑 is a colour of its own, not the grey of an unfocused selection. */
+  g_assert_true (gdk_rgba_parse (&doubt, jj_mark_kind_get_color ("doubt")));
+  g_assert_cmpfloat (MAX (MAX (doubt.red, doubt.green), doubt.blue) - MIN (MIN (doubt.red, doubt.green), doubt.blue), >, 0.2);
+
+  speech_init (&speech);
+  window = open_path (speech.path);
+  g_assert_true (action_enabled (window, "win.print"));
+  g_assert_true (action_enabled (window, "win.find"));
+
+  /* A fresh mark shows its highlight, no selection over it. */
+  start = offset_of (window, "这是第2段");
+  jj_reader_view_select_range (window->reader_view, start, start + 6);
+  g_assert_true (jj_test_wait_until (has_selection, window->reader_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "doubt"));
+  g_assert_cmpuint (n_marks (window), ==, 1);
+  g_assert_false (jj_reader_view_get_selection (window->reader_view, NULL, NULL));
+
+  /* The note box is labelled. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean found = FALSE;
+
+    collect (GTK_WIDGET (window->popover), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      found |= g_strcmp0 (gtk_label_get_label (labels->pdata[i]), "Note") == 0;
+    g_assert_true (found);
+  }
+
+  /* Find: the first match after the reading position is shown while
+   * typing; Escape in the text closes the bar. */
+  gtk_adjustment_set_value (vadjustment (window), 0);
+  jj_test_spin (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "这是第40段");
+  while (window->matches == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (window->matches->len, ==, 1);
+  {
+    guint match = g_array_index (window->matches, JjTextRange, 0).start;
+    GdkRectangle rect;
+
+    for (guint i = 0; i < 300 && (locate (window, match, &rect) == NULL || rect.y < 0 ||
+                                  rect.y > gtk_widget_get_height (GTK_WIDGET (window->reader_view))); i++)
+      jj_test_spin (2);
+    g_assert_nonnull (locate (window, match, &rect));
+    g_assert_cmpint (rect.y, >=, 0);
+    g_assert_cmpint (rect.y, <, gtk_widget_get_height (GTK_WIDGET (window->reader_view)));
+  }
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->search_entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (window->search_entry)));
+  jj_reader_view_select_range (window->reader_view, start, start);
+  jj_test_spin (50);
+  if (jj_xtest_key (GTK_WINDOW (window), GDK_KEY_Escape, 0))
+    {
+      jj_test_spin (30);
+      g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  speech_clear (&speech);
+
+  /* A file with only a title: shown as the title, and said. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("jj-title-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "title.txt", NULL);
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean said = FALSE;
+
+    g_assert_true (g_file_set_contents (path, "关于加强基层治理的讲话\n", -1, NULL));
+    window = open_path (path);
+    collect (GTK_WIDGET (window->toast_overlay), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      said |= g_strcmp0 (gtk_label_get_label (labels->pdata[i]),
+                         "This file holds only a title: there is no text to read or mark.") == 0;
+    g_assert_true (said);
+    gtk_window_destroy (GTK_WINDOW (window));
+    jj_test_remove_tree (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -815,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/reader/details", test_details);
   g_test_add_func ("/reader/typesetting", test_typesetting);
   g_test_add_func ("/reader/outline-resizable", test_outline_resizable);
+  g_test_add_func ("/reader/small-details", test_small_details);
 
   return jj_test_ui_run (home);
 }

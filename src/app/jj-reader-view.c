@@ -1148,6 +1148,24 @@ jj_reader_view_get_selection (JjReaderView *self,
   return TRUE;
 }
 
+/* Drops the selection, the caret left at its end, where it is: a
+ * passage just marked shows its highlight, not a selection over it. */
+void
+jj_reader_view_clear_selection (JjReaderView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  if (self->selection_view == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->selection_view);
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    gtk_text_buffer_select_range (buffer, &end, &end);
+}
+
 /* Where the selection starts, in the view's coordinates, to point a
  * popover at. */
 gboolean

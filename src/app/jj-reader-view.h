@@ -46,6 +46,7 @@ void       jj_reader_view_reveal_offset    (JjReaderView      *self,
 gboolean   jj_reader_view_get_selection    (JjReaderView      *self,
                                             guint             *start,
                                             guint             *end);
+void       jj_reader_view_clear_selection  (JjReaderView      *self);
 gboolean   jj_reader_view_get_selection_rect (JjReaderView    *self,
                                             GdkRectangle      *rect);
 void       jj_reader_view_select_range     (JjReaderView      *self,

@@ -109,14 +109,36 @@ marks_reloaded_cb (JjWindow *self)
 }
 
 static void
+notice_details_cb (AdwToast *toast,
+                   JjWindow *self)
+{
+  const char *notice = g_object_get_data (G_OBJECT (toast), "notice");
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("About the Marks"), notice);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A toast is one line: a notice with a folder's path in it would be cut
+ * off. A long one is shown whole in a dialog from the toast. */
+static void
 marks_notice_cb (JjWindow *self)
 {
   const char *notice = jj_mark_store_get_notice (self->marks);
 
   if (notice != NULL && notice[0] != '\0')
     {
-      AdwToast *toast = adw_toast_new (notice);
+      AdwToast *toast;
 
+      if (g_utf8_strlen (notice, -1) <= 40)
+        toast = adw_toast_new (notice);
+      else
+        {
+          toast = adw_toast_new (_("Something about the marks needs your attention"));
+          adw_toast_set_button_label (toast, _("_Details"));
+          g_object_set_data_full (G_OBJECT (toast), "notice", g_strdup (notice), g_free);
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (notice_details_cb), self, 0);
+        }
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
@@ -235,6 +257,7 @@ jj_window_mark_selection (JjWindow   *self,
   jj_marks_panel_refresh (self->marks_panel);
   /* The store's items-changed came before the history knew of the mark. */
   _jj_window_refresh_marks (self);
+  jj_reader_view_clear_selection (self->reader_view);
 
   return mark;
 }

@@ -114,6 +114,29 @@ reading_positions (JjWindow *self)
   return JJ_IS_APPLICATION (app) ? jj_application_get_reading_positions (JJ_APPLICATION (app)) : NULL;
 }
 
+
+/* What needs a speech is off in a window without one: the header's mark
+ * button, Find, printing and exporting, the marks panel. */
+static void
+set_document_actions_enabled (JjWindow *self,
+                              gboolean  enabled)
+{
+  static const char *actions[] = {
+    "win.find", "win.find-next", "win.find-previous", "win.mark", "win.mark-details",
+    "win.toggle-marks", "win.copy-outline", "win.print", "win.export-pdf",
+    "win.export-outline", "win.toggle-sidebar", "win.zoom-in", "win.zoom-out",
+    "win.zoom-reset",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+  if (!enabled)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-original", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.speech-details", FALSE);
+    }
+}
+
 static void
 jj_window_set_document (JjWindow   *self,
                         JjDocument *document)
@@ -125,6 +148,7 @@ jj_window_set_document (JjWindow   *self,
   GFile *file;
 
   g_set_object (&self->document, document);
+  set_document_actions_enabled (self, TRUE);
 
   for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
     {
@@ -145,6 +169,19 @@ jj_window_set_document (JjWindow   *self,
         default:
           break;
         }
+    }
+
+  /* A title the outline did not take (a file with nothing else) is
+   * still shown as the title, and the reader is told why there is
+   * nothing more. */
+  if (title_end == 0 && jj_document_get_title (document) != NULL)
+    title_end = g_utf8_strlen (jj_document_get_title (document), -1);
+  if (strchr (jj_document_get_text (document), '\n') == NULL && title_end > 0)
+    {
+      AdwToast *toast = adw_toast_new (_("This file holds only a title: there is no text to read or mark."));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 
   jj_reader_view_set_document (self->reader_view, document, title_end,
@@ -857,13 +894,16 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  /* A menu shows the last binding of an action: the keypad's come first,
+   * so the menu says Ctrl++, not Ctrl+Keypad +. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
   _jj_window_class_init_marks (widget_class);
   _jj_window_class_init_details (widget_class);
@@ -890,6 +930,14 @@ window_key_pressed_cb (GtkEventControllerKey *controller,
                        JjWindow              *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Escape in the text closes Find, as it does in its entry. */
+  if (keyval == GDK_KEY_Escape && (state & GDK_MODIFIER_MASK) == 0 &&
+      gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return TRUE;
+    }
 
   if (self->document == NULL ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") != 0)
@@ -946,6 +994,7 @@ jj_window_init (JjWindow *self)
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (update_recent_list), self);
   _jj_window_init_find (self);
+  set_document_actions_enabled (self, FALSE);
 }
 
 JjWindow *
