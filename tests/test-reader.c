@@ -7,10 +7,13 @@
 
 #include <adwaita.h>
 
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "jj-mark-kind.h"
+#include "jj-library-window.h"
 #include "jj-mark-store.h"
 #include "jj-window-private.h"
 #include "test-slowdown.h"
@@ -940,6 +943,115 @@ test_small_details (void)
   }
 }
 
+/* Screenshots --------------------------------------------------------- */
+
+/* With JJ_TEST_SCREENS set, saves the reader, its popover, the marks
+ * panel and the library, to look at (in zh_CN: LANGUAGE=zh_CN
+ * LANG=zh_CN.UTF-8). Skipped otherwise. */
+static void
+test_screenshots (void)
+{
+  static const char *text =
+    "在全市社区服务工作会议上的讲话\n"
+    "（2018年9月3日）\n"
+    "市委副书记 王建平\n"
+    "同志们：\n"
+    "今天召开这次会议，主要任务是总结前一阶段的社区服务工作，安排部署下一阶段的重点任务。\n"
+    "一、提高认识，把社区服务摆在更加突出的位置\n"
+    "社区服务是连接群众的最后一公里，我们要把居民的急事难事放在心上，做到件件有着落、事事有回音。各街道要建立台账，逐项明确责任人和完成时限，定期向居民公开进展情况，接受群众监督，不断改进工作方法。\n"
+    "二、突出重点，扎实推进各项任务\n"
+    "一是抓好党建引领。要把党的组织建到楼栋，把党员力量沉到一线，形成人人参与、人人尽力的良好局面。\n"
+    "二是抓好志愿服务。志愿者队伍要持续壮大，把专业力量和热心居民组织起来，全年服务时长要达到十万小时。\n"
+    "三、加强领导，确保各项工作落到实处\n"
+    "各级各部门要切实履行职责，形成齐抓共管的工作格局。\n";
+  static const char *marked[][3] = {
+    { "把居民的急事难事放在心上", "golden", "" },
+    { "把党的组织建到楼栋", "borrow", "党建" },
+    { "全年服务时长要达到十万小时", "doubt", "" },
+  };
+  const char *dir_name = g_getenv ("JJ_TEST_SCREENS");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  JjWindow *window;
+  guint start;
+
+  if (dir_name == NULL)
+    {
+      g_test_skip ("JJ_TEST_SCREENS is not set");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("jj-screens-XXXXXX", NULL);
+  path = g_build_filename (dir, "社区服务讲话.txt", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = open_path (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+
+  for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
+    {
+      start = offset_of (window, marked[i][0]);
+      jj_reader_view_select_range (window->reader_view, start, start + g_utf8_strlen (marked[i][0], -1));
+      g_assert_true (jj_test_wait_until (has_selection, window->reader_view));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", marked[i][1]));
+    }
+  {
+    GListModel *model = jj_mark_store_get_marks (window->marks);
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(JjMark) mark = g_list_model_get_item (model, i);
+
+        if (g_str_equal (jj_mark_get_quote (mark), marked[1][0]))
+          {
+            jj_mark_set_tags (mark, (const char *[]) { "党建", "基层", NULL });
+            jj_mark_set_note (mark, "可用于党建引领部分");
+            jj_mark_store_touch (window->marks, mark);
+          }
+      }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-marks", NULL));
+  gtk_adjustment_set_value (vadjustment (window), 0);
+  jj_test_spin (300);
+  screenshot (GTK_WIDGET (window), "reader-marks-panel");
+
+  start = offset_of (window, marked[1][0]);
+  click_at (window, start + 3);
+  g_assert_true (jj_test_wait_until (popover_shown, window));
+  jj_test_spin (100);
+  screenshot (GTK_WIDGET (window), "reader-with-popover-open");
+  screenshot (GTK_WIDGET (window->popover), "popover");
+  gtk_popover_popdown (GTK_POPOVER (window->popover));
+  jj_mark_store_flush (window->marks);
+
+  /* The library of that folder, searching a tag. */
+  {
+    g_autofree char *index_path = g_build_filename (dir, "index", NULL);
+    g_autoptr(GFile) index = g_file_new_for_path (index_path);
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+    g_autoptr(JjLibrary) library = jj_library_new (index);
+    GtkWidget *library_window;
+
+    jj_library_add_folder (library, folder);
+    library_window = jj_library_window_new (NULL, library);
+    gtk_window_set_default_size (GTK_WINDOW (library_window), 900, 600);
+    gtk_window_present (GTK_WINDOW (library_window));
+    for (guint i = 0; i < 500 && jj_library_window_get_n_shown (JJ_LIBRARY_WINDOW (library_window)) != 3; i++)
+      jj_test_spin (2);
+    jj_test_spin (100);
+    screenshot (library_window, "library");
+    jj_library_window_set_search (JJ_LIBRARY_WINDOW (library_window), "#党建");
+    jj_test_spin (100);
+    screenshot (library_window, "library-search");
+    jj_library_window_set_search (JJ_LIBRARY_WINDOW (library_window), "没有这句话");
+    jj_test_spin (100);
+    screenshot (library_window, "library-no-results");
+    gtk_window_destroy (GTK_WINDOW (library_window));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,12 +1061,25 @@ main (int   argc,
   if (home == NULL)
     return 0;
 
+  /* The build's translations, for screenshots in another language:
+   * gtk_test_init() set the C locale. */
+  if (g_getenv ("JJ_TEST_SCREENS") != NULL && g_getenv ("G_TEST_BUILDDIR") != NULL)
+    {
+      g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
   g_test_add_func ("/reader/keys", test_keys);
   g_test_add_func ("/reader/view-stays", test_view_stays);
   g_test_add_func ("/reader/details", test_details);
   g_test_add_func ("/reader/typesetting", test_typesetting);
   g_test_add_func ("/reader/outline-resizable", test_outline_resizable);
   g_test_add_func ("/reader/small-details", test_small_details);
+  g_test_add_func ("/reader/screenshots", test_screenshots);
 
   return jj_test_ui_run (home);
 }
