@@ -606,6 +606,27 @@ jj_window_record_recent (JjWindow   *self,
                              NULL, recent_added_cb, NULL);
 }
 
+/* A file GTK's save dialog recorded for this app (an export) is no
+ * speech opened: those are in the group, or, recorded before there was
+ * one, have the speech's title as their name. */
+static gboolean
+is_opened_speech (GtkRecentInfo *info)
+{
+  g_autofree char *base = NULL;
+  gsize n_groups = 0;
+  g_auto(GStrv) groups = gtk_recent_info_get_groups (info, &n_groups);
+
+  if (gtk_recent_info_has_group (info, JJ_RECENT_FILES_GROUP))
+    return TRUE;
+  if (n_groups > 0)
+    return FALSE;
+
+  /* Without a title the name shown is the file's. */
+  base = gtk_recent_info_get_short_name (info);
+
+  return g_strcmp0 (gtk_recent_info_get_display_name (info), base) != 0;
+}
+
 static void
 fill_recent_list (JjWindow *self)
 {
@@ -630,7 +651,8 @@ fill_recent_list (JjWindow *self)
       GtkRecentInfo *info = l->data;
       GtkWidget *row;
 
-      if (!gtk_recent_info_has_application (info, "jiejian") || !gtk_recent_info_exists (info))
+      if (!gtk_recent_info_has_application (info, "jiejian") || !gtk_recent_info_exists (info) ||
+          !is_opened_speech (info))
         continue;
 
       row = adw_action_row_new ();
