@@ -943,6 +943,62 @@ test_small_details (void)
   }
 }
 
+static void
+collect_by_type_name (GtkWidget  *widget,
+                      const char *type_name,
+                      GPtrArray  *found)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_by_type_name (child, type_name, found);
+}
+
+/* The main menu gives Ctrl++ for Zoom In, not the keypad's key. */
+static void
+test_menu_accels (void)
+{
+  JjWindow *window = jj_window_new (NULL);
+  g_autoptr(GPtrArray) menu_buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  GtkMenuButton *menu = NULL;
+  gboolean seen = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jj_test_spin (20);
+  collect (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, menu_buttons);
+  for (guint i = 0; i < menu_buttons->len; i++)
+    if (gtk_menu_button_get_primary (menu_buttons->pdata[i]))
+      menu = menu_buttons->pdata[i];
+  g_assert_nonnull (menu);
+  gtk_menu_button_popup (menu);
+  jj_test_spin (50);
+
+  collect_by_type_name (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "GtkModelButton", items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *accel = NULL;
+
+      g_object_get (items->pdata[i], "text", &text, "accel", &accel, NULL);
+      if (g_strcmp0 (text, "Zoom In") == 0)
+        {
+          g_test_message ("Zoom In: %s", accel);
+          g_assert_cmpstr (accel, ==, "<Control>plus");
+          seen = TRUE;
+        }
+      else if (g_strcmp0 (text, "Zoom Out") == 0)
+        g_assert_cmpstr (accel, ==, "<Control>minus");
+      else if (g_strcmp0 (text, "Reset Zoom") == 0)
+        g_assert_cmpstr (accel, ==, "<Control>0");
+    }
+  g_assert_true (seen);
+
+  gtk_menu_button_popdown (menu);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Screenshots --------------------------------------------------------- */
 
 /* With JJ_TEST_SCREENS set, saves the reader, its popover, the marks
@@ -1079,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/reader/typesetting", test_typesetting);
   g_test_add_func ("/reader/outline-resizable", test_outline_resizable);
   g_test_add_func ("/reader/small-details", test_small_details);
+  g_test_add_func ("/reader/menu-accels", test_menu_accels);
   g_test_add_func ("/reader/screenshots", test_screenshots);
 
   return jj_test_ui_run (home);
