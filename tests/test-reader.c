@@ -999,6 +999,82 @@ test_menu_accels (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+offset_on_screen (JjWindow *window,
+                  guint     offset)
+{
+  GdkRectangle rect;
+
+  return locate (window, offset, &rect) != NULL && rect.y >= 0 &&
+         rect.y + rect.height <= gtk_widget_get_height (GTK_WIDGET (window->reader_view));
+}
+
+typedef struct
+{
+  JjWindow *window;
+  guint     offset;
+} ScreenWait;
+
+static gboolean
+shows_offset (gpointer data)
+{
+  ScreenWait *wait = data;
+
+  return offset_on_screen (wait->window, wait->offset);
+}
+
+static GtkWidget *
+find_button_in (GtkWidget  *root,
+                const char *label)
+{
+  return find_button (root, label);
+}
+
+/* Undo in the toast of a deleted mark brings the mark back into view. */
+static void
+test_toast_undo (void)
+{
+  Speech speech;
+  JjWindow *window;
+  ScreenWait wait;
+  GtkWidget *undo;
+  JjMark *mark;
+  GdkRectangle rect = { 0, 0, 1, 1 };
+  guint start;
+
+  speech_init (&speech);
+  window = open_path (speech.path);
+  start = offset_of (window, "这是第3段");
+  jj_reader_view_select_range (window->reader_view, start, start + 6);
+  g_assert_true (jj_test_wait_until (has_selection, window->reader_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "golden"));
+  mark = g_list_model_get_item (jj_mark_store_get_marks (window->marks), 0);
+  g_object_unref (mark); /* the store keeps it */
+
+  /* Deleted from its popover, then the reader goes far away. */
+  g_signal_emit_by_name (window->reader_view, "highlight-activated", mark, &rect);
+  g_assert_true (jj_test_wait_until (popover_shown, window));
+  g_signal_emit_by_name (window->popover, "delete");
+  g_assert_cmpuint (n_marks (window), ==, 0);
+  jj_test_spin (50);
+  g_assert_true (jj_reader_view_scroll_key (window->reader_view, GDK_KEY_End, GDK_CONTROL_MASK));
+  jj_test_spin (300);
+  g_assert_false (offset_on_screen (window, start));
+
+  undo = find_button_in (GTK_WIDGET (window->toast_overlay), "_Undo");
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_activate (undo));
+  for (guint i = 0; i < 1000 && n_marks (window) != 1; i++)
+    jj_test_spin (2);
+  g_assert_cmpuint (n_marks (window), ==, 1);
+  wait.window = window;
+  wait.offset = start;
+  g_assert_true (jj_test_wait_until (shows_offset, &wait));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  speech_clear (&speech);
+}
+
 /* Screenshots --------------------------------------------------------- */
 
 /* With JJ_TEST_SCREENS set, saves the reader, its popover, the marks
@@ -1136,6 +1212,7 @@ main (int   argc,
   g_test_add_func ("/reader/outline-resizable", test_outline_resizable);
   g_test_add_func ("/reader/small-details", test_small_details);
   g_test_add_func ("/reader/menu-accels", test_menu_accels);
+  g_test_add_func ("/reader/toast-undo", test_toast_undo);
   g_test_add_func ("/reader/screenshots", test_screenshots);
 
   return jj_test_ui_run (home);
