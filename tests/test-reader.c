@@ -1075,6 +1075,68 @@ test_toast_undo (void)
   speech_clear (&speech);
 }
 
+static gboolean
+tooltip_shown (gpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_by_type_name (data, "GtkTooltipWindow", found);
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_get_mapped (found->pdata[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A Chinese tooltip is laid out in one line when it fits, not wrapped
+ * every few characters. */
+static void
+test_tooltip (void)
+{
+  JjWindow *window = jj_window_new (NULL);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tips = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *button = NULL;
+  GtkWidget *shown;
+  PangoLayout *layout;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jj_test_spin (50);
+  collect (GTK_WIDGET (window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_tooltip_text (buttons->pdata[i]) != NULL && gtk_widget_get_mapped (buttons->pdata[i]))
+      button = buttons->pdata[i];
+  g_assert_nonnull (button);
+  gtk_widget_set_tooltip_text (button, "打开讲话稿（Ctrl+O）");
+  if (jj_xtest_display (button) == NULL)
+    {
+      g_test_skip ("no XTEST");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  jj_xtest_motion (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0);
+  g_assert_true (jj_test_wait_until (tooltip_shown, window));
+  jj_test_spin (50);
+
+  collect_by_type_name (GTK_WIDGET (window), "GtkTooltipWindow", tips);
+  g_assert_cmpuint (tips->len, >=, 1);
+  collect (tips->pdata[0], GTK_TYPE_LABEL, labels);
+  shown = NULL;
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), "打开讲话稿（Ctrl+O）") == 0)
+      shown = labels->pdata[i];
+  g_assert_nonnull (shown);
+  layout = gtk_label_get_layout (GTK_LABEL (shown));
+  g_test_message ("tooltip: %d lines, %d px wide", pango_layout_get_line_count (layout),
+                  gtk_widget_get_width (shown));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+  g_assert_cmpint (gtk_widget_get_width (shown), >, 100);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Screenshots --------------------------------------------------------- */
 
 /* With JJ_TEST_SCREENS set, saves the reader, its popover, the marks
@@ -1213,6 +1275,7 @@ main (int   argc,
   g_test_add_func ("/reader/small-details", test_small_details);
   g_test_add_func ("/reader/menu-accels", test_menu_accels);
   g_test_add_func ("/reader/toast-undo", test_toast_undo);
+  g_test_add_func ("/reader/tooltip", test_tooltip);
   g_test_add_func ("/reader/screenshots", test_screenshots);
 
   return jj_test_ui_run (home);

@@ -14,6 +14,7 @@
 #include "jj-library-window.h"
 #include "jj-mark-kind.h"
 #include "jj-passage.h"
+#include "jj-tooltip.h"
 
 struct _JjLibraryWindow
 {
@@ -628,6 +629,7 @@ jj_library_window_new (GtkApplication *application,
 
   self = g_object_new (JJ_TYPE_LIBRARY_WINDOW, "application", application, NULL);
   self->library = g_object_ref (library);
+  jj_tooltip_unwrap_tree (GTK_WIDGET (self));
   jj_library_window_refresh (self);
 
   return GTK_WIDGET (self);

@@ -14,6 +14,7 @@
 #include "jj-print-operation.h"
 #include "jj-reading-positions.h"
 #include "jj-recent-files.h"
+#include "jj-tooltip.h"
 #include "jj-window-private.h"
 
 
@@ -1017,6 +1018,7 @@ jj_window_init (JjWindow *self)
                             G_CALLBACK (update_recent_list), self);
   _jj_window_init_find (self);
   set_document_actions_enabled (self, FALSE);
+  jj_tooltip_unwrap_tree (GTK_WIDGET (self));
 }
 
 JjWindow *
