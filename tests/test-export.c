@@ -34,8 +34,16 @@ make_passage (const char *id,
   jj_passage_set_section (passage, section);
   jj_passage_set_quote (passage, quote);
   jj_passage_set_note (passage, note);
-  jj_passage_set_kind (passage, "borrow");
+  jj_passage_set_kind (passage, g_str_equal (id, "4") ? "fact" : "borrow");
+  if (g_str_equal (id, "1"))
+    jj_passage_set_tags (passage, (const char *[]) { "党建", "测评", NULL });
+  /* The day it was marked: no citation shows it. */
   jj_passage_set_created (passage, created);
+  if (g_str_equal (path, "/d/a.txt"))
+    {
+      jj_passage_set_speaker (passage, "王某");
+      jj_passage_set_speech_date (passage, "2018-09-03");
+    }
   jj_passage_set_range (passage, start, start + 4);
 
   return passage;
@@ -67,18 +75,22 @@ static const char * const expected[][2] = {
   { "Heading1", "甲讲话" },
   { "Heading2", "一、形势" },
   { "Quote", "第一段原文" },
-  { "Source", "——《甲讲话》, 一、形势, 2024年3月5日" },
+  { "Source", "——《甲讲话》，王某，2018年9月3日，一、形势" },
+  { "Note", "Kind: Borrow  #党建 #测评" },
   { "Note", "Note: 开头用" },
   { "Heading2", "二、重点任务" },
   { "Quote", "第二段\t带制表符控制字符" },
-  { "Source", "——《甲讲话》, 二、重点任务, 2024年3月5日" },
+  { "Source", "——《甲讲话》，王某，2018年9月3日，二、重点任务" },
+  { "Note", "Kind: Borrow" },
   { "Note", "Note: 要核实" },
   { "Quote", "第四段*强调*" },
-  { "Source", "——《甲讲话》, 二、重点任务, 2024年3月5日" },
+  { "Source", "——《甲讲话》，王某，2018年9月3日，二、重点任务" },
+  { "Note", "Kind: Fact or case" },
   { "Heading1", "乙讲话" },
   { "Heading2", "一、总体要求" },
   { "Quote", "第三段<原文>&符号" },
-  { "Source", "——《乙讲话》, 一、总体要求, 2024年3月5日" },
+  { "Source", "——《乙讲话》，一、总体要求" },
+  { "Note", "Kind: Borrow" },
 };
 
 static void
@@ -95,13 +107,13 @@ test_text (void)
                    "素材\n\n"
                    "甲讲话\n\n"
                    "一、形势\n\n"
-                   "第一段原文\n——《甲讲话》, 一、形势, 2024年3月5日\nNote: 开头用\n\n"
+                   "第一段原文\n——《甲讲话》，王某，2018年9月3日，一、形势\nKind: Borrow  #党建 #测评\nNote: 开头用\n\n"
                    "二、重点任务\n\n"
-                   "第二段\t带制表符\x01控制字符\n——《甲讲话》, 二、重点任务, 2024年3月5日\nNote: 要核实\n\n"
-                   "第四段*强调*\n——《甲讲话》, 二、重点任务, 2024年3月5日\n\n"
+                   "第二段\t带制表符\x01控制字符\n——《甲讲话》，王某，2018年9月3日，二、重点任务\nKind: Borrow\nNote: 要核实\n\n"
+                   "第四段*强调*\n——《甲讲话》，王某，2018年9月3日，二、重点任务\nKind: Fact or case\n\n"
                    "乙讲话\n\n"
                    "一、总体要求\n\n"
-                   "第三段<原文>&符号\n——《乙讲话》, 一、总体要求, 2024年3月5日\n");
+                   "第三段<原文>&符号\n——《乙讲话》，一、总体要求\nKind: Borrow\n");
 }
 
 static void
@@ -120,6 +132,7 @@ test_markdown (void)
   g_assert_nonnull (strstr (md, "> 第四段\\*强调\\*\n"));
   g_assert_nonnull (strstr (md, "> 第三段\\<原文>&符号\n"));
   g_assert_nonnull (strstr (md, "\n*Note: 要核实*\n"));
+  g_assert_nonnull (strstr (md, "\n*Kind: Borrow  #党建 #测评*\n"));
   g_assert_true (strstr (md, "## 甲讲话") < strstr (md, "## 乙讲话"));
 }
 

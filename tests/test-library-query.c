@@ -29,6 +29,8 @@ make_passage (const char *id,
   jj_passage_set_tags (passage, tags);
   jj_passage_set_created (passage, created);
   jj_passage_set_range (passage, start, start + g_utf8_strlen (quote, -1));
+  if (g_str_equal (id, "a"))
+    jj_passage_set_section (passage, "一、总体要求");
 
   return passage;
 }
@@ -99,11 +101,24 @@ test_search (void)
   jj_library_query_set_text (query, "粮食产量");
   assert_ids (query, passages, "c");
 
-  /* Notes and titles are searched too. */
+  /* Notes are searched too; the speech's title is not: it would find
+   * every passage of the speech, nothing in them to show why. */
   jj_library_query_set_text (query, "核实");
   assert_ids (query, passages, "c");
   jj_library_query_set_text (query, "经济工作");
-  assert_ids (query, passages, "ba");
+  assert_ids (query, passages, "");
+
+  /* Tags, with or without #, and sections. */
+  jj_library_query_set_text (query, "人才");
+  assert_ids (query, passages, "b");
+  jj_library_query_set_text (query, "乡村");
+  assert_ids (query, passages, "ce");
+  jj_library_query_set_text (query, "#乡村");
+  assert_ids (query, passages, "ce");
+  jj_library_query_set_text (query, "＃经济");
+  assert_ids (query, passages, "a");
+  jj_library_query_set_text (query, "总体要求");
+  assert_ids (query, passages, "a");
 
   /* Case and width are ignored; all words must occur. */
   jj_library_query_set_text (query, "gdp WE");
@@ -186,12 +201,37 @@ test_passage (void)
   g_assert_cmpuint (jj_passage_get_document_status (passage), ==, JJ_DOCUMENT_STATUS_PRESENT);
 
   jj_passage_set_quote (passage, "旧");
-  g_assert_cmpstr (jj_library_query_ensure_search_key (passage), ==, "\n旧\n");
+  /* Quote, note, tags and section, one to a line. */
+  g_assert_cmpstr (jj_library_query_ensure_search_key (passage), ==, "旧\n\n甲\n乙\n");
   /* Changing the text drops the stale key. */
   jj_passage_set_quote (passage, "新");
   g_assert_null (jj_passage_get_search_key (passage));
   g_object_get (passage, "quote", &quote, NULL);
   g_assert_cmpstr (quote, ==, "新");
+}
+
+/* The parts of a row's text that the search words match, highlighted. */
+static void
+test_markup (void)
+{
+  g_autoptr(JjLibraryQuery) query = jj_library_query_new ();
+  g_autofree char *quote = NULL;
+  g_autofree char *traditional = NULL;
+  g_autofree char *none = NULL;
+
+  jj_library_query_set_text (query, "发展 #人才");
+  quote = jj_library_query_markup (query, "发展是第一要务，人才<是>第一资源");
+  g_assert_cmpstr (quote, ==,
+                   "<b><span background=\"#f8e45c80\">发展</span></b>是第一要务，"
+                   "<b><span background=\"#f8e45c80\">人才</span></b>&lt;是&gt;第一资源");
+
+  /* A simplified query marks traditional text where it matched. */
+  traditional = jj_library_query_markup (query, "經濟發展");
+  g_assert_cmpstr (traditional, ==, "經濟<b><span background=\"#f8e45c80\">發展</span></b>");
+
+  jj_library_query_set_text (query, NULL);
+  none = jj_library_query_markup (query, "a&b");
+  g_assert_cmpstr (none, ==, "a&amp;b");
 }
 
 int
@@ -205,6 +245,7 @@ main (int   argc,
   g_test_add_func ("/library-query/search", test_search);
   g_test_add_func ("/library-query/filters", test_filters);
   g_test_add_func ("/library-query/sort", test_sort);
+  g_test_add_func ("/library-query/markup", test_markup);
 
   return g_test_run ();
 }

@@ -188,6 +188,150 @@ test_full_text (void)
   jj_test_remove_tree (dir);
 }
 
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GtkMenuButton *
+export_button (JjLibraryWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (buttons->pdata[i]), "export_button") == 0 ||
+        (gtk_menu_button_get_label (buttons->pdata[i]) != NULL &&
+         g_str_has_prefix (gtk_menu_button_get_label (buttons->pdata[i]), "Export")))
+      return buttons->pdata[i];
+
+  g_error ("no export button");
+}
+
+static AdwStatusPage *
+shown_status_page (JjLibraryWindow *window)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    if (gtk_widget_get_mapped (pages->pdata[i]))
+      return pages->pdata[i];
+
+  return NULL;
+}
+
+/* Whether a label of a row shows @text highlighted. */
+static gboolean
+highlighted (JjLibraryWindow *window,
+             const char      *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *marked = g_strdup_printf ("\">%s</span></b>", text);
+
+  collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_label_get_use_markup (labels->pdata[i]) &&
+        strstr (gtk_label_get_label (labels->pdata[i]), marked) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Tags are searched with or without #, what matched is highlighted, no
+ * result is said as such, and export says what it exports. */
+static void
+test_search_details (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-library-XXXXXX", NULL);
+  g_autofree char *index_path = g_build_filename (dir, "index.xml", NULL);
+  g_autofree char *tagged = g_build_filename (dir, speeches[1][0], NULL);
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(JjLibrary) library = jj_library_new (index);
+  JjLibraryWindow *window;
+  GtkSelectionModel *model;
+  AdwStatusPage *page;
+
+  write_speech (dir, speeches[0][0], speeches[0][1], "安全生产是底线", "golden");
+  write_speech (dir, speeches[1][0], speeches[1][1], "文明创建永无止境", "borrow");
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (tagged);
+    g_autoptr(JjMarkStore) store = jj_mark_store_new (file);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *fingerprint = g_compute_checksum_for_string (G_CHECKSUM_SHA256, speeches[1][1], -1);
+    g_autoptr(JjMark) mark = NULL;
+
+    g_assert_true (jj_mark_store_load (store, speeches[1][1], fingerprint, &error));
+    mark = g_list_model_get_item (jj_mark_store_get_marks (store), 0);
+    jj_mark_set_tags (mark, (const char *[]) { "党建", NULL });
+    jj_mark_store_touch (store, mark);
+    g_assert_true (jj_mark_store_save (store, &error));
+    g_assert_no_error (error);
+  }
+
+  jj_library_add_folder (library, folder);
+  window = JJ_LIBRARY_WINDOW (jj_library_window_new (NULL, library));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (n_shown_is (window, 2));
+  g_assert_cmpstr (gtk_menu_button_get_label (export_button (window)), ==, "Export 2 Passages");
+
+  jj_library_window_set_search (window, "党建");
+  g_assert_true (n_shown_is (window, 1));
+  jj_library_window_set_search (window, "#党建");
+  g_assert_true (n_shown_is (window, 1));
+  jj_test_spin (20);
+  g_assert_true (highlighted (window, "党建"));
+  g_assert_cmpstr (gtk_menu_button_get_label (export_button (window)), ==, "Export 1 Passage");
+
+  jj_library_window_set_search (window, "底线");
+  g_assert_true (n_shown_is (window, 1));
+  jj_test_spin (20);
+  g_assert_true (highlighted (window, "底线"));
+
+  /* Nothing found is not an empty library. */
+  jj_library_window_set_search (window, "没有的话");
+  g_assert_true (n_shown_is (window, 0));
+  jj_test_spin (20);
+  page = shown_status_page (window);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Passages Found");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "“没有的话”"));
+
+  /* A passage selected (a double-click selects it): the button says so,
+   * and a new search does not keep it. */
+  jj_library_window_set_search (window, "");
+  g_assert_true (n_shown_is (window, 2));
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, views);
+    model = NULL;
+    /* The passages' list, not a drop-down's. */
+    for (guint i = 0; i < views->len; i++)
+      if (GTK_IS_MULTI_SELECTION (gtk_list_view_get_model (views->pdata[i])))
+        model = gtk_list_view_get_model (views->pdata[i]);
+    g_assert_nonnull (model);
+  }
+  gtk_selection_model_select_item (model, 0, TRUE);
+  g_assert_cmpstr (gtk_menu_button_get_label (export_button (window)), ==, "Export 1 Selected Passage");
+  jj_library_window_set_search (window, "文明");
+  g_assert_true (n_shown_is (window, 1));
+  jj_library_window_set_search (window, "");
+  g_assert_true (n_shown_is (window, 2));
+  g_assert_cmpstr (gtk_menu_button_get_label (export_button (window)), ==, "Export 2 Passages");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/library-window/search", test_search);
   g_test_add_func ("/library-window/full-text", test_full_text);
+  g_test_add_func ("/library-window/search-details", test_search_details);
 
   status = jj_test_ui_run (home);
   jj_test_remove_tree (cache);

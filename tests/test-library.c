@@ -153,9 +153,14 @@ test_search_and_filters (Fixture       *fixture,
   g_assert_true (jj_passage_has_tag (passage, library_data_tag (123, 1)));
   g_assert_cmpuint (jj_passage_get_document_status (passage), ==, JJ_DOCUMENT_STATUS_PRESENT);
 
-  /* Notes and titles are searched too. */
+  /* Notes, sections and tags are searched too; titles are not (the
+   * speech filter chooses by them). */
   g_assert_cmpuint (count (library, "备注123", NULL, NULL), ==, 1);
-  g_assert_cmpuint (count (library, "讲话0123", NULL, NULL), ==, N_MARKS);
+  g_assert_cmpuint (count (library, "讲话0123", NULL, NULL), ==, 0);
+  g_assert_cmpuint (count (library, "备注123 重点任务", NULL, NULL), ==, 1);
+  g_assert_cmpuint (count (library, "#乡村", NULL, NULL), ==, count (library, "乡村", NULL, NULL));
+  g_assert_cmpuint (count (library, "#乡村", NULL, NULL), >=, count (library, NULL, NULL, "乡村"));
+  g_assert_cmpuint (count (library, NULL, NULL, "乡村"), >, 0);
 
   /* Filters, alone and together. */
   g_assert_cmpuint (count (library, NULL, "borrow", NULL), ==, borrow);
@@ -533,6 +538,47 @@ test_sidecar_located (Fixture       *fixture,
   g_file_delete (sidecar, NULL, NULL);
 }
 
+/* The speech's details in a sidecar name its passages' title, speaker and
+ * date, also when read back from the index. */
+static void
+test_speech_details (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 3);
+  g_autofree char *sidecar_path = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjSidecar) sidecar = jj_sidecar_load (sidecar_path, &error);
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(JjLibrary) warm = NULL;
+  g_autoptr(JjPassage) passage = NULL;
+  g_autoptr(JjPassage) from_index = NULL;
+
+  g_assert_no_error (error);
+  sidecar->speech = jj_speech_info_new ();
+  jj_speech_info_set_title (sidecar->speech, "在全区工作会议上的讲话");
+  jj_speech_info_set_speaker (sidecar->speech, "王建平");
+  g_assert_true (jj_speech_info_set_date (sidecar->speech, "2018-09-03"));
+  g_assert_true (jj_sidecar_save (sidecar, sidecar_path, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->library);
+
+  again = open_library (fixture);
+  passage = find_one (again, "第3篇第0段");
+  g_assert_cmpstr (jj_passage_get_document_title (passage), ==, "在全区工作会议上的讲话");
+  g_assert_cmpstr (jj_passage_get_speaker (passage), ==, "王建平");
+  g_assert_cmpstr (jj_passage_get_speech_date (passage), ==, "2018-09-03");
+  g_assert_true (jj_library_save_index (again, &error));
+  g_assert_no_error (error);
+  g_clear_object (&again);
+
+  /* The sidecar unchanged: from the index. */
+  warm = open_library (fixture);
+  from_index = find_one (warm, "第3篇第0段");
+  g_assert_cmpstr (jj_passage_get_speaker (from_index), ==, "王建平");
+  g_assert_cmpstr (jj_passage_get_speech_date (from_index), ==, "2018-09-03");
+  g_assert_cmpstr (jj_passage_get_document_title (from_index), ==, "在全区工作会议上的讲话");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +605,7 @@ main (int   argc,
   ADD ("/library/sidecar-elsewhere", N_SMALL, test_sidecar_elsewhere);
   ADD ("/library/index-private", N_SMALL, test_index_private);
   ADD ("/library/sidecar-located", N_SMALL, test_sidecar_located);
+  ADD ("/library/speech-details", N_SMALL, test_speech_details);
 
   ret = g_test_run ();
   library_data_delete_recursively (data_home);

@@ -1307,6 +1307,36 @@ test_long_name (Fixture       *f,
   g_file_delete (sidecar, NULL, NULL);
 }
 
+/* The speech's details go into the sidecar with the marks, and come back. */
+static void
+test_speech_info (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JjMarkStore) store = open_store (f, text);
+  g_autoptr(JjMarkStore) again = NULL;
+  g_autoptr(JjSpeechInfo) info = jj_speech_info_new ();
+
+  g_assert_null (jj_mark_store_get_speech_info (store));
+  jj_speech_info_set_speaker (info, "王建平");
+  g_assert_true (jj_speech_info_set_date (info, "2018-09-03"));
+  jj_mark_store_set_speech_info (store, info);
+  g_assert_true (jj_mark_store_get_dirty (store));
+  /* A copy is kept: later changes to @info are not. */
+  jj_speech_info_set_speaker (info, "别人");
+  save (store);
+  g_assert_true (g_file_test (f->sidecar, G_FILE_TEST_EXISTS));
+
+  again = open_store (f, text);
+  g_assert_nonnull (jj_mark_store_get_speech_info (again));
+  g_assert_cmpstr (jj_speech_info_get_speaker (jj_mark_store_get_speech_info (again)), ==, "王建平");
+  g_assert_cmpstr (jj_speech_info_get_date (jj_mark_store_get_speech_info (again)), ==, "2018-09-03");
+
+  /* Setting what is there already changes nothing. */
+  g_assert_false (jj_mark_store_get_dirty (again));
+  jj_mark_store_set_speech_info (again, jj_mark_store_get_speech_info (again));
+  g_assert_false (jj_mark_store_get_dirty (again));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1354,6 +1384,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("modes", test_modes);
   ADD ("long-name", test_long_name);
+  ADD ("speech-info", test_speech_info);
   g_test_add_func ("/mark-store/conflict-names", test_conflict_names);
 
 #undef ADD

@@ -80,6 +80,8 @@ test_add (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (exec, "jiejian "));
   g_assert_nonnull (g_bookmark_file_get_visited_date_time (list, uri, NULL));
   g_assert_false (g_bookmark_file_get_is_private (list, uri, NULL));
+  /* Marked as a speech opened, unlike files a save dialog records. */
+  g_assert_true (g_bookmark_file_has_group (list, uri, JJ_RECENT_FILES_GROUP, NULL));
 
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);

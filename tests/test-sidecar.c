@@ -495,6 +495,57 @@ test_load_streamed (void)
   g_rmdir (dir);
 }
 
+/* The speech's details: written, validated, read back by both parsers. */
+static void
+test_speech (void)
+{
+  g_autoptr(JjSidecar) sidecar = make_sidecar (2);
+  g_autoptr(JjSidecar) back = NULL;
+  g_autoptr(JjSidecar) tree = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  sidecar->speech = jj_speech_info_new ();
+  jj_speech_info_set_title (sidecar->speech, "在全区工作会议上的讲话");
+  jj_speech_info_set_speaker (sidecar->speech, "王建平");
+  g_assert_true (jj_speech_info_set_date (sidecar->speech, "2018-09-03"));
+  jj_speech_info_set_occasion (sidecar->speech, "全区工作会议");
+  xml = jj_sidecar_to_xml (sidecar, NULL);
+  g_assert_nonnull (strstr (xml, "<speech title=\"在全区工作会议上的讲话\" speaker=\"王建平\" date=\"2018-09-03\""));
+  validate (xml);
+
+  /* Streamed from a file (the fast path) and parsed as a tree. */
+  dir = g_dir_make_tmp ("jj-sidecar-speech-XXXXXX", NULL);
+  path = g_build_filename (dir, "a.txt.jiejian.xml", NULL);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  back = jj_sidecar_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back->speech);
+  g_assert_true (jj_speech_info_equal (back->speech, sidecar->speech));
+  g_assert_cmpuint (back->marks->len, ==, 2);
+  g_remove (path);
+  g_rmdir (dir);
+
+  /* A foreign attribute sends the reading to the tree parser. */
+  {
+    g_auto(GStrv) parts = g_strsplit (xml, "<speech ", 2);
+    g_autofree char *changed = g_strconcat (parts[0], "<speech xmlns:f=\"urn:x\" f:x=\"1\" ", parts[1], NULL);
+
+    tree = jj_sidecar_parse (changed, strlen (changed), &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (tree->speech);
+    g_assert_true (jj_speech_info_equal (tree->speech, sidecar->speech));
+  }
+
+  /* None: no element. */
+  g_clear_object (&sidecar->speech);
+  g_free (xml);
+  xml = jj_sidecar_to_xml (sidecar, NULL);
+  g_assert_null (strstr (xml, "<speech"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -505,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/sidecar/round-trip", test_round_trip);
   g_test_add_func ("/sidecar/control-characters", test_control_characters);
   g_test_add_func ("/sidecar/schema", test_schema);
+  g_test_add_func ("/sidecar/speech", test_speech);
   g_test_add_func ("/sidecar/schema-rejects", test_schema_rejects);
   g_test_add_func ("/sidecar/newer-version-kept", test_newer_version_kept);
   g_test_add_func ("/sidecar/hostile", test_hostile);

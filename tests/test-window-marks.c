@@ -1357,9 +1357,25 @@ test_save_problem (void)
     g_assert_nonnull (saved);
   }
 
-  /* The toast and the header say where the marks went. */
+  /* The toast and the header say where the marks went: the toast, one
+   * line that would cut the path off, in a dialog from its button. */
   notice = g_strdup_printf ("The folder of the document cannot be written: marks are kept in “%s”.", fallback);
-  g_assert_nonnull (find_label (GTK_WIDGET (window->toast_overlay), notice));
+  g_assert_null (find_label (GTK_WIDGET (window->toast_overlay), notice));
+  {
+    GtkLabel *label = find_label (GTK_WIDGET (window->toast_overlay),
+                                  "Something about the marks needs your attention");
+    GtkWidget *toast;
+    GtkButton *details = NULL;
+
+    g_assert_nonnull (label);
+    for (toast = GTK_WIDGET (label); toast != NULL && details == NULL; toast = gtk_widget_get_parent (toast))
+      details = find_button (toast, "_Details");
+    g_assert_nonnull (details);
+    g_assert_true (gtk_widget_activate (GTK_WIDGET (details)));
+    g_assert_true (jj_test_wait_until (has_dialog, window));
+    g_assert_cmpstr (adw_message_dialog_get_body (find_dialog (window)), ==, notice);
+    gtk_window_destroy (GTK_WINDOW (find_dialog (window)));
+  }
   expected = g_strdup_printf ("The folder of this speech cannot be written: marks are kept in %s", fallback);
   g_assert_cmpstr (tooltip, ==, expected);
 

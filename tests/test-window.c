@@ -22,6 +22,28 @@ has_document (gpointer data)
 }
 
 static JjWindow *
+open_sample_sized (const char *name,
+                   int         width,
+                   int         height)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
+  g_autoptr(GFile) file = NULL;
+  JjWindow *window;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The size of a window is set before it is shown. */
+  window = jj_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (path);
+  jj_window_open (window, file);
+  g_assert_true (jj_test_wait_until (has_document, window));
+
+  return window;
+}
+
+static JjWindow *
 open_sample (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
@@ -90,13 +112,13 @@ position_reached (gpointer data)
 static void
 test_outline_scrolls_reader (void)
 {
-  JjWindow *window = open_sample ("civilized-city-speech.txt");
+  /* Low enough that the last heading can come to the top. */
+  JjWindow *window = open_sample_sized ("civilized-city-speech.txt", 900, 400);
   JjOutlinePanel *panel;
   JjOutlineEntry *entry;
   PositionWait wait;
 
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 500);
   panel = _jj_window_get_outline_panel (window);
   /* Row 10 is “三、要严格落实新要求”, far below the first screen. */
   entry = jj_outline_panel_get_row_entry (panel, 10);
@@ -344,9 +366,29 @@ test_recent_documents (void)
   g_assert_true (jj_test_wait_until (recorded_in_recent_files, &wait));
   gtk_window_destroy (GTK_WINDOW (window));
 
+  /* A file exported from the app, recorded by GTK's save dialog as
+   * the app's: not a speech to offer. */
+  {
+    g_autofree char *export_path = g_build_filename (g_get_user_data_dir (), "导出的素材.docx", NULL);
+    g_autofree char *export_uri = NULL;
+    GtkRecentManager *manager = gtk_recent_manager_get_default ();
+
+    g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+    g_assert_true (g_file_set_contents (export_path, "x", 1, NULL));
+    export_uri = g_filename_to_uri (export_path, NULL, NULL);
+    GtkRecentData recent = { NULL, NULL, (char *) "application/octet-stream",
+                             (char *) "jiejian", (char *) "jiejian %u", NULL, FALSE };
+
+    /* As the dialog records it in the app: the app's name, no title. */
+    g_assert_true (gtk_recent_manager_add_full (manager, export_uri, &recent));
+    while (!gtk_recent_manager_has_item (manager, export_uri))
+      g_main_context_iteration (NULL, TRUE);
+  }
+
   empty = jj_window_new (NULL);
   gtk_window_present (GTK_WINDOW (empty));
   g_assert_true (jj_test_wait_until (lists_sample, empty));
+  g_assert_null (recent_row (empty, "导出的素材.docx"));
 
   row = recent_row (empty, "全国文明城市建设工作培训会议讲话");
   g_signal_emit_by_name (empty->recent_list, "row-activated", row);

@@ -15,6 +15,7 @@
 #include "jj-mark-kind.h"
 #include "jj-passage.h"
 #include "jj-text-search-view.h"
+#include "jj-tooltip.h"
 
 struct _JjLibraryWindow
 {
@@ -29,6 +30,7 @@ struct _JjLibraryWindow
   gboolean           busy;
 
   GtkLabel          *count_label;
+  GtkMenuButton     *export_button;
   GtkDropDown       *date_dropdown;
   GtkDropDown       *document_dropdown;
   GtkDropDown       *kind_dropdown;
@@ -65,6 +67,40 @@ strv_choice (GStrv        strv,
     return NULL;
 
   return strv[selected - 1];
+}
+
+/* The passages exported and copied: the selected ones, else all shown.
+ * The export button says which and how many ("导出 14 段"), so a
+ * selection left from a double-click is never exported silently. */
+static guint
+n_selected (JjLibraryWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+static char *
+dup_export_label (JjLibraryWindow *self)
+{
+  guint selected = n_selected (self);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+  if (selected > 0)
+    return g_strdup_printf (ngettext ("Export %u Selected Passage", "Export %u Selected Passages", selected),
+                            selected);
+
+  return g_strdup_printf (ngettext ("Export %u Passage", "Export %u Passages", shown), shown);
+}
+
+static void
+update_export_label (JjLibraryWindow *self)
+{
+  g_autofree char *label = dup_export_label (self);
+
+  gtk_menu_button_set_label (self->export_button, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button),
+                            g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0);
 }
 
 static void
@@ -108,22 +144,39 @@ run_query (JjLibraryWindow *self)
     }
 
   found = jj_library_search (self->library, self->query);
+  /* A new search starts with nothing chosen. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        found->pdata, found->len);
+  update_export_label (self);
 
   count = g_strdup_printf (ngettext ("%u passage", "%u passages", found->len), found->len);
   gtk_label_set_label (self->count_label, count);
 
   if (jj_library_get_n_passages (self->library) == 0)
     {
-      adw_status_page_set_title (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty")),
-                                 _("No Marked Passages"));
+      AdwStatusPage *page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty"));
+
+      adw_status_page_set_icon_name (page, "starred-symbolic");
+      adw_status_page_set_title (page, _("No Marked Passages"));
+      adw_status_page_set_description (page, _("Passages you mark in any speech appear here"));
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else if (found->len == 0)
     {
-      adw_status_page_set_title (ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty")),
-                                 _("No Passages Found"));
+      AdwStatusPage *page = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "empty"));
+      const char *text = jj_library_query_get_text (self->query);
+      g_autofree char *description = NULL;
+
+      if (text != NULL && g_strstrip (g_strdup (text))[0] != '\0')
+        description = g_strdup_printf (_("No quote, note, tag or section matches “%s” with the chosen filters."),
+                                       text);
+      else
+        description = g_strdup (_("No passage matches the chosen filters."));
+
+      adw_status_page_set_icon_name (page, "edit-find-symbolic");
+      adw_status_page_set_title (page, _("No Passages Found"));
+      adw_status_page_set_description (page, description);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
@@ -255,21 +308,28 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *source = jj_citation_format_source (passage);
   g_autofree char *status = NULL;
 
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "quote"), jj_passage_get_quote (passage));
+  {
+    g_autofree char *quote = jj_library_query_markup (self->query, jj_passage_get_quote (passage));
+
+    gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "quote"), quote);
+  }
 
   kind = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
                                   jj_mark_kind_get_color (jj_passage_get_kind (passage)),
                                   jj_mark_kind_get_label (jj_passage_get_kind (passage)));
   g_string_append (meta, kind);
+  /* Why the passage was found: the words matched, highlighted. */
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      g_autofree char *tag = g_markup_printf_escaped ("  #%s", tags[i]);
-      g_string_append (meta, tag);
+      g_autofree char *tag = jj_library_query_markup (self->query, tags[i]);
+
+      g_string_append_printf (meta, "  #%s", tag);
     }
   if (note != NULL && note[0] != '\0')
     {
-      g_autofree char *escaped = g_markup_printf_escaped ("  — %s", note);
-      g_string_append (meta, escaped);
+      g_autofree char *escaped = jj_library_query_markup (self->query, note);
+
+      g_string_append_printf (meta, "  — %s", escaped);
     }
   gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "meta"), meta->str);
 
@@ -286,7 +346,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       status = g_strdup (source);
       break;
     }
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "source"), status);
+  {
+    g_autofree char *markup = jj_library_query_markup (self->query, status);
+
+    gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "source"), markup);
+  }
 }
 
 static void
@@ -422,7 +486,9 @@ export_response_cb (GtkNativeDialog *dialog,
       else
         {
           g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+          g_autofree char *message = g_strdup_printf (ngettext ("Exported %u passage to “%s”",
+                                                                "Exported %u passages to “%s”", chosen->len),
+                                                      chosen->len, name);
 
           adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
         }
@@ -445,8 +511,12 @@ export_action (GtkWidget  *widget,
   if (!jj_export_format_from_string (g_variant_get_string (param, NULL), &format))
     return;
 
-  native = gtk_file_chooser_native_new (_("Export Passages"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  {
+    g_autofree char *title = dup_export_label (self);
+
+    native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  }
   /* Translators: the default name of an exported file, without extension */
   name = g_strdup_printf ("%s.%s", _("Borrowed passages"), jj_export_format_get_extension (format));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
@@ -561,6 +631,7 @@ jj_library_window_class_init (JjLibraryWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/jj-library-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, document_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, kind_dropdown);
@@ -599,6 +670,7 @@ jj_library_window_init (JjLibraryWindow *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_export_label), self);
 
   gtk_string_list_append (kinds, _("All Kinds"));
   for (guint i = 0; i < jj_mark_kind_get_n_kinds (); i++)
@@ -645,6 +717,7 @@ jj_library_window_new (GtkApplication *application,
 
   self = g_object_new (JJ_TYPE_LIBRARY_WINDOW, "application", application, NULL);
   self->library = g_object_ref (library);
+  jj_tooltip_unwrap_tree (GTK_WIDGET (self));
   jj_library_window_refresh (self);
 
   return GTK_WIDGET (self);

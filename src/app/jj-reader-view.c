@@ -50,7 +50,7 @@ struct _JjReaderView
   double              zoom;
   double              font_size;
   double              line_height;
-  double              line_pixels;  /* for estimates; 0 until computed */
+  double              font_height;  /* the font's ascent + descent; 0 until computed */
   char               *font_family;
 
   guint               pending_offset;
@@ -62,6 +62,11 @@ struct _JjReaderView
 
   guint               top_block;    /* the block being read, to fill rows near it */
   guint               fill_tick;
+  guint               fill_frames;
+
+  guint               end_tick;     /* keeps the view at the end while rows settle */
+  guint               end_steady;
+  guint               end_tries;
 };
 
 G_DEFINE_FINAL_TYPE (JjReaderView, jj_reader_view, GTK_TYPE_WIDGET)
@@ -111,14 +116,12 @@ get_block (JjReaderView *self,
  * seconds on a large document. A row farther away stays empty, as tall
  * as its text is expected to be, and is filled once it comes near.
  */
-/* The height of a line of body text, from the font's metrics: Pango's
- * line-height is a factor of the font's own height, which for CJK fonts
- * is well above the point size.
- */
+/* The font's own height (ascent and descent) in pixels: for CJK fonts
+ * well above the point size, 1.44 em for Noto CJK. */
 static double
-line_pixels (JjReaderView *self)
+font_height (JjReaderView *self)
 {
-  if (self->line_pixels <= 0)
+  if (self->font_height <= 0)
     {
       PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
       PangoFontDescription *desc = pango_font_description_new ();
@@ -126,15 +129,37 @@ line_pixels (JjReaderView *self)
 
       pango_font_description_set_family (desc, self->font_family);
       pango_font_description_set_size (desc, (int) (font_points (self) * PANGO_SCALE));
-      metrics = pango_context_get_metrics (context, desc, NULL);
-      self->line_pixels = pango_font_metrics_get_height (metrics) / (double) PANGO_SCALE * self->line_height;
-      if (self->line_pixels <= 0)
-        self->line_pixels = font_pixels (self) * self->line_height;
+      metrics = pango_context_get_metrics (context, desc, pango_language_from_string ("zh-cn"));
+      self->font_height = pango_font_metrics_get_height (metrics) / (double) PANGO_SCALE;
+      if (self->font_height <= 0)
+        self->font_height = font_pixels (self);
       pango_font_metrics_unref (metrics);
       pango_font_description_free (desc);
     }
 
-  return self->line_pixels;
+  return self->font_height;
+}
+
+/* The line spacing setting is a multiple of the font size, as in a word
+ * processor: 1.7 puts lines 1.7 em apart. Pango's line-height is a factor
+ * of the font's height instead, which made 1.7 come out as 2.4 em. */
+static double
+line_height_factor (JjReaderView *self)
+{
+  return MAX (self->line_height * font_pixels (self) / font_height (self), 1.0);
+}
+
+/* The height of a line of body text. */
+static double
+line_pixels (JjReaderView *self)
+{
+  return MAX (font_height (self) * line_height_factor (self), 1.0);
+}
+
+static int
+paragraph_gap (JjReaderView *self)
+{
+  return font_pixels (self) * 4 / 5;
 }
 
 /* Full-width characters, one em each, in lines of the view's width. */
@@ -167,7 +192,7 @@ estimate_height (JjReaderView *self,
       p = nl != NULL ? nl + 1 : end;
     }
 
-  return (int) (lines * line_pixels (self)) + paragraphs * (px * 2 / 3);
+  return (int) (lines * line_pixels (self)) + paragraphs * paragraph_gap (self);
 }
 
 /* Whether block @index is within two screens below the one being read. */
@@ -383,15 +408,22 @@ fill_tick_cb (GtkWidget     *widget,
 {
   JjReaderView *self = JJ_READER_VIEW (widget);
 
-  self->fill_tick = 0;
   fill_near (self);
+  if (self->fill_frames > 0 && --self->fill_frames > 0)
+    return G_SOURCE_CONTINUE;
 
+  self->fill_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
+/* A tick comes before the frame's layout: the rows are where the last
+ * frame put them. The next frame's tick sees them where a scroll moved
+ * them, which matters after a jump far from what was on screen.
+ */
 static void
 queue_fill (JjReaderView *self)
 {
+  self->fill_frames = 2;
   if (self->fill_tick == 0)
     self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
 }
@@ -433,7 +465,11 @@ ensure_tags (JjReaderView  *self,
   if (gtk_text_tag_table_lookup (table, "body") != NULL)
     return;
 
-  gtk_text_buffer_create_tag (buffer, "body", NULL);
+  /* Chinese glyph forms in every UI language, justified lines. */
+  gtk_text_buffer_create_tag (buffer, "body",
+                              "language", "zh-cn",
+                              "justification", GTK_JUSTIFY_FILL,
+                              NULL);
   gtk_text_buffer_create_tag (buffer, "title",
                               "justification", GTK_JUSTIFY_CENTER,
                               "weight", PANGO_WEIGHT_BOLD,
@@ -483,7 +519,7 @@ update_body_tag (JjReaderView *self)
   g_object_set (body,
                 "family", self->font_family,
                 "size-points", font_points (self),
-                "line-height", (float) self->line_height,
+                "line-height", (float) line_height_factor (self),
                 NULL);
 }
 
@@ -492,7 +528,8 @@ update_font (JjReaderView  *self,
              GtkTextView   *view)
 {
   gtk_text_view_set_indent (view, 2 * font_pixels (self));
-  gtk_text_view_set_pixels_below_lines (view, font_pixels (self) * 2 / 3);
+  /* Paragraphs apart by more than the lines within them. */
+  gtk_text_view_set_pixels_below_lines (view, paragraph_gap (self));
 }
 
 static void
@@ -891,6 +928,26 @@ jj_reader_view_scroll_to_offset (JjReaderView *self,
                                                        NULL, NULL);
 }
 
+/* Scrolls to @offset only when its line is not on screen already: an
+ * undone mark in view stays where the reader sees it. */
+void
+jj_reader_view_reveal_offset (JjReaderView *self,
+                              guint         offset)
+{
+  double y;
+
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  if (self->blocks == NULL)
+    return;
+
+  if (self->pending_tick == 0 && offset_to_y (self, offset, &y) &&
+      y >= 0 && y + line_pixels (self) <= gtk_widget_get_height (GTK_WIDGET (self->scroller)))
+    return;
+
+  jj_reader_view_scroll_to_offset (self, offset);
+}
+
 static guint
 compute_position (JjReaderView *self)
 {
@@ -1091,6 +1148,24 @@ jj_reader_view_get_selection (JjReaderView *self,
   return TRUE;
 }
 
+/* Drops the selection, the caret left at its end, where it is: a
+ * passage just marked shows its highlight, not a selection over it. */
+void
+jj_reader_view_clear_selection (JjReaderView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+
+  if (self->selection_view == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->selection_view);
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    gtk_text_buffer_select_range (buffer, &end, &end);
+}
+
 /* Where the selection starts, in the view's coordinates, to point a
  * popover at. */
 gboolean
@@ -1190,6 +1265,174 @@ jj_reader_view_select_range (JjReaderView *self,
   gtk_widget_add_tick_callback (GTK_WIDGET (self), select_tick, data, g_free);
 }
 
+/* Rows near the end are estimates until laid out: going to the end is
+ * repeated each frame until the bottom stays where it is.
+ */
+static gboolean
+end_tick_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  JjReaderView *self = JJ_READER_VIEW (widget);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double bottom = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+
+  if (ABS (gtk_adjustment_get_value (vadj) - bottom) < 1)
+    self->end_steady++;
+  else
+    {
+      self->end_steady = 0;
+      gtk_adjustment_set_value (vadj, bottom);
+    }
+
+  if (self->end_steady >= 3 || self->end_tries-- == 0)
+    {
+      self->end_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+cancel_end (JjReaderView *self)
+{
+  if (self->end_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->end_tick);
+  self->end_tick = 0;
+}
+
+static void
+scroll_to_end (JjReaderView *self)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  if (self->blocks == NULL || self->blocks->len == 0)
+    return;
+
+  if (self->pending_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
+  self->pending_tick = 0;
+  self->top_block = self->blocks->len - 1;
+  /* The list view lays out the rows it scrolls to; a bare jump of the
+   * adjustment to rows it has not measured leaves the screen empty. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                              self->blocks->len - 1);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  self->end_steady = 0;
+  self->end_tries = SCROLL_TRIES;
+  if (self->end_tick == 0)
+    self->end_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), end_tick_cb, NULL, NULL);
+}
+
+/**
+ * jj_reader_view_scroll_key:
+ *
+ * Reads on by keyboard: Page Up/Down, Space and Shift+Space, the arrows,
+ * Home/End and Ctrl+Home/End scroll the whole document, as in any reader,
+ * instead of moving the caret within one paragraph's text view. Shift
+ * with an arrow or Home/End is left to the text view, to select.
+ *
+ * Returns: whether the key scrolled.
+ */
+gboolean
+jj_reader_view_scroll_key (JjReaderView    *self,
+                           guint            keyval,
+                           GdkModifierType  state)
+{
+  GtkAdjustment *vadj;
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
+  double value, page, step;
+
+  g_return_val_if_fail (JJ_IS_READER_VIEW (self), FALSE);
+
+  if (self->blocks == NULL)
+    return FALSE;
+
+  vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  value = gtk_adjustment_get_value (vadj);
+  /* A line of the previous page stays in view. */
+  step = line_pixels (self);
+  page = MAX (gtk_adjustment_get_page_size (vadj) - step, step);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      if (mods != 0)
+        return FALSE;
+      value += page;
+      break;
+
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      if (mods != 0)
+        return FALSE;
+      value -= page;
+      break;
+
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (mods == 0)
+        value += page;
+      else if (mods == GDK_SHIFT_MASK)
+        value -= page;
+      else
+        return FALSE;
+      break;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      if (mods != 0)
+        return FALSE;
+      value += step;
+      break;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (mods != 0)
+        return FALSE;
+      value -= step;
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      if (mods != 0 && mods != GDK_CONTROL_MASK)
+        return FALSE;
+      cancel_end (self);
+      value = 0;
+      break;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      if (mods != 0 && mods != GDK_CONTROL_MASK)
+        return FALSE;
+      scroll_to_end (self);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+
+  cancel_end (self);
+  if (self->pending_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
+  self->pending_tick = 0;
+  gtk_adjustment_set_value (vadj, value);
+
+  return TRUE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                JjReaderView          *self)
+{
+  return jj_reader_view_scroll_key (self, keyval, state);
+}
+
 double
 jj_reader_view_get_zoom (JjReaderView *self)
 {
@@ -1214,7 +1457,7 @@ update_all_fonts (JjReaderView *self)
   GHashTableIter iter;
   gpointer value;
 
-  self->line_pixels = 0;
+  self->font_height = 0;
   update_body_tag (self);
   adw_clamp_scrollable_set_maximum_size (self->clamp, MEASURE_EM * font_pixels (self) + 24);
   adw_clamp_scrollable_set_tightening_threshold (self->clamp, MEASURE_EM * font_pixels (self) * 3 / 4);
@@ -1258,6 +1501,7 @@ jj_reader_view_dispose (GObject *object)
   if (self->fill_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
   self->fill_tick = 0;
+  cancel_end (self);
   g_clear_handle_id (&self->position_idle, g_source_remove);
 
   if (self->scroller != NULL)
@@ -1307,6 +1551,7 @@ jj_reader_view_init (JjReaderView *self)
 {
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
+  GtkEventController *key;
 
   self->zoom = 1.0;
   self->font_size = 13.0;
@@ -1346,6 +1591,12 @@ jj_reader_view_init (JjReaderView *self)
                            G_CALLBACK (vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                            G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
+
+  /* Before the text views, which would move their caret instead. */
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   jj_reader_view_set_zoom (self, 1.0);
 }

@@ -41,9 +41,12 @@ void       jj_reader_view_set_matches      (JjReaderView      *self,
                                             int                current);
 void       jj_reader_view_scroll_to_offset (JjReaderView      *self,
                                             guint              offset);
+void       jj_reader_view_reveal_offset    (JjReaderView      *self,
+                                            guint              offset);
 gboolean   jj_reader_view_get_selection    (JjReaderView      *self,
                                             guint             *start,
                                             guint             *end);
+void       jj_reader_view_clear_selection  (JjReaderView      *self);
 gboolean   jj_reader_view_get_selection_rect (JjReaderView    *self,
                                             GdkRectangle      *rect);
 void       jj_reader_view_select_range     (JjReaderView      *self,
@@ -54,6 +57,9 @@ void       jj_reader_view_set_font         (JjReaderView      *self,
                                             const char        *family,
                                             double             points,
                                             double             line_height);
+gboolean   jj_reader_view_scroll_key       (JjReaderView      *self,
+                                            guint              keyval,
+                                            GdkModifierType    state);
 double     jj_reader_view_get_zoom         (JjReaderView      *self);
 void       jj_reader_view_set_zoom         (JjReaderView      *self,
                                             double             zoom);

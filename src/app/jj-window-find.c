@@ -39,6 +39,7 @@ static void
 search_changed_cb (JjWindow *self)
 {
   const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  int first = -1;
 
   g_clear_pointer (&self->matches, g_array_unref);
   self->current_match = -1;
@@ -48,7 +49,25 @@ search_changed_cb (JjWindow *self)
                                              jj_document_get_n_bytes (self->document),
                                              needle, MAX_MATCHES);
 
-  jj_reader_view_set_matches (self->reader_view, self->matches, -1);
+  /* While typing: the first match from where the reader is, shown
+   * (scrolled to only when off screen), the focus left in the entry.
+   * Next then goes to it. */
+  if (self->matches != NULL && self->matches->len > 0)
+    {
+      guint position = jj_reader_view_get_position (self->reader_view);
+
+      first = 0;
+      for (guint i = 0; i < self->matches->len; i++)
+        if (g_array_index (self->matches, JjTextRange, i).start >= position)
+          {
+            first = i;
+            break;
+          }
+      jj_reader_view_reveal_offset (self->reader_view,
+                                    g_array_index (self->matches, JjTextRange, first).start);
+    }
+
+  jj_reader_view_set_matches (self->reader_view, self->matches, first);
   update_match_label (self);
 }
 

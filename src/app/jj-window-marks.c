@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jj-citation.h"
 #include "jj-mark-history.h"
 #include "jj-mark-kind.h"
 #include "jj-mark-popover.h"
@@ -108,14 +109,36 @@ marks_reloaded_cb (JjWindow *self)
 }
 
 static void
+notice_details_cb (AdwToast *toast,
+                   JjWindow *self)
+{
+  const char *notice = g_object_get_data (G_OBJECT (toast), "notice");
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("About the Marks"), notice);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A toast is one line: a notice with a folder's path in it would be cut
+ * off. A long one is shown whole in a dialog from the toast. */
+static void
 marks_notice_cb (JjWindow *self)
 {
   const char *notice = jj_mark_store_get_notice (self->marks);
 
   if (notice != NULL && notice[0] != '\0')
     {
-      AdwToast *toast = adw_toast_new (notice);
+      AdwToast *toast;
 
+      if (g_utf8_strlen (notice, -1) <= 40)
+        toast = adw_toast_new (notice);
+      else
+        {
+          toast = adw_toast_new (_("Something about the marks needs your attention"));
+          adw_toast_set_button_label (toast, _("_Details"));
+          g_object_set_data_full (G_OBJECT (toast), "notice", g_strdup (notice), g_free);
+          g_signal_connect_object (toast, "button-clicked", G_CALLBACK (notice_details_cb), self, 0);
+        }
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
@@ -155,6 +178,8 @@ _jj_window_close_marks (JjWindow *self)
   jj_marks_panel_set_marks (self->marks_panel, NULL);
   g_clear_object (&self->history);
   g_clear_object (&self->marks);
+  g_clear_object (&self->speech);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.speech-details", FALSE);
   g_clear_error (&self->save_error);
   g_clear_weak_pointer (&self->focus_before_popover);
   self->editing = NULL;
@@ -190,6 +215,7 @@ _jj_window_load_marks (JjWindow   *self,
     _jj_window_show_error (self, _("Could Not Read the Marks"), error);
 
   marks_notice_cb (self);
+  _jj_window_load_details (self);
   {
     g_autofree char *me = g_settings_get_string (self->settings, "author");
 
@@ -220,16 +246,19 @@ mark_range (JjWindow   *self,
   g_autofree char *section = NULL;
   JjMark *mark;
 
-  section = jj_outline_dup_section_path (jj_document_get_outline (self->document), start);
+  section = jj_citation_dup_section (jj_document_get_outline (self->document), start);
   mark = jj_mark_store_add_range (self->marks, start, end, kind, section);
   if (mark == NULL)
     return NULL;
+
+  _jj_window_keep_details (self);
 
   apply_author (self, mark);
   jj_mark_history_added (self->history, mark);
   jj_marks_panel_refresh (self->marks_panel);
   /* The store's items-changed came before the history knew of the mark. */
   _jj_window_refresh_marks (self);
+  jj_reader_view_clear_selection (self->reader_view);
 
   return mark;
 }
@@ -333,6 +362,8 @@ highlight_activated_cb (JjWindow     *self,
   show_popover (self, rect);
 }
 
+static void close_popover (JjWindow *self);
+
 static void
 popover_apply_cb (JjWindow *self)
 {
@@ -340,6 +371,7 @@ popover_apply_cb (JjWindow *self)
   g_autofree char *note = jj_mark_popover_dup_note (self->popover);
   const char *kind = jj_mark_popover_get_kind (self->popover);
 
+  close_popover (self);
   if (self->editing != NULL)
     {
       g_autoptr(JjMark) before = jj_mark_history_begin_edit (self->history, self->editing);
@@ -366,15 +398,16 @@ popover_apply_cb (JjWindow *self)
   _jj_window_refresh_marks (self);
 }
 
-/* GTK leaves the window's focus on the hidden popover's button, where
- * the number keys and Ctrl+Z no longer reach the window. */
+/* The focus goes back to the text before the popover hides: GTK would
+ * leave it on the hidden popover's button, where the number keys and
+ * Ctrl+Z no longer reach the window, or move it to the next focusable
+ * widget, an outline row, whose selection scrolls the reader to its
+ * heading. */
 static void
-popover_closed_cb (JjWindow *self)
+restore_focus (JjWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (self->marks == NULL)
-    return;
   if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)))
     return;
 
@@ -385,14 +418,40 @@ popover_closed_cb (JjWindow *self)
   g_clear_weak_pointer (&self->focus_before_popover);
 }
 
+/* Hiding the popover after its button was pressed makes GTK 4.8 select
+ * an outline row, which is no choice of the reader's: it must not
+ * scroll the reader to that row's heading. */
+static void
+close_popover (JjWindow *self)
+{
+  restore_focus (self);
+  self->quiet_outline = TRUE;
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  self->quiet_outline = FALSE;
+}
+
+static void
+popover_closed_cb (JjWindow *self)
+{
+  if (self->marks == NULL)
+    return;
+
+  restore_focus (self);
+}
+
 static void
 undo_toast_cb (AdwToast *toast,
                JjWindow *self)
 {
+  JjMark *mark = NULL;
+
   if (self->history != NULL && jj_mark_history_can_undo (self->history))
-    jj_mark_history_undo (self->history);
+    mark = jj_mark_history_undo (self->history);
   jj_marks_panel_refresh (self->marks_panel);
   _jj_window_refresh_marks (self);
+  /* The restored mark, where the reader can see it came back. */
+  if (mark != NULL && !jj_mark_get_deleted (mark))
+    jj_reader_view_reveal_offset (self->reader_view, jj_mark_get_start (mark));
 }
 
 static void
@@ -403,6 +462,7 @@ popover_delete_cb (JjWindow *self)
   if (self->editing == NULL)
     return;
 
+  close_popover (self);
   jj_mark_store_remove (self->marks, self->editing);
   jj_mark_history_removed (self->history, self->editing);
   self->editing = NULL;
@@ -433,7 +493,7 @@ history_action (GtkWidget  *widget,
   jj_marks_panel_refresh (self->marks_panel);
   _jj_window_refresh_marks (self);
   if (mark != NULL && !jj_mark_get_deleted (mark))
-    jj_reader_view_scroll_to_offset (self->reader_view, jj_mark_get_start (mark));
+    jj_reader_view_reveal_offset (self->reader_view, jj_mark_get_start (mark));
 }
 
 static void
@@ -460,7 +520,7 @@ reattach_cb (JjWindow *self,
 
   if (jj_mark_store_reattach (self->marks, mark, start, end))
     {
-      g_autofree char *section = jj_outline_dup_section_path (jj_document_get_outline (self->document), start);
+      g_autofree char *section = jj_citation_dup_section (jj_document_get_outline (self->document), start);
 
       jj_mark_set_section (mark, section);
       jj_mark_store_touch (self->marks, mark);

@@ -12,6 +12,7 @@
 #include "jj-marks-panel.h"
 #include "jj-outline-panel.h"
 #include "jj-reader-view.h"
+#include "jj-speech-info.h"
 #include "jj-window.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,7 @@ struct _JjWindow
   GSettings            *settings;
 
   /* Template widgets */
-  AdwFlap              *flap;
+  GtkPaned             *outline_paned;
   JjOutlinePanel       *outline_panel;
   GtkStack             *stack;
   JjReaderView         *reader_view;
@@ -60,6 +61,9 @@ struct _JjWindow
 
   GArray               *matches;
   int                   current_match;
+
+  gboolean              quiet_outline;  /* an outline row selected now is no reader's choice */
+  JjSpeechInfo         *speech;         /* title, speaker, date, occasion; NULL without document */
 };
 
 void            _jj_window_show_error        (JjWindow       *self,
@@ -76,6 +80,10 @@ void            _jj_window_load_marks        (JjWindow       *self,
                                               JjDocument     *document);
 void            _jj_window_close_marks       (JjWindow       *self);
 void            _jj_window_refresh_marks     (JjWindow       *self);
+
+void            _jj_window_class_init_details (GtkWidgetClass *widget_class);
+void            _jj_window_load_details      (JjWindow       *self);
+void            _jj_window_keep_details      (JjWindow       *self);
 
 void            _jj_window_debug_marks_loaded (JjWindow      *self);
 void            _jj_window_debug_marks_closed (JjWindow      *self);

@@ -14,6 +14,7 @@
 #include "jj-print-operation.h"
 #include "jj-reading-positions.h"
 #include "jj-recent-files.h"
+#include "jj-tooltip.h"
 #include "jj-window-private.h"
 
 
@@ -114,6 +115,29 @@ reading_positions (JjWindow *self)
   return JJ_IS_APPLICATION (app) ? jj_application_get_reading_positions (JJ_APPLICATION (app)) : NULL;
 }
 
+
+/* What needs a speech is off in a window without one: the header's mark
+ * button, Find, printing and exporting, the marks panel. */
+static void
+set_document_actions_enabled (JjWindow *self,
+                              gboolean  enabled)
+{
+  static const char *actions[] = {
+    "win.find", "win.find-next", "win.find-previous", "win.mark", "win.mark-details",
+    "win.toggle-marks", "win.copy-outline", "win.print", "win.export-pdf",
+    "win.export-outline", "win.toggle-sidebar", "win.zoom-in", "win.zoom-out",
+    "win.zoom-reset",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+  if (!enabled)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-original", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.speech-details", FALSE);
+    }
+}
+
 static void
 jj_window_set_document (JjWindow   *self,
                         JjDocument *document)
@@ -125,6 +149,7 @@ jj_window_set_document (JjWindow   *self,
   GFile *file;
 
   g_set_object (&self->document, document);
+  set_document_actions_enabled (self, TRUE);
 
   for (guint i = 0; i < jj_outline_get_n_entries (outline); i++)
     {
@@ -145,6 +170,19 @@ jj_window_set_document (JjWindow   *self,
         default:
           break;
         }
+    }
+
+  /* A title the outline did not take (a file with nothing else) is
+   * still shown as the title, and the reader is told why there is
+   * nothing more. */
+  if (title_end == 0 && jj_document_get_title (document) != NULL)
+    title_end = g_utf8_strlen (jj_document_get_title (document), -1);
+  if (strchr (jj_document_get_text (document), '\n') == NULL && title_end > 0)
+    {
+      AdwToast *toast = adw_toast_new (_("This file holds only a title: there is no text to read or mark."));
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 
   jj_reader_view_set_document (self->reader_view, document, title_end,
@@ -215,9 +253,10 @@ static void
 entry_activated_cb (JjWindow       *self,
                     JjOutlineEntry *entry)
 {
+  if (self->quiet_outline)
+    return;
+
   jj_reader_view_scroll_to_offset (self->reader_view, jj_outline_entry_get_start (entry));
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static void
@@ -486,7 +525,8 @@ toggle_sidebar_action (GtkWidget  *widget,
 {
   JjWindow *self = JJ_WINDOW (widget);
 
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  gtk_widget_set_visible (GTK_WIDGET (self->outline_panel),
+                          !gtk_widget_get_visible (GTK_WIDGET (self->outline_panel)));
 }
 
 static void
@@ -589,6 +629,27 @@ jj_window_record_recent (JjWindow   *self,
                              NULL, recent_added_cb, NULL);
 }
 
+/* A file GTK's save dialog recorded for this app (an export) is no
+ * speech opened: those are in the group, or, recorded before there was
+ * one, have the speech's title as their name. */
+static gboolean
+is_opened_speech (GtkRecentInfo *info)
+{
+  g_autofree char *base = NULL;
+  gsize n_groups = 0;
+  g_auto(GStrv) groups = gtk_recent_info_get_groups (info, &n_groups);
+
+  if (gtk_recent_info_has_group (info, JJ_RECENT_FILES_GROUP))
+    return TRUE;
+  if (n_groups > 0)
+    return FALSE;
+
+  /* Without a title the name shown is the file's. */
+  base = gtk_recent_info_get_short_name (info);
+
+  return g_strcmp0 (gtk_recent_info_get_display_name (info), base) != 0;
+}
+
 static void
 fill_recent_list (JjWindow *self)
 {
@@ -613,7 +674,8 @@ fill_recent_list (JjWindow *self)
       GtkRecentInfo *info = l->data;
       GtkWidget *row;
 
-      if (!gtk_recent_info_has_application (info, "jiejian") || !gtk_recent_info_exists (info))
+      if (!gtk_recent_info_has_application (info, "jiejian") || !gtk_recent_info_exists (info) ||
+          !is_opened_speech (info))
         continue;
 
       row = adw_action_row_new ();
@@ -852,7 +914,7 @@ jj_window_class_init (JjWindowClass *klass)
   g_type_ensure (JJ_TYPE_READER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/jj-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, JjWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_paned);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, outline_panel);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, loading_label);
@@ -877,15 +939,19 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  /* A menu shows the last binding of an action: the keypad's come first,
+   * so the menu says Ctrl++, not Ctrl+Keypad +. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
   _jj_window_class_init_marks (widget_class);
+  _jj_window_class_init_details (widget_class);
 
   gtk_widget_class_install_property_action (widget_class, "win.show-original", "show-original");
   gtk_widget_class_install_action (widget_class, "win.copy-outline", NULL, copy_outline_action);
@@ -896,6 +962,36 @@ jj_window_class_init (JjWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+}
+
+/* Keys reach the reader only while its text has the focus: with the
+ * focus nowhere (a row given back, a popover closed) they still read on.
+ */
+static gboolean
+window_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       JjWindow              *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Escape in the text closes Find, as it does in its entry. */
+  if (keyval == GDK_KEY_Escape && (state & GDK_MODIFIER_MASK) == 0 &&
+      gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return TRUE;
+    }
+
+  if (self->document == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") != 0)
+    return FALSE;
+  if (focus != NULL && focus != GTK_WIDGET (self) &&
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->reader_view)))
+    return FALSE;
+
+  return jj_reader_view_scroll_key (self->reader_view, keyval, state);
 }
 
 static void
@@ -917,7 +1013,7 @@ jj_window_init (JjWindow *self)
   g_signal_connect_object (self->settings, "changed::line-spacing",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   font_settings_changed_cb (self);
-  g_settings_bind (self->settings, "show-outline", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-outline", self->outline_panel, "visible", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-marks", self->marks_flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -931,12 +1027,20 @@ jj_window_init (JjWindow *self)
     g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   }
+  {
+    GtkEventController *key = gtk_event_controller_key_new ();
+
+    g_signal_connect (key, "key-pressed", G_CALLBACK (window_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), key);
+  }
 
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
   g_signal_connect_swapped (self, "map", G_CALLBACK (update_recent_list), self);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (update_recent_list), self);
   _jj_window_init_find (self);
+  set_document_actions_enabled (self, FALSE);
+  jj_tooltip_unwrap_tree (GTK_WIDGET (self));
 }
 
 JjWindow *

@@ -15,6 +15,7 @@
 #include "jj-library-query.h"
 #include "jj-mark-store.h"
 #include "jj-sidecar.h"
+#include "jj-speech-info.h"
 
 /* FILE is a speech (its sidecar is found as the app finds it) or the
  * sidecar itself. */
@@ -31,6 +32,7 @@ add_passages (const char      *arg,
   g_autoptr(JjSidecar) sidecar = NULL;
   g_autoptr(GFile) document_file = NULL;
   g_autoptr(JjDocument) document = NULL;
+  g_autoptr(JjSpeechInfo) info = NULL;
   const char *path = g_file_peek_path (file);
 
   if (path == NULL)
@@ -77,6 +79,11 @@ add_passages (const char      *arg,
       title = g_steal_pointer (&base);
     }
 
+  if (document != NULL)
+    info = jj_speech_info_for_document (document, sidecar->speech);
+  else if (sidecar->speech != NULL)
+    info = jj_speech_info_copy (sidecar->speech);
+
   for (guint i = 0; i < sidecar->marks->len; i++)
     {
       JjMark *mark = g_ptr_array_index (sidecar->marks, i);
@@ -86,6 +93,8 @@ add_passages (const char      *arg,
         continue;
 
       passage = jj_passage_new_from_mark (mark, document_path, title);
+      if (info != NULL)
+        jj_speech_info_apply_to_passage (info, passage);
       if (jj_library_query_matches (query, passage))
         g_ptr_array_add (passages, g_steal_pointer (&passage));
     }

@@ -10,6 +10,8 @@
 
 #include "jj-cli.h"
 #include "jj-document.h"
+#include "jj-sidecar.h"
+#include "jj-speech-info.h"
 
 int
 jj_cli_info (int    argc,
@@ -39,7 +41,30 @@ jj_cli_info (int    argc,
   printf ("%s: %s\n", _("Encoding"), jj_document_get_encoding (document));
   printf ("%s: %u\n", _("Characters"), jj_document_get_length (document));
   printf ("%s: %u\n", _("Paragraphs"), n_paragraphs);
-  printf ("%s: %s\n", _("Title"), jj_document_get_title (document));
+  {
+    g_autoptr(JjSpeechInfo) info = NULL;
+    g_autoptr(JjSidecar) sidecar = NULL;
+    GFile *file = jj_document_get_file (document);
+
+    /* Details the user corrected are in the sidecar. */
+    if (file != NULL && g_file_peek_path (file) != NULL)
+      {
+        g_autofree char *sidecar_path = g_strconcat (g_file_peek_path (file), JJ_SIDECAR_SUFFIX, NULL);
+
+        if (g_file_test (sidecar_path, G_FILE_TEST_IS_REGULAR))
+          sidecar = jj_sidecar_load (sidecar_path, NULL);
+      }
+    info = jj_speech_info_for_document (document, sidecar != NULL ? sidecar->speech : NULL);
+
+    if (jj_speech_info_get_title (info) != NULL)
+      printf ("%s: %s\n", _("Title"), jj_speech_info_get_title (info));
+    if (jj_speech_info_get_speaker (info) != NULL)
+      printf ("%s: %s\n", _("Speaker"), jj_speech_info_get_speaker (info));
+    if (jj_speech_info_get_date (info) != NULL)
+      printf ("%s: %s\n", _("Date"), jj_speech_info_get_date (info));
+    if (jj_speech_info_get_occasion (info) != NULL)
+      printf ("%s: %s\n", _("Occasion"), jj_speech_info_get_occasion (info));
+  }
   printf ("%s: %s\n", _("Traditional"),
           jj_document_get_was_traditional (document)
             ? (jj_document_get_original_text (document) ? _("yes, converted to simplified") : _("yes, kept"))

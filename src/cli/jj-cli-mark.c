@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jj-citation.h"
 #include "jj-cli.h"
 #include "jj-document.h"
 #include "jj-mark-kind.h"
@@ -100,7 +101,7 @@ jj_cli_mark (int    argc,
 
   outline = jj_document_get_outline (document);
   if (outline != NULL)
-    section = jj_outline_dup_section_path (outline, (guint)start);
+    section = jj_citation_dup_section (outline, (guint)start);
 
   mark = jj_mark_store_add_range (store, (guint)start, (guint)end, kind, section);
   if (tags != NULL)

@@ -11,6 +11,7 @@
 #include "jj-citation.h"
 #include "jj-docx-writer.h"
 #include "jj-exporter.h"
+#include "jj-mark-kind.h"
 
 /* Every format is rendered from the same list of blocks, so .txt, .md
  * and .docx carry the same content in the same order.
@@ -94,6 +95,20 @@ dup_document_title (JjPassage *passage)
     return g_path_get_basename (path);
 
   return g_strdup (_("Untitled document"));
+}
+
+/* "Kind: Borrow  #测评 #标准": what the user sorted the passage by. */
+static char *
+kind_and_tags (JjPassage *passage)
+{
+  const char * const *tags = jj_passage_get_tags (passage);
+  GString *str = g_string_new (NULL);
+
+  g_string_printf (str, _("Kind: %s"), jj_mark_kind_get_label (jj_passage_get_kind (passage)));
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    g_string_append_printf (str, "%s#%s", i == 0 ? "  " : " ", tags[i]);
+
+  return g_string_free (str, FALSE);
 }
 
 typedef struct
@@ -180,6 +195,11 @@ passages_to_blocks (JjPassage  **passages,
 
       blocks_add (blocks, JJ_DOCX_STYLE_QUOTE, jj_passage_get_quote (passage));
       blocks_add (blocks, JJ_DOCX_STYLE_SOURCE, source);
+      {
+        g_autofree char *kind = kind_and_tags (passage);
+
+        blocks_add (blocks, JJ_DOCX_STYLE_NOTE, kind);
+      }
       if (note[0] != '\0')
         {
           g_autofree char *line = g_strdup_printf (_("Note: %s"), note);

@@ -228,8 +228,13 @@ jj_library_query_set_text (JjLibraryQuery *self,
       terms = g_ptr_array_new ();
       for (guint i = 0; words[i] != NULL; i++)
         {
-          if (words[i][0] != '\0')
-            g_ptr_array_add (terms, g_strdup (words[i]));
+          const char *word = words[i];
+
+          /* #党建 finds what is tagged 党建, as 党建 does. */
+          while (g_str_has_prefix (word, "#") || g_str_has_prefix (word, "＃"))
+            word = g_utf8_next_char (word);
+          if (word[0] != '\0')
+            g_ptr_array_add (terms, g_strdup (word));
         }
       if (terms->len > 0)
         {
@@ -522,13 +527,90 @@ jj_library_query_ensure_search_key (JjPassage *passage)
   if (jj_passage_get_search_key (passage) != NULL)
     return jj_passage_get_search_key (passage);
 
-  joined = g_strjoin ("\n",
-                      jj_passage_get_document_title (passage),
-                      jj_passage_get_quote (passage),
-                      jj_passage_get_note (passage),
-                      NULL);
+  /* What a row of the library shows and can highlight: the quote, the
+   * note, the tags and the section. Not the speech's title, which every
+   * passage of the speech shares (the speech filter chooses by it). */
+  {
+    const char * const *tags = jj_passage_get_tags (passage);
+    g_autofree char *tag_line = tags != NULL ? g_strjoinv ("\n", (char **) tags) : NULL;
+
+    joined = g_strjoin ("\n",
+                        jj_passage_get_quote (passage),
+                        jj_passage_get_note (passage),
+                        tag_line != NULL ? tag_line : "",
+                        jj_passage_get_section (passage),
+                        NULL);
+  }
   key = jj_library_query_fold (joined);
   jj_passage_set_search_key (passage, key);
 
   return jj_passage_get_search_key (passage);
+}
+
+/**
+ * jj_library_query_markup:
+ *
+ * @text escaped for Pango markup, the parts that match the query's search
+ * words highlighted: why a passage was found.
+ *
+ * Returns: (transfer full): markup
+ */
+char *
+jj_library_query_markup (JjLibraryQuery *self,
+                         const char     *text)
+{
+  g_autoptr(GString) folded = g_string_new (NULL);
+  g_autoptr(GArray) owner = g_array_new (FALSE, FALSE, sizeof (guint));  /* folded byte → char */
+  g_autofree gboolean *hit = NULL;
+  GString *markup;
+  glong n_chars;
+  guint index = 0;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY_QUERY (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  n_chars = g_utf8_strlen (text, -1);
+  hit = g_new0 (gboolean, n_chars + 1);
+
+  /* Folded a character at a time, to map a match back to the text. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), index++)
+    {
+      char one[8] = { 0 };
+      g_autofree char *f = NULL;
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), one);
+      f = jj_library_query_fold (one);
+      g_string_append (folded, f);
+      for (gsize k = 0; f[k] != '\0'; k++)
+        g_array_append_val (owner, index);
+    }
+
+  for (guint t = 0; self->terms != NULL && self->terms[t] != NULL; t++)
+    {
+      const char *term = self->terms[t];
+      gsize len = strlen (term);
+
+      for (const char *m = strstr (folded->str, term); m != NULL; m = strstr (m + 1, term))
+        {
+          gsize at = m - folded->str;
+
+          for (gsize k = at; k < at + len && k < owner->len; k++)
+            hit[g_array_index (owner, guint, k)] = TRUE;
+        }
+    }
+
+  markup = g_string_new (NULL);
+  index = 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), index++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (p, g_utf8_next_char (p) - p);
+
+      if (hit[index] && (index == 0 || !hit[index - 1]))
+        g_string_append (markup, "<b><span background=\"#f8e45c80\">");
+      g_string_append (markup, escaped);
+      if (hit[index] && !hit[index + 1])
+        g_string_append (markup, "</span></b>");
+    }
+
+  return g_string_free (markup, FALSE);
 }

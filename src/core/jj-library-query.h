@@ -55,6 +55,8 @@ void            jj_library_query_sort              (JjLibrarySort    sort,
                                                     GPtrArray       *passages);
 
 char           *jj_library_query_fold              (const char      *text);
+char           *jj_library_query_markup            (JjLibraryQuery  *self,
+                                                    const char      *text);
 const char     *jj_library_query_ensure_search_key (JjPassage       *passage);
 
 G_END_DECLS

@@ -25,14 +25,14 @@
  * another version, and a sidecar is read again whenever its size or
  * modification time differ from what the index recorded.
  */
-#define INDEX_VERSION 3
+#define INDEX_VERSION 4
 /* The passages of a document are one byte string: tens of thousands of
  * GVariant children cost more to read than the text they hold. Each
  * passage is a PassageHeader, then NUL-terminated strings: id, kind, note,
  * author, quote, section, search key, and its tags. Host byte order: the
  * index never leaves this machine.
  */
-#define DOCUMENT_TYPE "(sssssuxtbuuay)"
+#define DOCUMENT_TYPE "(sssssuxtbuuayss)"
 #define INDEX_TYPE "(uasa" DOCUMENT_TYPE ")"
 #define NO_DATE G_MININT64
 
@@ -41,6 +41,8 @@ typedef struct
   char              *path;
   char              *sidecar;        /* NULL when beside the document */
   char              *title;
+  char              *speaker;        /* from the sidecar's speech details */
+  char              *speech_date;    /* YYYY-MM-DD */
   char              *fingerprint;
   char              *moved_from;
   guint              length;         /* of the display text, from the sidecar */
@@ -85,6 +87,8 @@ document_free (gpointer data)
   g_free (doc->path);
   g_free (doc->sidecar);
   g_free (doc->title);
+  g_free (doc->speaker);
+  g_free (doc->speech_date);
   g_free (doc->fingerprint);
   g_free (doc->moved_from);
   g_clear_pointer (&doc->passages, g_ptr_array_unref);
@@ -205,6 +209,8 @@ apply_document (Document  *doc,
 {
   jj_passage_set_document_path (passage, doc->path);
   jj_passage_set_document_title (passage, doc->title);
+  jj_passage_set_speaker (passage, doc->speaker);
+  jj_passage_set_speech_date (passage, doc->speech_date);
   jj_passage_set_document_status (passage, doc->status);
 }
 
@@ -214,6 +220,8 @@ passage_from_mark (Document *doc,
 {
   JjPassage *passage = jj_passage_new_from_mark (mark, doc->path, doc->title);
 
+  jj_passage_set_speaker (passage, doc->speaker);
+  jj_passage_set_speech_date (passage, doc->speech_date);
   jj_passage_set_document_status (passage, doc->status);
   jj_library_query_ensure_search_key (passage);
 
@@ -252,6 +260,22 @@ update_document (Document *doc)
             }
           else
             {
+              /* The details the user gave or import found: the title
+               * shown and cited, the speaker and the date. */
+              if (sidecar->speech != NULL)
+                {
+                  const char *title = jj_speech_info_get_title (sidecar->speech);
+
+                  if (title != NULL)
+                    {
+                      g_free (doc->title);
+                      doc->title = g_strdup (title);
+                    }
+                  g_free (doc->speaker);
+                  doc->speaker = g_strdup (jj_speech_info_get_speaker (sidecar->speech));
+                  g_free (doc->speech_date);
+                  doc->speech_date = g_strdup (jj_speech_info_get_date (sidecar->speech));
+                }
               g_ptr_array_set_size (doc->passages, 0);
               for (guint i = 0; i < sidecar->marks->len; i++)
                 {
@@ -628,12 +652,14 @@ jj_library_save_index (JjLibrary  *self,
         append_passage (blob, g_ptr_array_index (doc->passages, i));
       passages = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, blob->data, blob->len, 1);
 
-      g_variant_builder_add (&documents, "(sssssuxtbuu@ay)",
+      g_variant_builder_add (&documents, "(sssssuxtbuu@ayss)",
                              doc->path, doc->sidecar != NULL ? doc->sidecar : "", doc->title,
                              doc->fingerprint != NULL ? doc->fingerprint : "",
                              doc->moved_from != NULL ? doc->moved_from : "",
                              doc->length, doc->sidecar_mtime, doc->sidecar_size,
-                             doc->explicit, (guint)doc->status, doc->passages->len, passages);
+                             doc->explicit, (guint)doc->status, doc->passages->len, passages,
+                             doc->speaker != NULL ? doc->speaker : "",
+                             doc->speech_date != NULL ? doc->speech_date : "");
     }
 
   index = g_variant_ref_sink (g_variant_new (INDEX_TYPE, INDEX_VERSION, &folders, &documents));
@@ -714,6 +740,7 @@ read_passages (Document *doc,
       g_autofree const char **tags = NULL;
       g_autoptr(GDateTime) created = NULL;
       g_autoptr(GDateTime) modified = NULL;
+      JjPassage *passage;
       PassageHeader header;
 
       if ((gsize)(end - p) < sizeof header)
@@ -739,11 +766,13 @@ read_passages (Document *doc,
       modified = header.modified == header.created && created != NULL
                  ? g_date_time_ref (created)
                  : date_from_usec (header.modified);
-      g_ptr_array_add (doc->passages,
-                       _jj_passage_new_full (strings[0], strings[1], tags, strings[2], strings[3],
-                                             strings[4], strings[5], strings[6], created, modified,
-                                             header.start, header.end,
-                                             doc->path, doc->title, doc->status));
+      passage = _jj_passage_new_full (strings[0], strings[1], tags, strings[2], strings[3],
+                                      strings[4], strings[5], strings[6], created, modified,
+                                      header.start, header.end,
+                                      doc->path, doc->title, doc->status);
+      jj_passage_set_speaker (passage, doc->speaker);
+      jj_passage_set_speech_date (passage, doc->speech_date);
+      g_ptr_array_add (doc->passages, passage);
     }
 
   return p == end;
@@ -813,13 +842,13 @@ read_index (JjLibrary *self)
   while ((child = g_variant_iter_next_value (&iter)) != NULL)
     {
       g_autoptr(GVariant) passages = NULL;
-      const char *doc_path, *sidecar, *title, *fingerprint, *moved_from;
+      const char *doc_path, *sidecar, *title, *fingerprint, *moved_from, *speaker, *speech_date;
       Document *doc;
       guint status, n_passages;
 
-      g_variant_get (child, "(&s&s&s&s&suxtbuu@ay)",
+      g_variant_get (child, "(&s&s&s&s&suxtbuu@ay&s&s)",
                      &doc_path, &sidecar, &title, &fingerprint, &moved_from, NULL, NULL, NULL, NULL,
-                     &status, &n_passages, &passages);
+                     &status, &n_passages, &passages, &speaker, &speech_date);
       if (!g_path_is_absolute (doc_path) || g_hash_table_contains (self->documents, doc_path))
         {
           g_variant_unref (child);
@@ -832,9 +861,11 @@ read_index (JjLibrary *self)
       doc->fingerprint = g_strdup (fingerprint);
       doc->moved_from = moved_from[0] != '\0' ? g_strdup (moved_from) : NULL;
       doc->sidecar = g_path_is_absolute (sidecar) ? g_strdup (sidecar) : NULL;
-      g_variant_get (child, "(&s&s&s&s&suxtbuu@ay)",
+      doc->speaker = speaker[0] != '\0' ? g_strdup (speaker) : NULL;
+      doc->speech_date = speech_date[0] != '\0' ? g_strdup (speech_date) : NULL;
+      g_variant_get (child, "(&s&s&s&s&suxtbuu@ay&s&s)",
                      NULL, NULL, NULL, NULL, NULL, &doc->length, &doc->sidecar_mtime,
-                     &doc->sidecar_size, &doc->explicit, NULL, NULL, NULL);
+                     &doc->sidecar_size, &doc->explicit, NULL, NULL, NULL, NULL, NULL);
       doc->status = MIN (status, JJ_DOCUMENT_STATUS_MISSING);
       if (!read_passages (doc, n_passages, passages))
         {

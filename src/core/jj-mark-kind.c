@@ -16,7 +16,8 @@ static const JjMarkKind kinds[] = {
   { "outline", NC_("mark kind", "Outline"),       "#62a0ea" },
   { "wording", NC_("mark kind", "Wording"),       "#8ff0a4" },
   { "fact",    NC_("mark kind", "Fact or case"),  "#ffa348" },
-  { "doubt",   NC_("mark kind", "Doubt"),         "#c0bfbc" },
+  /* Not grey: that is how an unfocused selection looks. */
+  { "doubt",   NC_("mark kind", "Doubt"),         "#dc8add" },
 };
 
 guint

@@ -548,6 +548,9 @@ merge (JjMarkStore *self,
   if (resort)
     g_list_store_sort (self->live, compare_marks, NULL);
 
+  if (incoming->speech != NULL && self->kept->speech == NULL)
+    self->kept->speech = g_steal_pointer (&incoming->speech);
+
   if (incoming->extra != NULL && self->kept->extra == NULL)
     {
       self->kept->extra = incoming->extra;
@@ -1185,6 +1188,8 @@ build_sidecar (JjMarkStore *self)
   sidecar->version = self->kept->version;
   if (self->kept->extra != NULL)
     sidecar->extra = xmlCopyNode (self->kept->extra, 1);
+  if (self->kept->speech != NULL)
+    sidecar->speech = jj_speech_info_copy (self->kept->speech);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (sidecar->marks, g_list_model_get_item (model, i));
@@ -2043,4 +2048,40 @@ jj_mark_store_set_save_delay (JjMarkStore *self,
       self->save_delay = save_delay;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_DELAY]);
     }
+}
+
+/**
+ * jj_mark_store_get_speech_info:
+ *
+ * Returns: (transfer none) (nullable): the speech's details kept in the
+ *   sidecar, NULL when it has none
+ */
+JjSpeechInfo *
+jj_mark_store_get_speech_info (JjMarkStore *self)
+{
+  g_return_val_if_fail (JJ_IS_MARK_STORE (self), NULL);
+
+  return self->kept->speech;
+}
+
+/**
+ * jj_mark_store_set_speech_info:
+ *
+ * Keeps a copy of @info in the sidecar, saved as marks are.
+ */
+void
+jj_mark_store_set_speech_info (JjMarkStore  *self,
+                               JjSpeechInfo *info)
+{
+  g_return_if_fail (JJ_IS_MARK_STORE (self));
+  g_return_if_fail (info == NULL || JJ_IS_SPEECH_INFO (info));
+
+  if (info == NULL ? self->kept->speech == NULL
+                   : self->kept->speech != NULL && jj_speech_info_equal (info, self->kept->speech))
+    return;
+
+  g_clear_object (&self->kept->speech);
+  if (info != NULL)
+    self->kept->speech = jj_speech_info_copy (info);
+  schedule_save (self);
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "jj-mark.h"
+#include "jj-speech-info.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,9 @@ JjMark      *jj_mark_store_lookup            (JjMarkStore  *self,
                                               const char   *id);
 guint        jj_mark_store_get_n_orphans     (JjMarkStore  *self);
 GFile       *jj_mark_store_get_sidecar       (JjMarkStore  *self);
+JjSpeechInfo *jj_mark_store_get_speech_info  (JjMarkStore  *self);
+void         jj_mark_store_set_speech_info   (JjMarkStore  *self,
+                                              JjSpeechInfo *info);
 gboolean     jj_mark_store_get_fallback      (JjMarkStore  *self);
 const char  *jj_mark_store_get_notice        (JjMarkStore  *self);
 gboolean     jj_mark_store_get_dirty         (JjMarkStore  *self);

@@ -23,6 +23,8 @@ struct _JjPassage
   char             *document_title;
   char             *document_path;
   char             *section;
+  char             *speaker;
+  char             *speech_date;
   char             *search_key;
   gint64            created_key;  /* µs since 1970, for fast sorting */
   guint             start;
@@ -65,6 +67,8 @@ jj_passage_finalize (GObject *object)
   g_clear_pointer (&self->document_title, g_free);
   g_clear_pointer (&self->document_path, g_free);
   g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->speaker, g_free);
+  g_clear_pointer (&self->speech_date, g_free);
   g_clear_pointer (&self->search_key, g_free);
 
   G_OBJECT_CLASS (jj_passage_parent_class)->finalize (object);
@@ -395,6 +399,7 @@ jj_passage_set_tags (JjPassage          *self,
 
   g_strfreev (self->tags);
   self->tags = (tags != NULL && tags[0] != NULL) ? g_strdupv ((char **)tags) : NULL;
+  g_clear_pointer (&self->search_key, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
 }
 
@@ -546,7 +551,10 @@ jj_passage_set_section (JjPassage  *self,
   g_return_if_fail (JJ_IS_PASSAGE (self));
 
   if (replace_string (&self->section, section))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+    {
+      g_clear_pointer (&self->search_key, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
+    }
 }
 
 guint
@@ -697,4 +705,41 @@ jj_passage_compare_by_kind (gconstpointer a,
     }
 
   return jj_passage_compare_by_date (a, b);
+}
+
+/* Who gave the speech, as citations name the speaker; "" when unknown. */
+const char *
+jj_passage_get_speaker (JjPassage *self)
+{
+  g_return_val_if_fail (JJ_IS_PASSAGE (self), NULL);
+
+  return EMPTY_IF_NULL (self->speaker);
+}
+
+void
+jj_passage_set_speaker (JjPassage  *self,
+                        const char *speaker)
+{
+  g_return_if_fail (JJ_IS_PASSAGE (self));
+
+  replace_string (&self->speaker, speaker);
+}
+
+/* The day of the speech as YYYY-MM-DD, "" when unknown: not the day the
+ * passage was marked. */
+const char *
+jj_passage_get_speech_date (JjPassage *self)
+{
+  g_return_val_if_fail (JJ_IS_PASSAGE (self), NULL);
+
+  return EMPTY_IF_NULL (self->speech_date);
+}
+
+void
+jj_passage_set_speech_date (JjPassage  *self,
+                            const char *date)
+{
+  g_return_if_fail (JJ_IS_PASSAGE (self));
+
+  replace_string (&self->speech_date, date);
 }

@@ -58,6 +58,12 @@ void                jj_passage_set_document_title   (JjPassage          *self,
 const char         *jj_passage_get_document_path    (JjPassage          *self);
 void                jj_passage_set_document_path    (JjPassage          *self,
                                                      const char         *path);
+const char         *jj_passage_get_speaker          (JjPassage          *self);
+void                jj_passage_set_speaker          (JjPassage          *self,
+                                                     const char         *speaker);
+const char         *jj_passage_get_speech_date      (JjPassage          *self);
+void                jj_passage_set_speech_date      (JjPassage          *self,
+                                                     const char         *date);
 const char         *jj_passage_get_section          (JjPassage          *self);
 void                jj_passage_set_section          (JjPassage          *self,
                                                      const char         *section);

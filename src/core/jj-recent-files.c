@@ -108,6 +108,8 @@ jj_recent_files_add (const char  *path,
   g_bookmark_file_add_application (list, uri, app_name, app_exec);
   g_bookmark_file_set_visited_date_time (list, uri, now);
   g_bookmark_file_set_is_private (list, uri, FALSE);
+  /* What was opened as a speech, not a file a save dialog recorded. */
+  g_bookmark_file_add_group (list, uri, JJ_RECENT_FILES_GROUP);
 
   data = g_bookmark_file_to_data (list, &length, error);
   if (data == NULL)

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The group of the entries of speeches opened. */
+#define JJ_RECENT_FILES_GROUP "jiejian-speech"
+
 /* Records that @app_name opened @file, in the freedesktop.org recently used
  * files list at @path (GLib's GBookmarkFile, the list GtkRecentManager and
  * file managers read): title, MIME type from the name, the application and

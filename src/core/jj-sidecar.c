@@ -37,7 +37,7 @@ static const char * const mark_children[] = { "target", "tag", "note", NULL };
 static const char * const target_attributes[] = { "start", "end", "section", "orphaned-in", NULL };
 static const char * const target_children[] = { "prefix", "quote", "suffix", NULL };
 static const char * const root_attributes[] = { "version", NULL };
-static const char * const root_children[] = { "document", "mark", "tombstone", NULL };
+static const char * const root_children[] = { "document", "speech", "mark", "tombstone", NULL };
 
 JjSidecar *
 jj_sidecar_new (void)
@@ -57,6 +57,7 @@ jj_sidecar_free (JjSidecar *self)
     return;
 
   g_free (self->fingerprint);
+  g_clear_object (&self->speech);
   g_ptr_array_unref (self->marks);
   if (self->extra != NULL)
     xmlFreeNode (self->extra);
@@ -400,6 +401,23 @@ check_size (gsize    length,
 }
 
 
+/* A date that is no YYYY-MM-DD date is dropped: the rest is kept. */
+static JjSpeechInfo *
+speech_from_attributes (const char *title,
+                        const char *speaker,
+                        const char *date,
+                        const char *occasion)
+{
+  JjSpeechInfo *speech = jj_speech_info_new ();
+
+  jj_speech_info_set_title (speech, title);
+  jj_speech_info_set_speaker (speech, speaker);
+  jj_speech_info_set_date (speech, date);
+  jj_speech_info_set_occasion (speech, occasion);
+
+  return speech;
+}
+
 /* The fast path: a SAX reading of files as this version writes them.
  * Anything else (unknown elements or attributes, a malformed mark, a
  * DTD, an error) stops it, and the file is read again as a tree, which
@@ -520,6 +538,24 @@ fast_start (void           *ctx,
       g_free (fast->sidecar->fingerprint);
       fast->sidecar->fingerprint = g_steal_pointer (&fingerprint);
       parse_uint (length, &fast->sidecar->length);
+      return;
+    }
+
+  if (depth == 1 && g_str_equal (name, "speech") && fast->sidecar->speech == NULL)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *speaker = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *occasion = NULL;
+      const char *names[] = { "title", "speaker", "date", "occasion", NULL };
+      char **values[] = { &title, &speaker, &date, &occasion };
+
+      if (!read_attributes (fast, nb_attributes, attributes, names, values))
+        {
+          give_up (fast);
+          return;
+        }
+      fast->sidecar->speech = speech_from_attributes (title, speaker, date, occasion);
       return;
     }
 
@@ -965,6 +1001,18 @@ jj_sidecar_parse (const char  *data,
           continue;
         }
 
+      if (xmlStrEqual (child->name, X ("speech")))
+        {
+          g_autofree char *title = dup_attribute (child, "title");
+          g_autofree char *speaker = dup_attribute (child, "speaker");
+          g_autofree char *date = dup_attribute (child, "date");
+          g_autofree char *occasion = dup_attribute (child, "occasion");
+
+          if (self->speech == NULL)
+            self->speech = speech_from_attributes (title, speaker, date, occasion);
+          continue;
+        }
+
       if (xmlStrEqual (child->name, X ("mark")))
         mark = parse_mark (child);
       else
@@ -1391,6 +1439,21 @@ write_document (xmlTextWriter *w,
   write_attribute (w, "fingerprint", self->fingerprint != NULL ? self->fingerprint : "");
   write_uint_attribute (w, "length", self->length);
   xmlTextWriterEndElement (w);
+
+  if (self->speech != NULL && !jj_speech_info_is_empty (self->speech))
+    {
+      const char *names[] = { "title", "speaker", "date", "occasion" };
+      const char *values[] = { jj_speech_info_get_title (self->speech),
+                               jj_speech_info_get_speaker (self->speech),
+                               jj_speech_info_get_date (self->speech),
+                               jj_speech_info_get_occasion (self->speech) };
+
+      xmlTextWriterStartElement (w, X ("speech"));
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (values[i] != NULL)
+          write_attribute (w, names[i], values[i]);
+      xmlTextWriterEndElement (w);
+    }
 
   for (guint i = 0; i < self->marks->len; i++)
     write_mark (w, g_ptr_array_index (self->marks, i));

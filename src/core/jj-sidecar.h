@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "jj-mark.h"
+#include "jj-speech-info.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,7 @@ struct _JjSidecar
   guint      n_malformed;   /* marks that could not be read (kept verbatim) */
   guint      version;       /* of the file read, JJ_SIDECAR_VERSION when new */
   gpointer   extra;         /* unknown root attributes and elements (xmlNode) */
+  JjSpeechInfo *speech;     /* title, speaker, date, occasion; NULL when none */
 };
 
 GQuark     jj_sidecar_error_quark (void);

@@ -1,0 +1,14 @@
+/* jj-tooltip.h — tooltips that keep short Chinese texts on one line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void jj_tooltip_unwrap_tree (GtkWidget *root);
+
+G_END_DECLS
