@@ -332,6 +332,96 @@ test_search_details (void)
   jj_test_remove_tree (dir);
 }
 
+static void
+write_speech_by (const char *dir,
+                 const char *name,
+                 const char *text,
+                 const char *phrase,
+                 const char *author)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JjMarkStore) store = jj_mark_store_new (file);
+  g_autoptr(GError) error = NULL;
+  guint start = g_utf8_pointer_to_offset (text, strstr (text, phrase));
+  JjMark *mark;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (jj_mark_store_load (store, text, NULL, &error));
+  g_assert_no_error (error);
+  mark = jj_mark_store_add_range (store, start, start + g_utf8_strlen (phrase, -1), "golden", NULL);
+  jj_mark_set_author (mark, author);
+  jj_mark_store_touch (store, mark);
+  g_assert_true (jj_mark_store_save (store, &error));
+  g_assert_no_error (error);
+}
+
+static GtkDropDown *
+author_dropdown (JjLibraryWindow *window)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, dropdowns);
+  for (guint i = 0; i < dropdowns->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (dropdowns->pdata[i]);
+
+      if (GTK_IS_STRING_LIST (model) && g_list_model_get_n_items (model) > 0 &&
+          g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "Everyone"))
+        return dropdowns->pdata[i];
+    }
+  g_error ("no author filter");
+}
+
+/* A team's library: the passages of each writer, the user's own first. */
+static void
+test_authors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-library-XXXXXX", NULL);
+  g_autofree char *index_path = g_build_filename (dir, "index.xml", NULL);
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(JjLibrary) library = jj_library_new (index);
+  g_autoptr(GSettings) settings = g_settings_new ("org.jiejian.Jiejian");
+  JjLibraryWindow *window;
+  GtkDropDown *authors;
+  GListModel *choices;
+
+  g_settings_set_string (settings, "author", "王五");
+  write_speech_by (dir, speeches[0][0], speeches[0][1], "安全生产是底线", "王五");
+  write_speech_by (dir, speeches[1][0], speeches[1][1], "文明创建永无止境", "张三");
+  write_speech_by (dir, "丙.txt", "在全县教育工作会议上的讲话\n同志们：\n教育是国之大计。", "教育是国之大计", "李四");
+
+  jj_library_add_folder (library, folder);
+  window = JJ_LIBRARY_WINDOW (jj_library_window_new (NULL, library));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (n_shown_is (window, 3));
+
+  authors = author_dropdown (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (authors)));
+  choices = gtk_drop_down_get_model (authors);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 1), ==, "My Marks");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 2), ==, "张三");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 3), ==, "李四");
+
+  gtk_drop_down_set_selected (authors, 1);
+  g_assert_true (n_shown_is (window, 1));
+  jj_library_window_set_search (window, "安全");
+  g_assert_true (n_shown_is (window, 1));
+  jj_library_window_set_search (window, "文明");
+  g_assert_true (n_shown_is (window, 0));
+  jj_library_window_set_search (window, "");
+  gtk_drop_down_set_selected (authors, 2);
+  g_assert_true (n_shown_is (window, 1));
+  gtk_drop_down_set_selected (authors, 0);
+  g_assert_true (n_shown_is (window, 3));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "author");
+  jj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/library-window/search", test_search);
   g_test_add_func ("/library-window/full-text", test_full_text);
   g_test_add_func ("/library-window/search-details", test_search_details);
+  g_test_add_func ("/library-window/authors", test_authors);
 
   status = jj_test_ui_run (home);
   jj_test_remove_tree (cache);

@@ -26,6 +26,7 @@ struct _JjLibraryWindow
   GListStore        *results;
   GtkMultiSelection *selection;
   GStrv              tags;
+  GStrv              authors;   /* the author filter's choices after "Everyone" */
   GStrv              documents;
   gboolean           busy;
 
@@ -40,6 +41,7 @@ struct _JjLibraryWindow
   GtkSpinner        *spinner;
   GtkStack          *stack;
   GtkDropDown       *tag_dropdown;
+  GtkDropDown       *author_dropdown;
   AdwToastOverlay   *toast_overlay;
 
   /* The scope: marked passages, or the full text of every speech. */
@@ -129,6 +131,7 @@ run_query (JjLibraryWindow *self)
   jj_library_query_set_text (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   jj_library_query_set_kind (self->query, kind > 0 ? jj_mark_kind_get_nth (kind - 1)->key : NULL);
   jj_library_query_set_tag (self->query, strv_choice (self->tags, self->tag_dropdown));
+  jj_library_query_set_author (self->query, strv_choice (self->authors, self->author_dropdown));
   jj_library_query_set_document (self->query, strv_choice (self->documents, self->document_dropdown));
   jj_library_query_set_sort (self->query, sorts[sort]);
   if (days[date] > 0)
@@ -185,6 +188,41 @@ run_query (JjLibraryWindow *self)
     }
 }
 
+/* Everyone's passages, then the user's own (My Marks) when there are any,
+ * then each colleague's: a team's folder holds several writers' marks. */
+static void
+fill_authors (JjLibraryWindow *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.jiejian.Jiejian");
+  g_autofree char *me = g_settings_get_string (settings, "author");
+  g_auto(GStrv) authors = jj_library_dup_authors (self->library);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+
+  if (me[0] == '\0')
+    {
+      g_free (me);
+      me = g_strdup (g_get_real_name ());
+    }
+  gtk_string_list_append (choices, _("Everyone"));
+  if (g_strv_contains ((const char * const *) authors, me))
+    {
+      g_strv_builder_add (keys, me);
+      gtk_string_list_append (choices, _("My Marks"));
+    }
+  for (guint i = 0; authors[i] != NULL; i++)
+    if (!g_str_equal (authors[i], me))
+      {
+        g_strv_builder_add (keys, authors[i]);
+        gtk_string_list_append (choices, authors[i]);
+      }
+
+  g_strfreev (self->authors);
+  self->authors = g_strv_builder_end (keys);
+  gtk_drop_down_set_model (self->author_dropdown, G_LIST_MODEL (choices));
+  gtk_widget_set_visible (GTK_WIDGET (self->author_dropdown), g_strv_length (authors) > 1);
+}
+
 static void
 fill_filters (JjLibraryWindow *self)
 {
@@ -197,6 +235,8 @@ fill_filters (JjLibraryWindow *self)
   for (guint i = 0; self->tags[i] != NULL; i++)
     gtk_string_list_append (tags, self->tags[i]);
   gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (tags));
+
+  fill_authors (self);
 
   g_strfreev (self->documents);
   self->documents = jj_library_dup_document_paths (self->library);
@@ -330,6 +370,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       g_autofree char *escaped = jj_library_query_markup (self->query, note);
 
       g_string_append_printf (meta, "  — %s", escaped);
+    }
+  if (gtk_widget_get_visible (GTK_WIDGET (self->author_dropdown)) && jj_passage_get_author (passage) != NULL &&
+      jj_passage_get_author (passage)[0] != '\0')
+    {
+      g_autofree char *by = g_markup_printf_escaped ("  · %s", jj_passage_get_author (passage));
+
+      g_string_append (meta, by);
     }
   gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "meta"), meta->str);
 
@@ -533,6 +580,7 @@ scope_changed_cb (JjLibraryWindow *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), !all_text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->tag_dropdown), !all_text);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->author_dropdown), !all_text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->document_dropdown), !all_text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_dropdown), !all_text);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sort_dropdown), !all_text);
@@ -606,6 +654,7 @@ jj_library_window_dispose (GObject *object)
   g_clear_object (&self->results);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->authors, g_strfreev);
   g_clear_pointer (&self->documents, g_strfreev);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JJ_TYPE_LIBRARY_WINDOW);
@@ -641,6 +690,7 @@ jj_library_window_class_init (JjLibraryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, author_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JjLibraryWindow, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "library.copy", NULL, copy_action);
@@ -680,6 +730,7 @@ jj_library_window_init (JjLibraryWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (run_query), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (run_query), self);
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (run_query), self);
+  g_signal_connect_swapped (self->author_dropdown, "notify::selected", G_CALLBACK (run_query), self);
   g_signal_connect_swapped (self->document_dropdown, "notify::selected", G_CALLBACK (run_query), self);
   g_signal_connect_swapped (self->date_dropdown, "notify::selected", G_CALLBACK (run_query), self);
   g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (run_query), self);

@@ -1321,6 +1321,30 @@ jj_library_dup_tags (JjLibrary *self)
   return (char **)g_ptr_array_free (tags, FALSE);
 }
 
+/* The writers who marked the passages, each once, sorted; passages of no
+ * known author are left out. */
+char **
+jj_library_dup_authors (JjLibrary *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *authors;
+
+  g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+
+  authors = g_ptr_array_new ();
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      const char *author = jj_passage_get_author (g_ptr_array_index (self->all, i));
+
+      if (author != NULL && author[0] != '\0' && g_hash_table_add (seen, (gpointer) author))
+        g_ptr_array_add (authors, g_strdup (author));
+    }
+  g_ptr_array_sort (authors, compare_strings);
+  g_ptr_array_add (authors, NULL);
+
+  return (char **) g_ptr_array_free (authors, FALSE);
+}
+
 guint
 jj_library_get_n_documents (JjLibrary *self)
 {

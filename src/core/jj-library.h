@@ -64,6 +64,7 @@ guint             jj_library_get_n_passages       (JjLibrary       *self);
 GPtrArray        *jj_library_search               (JjLibrary       *self,
                                                    JjLibraryQuery  *query);
 char            **jj_library_dup_tags             (JjLibrary       *self);
+char            **jj_library_dup_authors          (JjLibrary       *self);
 
 guint             jj_library_get_n_documents      (JjLibrary       *self);
 char            **jj_library_dup_document_paths   (JjLibrary       *self);
