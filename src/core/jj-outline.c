@@ -2082,7 +2082,7 @@ settle_count (Scan  *s,
 
 /* Parallel series (排比): three or more paragraphs, or sentences of one
  * paragraph, in a row that open alike. What they share is compared with
- * numerals as one wildcard, so 第一阶段为 and 第二阶段为 open alike.
+ * numerals as one wildcard, so 第一步是 and 第二步是 open alike.
  */
 
 #define PARALLEL_SIG       10  /* characters of an opening compared */
@@ -2219,7 +2219,7 @@ opening_is_strong (const Scan *s,
     {
       gunichar c = sig_at (s, start + k);
 
-      /* an ordinal counts (第一阶段, 第二阶段), a name does not (第三产业),
+      /* an ordinal counts (第一步, 第二步), a name does not (第三产业),
        * nor a year (1984年，1985年，)
        */
       if (c == WILDCARD)
@@ -2386,7 +2386,7 @@ collect_units (const Scan  *s,
           start = G_MAXUINT;
           i = end - 1;
         }
-      /* ：——甲；——乙, 问题不少：有的…；有的…, but not 理由一：… */
+      /* ：——甲；——乙, 问题不少：有的…；有的…, but not 原因一：… */
       else if ((c == 0xFF1A || c == ':')
                && (is_dash (at (s, i + 1)) || i >= start + PARALLEL_LEAD_IN))
         {
