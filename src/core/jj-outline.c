@@ -833,7 +833,7 @@ year_digit (gunichar c)
   return arabic_digit (c) >= 0 || (cn_digit (c) != 0 && c != 0x5341) || c == 0x3007;
 }
 
-/* A year opens a sentence: 2009年, 一九九二年 */
+/* A year opens a sentence: 2009年, 二〇〇九年 */
 static gboolean
 year_at (const Scan *s,
          guint       p)
@@ -858,10 +858,10 @@ cut_score (const Scan    *s,
   if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
       || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
     score += 3;
-  /* 2009年 一九九二年 */
+  /* 2009年 二〇〇九年 */
   else if (year_at (s, p))
     score += 3;
-  /* 建议稿的主要考虑|建议稿起草的…: the sentence takes up the heading's subject */
+  /* 纲要的基本框架|纲要共分…: the sentence takes up the heading's subject */
   else if (p >= cand->marker_end + 4 && s->u[p] == at (s, cand->marker_end)
            && at (s, p + 1) == at (s, cand->marker_end + 1) && !is_clause_end (at (s, p + 1)))
     score += 3;
@@ -2082,7 +2082,7 @@ settle_count (Scan  *s,
 
 /* Parallel series (排比): three or more paragraphs, or sentences of one
  * paragraph, in a row that open alike. What they share is compared with
- * numerals as one wildcard, so 第一阶段为 and 第二阶段为 open alike.
+ * numerals as one wildcard, so 第一步是 and 第二步是 open alike.
  */
 
 #define PARALLEL_SIG       10  /* characters of an opening compared */
@@ -2219,7 +2219,7 @@ opening_is_strong (const Scan *s,
     {
       gunichar c = sig_at (s, start + k);
 
-      /* an ordinal counts (第一阶段, 第二阶段), a name does not (第三世界),
+      /* an ordinal counts (第一步, 第二步), a name does not (第三产业),
        * nor a year (1984年，1985年，)
        */
       if (c == WILDCARD)
@@ -2283,7 +2283,7 @@ run_is_parallel (const Scan *s,
   if (sentences)
     return !is_clause_end (s->u[first->start + run->opening - 1])
         && head_max <= 2 * head_min + 8 && len_max <= 4 * len_min + 20;
-  /* 坚持依法履职，坚持廉洁履职，坚持勤勉履职 */
+  /* 坚持科学决策，坚持民主决策，坚持依法决策 */
   return head_max - head_min <= 2
       || (head_max - head_min <= MAX (4, head_min / 2)
           && heads_end_alike (s, units, members, run));
@@ -2386,7 +2386,7 @@ collect_units (const Scan  *s,
           start = G_MAXUINT;
           i = end - 1;
         }
-      /* ：——甲；——乙, 问题不少：有的…；有的…, but not 理由一：… */
+      /* ：——甲；——乙, 问题不少：有的…；有的…, but not 原因一：… */
       else if ((c == 0xFF1A || c == ':')
                && (is_dash (at (s, i + 1)) || i >= start + PARALLEL_LEAD_IN))
         {
