@@ -5,7 +5,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: syncthing-marks.py CLI SPEECH... [--rounds N] [--paused-rounds N]
-#                           [--adds N] [--edits N] [--deletes N]
+#                           [--adds N] [--edits N] [--deletes N] [--app JIEJIAN]
 #
 # Two Syncthing instances on 127.0.0.1 (own homes, API keys and ports; no
 # discovery, relays, NAT or STUN) share one folder. Each "machine" has its
@@ -16,7 +16,10 @@
 # left to converge (a writer's next save merges the conflict copies
 # Syncthing made), and both machines must hold the same marks: every add and
 # edit, less the deletes, with no conflict copy left; meanwhile every sidecar
-# read on either side must have parsed.
+# read on either side must have parsed. With --app, the second machine also
+# has the app open on the first speech, marking by itself every 300 ms
+# (JJ_DEBUG_AUTOMARK) while the writers and Syncthing change its marks file:
+# every mark it reported saved must end on both machines too.
 #
 # Exits 0 when all holds, 1 when not, 77 when Syncthing is not installed.
 
@@ -160,6 +163,43 @@ class Machine:
         if result.returncode != 0:
             raise RuntimeError('%s: marks %s failed: %s' % (self.name, speech, result.stderr))
         return {m['id']: m for m in json.loads(result.stdout)}
+
+
+class App:
+    """The real app on one machine, marking by itself."""
+
+    def __init__(self, binary, machine, speech):
+        self.machine = machine
+        settings = os.path.join(machine.xdg, 'config', 'glib-2.0', 'settings')
+        os.makedirs(settings, exist_ok=True)
+        with open(os.path.join(settings, 'keyfile'), 'w') as f:
+            f.write("[org/jiejian/Jiejian]\nsave-delay=uint32 300\nauthor='%s-app'\n" % machine.name)
+        self.log_path = os.path.join(machine.xdg, 'app.log')
+        env = dict(machine.env, GSETTINGS_BACKEND='keyfile', G_MESSAGES_DEBUG='Jiejian',
+                   JJ_DEBUG_AUTOMARK='300', GTK_A11Y='none', HOME=machine.xdg,
+                   XDG_STATE_HOME=os.path.join(machine.xdg, 'state'))
+        self.log = open(self.log_path, 'w')
+        self.process = subprocess.Popen([binary, os.path.join(machine.folder, speech)],
+                                        stdout=self.log, stderr=subprocess.STDOUT, env=env)
+
+    def stop(self):
+        # As a user closing it: the window saves what is pending.
+        self.process.terminate()
+        try:
+            self.process.wait(20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+    def saved_ids(self):
+        """Every mark the app said it saved (G_MESSAGES_DEBUG=Jiejian)."""
+        ids = set()
+        with open(self.log_path, encoding='utf-8', errors='replace') as f:
+            for line in f:
+                if 'Saved marks: ' in line:
+                    ids.update(line.split('Saved marks: ', 1)[1].split(':', 1)[1].split())
+        return ids
 
 
 def folder_state(folder):
@@ -307,6 +347,7 @@ def main():
     parser.add_argument('--edits', type=int, default=30)
     parser.add_argument('--deletes', type=int, default=20)
     parser.add_argument('--seed', type=int, default=1)
+    parser.add_argument('--app', help='the jiejian app, to run on the second machine too')
     args = parser.parse_args()
 
     if shutil.which('syncthing') is None:
@@ -340,6 +381,12 @@ def main():
             return 1
         print('# speeches shared in %.1f s' % t)
         monitor.start()
+        app = None
+        if args.app and (os.environ.get('DISPLAY') or os.environ.get('WAYLAND_DISPLAY')):
+            app = App(args.app, b, speeches[0])
+            print('# the app marks %s on B by itself' % speeches[0])
+        elif args.app:
+            print('# no display: the app is left out')
 
         ledger = {'added': {}, 'notes': {}, 'deleted': set()}
         lock = threading.Lock()
@@ -372,10 +419,17 @@ def main():
             max_conflicts = max(max_conflicts, len(conflict_copies(a)) + len(conflict_copies(b)))
             print('# round %d%s: %.1f s' % (round_no + 1, ' (link paused)' if paused else '', time.time() - round_start))
 
+        app_ids = set()
+        if app is not None:
+            app.stop()
+            app_ids = app.saved_ids()
+            print('# the app saved %d marks of its own' % len({i for i in app_ids if i not in ledger['added']}))
+
         # Let the folders converge; a writer's next save merges the
         # conflict copies Syncthing made, and that change converges too.
         settle_start = time.time()
         expected_live = {i for i in ledger['added'] if i not in ledger['deleted']}
+        expected_live |= {i for i in app_ids if i not in ledger['deleted'] and i not in ledger['added']}
         for attempt in range(12):
             t = wait_converged(a, b, 180)
             if t is None:
@@ -411,8 +465,8 @@ def main():
             extra = set(live) - expected_live
             wrong_notes = [i for i, note in ledger['notes'].items()
                            if i in live and live[i].get('note') != note]
-            wrong_authors = [i for i in live if live[i].get('author') != ledger['added'][i][0]
-                             and i not in ledger['notes']]
+            wrong_authors = [i for i in live if i in ledger['added'] and i not in ledger['notes']
+                             and live[i].get('author') != ledger['added'][i][0]]
             print('# %s: %d marks, %d missing, %d not expected, %d with another note, %d with another author'
                   % (name, len(live), len(missing), len(extra), len(wrong_notes), len(wrong_authors)))
             if missing or extra or wrong_notes or wrong_authors:
