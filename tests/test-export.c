@@ -116,6 +116,32 @@ test_text (void)
                    "第三段<原文>&符号\n——《乙讲话》，一、总体要求\nKind: Borrow\n");
 }
 
+/* A team's passages name who marked each; one writer's do not. */
+static void
+test_authors (void)
+{
+  g_autoptr(GPtrArray) passages = make_passages ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) one = NULL;
+  g_autoptr(GBytes) team = NULL;
+
+  for (guint i = 0; i < passages->len; i++)
+    jj_passage_set_author (passages->pdata[i], "张三");
+  one = jj_exporter_passages_to_bytes ((JjPassage **)passages->pdata, passages->len,
+                                       "素材", JJ_EXPORT_FORMAT_TXT, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (g_bytes_get_data (one, NULL), "Marked by"));
+
+  jj_passage_set_author (passages->pdata[1], "李四");
+  team = jj_exporter_passages_to_bytes ((JjPassage **)passages->pdata, passages->len,
+                                        "素材", JJ_EXPORT_FORMAT_TXT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (team, NULL),
+                            "第一段原文\n——《甲讲话》，王某，2018年9月3日，一、形势\nKind: Borrow  #党建 #测评  Marked by 张三\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (team, NULL),
+                            "第三段<原文>&符号\n——《乙讲话》，一、总体要求\nKind: Borrow  Marked by 李四\n"));
+}
+
 static void
 test_markdown (void)
 {
@@ -526,6 +552,7 @@ main (int   argc,
 
   g_test_add_func ("/export/text", test_text);
   g_test_add_func ("/export/markdown", test_markdown);
+  g_test_add_func ("/export/authors", test_authors);
   g_test_add_func ("/export/docx-structure", test_docx_structure);
   g_test_add_func ("/export/outline", test_outline);
   g_test_add_func ("/export/outline-from-speech", test_outline_from_speech);

@@ -97,18 +97,46 @@ dup_document_title (JjPassage *passage)
   return g_strdup (_("Untitled document"));
 }
 
-/* "Kind: Borrow  #测评 #标准": what the user sorted the passage by. */
+/* "Kind: Borrow  #测评 #标准": what the user sorted the passage by; and
+ * who marked it, when the passages are a team's. */
 static char *
-kind_and_tags (JjPassage *passage)
+kind_and_tags (JjPassage *passage,
+               gboolean   with_author)
 {
   const char * const *tags = jj_passage_get_tags (passage);
+  const char *author = jj_passage_get_author (passage);
   GString *str = g_string_new (NULL);
 
   g_string_printf (str, _("Kind: %s"), jj_mark_kind_get_label (jj_passage_get_kind (passage)));
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     g_string_append_printf (str, "%s#%s", i == 0 ? "  " : " ", tags[i]);
+  if (with_author && author != NULL && author[0] != '\0')
+    {
+      g_string_append (str, "  ");
+      g_string_append_printf (str, _("Marked by %s"), author);
+    }
 
   return g_string_free (str, FALSE);
+}
+
+static gboolean
+several_authors (JjPassage **passages,
+                 guint       n_passages)
+{
+  const char *first = NULL;
+
+  for (guint i = 0; i < n_passages; i++)
+    {
+      const char *author = jj_passage_get_author (passages[i]);
+
+      if (author == NULL || author[0] == '\0')
+        continue;
+      if (first == NULL)
+        first = author;
+      else if (!g_str_equal (first, author))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 typedef struct
@@ -150,6 +178,7 @@ passages_to_blocks (JjPassage  **passages,
   GArray *blocks = blocks_new ();
   const char *document = NULL;
   const char *section = NULL;
+  gboolean with_author = several_authors (passages, n_passages);
 
   for (guint i = 0; i < n_passages; i++)
     {
@@ -196,7 +225,7 @@ passages_to_blocks (JjPassage  **passages,
       blocks_add (blocks, JJ_DOCX_STYLE_QUOTE, jj_passage_get_quote (passage));
       blocks_add (blocks, JJ_DOCX_STYLE_SOURCE, source);
       {
-        g_autofree char *kind = kind_and_tags (passage);
+        g_autofree char *kind = kind_and_tags (passage, with_author);
 
         blocks_add (blocks, JJ_DOCX_STYLE_NOTE, kind);
       }
