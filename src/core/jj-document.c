@@ -682,7 +682,8 @@ jj_document_process (JjDocument            *self,
   g_array_set_size (breaks, 0);
   preferred = g_array_new (FALSE, FALSE, sizeof (guint));
   g_clear_pointer (&shadow, g_free);
-  shadow = shadow_of (text, n_bytes, keep_shadow);
+  /* only run-on text is broken at its outline */
+  shadow = shadow_of (text, n_bytes, keep_shadow && run_on);
   if (run_on)
     find_outline_breaks (shadow ? shadow : text, shadow ? strlen (shadow) : n_bytes,
                          breaks, preferred);
