@@ -606,11 +606,21 @@ jj_speech_info_for_document (JjDocument   *document,
 {
   g_return_val_if_fail (JJ_IS_DOCUMENT (document), NULL);
 
+  const char *title = jj_document_get_title (document);
+  const char *text = jj_document_get_text (document);
+  g_autofree char *titled = NULL;
+
   if (kept != NULL && !jj_speech_info_is_empty (kept))
     return jj_speech_info_copy (kept);
 
-  return jj_speech_info_detect (jj_document_get_text (document),
-                                jj_document_get_title (document) != NULL);
+  /* The title may come from outside the text (a saved web page names the
+   * speech in its own lines); it is read as the text's first line. */
+  if (title == NULL || (g_str_has_prefix (text, title) &&
+                        (text[strlen (title)] == '\n' || text[strlen (title)] == '\0')))
+    return jj_speech_info_detect (text, title != NULL);
+
+  titled = g_strconcat (title, "\n", text, NULL);
+  return jj_speech_info_detect (titled, TRUE);
 }
 
 /* Gives @passage the speaker and date of the speech it is from. */
