@@ -277,6 +277,45 @@ test_rebuild_index (Fixture       *fixture,
   }
 }
 
+/* One byte flipped inside the index (a quote's character becomes another):
+ * the index is rebuilt from the sidecars, never read with the damage. */
+static void
+test_index_byte_flip (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *index_path = g_file_get_path (fixture->index);
+  const char *quote = "人才是第一资源";
+  g_autofree char *contents = NULL;
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+  gsize length;
+  char *found = NULL;
+
+  before = count (fixture->library, quote, NULL, NULL);
+  g_assert_cmpuint (before, >, 0);
+  g_assert_true (jj_library_save_index (fixture->library, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->library);
+  g_assert_true (g_file_get_contents (index_path, &contents, &length, &error));
+  g_assert_no_error (error);
+  /* Every copy: the quote and what search looks in. */
+  for (gsize i = 0; i + strlen (quote) <= length; i++)
+    if (memcmp (contents + i, quote, strlen (quote)) == 0)
+      {
+        found = contents + i;
+        found[2] ^= 0x01;  /* 人 (e4 ba ba) becomes 亻 (e4 ba bb) */
+      }
+  g_assert_nonnull (found);
+  g_assert_true (g_file_set_contents (index_path, contents, length, &error));
+  g_assert_no_error (error);
+
+  again = open_library (fixture);
+  g_assert_cmpuint (count (again, quote, NULL, NULL), ==, before);
+  g_assert_cmpuint (count (again, "亻才是第一资源", NULL, NULL), ==, 0);
+  g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
+}
+
 static void
 count_changes (JjLibrary *library,
                guint     *changes)
@@ -598,6 +637,7 @@ main (int   argc,
   ADD ("/library/warm-index", N_SMALL, test_warm_index);
   ADD ("/library/load-async", N_SMALL, test_load_async);
   ADD ("/library/rebuild-index", N_SMALL, test_rebuild_index);
+  ADD ("/library/index-byte-flip", N_SMALL, test_index_byte_flip);
   ADD ("/library/sidecar-changed", N_SMALL, test_sidecar_changed);
   ADD ("/library/moved-within-folder", N_SMALL, test_moved_within_folder);
   ADD ("/library/relocate", N_SMALL, test_relocate);

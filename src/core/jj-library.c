@@ -25,7 +25,10 @@
  * another version, and a sidecar is read again whenever its size or
  * modification time differ from what the index recorded.
  */
-#define INDEX_VERSION 4
+#define INDEX_VERSION 5
+/* The index ends with the SHA-256 of what comes before it: a damaged file
+ * (a flipped byte) is rebuilt, never read as phantom documents. */
+#define INDEX_CHECKSUM_SIZE 32
 /* The passages of a document are one byte string: tens of thousands of
  * GVariant children cost more to read than the text they hold. Each
  * passage is a PassageHeader, then NUL-terminated strings: id, kind, note,
@@ -663,7 +666,19 @@ jj_library_save_index (JjLibrary  *self,
     }
 
   index = g_variant_ref_sink (g_variant_new (INDEX_TYPE, INDEX_VERSION, &folders, &documents));
-  bytes = g_variant_get_data_as_bytes (index);
+  {
+    g_autoptr(GBytes) data = g_variant_get_data_as_bytes (index);
+    g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+    GByteArray *file = g_byte_array_sized_new (g_bytes_get_size (data) + INDEX_CHECKSUM_SIZE);
+    guint8 digest[INDEX_CHECKSUM_SIZE];
+    gsize digest_len = sizeof digest;
+
+    g_checksum_update (checksum, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+    g_checksum_get_digest (checksum, digest, &digest_len);
+    g_byte_array_append (file, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+    g_byte_array_append (file, digest, digest_len);
+    bytes = g_byte_array_free_to_bytes (file);
+  }
 
   parent = g_file_get_parent (self->index_file);
   if (!ensure_private_folder (parent, &local_error))
@@ -817,6 +832,27 @@ read_index (JjLibrary *self)
     }
 
   bytes = g_mapped_file_get_bytes (mapped);
+  {
+    g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+    gsize size = g_bytes_get_size (bytes);
+    const guint8 *data = g_bytes_get_data (bytes, NULL);
+    guint8 digest[INDEX_CHECKSUM_SIZE];
+    gsize digest_len = sizeof digest;
+    GBytes *content;
+
+    if (size < INDEX_CHECKSUM_SIZE)
+      return FALSE;
+    g_checksum_update (checksum, data, size - INDEX_CHECKSUM_SIZE);
+    g_checksum_get_digest (checksum, digest, &digest_len);
+    if (memcmp (digest, data + size - INDEX_CHECKSUM_SIZE, INDEX_CHECKSUM_SIZE) != 0)
+      {
+        g_debug ("The library index %s is damaged: it is built again", path);
+        return FALSE;
+      }
+    content = g_bytes_new_from_bytes (bytes, 0, size - INDEX_CHECKSUM_SIZE);
+    g_bytes_unref (bytes);
+    bytes = content;
+  }
   index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INDEX_TYPE), bytes, FALSE));
   g_variant_get (index, "(u@as@a" DOCUMENT_TYPE ")", &version, &folders, &documents);
   if (version != INDEX_VERSION)
