@@ -12,32 +12,6 @@
 #include "jj-document.h"
 #include "jj-library.h"
 
-static void
-append_escaped_tsv (GString    *out,
-                    const char *text)
-{
-  for (const char *s = text; *s != '\0'; s++)
-    {
-      switch (*s)
-        {
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        default:
-          g_string_append_c (out, *s);
-        }
-    }
-}
-
 static const char *
 status_to_string (JjDocumentStatus status)
 {
@@ -82,14 +56,14 @@ print_tsv (GPtrArray *passages)
 
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
         {
-          append_escaped_tsv (out, fields[f]);
+          jj_cli_append_tsv_field (out, fields[f]);
           g_string_append_c (out, '\t');
         }
       g_string_append_printf (out, "%u\t%u\t%s\t", jj_passage_get_start (passage),
                               jj_passage_get_end (passage), created);
-      append_escaped_tsv (out, jj_passage_get_quote (passage));
+      jj_cli_append_tsv_field (out, jj_passage_get_quote (passage));
       g_string_append_c (out, '\t');
-      append_escaped_tsv (out, jj_passage_get_note (passage));
+      jj_cli_append_tsv_field (out, jj_passage_get_note (passage));
       g_string_append_c (out, '\n');
     }
 

@@ -140,10 +140,9 @@ print_tsv (JjReuseChecker *checker,
     {
       const JjReuseStretch *s = &g_array_index (stretches, JjReuseStretch, i);
 
-      g_string_append_printf (out, "%u\t%u\t%s\t%u\t%u\t%s\n",
-                              s->draft_start, s->draft_end,
-                              jj_reuse_checker_get_source_name (checker, s->source),
-                              s->source_start, s->source_end, kind_to_string (s->kind));
+      g_string_append_printf (out, "%u\t%u\t", s->draft_start, s->draft_end);
+      jj_cli_append_tsv_field (out, jj_reuse_checker_get_source_name (checker, s->source));
+      g_string_append_printf (out, "\t%u\t%u\t%s\n", s->source_start, s->source_end, kind_to_string (s->kind));
     }
   fwrite (out->str, 1, out->len, stdout);
 }

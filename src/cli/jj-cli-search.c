@@ -13,32 +13,6 @@
 #include "jj-library.h"
 #include "jj-text-index.h"
 
-void
-jj_cli_append_tsv_field (GString    *out,
-                         const char *text)
-{
-  for (const char *s = text != NULL ? text : ""; *s != '\0'; s++)
-    {
-      switch (*s)
-        {
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        default:
-          g_string_append_c (out, *s);
-        }
-    }
-}
-
 static void
 add_path (GPtrArray  *paths,
           GHashTable *seen,

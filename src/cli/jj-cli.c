@@ -167,6 +167,34 @@ jj_cli_open_marks (const char  *path,
   return g_steal_pointer (&store);
 }
 
+/* Appends @text as one field of a tsv line: tabs, line breaks and
+ * backslashes escaped. */
+void
+jj_cli_append_tsv_field (GString    *out,
+                         const char *text)
+{
+  for (const char *s = text != NULL ? text : ""; *s != '\0'; s++)
+    {
+      switch (*s)
+        {
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        default:
+          g_string_append_c (out, *s);
+        }
+    }
+}
+
 /* Appends @text as a JSON string; @text is valid UTF-8, so only quotes,
  * backslashes and control characters need escaping. */
 void
