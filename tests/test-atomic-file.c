@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
+#include <gio/gio.h>
+
 #include "jj-atomic-file.h"
 
 static guint
@@ -185,6 +187,58 @@ test_modes (void)
   g_rmdir (dir);
 }
 
+/* A program that takes no lock (a sync tool) puts its version in place
+ * between our reading and our rename: ours gives up, theirs stays. */
+static void
+test_checked (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-atomic-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt.jiejian.xml", NULL);
+  g_autofree char *theirs = g_build_filename (dir, ".syncthing.tmp", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  JjAtomicFile *file;
+  GStatBuf read_status, written, now;
+
+  g_assert_true (g_file_set_contents (path, "ours as read", -1, NULL));
+  g_assert_cmpint (g_lstat (path, &read_status), ==, 0);
+
+  /* Replaced meanwhile: nothing is written. */
+  file = jj_atomic_file_begin (path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (jj_atomic_file_append (file, "ours", 4, &error));
+  g_assert_true (g_file_set_contents (theirs, "theirs", -1, NULL));
+  g_assert_cmpint (g_rename (theirs, path), ==, 0);
+  g_assert_false (jj_atomic_file_commit_checked (file, &read_status, &written, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "theirs");
+  g_clear_pointer (&contents, g_free);
+
+  /* Unchanged since read: written, and told what was written. */
+  g_assert_cmpint (g_lstat (path, &read_status), ==, 0);
+  file = jj_atomic_file_begin (path, FALSE, &error);
+  g_assert_true (jj_atomic_file_append (file, "ours", 4, &error));
+  g_assert_true (jj_atomic_file_commit_checked (file, &read_status, &written, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "ours");
+  g_assert_cmpint (g_lstat (path, &now), ==, 0);
+  g_assert_true (jj_atomic_file_same_status (&now, &written));
+
+  /* Expected to be new, but one came meanwhile. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  file = jj_atomic_file_begin (path, FALSE, &error);
+  g_assert_true (jj_atomic_file_append (file, "ours", 4, &error));
+  g_assert_true (g_file_set_contents (path, "theirs", -1, NULL));
+  g_assert_false (jj_atomic_file_commit_checked (file, NULL, &written, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/atomic-file/missing-folder", test_missing_folder);
   g_test_add_func ("/atomic-file/write-whole", test_write_whole);
   g_test_add_func ("/atomic-file/modes", test_modes);
+  g_test_add_func ("/atomic-file/checked", test_checked);
 
   return g_test_run ();
 }

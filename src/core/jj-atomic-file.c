@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -242,13 +243,31 @@ jj_atomic_file_append (JjAtomicFile  *self,
  * backup if asked, and renames the new file over the old one. Frees
  * @self; on failure the old file is untouched.
  */
+/* Whether two statuses are of the same file in the same state: another
+ * writer either replaces a file (a new inode) or writes into it (a new
+ * change time, which no program can set back). */
 gboolean
-jj_atomic_file_commit (JjAtomicFile  *self,
-                       GError       **error)
+jj_atomic_file_same_status (const GStatBuf *a,
+                            const GStatBuf *b)
+{
+  return a->st_dev == b->st_dev &&
+         a->st_ino == b->st_ino &&
+         a->st_size == b->st_size &&
+         a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+         a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+         a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+         a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+static gboolean
+commit (JjAtomicFile    *self,
+        gboolean         check,
+        const GStatBuf  *expected,
+        GStatBuf        *written,
+        GError         **error)
 {
   gboolean ok;
-
-  g_return_val_if_fail (self != NULL, FALSE);
+  int kept = -1;
 
   ok = flush (self, error);
   if (ok && fsync (self->fd) != 0)
@@ -256,12 +275,32 @@ jj_atomic_file_commit (JjAtomicFile  *self,
       set_errno_error (error, errno, _("Failed to write file “%s”: %s"), self->tmp);
       ok = FALSE;
     }
+  /* A second descriptor tells what was written, whatever the path
+   * points to once renamed. */
+  if (ok && written != NULL)
+    kept = dup (self->fd);
   if (close (self->fd) != 0 && ok)
     {
       set_errno_error (error, errno, _("Failed to write file “%s”: %s"), self->tmp);
       ok = FALSE;
     }
   self->fd = -1;
+
+  /* Another program (a sync tool, which takes no lock) may have put its
+   * version in place since it was read: then nothing is replaced, and the
+   * caller reads it again. */
+  if (ok && check)
+    {
+      GStatBuf now;
+      gboolean exists = g_lstat (self->path, &now) == 0;
+
+      if (exists != (expected != NULL) || (exists && !jj_atomic_file_same_status (&now, expected)))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                       _("“%s” was changed by another program while it was being saved."), self->path);
+          ok = FALSE;
+        }
+    }
 
   if (ok && self->backup)
     ok = make_backup (self->path, error);
@@ -276,11 +315,45 @@ jj_atomic_file_commit (JjAtomicFile  *self,
     {
       g_clear_pointer (&self->tmp, g_free);
       sync_folder (self->path);
+      if (kept >= 0 && fstat (kept, written) != 0)
+        memset (written, 0, sizeof *written);
     }
+  if (kept >= 0)
+    close (kept);
 
   jj_atomic_file_abort (self);
 
   return ok;
+}
+
+/**
+ * jj_atomic_file_commit_checked:
+ * @expected: (nullable): the status of the file at the path when it was
+ *   read; %NULL when there was none
+ * @written: (out) (optional): the status of the file written
+ *
+ * Like jj_atomic_file_commit(), but leaves the file at the path as it is
+ * and fails with %G_IO_ERROR_WRONG_ETAG when it is no longer @expected
+ * just before the rename.
+ */
+gboolean
+jj_atomic_file_commit_checked (JjAtomicFile   *self,
+                               const GStatBuf *expected,
+                               GStatBuf       *written,
+                               GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return commit (self, TRUE, expected, written, error);
+}
+
+gboolean
+jj_atomic_file_commit (JjAtomicFile  *self,
+                       GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return commit (self, FALSE, NULL, NULL, error);
 }
 
 /**

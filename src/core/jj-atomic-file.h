@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,12 @@ gboolean      jj_atomic_file_append          (JjAtomicFile  *self,
                                               const char    *data,
                                               gsize          length,
                                               GError       **error);
+gboolean      jj_atomic_file_same_status     (const GStatBuf *a,
+                                              const GStatBuf *b);
+gboolean      jj_atomic_file_commit_checked  (JjAtomicFile   *self,
+                                              const GStatBuf *expected,
+                                              GStatBuf       *written,
+                                              GError        **error);
 gboolean      jj_atomic_file_commit          (JjAtomicFile  *self,
                                               GError       **error);
 void          jj_atomic_file_abort           (JjAtomicFile  *self);

@@ -194,9 +194,10 @@ wait_with_timeout (GSubprocess   *proc,
   g_subprocess_wait_async (proc, cancellable, wait_done, &w);
   {
     const char *env = g_getenv ("JJ_SOFFICE_TIMEOUT");
-    guint seconds = env ? (guint)CLAMP (g_ascii_strtoull (env, NULL, 10), 1, 3600) : CONVERSION_TIMEOUT_SECONDS;
+    /* Seconds, fractions too (the tests cut a conversion short). */
+    double seconds = env ? CLAMP (g_ascii_strtod (env, NULL), 0.05, 3600) : CONVERSION_TIMEOUT_SECONDS;
 
-    timeout = g_timeout_source_new_seconds (seconds);
+    timeout = g_timeout_source_new ((guint) (seconds * 1000));
   }
   g_source_set_callback (timeout, wait_timeout, &w, NULL);
   g_source_attach (timeout, context);

@@ -561,17 +561,6 @@ merge (JjMarkStore *self,
   return changed;
 }
 
-/* What the sidecar was when we last read or wrote it. Another writer
- * either replaces the file (a new inode) or writes into it (a new change
- * time, which no program can set back), so the identity below is enough
- * to notice it without keeping or hashing the contents.
- */
-static void
-remember_disk (JjMarkStore *self)
-{
-  self->on_disk = g_lstat (self->path, &self->disk_stat) == 0;
-}
-
 /* What was read: the status of the descriptor it was read from, never a
  * second look at the path, which may be another file by then. */
 static void
@@ -1224,32 +1213,49 @@ new_sidecar_mode (JjMarkStore *self)
   return (st.st_mode & 0644) | 0600;
 }
 
+#define REPLACED_TRIES 8
+
 static gboolean
 write_locked (JjMarkStore  *self,
               gboolean     *reloaded,
               GError      **error)
 {
-  g_autoptr(JjSidecar) sidecar = NULL;
-  g_autoptr(GError) check_error = NULL;
-  gboolean changed = FALSE;
+  *reloaded = FALSE;
 
-  /* Damaged or unreadable behind our back: it is set aside, never
-   * overwritten, and ours is written in its place.
-   */
-  if (!check_disk (self, &changed, &check_error) && !set_aside (self, check_error->message))
+  /* A sync tool takes no lock: the file it puts in place between our
+   * reading and our rename would be lost. The write gives up when the
+   * file is no longer what was read, and reads and merges it again. */
+  for (guint tries = 0; ; tries++)
     {
-      g_propagate_error (error, g_steal_pointer (&check_error));
-      return FALSE;
+      g_autoptr(JjSidecar) sidecar = NULL;
+      g_autoptr(GError) check_error = NULL;
+      g_autoptr(GError) save_error = NULL;
+      gboolean changed = FALSE;
+      GStatBuf written;
+
+      /* Damaged or unreadable behind our back: it is set aside, never
+       * overwritten, and ours is written in its place.
+       */
+      if (!check_disk (self, &changed, &check_error) && !set_aside (self, check_error->message))
+        {
+          g_propagate_error (error, g_steal_pointer (&check_error));
+          return FALSE;
+        }
+      *reloaded |= changed;
+
+      sidecar = build_sidecar (self);
+      if (jj_sidecar_save_checked (sidecar, self->path, new_sidecar_mode (self),
+                                   self->on_disk ? &self->disk_stat : NULL, &written, &save_error))
+        {
+          remember_read (self, &written);
+          return TRUE;
+        }
+      if (!g_error_matches (save_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) || tries + 1 >= REPLACED_TRIES)
+        {
+          g_propagate_error (error, g_steal_pointer (&save_error));
+          return FALSE;
+        }
     }
-  *reloaded = changed;
-
-  sidecar = build_sidecar (self);
-  if (!jj_sidecar_save_full (sidecar, self->path, new_sidecar_mode (self), error))
-    return FALSE;
-
-  remember_disk (self);
-
-  return TRUE;
 }
 
 /* Whether the sidecar on disk holds every mark of the store as new as

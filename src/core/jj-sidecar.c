@@ -1595,3 +1595,39 @@ jj_sidecar_save_full (JjSidecar   *self,
 
   return jj_atomic_file_commit (file, error);
 }
+
+/**
+ * jj_sidecar_save_checked:
+ * @expected: (nullable): the status of the sidecar when it was read, %NULL
+ *   when there was none
+ * @written: (out): the status of the sidecar written
+ *
+ * Like jj_sidecar_save_full(), but fails with %G_IO_ERROR_WRONG_ETAG and
+ * leaves the sidecar as it is when another program (a sync tool) has put
+ * its version in place since it was read.
+ */
+gboolean
+jj_sidecar_save_checked (JjSidecar       *self,
+                         const char      *path,
+                         int              mode,
+                         const GStatBuf  *expected,
+                         GStatBuf        *written,
+                         GError         **error)
+{
+  JjAtomicFile *file;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = jj_atomic_file_begin_full (path, TRUE, mode, error);
+  if (file == NULL)
+    return FALSE;
+
+  if (!write_to_file (self, file, error))
+    {
+      jj_atomic_file_abort (file);
+      return FALSE;
+    }
+
+  return jj_atomic_file_commit_checked (file, expected, written, error);
+}

@@ -60,6 +60,12 @@ gboolean   jj_sidecar_save_full   (JjSidecar   *self,
                                    const char  *path,
                                    int          mode,
                                    GError     **error);
+gboolean    jj_sidecar_save_checked (JjSidecar       *self,
+                                     const char      *path,
+                                     int              mode,
+                                     const GStatBuf  *expected,
+                                     GStatBuf        *written,
+                                     GError         **error);
 JjMark    *jj_sidecar_lookup      (JjSidecar   *self,
                                    const char  *id);
 
