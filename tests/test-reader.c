@@ -1139,9 +1139,10 @@ test_tooltip (void)
 
 /* Screenshots --------------------------------------------------------- */
 
-/* With JJ_TEST_SCREENS set, saves the reader, its popover, the marks
- * panel and the library, to look at (in zh_CN: LANGUAGE=zh_CN
- * LANG=zh_CN.UTF-8). Skipped otherwise. */
+/* Saves the reader, its popover, the marks panel and the library as
+ * pictures: in JJ_TEST_SCREENS to look at (in zh_CN: LANGUAGE=zh_CN
+ * LANG=zh_CN.UTF-8), otherwise in a folder of the test's, where each
+ * must be a picture of the window's size. */
 static void
 test_screenshots (void)
 {
@@ -1163,16 +1164,20 @@ test_screenshots (void)
     { "把党的组织建到楼栋", "borrow", "党建" },
     { "全年服务时长要达到十万小时", "doubt", "" },
   };
-  const char *dir_name = g_getenv ("JJ_TEST_SCREENS");
+  static const char *pictures[] = {
+    "reader-marks-panel", "reader-with-popover-open", "popover", "library",
+    "library-search", "library-no-results",
+  };
+  g_autofree char *own_screens = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   JjWindow *window;
   guint start;
 
-  if (dir_name == NULL)
+  if (g_getenv ("JJ_TEST_SCREENS") == NULL)
     {
-      g_test_skip ("JJ_TEST_SCREENS is not set");
-      return;
+      own_screens = g_dir_make_tmp ("jj-screens-out-XXXXXX", NULL);
+      g_setenv ("JJ_TEST_SCREENS", own_screens, TRUE);
     }
 
   dir = g_dir_make_tmp ("jj-screens-XXXXXX", NULL);
@@ -1243,6 +1248,22 @@ test_screenshots (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pictures); i++)
+    {
+      g_autofree char *file = g_strconcat (pictures[i], ".png", NULL);
+      g_autofree char *picture = g_build_filename (g_getenv ("JJ_TEST_SCREENS"), file, NULL);
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (picture, NULL);
+
+      g_assert_nonnull (texture);
+      g_assert_cmpint (gdk_texture_get_width (texture), >=, 200);
+      g_assert_cmpint (gdk_texture_get_height (texture), >=, 100);
+    }
+  if (own_screens != NULL)
+    {
+      g_unsetenv ("JJ_TEST_SCREENS");
+      jj_test_remove_tree (own_screens);
+    }
   jj_test_remove_tree (dir);
 }
 
