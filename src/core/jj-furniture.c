@@ -62,6 +62,7 @@ typedef struct
   gboolean    strong;
   gboolean    keep;
   gboolean    title;    /* the speech's title, over furniture */
+  gboolean    repeated; /* elsewhere on the page too */
 } Line;
 
 typedef struct
@@ -662,6 +663,7 @@ analyse (const char *text,
           line->cls = CLASS_BAD;
           line->kind = KIND_PAGE;
           line->strong = TRUE;
+          line->repeated = TRUE;
         }
     }
 
@@ -962,7 +964,10 @@ is_list_item (GArray *lines,
 {
   const Line *line = &g_array_index (lines, Line, i);
 
-  return line->cls == CLASS_SHORT && line->n_punct == 0 && line->n_chars <= MAX_WEAK_LINE;
+  /* furniture or not: a list may hold lines repeated elsewhere */
+  return (line->cls == CLASS_SHORT || line->repeated) && line->n_punct == 0 &&
+         line->n_chars <= MAX_WEAK_LINE && strpbrk (line->trimmed, "0123456789|>/") == NULL &&
+         strstr (line->trimmed, "»") == NULL && strstr (line->trimmed, "›") == NULL;
 }
 
 /* One of three or more short lines in a row: a list of titles or
