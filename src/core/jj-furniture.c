@@ -50,7 +50,7 @@ typedef struct
   guint       length;
   const char *sstart;   /* in the shadow */
   gsize       sn_bytes;
-  char       *trimmed;  /* of the shadow; NULL for long lines */
+  char       *trimmed;  /* of the shadow; NULL for blank lines */
   guint       n_chars;
   guint       n_han;
   guint       n_punct;
