@@ -467,6 +467,22 @@ is_blank (const Line *line)
   return TRUE;
 }
 
+/* @n characters on from @p, or NULL when @end comes first */
+static const char *
+advance (const char *p,
+         const char *end,
+         guint       n)
+{
+  for (; n > 0; n--)
+    {
+      if (p >= end)
+        return NULL;
+      p = g_utf8_next_char (p);
+    }
+
+  return p <= end ? p : NULL;
+}
+
 /* A short line that says again what a longer text says: a summary. */
 static gboolean
 repeats_text (const Line *line,
@@ -536,19 +552,23 @@ repeats_text (const Line *line,
     guint n_pieces = 0;
     guint n_found = 0;
 
-    for (const char *p = best; p < e && n_pieces < 4; n_pieces++)
+    /* pieces of 8 characters, 4 apart, within the run */
+    for (const char *p = best; n_pieces < 4; n_pieces++)
       {
-        const char *q = g_utf8_offset_to_pointer (p, 8);
+        const char *q = advance (p, e, 8);
 
-        if (q > e)
+        if (q == NULL)
           break;
         needle = g_strndup (p, q - p);
         if (after < shadow_end && g_strstr_len (after, shadow_end - after, needle) != NULL)
           n_found++;
         g_clear_pointer (&needle, g_free);
-        p = g_utf8_offset_to_pointer (q, 4);
-        if (p > e)
-          break;
+        p = advance (q, e, 4);
+        if (p == NULL)
+          {
+            n_pieces++;
+            break;
+          }
       }
 
     return n_found >= 2 || (n_found == 1 && n_pieces == 1);
