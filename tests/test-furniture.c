@@ -370,6 +370,15 @@ test_composed_header (void)
   g_assert_cmpstr (out, ==, "同志们：今天我们召开会议，研究部署下半年工作。要保持定力，稳住基本盘。");
 }
 
+/* Nothing but lines a page's furniture might be: all is kept. */
+static void
+test_no_body (void)
+{
+  const char *text = "阅读 12\n浏览：3\n";
+
+  g_assert_null (jj_furniture_remove (text, strlen (text), NULL, NULL, NULL, NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/furniture/fused-title", test_fused_title);
   g_test_add_func ("/furniture/labelled-title", test_labelled_title);
   g_test_add_func ("/furniture/composed-header", test_composed_header);
+  g_test_add_func ("/furniture/no-body", test_no_body);
 
   return g_test_run ();
 }

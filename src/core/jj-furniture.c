@@ -1272,6 +1272,11 @@ jj_furniture_remove (const char  *text,
     return NULL;
 
   stem = choose_body (lines);
+
+  /* no text found between the furniture: better keep it all */
+  if (first_kept (lines, 0) >= lines->len)
+    return NULL;
+
   b = jj_text_builder_new (n_bytes);
 
   for (guint i = 0; i < lines->len; i++)
@@ -1287,12 +1292,16 @@ jj_furniture_remove (const char  *text,
         {
           g_autofree char *t = trimmed_copy (line->start, line->n_bytes);
 
-          g_ptr_array_add (last_kept == NULL ? before : between, g_strdup (t));
+          g_ptr_array_add (last_kept == NULL ? before : after, g_strdup (t));
           if (removed != NULL)
             g_ptr_array_add (removed, g_steal_pointer (&t));
           gap = TRUE;
           continue;
         }
+
+      /* what stood since the last part of the body stood between two */
+      g_ptr_array_extend_and_steal (between, g_steal_pointer (&after));
+      after = g_ptr_array_new_with_free_func (g_free);
 
       if (last_kept != NULL)
         {
@@ -1307,25 +1316,6 @@ jj_furniture_remove (const char  *text,
       jj_text_builder_copy (b, line->start, line->n_bytes, line->offset);
       last_kept = line;
       gap = FALSE;
-    }
-
-  /* what followed the last part of the body came after the text */
-  if (gap)
-    {
-      guint n_after = 0;
-
-      for (guint i = lines->len; i > 0; i--)
-        {
-          const Line *line = &g_array_index (lines, Line, i - 1);
-
-          if (line == last_kept)
-            break;
-          if (line->cls != CLASS_BLANK)
-            n_after++;
-        }
-      for (guint i = between->len - n_after; i < between->len; i++)
-        g_ptr_array_add (after, g_strdup (g_ptr_array_index (between, i)));
-      g_ptr_array_set_size (between, between->len - n_after);
     }
 
   if (notices != NULL)
