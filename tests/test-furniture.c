@@ -329,6 +329,56 @@ test_fused_title (void)
   g_assert_cmpstr (title, ==, "在全市春季植树活动上的讲话");
 }
 
+/* A title under labels; categories over it are no title. */
+static void
+test_labelled_title (void)
+{
+  const char *page =
+    "栏目导航\n"
+    "心得体会\n"
+    "工作总结\n"
+    "述职报告\n"
+    "发件人：<office@example.cn>\n"
+    "主题：转发：在全区河长制工作会议上的讲话\n"
+    "\n"
+    "同志们：\n"
+    "今天召开全区河长制工作会议，主要是总结去年工作，部署今年任务。\n";
+  g_autofree char *title = NULL;
+  g_autofree char *out = remove_furniture (page, &title, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：\n"
+                   "今天召开全区河长制工作会议，主要是总结去年工作，部署今年任务。");
+  g_assert_cmpstr (title, ==, "在全区河长制工作会议上的讲话");
+}
+
+/* A running header made of the page's first two lines. */
+static void
+test_composed_header (void)
+{
+  const char *page =
+    "南山县政务公报\n"
+    "2024年第3期\n"
+    "\n"
+    "同志们：今天我们召开会议，研究部署\n"
+    "— 17 —\n"
+    "南山县政务公报  2024年第3期\n"
+    "下半年工作。要保持定力，稳住基本盘。\n"
+    "— 18 —\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==, "同志们：今天我们召开会议，研究部署下半年工作。要保持定力，稳住基本盘。");
+}
+
+/* Nothing but lines a page's furniture might be: all is kept. */
+static void
+test_no_body (void)
+{
+  const char *text = "阅读 12\n浏览：3\n";
+
+  g_assert_null (jj_furniture_remove (text, strlen (text), NULL, NULL, NULL, NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +396,9 @@ main (int   argc,
   g_test_add_func ("/furniture/site-name-and-running-header", test_site_name_and_running_header);
   g_test_add_func ("/furniture/edges", test_edges);
   g_test_add_func ("/furniture/fused-title", test_fused_title);
+  g_test_add_func ("/furniture/labelled-title", test_labelled_title);
+  g_test_add_func ("/furniture/composed-header", test_composed_header);
+  g_test_add_func ("/furniture/no-body", test_no_body);
 
   return g_test_run ();
 }

@@ -50,7 +50,7 @@ typedef struct
   guint       length;
   const char *sstart;   /* in the shadow */
   gsize       sn_bytes;
-  char       *trimmed;  /* of the shadow; NULL for long lines */
+  char       *trimmed;  /* of the shadow; NULL for blank lines */
   guint       n_chars;
   guint       n_han;
   guint       n_punct;
@@ -62,6 +62,7 @@ typedef struct
   gboolean    strong;
   gboolean    keep;
   gboolean    title;    /* the speech's title, over furniture */
+  gboolean    repeated; /* elsewhere on the page too */
 } Line;
 
 typedef struct
@@ -466,6 +467,22 @@ is_blank (const Line *line)
   return TRUE;
 }
 
+/* @n characters on from @p, or NULL when @end comes first */
+static const char *
+advance (const char *p,
+         const char *end,
+         guint       n)
+{
+  for (; n > 0; n--)
+    {
+      if (p >= end)
+        return NULL;
+      p = g_utf8_next_char (p);
+    }
+
+  return p <= end ? p : NULL;
+}
+
 /* A short line that says again what a longer text says: a summary. */
 static gboolean
 repeats_text (const Line *line,
@@ -535,19 +552,23 @@ repeats_text (const Line *line,
     guint n_pieces = 0;
     guint n_found = 0;
 
-    for (const char *p = best; p < e && n_pieces < 4; n_pieces++)
+    /* pieces of 8 characters, 4 apart, within the run */
+    for (const char *p = best; n_pieces < 4; n_pieces++)
       {
-        const char *q = g_utf8_offset_to_pointer (p, 8);
+        const char *q = advance (p, e, 8);
 
-        if (q > e)
+        if (q == NULL)
           break;
         needle = g_strndup (p, q - p);
         if (after < shadow_end && g_strstr_len (after, shadow_end - after, needle) != NULL)
           n_found++;
         g_clear_pointer (&needle, g_free);
-        p = g_utf8_offset_to_pointer (q, 4);
-        if (p > e)
-          break;
+        p = advance (q, e, 4);
+        if (p == NULL)
+          {
+            n_pieces++;
+            break;
+          }
       }
 
     return n_found >= 2 || (n_found == 1 && n_pieces == 1);
@@ -562,6 +583,30 @@ normalise_digits (GString *key)
       key->str[i] = '#';
 }
 
+/* A running header put together from lines of the page's head:
+ * "XX公报  2023年第13期" under "XX公报" and "2023年第13期".
+ */
+static gboolean
+is_made_of_lines (const char *key,
+                  GHashTable *seen,
+                  GHashTable *pieces_seen)
+{
+  static GRegex *spaces;
+  g_auto(GStrv) pieces = g_regex_split (regex_once (&spaces, "[\\s\\x{3000}]{2,}"), key, 0);
+
+  if (g_strv_length (pieces) < 2)
+    return FALSE;
+  for (guint i = 0; pieces[i] != NULL; i++)
+    if (!g_hash_table_contains (seen, pieces[i]))
+      return FALSE;
+
+  /* the lines it is made of are the running header too */
+  for (guint i = 0; pieces[i] != NULL; i++)
+    g_hash_table_add (pieces_seen, g_strdup (pieces[i]));
+
+  return TRUE;
+}
+
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
@@ -570,6 +615,7 @@ analyse (const char *text,
   GArray *lines = split_lines (text, n_bytes, shadow);
   const char *shadow_end = shadow ? shadow + strlen (shadow) : text + n_bytes;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const Line *prev = NULL;
 
   g_array_set_clear_func (lines, clear_line);
@@ -630,8 +676,27 @@ analyse (const char *text,
       key = g_string_new (line->trimmed);
       normalise_digits (key);
       n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key->str));
-      if (n >= 3 || (n >= 2 && (strchr (key->str, '#') != NULL ||
+      if (is_made_of_lines (key->str, seen, header) ||
+          n >= 3 || (n >= 2 && (strchr (key->str, '#') != NULL ||
                                 (line->n_punct == 0 && line->n_chars >= 4))))
+        {
+          line->cls = CLASS_BAD;
+          line->kind = KIND_PAGE;
+          line->strong = TRUE;
+          line->repeated = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < lines->len && g_hash_table_size (header) > 0; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      g_autoptr(GString) key = NULL;
+
+      if (line->cls != CLASS_SHORT || line->n_chars > 80)
+        continue;
+      key = g_string_new (line->trimmed);
+      normalise_digits (key);
+      if (g_hash_table_contains (header, key->str))
         {
           line->cls = CLASS_BAD;
           line->kind = KIND_PAGE;
@@ -729,6 +794,60 @@ joins (const Block *b,
   return !(between & KIND_END) && b->weight >= MAX (MIN_JOINED_BLOCK, main_weight / 4);
 }
 
+static GRegex *
+label_regex (void)
+{
+  static GRegex *re;
+
+  return regex_once (&re, "^([^：:\\s]{1,4}\\s*[：:]\\s*)+");
+}
+
+/* "主题：转发：XXX讲话", "摘自：《XXX讲话》": the title under labels */
+static char *
+title_of_label (const char *t)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+  g_autofree char *rest = NULL;
+  gint end = 0;
+
+  if (!g_regex_match (label_regex (), t, 0, &m))
+    return NULL;
+  g_match_info_fetch_pos (m, 0, NULL, &end);
+  rest = g_strdup (t + end);
+  if (g_str_has_prefix (rest, "《") && g_str_has_suffix (rest, "》"))
+    {
+      char *inner = g_strndup (rest + strlen ("《"), strlen (rest) - 2 * strlen ("《"));
+
+      g_free (rest);
+      rest = inner;
+    }
+  /* tags are no title: "讲话 党课 总结" */
+  {
+    g_auto(GStrv) pieces = g_strsplit_set (rest, " \t", -1);
+
+    if (g_strv_length (pieces) >= 3)
+      return NULL;
+  }
+  /* a title has no sentence in it; 、 may join names in it */
+  for (const char *p = rest; *p; p = g_utf8_next_char (p))
+    if ((is_sentence_punct (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x3001) ||
+        is_terminal (g_utf8_get_char (p)))
+      return NULL;
+  if (!has_genre_word (rest) || g_utf8_strlen (rest, -1) > MAX_TITLE_CHARS ||
+      strpbrk (rest, "|>/") != NULL || strstr (rest, "»") != NULL || strstr (rest, "›") != NULL)
+    return NULL;
+
+  return g_steal_pointer (&rest);
+}
+
+static gboolean
+is_labelled_title (const char *t)
+{
+  g_autofree char *title = title_of_label (t);
+
+  return title != NULL;
+}
+
 static gboolean
 is_title_like (const Line *line,
                const char *stem)
@@ -736,7 +855,7 @@ is_title_like (const Line *line,
   const char *t = line->trimmed;
 
   if (t == NULL || line->n_chars > MAX_TITLE_CHARS || line->n_han < 4 || line->ends_term ||
-      line->heading)
+      line->heading || g_regex_match (label_regex (), t, 0, NULL))
     return FALSE;
   if (strpbrk (t, "|>/") != NULL || strstr (t, "»") != NULL || strstr (t, "›") != NULL)
     return FALSE;
@@ -860,6 +979,35 @@ add_removed_notice (GPtrArray  *notices,
 }
 
 static gboolean
+is_list_item (GArray *lines,
+              guint   i)
+{
+  const Line *line = &g_array_index (lines, Line, i);
+
+  /* furniture or not: a list may hold lines repeated elsewhere */
+  return (line->cls == CLASS_SHORT || line->repeated) && line->n_punct == 0 &&
+         line->n_chars <= MAX_WEAK_LINE && strpbrk (line->trimmed, "0123456789|>/") == NULL &&
+         strstr (line->trimmed, "»") == NULL && strstr (line->trimmed, "›") == NULL;
+}
+
+/* One of three or more short lines in a row: a list of titles or
+ * categories, not the title of the text.
+ */
+static gboolean
+in_list (GArray *lines,
+         guint   i)
+{
+  guint n = 1;
+
+  for (guint k = i; k > 0 && is_list_item (lines, k - 1); k--)
+    n++;
+  for (guint k = i + 1; k < lines->len && is_list_item (lines, k); k++)
+    n++;
+
+  return n >= 3;
+}
+
+static gboolean
 is_salutation (const Line *line)
 {
   return line->n_chars <= MAX_WEAK_LINE &&
@@ -942,22 +1090,25 @@ choose_body (GArray *lines)
         g_array_index (lines, Line, i).keep = TRUE;
     }
 
-  /* the title: the file's name, else a field, else the line before */
+  /* the title: the file's name or a labelled title over the text, else
+   * the line before the text
+   */
   first_line = g_array_index (blocks, Block, first_block).first;
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
       static GRegex *file_re;
 
-      if (line->keep || line->trimmed == NULL)
+      if (line->cls == CLASS_GOOD && line->keep)
+        break;
+      if (line->trimmed == NULL || stem != NULL)
         continue;
-      if (stem == NULL && line->kind == KIND_META &&
+      if (line->kind == KIND_META &&
           g_regex_match (regex_once (&file_re, "^.{1,120}\\.(docx?|pdf|txt|wps|rtf)$"),
                          line->trimmed, 0, NULL))
         stem = stem_of_file_name (line->trimmed);
-      else if (stem == NULL && line->kind == KIND_META &&
-               (g_str_has_prefix (line->trimmed, "标题：") || g_str_has_prefix (line->trimmed, "标题:")))
-        stem = g_strstrip (g_strdup (line->trimmed + (line->trimmed[6] == ':' ? 7 : 9)));
+      else if (line->n_chars <= 2 * MAX_TITLE_CHARS)
+        stem = title_of_label (line->trimmed);
     }
 
   first_line = first_kept (lines, 0);
@@ -969,7 +1120,7 @@ choose_body (GArray *lines)
     {
       Line *line = &g_array_index (lines, Line, i - 1);
 
-      if (line->cls == CLASS_SHORT && is_title_like (line, stem))
+      if (line->cls == CLASS_SHORT && is_title_like (line, stem) && !in_list (lines, i - 1))
         cand = line;
     }
 
@@ -992,9 +1143,13 @@ choose_body (GArray *lines)
     {
       Line *line = &g_array_index (lines, Line, i);
 
-      if (line->cls == CLASS_BLANK || !line->keep)
+      /* a fragment of a sentence is text, a piece of the title too */
+      if (line->cls == CLASS_BLANK || !line->keep ||
+          (line->n_punct > 1 && !is_labelled_title (line->trimmed)) ||
+          (stem != NULL && strstr (stem, line->trimmed) != NULL))
         continue;
-      if (cand != NULL || (start < lines->len && body_has_title (&g_array_index (lines, Line, start), stem)) ||
+      if (cand != NULL || stem != NULL ||
+          (start < lines->len && body_has_title (&g_array_index (lines, Line, start), stem)) ||
           g_regex_match (regex_once (&site_name, SITE_NAME), line->trimmed, 0, NULL))
         drop_line (line);
     }
@@ -1117,6 +1272,11 @@ jj_furniture_remove (const char  *text,
     return NULL;
 
   stem = choose_body (lines);
+
+  /* no text found between the furniture: better keep it all */
+  if (first_kept (lines, 0) >= lines->len)
+    return NULL;
+
   b = jj_text_builder_new (n_bytes);
 
   for (guint i = 0; i < lines->len; i++)
@@ -1132,12 +1292,16 @@ jj_furniture_remove (const char  *text,
         {
           g_autofree char *t = trimmed_copy (line->start, line->n_bytes);
 
-          g_ptr_array_add (last_kept == NULL ? before : between, g_strdup (t));
+          g_ptr_array_add (last_kept == NULL ? before : after, g_strdup (t));
           if (removed != NULL)
             g_ptr_array_add (removed, g_steal_pointer (&t));
           gap = TRUE;
           continue;
         }
+
+      /* what stood since the last part of the body stood between two */
+      g_ptr_array_extend_and_steal (between, g_steal_pointer (&after));
+      after = g_ptr_array_new_with_free_func (g_free);
 
       if (last_kept != NULL)
         {
@@ -1152,25 +1316,6 @@ jj_furniture_remove (const char  *text,
       jj_text_builder_copy (b, line->start, line->n_bytes, line->offset);
       last_kept = line;
       gap = FALSE;
-    }
-
-  /* what followed the last part of the body came after the text */
-  if (gap)
-    {
-      guint n_after = 0;
-
-      for (guint i = lines->len; i > 0; i--)
-        {
-          const Line *line = &g_array_index (lines, Line, i - 1);
-
-          if (line == last_kept)
-            break;
-          if (line->cls != CLASS_BLANK)
-            n_after++;
-        }
-      for (guint i = between->len - n_after; i < between->len; i++)
-        g_ptr_array_add (after, g_strdup (g_ptr_array_index (between, i)));
-      g_ptr_array_set_size (between, between->len - n_after);
     }
 
   if (notices != NULL)

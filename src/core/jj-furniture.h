@@ -29,7 +29,8 @@ GArray *jj_furniture_classify (const char  *text,
 /* @text without its furniture.  The body's parts are joined where the
  * furniture stood between them; a part that broke off mid-sentence goes
  * on without a line break.  @title, when not NULL, receives the speech's
- * title when it is known only from the furniture (a file name), else NULL.
+ * title as a file name, a labelled line ("标题：…") or a title run into the
+ * first sentence gives it, else NULL: for a text without a title line.
  * @removed (char *), when not NULL, receives every line taken out; a
  * sentence per kind of removal is appended to @notices.
  * Returns NULL, with nothing set, when there is no furniture.
