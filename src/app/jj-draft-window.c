@@ -219,6 +219,19 @@ jj_draft_window_get_card_row (JjDraftWindow *self,
   return GTK_WIDGET (gtk_list_box_get_row_at_index (list, card));
 }
 
+GtkWidget *
+jj_draft_window_get_heading (JjDraftWindow *self,
+                             guint          section)
+{
+  GtkWidget *box;
+
+  g_return_val_if_fail (JJ_IS_DRAFT_WINDOW (self), NULL);
+
+  box = section_widget (self, section);
+
+  return box != NULL ? g_object_get_data (G_OBJECT (box), "jj-heading") : NULL;
+}
+
 static void
 focus_current (JjDraftWindow *self)
 {
@@ -409,7 +422,7 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
 
   to_section = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "jj-section-index"));
-  if (g_object_get_data (G_OBJECT (widget), "jj-card-index") == NULL)
+  if (!GTK_IS_LIST_BOX_ROW (widget))
     to_card = 0;
   else
     {
@@ -564,6 +577,7 @@ card_row_new (JjDraftWindow *self,
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), row);
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), row);
   gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (source));
+  g_object_set_data (G_OBJECT (row), "jj-drag-source", source);
   add_drop_target (self, row);
 
   g_signal_connect_object (focus, "enter", G_CALLBACK (card_focus_enter_cb), self, 0);
