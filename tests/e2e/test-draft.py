@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+# End to end: `jiejian FILE.jiejian-draft.xml` opens the draft board, and
+# its keys, pressed on the real keyboard, move, add and undo cards.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import pyatspi  # noqa: E402
+
+from jjatspi import (App, KEY_CONTROL, KEY_RETURN, KEY_SHIFT,  # noqa: E402
+                     app_env, find_all, press, wait_for)
+
+BUILDDIR = os.environ.get("JJ_BUILD_ROOT", os.path.join(os.path.dirname(__file__), "..", "..", "_build"))
+BINARY = os.path.join(BUILDDIR, "src", "app", "jiejian")
+CLI = os.path.join(BUILDDIR, "src", "cli", "jiejian-cli")
+
+# X keycodes on Xvfb's default keymap
+KEY_ALT = 64
+KEY_UP = 111
+KEY_Z = 52
+
+TITLE = "端到端测试讲话"
+FIRST = "第一张卡片的文字。"
+SECOND = "第二张卡片的文字。"
+
+
+def own_cards(app):
+    return find_all(app, lambda a: a.name == "Own text" and a.getRoleName() == "text")
+
+
+def click(acc):
+    """A click on the first line of @acc. Without a window manager the
+    window sits at the top left corner of the screen, so window
+    coordinates are the screen's (GTK 4.8 gives no height for a text)."""
+    x, y, w, h = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    pyatspi.Registry.generateMouseEvent(x + w // 2, y + max(h // 2, 8), "b1c")
+    time.sleep(0.3)
+
+
+def text_of(acc):
+    t = acc.queryText()
+    return t.getText(0, t.characterCount)
+
+
+class DraftBoardTest(unittest.TestCase):
+    def setUp(self):
+        if not os.environ.get("DISPLAY"):
+            self.skipTest("no display")
+        self.dir = tempfile.mkdtemp(prefix="jj-e2e-draft-")
+        self.path = os.path.join(self.dir, "草稿" + ".jiejian-draft.xml")
+        self.env = app_env(BUILDDIR)
+        self.env["XDG_DATA_HOME"] = os.path.join(self.dir, "data")
+        self.env["XDG_STATE_HOME"] = os.path.join(self.dir, "state")
+        self.env["XDG_CACHE_HOME"] = os.path.join(self.dir, "cache")
+        subprocess.run([CLI, "draft", "new", self.path, "--title", TITLE], env=self.env, check=True)
+        for text in (FIRST, SECOND):
+            subprocess.run([CLI, "draft", "add", self.path, "--section", "2", "--text", text],
+                           env=self.env, check=True)
+        self.app = None
+
+    def tearDown(self):
+        if self.app is not None and self.app.proc.poll() is None:
+            self.app.proc.kill()
+            self.app.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def saved_order(self):
+        with open(self.path, encoding="utf-8") as f:
+            content = f.read()
+        positions = [content.find(FIRST), content.find(SECOND)]
+        return positions if min(positions) >= 0 else None
+
+    def test_move_add_undo(self):
+        self.app = App(BINARY, self.path, self.env)
+        self.app.window(TITLE)
+        app = self.app.app
+
+        cards = wait_for(lambda: own_cards(app) if len(own_cards(app)) == 2 else None, "the two cards")
+        self.assertEqual([text_of(c) for c in cards], [FIRST, SECOND])
+
+        # Alt+Up on the second card moves it first; the board saves by itself.
+        click(cards[1])
+        press(KEY_ALT, KEY_UP)
+        wait_for(lambda: [text_of(c) for c in own_cards(app)] == [SECOND, FIRST], "the card to move up")
+        wait_for(lambda: (lambda p: p and p[1] < p[0])(self.saved_order()), "the new order on disk")
+
+        # Ctrl+Return in a card's text adds a card after it, not a new line.
+        card = own_cards(app)[0]
+        click(card)
+        press(KEY_CONTROL, KEY_RETURN)
+        wait_for(lambda: len(own_cards(app)) == 3, "a new card")
+        self.assertEqual([text_of(c) for c in own_cards(app)], [SECOND, "", FIRST])
+
+        # Ctrl+Z twice: the new card goes, then the move is undone.
+        press(KEY_CONTROL, KEY_Z)
+        wait_for(lambda: len(own_cards(app)) == 2, "the new card to be undone")
+        press(KEY_CONTROL, KEY_Z)
+        wait_for(lambda: [text_of(c) for c in own_cards(app)] == [FIRST, SECOND], "the move to be undone")
+        press(KEY_CONTROL, KEY_SHIFT, KEY_Z)
+        wait_for(lambda: [text_of(c) for c in own_cards(app)] == [SECOND, FIRST], "the move to be redone")
+
+        # Quitting saves what the timer had not saved yet.
+        self.assertEqual(self.app.quit(), 0)
+        order = self.saved_order()
+        self.assertTrue(order and order[1] < order[0], order)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
