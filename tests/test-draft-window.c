@@ -483,6 +483,71 @@ test_board (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwMessageDialog *
+find_dialog_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* A draft never saved is not closed without asking. */
+static void
+test_close_unsaved (void)
+{
+  g_autoptr(JjDraft) skeleton = jj_draft_new_skeleton ("");
+  JjDraftWindow *window = jj_draft_window_new (NULL, skeleton, NULL);
+  AdwMessageDialog *dialog;
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_present (GTK_WINDOW (window));
+  jj_test_spin (10);
+
+  /* Untouched, it just closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  jj_test_spin (5);
+  g_assert_null (weak);
+
+  window = jj_draft_window_new (NULL, skeleton, NULL);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_present (GTK_WINDOW (window));
+  jj_test_spin (10);
+  g_assert_true (press (window, GDK_KEY_Return, GDK_CONTROL_MASK));
+  gtk_text_buffer_set_text (card_buffer (window, 1, 0), OWN_TEXT, -1);
+
+  gtk_window_close (GTK_WINDOW (window));
+  jj_test_spin (5);
+  g_assert_nonnull (weak);
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  jj_test_spin (5);
+  g_assert_nonnull (weak);
+
+  gtk_window_close (GTK_WINDOW (window));
+  jj_test_spin (5);
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_true (jj_test_wait_until (is_gone, &weak));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +558,7 @@ main (int   argc,
     return 0;
 
   g_test_add ("/draft-window/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
+  g_test_add_func ("/draft-window/close-unsaved", test_close_unsaved);
 
   return jj_test_ui_run (home);
 }

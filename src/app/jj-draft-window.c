@@ -36,6 +36,8 @@ struct _JjDraftWindow
   guint                 current_card;
   gboolean              has_current;
   gboolean              rebuilding;
+  gboolean              close_after_save;
+  gboolean              discard;
   GtkFileChooserNative *chooser;
 };
 
@@ -884,9 +886,12 @@ save_response_cb (GtkNativeDialog *dialog,
             }
           if (!jj_draft_window_save_to (self, path, &error))
             show_error (self, error->message);
+          else if (self->close_after_save)
+            gtk_window_close (GTK_WINDOW (self));
         }
     }
 
+  self->close_after_save = FALSE;
   g_clear_object (&self->chooser);
 }
 
@@ -1102,10 +1107,60 @@ add_shortcuts (JjDraftWindow *self)
 }
 
 static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     JjDraftWindow    *self)
+{
+  /* The window closes once the dialog is done with it. */
+  if (g_str_equal (response, "discard"))
+    {
+      self->discard = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+    }
+}
+
+static gboolean
 jj_draft_window_close_request (GtkWindow *window)
 {
   JjDraftWindow *self = JJ_DRAFT_WINDOW (window);
   g_autoptr(GError) error = NULL;
+
+  /* A draft never saved has no file to save to by itself. */
+  if (self->path == NULL && self->undo->len > 0 && !self->discard)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Save the draft?"),
+                                                  _("This draft has not been saved to a file yet; "
+                                                    "if you close it without saving, what you wrote is lost."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save…"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+
+      return TRUE;
+    }
 
   if (self->save_source != 0 && !jj_draft_window_save_to (self, self->path, &error))
     g_warning ("Could not save the draft: %s", error->message);
