@@ -313,6 +313,8 @@ test_board (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   jj_test_spin (20);
   assert_board (window, "同志们：:|一、:|二、:|三、:|（结束语）:");
+  g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "undo")));
+  g_assert_false (press (window, GDK_KEY_z, GDK_CONTROL_MASK));
 
   /* Three passages of two speeches, sent to the board: with no card yet,
    * the first goes under the first numbered heading, the next after it. */
@@ -413,7 +415,9 @@ test_board (Fixture       *fixture,
   g_assert_true (press (window, GDK_KEY_z, GDK_CONTROL_MASK));
   assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "|三、:|（结束语）:");
 
-  /* Rewriting a borrowed passage shows how much of it was changed. */
+  /* Rewriting a borrowed passage shows how much of it was changed; the
+   * typing in one card is undone at once. */
+  gtk_text_buffer_set_text (card_buffer (window, 1, 0), "教育是民族的基础工程", -1);
   gtk_text_buffer_set_text (card_buffer (window, 1, 0), "教育是民族振兴的基础工程", -1);
   section = jj_draft_get_section (jj_draft_window_get_draft (window), 1);
   card = jj_draft_section_get_card (section, 0);

@@ -10,6 +10,7 @@
 
 #include "jj-application.h"
 #include "jj-document.h"
+#include "jj-draft-history.h"
 #include "jj-draft-window.h"
 #include "jj-mark.h"
 #include "jj-mark-store.h"
@@ -28,14 +29,13 @@ struct _JjDraftWindow
 
   JjDraft              *draft;
   char                 *path;
-  GPtrArray            *undo;
-  GPtrArray            *redo;
-  gpointer              editing;   /* what the last snapshot was taken for */
+  JjDraftHistory       *history;
   guint                 save_source;
   guint                 current_section;
   guint                 current_card;
   gboolean              has_current;
   gboolean              rebuilding;
+  gboolean              edited;
   gboolean              close_after_save;
   gboolean              discard;
   GtkFileChooserNative *chooser;
@@ -106,50 +106,42 @@ update_title (JjDraftWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title != NULL && *title != '\0' ? title : _("Draft"));
 }
 
-/* Undo: a snapshot of the whole draft before each change. */
-
+/* Before each change: typing in one title, heading or card is one step. */
 static void
 push_undo (JjDraftWindow *self,
-           gpointer       editing)
+           gconstpointer  editing)
 {
-  self->editing = editing;
-  g_ptr_array_add (self->undo, jj_draft_to_xml (self->draft, NULL));
-  if (self->undo->len > MAX_UNDO)
-    g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
+  jj_draft_history_record (self->history, self->draft, editing);
 }
 
 static void
 changed (JjDraftWindow *self)
 {
+  self->edited = TRUE;
   schedule_save (self);
   update_title (self);
 }
 
 static void
 restore (JjDraftWindow *self,
-         GPtrArray     *from,
-         GPtrArray     *to)
+         gboolean       undo)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *xml = NULL;
-  JjDraft *draft;
+  g_autoptr(JjDraft) draft = NULL;
 
-  if (from->len == 0)
-    return;
+  if (undo)
+    draft = jj_draft_history_undo (self->history, self->draft, &error);
+  else
+    draft = jj_draft_history_redo (self->history, self->draft, &error);
 
-  xml = g_ptr_array_steal_index (from, from->len - 1);
-  draft = jj_draft_new_from_xml (xml, strlen (xml), &error);
   if (draft == NULL)
     {
-      show_error (self, error->message);
+      if (error != NULL)
+        show_error (self, error->message);
       return;
     }
 
-  g_ptr_array_add (to, jj_draft_to_xml (self->draft, NULL));
   g_set_object (&self->draft, draft);
-  g_object_unref (draft);
-  self->editing = NULL;
   rebuild (self);
   changed (self);
 }
@@ -259,8 +251,7 @@ title_changed_cb (JjDraftWindow *self)
   if (self->rebuilding || g_strcmp0 (title, jj_draft_get_title (self->draft)) == 0)
     return;
 
-  if (self->editing != (gpointer) self->draft)
-    push_undo (self, self->draft);
+  push_undo (self, self->draft);
   jj_draft_set_title (self->draft, title);
   changed (self);
 }
@@ -275,8 +266,7 @@ heading_changed_cb (GtkEditable   *entry,
   if (self->rebuilding || g_strcmp0 (heading, jj_draft_section_get_heading (section)) == 0)
     return;
 
-  if (self->editing != (gpointer) section)
-    push_undo (self, section);
+  push_undo (self, section);
   jj_draft_section_set_heading (section, heading);
   changed (self);
 }
@@ -305,8 +295,7 @@ card_text_changed_cb (GtkTextBuffer *buffer,
   if (g_strcmp0 (text, jj_draft_card_get_text (card)) == 0)
     return;
 
-  if (self->editing != (gpointer) card)
-    push_undo (self, card);
+  push_undo (self, card);
   jj_draft_card_set_text (card, text);
   if (label != NULL)
     {
@@ -350,9 +339,7 @@ jj_draft_window_move_card (JjDraftWindow *self,
   if (!jj_draft_move_card (self->draft, from_section, from_card, to_section, to_card))
     return FALSE;
 
-  g_ptr_array_add (self->undo, g_steal_pointer (&before));
-  g_ptr_array_set_size (self->redo, 0);
-  self->editing = NULL;
+  jj_draft_history_push (self->history, g_steal_pointer (&before), NULL);
   jj_draft_window_set_current (self, to_section, to_card);
   rebuild (self);
   changed (self);
@@ -827,9 +814,7 @@ split_card_activated (GSimpleAction *action,
   if (!jj_draft_split_card (self->draft, s, c, offset))
     return;
 
-  g_ptr_array_add (self->undo, g_steal_pointer (&before));
-  g_ptr_array_set_size (self->redo, 0);
-  self->editing = NULL;
+  jj_draft_history_push (self->history, g_steal_pointer (&before), NULL);
   jj_draft_window_set_current (self, s, c + 1);
   rebuild (self);
   changed (self);
@@ -840,9 +825,7 @@ undo_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  JjDraftWindow *self = user_data;
-
-  restore (self, self->undo, self->redo);
+  restore (user_data, TRUE);
 }
 
 static void
@@ -850,9 +833,7 @@ redo_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  JjDraftWindow *self = user_data;
-
-  restore (self, self->redo, self->undo);
+  restore (user_data, FALSE);
 }
 
 static void
@@ -1139,7 +1120,7 @@ jj_draft_window_close_request (GtkWindow *window)
   g_autoptr(GError) error = NULL;
 
   /* A draft never saved has no file to save to by itself. */
-  if (self->path == NULL && self->undo->len > 0 && !self->discard)
+  if (self->path == NULL && self->edited && !self->discard)
     {
       GtkWidget *dialog = adw_message_dialog_new (window, _("Save the draft?"),
                                                   _("This draft has not been saved to a file yet; "
@@ -1187,8 +1168,7 @@ jj_draft_window_finalize (GObject *object)
 
   g_clear_object (&self->draft);
   g_free (self->path);
-  g_ptr_array_unref (self->undo);
-  g_ptr_array_unref (self->redo);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (jj_draft_window_parent_class)->finalize (object);
 }
@@ -1215,10 +1195,15 @@ jj_draft_window_init (JjDraftWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->undo = g_ptr_array_new_with_free_func (g_free);
-  self->redo = g_ptr_array_new_with_free_func (g_free);
+  self->history = jj_draft_history_new (MAX_UNDO);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  g_object_bind_property (self->history, "can-undo",
+                          g_action_map_lookup_action (G_ACTION_MAP (self), "undo"), "enabled",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->history, "can-redo",
+                          g_action_map_lookup_action (G_ACTION_MAP (self), "redo"), "enabled",
+                          G_BINDING_SYNC_CREATE);
   add_shortcuts (self);
   g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (title_changed_cb),
                            self, G_CONNECT_SWAPPED);
