@@ -113,6 +113,17 @@ class DraftBoardTest(unittest.TestCase):
         order = self.saved_order()
         self.assertTrue(order and order[1] < order[0], order)
 
+    def test_damaged_draft(self):
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write("<draft><title>未写完")
+        self.app = App(BINARY, self.path, self.env)
+        app = self.app.app
+        wait_for(lambda: find_all(app, lambda a: a.name == "The draft could not be opened"),
+                 "a message that the draft could not be opened")
+        self.assertEqual(self.app.quit(), 0)
+        with open(self.path, encoding="utf-8") as f:
+            self.assertEqual(f.read(), "<draft><title>未写完")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
