@@ -306,6 +306,7 @@ test_board (Fixture       *fixture,
   JjDraftCard *card;
   GtkWidget *row;
   GtkLabel *changed;
+  GtkLabel *original;
   gsize docx_size;
   SavedHeading wait;
 
@@ -428,6 +429,11 @@ test_board (Fixture       *fixture,
 
     g_assert_cmpstr (gtk_label_get_text (changed), ==, label);
   }
+  original = g_object_get_data (G_OBJECT (jj_draft_window_get_card_row (window, 1, 0)), "jj-original-label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (original)));
+  g_assert_cmpstr (gtk_label_get_text (original), ==, "Source: " PASSAGE_B1);
+  g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (jj_draft_window_get_card_row (window, 1, 1)),
+                                                             "jj-original-label")));
   g_assert_true (press (window, GDK_KEY_z, GDK_CONTROL_MASK));
   g_assert_cmpstr (jj_draft_card_get_text (jj_draft_section_get_card (jj_draft_get_section (jj_draft_window_get_draft (window), 1), 0)),
                    ==, PASSAGE_B1);

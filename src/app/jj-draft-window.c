@@ -278,12 +278,29 @@ changed_label (JjDraftCard *card)
   return g_strdup_printf (_("Changed %d%%"), (int) (jj_draft_card_get_changed (card) * 100 + 0.5));
 }
 
+/* The quote as the source has it, shown once the writer has changed it. */
+static void
+update_original (GtkLabel    *label,
+                 JjDraftCard *card)
+{
+  gboolean changed_text = g_strcmp0 (jj_draft_card_get_text (card), jj_draft_card_get_quote (card)) != 0;
+
+  if (changed_text)
+    {
+      g_autofree char *text = g_strdup_printf (_("Source: %s"), jj_draft_card_get_quote (card));
+
+      gtk_label_set_text (label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (label), changed_text);
+}
+
 static void
 card_text_changed_cb (GtkTextBuffer *buffer,
                       JjDraftWindow *self)
 {
   JjDraftCard *card = g_object_get_data (G_OBJECT (buffer), "jj-card");
   GtkLabel *label = g_object_get_data (G_OBJECT (buffer), "jj-changed-label");
+  GtkLabel *original = g_object_get_data (G_OBJECT (buffer), "jj-original-label");
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
@@ -303,6 +320,8 @@ card_text_changed_cb (GtkTextBuffer *buffer,
 
       gtk_label_set_text (label, changed_text);
     }
+  if (original != NULL)
+    update_original (original, card);
   changed (self);
 }
 
@@ -514,6 +533,7 @@ card_row_new (JjDraftWindow *self,
       GtkWidget *caption = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *source_label;
       GtkWidget *changed_widget;
+      GtkWidget *original;
       GtkWidget *button;
       g_autofree char *source_text = NULL;
       g_autofree char *changed_text = changed_label (card);
@@ -551,6 +571,18 @@ card_row_new (JjDraftWindow *self,
       g_signal_connect_object (button, "clicked", G_CALLBACK (open_source_clicked_cb), self, 0);
       gtk_box_append (GTK_BOX (caption), button);
 
+      original = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (original), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (original), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (original), 0);
+      gtk_label_set_selectable (GTK_LABEL (original), TRUE);
+      gtk_widget_add_css_class (original, "dim-label");
+      gtk_widget_add_css_class (original, "caption");
+      update_original (GTK_LABEL (original), card);
+      g_object_set_data (G_OBJECT (buffer), "jj-original-label", original);
+      g_object_set_data (G_OBJECT (row), "jj-original-label", original);
+
+      gtk_box_append (GTK_BOX (column), original);
       gtk_box_append (GTK_BOX (column), caption);
       gtk_widget_add_css_class (row, "jj-borrowed-card");
     }
