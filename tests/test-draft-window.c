@@ -267,6 +267,74 @@ drag_card (JjDraftWindow *window,
   return accepted;
 }
 
+static char *
+strip_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+
+  return g_string_free (out, FALSE);
+}
+
+/* The exported .docx as LibreOffice prints it: A4, with the board's text
+ * in the board's order. */
+static void
+check_docx_as_pdf (const char *dir,
+                   const char *docx)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *profile_arg = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (soffice == NULL || pdfinfo == NULL || pdftotext == NULL)
+    {
+      g_test_message ("LibreOffice (soffice) or poppler-utils is not installed: the .docx is not printed");
+      return;
+    }
+
+  profile_arg = g_strdup_printf ("-env:UserInstallation=file://%s/profile", dir);
+  pdf = g_build_filename (dir, "新讲话.pdf", NULL);
+  {
+    const char *argv[] = { soffice, profile_arg, "--headless", "--convert-to", "pdf", "--outdir", dir, docx, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  {
+    const char *argv[] = { pdfinfo, pdf, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &info, NULL, &status, &error));
+  }
+  g_assert_nonnull (strstr (info, "(A4)"));
+
+  {
+    const char *argv[] = { pdftotext, pdf, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &status, &error));
+  }
+  flat = strip_space (text);
+  g_assert_nonnull (strstr (flat, "新的讲话"));
+  g_assert_nonnull (strstr (flat, "二、狠抓落实"));
+  g_assert_nonnull (strstr (flat, PASSAGE_A1));
+  g_assert_true (strstr (flat, PASSAGE_A1) < strstr (flat, PASSAGE_A2));
+  g_assert_true (strstr (flat, PASSAGE_A2) < strstr (flat, OWN_TEXT));
+}
+
 typedef struct
 {
   const char *path;
@@ -486,6 +554,8 @@ test_board (Fixture       *fixture,
   g_assert_nonnull (strstr (document_xml, "新的讲话"));
   g_assert_nonnull (strstr (document_xml, PASSAGE_A2));
   g_assert_true (strstr (document_xml, PASSAGE_A1) < strstr (document_xml, OWN_TEXT));
+
+  check_docx_as_pdf (fixture->dir, docx_path);
 
   g_assert_false (jj_draft_window_export_to (window, md_file, "pdf", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
