@@ -237,6 +237,27 @@ has_height (gpointer data)
   return gtk_widget_get_height (data) > 0;
 }
 
+/* Drops @text on @target_widget at height @y (from the bottom when negative). */
+static gboolean
+drop_string (GtkWidget  *target_widget,
+             const char *text,
+             double      y)
+{
+  GtkDropTarget *target = g_object_get_data (G_OBJECT (target_widget), "jj-drop-target");
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_assert_true (jj_test_wait_until (has_height, target_widget));
+  if (y < 0)
+    y += gtk_widget_get_height (target_widget);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, y, &accepted);
+
+  return accepted;
+}
+
 static gboolean
 drag_card (JjDraftWindow *window,
            guint          section,
@@ -456,6 +477,23 @@ test_board (Fixture       *fixture,
   assert_board (window, "同志们：:|一、:" PASSAGE_A1 "," PASSAGE_A2 "," PASSAGE_B1 "|二、:" OWN_TEXT "|三、:|（结束语）:");
   g_assert_true (press (window, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "|三、:|（结束语）:");
+
+  /* A marked passage dropped from elsewhere becomes a borrowed card there. */
+  {
+    g_autofree char *payload = g_strdup_printf ("jiejian-mark:%s:%s", fixture->path_b, fixture->id_b1);
+    g_autofree char *gone = g_strdup_printf ("jiejian-mark:%s:no-such-mark", fixture->path_b);
+
+    g_assert_true (drop_string (jj_draft_window_get_card_row (window, 2, 0), payload, -2.0));
+    assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "," PASSAGE_B1 "|三、:|（结束语）:");
+    card = jj_draft_section_get_card (jj_draft_get_section (jj_draft_window_get_draft (window), 2), 1);
+    g_assert_cmpint (jj_draft_card_get_kind (card), ==, JJ_DRAFT_CARD_BORROWED);
+    g_assert_cmpstr (jj_draft_card_get_mark_id (card), ==, fixture->id_b1);
+    g_assert_true (press (window, GDK_KEY_z, GDK_CONTROL_MASK));
+
+    g_assert_false (drop_string (jj_draft_window_get_heading (window, 3), gone, 1.0));
+    g_assert_false (drop_string (jj_draft_window_get_heading (window, 3), "some text", 1.0));
+    assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "|三、:|（结束语）:");
+  }
 
   /* A section moves with its cards. */
   focus_card (window, 2, 0, 0);

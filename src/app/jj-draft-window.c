@@ -18,6 +18,7 @@
 #define SAVE_DELAY_MS 1500
 #define MAX_UNDO 200
 #define CARD_PAYLOAD_PREFIX "jiejian-card:"
+#define MARK_PAYLOAD_PREFIX "jiejian-mark:"
 
 struct _JjDraftWindow
 {
@@ -336,6 +337,95 @@ card_focus_enter_cb (GtkEventControllerFocus *controller,
                                GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "jj-card-index")));
 }
 
+static void
+insert_card_at (JjDraftWindow *self,
+                JjDraftCard   *card,
+                guint          section,
+                guint          position)
+{
+  push_undo (self, NULL);
+  jj_draft_section_insert_card (jj_draft_get_section (self->draft, section), position, card);
+  jj_draft_window_set_current (self, section, position);
+  rebuild (self);
+  changed (self);
+}
+
+/* After the current card, at the end of the current section, or after
+ * the salutation. */
+static void
+insert_card (JjDraftWindow *self,
+             JjDraftCard   *card)
+{
+  guint section, position;
+
+  if (jj_draft_get_n_sections (self->draft) == 0)
+    {
+      g_autoptr(JjDraftSection) first = jj_draft_section_new ("", 1);
+
+      push_undo (self, NULL);
+      jj_draft_insert_section (self->draft, 0, first);
+    }
+
+  if (jj_draft_window_get_current (self, &section, &position))
+    position++;
+  else
+    {
+      if (self->has_current && self->current_section < jj_draft_get_n_sections (self->draft))
+        section = self->current_section;
+      else
+        section = MIN (1, jj_draft_get_n_sections (self->draft) - 1);
+      position = jj_draft_section_get_n_cards (jj_draft_get_section (self->draft, section));
+    }
+
+  insert_card_at (self, card, section, position);
+}
+
+/* A borrowed card from the marked passage MARK-ID of the speech PATH;
+ * NULL, with a message, when the speech or the mark is gone. */
+static JjDraftCard *
+card_from_mark (JjDraftWindow *self,
+                const char    *speech,
+                const char    *id)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (speech);
+  g_autoptr(JjDocument) document = NULL;
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  JjMark *mark;
+
+  document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
+  if (document == NULL)
+    {
+      show_error (self, error->message);
+      return NULL;
+    }
+
+  fingerprint = jj_document_dup_fingerprint (document);
+  store = jj_mark_store_new (file);
+  if (!jj_mark_store_load (store, jj_document_get_text (document), fingerprint, &error))
+    {
+      show_error (self, error->message);
+      return NULL;
+    }
+
+  mark = jj_mark_store_lookup (store, id);
+  if (mark == NULL || jj_mark_get_deleted (mark))
+    {
+      g_autofree char *message = g_strdup_printf (_("The passage could not be added: “%s” has no mark “%s” any more."),
+                                                  speech, id);
+
+      show_error (self, message);
+      return NULL;
+    }
+
+  return jj_draft_card_new_borrowed (jj_mark_get_quote (mark), path,
+                                     jj_document_get_title (document),
+                                     jj_mark_get_id (mark), jj_mark_get_section (mark),
+                                     jj_mark_get_start (mark), jj_mark_get_end (mark));
+}
+
 /* Moving */
 
 /* Moves a card; the keys and drag and drop all come here. @to_card is the
@@ -414,7 +504,10 @@ drag_begin_cb (GtkDragSource *source,
 }
 
 /* A card dropped on a card goes before it or, on its lower half, after
- * it; dropped on a heading, it goes first under that heading. */
+ * it; dropped on a heading, it goes first under that heading. What is
+ * dropped is a card of the board or a marked passage, given as
+ * "jiejian-mark:SPEECH:MARK-ID" (a speech's path may hold colons, an id
+ * does not). */
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -424,22 +517,43 @@ drop_cb (GtkDropTarget *target,
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
   guint from_section, from_card, to_section, to_card;
+  const char *payload;
 
-  if (!G_VALUE_HOLDS_STRING (value) ||
-      !parse_payload (g_value_get_string (value), &from_section, &from_card))
+  if (!G_VALUE_HOLDS_STRING (value) || (payload = g_value_get_string (value)) == NULL)
     return FALSE;
 
   to_section = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "jj-section-index"));
-  if (!GTK_IS_LIST_BOX_ROW (widget))
-    to_card = 0;
-  else
+  if (to_section >= jj_draft_get_n_sections (self->draft))
+    return FALSE;
+  to_card = 0;
+  if (GTK_IS_LIST_BOX_ROW (widget))
     {
       to_card = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "jj-card-index"));
       if (y > gtk_widget_get_height (widget) / 2.0)
         to_card++;
-      if (from_section == to_section && from_card < to_card)
-        to_card--;
     }
+
+  if (g_str_has_prefix (payload, MARK_PAYLOAD_PREFIX))
+    {
+      const char *speech = payload + strlen (MARK_PAYLOAD_PREFIX);
+      const char *colon = strrchr (speech, ':');
+      g_autofree char *path = NULL;
+      g_autoptr(JjDraftCard) card = NULL;
+
+      if (colon == NULL || colon == speech || colon[1] == '\0')
+        return FALSE;
+      path = g_strndup (speech, colon - speech);
+      card = card_from_mark (self, path, colon + 1);
+      if (card == NULL)
+        return FALSE;
+      insert_card_at (self, card, to_section, to_card);
+      return TRUE;
+    }
+
+  if (!parse_payload (payload, &from_section, &from_card))
+    return FALSE;
+  if (GTK_IS_LIST_BOX_ROW (widget) && from_section == to_section && from_card < to_card)
+    to_card--;
 
   return jj_draft_window_move_card (self, from_section, from_card, to_section, to_card);
 }
@@ -689,38 +803,6 @@ cursor_offset (JjDraftWindow *self)
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
 
   return gtk_text_iter_get_offset (&iter);
-}
-
-static void
-insert_card (JjDraftWindow *self,
-             JjDraftCard   *card)
-{
-  guint section, position;
-
-  push_undo (self, NULL);
-  if (jj_draft_get_n_sections (self->draft) == 0)
-    {
-      g_autoptr(JjDraftSection) first = jj_draft_section_new ("", 1);
-
-      jj_draft_insert_section (self->draft, 0, first);
-    }
-
-  if (jj_draft_window_get_current (self, &section, &position))
-    position++;
-  else
-    {
-      /* Under the current heading, or after the salutation. */
-      if (self->has_current && self->current_section < jj_draft_get_n_sections (self->draft))
-        section = self->current_section;
-      else
-        section = MIN (1, jj_draft_get_n_sections (self->draft) - 1);
-      position = jj_draft_section_get_n_cards (jj_draft_get_section (self->draft, section));
-    }
-
-  jj_draft_section_insert_card (jj_draft_get_section (self->draft, section), position, card);
-  jj_draft_window_set_current (self, section, position);
-  rebuild (self);
-  changed (self);
 }
 
 static void
@@ -1012,58 +1094,20 @@ export_activated (GSimpleAction *action,
 }
 
 /* Adds the marked passage MARK-ID of the speech PATH as a borrowed card
- * after the current one: what "Send to Draft" and a drop from the
- * library do. */
+ * after the current one: what "Send to Draft" does. */
 static void
 add_mark_activated (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
   JjDraftWindow *self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(JjDocument) document = NULL;
-  g_autoptr(JjMarkStore) store = NULL;
   g_autoptr(JjDraftCard) card = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *fingerprint = NULL;
-  g_autofree char *path = NULL;
   const char *speech, *id;
-  JjMark *mark;
 
   g_variant_get (param, "(&s&s)", &speech, &id);
-  file = g_file_new_for_path (speech);
-  path = g_file_get_path (file);
-
-  document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
-  if (document == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  fingerprint = jj_document_dup_fingerprint (document);
-  store = jj_mark_store_new (file);
-  if (!jj_mark_store_load (store, jj_document_get_text (document), fingerprint, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  mark = jj_mark_store_lookup (store, id);
-  if (mark == NULL || jj_mark_get_deleted (mark))
-    {
-      g_autofree char *message = g_strdup_printf (_("The passage could not be added: “%s” has no mark “%s” any more."),
-                                                  speech, id);
-
-      show_error (self, message);
-      return;
-    }
-
-  card = jj_draft_card_new_borrowed (jj_mark_get_quote (mark), path,
-                                     jj_document_get_title (document),
-                                     jj_mark_get_id (mark), jj_mark_get_section (mark),
-                                     jj_mark_get_start (mark), jj_mark_get_end (mark));
-  insert_card (self, card);
+  card = card_from_mark (self, speech, id);
+  if (card != NULL)
+    insert_card (self, card);
 }
 
 static const GActionEntry win_actions[] = {
