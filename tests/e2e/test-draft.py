@@ -27,6 +27,8 @@ CLI = os.path.join(BUILDDIR, "src", "cli", "jiejian-cli")
 KEY_ALT = 64
 KEY_UP = 111
 KEY_Z = 52
+KEY_T = 28
+KEY_F10 = 76
 
 TITLE = "端到端测试讲话"
 FIRST = "第一张卡片的文字。"
@@ -123,6 +125,28 @@ class DraftBoardTest(unittest.TestCase):
         self.assertEqual(self.app.quit(), 0)
         with open(self.path, encoding="utf-8") as f:
             self.assertEqual(f.read(), "<draft><title>未写完")
+
+    def test_new_draft_from_outline(self):
+        speech = os.path.join(self.dir, "讲话.txt")
+        with open(speech, "w", encoding="utf-8") as f:
+            f.write("关于推进社区治理工作的讲话\n\n同志们：\n\n今天召开这次会议，部署下一步工作。\n\n"
+                    "一、提高思想认识\n\n社区是城市治理的基本单元。\n\n"
+                    "二、突出工作重点\n\n要把解决群众急难愁盼问题作为出发点。\n")
+        self.app = App(BINARY, speech, self.env)
+        self.app.window("关于推进社区治理工作的讲话")
+        app = self.app.app
+
+        def headings():
+            return [text_of(a) for a in find_all(app, lambda a: a.name == "Heading" and a.getRoleName() == "text")]
+
+        # The main menu (F10), then its item by its mnemonic.
+        press(KEY_F10)
+        wait_for(lambda: find_all(app, lambda a: a.name == "New Draft from This Outline"), "the menu item")
+        press(KEY_T)
+        board = wait_for(lambda: headings(), "the draft board")
+        self.assertEqual(board, ["同志们：", "一、提高思想认识", "二、突出工作重点"])
+        title = wait_for(lambda: find_all(app, lambda a: a.name == "Title of the speech"), "the title entry")[0]
+        self.assertEqual(text_of(title), "关于推进社区治理工作的讲话")
 
 
 if __name__ == "__main__":
