@@ -495,6 +495,31 @@ test_board (Fixture       *fixture,
     assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "|三、:|（结束语）:");
   }
 
+  /* From a heading, a new card goes first under it; headings come and go. */
+  gtk_widget_grab_focus (jj_draft_window_get_heading (window, 3));
+  jj_test_spin (5);
+  g_assert_true (press (window, GDK_KEY_Return, GDK_CONTROL_MASK));
+  gtk_text_buffer_set_text (card_buffer (window, 3, 0), "新", -1);
+  assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "|三、:新|（结束语）:");
+  g_assert_true (press (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (press (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "|三、:|（结束语）:");
+  gtk_widget_grab_focus (jj_draft_window_get_heading (window, 2));
+  jj_test_spin (5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-section", NULL);
+  assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "|:|三、:|（结束语）:");
+  g_assert_true (gtk_widget_has_focus (jj_draft_window_get_heading (window, 3)) ||
+                 gtk_widget_is_focus (jj_draft_window_get_heading (window, 3)) ||
+                 gtk_widget_get_focus_child (jj_draft_window_get_heading (window, 3)) != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-section", NULL);
+  assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "|三、:|（结束语）:");
+  gtk_widget_grab_focus (jj_draft_window_get_heading (window, 1));
+  jj_test_spin (5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-section", NULL);
+  assert_board (window, "同志们：:|二、:" OWN_TEXT "|三、:|（结束语）:");
+  g_assert_true (press (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "," PASSAGE_A2 "|二、:" OWN_TEXT "|三、:|（结束语）:");
+
   /* A section moves with its cards. */
   focus_card (window, 2, 0, 0);
   g_assert_true (press (window, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK));

@@ -19,6 +19,7 @@
 #define MAX_UNDO 200
 #define CARD_PAYLOAD_PREFIX "jiejian-card:"
 #define MARK_PAYLOAD_PREFIX "jiejian-mark:"
+#define ON_HEADING G_MAXUINT  /* current_card when a heading has the focus */
 
 struct _JjDraftWindow
 {
@@ -242,6 +243,19 @@ focus_current (JjDraftWindow *self)
     gtk_widget_grab_focus (text);
 }
 
+static void
+focus_current_heading (JjDraftWindow *self)
+{
+  GtkWidget *heading;
+
+  if (!self->has_current || self->current_card != ON_HEADING)
+    return;
+
+  heading = jj_draft_window_get_heading (self, self->current_section);
+  if (heading != NULL)
+    gtk_widget_grab_focus (heading);
+}
+
 /* Editing */
 
 static void
@@ -327,6 +341,17 @@ card_text_changed_cb (GtkTextBuffer *buffer,
 }
 
 static void
+heading_focus_enter_cb (GtkEventControllerFocus *controller,
+                        JjDraftWindow           *self)
+{
+  GtkWidget *heading = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  jj_draft_window_set_current (self,
+                               GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (heading), "jj-section-index")),
+                               ON_HEADING);
+}
+
+static void
 card_focus_enter_cb (GtkEventControllerFocus *controller,
                      JjDraftWindow           *self)
 {
@@ -368,6 +393,12 @@ insert_card (JjDraftWindow *self,
 
   if (jj_draft_window_get_current (self, &section, &position))
     position++;
+  else if (self->has_current && self->current_card == ON_HEADING &&
+           self->current_section < jj_draft_get_n_sections (self->draft))
+    {
+      section = self->current_section;
+      position = 0;
+    }
   else
     {
       if (self->has_current && self->current_section < jj_draft_get_n_sections (self->draft))
@@ -730,6 +761,7 @@ section_box_new (JjDraftWindow  *self,
   GtkWidget *heading = gtk_entry_new ();
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *placeholder = gtk_label_new (_("No cards yet: press Ctrl+Return to write one, or drag one here."));
+  GtkEventController *focus;
 
   gtk_editable_set_text (GTK_EDITABLE (heading), jj_draft_section_get_heading (section));
   gtk_entry_set_placeholder_text (GTK_ENTRY (heading), _("Heading"));
@@ -742,6 +774,9 @@ section_box_new (JjDraftWindow  *self,
   g_object_set_data (G_OBJECT (heading), "jj-section-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (heading, "changed", G_CALLBACK (heading_changed_cb), self, 0);
   add_drop_target (self, heading);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (heading_focus_enter_cb), self, 0);
+  gtk_widget_add_controller (heading, focus);
   gtk_box_append (GTK_BOX (box), heading);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -784,6 +819,7 @@ rebuild (JjDraftWindow *self)
   self->rebuilding = FALSE;
   update_title (self);
   focus_current (self);
+  focus_current_heading (self);
 }
 
 /* Actions */
@@ -891,6 +927,53 @@ move_section (JjDraftWindow *self,
   push_undo (self, NULL);
   jj_draft_move_section (self->draft, s, to);
   self->current_section = to;
+  rebuild (self);
+  changed (self);
+}
+
+/* A new heading after the current section, of its level. */
+static void
+new_section_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  JjDraftWindow *self = user_data;
+  guint n = jj_draft_get_n_sections (self->draft);
+  guint position = n;
+  guint level = 1;
+  g_autoptr(JjDraftSection) section = NULL;
+
+  if (self->has_current && self->current_section < n)
+    {
+      position = self->current_section + 1;
+      level = MAX (jj_draft_section_get_level (jj_draft_get_section (self->draft, self->current_section)), 1);
+    }
+
+  push_undo (self, NULL);
+  section = jj_draft_section_new ("", level);
+  jj_draft_insert_section (self->draft, position, section);
+  jj_draft_window_set_current (self, position, ON_HEADING);
+  rebuild (self);
+  changed (self);
+}
+
+static void
+delete_section_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  JjDraftWindow *self = user_data;
+  guint s = self->current_section;
+
+  if (!self->has_current || s >= jj_draft_get_n_sections (self->draft))
+    return;
+
+  push_undo (self, NULL);
+  jj_draft_remove_section (self->draft, s);
+  if (jj_draft_get_n_sections (self->draft) == 0)
+    self->has_current = FALSE;
+  else
+    jj_draft_window_set_current (self, s > 0 ? s - 1 : 0, ON_HEADING);
   rebuild (self);
   changed (self);
 }
@@ -1115,6 +1198,8 @@ static const GActionEntry win_actions[] = {
   { "delete-card", delete_card_activated },
   { "move-card-up", move_card_up_activated },
   { "move-card-down", move_card_down_activated },
+  { "new-section", new_section_activated },
+  { "delete-section", delete_section_activated },
   { "move-section-up", move_section_up_activated },
   { "move-section-down", move_section_down_activated },
   { "split-card", split_card_activated },
