@@ -1316,7 +1316,12 @@ jj_draft_window_dispose (GObject *object)
   JjDraftWindow *self = JJ_DRAFT_WINDOW (object);
 
   if (self->save_source != 0)
-    autosave_cb (self);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!jj_draft_window_save_to (self, self->path, &error))
+        g_warning ("Could not save the draft: %s", error->message);
+    }
   g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (jj_draft_window_parent_class)->dispose (object);

@@ -147,6 +147,45 @@ class DraftBoardTest(unittest.TestCase):
         self.assertEqual(board, ["同志们：", "一、提高思想认识", "二、突出工作重点"])
         title = wait_for(lambda: find_all(app, lambda a: a.name == "Title of the speech"), "the title entry")[0]
         self.assertEqual(text_of(title), "关于推进社区治理工作的讲话")
+        self.assertEqual(self.app.quit(), 0)
+
+    def test_open_source(self):
+        speech = os.path.join(self.dir, "讲话.txt")
+        with open(speech, "w", encoding="utf-8") as f:
+            f.write("关于推进社区治理工作的讲话\n\n同志们：\n\n一、提高思想认识\n\n"
+                    "社区是城市治理的基本单元，做好社区工作关系群众切身利益。\n")
+        with open(speech, encoding="utf-8") as f:
+            text = f.read()
+        # Offsets count in the display text, one line break between paragraphs.
+        start = text.replace("\n\n", "\n").index("社区是城市治理")
+        mark = subprocess.run([CLI, "mark", speech, "--start", str(start), "--end", str(start + 12),
+                               "--kind", "golden"], env=self.env, check=True,
+                              capture_output=True, text=True).stdout.strip()
+        subprocess.run([CLI, "draft", "add", self.path, "--section", "3", "--mark", speech + ":" + mark],
+                       env=self.env, check=True)
+
+        self.app = App(BINARY, self.path, self.env)
+        self.app.window(TITLE)
+        app = self.app.app
+        borrowed = wait_for(lambda: find_all(app, lambda a: a.name == "Borrowed passage"), "the borrowed card")
+        self.assertEqual(text_of(borrowed[0]), "社区是城市治理的基本单元")
+
+        # Its button opens the speech in the reader, the passage selected.
+        button = wait_for(lambda: find_all(app, lambda a: a.name == "Open Source" and a.getRoleName() == "push button"),
+                          "the button that opens the source")[0]
+        button.queryAction().doAction(0)
+        self.app.window("关于推进社区治理工作的讲话")
+
+        def selected():
+            for doc in find_all(app, lambda a: a.name == "Document" and a.getRoleName() == "text"):
+                t = doc.queryText()
+                for i in range(t.getNSelections()):
+                    s, e = t.getSelection(i)
+                    if t.getText(s, e) == "社区是城市治理的基本单元":
+                        return True
+            return False
+        wait_for(selected, "the passage selected in the reader")
+        self.assertEqual(self.app.quit(), 0)
 
 
 if __name__ == "__main__":
