@@ -185,7 +185,17 @@ class DraftBoardTest(unittest.TestCase):
                         return True
             return False
         wait_for(selected, "the passage selected in the reader")
+
+        # Send to Draft (app.send-to-draft, here over D-Bus as a script
+        # would): the passage goes to the board used last.
+        subprocess.run(["gdbus", "call", "--session", "--dest", "org.jiejian.Jiejian",
+                        "--object-path", "/org/jiejian/Jiejian", "--method", "org.gtk.Actions.Activate",
+                        "send-to-draft", "[<('%s', '%s')>]" % (speech, mark), "{}"],
+                       env=self.env, check=True, stdout=subprocess.DEVNULL)
+        wait_for(lambda: len(find_all(app, lambda a: a.name == "Borrowed passage")) == 2, "the passage sent to the draft")
         self.assertEqual(self.app.quit(), 0)
+        with open(self.path, encoding="utf-8") as f:
+            self.assertEqual(f.read().count('mark="%s"' % mark), 2)
 
 
 if __name__ == "__main__":
