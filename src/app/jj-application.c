@@ -332,7 +332,8 @@ new_draft_activated (GSimpleAction *action,
 }
 
 /* Sends the marked passage (SPEECH, MARK-ID) to the draft window used
- * last, under its current card; to a new blank draft when none is open. */
+ * last, after its current card, leaving the focus where the writer reads;
+ * to a new blank draft, shown, when none is open. */
 static void
 send_to_draft_activated (GSimpleAction *action,
                          GVariant      *param,
@@ -351,10 +352,10 @@ send_to_draft_activated (GSimpleAction *action,
       g_autoptr(JjDraft) draft = jj_draft_new_skeleton ("");
 
       board = GTK_WIDGET (jj_draft_window_new (app, draft, NULL));
+      gtk_window_present (GTK_WINDOW (board));
     }
 
   gtk_widget_activate_action_variant (board, "win.add-mark", param);
-  gtk_window_present (GTK_WINDOW (board));
 }
 
 static const GActionEntry app_actions[] = {

@@ -29,6 +29,8 @@ KEY_UP = 111
 KEY_Z = 52
 KEY_T = 28
 KEY_F10 = 76
+KEY_D = 40
+KEY_F = 41
 
 TITLE = "端到端测试讲话"
 FIRST = "第一张卡片的文字。"
@@ -176,15 +178,36 @@ class DraftBoardTest(unittest.TestCase):
         button.queryAction().doAction(0)
         self.app.window("关于推进社区治理工作的讲话")
 
-        def selected():
+        def selected(passage="社区是城市治理的基本单元"):
             for doc in find_all(app, lambda a: a.name == "Document" and a.getRoleName() == "text"):
                 t = doc.queryText()
                 for i in range(t.getNSelections()):
                     s, e = t.getSelection(i)
-                    if t.getText(s, e) == "社区是城市治理的基本单元":
+                    if t.getText(s, e) == passage:
                         return True
             return False
-        wait_for(selected, "the passage selected in the reader")
+        wait_for(lambda: selected(), "the passage selected in the reader")
+
+        def borrowed_texts():
+            return [text_of(a) for a in find_all(app, lambda a: a.name == "Borrowed passage")]
+
+        # Ctrl+D in the reader sends the marked selection to the board…
+        press(KEY_CONTROL, KEY_D)
+        wait_for(lambda: len(borrowed_texts()) == 2, "the marked passage sent from the reader")
+
+        # …and marks a selection not yet marked as 借鉴 first.
+        press(KEY_CONTROL, KEY_F)
+        entry = wait_for(lambda: find_all(app, lambda a: a.name == "Find" and a.getRoleName() == "entry"),
+                         "the find entry")[0]
+        entry.queryEditableText().setTextContents("做好社区工作")
+        wait_for(lambda: "1 match" in [a.name for a in find_all(app, lambda a: a.getRoleName() == "label")],
+                 "the match count")
+        press(KEY_RETURN)
+        wait_for(lambda: selected("做好社区工作"), "the match to be selected")
+        press(KEY_CONTROL, KEY_D)
+        wait_for(lambda: "做好社区工作" in borrowed_texts(), "the new mark sent from the reader")
+        with open(speech + ".jiejian.xml", encoding="utf-8") as f:
+            self.assertIn('kind="borrow"', f.read())
 
         # Send to Draft (app.send-to-draft, here over D-Bus as a script
         # would): the passage goes to the board used last.
@@ -192,10 +215,10 @@ class DraftBoardTest(unittest.TestCase):
                         "--object-path", "/org/jiejian/Jiejian", "--method", "org.gtk.Actions.Activate",
                         "send-to-draft", "[<('%s', '%s')>]" % (speech, mark), "{}"],
                        env=self.env, check=True, stdout=subprocess.DEVNULL)
-        wait_for(lambda: len(find_all(app, lambda a: a.name == "Borrowed passage")) == 2, "the passage sent to the draft")
+        wait_for(lambda: len(borrowed_texts()) == 4, "the passage sent to the draft")
         self.assertEqual(self.app.quit(), 0)
         with open(self.path, encoding="utf-8") as f:
-            self.assertEqual(f.read().count('mark="%s"' % mark), 2)
+            self.assertEqual(f.read().count('mark="%s"' % mark), 3)
 
 
 if __name__ == "__main__":
