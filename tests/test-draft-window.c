@@ -689,6 +689,29 @@ test_close_unsaved (void)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   g_assert_true (jj_test_wait_until (is_gone, &weak));
+
+  /* Nor one that cannot be saved where it is. */
+  window = jj_draft_window_new (NULL, skeleton, "/nonexistent/folder/草稿" JJ_DRAFT_SUFFIX);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_present (GTK_WINDOW (window));
+  jj_test_spin (10);
+  gtk_editable_set_text (GTK_EDITABLE (jj_draft_window_get_heading (window, 1)), "一、新的要求");
+  gtk_window_close (GTK_WINDOW (window));
+  jj_test_spin (5);
+  g_assert_nonnull (weak);
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The draft could not be saved");
+  adw_message_dialog_response (dialog, "cancel");
+  jj_test_spin (5);
+  gtk_window_close (GTK_WINDOW (window));
+  jj_test_spin (5);
+  g_assert_nonnull (weak);
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_true (jj_test_wait_until (is_gone, &weak));
 }
 
 int

@@ -37,7 +37,7 @@ struct _JjDraftWindow
   guint                 current_card;
   gboolean              has_current;
   gboolean              rebuilding;
-  gboolean              edited;
+  gboolean              dirty;     /* changed since it was last saved */
   gboolean              close_after_save;
   gboolean              discard;
   GtkFileChooserNative *chooser;
@@ -67,6 +67,7 @@ jj_draft_window_save_to (JjDraftWindow  *self,
   g_clear_handle_id (&self->save_source, g_source_remove);
   if (!jj_draft_save (self->draft, path, error))
     return FALSE;
+  self->dirty = FALSE;
 
   if (g_strcmp0 (self->path, path) != 0)
     {
@@ -119,7 +120,7 @@ push_undo (JjDraftWindow *self,
 static void
 changed (JjDraftWindow *self)
 {
-  self->edited = TRUE;
+  self->dirty = TRUE;
   schedule_save (self);
   update_title (self);
 }
@@ -1269,9 +1270,35 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     }
   else if (g_str_equal (response, "save"))
     {
+      g_autofree char *base = base_name (self);
+      g_autofree char *name = g_strconcat (base, JJ_DRAFT_SUFFIX, NULL);
+
+      /* Under a name chosen now: the draft's own file may be what failed. */
       self->close_after_save = TRUE;
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+      run_chooser (self, _("Save Draft"), name, NULL);
     }
+}
+
+static void
+ask_before_closing (JjDraftWindow *self,
+                    const char    *heading,
+                    const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -1280,32 +1307,26 @@ jj_draft_window_close_request (GtkWindow *window)
   JjDraftWindow *self = JJ_DRAFT_WINDOW (window);
   g_autoptr(GError) error = NULL;
 
+  if (self->discard)
+    return GTK_WINDOW_CLASS (jj_draft_window_parent_class)->close_request (window);
+
   /* A draft never saved has no file to save to by itself. */
-  if (self->path == NULL && self->edited && !self->discard)
+  if (self->path == NULL && self->dirty)
     {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Save the draft?"),
-                                                  _("This draft has not been saved to a file yet; "
-                                                    "if you close it without saving, what you wrote is lost."));
-
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        "save", _("_Save…"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-
+      ask_before_closing (self, _("Save the draft?"),
+                          _("This draft has not been saved to a file yet; "
+                            "if you close it without saving, what you wrote is lost."));
       return TRUE;
     }
 
-  if (self->save_source != 0 && !jj_draft_window_save_to (self, self->path, &error))
-    g_warning ("Could not save the draft: %s", error->message);
+  if (self->dirty && !jj_draft_window_save_to (self, self->path, &error))
+    {
+      g_autofree char *body = g_strdup_printf (_("%s Save it under another name, or close it without saving."),
+                                               error->message);
+
+      ask_before_closing (self, _("The draft could not be saved"), body);
+      return TRUE;
+    }
 
   return GTK_WINDOW_CLASS (jj_draft_window_parent_class)->close_request (window);
 }
@@ -1315,7 +1336,7 @@ jj_draft_window_dispose (GObject *object)
 {
   JjDraftWindow *self = JJ_DRAFT_WINDOW (object);
 
-  if (self->save_source != 0)
+  if (self->dirty && self->path != NULL && !self->discard)
     {
       g_autoptr(GError) error = NULL;
 
