@@ -159,11 +159,11 @@ summary (JjDraft *draft)
 /* Runs what the window binds to the key, as pressing it does; FALSE when
  * the key is bound to nothing. */
 static gboolean
-press (JjDraftWindow   *window,
-       guint            keyval,
-       GdkModifierType  modifiers)
+press_on (GtkWidget       *widget,
+          guint            keyval,
+          GdkModifierType  modifiers)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -182,12 +182,20 @@ press (JjDraftWindow   *window,
               gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
             return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
                                                  GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                 GTK_WIDGET (window),
+                                                 widget,
                                                  gtk_shortcut_get_arguments (shortcut));
         }
     }
 
   return FALSE;
+}
+
+static gboolean
+press (JjDraftWindow   *window,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  return press_on (GTK_WIDGET (window), keyval, modifiers);
 }
 
 static GtkTextBuffer *
@@ -541,7 +549,9 @@ test_board (Fixture       *fixture,
 
   /* Delete, where no text has the focus, and undo it. */
   focus_card (window, 1, 2, 0);
-  gtk_widget_grab_focus (jj_draft_window_get_card_row (window, 1, 2));
+  row = jj_draft_window_get_card_row (window, 1, 2);
+  g_assert_true (press_on (g_object_get_data (G_OBJECT (row), "jj-text"), GDK_KEY_Escape, 0));
+  g_assert_true (gtk_widget_has_focus (row));
   g_assert_true (press (window, GDK_KEY_Delete, 0));
   assert_board (window, "同志们：:|一、:" PASSAGE_B1 "," PASSAGE_A1 "|二、:" OWN_TEXT "|三、:|（结束语）:");
   g_assert_true (press (window, GDK_KEY_z, GDK_CONTROL_MASK));

@@ -638,6 +638,17 @@ open_source_clicked_cb (GtkButton     *button,
     show_error (self, error->message);
 }
 
+/* Escape leaves the text for its card, where Delete deletes the card. */
+static gboolean
+focus_row_cb (GtkWidget *text,
+              GVariant  *args,
+              gpointer   data)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (text, GTK_TYPE_LIST_BOX_ROW);
+
+  return row != NULL && gtk_widget_grab_focus (row);
+}
+
 static GtkWidget *
 card_row_new (JjDraftWindow *self,
               JjDraftCard   *card,
@@ -652,6 +663,7 @@ card_row_new (JjDraftWindow *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text));
   GtkDragSource *source = gtk_drag_source_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
 
   g_object_set_data (G_OBJECT (row), "jj-section-index", GUINT_TO_POINTER (section_index));
   g_object_set_data (G_OBJECT (row), "jj-card-index", GUINT_TO_POINTER (card_index));
@@ -672,6 +684,10 @@ card_row_new (JjDraftWindow *self,
                                     ? _("Borrowed passage") : _("Own text"), -1);
   g_object_set_data (G_OBJECT (buffer), "jj-card", card);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (card_text_changed_cb), self, 0);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (focus_row_cb, NULL, NULL)));
+  gtk_widget_add_controller (text, keys);
   gtk_box_append (GTK_BOX (column), text);
 
   if (jj_draft_card_get_kind (card) == JJ_DRAFT_CARD_BORROWED)
