@@ -117,6 +117,33 @@ class DraftBoardTest(unittest.TestCase):
         order = self.saved_order()
         self.assertTrue(order and order[1] < order[0], order)
 
+    def test_drag(self):
+        self.app = App(BINARY, self.path, self.env)
+        self.app.window(TITLE)
+        app = self.app.app
+        cards = wait_for(lambda: own_cards(app) if len(own_cards(app)) == 2 else None, "the two cards")
+
+        # Drag the second card by its handle, left of its text, onto the
+        # upper half of the first.
+        x0, y0, w0, h0 = cards[0].queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        x1, y1, w1, h1 = cards[1].queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        start = (x1 - 12, y1 + 8)
+        end = (x0 + 40, y0 + 2)
+        pyatspi.Registry.generateMouseEvent(start[0], start[1], "abs")
+        time.sleep(0.2)
+        pyatspi.Registry.generateMouseEvent(start[0], start[1], "b1p")
+        time.sleep(0.2)
+        for i in range(1, 11):
+            pyatspi.Registry.generateMouseEvent(start[0] + (end[0] - start[0]) * i // 10,
+                                                start[1] + (end[1] - start[1]) * i // 10, "abs")
+            time.sleep(0.05)
+        time.sleep(0.3)
+        pyatspi.Registry.generateMouseEvent(end[0], end[1], "b1r")
+        wait_for(lambda: [text_of(c) for c in own_cards(app)] == [SECOND, FIRST], "the card dragged up")
+        self.assertEqual(self.app.quit(), 0)
+        order = self.saved_order()
+        self.assertTrue(order and order[1] < order[0], order)
+
     def test_damaged_draft(self):
         with open(self.path, "w", encoding="utf-8") as f:
             f.write("<draft><title>未写完")
