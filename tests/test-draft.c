@@ -409,6 +409,103 @@ test_docx_pdf (void)
   jj_test_remove_tree (dir);
 }
 
+static char *
+card_texts (JjDraft *draft)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < jj_draft_get_n_sections (draft); i++)
+    {
+      JjDraftSection *section = jj_draft_get_section (draft, i);
+
+      g_string_append_printf (out, "%s%s:", i > 0 ? "|" : "", jj_draft_section_get_heading (section));
+      for (guint j = 0; j < jj_draft_section_get_n_cards (section); j++)
+        g_string_append_printf (out, "%s%s", j > 0 ? "," : "",
+                                jj_draft_card_get_text (jj_draft_section_get_card (section, j)));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_own (JjDraftSection *section,
+            const char     *text)
+{
+  g_autoptr(JjDraftCard) card = jj_draft_card_new_own (text);
+
+  jj_draft_section_append_card (section, card);
+}
+
+static void
+test_move_and_split (void)
+{
+  g_autoptr(JjDraft) draft = jj_draft_new ("题目");
+  g_autoptr(JjDraftSection) one = jj_draft_section_new ("一", 1);
+  g_autoptr(JjDraftSection) two = jj_draft_section_new ("二", 1);
+  g_autoptr(JjDraftCard) borrowed = NULL;
+  char *texts;
+  JjDraftCard *half;
+
+  jj_draft_insert_section (draft, 0, one);
+  jj_draft_insert_section (draft, 1, two);
+  append_own (one, "甲");
+  append_own (one, "乙");
+  append_own (two, "丙");
+
+  g_assert_true (jj_draft_move_card (draft, 0, 0, 0, 1));
+  texts = card_texts (draft);
+  g_assert_cmpstr (texts, ==, "一:乙,甲|二:丙");
+  g_free (texts);
+
+  /* Across sections, to the end of the target. */
+  g_assert_true (jj_draft_move_card (draft, 0, 1, 1, 1));
+  texts = card_texts (draft);
+  g_assert_cmpstr (texts, ==, "一:乙|二:丙,甲");
+  g_free (texts);
+
+  g_assert_false (jj_draft_move_card (draft, 0, 1, 1, 0));
+  g_assert_false (jj_draft_move_card (draft, 0, 0, 1, 3));
+  g_assert_false (jj_draft_move_card (draft, 0, 0, 2, 0));
+  g_assert_false (jj_draft_move_card (draft, 1, 1, 1, 2));
+  texts = card_texts (draft);
+  g_assert_cmpstr (texts, ==, "一:乙|二:丙,甲");
+  g_free (texts);
+
+  g_assert_true (jj_draft_move_section (draft, 1, 0));
+  texts = card_texts (draft);
+  g_assert_cmpstr (texts, ==, "二:丙,甲|一:乙");
+  g_free (texts);
+  g_assert_false (jj_draft_move_section (draft, 0, 2));
+
+  /* An unchanged borrowed passage splits its quote and range too. */
+  borrowed = jj_draft_card_new_borrowed ("春眠不觉晓处处闻啼鸟", "/tmp/a.txt", "甲文", "m1", "一、", 100, 110);
+  jj_draft_section_insert_card (one, 0, borrowed);
+  g_assert_true (jj_draft_split_card (draft, 1, 0, 5));
+  texts = card_texts (draft);
+  g_assert_cmpstr (texts, ==, "二:丙,甲|一:春眠不觉晓,处处闻啼鸟,乙");
+  g_free (texts);
+  half = jj_draft_section_get_card (one, 1);
+  g_assert_cmpint (jj_draft_card_get_kind (half), ==, JJ_DRAFT_CARD_BORROWED);
+  g_assert_cmpstr (jj_draft_card_get_quote (half), ==, "处处闻啼鸟");
+  g_assert_cmpuint (jj_draft_card_get_start (half), ==, 105);
+  g_assert_cmpuint (jj_draft_card_get_end (half), ==, 110);
+  g_assert_cmpstr (jj_draft_card_get_mark_id (half), ==, "m1");
+  g_assert_cmpfloat (jj_draft_card_get_changed (half), ==, 0.0);
+
+  /* A changed one keeps the whole quote on both halves. */
+  jj_draft_card_set_text (half, "处处闻鸟啼声");
+  g_assert_true (jj_draft_split_card (draft, 1, 1, 4));
+  g_assert_cmpstr (jj_draft_card_get_text (jj_draft_section_get_card (one, 1)), ==, "处处闻鸟");
+  g_assert_cmpstr (jj_draft_card_get_text (jj_draft_section_get_card (one, 2)), ==, "啼声");
+  g_assert_cmpstr (jj_draft_card_get_quote (jj_draft_section_get_card (one, 2)), ==, "处处闻啼鸟");
+  g_assert_cmpfloat (jj_draft_card_get_changed (jj_draft_section_get_card (one, 2)), >, 0.5);
+
+  /* Nothing on one side: no split. */
+  g_assert_false (jj_draft_split_card (draft, 1, 0, 0));
+  g_assert_false (jj_draft_split_card (draft, 1, 0, 5));
+  g_assert_cmpuint (jj_draft_section_get_n_cards (one), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +514,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/draft/skeleton", test_skeleton);
+  g_test_add_func ("/draft/move-and-split", test_move_and_split);
   g_test_add_func ("/draft/changed", test_changed);
   g_test_add_func ("/draft/round-trip", test_round_trip);
   g_test_add_func ("/draft/schema-rejects", test_schema_rejects);

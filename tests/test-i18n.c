@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "jj-draft-window.h"
 #include "jj-mark-kind.h"
 #include "jj-window-private.h"
 
@@ -56,6 +57,44 @@ test_chinese_labels (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The draft board: its title, a borrowed card's source and change. */
+static void
+test_draft_board (void)
+{
+  g_autoptr(JjDraft) draft = jj_draft_new_skeleton ("");
+  g_autoptr(JjDraftCard) card = jj_draft_card_new_borrowed ("一段引文", "/nonexistent/甲.txt", "甲文",
+                                                            "m1", "一、总体要求", 0, 4);
+  JjDraftWindow *window;
+
+  jj_draft_section_append_card (jj_draft_get_section (draft, 1), card);
+  window = jj_draft_window_new (NULL, draft, NULL);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "草稿");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "已改动 0%"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "出自《甲文》一、总体要求"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "还没有卡片：按 Ctrl+回车 新写一张，或把卡片拖到这里。"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -84,6 +123,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/i18n/chinese-labels", test_chinese_labels);
+  g_test_add_func ("/i18n/draft-board", test_draft_board);
 
   return g_test_run ();
 }

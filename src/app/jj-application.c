@@ -8,11 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "jj-application.h"
+#include "jj-draft-window.h"
 #include "jj-library.h"
 #include "jj-library-window.h"
 #include "jj-reading-positions.h"
 #include "jj-preferences-window.h"
 #include "jj-window.h"
+#include "jj-window-private.h"
 
 struct _JjApplication
 {
@@ -165,6 +167,40 @@ jj_application_open_at (JjApplication *self,
 }
 
 static void
+open_draft (GApplication *app,
+            GFile        *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  JjDraftWindow *window;
+  AdwMessageDialog *dialog;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      if (JJ_IS_DRAFT_WINDOW (l->data) &&
+          g_strcmp0 (jj_draft_window_get_path (l->data), path) == 0)
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  window = path != NULL ? jj_draft_window_open (GTK_APPLICATION (app), path, &error) : NULL;
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("The draft could not be opened"),
+                                                       error != NULL ? error->message
+                                                                     : _("Only drafts saved on this computer can be opened.")));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 jj_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
@@ -173,7 +209,16 @@ jj_application_open (GApplication  *app,
   /* One window per document: a document already open is brought up. */
   for (int i = 0; i < n_files; i++)
     {
-      JjWindow *window = find_window_for_file (app, files[i]);
+      g_autofree char *name = g_file_get_basename (files[i]);
+      JjWindow *window;
+
+      if (name != NULL && jj_draft_is_draft_name (name))
+        {
+          open_draft (app, files[i]);
+          continue;
+        }
+
+      window = find_window_for_file (app, files[i]);
 
       if (window == NULL)
         {
@@ -262,7 +307,61 @@ library_activated (GSimpleAction *action,
                                                          jj_application_get_library (self))));
 }
 
+/* A new draft from the outline of the speech in the active window, or
+ * the blank skeleton when no speech is shown there. */
+static void
+new_draft_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *active = gtk_application_get_active_window (app);
+  gboolean from_outline = g_str_equal (g_action_get_name (G_ACTION (action)), "new-draft-from-outline");
+  JjDocument *document = NULL;
+  g_autoptr(JjDraft) draft = NULL;
+
+  if (from_outline && JJ_IS_WINDOW (active))
+    document = _jj_window_get_document (JJ_WINDOW (active));
+
+  if (document != NULL)
+    draft = jj_draft_new_from_outline (document);
+  else
+    draft = jj_draft_new_skeleton ("");
+
+  gtk_window_present (GTK_WINDOW (jj_draft_window_new (app, draft, NULL)));
+}
+
+/* Sends the marked passage (SPEECH, MARK-ID) to the draft window used
+ * last, after its current card, leaving the focus where the writer reads;
+ * to a new blank draft, shown, when none is open. */
+static void
+send_to_draft_activated (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWidget *board = NULL;
+
+  /* The application keeps its windows most recently focused first. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL && board == NULL; l = l->next)
+    if (JJ_IS_DRAFT_WINDOW (l->data))
+      board = l->data;
+
+  if (board == NULL)
+    {
+      g_autoptr(JjDraft) draft = jj_draft_new_skeleton ("");
+
+      board = GTK_WIDGET (jj_draft_window_new (app, draft, NULL));
+      gtk_window_present (GTK_WINDOW (board));
+    }
+
+  gtk_widget_activate_action_variant (board, "win.add-mark", param);
+}
+
 static const GActionEntry app_actions[] = {
+  { "send-to-draft", send_to_draft_activated, "(ss)" },
+  { "new-draft", new_draft_activated },
+  { "new-draft-from-outline", new_draft_activated },
   { "library", library_activated },
   { "preferences", preferences_activated },
   { "new-window", new_window_activated },

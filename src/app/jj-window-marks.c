@@ -298,6 +298,44 @@ mark_action (GtkWidget  *widget,
   jj_window_mark_selection (JJ_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* Sends the mark over the selection, made as 借鉴 when there is none, to
+ * the draft board; the board reads it from the sidecar, saved first. */
+static void
+send_to_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  GFile *file = jj_window_get_file (self);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  JjMark *mark = NULL;
+  GListModel *model;
+  guint start, end;
+
+  if (self->marks == NULL || path == NULL ||
+      !jj_reader_view_get_selection (self->reader_view, &start, &end) || start == end)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  model = jj_mark_store_get_marks (self->marks);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && mark == NULL; i++)
+    {
+      g_autoptr(JjMark) candidate = g_list_model_get_item (model, i);
+
+      if (jj_mark_get_start (candidate) == start && jj_mark_get_end (candidate) == end)
+        mark = candidate;
+    }
+  if (mark == NULL)
+    mark = jj_window_mark_selection (self, "borrow");
+  if (mark == NULL)
+    return;
+
+  jj_mark_store_flush (self->marks);
+  gtk_widget_activate_action (widget, "app.send-to-draft", "(ss)", path, jj_mark_get_id (mark));
+}
+
 static void
 set_known_tags (JjWindow *self)
 {
@@ -550,6 +588,8 @@ _jj_window_class_init_marks (GtkWidgetClass *widget_class)
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1 + i, 0, "win.mark", "s",
                                            jj_mark_kind_get_nth (i)->key);
     }
+  gtk_widget_class_install_action (widget_class, "win.send-to-draft", NULL, send_to_draft_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.send-to-draft", NULL);
   gtk_widget_class_install_action (widget_class, "win.mark-details", NULL, mark_details_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.mark-details", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);

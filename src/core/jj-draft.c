@@ -268,6 +268,156 @@ jj_draft_remove_section (JjDraft *self,
   g_list_store_remove (self->sections, position);
 }
 
+/**
+ * jj_draft_move_card:
+ * @to_card: the card's position in @to_section once it has left @from_section
+ *
+ * Moves a card, within its section or to another one.
+ *
+ * Returns: FALSE when a position is out of range; the draft is then unchanged.
+ */
+gboolean
+jj_draft_move_card (JjDraft *self,
+                    guint    from_section,
+                    guint    from_card,
+                    guint    to_section,
+                    guint    to_card)
+{
+  JjDraftSection *source, *target;
+  g_autoptr(JjDraftCard) card = NULL;
+  guint n_target;
+
+  g_return_val_if_fail (JJ_IS_DRAFT (self), FALSE);
+
+  source = jj_draft_get_section (self, from_section);
+  target = jj_draft_get_section (self, to_section);
+  if (source == NULL || target == NULL || from_card >= jj_draft_section_get_n_cards (source))
+    return FALSE;
+
+  n_target = jj_draft_section_get_n_cards (target) - (source == target ? 1 : 0);
+  if (to_card > n_target)
+    return FALSE;
+  if (source == target && from_card == to_card)
+    return TRUE;
+
+  card = g_object_ref (jj_draft_section_get_card (source, from_card));
+  jj_draft_section_remove_card (source, from_card);
+  jj_draft_section_insert_card (target, to_card, card);
+
+  return TRUE;
+}
+
+/* Moves the section at @from, with its cards, to @to. */
+gboolean
+jj_draft_move_section (JjDraft *self,
+                       guint    from,
+                       guint    to)
+{
+  g_autoptr(JjDraftSection) section = NULL;
+  guint n;
+
+  g_return_val_if_fail (JJ_IS_DRAFT (self), FALSE);
+
+  n = jj_draft_get_n_sections (self);
+  if (from >= n || to >= n)
+    return FALSE;
+  if (from == to)
+    return TRUE;
+
+  section = g_object_ref (jj_draft_get_section (self, from));
+  g_list_store_remove (self->sections, from);
+  g_list_store_insert (self->sections, to, section);
+
+  return TRUE;
+}
+
+static char *
+utf8_slice (const char *text,
+            glong       start,
+            glong       end)
+{
+  const char *a = g_utf8_offset_to_pointer (text, start);
+  const char *b = g_utf8_offset_to_pointer (text, end);
+
+  return g_strndup (a, b - a);
+}
+
+/**
+ * jj_draft_split_card:
+ * @offset: where to split, in characters of the card's text
+ *
+ * Splits a card in two at @offset. Halves of a borrowed passage the writer
+ * has not changed quote their own halves of the source; once it has been
+ * changed, no one knows which part of the quote each half came from, so
+ * both keep the whole quote and its source.
+ *
+ * Returns: FALSE when there is nothing on one side of @offset.
+ */
+gboolean
+jj_draft_split_card (JjDraft *self,
+                     guint    section_position,
+                     guint    card_position,
+                     guint    offset)
+{
+  JjDraftSection *section;
+  JjDraftCard *card;
+  g_autoptr(JjDraftCard) first = NULL;
+  g_autoptr(JjDraftCard) second = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+  const char *text;
+  glong length;
+
+  g_return_val_if_fail (JJ_IS_DRAFT (self), FALSE);
+
+  section = jj_draft_get_section (self, section_position);
+  if (section == NULL || card_position >= jj_draft_section_get_n_cards (section))
+    return FALSE;
+
+  card = jj_draft_section_get_card (section, card_position);
+  text = jj_draft_card_get_text (card);
+  length = g_utf8_strlen (text, -1);
+  if (offset == 0 || offset >= length)
+    return FALSE;
+
+  head = utf8_slice (text, 0, offset);
+  tail = utf8_slice (text, offset, length);
+
+  if (jj_draft_card_get_kind (card) == JJ_DRAFT_CARD_OWN)
+    {
+      first = jj_draft_card_new_own (head);
+      second = jj_draft_card_new_own (tail);
+    }
+  else if (g_strcmp0 (text, jj_draft_card_get_quote (card)) == 0)
+    {
+      guint start = jj_draft_card_get_start (card);
+      guint end = jj_draft_card_get_end (card);
+      guint middle = MIN (start + offset, end);
+
+      first = jj_draft_card_new_borrowed (head, jj_draft_card_get_document (card),
+                                          jj_draft_card_get_document_title (card),
+                                          jj_draft_card_get_mark_id (card),
+                                          jj_draft_card_get_section (card), start, middle);
+      second = jj_draft_card_new_borrowed (tail, jj_draft_card_get_document (card),
+                                           jj_draft_card_get_document_title (card),
+                                           jj_draft_card_get_mark_id (card),
+                                           jj_draft_card_get_section (card), middle, end);
+    }
+  else
+    {
+      first = jj_draft_card_copy (card);
+      second = jj_draft_card_copy (card);
+      jj_draft_card_set_text (first, head);
+      jj_draft_card_set_text (second, tail);
+    }
+
+  jj_draft_section_remove_card (section, card_position);
+  jj_draft_section_insert_card (section, card_position, first);
+  jj_draft_section_insert_card (section, card_position + 1, second);
+
+  return TRUE;
+}
+
 gboolean
 jj_draft_is_draft_name (const char *path)
 {

@@ -57,6 +57,18 @@ void            jj_draft_insert_section  (JjDraft         *self,
                                           JjDraftSection  *section);
 void            jj_draft_remove_section  (JjDraft         *self,
                                           guint            position);
+gboolean        jj_draft_move_card       (JjDraft         *self,
+                                          guint            from_section,
+                                          guint            from_card,
+                                          guint            to_section,
+                                          guint            to_card);
+gboolean        jj_draft_move_section    (JjDraft         *self,
+                                          guint            from,
+                                          guint            to);
+gboolean        jj_draft_split_card      (JjDraft         *self,
+                                          guint            section,
+                                          guint            card,
+                                          guint            offset);
 gboolean        jj_draft_is_draft_name   (const char      *path);
 
 G_END_DECLS
