@@ -462,8 +462,15 @@ test_mark_series (void)
   jj_outline_panel_activate_row (panel, row + 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "outline.mark-series", "s", "outline"));
   g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 2);
+  /* The two marks cover the same text: their order in the store is not
+   * the order they were made in. */
   g_clear_object (&mark);
-  mark = g_list_model_get_item (marks, 1);
+  mark = g_list_model_get_item (marks, 0);
+  if (g_str_equal (jj_mark_get_kind (mark), "golden"))
+    {
+      g_clear_object (&mark);
+      mark = g_list_model_get_item (marks, 1);
+    }
   g_assert_cmpstr (jj_mark_get_kind (mark), ==, "outline");
   g_assert_cmpuint (jj_mark_get_start (mark), ==, jj_outline_entry_get_start (entry));
   g_assert_cmpuint (jj_mark_get_end (mark), ==, jj_outline_entry_get_end (entry));
