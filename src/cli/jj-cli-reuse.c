@@ -10,119 +10,7 @@
 
 #include "jj-cli.h"
 #include "jj-document.h"
-#include "jj-library.h"
 #include "jj-reuse-checker.h"
-
-static const char * const speech_extensions[] = {
-  ".txt", ".text", ".docx", ".doc", ".odt", ".html", ".htm", ".md", ".markdown", NULL,
-};
-
-static gboolean
-is_speech_name (const char *name)
-{
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-
-  if (name[0] == '.')
-    return FALSE;
-  for (guint i = 0; speech_extensions[i] != NULL; i++)
-    if (g_str_has_suffix (lower, speech_extensions[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* Every speech under @folder; links are not followed. */
-static void
-collect_folder (GFile      *folder,
-                GHashTable *paths)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (folder,
-                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children == NULL)
-    return;
-
-  for (;;)
-    {
-      GFileInfo *info = NULL;
-      GFile *child = NULL;
-
-      if (!g_file_enumerator_iterate (children, &info, &child, NULL, NULL) || info == NULL)
-        break;
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        {
-          if (g_file_info_get_name (info)[0] != '.')
-            collect_folder (child, paths);
-        }
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
-               && is_speech_name (g_file_info_get_name (info)))
-        g_hash_table_add (paths, g_file_get_path (child));
-    }
-}
-
-static gint
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The speeches of the given folders, or of the library when none is given. */
-static GPtrArray *
-collect_sources (char **folders)
-{
-  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *sorted;
-
-  if (folders != NULL)
-    {
-      for (guint i = 0; folders[i] != NULL; i++)
-        {
-          g_autoptr(GFile) folder = g_file_new_for_path (folders[i]);
-
-          collect_folder (folder, paths);
-        }
-    }
-  else
-    {
-      g_autoptr(JjLibrary) library = jj_library_new (NULL);
-      g_auto(GStrv) documents = NULL;
-      g_auto(GStrv) library_folders = NULL;
-
-      if (jj_library_load (library, NULL, NULL))
-        {
-          documents = jj_library_dup_document_paths (library);
-          library_folders = jj_library_dup_folders (library);
-          for (guint i = 0; documents != NULL && documents[i] != NULL; i++)
-            if (g_file_test (documents[i], G_FILE_TEST_IS_REGULAR))
-              g_hash_table_add (paths, g_strdup (documents[i]));
-          for (guint i = 0; library_folders != NULL && library_folders[i] != NULL; i++)
-            {
-              g_autoptr(GFile) folder = g_file_new_for_path (library_folders[i]);
-
-              collect_folder (folder, paths);
-            }
-        }
-    }
-
-  sorted = g_ptr_array_new_with_free_func (g_free);
-  {
-    GHashTableIter iter;
-    gpointer key;
-
-    g_hash_table_iter_init (&iter, paths);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      {
-        g_ptr_array_add (sorted, key);
-        g_hash_table_iter_steal (&iter);
-      }
-  }
-  g_ptr_array_sort (sorted, compare_paths);
-
-  return sorted;
-}
 
 static const char *
 kind_to_string (JjReuseKind kind)
@@ -198,6 +86,7 @@ jj_cli_reuse (int    argc,
   g_auto(GStrv) folders = NULL;
   gint min_length = 13;
   double total = 0;
+  int status = 0;
   const GOptionEntry entries[] = {
     { "folder", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &folders, N_("Compare with the speeches in DIR and its subfolders (repeatable; default: the library)"), N_("DIR") },
     { "min", 0, 0, G_OPTION_ARG_INT, &min_length, N_("Report stretches of at least N characters (default 13)"), N_("N") },
@@ -220,12 +109,6 @@ jj_cli_reuse (int    argc,
       jj_cli_print_error (_("--min must be at least 4 characters"));
       return 2;
     }
-  for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
-    if (!g_file_test (folders[i], G_FILE_TEST_IS_DIR))
-      {
-        jj_cli_print_error (_("“%s” is not a folder"), folders[i]);
-        return 1;
-      }
 
   draft_file = g_file_new_for_path (argv[1]);
   draft_path = g_file_get_path (draft_file);
@@ -238,7 +121,9 @@ jj_cli_reuse (int    argc,
 
   checker = jj_reuse_checker_new ();
   jj_reuse_checker_set_min_length (checker, min_length);
-  sources = collect_sources (folders);
+  sources = jj_cli_collect_speeches (folders, &status);
+  if (sources == NULL)
+    return status;
   for (guint i = 0; i < sources->len; i++)
     {
       const char *path = g_ptr_array_index (sources, i);

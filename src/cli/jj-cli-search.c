@@ -49,30 +49,25 @@ on_progress (guint    done,
 }
 
 /**
- * jj_cli_open_text_index:
+ * jj_cli_collect_speeches:
  * @folders: (nullable): the folders given with --folder
  *
- * With folders, their speeches make an index of their own in the cache
- * folder; without, the index holds the library's speeches: those the user
- * opened and those in the library's folders. Either is brought up to date.
+ * The speeches of @folders and their subfolders; without folders, the
+ * library's: those the user opened and those in the library's folders.
+ * On failure, *status is the exit status and NULL is returned.
+ *
+ * Returns: (transfer full): paths, each once
  */
-JjTextIndex *
-jj_cli_open_text_index (char **folders,
-                        int   *status)
+GPtrArray *
+jj_cli_collect_speeches (char **folders,
+                         int   *status)
 {
-  g_autoptr(JjTextIndex) index = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GError) error = NULL;
 
   *status = 0;
   if (folders != NULL && folders[0] != NULL)
     {
-      g_autoptr(GString) key = g_string_new (NULL);
-      g_autofree char *digest = NULL;
-      g_autofree char *name = NULL;
-
       for (guint i = 0; folders[i] != NULL; i++)
         {
           g_autoptr(GFile) folder = g_file_new_for_commandline_arg (folders[i]);
@@ -83,17 +78,13 @@ jj_cli_open_text_index (char **folders,
               *status = 1;
               return NULL;
             }
-          g_string_append (key, g_file_peek_path (folder));
-          g_string_append_c (key, '\n');
           add_folder_documents (paths, seen, folder);
         }
-      digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key->str, key->len);
-      name = g_strdup_printf ("text-index-%.16s.sqlite", digest);
-      file = g_file_new_build_filename (g_get_user_cache_dir (), "jiejian", name, NULL);
     }
   else
     {
       g_autoptr(JjLibrary) library = jj_library_new (NULL);
+      g_autoptr(GError) error = NULL;
       g_auto(GStrv) documents = NULL;
       g_auto(GStrv) library_folders = NULL;
 
@@ -113,8 +104,52 @@ jj_cli_open_text_index (char **folders,
 
           add_folder_documents (paths, seen, folder);
         }
-      file = jj_text_index_dup_default_file ();
     }
+
+  return g_steal_pointer (&paths);
+}
+
+/**
+ * jj_cli_open_text_index:
+ * @folders: (nullable): the folders given with --folder
+ *
+ * With folders, their speeches make an index of their own in the cache
+ * folder; without, the index holds the library's speeches: those the user
+ * opened and those in the library's folders. Either is brought up to date.
+ */
+JjTextIndex *
+jj_cli_open_text_index (char **folders,
+                        int   *status)
+{
+  g_autoptr(JjTextIndex) index = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) error = NULL;
+
+  paths = jj_cli_collect_speeches (folders, status);
+  if (paths == NULL)
+    return NULL;
+
+  if (folders != NULL && folders[0] != NULL)
+    {
+      /* The folders' own index, named after them. */
+      g_autoptr(GString) key = g_string_new (NULL);
+      g_autofree char *digest = NULL;
+      g_autofree char *name = NULL;
+
+      for (guint i = 0; folders[i] != NULL; i++)
+        {
+          g_autoptr(GFile) folder = g_file_new_for_commandline_arg (folders[i]);
+
+          g_string_append (key, g_file_peek_path (folder));
+          g_string_append_c (key, '\n');
+        }
+      digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key->str, key->len);
+      name = g_strdup_printf ("text-index-%.16s.sqlite", digest);
+      file = g_file_new_build_filename (g_get_user_cache_dir (), "jiejian", name, NULL);
+    }
+  else
+    file = jj_text_index_dup_default_file ();
 
   index = jj_text_index_new (file);
   if (!jj_text_index_open (index, &error))

@@ -56,6 +56,8 @@ void         jj_cli_append_tsv_field (GString         *out,
                                       const char      *text);
 void         jj_cli_append_json_hit  (GString         *out,
                                       const JjTextHit *hit);
+GPtrArray   *jj_cli_collect_speeches (char           **folders,
+                                      int             *status);
 JjTextIndex *jj_cli_open_text_index  (char           **folders,
                                       int             *status);
 

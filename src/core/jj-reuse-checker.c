@@ -2,10 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Texts are compared folded: punctuation and spaces left out, full-width
- * letters and digits as ASCII, lower case. Sources are display texts, which
- * the importer has turned into simplified characters; a draft in
- * traditional characters is converted here. The draft's k-grams are hashed into a small table; every
+ * Texts are compared folded as full-text search folds them (full-width
+ * forms, case, traditional characters), punctuation and spaces left out. The draft's k-grams are hashed into a small table; every
  * source is scanned once with a rolling hash, each seed is extended into a
  * maximal exact segment (once per diagonal), segments a character or two
  * apart are chained, and the longest stretches win the draft's characters
@@ -17,8 +15,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "jj-converter.h"
 #include "jj-reuse-checker.h"
+#include "jj-text-fold.h"
 
 #define SEED_LENGTH 8          /* k of the k-grams; a stretch is found when ≥ k */
 #define STOP_COUNT 32          /* a k-gram that often in the draft seeds nothing */
@@ -134,43 +132,32 @@ jj_reuse_checker_get_min_length (JjReuseChecker *self)
   return self->min_length;
 }
 
-/* Folds @text into @key (one code point per kept character) and @map (the
- * display offset of each). The converter keeps the number of characters.
+/* Folds @text as full-text search does (width, case, traditional
+ * characters; jj-text-fold.h), keeping letters and digits only, into @key
+ * and @map (the display offset of each folded character).
  */
 static guint
 fold_text (const char  *text,
-           gboolean     to_simplified,
            gunichar   **key_out,
            guint      **map_out)
 {
-  g_autofree char *simplified = NULL;
-  const char *p;
-  glong n_chars;
-  gunichar *key;
-  guint *map;
-  guint n = 0;
-  guint offset = 0;
+  g_autoptr(GArray) offsets = NULL;
+  g_autofree char *folded = jj_text_fold_with_map (text, -1, &offsets);
+  gunichar *key = g_new (gunichar, offsets->len);
+  guint *map = g_new (guint, offsets->len);
+  guint n = 0, i = 0;
 
-  if (to_simplified && jj_converter_is_traditional (text, -1))
-    simplified = jj_converter_t2s (text, -1, NULL, NULL);
-  p = simplified != NULL ? simplified : text;
-
-  n_chars = g_utf8_strlen (p, -1);
-  key = g_new (gunichar, n_chars + 1);
-  map = g_new (guint, n_chars + 1);
-  for (; *p != '\0'; p = g_utf8_next_char (p), offset++)
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p), i++)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        c -= 0xFEE0;
       if (!g_unichar_isalnum (c))
         continue;
-      key[n] = g_unichar_tolower (c);
-      map[n] = offset;
+      key[n] = c;
+      map[n] = g_array_index (offsets, guint, i);
       n++;
     }
-  map[n] = offset;
+  map[n] = g_array_index (offsets, guint, offsets->len - 1);
 
   *key_out = key;
   *map_out = map;
@@ -195,7 +182,7 @@ jj_reuse_fold (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  n = fold_text (text, TRUE, &key, &map);
+  n = fold_text (text, &key, &map);
   if (offsets != NULL)
     {
       *offsets = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
@@ -218,7 +205,7 @@ jj_reuse_checker_add_source (JjReuseChecker *self,
 
   source = g_new0 (Source, 1);
   source->name = g_strdup (name);
-  source->n = fold_text (text, FALSE, &source->key, &source->map);
+  source->n = fold_text (text, &source->key, &source->map);
   g_ptr_array_add (self->sources, source);
 
   return self->sources->len - 1;
@@ -657,7 +644,7 @@ jj_reuse_checker_check (JjReuseChecker  *self,
   g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), NULL);
   g_return_val_if_fail (draft != NULL, NULL);
 
-  n = fold_text (draft, TRUE, &key, &map);
+  n = fold_text (draft, &key, &map);
   draft_index_init (&index, key, n, MIN (SEED_LENGTH, self->min_length));
 
   n_workers = CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (workers));
