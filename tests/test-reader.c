@@ -81,22 +81,11 @@ speech_clear (Speech *speech)
   g_clear_pointer (&speech->path, g_free);
 }
 
-static gboolean
-has_document (gpointer data)
-{
-  return _jj_window_get_document (data) != NULL;
-}
-
 static JjWindow *
 open_path (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  JjWindow *window = jj_window_new (NULL);
+  JjWindow *window = jj_test_open_path (path, 1000, 700);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  jj_window_open (window, file);
-  g_assert_true (jj_test_wait_until (has_document, window));
   jj_test_spin (40);
 
   return window;

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "jj-reader-view.h"
+#include "jj-window-private.h"
 #include "test-files.h"
 
 typedef gboolean (*JjTestPredicate) (gpointer data);
@@ -68,6 +69,31 @@ jj_test_selection_is (gpointer data)
  * run, not to the account's: the folder holding them is returned, for
  * jj_test_ui_run(). Without a display, says so in TAP and returns NULL.
  */
+static inline gboolean
+jj_test_window_has_document (gpointer window)
+{
+  return _jj_window_get_document (window) != NULL;
+}
+
+/* Opens @path in a new window, @width by @height when they are not 0 (the
+ * size of a window is set before it is shown), and waits for its speech. */
+static inline JjWindow *
+jj_test_open_path (const char *path,
+                   int         width,
+                   int         height)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  JjWindow *window = jj_window_new (NULL);
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  jj_window_open (window, file);
+  g_assert_true (jj_test_wait_until (jj_test_window_has_document, window));
+
+  return window;
+}
+
 static inline char *
 jj_test_ui_init (int    *argc,
                  char ***argv)

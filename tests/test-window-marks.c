@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -22,17 +21,12 @@
 #include "jj-sidecar.h"
 #include "jj-window-private.h"
 #include "test-ui.h"
+#include "test-xtest.h"
 
 #define SAMPLE "civilized-city-speech.txt"
 
 /* The kinds in the order of the number keys 1–6. */
 static const char *kind_keys[] = { "borrow", "golden", "outline", "wording", "fact", "doubt" };
-
-static gboolean
-has_document (gpointer data)
-{
-  return _jj_window_get_document (data) != NULL;
-}
 
 /* A folder of this test with a copy of the sample speech in it. */
 typedef struct
@@ -73,13 +67,8 @@ speech_clear (Speech *speech)
 static JjWindow *
 open_path (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  JjWindow *window = jj_window_new (NULL);
+  JjWindow *window = jj_test_open_path (path, 1000, 700);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  jj_window_open (window, file);
-  g_assert_true (jj_test_wait_until (has_document, window));
   jj_test_spin (20);
 
   return window;
@@ -314,144 +303,6 @@ press_binding (JjWindow        *window,
                                        gtk_shortcut_get_arguments (shortcut));
 }
 
-/* Real input through the X server (XTEST), as a keyboard and a mouse
- * send it; FALSE when the display is not X11 or XTEST is missing. */
-typedef int (*FakeKeyFunc) (gpointer display, unsigned int keycode, int is_press, unsigned long delay);
-typedef int (*FakeButtonFunc) (gpointer display, unsigned int button, int is_press, unsigned long delay);
-typedef int (*FakeMotionFunc) (gpointer display, int screen, int x, int y, unsigned long delay);
-typedef int (*SetFocusFunc) (gpointer display, unsigned long window, int revert_to, unsigned long time);
-typedef int (*FlushFunc) (gpointer display);
-typedef int (*TranslateFunc) (gpointer display, unsigned long src, unsigned long dest, int x, int y,
-                              int *dest_x, int *dest_y, unsigned long *child);
-
-static struct
-{
-  gboolean       tried;
-  FakeKeyFunc    key;
-  FakeButtonFunc button;
-  FakeMotionFunc motion;
-  SetFocusFunc   set_focus;
-  FlushFunc      flush;
-  TranslateFunc  translate;
-} xtest;
-
-static gpointer
-x11_display_for (JjWindow *window)
-{
-#ifdef GDK_WINDOWING_X11
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
-
-  if (!GDK_IS_X11_DISPLAY (display) || g_getenv ("JJ_TEST_NO_XTEST") != NULL)
-    return NULL;
-
-  if (!xtest.tried)
-    {
-      gpointer library = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL);
-
-      xtest.tried = TRUE;
-      if (library == NULL)
-        return NULL;
-      xtest.key = (FakeKeyFunc) dlsym (library, "XTestFakeKeyEvent");
-      xtest.button = (FakeButtonFunc) dlsym (library, "XTestFakeButtonEvent");
-      xtest.motion = (FakeMotionFunc) dlsym (library, "XTestFakeMotionEvent");
-      /* libX11 is loaded already, by GTK. */
-      xtest.set_focus = (SetFocusFunc) dlsym (RTLD_DEFAULT, "XSetInputFocus");
-      xtest.flush = (FlushFunc) dlsym (RTLD_DEFAULT, "XFlush");
-      xtest.translate = (TranslateFunc) dlsym (RTLD_DEFAULT, "XTranslateCoordinates");
-    }
-
-  if (xtest.key == NULL || xtest.button == NULL || xtest.motion == NULL ||
-      xtest.set_focus == NULL || xtest.flush == NULL || xtest.translate == NULL)
-    return NULL;
-
-  return gdk_x11_display_get_xdisplay (display);
-#else
-  return NULL;
-#endif
-}
-
-static guint
-keycode_for (JjWindow *window,
-             guint     keyval)
-{
-  g_autofree GdkKeymapKey *keys = NULL;
-  int n_keys = 0;
-
-  if (!gdk_display_map_keyval (gtk_widget_get_display (GTK_WIDGET (window)), keyval, &keys, &n_keys) ||
-      n_keys == 0)
-    return 0;
-
-  return keys[0].keycode;
-}
-
-static gboolean
-send_x11_key (JjWindow        *window,
-              guint            keyval,
-              GdkModifierType  modifiers)
-{
-#ifdef GDK_WINDOWING_X11
-  gpointer xdisplay = x11_display_for (window);
-  guint key = keycode_for (window, keyval);
-  guint control = keycode_for (window, GDK_KEY_Control_L);
-  guint shift = keycode_for (window, GDK_KEY_Shift_L);
-
-  if (xdisplay == NULL || key == 0 || control == 0 || shift == 0)
-    return FALSE;
-
-  xtest.set_focus (xdisplay, gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))),
-                   RevertToParent, CurrentTime);
-  if (modifiers & GDK_CONTROL_MASK)
-    xtest.key (xdisplay, control, True, 0);
-  if (modifiers & GDK_SHIFT_MASK)
-    xtest.key (xdisplay, shift, True, 0);
-  xtest.key (xdisplay, key, True, 0);
-  xtest.key (xdisplay, key, False, 0);
-  if (modifiers & GDK_SHIFT_MASK)
-    xtest.key (xdisplay, shift, False, 0);
-  if (modifiers & GDK_CONTROL_MASK)
-    xtest.key (xdisplay, control, False, 0);
-  xtest.flush (xdisplay);
-
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
-
-/* A click of the primary button at (@x, @y) of @widget. */
-static gboolean
-send_x11_click (JjWindow  *window,
-                GtkWidget *widget,
-                double     x,
-                double     y)
-{
-#ifdef GDK_WINDOWING_X11
-  gpointer xdisplay = x11_display_for (window);
-  GtkNative *native = gtk_widget_get_native (widget);
-  unsigned long xid, child;
-  graphene_point_t p;
-  double dx, dy;
-  int rx, ry;
-
-  if (xdisplay == NULL ||
-      !gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p))
-    return FALSE;
-
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
-  xtest.translate (xdisplay, xid, gdk_x11_display_get_xrootwindow (gtk_widget_get_display (widget)),
-                   (int) (p.x + dx), (int) (p.y + dy), &rx, &ry, &child);
-  xtest.motion (xdisplay, -1, rx, ry, 0);
-  xtest.button (xdisplay, 1, True, 0);
-  xtest.button (xdisplay, 1, False, 0);
-  xtest.flush (xdisplay);
-
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
-
 /* A click on @widget (a button), as real as the display allows. */
 static void
 click_widget (JjWindow  *window,
@@ -460,7 +311,7 @@ click_widget (JjWindow  *window,
   g_assert_true (gtk_widget_get_mapped (widget));
   /* A popover is placed on screen a few frames after it is mapped. */
   jj_test_spin (50);
-  if (send_x11_click (window, widget,
+  if (jj_xtest_click (widget,
                       gtk_widget_get_allocated_width (widget) / 2.0,
                       gtk_widget_get_allocated_height (widget) / 2.0))
     return;
@@ -475,7 +326,7 @@ press_key (JjWindow        *window,
            guint            keyval,
            GdkModifierType  modifiers)
 {
-  if (send_x11_key (window, keyval, modifiers))
+  if (jj_xtest_key (GTK_WINDOW (window), keyval, modifiers))
     {
       jj_test_spin (30);
       return;
@@ -539,7 +390,7 @@ test_kinds (void)
   select_phrase (window, "金字招牌");
   jj_mark_store_remove (window->marks, find_mark (window, "金字招牌"));
   g_assert_null (find_mark (window, "金字招牌"));
-  if (send_x11_key (window, GDK_KEY_4, 0))
+  if (jj_xtest_key (GTK_WINDOW (window), GDK_KEY_4, 0))
     {
       gpointer wait[2] = { window, GUINT_TO_POINTER (G_N_ELEMENTS (phrases) + 1) };
 
@@ -818,7 +669,7 @@ click_quote (JjWindow   *window,
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
                                          rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
 
-  if (send_x11_click (window, GTK_WIDGET (view), x, y))
+  if (jj_xtest_click (GTK_WIDGET (view), x, y))
     return;
 
   g_test_message ("no XTEST: the click gesture's press and release are emitted");

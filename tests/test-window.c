@@ -15,50 +15,22 @@
 #include "jj-window-private.h"
 #include "test-ui.h"
 
-static gboolean
-has_document (gpointer data)
-{
-  return _jj_window_get_document (data) != NULL;
-}
-
 static JjWindow *
 open_sample_sized (const char *name,
                    int         width,
                    int         height)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-  g_autoptr(GFile) file = NULL;
-  JjWindow *window;
 
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  /* The size of a window is set before it is shown. */
-  window = jj_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  file = g_file_new_for_path (path);
-  jj_window_open (window, file);
-  g_assert_true (jj_test_wait_until (has_document, window));
-
-  return window;
+  return jj_test_open_path (path, width, height);
 }
 
 static JjWindow *
 open_sample (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-  g_autoptr(GFile) file = NULL;
-  JjWindow *window;
-
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-
-  window = jj_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  file = g_file_new_for_path (path);
-  jj_window_open (window, file);
-  g_assert_true (jj_test_wait_until (has_document, window));
-
-  return window;
+  return open_sample_sized (name, 0, 0);
 }
 
 static void
@@ -136,14 +108,7 @@ test_outline_scrolls_reader (void)
 static JjWindow *
 open_path (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  JjWindow *window = jj_window_new (NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  jj_window_open (window, file);
-  g_assert_true (jj_test_wait_until (has_document, window));
-
-  return window;
+  return jj_test_open_path (path, 0, 0);
 }
 
 static void
@@ -293,7 +258,7 @@ open_text (const char *dir,
   window = jj_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
   jj_window_open (window, file);
-  g_assert_true (jj_test_wait_until (has_document, window));
+  g_assert_true (jj_test_wait_until (jj_test_window_has_document, window));
 
   return window;
 }
@@ -392,7 +357,7 @@ test_recent_documents (void)
 
   row = recent_row (empty, "全国文明城市建设工作培训会议讲话");
   g_signal_emit_by_name (empty->recent_list, "row-activated", row);
-  g_assert_true (jj_test_wait_until (has_document, empty));
+  g_assert_true (jj_test_wait_until (jj_test_window_has_document, empty));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (empty)), ==, "全国文明城市建设工作培训会议讲话");
 
   gtk_window_destroy (GTK_WINDOW (empty));
@@ -591,7 +556,7 @@ test_large_document (void)
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (path);
   jj_window_open (window, file);
-  g_assert_true (jj_test_wait_until (has_document, window));
+  g_assert_true (jj_test_wait_until (jj_test_window_has_document, window));
   jj_test_spin (200);
 
   filled = count_filled_rows (window, &n_rows);

@@ -115,39 +115,6 @@ jj_xtest_key (GtkWindow       *window,
 #endif
 }
 
-/* A click of the primary button at (@x, @y) of @widget; FALSE without XTEST. */
-static inline gboolean
-jj_xtest_click (GtkWidget *widget,
-                double     x,
-                double     y)
-{
-#ifdef GDK_WINDOWING_X11
-  gpointer xdisplay = jj_xtest_display (widget);
-  GtkNative *native = gtk_widget_get_native (widget);
-  unsigned long xid, child;
-  graphene_point_t p;
-  double dx, dy;
-  int rx, ry;
-
-  if (xdisplay == NULL ||
-      !gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p))
-    return FALSE;
-
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
-  jj_xtest.translate (xdisplay, xid, gdk_x11_display_get_xrootwindow (gtk_widget_get_display (widget)),
-                      (int) (p.x + dx), (int) (p.y + dy), &rx, &ry, &child);
-  jj_xtest.motion (xdisplay, -1, rx, ry, 0);
-  jj_xtest.button (xdisplay, 1, True, 0);
-  jj_xtest.button (xdisplay, 1, False, 0);
-  jj_xtest.flush (xdisplay);
-
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
-
 /* Moves the pointer to (@x, @y) of @widget; FALSE without XTEST. */
 static inline gboolean
 jj_xtest_motion (GtkWidget *widget,
@@ -171,6 +138,28 @@ jj_xtest_motion (GtkWidget *widget,
   jj_xtest.translate (xdisplay, xid, gdk_x11_display_get_xrootwindow (gtk_widget_get_display (widget)),
                       (int) (p.x + dx), (int) (p.y + dy), &rx, &ry, &child);
   jj_xtest.motion (xdisplay, -1, rx, ry, 0);
+  jj_xtest.flush (xdisplay);
+
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* A click of the primary button at (@x, @y) of @widget; FALSE without XTEST. */
+static inline gboolean
+jj_xtest_click (GtkWidget *widget,
+                double     x,
+                double     y)
+{
+#ifdef GDK_WINDOWING_X11
+  gpointer xdisplay = jj_xtest_display (widget);
+
+  if (xdisplay == NULL || !jj_xtest_motion (widget, x, y))
+    return FALSE;
+
+  jj_xtest.button (xdisplay, 1, True, 0);
+  jj_xtest.button (xdisplay, 1, False, 0);
   jj_xtest.flush (xdisplay);
 
   return TRUE;
