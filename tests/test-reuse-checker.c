@@ -7,8 +7,10 @@
 
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "jj-reuse-checker.h"
+#include "jj-text-index.h"
 #include "test-slowdown.h"
 
 static const char *source_a =
@@ -386,6 +388,75 @@ test_synthetic_drafts (void)
   g_assert_cmpfloat (worst_share_error, <=, 0.01);
 }
 
+/* Speeches read back from the full-text index give the same offsets as
+ * their texts: paragraphs rebuilt at their places, the draft itself left
+ * out, titles kept. */
+static void
+test_index_sources (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jj-reuse-index-XXXXXX", &error);
+  g_autofree char *db = NULL;
+  g_autofree char *text_a = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JjTextIndex) index = NULL;
+  g_autoptr(JjReuseChecker) checker = jj_reuse_checker_new ();
+  g_autoptr(GArray) stretches = NULL;
+  g_autoptr(GArray) shares = NULL;
+  g_autofree char *draft = NULL;
+  const char *copied = "扎实推进各项改革，经济运行稳中向好，营商环境持续改善";
+  const JjReuseStretch *s;
+  double total = 0;
+  guint n_added = 0;
+
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "index.sqlite", NULL);
+  file = g_file_new_for_path (db);
+  index = jj_text_index_new (file);
+  g_assert_true (jj_text_index_open (index, &error));
+  g_assert_no_error (error);
+
+  /* Source a in three paragraphs, so that offsets cross newlines. */
+  text_a = g_strdup_printf ("营商环境工作会议上的讲话\n同志们：\n%s", source_a);
+  g_assert_true (jj_text_index_add_text (index, "/speeches/a.txt", "营商环境", 0, "fa", 0,
+                                         text_a, NULL, &error));
+  g_assert_true (jj_text_index_add_text (index, "/speeches/b.txt", "代表", 0, "fb", 0,
+                                         source_b, NULL, &error));
+  g_assert_true (jj_text_index_add_text (index, "/drafts/self.txt", "自己", 0, "fc", 0,
+                                         copied, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (jj_reuse_checker_add_index (checker, index, "/drafts/self.txt", &n_added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 2);
+  g_assert_cmpuint (jj_reuse_checker_get_n_sources (checker), ==, 2);
+
+  draft = g_strdup_printf ("我们自己写的开头。%s。结尾也是新写的。", copied);
+  stretches = jj_reuse_checker_check (checker, draft, &shares, &total, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stretches->len, ==, 1);
+  s = &g_array_index (stretches, JjReuseStretch, 0);
+  g_assert_cmpstr (jj_reuse_checker_get_source_name (checker, s->source), ==, "/speeches/a.txt");
+  g_assert_cmpstr (jj_reuse_checker_get_source_title (checker, s->source), ==, "营商环境");
+  g_assert_cmpuint (s->kind, ==, JJ_REUSE_VERBATIM);
+  g_assert_cmpuint (s->draft_start, ==, char_offset (draft, copied));
+  g_assert_cmpuint (s->source_start, ==, char_offset (text_a, copied));
+  g_assert_cmpuint (s->source_end - s->source_start, ==, g_utf8_strlen (copied, -1));
+  g_assert_cmpuint (shares->len, ==, 1);
+  g_assert_cmpfloat (total, >, 0.4);
+
+  g_clear_object (&index);
+  g_unlink (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/reuse-checker/longest-wins", test_longest_wins);
   g_test_add_func ("/reuse-checker/repetitive", test_repetitive);
   g_test_add_func ("/reuse-checker/cancel", test_cancel);
+  g_test_add_func ("/reuse-checker/index-sources", test_index_sources);
   g_test_add_func ("/reuse-checker/synthetic-drafts", test_synthetic_drafts);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 
 #include "jj-reuse-checker.h"
 #include "jj-text-fold.h"
+#include "jj-text-index-private.h"
 
 #define SEED_LENGTH 8          /* k of the k-grams; a stretch is found when ≥ k */
 #define STOP_COUNT 32          /* a k-gram that often in the draft seeds nothing */
@@ -27,6 +28,7 @@
 typedef struct
 {
   char     *name;
+  char     *title;
   gunichar *key;
   guint    *map;   /* display offset of each folded character */
   guint     n;
@@ -80,6 +82,7 @@ source_free (gpointer data)
   Source *source = data;
 
   g_free (source->name);
+  g_free (source->title);
   g_free (source->key);
   g_free (source->map);
   g_free (source);
@@ -209,6 +212,78 @@ jj_reuse_checker_add_source (JjReuseChecker *self,
   g_ptr_array_add (self->sources, source);
 
   return self->sources->len - 1;
+}
+
+typedef struct
+{
+  JjReuseChecker *self;
+  const char     *skip_path;
+  GCancellable   *cancellable;
+  guint           n_added;
+} AddIndexData;
+
+static gboolean
+add_indexed_document (const char *path,
+                      const char *title,
+                      const char *text,
+                      gpointer    user_data)
+{
+  AddIndexData *data = user_data;
+  Source *source;
+  guint n;
+
+  if (g_cancellable_is_cancelled (data->cancellable))
+    return FALSE;
+  if (data->skip_path != NULL && g_str_equal (path, data->skip_path))
+    return TRUE;
+
+  n = jj_reuse_checker_add_source (data->self, path, text);
+  source = g_ptr_array_index (data->self->sources, n);
+  source->title = g_strdup (title);
+  data->n_added++;
+
+  return TRUE;
+}
+
+/**
+ * jj_reuse_checker_add_index:
+ * @index: an open full-text index
+ * @skip_path: (nullable): a speech not to compare with, the draft itself
+ * @n_added: (out) (optional): how many speeches were added
+ *
+ * Adds every speech of @index as a source, named by its path, with the
+ * text the index holds: the library's speeches without reading the files.
+ */
+gboolean
+jj_reuse_checker_add_index (JjReuseChecker  *self,
+                            JjTextIndex     *index,
+                            const char      *skip_path,
+                            guint           *n_added,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  AddIndexData data = { self, skip_path, cancellable, 0 };
+
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), FALSE);
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (index), FALSE);
+
+  if (!jj_text_index_foreach_document (index, add_indexed_document, &data, error))
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = data.n_added;
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* Returns: (nullable): the title the index gave source @source */
+const char *
+jj_reuse_checker_get_source_title (JjReuseChecker *self,
+                                   guint           source)
+{
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), NULL);
+  g_return_val_if_fail (source < self->sources->len, NULL);
+
+  return ((Source *)g_ptr_array_index (self->sources, source))->title;
 }
 
 guint

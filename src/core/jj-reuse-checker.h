@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "jj-text-index.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -47,6 +49,14 @@ guint           jj_reuse_checker_get_min_length  (JjReuseChecker  *self);
 guint           jj_reuse_checker_add_source      (JjReuseChecker  *self,
                                                   const char      *name,
                                                   const char      *text);
+gboolean        jj_reuse_checker_add_index       (JjReuseChecker  *self,
+                                                  JjTextIndex     *index,
+                                                  const char      *skip_path,
+                                                  guint           *n_added,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+const char     *jj_reuse_checker_get_source_title (JjReuseChecker *self,
+                                                   guint           source);
 guint           jj_reuse_checker_get_n_sources   (JjReuseChecker  *self);
 const char     *jj_reuse_checker_get_source_name (JjReuseChecker  *self,
                                                   guint            source);

@@ -36,6 +36,17 @@ gboolean  jj_text_index_foreach_match     (JjTextIndex              *self,
                                            JjTextIndexParagraphFunc  func,
                                            gpointer                  user_data,
                                            GError                  **error);
+/* The display text of one indexed speech, rebuilt from its paragraphs.
+ * Return FALSE to stop. */
+typedef gboolean (*JjTextIndexDocumentFunc) (const char *path,
+                                             const char *title,
+                                             const char *text,
+                                             gpointer    user_data);
+
+gboolean  jj_text_index_foreach_document  (JjTextIndex              *self,
+                                           JjTextIndexDocumentFunc   func,
+                                           gpointer                  user_data,
+                                           GError                  **error);
 const char *jj_text_index_paragraph_fold (const JjTextIndexParagraph  *paragraph,
                                           GArray                     **map,
                                           char                       **owned);

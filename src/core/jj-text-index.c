@@ -1539,6 +1539,92 @@ jj_text_index_foreach_match (JjTextIndex               *self,
                             match, func, user_data, error);
 }
 
+typedef struct
+{
+  JjTextIndexDocumentFunc  func;
+  gpointer                 user_data;
+  char                    *path;
+  char                    *title;
+  GString                 *text;
+  guint                    length;   /* of text, in characters */
+  gboolean                 stopped;
+} DocumentBuilder;
+
+static gboolean
+flush_document (DocumentBuilder *builder)
+{
+  gboolean go_on = TRUE;
+
+  if (builder->path != NULL)
+    go_on = builder->func (builder->path, builder->title, builder->text->str, builder->user_data);
+  g_clear_pointer (&builder->path, g_free);
+  g_clear_pointer (&builder->title, g_free);
+  g_string_truncate (builder->text, 0);
+  builder->length = 0;
+  builder->stopped = !go_on;
+
+  return go_on;
+}
+
+static gboolean
+add_document_paragraph (const JjTextIndexParagraph *paragraph,
+                        gpointer                    user_data)
+{
+  DocumentBuilder *builder = user_data;
+
+  if (g_strcmp0 (builder->path, paragraph->path) != 0)
+    {
+      if (!flush_document (builder))
+        return FALSE;
+      builder->path = g_strdup (paragraph->path);
+      builder->title = g_strdup (paragraph->title);
+    }
+
+  /* Paragraphs are separated by one newline; the offsets they were stored
+   * with say where each one starts, whatever lay between them. */
+  while (builder->length < paragraph->start)
+    {
+      g_string_append_c (builder->text, '\n');
+      builder->length++;
+    }
+  g_string_append (builder->text, paragraph->text);
+  builder->length += g_utf8_strlen (paragraph->text, -1);
+
+  return TRUE;
+}
+
+/**
+ * jj_text_index_foreach_document:
+ *
+ * Calls @func with the display text of every indexed speech, rebuilt from
+ * the paragraphs the index holds, without reading the files again.
+ */
+gboolean
+jj_text_index_foreach_document (JjTextIndex              *self,
+                                JjTextIndexDocumentFunc   func,
+                                gpointer                  user_data,
+                                GError                  **error)
+{
+  DocumentBuilder builder = { func, user_data, NULL, NULL, NULL, 0, FALSE };
+  gboolean ok;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  builder.text = g_string_new (NULL);
+  ok = foreach_paragraph (self,
+                          "SELECT p.document, p.start, p.section, p.text, p.plain"
+                          " FROM paragraphs p ORDER BY p.document, p.start",
+                          NULL, add_document_paragraph, &builder, error);
+  if (ok && !builder.stopped)
+    flush_document (&builder);
+  g_free (builder.path);
+  g_free (builder.title);
+  g_string_free (builder.text, TRUE);
+
+  return ok;
+}
+
 /* Runs @sql (which selects document, start, section, text and plain of
  * paragraphs in the order of their ids, with @match as ?1 when not NULL)
  * and calls @func for each paragraph.
