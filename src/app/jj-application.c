@@ -13,6 +13,7 @@
 #include "jj-library-window.h"
 #include "jj-reading-positions.h"
 #include "jj-preferences-window.h"
+#include "jj-reuse-view.h"
 #include "jj-window.h"
 #include "jj-window-private.h"
 
@@ -164,6 +165,64 @@ jj_application_open_at (JjApplication *self,
 
   jj_window_select (window, start, end);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+reuse_source_activated_cb (JjReuseView   *view,
+                           const char    *path,
+                           guint          start,
+                           guint          end,
+                           JjApplication *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  jj_application_open_at (self, file, start, end);
+}
+
+/**
+ * jj_application_check_reuse:
+ * @text: (nullable): the draft's text, or %NULL to read @file
+ * @file: (nullable): a .docx, .txt or other file the app reads
+ *
+ * Shows a window checking a draft for stretches taken from the library's
+ * speeches; a stretch or a source clicked there opens the speech at it.
+ *
+ * Returns: (transfer none): the window's JjReuseView
+ */
+GtkWidget *
+jj_application_check_reuse (JjApplication *self,
+                            GtkWindow     *parent,
+                            const char    *title,
+                            const char    *text,
+                            GFile         *file)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *view = jj_reuse_view_new ();
+  g_autofree char *window_title = NULL;
+
+  g_return_val_if_fail (JJ_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (text != NULL || G_IS_FILE (file), NULL);
+
+  /* Translators: the title of the reuse check window; %s is the draft's */
+  window_title = g_strdup_printf (_("Check Reuse: %s"), title != NULL && *title != '\0' ? title : _("Draft"));
+  gtk_window_set_title (GTK_WINDOW (window), window_title);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_box_append (GTK_BOX (box), view);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_signal_connect_object (view, "source-activated", G_CALLBACK (reuse_source_activated_cb), self, 0);
+
+  if (text != NULL)
+    jj_reuse_view_check_text (JJ_REUSE_VIEW (view), text, jj_application_get_library (self));
+  else
+    jj_reuse_view_check_file (JJ_REUSE_VIEW (view), file, jj_application_get_library (self));
+  gtk_window_present (GTK_WINDOW (window));
+
+  return view;
 }
 
 static void
@@ -358,9 +417,41 @@ send_to_draft_activated (GSimpleAction *action,
   gtk_widget_activate_action_variant (board, "win.add-mark", param);
 }
 
+static void
+check_reuse_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         JjApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (file);
+
+      jj_application_check_reuse (self, gtk_native_dialog_get_transient_for (dialog), name, NULL, file);
+    }
+  g_object_unref (dialog);
+}
+
+/* Any .docx, .txt or other speech file, checked against the library. */
+static void
+check_reuse_file_activated (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Check a Draft for Reuse"),
+                                         gtk_application_get_active_window (app),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Check"), NULL);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (check_reuse_response_cb), app, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static const GActionEntry app_actions[] = {
   { "send-to-draft", send_to_draft_activated, "(ss)" },
   { "new-draft", new_draft_activated },
+  { "check-reuse-file", check_reuse_file_activated },
   { "new-draft-from-outline", new_draft_activated },
   { "library", library_activated },
   { "preferences", preferences_activated },

@@ -23,5 +23,10 @@ void                jj_application_open_at               (JjApplication *self,
                                                           GFile         *file,
                                                           guint          start,
                                                           guint          end);
+GtkWidget          *jj_application_check_reuse           (JjApplication *self,
+                                                          GtkWindow     *parent,
+                                                          const char    *title,
+                                                          const char    *text,
+                                                          GFile         *file);
 
 G_END_DECLS

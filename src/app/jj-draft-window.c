@@ -1210,6 +1210,23 @@ add_mark_activated (GSimpleAction *action,
     insert_card (self, card);
 }
 
+/* 查重: the board's text against the library, in a window of its own. */
+static void
+check_reuse_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  JjDraftWindow *self = user_data;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *text = jj_draft_to_text (self->draft);
+
+  if (!JJ_IS_APPLICATION (app))
+    return;
+
+  jj_application_check_reuse (JJ_APPLICATION (app), GTK_WINDOW (self),
+                              jj_draft_get_title (self->draft), text, NULL);
+}
+
 static const GActionEntry win_actions[] = {
   { "new-card", new_card_activated },
   { "delete-card", delete_card_activated },
@@ -1226,6 +1243,7 @@ static const GActionEntry win_actions[] = {
   { "save", save_activated },
   { "export", export_activated, "s" },
   { "add-mark", add_mark_activated, "(ss)" },
+  { "check-reuse", check_reuse_activated },
 };
 
 static void
