@@ -11,11 +11,13 @@
 #include <glib/gstdio.h>
 
 #include "jj-document.h"
+#include "jj-draft-chooser.h"
 #include "jj-draft-window.h"
 #include "jj-mark.h"
 #include "jj-mark-store.h"
 #include "jj-zip.h"
 #include "test-ui.h"
+#include "test-xtest.h"
 
 /* Two speeches written for this test, and the passages marked in them. */
 static const char speech_a[] =
@@ -724,6 +726,118 @@ test_close_unsaved (void)
   g_assert_true (jj_test_wait_until (is_gone, &weak));
 }
 
+static gboolean
+window_is_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
+static gboolean
+chooser_is_gone (gpointer data)
+{
+  return *(JjDraftChooser **) data == NULL;
+}
+
+/* Presses @keyval in @window on the real keyboard (XTEST); without XTEST,
+ * runs what the key does there: FALSE then. */
+static gboolean
+key_in (GtkWindow *window,
+        guint      keyval)
+{
+  if (!jj_test_wait_until (window_is_active, window) || !jj_xtest_key (window, keyval, 0))
+    return FALSE;
+  jj_test_spin (30);
+
+  return TRUE;
+}
+
+/* Send to Draft: the chooser lists the open drafts and a new one, starts
+ * on the heading the board is at, and sends the passage under the heading
+ * chosen with the arrow keys and Return. */
+static void
+test_send_to_draft (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GtkApplication) app = gtk_application_new ("org.jiejian.TestDraftChooser", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(JjDraft) skeleton = jj_draft_new_skeleton ("送稿测试");
+  g_autoptr(GError) error = NULL;
+  JjDraftWindow *board;
+  JjDraftChooser *chooser;
+  JjDraftSection *target;
+  GtkWidget *sent;
+  guint draft = G_MAXUINT, section = G_MAXUINT, n_sections;
+  gboolean real_keys;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  board = jj_draft_window_new (app, skeleton, NULL);
+  gtk_window_present (GTK_WINDOW (board));
+  n_sections = jj_draft_get_n_sections (skeleton);
+  g_assert_cmpuint (n_sections, >=, 4);
+
+  /* The board is at its second heading. */
+  g_assert_true (gtk_widget_grab_focus (jj_draft_window_get_heading (board, 2)));
+  jj_test_spin (5);
+  g_assert_cmpuint (jj_draft_window_get_current_section (board), ==, 2);
+
+  chooser = jj_draft_chooser_new (app, GTK_WINDOW (board), fixture->path_a, fixture->id_a1);
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  gtk_window_present (GTK_WINDOW (chooser));
+  g_assert_cmpuint (jj_draft_chooser_get_n_drafts (chooser), ==, 2);
+  g_assert_cmpuint (jj_draft_chooser_get_n_sections (chooser), ==, n_sections);
+  g_assert_true (jj_draft_chooser_get_selected (chooser, &draft, &section));
+  g_assert_cmpuint (draft, ==, 0);
+  g_assert_cmpuint (section, ==, 2);
+
+  /* Down, then Return: the passage goes under the third heading. */
+  real_keys = key_in (GTK_WINDOW (chooser), GDK_KEY_Down);
+  if (real_keys)
+    {
+      g_assert_true (jj_draft_chooser_get_selected (chooser, &draft, &section));
+      g_assert_cmpuint (draft, ==, 0);
+      g_assert_cmpuint (section, ==, 3);
+      g_assert_true (key_in (GTK_WINDOW (chooser), GDK_KEY_Return));
+      g_assert_true (jj_test_wait_until (chooser_is_gone, &chooser));
+      g_test_message ("chosen with real key presses");
+    }
+  else
+    {
+      g_test_message ("no XTEST: the keys' choice is made through the chooser's functions");
+      g_assert_true (jj_draft_chooser_select (chooser, 0, 3));
+      g_assert_true (jj_draft_chooser_send (chooser) == GTK_WIDGET (board));
+    }
+  g_assert_null (chooser);
+  target = jj_draft_get_section (jj_draft_window_get_draft (board), 3);
+  g_assert_cmpuint (jj_draft_section_get_n_cards (target), ==, 1);
+  g_assert_cmpstr (jj_draft_card_get_quote (jj_draft_section_get_card (target, 0)), ==, PASSAGE_A1);
+  g_assert_cmpstr (jj_draft_card_get_mark_id (jj_draft_section_get_card (target, 0)), ==, fixture->id_a1);
+  for (guint i = 0; i < n_sections; i++)
+    if (i != 3)
+      g_assert_cmpuint (jj_draft_section_get_n_cards (jj_draft_get_section (jj_draft_window_get_draft (board), i)), ==, 0);
+
+  /* The next passage, sent under the same heading, goes after it. */
+  chooser = jj_draft_chooser_new (app, GTK_WINDOW (board), fixture->path_b, fixture->id_b1);
+  g_assert_true (jj_draft_chooser_get_selected (chooser, &draft, &section));
+  g_assert_cmpuint (section, ==, 3);
+  g_assert_true (jj_draft_chooser_send (chooser) == GTK_WIDGET (board));
+  assert_board (board, "同志们：:|一、:|二、:|三、:" PASSAGE_A1 "," PASSAGE_B1 "|（结束语）:");
+
+  /* The last row is a new draft, its skeleton's headings offered. */
+  chooser = jj_draft_chooser_new (app, GTK_WINDOW (board), fixture->path_a, fixture->id_a2);
+  g_assert_true (jj_draft_chooser_select (chooser, 1, 0));
+  g_assert_cmpuint (jj_draft_chooser_get_n_sections (chooser), ==, n_sections);
+  g_assert_false (jj_draft_chooser_select (chooser, 2, 0));
+  sent = jj_draft_chooser_send (chooser);
+  g_assert_true (JJ_IS_DRAFT_WINDOW (sent));
+  g_assert_true (sent != GTK_WIDGET (board));
+  target = jj_draft_get_section (jj_draft_window_get_draft (JJ_DRAFT_WINDOW (sent)), 0);
+  g_assert_cmpuint (jj_draft_section_get_n_cards (target), ==, 1);
+  g_assert_cmpstr (jj_draft_card_get_quote (jj_draft_section_get_card (target, 0)), ==, PASSAGE_A2);
+
+  gtk_window_destroy (GTK_WINDOW (sent));
+  gtk_window_destroy (GTK_WINDOW (board));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +849,7 @@ main (int   argc,
 
   g_test_add ("/draft-window/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
   g_test_add_func ("/draft-window/close-unsaved", test_close_unsaved);
+  g_test_add ("/draft-window/send-to-draft", Fixture, NULL, fixture_set_up, test_send_to_draft, fixture_tear_down);
 
   return jj_test_ui_run (home);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "jj-application.h"
+#include "jj-draft-chooser.h"
 #include "jj-draft-window.h"
 #include "jj-library.h"
 #include "jj-library-window.h"
@@ -390,31 +391,21 @@ new_draft_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (jj_draft_window_new (app, draft, NULL)));
 }
 
-/* Sends the marked passage (SPEECH, MARK-ID) to the draft window used
- * last, after its current card, leaving the focus where the writer reads;
- * to a new blank draft, shown, when none is open. */
+/* Sends the marked passage (SPEECH, MARK-ID) to a draft: a chooser, over
+ * the active window, asks which draft (the one used last first, or a new
+ * one) and under which heading, by keyboard; the focus then goes back
+ * where the writer reads. */
 static void
 send_to_draft_activated (GSimpleAction *action,
                          GVariant      *param,
                          gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GtkWidget *board = NULL;
+  const char *speech, *id;
 
-  /* The application keeps its windows most recently focused first. */
-  for (GList *l = gtk_application_get_windows (app); l != NULL && board == NULL; l = l->next)
-    if (JJ_IS_DRAFT_WINDOW (l->data))
-      board = l->data;
-
-  if (board == NULL)
-    {
-      g_autoptr(JjDraft) draft = jj_draft_new_skeleton ("");
-
-      board = GTK_WIDGET (jj_draft_window_new (app, draft, NULL));
-      gtk_window_present (GTK_WINDOW (board));
-    }
-
-  gtk_widget_activate_action_variant (board, "win.add-mark", param);
+  g_variant_get (param, "(&s&s)", &speech, &id);
+  gtk_window_present (GTK_WINDOW (jj_draft_chooser_new (app, gtk_application_get_active_window (app),
+                                                        speech, id)));
 }
 
 static void

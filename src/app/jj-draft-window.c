@@ -1210,6 +1210,54 @@ add_mark_activated (GSimpleAction *action,
     insert_card (self, card);
 }
 
+/* The section a passage sent to the board goes to unless the writer
+ * chooses another: the one being worked on, else the first after the
+ * salutation. */
+guint
+jj_draft_window_get_current_section (JjDraftWindow *self)
+{
+  guint n;
+
+  g_return_val_if_fail (JJ_IS_DRAFT_WINDOW (self), 0);
+
+  n = jj_draft_get_n_sections (self->draft);
+  if (self->has_current && self->current_section < n)
+    return self->current_section;
+
+  return n > 1 ? 1 : 0;
+}
+
+/* Adds the marked passage MARK-ID of the speech PATH under heading N: after
+ * the current card when it is under that heading, else last. What Send to
+ * Draft does once the writer has chosen the section. */
+static void
+add_mark_to_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  JjDraftWindow *self = user_data;
+  g_autoptr(JjDraftCard) card = NULL;
+  const char *speech, *id;
+  guint section, s, c, position;
+
+  g_variant_get (param, "(&s&su)", &speech, &id, &section);
+  if (section >= jj_draft_get_n_sections (self->draft))
+    {
+      show_error (self, _("The passage could not be added: the draft has no such heading any more."));
+      return;
+    }
+
+  card = card_from_mark (self, speech, id);
+  if (card == NULL)
+    return;
+
+  if (jj_draft_window_get_current (self, &s, &c) && s == section)
+    position = c + 1;
+  else
+    position = jj_draft_section_get_n_cards (jj_draft_get_section (self->draft, section));
+  insert_card_at (self, card, section, position);
+}
+
 /* 查重: the board's text against the library, in a window of its own. */
 static void
 check_reuse_activated (GSimpleAction *action,
@@ -1244,6 +1292,7 @@ static const GActionEntry win_actions[] = {
   { "export", export_activated, "s" },
   { "add-mark", add_mark_activated, "(ss)" },
   { "check-reuse", check_reuse_activated },
+  { "add-mark-to", add_mark_to_activated, "(ssu)" },
 };
 
 static void

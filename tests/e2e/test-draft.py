@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 import unittest
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -31,6 +32,8 @@ KEY_T = 28
 KEY_F10 = 76
 KEY_D = 40
 KEY_F = 41
+KEY_DOWN = 116
+KEY_E = 26
 
 TITLE = "端到端测试讲话"
 FIRST = "第一张卡片的文字。"
@@ -231,8 +234,22 @@ class DraftBoardTest(unittest.TestCase):
         def borrowed_texts():
             return [text_of(a) for a in find_all(app, lambda a: a.name == "Borrowed passage")]
 
-        # Ctrl+D in the reader sends the marked selection to the board…
+        def send_to_draft(*keys):
+            """The chooser of Send to Draft: the keys choose the heading, Return sends."""
+            wait_for(lambda: find_all(app, lambda a: a.name == "Send to Draft" and a.getRoleName() in ("frame", "dialog", "filler")),
+                     "the Send to Draft chooser")
+            time.sleep(0.3)
+            for key in keys:
+                press(key)
+                time.sleep(0.2)
+            press(KEY_RETURN)
+            wait_for(lambda: not find_all(app, lambda a: a.name == "Send to Draft" and a.getRoleName() in ("frame", "dialog", "filler")),
+                     "the chooser to close")
+
+        # Ctrl+D in the reader sends the marked selection to the board, under
+        # the heading the chooser offers first…
         press(KEY_CONTROL, KEY_D)
+        send_to_draft()
         wait_for(lambda: len(borrowed_texts()) == 2, "the marked passage sent from the reader")
 
         # …and marks a selection not yet marked as 借鉴 first.
@@ -245,20 +262,79 @@ class DraftBoardTest(unittest.TestCase):
         press(KEY_RETURN)
         wait_for(lambda: selected("做好社区工作"), "the match to be selected")
         press(KEY_CONTROL, KEY_D)
+        send_to_draft()
         wait_for(lambda: "做好社区工作" in borrowed_texts(), "the new mark sent from the reader")
         with open(speech + ".jiejian.xml", encoding="utf-8") as f:
             self.assertIn('kind="borrow"', f.read())
 
         # Send to Draft (app.send-to-draft, here over D-Bus as a script
-        # would): the passage goes to the board used last.
+        # would): the chooser starts on the heading the board is at (一、,
+        # where the last passage went); Down twice chooses 三、.
         subprocess.run(["gdbus", "call", "--session", "--dest", "org.jiejian.Jiejian",
                         "--object-path", "/org/jiejian/Jiejian", "--method", "org.gtk.Actions.Activate",
                         "send-to-draft", "[<('%s', '%s')>]" % (speech, mark), "{}"],
                        env=self.env, check=True, stdout=subprocess.DEVNULL)
+        send_to_draft(KEY_DOWN, KEY_DOWN)
         wait_for(lambda: len(borrowed_texts()) == 4, "the passage sent to the draft")
         self.assertEqual(self.app.quit(), 0)
         with open(self.path, encoding="utf-8") as f:
-            self.assertEqual(f.read().count('mark="%s"' % mark), 3)
+            saved = f.read()
+        self.assertEqual(saved.count('mark="%s"' % mark), 3)
+        # By heading, the marks of the cards under it.
+        ns = {"d": "https://jiejian.org/ns/draft/1"}
+        root = ET.fromstring(saved)
+        under = {s.find("d:heading", ns).text: [c.find("d:source", ns).get("mark") if c.find("d:source", ns) is not None
+                                                else None for c in s.findall("d:card", ns)]
+                 for s in root.findall("d:section", ns)}
+        self.assertEqual(under["三、"], [mark])
+        self.assertEqual(len(under["一、"]), 4)
+        self.assertEqual(under["二、"], [mark])
+
+    def test_reuse_from_board(self):
+        # A speech read in the app is in the library; the draft borrowed a
+        # passage of it and adds text of its own.
+        speech = os.path.join(self.dir, "讲话.txt")
+        passage = "社区是城市治理的基本单元，做好社区工作关系群众切身利益"
+        with open(speech, "w", encoding="utf-8") as f:
+            f.write("关于推进社区治理工作的讲话\n\n同志们：\n\n一、提高思想认识\n\n" + passage + "。\n")
+        with open(speech, encoding="utf-8") as f:
+            start = f.read().replace("\n\n", "\n").index(passage)
+        mark = subprocess.run([CLI, "mark", speech, "--start", str(start), "--end", str(start + len(passage)),
+                               "--kind", "golden"], env=self.env, check=True,
+                              capture_output=True, text=True).stdout.strip()
+        subprocess.run([CLI, "draft", "add", self.path, "--section", "3", "--mark", speech + ":" + mark],
+                       env=self.env, check=True)
+
+        self.app = start_app(speech, self.env)
+        self.app.window("关于推进社区治理工作的讲话")
+        app = self.app.app
+        # The draft, opened as a file manager would, comes up on its board.
+        subprocess.run([BINARY, self.path], env=self.env, check=True, timeout=30)
+        self.app.window(TITLE)
+        wait_for(lambda: find_all(app, lambda a: a.name == "Borrowed passage"), "the borrowed card")
+        time.sleep(0.5)
+
+        # The board's menu (F10), then Check Reuse by its mnemonic.
+        press(KEY_F10)
+        wait_for(lambda: find_all(app, lambda a: a.name == "Check Reuse…"), "the menu item")
+        press(KEY_E)
+        self.app.window("Check Reuse: " + TITLE)
+
+        def total():
+            for a in find_all(app, lambda a: a.getRoleName() == "label" and a.name.startswith("In all: ")):
+                return a.name
+            return None
+        share = wait_for(total, "the share of the draft taken from the library")
+        percent = float(share[len("In all: "):].split("%")[0])
+        print("reuse check from the board:", share, file=sys.stderr)
+        # The passage's 25 characters are a little under half of the draft's
+        # (its title, headings and own cards count too: 44.8% when written).
+        self.assertGreater(percent, 20.0, share)
+        self.assertLess(percent, 80.0, share)
+        source = wait_for(lambda: find_all(app, lambda a: a.name.startswith("关于推进社区治理工作的讲话: ")),
+                          "the source with its share")
+        self.assertIn(share[len("In all: "):].split(" ")[0], source[0].name)
+        self.assertEqual(self.app.quit(), 0)
 
 
 if __name__ == "__main__":
