@@ -13,6 +13,8 @@
 #include "jj-document.h"
 #include "jj-draft-chooser.h"
 #include "jj-draft-window.h"
+#include "jj-library.h"
+#include "jj-library-window.h"
 #include "jj-mark.h"
 #include "jj-mark-store.h"
 #include "jj-zip.h"
@@ -838,6 +840,130 @@ test_send_to_draft (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (board));
 }
 
+/* The drag sources under @widget, in the order of the widget tree. */
+static void
+collect_drag_sources (GtkWidget *widget,
+                      GPtrArray *sources)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        g_ptr_array_add (sources, controller);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_drag_sources (child, sources);
+}
+
+/* What a drag from @source carries, as the pointer starts it. */
+static char *
+drag_payload (GtkDragSource *source)
+{
+  g_autoptr(GdkContentProvider) content = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_emit_by_name (source, "prepare", 4.0, 4.0, &content);
+  if (content == NULL)
+    return NULL;
+  g_value_init (&value, G_TYPE_STRING);
+  gdk_content_provider_get_value (content, &value, &error);
+  g_assert_no_error (error);
+
+  return g_value_dup_string (&value);
+}
+
+static gboolean
+library_shows_three (gpointer window)
+{
+  return jj_library_window_get_n_shown (window) == 3;
+}
+
+/* Marked passages dragged from the reader's marks panel and from the
+ * 素材库 onto the board become borrowed cards under the heading they are
+ * dropped on. */
+static void
+test_drag_sources (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(JjDraft) skeleton = jj_draft_new_skeleton ("拖放测试");
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autofree char *index_path = g_build_filename (fixture->dir, "library.xml", NULL);
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(JjLibrary) library = jj_library_new (index);
+  JjDraftWindow *board = jj_draft_window_new (NULL, skeleton, NULL);
+  JjLibraryWindow *library_window;
+  JjWindow *reader;
+  JjDraftSection *section;
+  guint from_b = G_MAXUINT;
+
+  gtk_window_present (GTK_WINDOW (board));
+
+  /* The reader's marks panel: each mark's row is a drag source. */
+  reader = jj_test_open_path (fixture->path_a, 900, 700);
+  collect_drag_sources (GTK_WIDGET (reader->marks_panel), sources);
+  g_assert_cmpuint (sources->len, ==, 2);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_autofree char *payload = drag_payload (sources->pdata[i]);
+      g_autofree char *prefix = g_strdup_printf ("jiejian-mark:%s:", fixture->path_a);
+
+      g_assert_nonnull (payload);
+      g_assert_true (g_str_has_prefix (payload, prefix));
+      g_assert_true (drop_string (jj_draft_window_get_heading (board, 1), payload, 1.0));
+    }
+  section = jj_draft_get_section (jj_draft_window_get_draft (board), 1);
+  g_assert_cmpuint (jj_draft_section_get_n_cards (section), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JjDraftCard *card = jj_draft_section_get_card (section, i);
+
+      g_assert_cmpuint (jj_draft_card_get_kind (card), ==, JJ_DRAFT_CARD_BORROWED);
+      g_assert_cmpstr (jj_draft_card_get_document (card), ==, fixture->path_a);
+      g_assert_true (g_str_equal (jj_draft_card_get_mark_id (card), fixture->id_a1) ||
+                     g_str_equal (jj_draft_card_get_mark_id (card), fixture->id_a2));
+    }
+  g_assert_cmpstr (jj_draft_card_get_mark_id (jj_draft_section_get_card (section, 0)), !=,
+                   jj_draft_card_get_mark_id (jj_draft_section_get_card (section, 1)));
+  gtk_window_destroy (GTK_WINDOW (reader));
+
+  /* The 素材库: each passage's row; the one of speech b dropped on 二、. */
+  jj_library_add_folder (library, folder);
+  library_window = JJ_LIBRARY_WINDOW (jj_library_window_new (NULL, library));
+  gtk_window_present (GTK_WINDOW (library_window));
+  g_assert_true (jj_test_wait_until (library_shows_three, library_window));
+  jj_test_spin (20);
+  g_ptr_array_set_size (sources, 0);
+  collect_drag_sources (GTK_WIDGET (library_window), sources);
+  g_assert_cmpuint (sources->len, >=, 3);
+  for (guint i = 0; i < sources->len && from_b == G_MAXUINT; i++)
+    {
+      g_autofree char *payload = drag_payload (sources->pdata[i]);
+
+      if (payload != NULL && strstr (payload, fixture->id_b1) != NULL)
+        {
+          g_autofree char *want = g_strdup_printf ("jiejian-mark:%s:%s", fixture->path_b, fixture->id_b1);
+
+          g_assert_cmpstr (payload, ==, want);
+          g_assert_true (drop_string (jj_draft_window_get_heading (board, 2), payload, 1.0));
+          from_b = i;
+        }
+    }
+  g_assert_cmpuint (from_b, !=, G_MAXUINT);
+  section = jj_draft_get_section (jj_draft_window_get_draft (board), 2);
+  g_assert_cmpuint (jj_draft_section_get_n_cards (section), ==, 1);
+  g_assert_cmpstr (jj_draft_card_get_quote (jj_draft_section_get_card (section, 0)), ==, PASSAGE_B1);
+  g_assert_cmpstr (jj_draft_card_get_document (jj_draft_section_get_card (section, 0)), ==, fixture->path_b);
+
+  gtk_window_destroy (GTK_WINDOW (library_window));
+  gtk_window_destroy (GTK_WINDOW (board));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -849,6 +975,7 @@ main (int   argc,
 
   g_test_add ("/draft-window/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
   g_test_add_func ("/draft-window/close-unsaved", test_close_unsaved);
+  g_test_add ("/draft-window/drag-sources", Fixture, NULL, fixture_set_up, test_drag_sources, fixture_tear_down);
   g_test_add ("/draft-window/send-to-draft", Fixture, NULL, fixture_set_up, test_send_to_draft, fixture_tear_down);
 
   return jj_test_ui_run (home);

@@ -590,6 +590,29 @@ drop_cb (GtkDropTarget *target,
   return jj_draft_window_move_card (self, from_section, from_card, to_section, to_card);
 }
 
+/**
+ * jj_draft_window_mark_content:
+ * @speech: the path of the speech
+ * @mark_id: the id of a mark saved in its sidecar
+ *
+ * What a marked passage dragged from the library, the marks panel or the
+ * reader carries: the board's drop targets take it as a borrowed card.
+ *
+ * Returns: (transfer full): the content of the drag
+ */
+GdkContentProvider *
+jj_draft_window_mark_content (const char *speech,
+                              const char *mark_id)
+{
+  g_autofree char *payload = NULL;
+
+  g_return_val_if_fail (speech != NULL && mark_id != NULL, NULL);
+
+  payload = g_strconcat (MARK_PAYLOAD_PREFIX, speech, ":", mark_id, NULL);
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
+}
+
 static void
 add_drop_target (JjDraftWindow *self,
                  GtkWidget     *widget)

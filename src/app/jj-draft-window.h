@@ -43,6 +43,8 @@ gboolean       jj_draft_window_get_current (JjDraftWindow  *self,
 GtkWidget     *jj_draft_window_get_card_row (JjDraftWindow *self,
                                              guint          section,
                                              guint          card);
+GdkContentProvider *jj_draft_window_mark_content (const char *speech,
+                                                  const char *mark_id);
 guint          jj_draft_window_get_current_section (JjDraftWindow *self);
 GtkWidget     *jj_draft_window_get_heading (JjDraftWindow *self,
                                             guint          section);

@@ -9,6 +9,7 @@
 
 #include "jj-application.h"
 #include "jj-citation.h"
+#include "jj-draft-window.h"
 #include "jj-exporter.h"
 #include "jj-library-query.h"
 #include "jj-library-window.h"
@@ -302,6 +303,21 @@ jj_library_window_refresh (JjLibraryWindow *self)
   g_task_run_in_thread (task, refresh_thread);
 }
 
+/* A passage dragged onto the draft board becomes a borrowed card there. */
+static GdkContentProvider *
+passage_drag_prepare_cb (GtkDragSource *source,
+                         double         x,
+                         double         y,
+                         GtkListItem   *item)
+{
+  JjPassage *passage = gtk_list_item_get_item (item);
+
+  if (passage == NULL || jj_passage_get_document_status (passage) == JJ_DOCUMENT_STATUS_MISSING)
+    return NULL;
+
+  return jj_draft_window_mark_content (jj_passage_get_document_path (passage), jj_passage_get_id (passage));
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -311,6 +327,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *quote = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
   GtkWidget *source = gtk_label_new (NULL);
+  GtkDragSource *drag;
 
   gtk_label_set_xalign (GTK_LABEL (quote), 0);
   gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
@@ -332,6 +349,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "meta", meta);
   g_object_set_data (G_OBJECT (box), "source", source);
   gtk_list_item_set_child (item, box);
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (passage_drag_prepare_cb), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drag));
 }
 
 static void

@@ -8,8 +8,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "jj-draft-window.h"
 #include "jj-mark-kind.h"
+#include "jj-mark-store.h"
 #include "jj-marks-panel.h"
+#include "jj-window-private.h"
 
 struct _JjMarksPanel
 {
@@ -192,6 +195,27 @@ reattach_clicked_cb (GtkButton    *button,
   g_signal_emit (self, signals[REATTACH], 0, g_object_get_data (G_OBJECT (button), "mark"));
 }
 
+/* A mark dragged onto the draft board becomes a borrowed card there: the
+ * board reads it from the sidecar, written first. */
+static GdkContentProvider *
+mark_drag_prepare_cb (GtkDragSource *source,
+                      double         x,
+                      double         y,
+                      GtkWidget     *row)
+{
+  JjMark *mark = row_mark (GTK_LIST_BOX_ROW (row));
+  GtkRoot *root = gtk_widget_get_root (row);
+  GFile *file = JJ_IS_WINDOW (root) ? jj_window_get_file (JJ_WINDOW (root)) : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path == NULL || jj_mark_get_status (mark) == JJ_MARK_STATUS_ORPHAN)
+    return NULL;
+  if (JJ_WINDOW (root)->marks != NULL)
+    jj_mark_store_flush (JJ_WINDOW (root)->marks);
+
+  return jj_draft_window_mark_content (path, jj_mark_get_id (mark));
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -207,6 +231,7 @@ create_row (gpointer item,
   const char *author = jj_mark_get_author (mark);
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *kind_markup = NULL;
+  GtkDragSource *drag;
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -265,6 +290,11 @@ create_row (gpointer item,
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "mark", g_object_ref (mark), g_object_unref);
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (mark_drag_prepare_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
 
   return row;
 }
