@@ -17,6 +17,7 @@
 #include "jj-library-window.h"
 #include "jj-mark.h"
 #include "jj-mark-store.h"
+#include "jj-recent-files.h"
 #include "jj-zip.h"
 #include "test-ui.h"
 #include "test-xtest.h"
@@ -964,6 +965,114 @@ test_drag_sources (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (board));
 }
 
+typedef struct
+{
+  char       *uri;
+  const char *group;
+} RecentWait;
+
+static gboolean
+recorded_in_group (gpointer data)
+{
+  RecentWait *wait = data;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autoptr(GBookmarkFile) list = g_bookmark_file_new ();
+
+  return g_bookmark_file_load_from_file (list, path, NULL) &&
+         g_bookmark_file_has_group (list, wait->uri, wait->group, NULL);
+}
+
+static GtkWidget *
+row_titled (GtkListBox *list,
+            const char *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return row;
+
+  return NULL;
+}
+
+static gboolean
+lists_both_drafts (gpointer data)
+{
+  JjWindow *window = data;
+
+  return gtk_widget_get_visible (GTK_WIDGET (window->recent_drafts_list)) &&
+         row_titled (window->recent_drafts_list, "打开过的草稿") != NULL &&
+         row_titled (window->recent_drafts_list, "另存的草稿") != NULL;
+}
+
+static JjDraftWindow *
+board_for (const char *path)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (JJ_IS_DRAFT_WINDOW (l->data) && g_strcmp0 (jj_draft_window_get_path (l->data), path) == 0)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+board_is_open (gpointer path)
+{
+  return board_for (path) != NULL;
+}
+
+/* Drafts opened and drafts saved under a name go into the recent files,
+ * as drafts; the empty window lists them apart from the speeches, and one
+ * click opens one on its board. */
+static void
+test_recent_drafts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(JjDraft) opened = jj_draft_new_skeleton ("打开过的草稿");
+  g_autoptr(JjDraft) saved = jj_draft_new_skeleton ("另存的草稿");
+  g_autofree char *saved_path = g_build_filename (fixture->dir, "另存" JJ_DRAFT_SUFFIX, NULL);
+  g_autoptr(GFile) opened_file = g_file_new_for_path (fixture->draft_path);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+  g_autoptr(GError) error = NULL;
+  RecentWait wait = { NULL, JJ_RECENT_DRAFTS_GROUP };
+  JjDraftWindow *board;
+  JjWindow *empty;
+
+  g_assert_true (jj_draft_save (opened, fixture->draft_path, &error));
+  g_assert_no_error (error);
+
+  board = jj_draft_window_open (NULL, fixture->draft_path, &error);
+  g_assert_no_error (error);
+  wait.uri = g_file_get_uri (opened_file);
+  g_assert_true (jj_test_wait_until (recorded_in_group, &wait));
+  g_free (wait.uri);
+  gtk_window_destroy (GTK_WINDOW (board));
+
+  board = jj_draft_window_new (NULL, saved, NULL);
+  g_assert_true (jj_draft_window_save_to (board, saved_path, &error));
+  g_assert_no_error (error);
+  wait.uri = g_file_get_uri (saved_file);
+  g_assert_true (jj_test_wait_until (recorded_in_group, &wait));
+  g_free (wait.uri);
+  gtk_window_destroy (GTK_WINDOW (board));
+
+  empty = jj_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (empty));
+  g_assert_true (jj_test_wait_until (lists_both_drafts, empty));
+  g_assert_null (row_titled (empty->recent_list, "打开过的草稿"));
+
+  g_signal_emit_by_name (empty->recent_drafts_list, "row-activated",
+                         row_titled (empty->recent_drafts_list, "另存的草稿"));
+  g_assert_true (jj_test_wait_until (board_is_open, saved_path));
+  board = board_for (saved_path);
+  g_assert_cmpstr (jj_draft_get_title (jj_draft_window_get_draft (board)), ==, "另存的草稿");
+
+  gtk_window_destroy (GTK_WINDOW (board));
+  gtk_window_destroy (GTK_WINDOW (empty));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -976,6 +1085,7 @@ main (int   argc,
   g_test_add ("/draft-window/board", Fixture, NULL, fixture_set_up, test_board, fixture_tear_down);
   g_test_add_func ("/draft-window/close-unsaved", test_close_unsaved);
   g_test_add ("/draft-window/drag-sources", Fixture, NULL, fixture_set_up, test_drag_sources, fixture_tear_down);
+  g_test_add ("/draft-window/recent-drafts", Fixture, NULL, fixture_set_up, test_recent_drafts, fixture_tear_down);
   g_test_add ("/draft-window/send-to-draft", Fixture, NULL, fixture_set_up, test_send_to_draft, fixture_tear_down);
 
   return jj_test_ui_run (home);

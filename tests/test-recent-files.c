@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "jj-draft.h"
 #include "jj-recent-files.h"
 
 typedef struct
@@ -198,6 +199,29 @@ test_async (Fixture       *fixture,
   g_assert_true (g_bookmark_file_has_application (list, uri, "jiejian", NULL));
 }
 
+/* A draft goes in the group of drafts, apart from the speeches opened. */
+static void
+test_draft_group (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) draft = g_file_new_for_path ("/srv/草稿/新讲话" JJ_DRAFT_SUFFIX);
+  g_autoptr(GFile) speech = g_file_new_for_path ("/srv/讲话稿/旧讲话.docx");
+  g_autofree char *draft_uri = g_file_get_uri (draft);
+  g_autofree char *speech_uri = g_file_get_uri (speech);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBookmarkFile) list = NULL;
+
+  g_assert_true (jj_recent_files_add (fixture->path, draft, "新讲话", "jiejian", "jiejian %u", 30, &error));
+  g_assert_true (jj_recent_files_add (fixture->path, speech, "旧讲话", "jiejian", "jiejian %u", 30, &error));
+  g_assert_no_error (error);
+
+  list = read_back (fixture->path);
+  g_assert_true (g_bookmark_file_has_group (list, draft_uri, JJ_RECENT_DRAFTS_GROUP, NULL));
+  g_assert_false (g_bookmark_file_has_group (list, draft_uri, JJ_RECENT_FILES_GROUP, NULL));
+  g_assert_true (g_bookmark_file_has_group (list, speech_uri, JJ_RECENT_FILES_GROUP, NULL));
+  g_assert_false (g_bookmark_file_has_group (list, speech_uri, JJ_RECENT_DRAFTS_GROUP, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +229,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/recent-files/add", Fixture, NULL, fixture_set_up, test_add, fixture_tear_down);
+  g_test_add ("/recent-files/draft-group", Fixture, NULL, fixture_set_up, test_draft_group, fixture_tear_down);
   g_test_add ("/recent-files/keeps-others-drops-old", Fixture, NULL,
               fixture_set_up, test_keeps_others_drops_old, fixture_tear_down);
   g_test_add ("/recent-files/broken-list-kept", Fixture, NULL,

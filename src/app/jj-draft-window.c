@@ -14,6 +14,7 @@
 #include "jj-draft-window.h"
 #include "jj-mark.h"
 #include "jj-mark-store.h"
+#include "jj-recent-files.h"
 
 #define SAVE_DELAY_MS 1500
 #define MAX_UNDO 200
@@ -54,6 +55,45 @@ show_error (JjDraftWindow *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
+/* Recent drafts */
+
+static void
+recent_added_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jj_recent_files_add_finish (result, &error))
+    g_warning ("Could not add the draft to recent files: %s", error->message);
+}
+
+/* Opened or saved under a new name: the empty window lists it. In a
+ * worker thread, honouring GTK's settings for recent files. */
+static void
+record_recent (JjDraftWindow *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  g_autofree char *list = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autoptr(GFile) file = NULL;
+  gboolean enabled = TRUE;
+  int max_age = 30;
+
+  if (self->path == NULL)
+    return;
+
+  g_object_get (settings,
+                "gtk-recent-files-enabled", &enabled,
+                "gtk-recent-files-max-age", &max_age,
+                NULL);
+  if (!enabled || max_age == 0)
+    return;
+
+  file = g_file_new_for_path (self->path);
+  jj_recent_files_add_async (list, file, jj_draft_get_title (self->draft), "jiejian", "jiejian %u",
+                             max_age, NULL, recent_added_cb, NULL);
+}
+
 /* Saving */
 
 gboolean
@@ -73,6 +113,7 @@ jj_draft_window_save_to (JjDraftWindow  *self,
     {
       g_free (self->path);
       self->path = g_strdup (path);
+      record_recent (self);
     }
 
   return TRUE;
@@ -1519,6 +1560,7 @@ jj_draft_window_new (GtkApplication *application,
   self->draft = g_object_ref (draft);
   self->path = g_strdup (path);
   rebuild (self);
+  record_recent (self);
 
   return self;
 }

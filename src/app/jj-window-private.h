@@ -34,6 +34,7 @@ struct _JjWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkListBox           *recent_list;
+  GtkListBox           *recent_drafts_list;
   GtkLabel             *loading_label;
   GtkProgressBar       *loading_progress;
   GtkLabel             *loading_stage;

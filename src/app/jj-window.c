@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jj-draft-window.h"
 #include "jj-outline.h"
 #include "jj-exporter.h"
 #include "jj-library.h"
@@ -593,6 +594,37 @@ recent_activated_cb (GtkListBox    *list,
 
 #define MAX_RECENT 8
 
+/* A draft opens on its board: through the application, which brings up
+ * its board when it is open already. */
+static void
+recent_draft_activated_cb (GtkListBox    *list,
+                           GtkListBoxRow *row,
+                           JjWindow      *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  JjDraftWindow *board;
+
+  if (app != NULL)
+    {
+      g_application_open (G_APPLICATION (app), &file, 1, "");
+      return;
+    }
+
+  path = g_file_get_path (file);
+  board = path != NULL ? jj_draft_window_open (NULL, path, &error) : NULL;
+  if (board != NULL)
+    gtk_window_present (GTK_WINDOW (board));
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (error != NULL ? error->message
+                                                              : _("Only drafts saved on this computer can be opened.")));
+}
+
+
 static void
 recent_added_cb (GObject      *source,
                  GAsyncResult *result,
@@ -650,13 +682,35 @@ is_opened_speech (GtkRecentInfo *info)
   return g_strcmp0 (gtk_recent_info_get_display_name (info), base) != 0;
 }
 
+static GtkWidget *
+recent_row_new (GtkRecentInfo *info)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gtk_recent_info_get_uri_display (info));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* Recent speeches, then recent drafts, each opened with one click. */
 static void
 fill_recent_list (JjWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   GList *items;
-  GtkWidget *child;
-  guint n = 0;
+  guint n = 0, n_drafts = 0;
 
   if (!self->watching_recent)
     {
@@ -665,29 +719,34 @@ fill_recent_list (JjWindow *self)
       self->watching_recent = TRUE;
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
+  clear_list (self->recent_list);
+  clear_list (self->recent_drafts_list);
 
   items = gtk_recent_manager_get_items (manager);
-  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+  for (GList *l = items; l != NULL && (n < MAX_RECENT || n_drafts < MAX_RECENT); l = l->next)
     {
       GtkRecentInfo *info = l->data;
-      GtkWidget *row;
 
-      if (!gtk_recent_info_has_application (info, "jiejian") || !gtk_recent_info_exists (info) ||
-          !is_opened_speech (info))
+      if (!gtk_recent_info_has_application (info, "jiejian") || !gtk_recent_info_exists (info))
         continue;
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gtk_recent_info_get_uri_display (info));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
-      gtk_list_box_append (self->recent_list, row);
-      n++;
+      if (gtk_recent_info_has_group (info, JJ_RECENT_DRAFTS_GROUP))
+        {
+          if (n_drafts < MAX_RECENT)
+            {
+              gtk_list_box_append (self->recent_drafts_list, recent_row_new (info));
+              n_drafts++;
+            }
+        }
+      else if (is_opened_speech (info) && n < MAX_RECENT)
+        {
+          gtk_list_box_append (self->recent_list, recent_row_new (info));
+          n++;
+        }
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_drafts_list), n_drafts > 0);
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
@@ -926,6 +985,7 @@ jj_window_class_init (JjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjWindow, reader_view);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, save_warning);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, JjWindow, recent_drafts_list);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JjWindow, toast_overlay);
@@ -1035,6 +1095,7 @@ jj_window_init (JjWindow *self)
   }
 
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (recent_activated_cb), self);
+  g_signal_connect (self->recent_drafts_list, "row-activated", G_CALLBACK (recent_draft_activated_cb), self);
   g_signal_connect_swapped (self, "map", G_CALLBACK (update_recent_list), self);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (update_recent_list), self);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "jj-draft.h"
 #include "jj-recent-files.h"
 
 #define DEFAULT_MIME_TYPE "application/octet-stream"
@@ -85,6 +86,7 @@ jj_recent_files_add (const char  *path,
   g_autofree char *mime_type = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
   gsize length;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -108,8 +110,11 @@ jj_recent_files_add (const char  *path,
   g_bookmark_file_add_application (list, uri, app_name, app_exec);
   g_bookmark_file_set_visited_date_time (list, uri, now);
   g_bookmark_file_set_is_private (list, uri, FALSE);
-  /* What was opened as a speech, not a file a save dialog recorded. */
-  g_bookmark_file_add_group (list, uri, JJ_RECENT_FILES_GROUP);
+  /* What was opened as a speech or a draft, not a file a save dialog
+   * recorded. */
+  name = g_file_get_basename (file);
+  g_bookmark_file_add_group (list, uri, name != NULL && jj_draft_is_draft_name (name)
+                                          ? JJ_RECENT_DRAFTS_GROUP : JJ_RECENT_FILES_GROUP);
 
   data = g_bookmark_file_to_data (list, &length, error);
   if (data == NULL)

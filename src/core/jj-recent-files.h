@@ -11,11 +11,14 @@ G_BEGIN_DECLS
 
 /* The group of the entries of speeches opened. */
 #define JJ_RECENT_FILES_GROUP "jiejian-speech"
+/* The group of the entries of drafts (NAME.jiejian-draft.xml) opened or saved. */
+#define JJ_RECENT_DRAFTS_GROUP "jiejian-draft"
 
 /* Records that @app_name opened @file, in the freedesktop.org recently used
  * files list at @path (GLib's GBookmarkFile, the list GtkRecentManager and
  * file managers read): title, MIME type from the name, the application and
- * its command line. Entries not touched for more than @max_age_days days
+ * its command line, in the group of drafts when @file is named as a draft
+ * and of speeches otherwise. Entries not touched for more than @max_age_days days
  * are dropped, as GTK does when it writes; a negative age keeps them all.
  * The list is written atomically with mode 0600. A list that cannot be
  * parsed is left as it is and an error returned, so that no other
