@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-reuse [N-SPEECHES] [DRAFT-CHARS]   (default 10000 and 5000)
+ * Usage: bench-reuse [N-SPEECHES] [DRAFT-CHARS] [--index]   (default 10000 and 5000)
  *
  * Builds N speeches of about 10,000 characters each from the paragraphs of
  * the development corpus, each with its own order and every 40th character
@@ -10,15 +10,20 @@
  * stretches of 13 to 160 characters of known speeches, a third of them with
  * a character changed, between new text. Prints the time to add the
  * speeches, the time of the check (median of 5), precision and recall of
- * the reported stretches and the share error.
+ * the reported stretches and the share error. With --index, the speeches
+ * also go into a full-text index in a temporary folder and are read back
+ * from it, as the app's reuse check does: the time to read them and to
+ * check again, and whether the stretches are the same.
  */
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "jj-reuse-checker.h"
+#include "jj-text-index.h"
 
 static GPtrArray *
 load_paragraphs (void)
@@ -276,6 +281,65 @@ main (int   argc,
            found, planted->len, (double) found / planted->len);
   g_print ("share: reported %.4f, planted %.4f\n",
            total, (double) planted_chars / g_utf8_strlen (folded, -1));
+
+  if (argc > 3 && g_str_equal (argv[3], "--index"))
+    {
+      g_autofree char *dir = g_dir_make_tmp ("bench-reuse-XXXXXX", NULL);
+      g_autofree char *db = g_build_filename (dir, "index.sqlite", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (db);
+      g_autoptr(JjTextIndex) index = jj_text_index_new (file);
+      g_autoptr(JjReuseChecker) from_index = jj_reuse_checker_new ();
+      g_autoptr(GArray) again = NULL;
+      g_autoptr(GError) error = NULL;
+      static const char * const db_suffixes[] = { "", "-wal", "-shm" };
+      guint same = 0;
+
+      if (!jj_text_index_open (index, &error) || !jj_text_index_begin_batch (index, &error))
+        g_error ("%s", error->message);
+      start = g_get_monotonic_time ();
+      for (guint i = 0; i < n_speeches; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("speech-%05u", i);
+
+          if (!jj_text_index_add_text (index, name, name, 0, name, 0, g_ptr_array_index (speeches, i), NULL, &error))
+            g_error ("%s", error->message);
+        }
+      if (!jj_text_index_end_batch (index, &error))
+        g_error ("%s", error->message);
+      g_print ("index: %u speeches indexed in %.2f s\n", n_speeches, (g_get_monotonic_time () - start) / 1e6);
+
+      start = g_get_monotonic_time ();
+      if (!jj_reuse_checker_add_index (from_index, index, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      g_print ("index: %u speeches read back and added in %.2f s\n",
+               jj_reuse_checker_get_n_sources (from_index), (g_get_monotonic_time () - start) / 1e6);
+
+      start = g_get_monotonic_time ();
+      again = jj_reuse_checker_check (from_index, draft->str, NULL, NULL, NULL, NULL);
+      g_print ("index: check in %.3f s\n", (g_get_monotonic_time () - start) / 1e6);
+      for (guint s = 0; s < MIN (again->len, stretches->len); s++)
+        {
+          const JjReuseStretch *x = &g_array_index (stretches, JjReuseStretch, s);
+          const JjReuseStretch *y = &g_array_index (again, JjReuseStretch, s);
+
+          if (x->draft_start == y->draft_start && x->draft_end == y->draft_end &&
+              x->source_start == y->source_start && x->source_end == y->source_end && x->kind == y->kind &&
+              g_str_equal (jj_reuse_checker_get_source_name (checker, x->source),
+                           jj_reuse_checker_get_source_name (from_index, y->source)))
+            same++;
+        }
+      g_print ("index: %u of %u stretches the same as from the texts (%u found)\n",
+               same, stretches->len, again->len);
+
+      g_clear_object (&index);
+      for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
+        {
+          g_autofree char *path = g_strconcat (db, db_suffixes[i], NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (dir);
+    }
 
   return 0;
 }
