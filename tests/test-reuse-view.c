@@ -116,6 +116,39 @@ source_activated_cb (JjReuseView *view,
   activation->count++;
 }
 
+/* With JJ_TEST_SCREENS set, saves what @widget shows as NAME.png there. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("JJ_TEST_SCREENS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  jj_test_spin (30);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static GtkWindow *
 show_view (JjReuseView *view)
 {
@@ -182,6 +215,7 @@ test_text (Fixture       *fixture,
   g_assert_cmpstr (shown, ==, fixture->draft);
   g_assert_cmpuint (jj_reuse_view_get_n_stretches (view), ==, 3);
   g_assert_cmpuint (jj_reuse_view_get_n_sources (view), ==, 2);
+  screenshot (GTK_WIDGET (window), "reuse-view");
 
   tag_a = tag_at (view, a + 2);
   tag_b = tag_at (view, b + 2);
