@@ -197,13 +197,15 @@ jj_application_check_reuse (JjApplication *self,
                             const char    *text,
                             GFile         *file)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *view = jj_reuse_view_new ();
+  GtkWidget *window, *box, *view;
   g_autofree char *window_title = NULL;
 
   g_return_val_if_fail (JJ_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (text != NULL || G_IS_FILE (file), NULL);
+
+  window = adw_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  view = jj_reuse_view_new ();
 
   /* Translators: the title of the reuse check window; %s is the draft's */
   window_title = g_strdup_printf (_("Check Reuse: %s"), title != NULL && *title != '\0' ? title : _("Draft"));
