@@ -334,6 +334,19 @@ class DraftBoardTest(unittest.TestCase):
         source = wait_for(lambda: find_all(app, lambda a: a.name.startswith("关于推进社区治理工作的讲话: ")),
                           "the source with its share")
         self.assertIn(share[len("In all: "):].split(" ")[0], source[0].name)
+
+        # A click on the source's line selects the passage in the reader.
+        click(source[0])
+
+        def selected():
+            for doc in find_all(app, lambda a: a.name == "Document" and a.getRoleName() == "text"):
+                t = doc.queryText()
+                for i in range(t.getNSelections()):
+                    s, e = t.getSelection(i)
+                    if t.getText(s, e) == passage:
+                        return True
+            return False
+        wait_for(selected, "the borrowed passage selected in the reader")
         self.assertEqual(self.app.quit(), 0)
 
 
