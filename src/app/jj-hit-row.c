@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "jj-citation.h"
 #include "jj-hit-mark.h"
 #include "jj-hit-row.h"
 #include "jj-mark-kind.h"
@@ -17,6 +18,7 @@ struct _JjHitRow
   GtkListBoxRow  parent_instance;
 
   JjTextHit     *hit;
+  GtkWidget     *section;
   GtkWidget     *mark_button;
   GCancellable  *cancellable;
 };
@@ -129,6 +131,45 @@ jj_hit_row_mark (JjHitRow *self)
   g_task_run_in_thread (task, mark_thread);
 }
 
+/**
+ * jj_hit_row_set_show_title:
+ *
+ * Names the speech (and its date) before the section, for lists whose hits
+ * are not under a heading of their speech.
+ */
+void
+jj_hit_row_set_show_title (JjHitRow *self,
+                           gboolean  show_title)
+{
+  g_autoptr(GString) where = g_string_new (NULL);
+
+  g_return_if_fail (JJ_IS_HIT_ROW (self));
+
+  if (show_title)
+    {
+      if (self->hit->title != NULL && self->hit->title[0] != '\0')
+        g_string_append (where, self->hit->title);
+      else
+        {
+          g_autofree char *base = g_path_get_basename (self->hit->path);
+
+          g_string_append (where, base);
+        }
+      if (self->hit->date != 0)
+        {
+          g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (self->hit->date);
+          g_autofree char *date = jj_citation_format_date (time);
+
+          g_string_append_printf (where, " · %s", date);
+        }
+      if (self->hit->section != NULL && self->hit->section[0] != '\0')
+        g_string_append (where, " › ");
+    }
+  g_string_append (where, self->hit->section != NULL ? self->hit->section : "");
+  gtk_label_set_label (GTK_LABEL (self->section), where->str);
+  gtk_widget_set_visible (self->section, where->len > 0);
+}
+
 const JjTextHit *
 jj_hit_row_get_hit (JjHitRow *self)
 {
@@ -212,6 +253,7 @@ jj_hit_row_new (const JjTextHit *hit)
   gtk_widget_set_visible (section, hit->section != NULL && hit->section[0] != '\0');
   gtk_box_append (GTK_BOX (box), context);
   gtk_box_append (GTK_BOX (box), section);
+  self->section = section;
   gtk_widget_set_hexpand (box, TRUE);
 
   self->mark_button = gtk_button_new_from_icon_name ("bookmark-new-symbolic");

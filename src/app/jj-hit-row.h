@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (JjHitRow, jj_hit_row, JJ, HIT_ROW, GtkListBoxRow)
 GtkWidget       *jj_hit_row_new     (const JjTextHit *hit);
 const JjTextHit *jj_hit_row_get_hit (JjHitRow        *self);
 void             jj_hit_row_mark    (JjHitRow        *self);
+void             jj_hit_row_set_show_title (JjHitRow *self,
+                                            gboolean  show_title);
 
 G_END_DECLS
