@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # End to end: Compare Wording from a phrase selected in the reader, over
-# AT-SPI in the real app, and a line of it opening its speech there.
+# AT-SPI in the real app, a line of it opening its speech there, and the
+# text's context menu comparing another selection.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -49,6 +50,16 @@ def click(acc):
     x, y, w, h = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     pyatspi.Registry.generateMouseEvent(x + w // 2, y + max(h // 2, 8), "b1c")
     time.sleep(0.3)
+
+
+def heading_in(window, text):
+    results = find(window, named("Wordings and Their Hits", "list"))
+    if results is None:
+        return None
+    for label in labels(results):
+        if label.startswith(text + " "):
+            return label
+    return None
 
 
 def frames(app):
@@ -143,6 +154,24 @@ class WordingTest(unittest.TestCase):
         wait_for(lambda: len(frames(app)) == before + 1, "a reader window for the line's speech")
         opened = wait_for(lambda: find(app, named(where, "frame")), "the window of “%s”" % where)
         wait_for(lambda: PHRASE in selections(opened), "the hit selected in that speech")
+
+        # The text's context menu compares another selection.
+        other = "共同富裕" if where == "04.txt" else "创作导向"
+        press(KEY_CONTROL, KEY_F)
+        entry = wait_for(lambda: [e for e in find_all(opened, named("Find", "entry"))
+                                  if e.getState().contains(pyatspi.STATE_FOCUSED)], "the find entry")[0]
+        entry.queryEditableText().setTextContents(other)
+        wait_for(lambda: "1 match" in labels(opened), "the match count")
+        press(KEY_RETURN)
+        wait_for(lambda: other in selections(opened), "the match to be selected")
+        block = [d for d in documents(opened) if other in d.queryText().getText(0, -1)][0]
+        x, y, w, h = block.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        # A long paragraph reaches above the window: click its visible part.
+        pyatspi.Registry.generateMouseEvent(x + w // 2, min(max(y + 8, 200), y + max(h, 16) - 8), "b3c")
+        item = wait_for(lambda: find(app, lambda a: a.name.replace("_", "") == "Compare Wording"
+                                     and a.getRoleName() == "menu item"), "Compare Wording in the context menu")
+        item.queryAction().doAction(0)
+        wait_for(lambda: heading_in(window, other), "the wording of the new selection")
 
         self.assertEqual(self.app.quit(), 0)
 
