@@ -27,6 +27,7 @@ CORPUS = os.path.join(SOURCE_ROOT, "tests", "data", "corpus-dev", "raw")
 NAMES = ["04.txt", "05.txt", "07.txt", "13.txt"]
 PHRASE = "以人民为中心"
 VARIANT = "以城市为中心"
+TYPED = "营商环境"
 
 
 def documents(acc):
@@ -115,6 +116,7 @@ class WordingTest(unittest.TestCase):
         # Ctrl+Shift+F compares it across the library.
         press(KEY_CONTROL, KEY_SHIFT, KEY_F)
         window = self.app.window("Compare Wording")
+        wait_for(lambda: heading_in(window, PHRASE), "the wording of the selection")
         results = wait_for(lambda: find(window, named("Wordings and Their Hits", "list")), "the list of wordings")
 
         n_phrase = sum(c[0] for c in self.counts.values())
@@ -172,6 +174,32 @@ class WordingTest(unittest.TestCase):
                                      and a.getRoleName() == "menu item"), "Compare Wording in the context menu")
         item.queryAction().doAction(0)
         wait_for(lambda: heading_in(window, other), "the wording of the new selection")
+
+        # Without a selection (a click in the text clears it), the main menu's
+        # Compare Wording asks for the phrase; the same window compares it.
+        pyatspi.Registry.generateMouseEvent(x + w // 2, min(max(y + 8, 200), y + max(h, 16) - 8), "b1c")
+        wait_for(lambda: not [t for t in selections(opened) if t], "the selection cleared")
+        def main_menu():
+            # The menu button and the button inside it share the name.
+            for acc in find_all(opened, lambda a: a.name == "Main Menu"):
+                try:
+                    if acc.queryAction().nActions > 0:
+                        return acc
+                except NotImplementedError:
+                    pass
+            return None
+        wait_for(main_menu, "the main menu button").queryAction().doAction(0)
+        item = wait_for(lambda: find(app, lambda a: a.name.replace("_", "") == "Compare Wording…"
+                                     and a.getRoleName() == "menu item"), "Compare Wording in the main menu")
+        item.queryAction().doAction(0)
+        asked = wait_for(lambda: find(app, named("Phrase to Compare", "text")), "the dialog asking for a phrase")
+        asked.queryEditableText().setTextContents(TYPED)
+        # GTK 4.8 names a button with a mnemonic "C_ompare Compare".
+        compare = wait_for(lambda: find(app, lambda a: a.getRoleName() == "push button"
+                                        and a.name.split(" ")[-1] == "Compare"), "the dialog's Compare button")
+        compare.queryAction().doAction(0)
+        wait_for(lambda: heading_in(window, TYPED), "the wording of the phrase typed")
+        self.assertEqual(frames(app).count("Compare Wording"), 1)
 
         self.assertEqual(self.app.quit(), 0)
 
