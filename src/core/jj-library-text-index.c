@@ -13,7 +13,12 @@
 #include "jj-library-text-index.h"
 
 static GMutex update_lock;
-static GQuark opened_quark;
+
+static GQuark
+opened_quark (void)
+{
+  return g_quark_from_static_string ("jj-library-text-index-opened");
+}
 
 /**
  * jj_library_text_index_get_default:
@@ -31,7 +36,6 @@ jj_library_text_index_get_default (void)
     {
       g_autoptr(GFile) file = jj_text_index_dup_default_file ();
 
-      opened_quark = g_quark_from_static_string ("jj-library-text-index-opened");
       g_once_init_leave (&index, jj_text_index_new (file));
     }
 
@@ -149,7 +153,7 @@ update_thread (GTask        *task,
 
   g_mutex_lock (&update_lock);
 
-  if (g_object_get_qdata (G_OBJECT (index), opened_quark) == NULL)
+  if (g_object_get_qdata (G_OBJECT (index), opened_quark ()) == NULL)
     {
       if (!jj_text_index_open (index, &error))
         {
@@ -157,7 +161,7 @@ update_thread (GTask        *task,
           g_task_return_error (task, error);
           return;
         }
-      g_object_set_qdata (G_OBJECT (index), opened_quark, GINT_TO_POINTER (TRUE));
+      g_object_set_qdata (G_OBJECT (index), opened_quark (), GINT_TO_POINTER (TRUE));
     }
 
   paths = collect_paths (data, cancellable);
@@ -197,9 +201,6 @@ jj_library_text_index_update_async (JjTextIndex              *index,
   g_return_if_fail (JJ_IS_TEXT_INDEX (index));
   g_return_if_fail (JJ_IS_LIBRARY (library));
   g_return_if_fail (progress == NULL || G_IS_OBJECT (progress_target));
-
-  /* Make sure the quark exists for an index not made by get_default(). */
-  jj_library_text_index_get_default ();
 
   data = g_new0 (UpdateData, 1);
   data->documents = jj_library_dup_document_paths (library);
