@@ -136,6 +136,39 @@ n_hits_is (JjTextSearchView *view,
   return TRUE;
 }
 
+/* With JJ_TEST_SCREENS set, saves what @widget shows as NAME.png there. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("JJ_TEST_SCREENS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  jj_test_spin (30);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static const char *
 hit_path (JjTextSearchView *view,
           guint             n)
@@ -262,6 +295,7 @@ test_full_text (void)
   g_assert_cmpstr (hit_path (view, 0), ==, unmarked);
   g_assert_cmpstr (hit_path (view, 1), ==, first);
   g_assert_cmpstr (hit_path (view, 2), ==, first);
+  screenshot (GTK_WIDGET (window), "library-all-text-by-date");
   g_assert_cmpuint (hit_start (view, 1), <, hit_start (view, 2));
   jj_text_search_view_set_sort (view, JJ_TEXT_SEARCH_SORT_RELEVANCE);
   g_assert_cmpstr (hit_path (view, 0), ==, first);

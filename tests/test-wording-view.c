@@ -68,6 +68,39 @@ plain_counts (const char *dir,
   return counts;
 }
 
+/* With JJ_TEST_SCREENS set, saves what @widget shows as NAME.png there. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("JJ_TEST_SCREENS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  jj_test_spin (30);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static gboolean
 compared (gpointer data)
 {
@@ -220,6 +253,7 @@ test_variants (void)
   check_variant (view, dir, "以城市为中心", 2);
   check_variant (view, dir, "以患者为中心", 2);
   g_assert_true (find_variant (view, "以经济建设为中心", &n) != NULL);
+  screenshot (GTK_WIDGET (view), "wording-view");
 
   /* A line opens its speech at the hit. */
   g_assert_nonnull (find_variant (view, "以城市为中心", &n));
