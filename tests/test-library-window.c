@@ -123,7 +123,8 @@ n_hits_is (JjTextSearchView *view,
     {
       if (g_get_monotonic_time () > deadline)
         {
-          GtkWidget *status = gtk_widget_get_first_child (GTK_WIDGET (view));
+          /* The status line: a label, then the sort switch. */
+          GtkWidget *status = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view)));
 
           g_test_message ("Full text: %s, %u hits", gtk_label_get_label (GTK_LABEL (status)),
                           jj_text_search_view_get_n_hits (view));
@@ -184,6 +185,14 @@ hit_start (JjTextSearchView *view,
            guint             n)
 {
   return jj_hit_row_get_hit (JJ_HIT_ROW (jj_text_search_view_get_hit_row (view, n)))->start;
+}
+
+static void
+label_changed_cb (GtkLabel   *label,
+                  GParamSpec *pspec,
+                  GPtrArray  *said)
+{
+  g_ptr_array_add (said, g_strdup (gtk_label_get_label (label)));
 }
 
 typedef struct
@@ -275,9 +284,19 @@ test_full_text (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (n_shown_is (window, 2));
 
-  jj_library_window_set_all_text (window, TRUE);
-  jj_library_window_set_search (window, "泰山");
-  g_assert_true (n_hits_is (view, 2));
+  {
+    GtkWidget *status = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view)));
+    g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+    gulong id = g_signal_connect (status, "notify::label", G_CALLBACK (label_changed_cb), said);
+
+    jj_library_window_set_all_text (window, TRUE);
+    jj_library_window_set_search (window, "泰山");
+    g_assert_true (n_hits_is (view, 2));
+    g_signal_handler_disconnect (status, id);
+
+    /* The first indexing said how far it was, up to every speech. */
+    g_assert_true (g_ptr_array_find_with_equal_func (said, "Indexing speeches: 3 of 3", g_str_equal, NULL));
+  }
 
   /* Traditional characters find the simplified text. */
   jj_library_window_set_search (window, "責任");
