@@ -9,12 +9,14 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "jj-hit-row.h"
 #include "jj-library-window.h"
 #include "jj-mark-store.h"
+#include "jj-window.h"
 #include "test-ui.h"
 
 static const char *speeches[][2] = {
-  { "甲.txt", "在全市安全生产会议上的讲话\n同志们：\n一、要提高认识\n安全生产是底线。\n二、要压实责任\n责任重于泰山。" },
+  { "甲.txt", "在全市安全生产会议上的讲话\n2019年3月1日\n同志们：\n一、要提高认识\n安全生产是底线。\n二、要压实责任\n责任重于泰山。" },
   { "乙.txt", "在文明城市创建动员会上的讲话\n同志们：\n一、要统一思想\n文明创建永无止境。\n二、要狠抓落实\n落实是关键。" },
 };
 
@@ -121,7 +123,8 @@ n_hits_is (JjTextSearchView *view,
     {
       if (g_get_monotonic_time () > deadline)
         {
-          GtkWidget *status = gtk_widget_get_first_child (GTK_WIDGET (view));
+          /* The status line: a label, then the sort switch. */
+          GtkWidget *status = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view)));
 
           g_test_message ("Full text: %s, %u hits", gtk_label_get_label (GTK_LABEL (status)),
                           jj_text_search_view_get_n_hits (view));
@@ -134,7 +137,123 @@ n_hits_is (JjTextSearchView *view,
   return TRUE;
 }
 
-/* All text: a speech nobody marked is searched too, and a hit opens. */
+/* With JJ_TEST_SCREENS set, saves what @widget shows as NAME.png there. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("JJ_TEST_SCREENS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  jj_test_spin (30);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static const char *
+hit_path (JjTextSearchView *view,
+          guint             n)
+{
+  GtkListBoxRow *row = jj_text_search_view_get_hit_row (view, n);
+
+  g_assert_nonnull (row);
+  return jj_hit_row_get_hit (JJ_HIT_ROW (row))->path;
+}
+
+static guint
+hit_start (JjTextSearchView *view,
+           guint             n)
+{
+  return jj_hit_row_get_hit (JJ_HIT_ROW (jj_text_search_view_get_hit_row (view, n)))->start;
+}
+
+static void
+label_changed_cb (GtkLabel   *label,
+                  GParamSpec *pspec,
+                  GPtrArray  *said)
+{
+  g_ptr_array_add (said, g_strdup (gtk_label_get_label (label)));
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  char     *message;
+} Marked;
+
+static void
+marked_cb (JjHitRow   *row,
+           gboolean    ok,
+           const char *message,
+           Marked     *marked)
+{
+  marked->done = TRUE;
+  marked->ok = ok;
+  g_free (marked->message);
+  marked->message = g_strdup (message);
+}
+
+static gboolean
+is_marked (gpointer data)
+{
+  return ((Marked *)data)->done;
+}
+
+static gboolean
+window_has_one_mark (gpointer window)
+{
+  return g_list_model_get_n_items (jj_mark_store_get_marks (_jj_window_get_marks (window))) == 1;
+}
+
+/* The marks in the sidecar of @path quoting @quote, read as a new store. */
+static guint
+count_marks (const char *path,
+             const char *quote)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JjMarkStore) store = jj_mark_store_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GListModel *marks;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  jj_mark_store_set_read_only (store, TRUE);
+  g_assert_true (jj_mark_store_load (store, text, NULL, &error));
+  g_assert_no_error (error);
+  marks = jj_mark_store_get_marks (store);
+  for (guint i = 0; i < g_list_model_get_n_items (marks); i++)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (marks, i);
+
+      n += g_strcmp0 (jj_mark_get_quote (mark), quote) == 0;
+    }
+  return n;
+}
+
+/* All text: a speech nobody marked is searched too, sorted by relevance
+ * or date, and a hit opens and is marked from its row. */
 static void
 test_full_text (void)
 {
@@ -146,13 +265,17 @@ test_full_text (void)
   g_autoptr(JjLibrary) library = jj_library_new (index);
   JjLibraryWindow *window;
   JjTextSearchView *view;
+  g_autofree char *first = g_build_filename (dir, speeches[0][0], NULL);
   Opened opened = { NULL, 0, 0 };
+  Marked marked = { FALSE, FALSE, NULL };
   g_autofree char *text = NULL;
   g_autofree char *hit = NULL;
+  JjWindow *reader;
+  JjHitRow *row;
 
   write_speech (dir, speeches[0][0], speeches[0][1], "安全生产是底线", "golden");
   write_speech (dir, speeches[1][0], speeches[1][1], "文明创建永无止境", "borrow");
-  g_assert_true (g_file_set_contents (unmarked, "在防汛工作会议上的讲话\n责任重如泰山，不能有丝毫松懈。", -1, NULL));
+  g_assert_true (g_file_set_contents (unmarked, "在防汛工作会议上的讲话\n2023年5月6日\n责任重如泰山，不能有丝毫松懈。", -1, NULL));
 
   jj_library_add_folder (library, folder);
   window = JJ_LIBRARY_WINDOW (jj_library_window_new (NULL, library));
@@ -161,13 +284,40 @@ test_full_text (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (n_shown_is (window, 2));
 
-  jj_library_window_set_all_text (window, TRUE);
-  jj_library_window_set_search (window, "泰山");
-  g_assert_true (n_hits_is (view, 2));
+  {
+    GtkWidget *status = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view)));
+    g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+    gulong id = g_signal_connect (status, "notify::label", G_CALLBACK (label_changed_cb), said);
+
+    jj_library_window_set_all_text (window, TRUE);
+    jj_library_window_set_search (window, "泰山");
+    g_assert_true (n_hits_is (view, 2));
+    g_signal_handler_disconnect (status, id);
+
+    /* The first indexing said how far it was, up to every speech. */
+    g_assert_true (g_ptr_array_find_with_equal_func (said, "Indexing speeches: 3 of 3", g_str_equal, NULL));
+  }
 
   /* Traditional characters find the simplified text. */
   jj_library_window_set_search (window, "責任");
   g_assert_true (n_hits_is (view, 3));
+
+  /* By relevance the speech saying it twice comes first, by date the
+   * newer one; within a speech the hits keep their order. */
+  g_assert_cmpint (jj_text_search_view_get_sort (view), ==, JJ_TEXT_SEARCH_SORT_RELEVANCE);
+  g_assert_cmpstr (hit_path (view, 0), ==, first);
+  g_assert_cmpstr (hit_path (view, 1), ==, first);
+  g_assert_cmpuint (hit_start (view, 0), <, hit_start (view, 1));
+  g_assert_cmpstr (hit_path (view, 2), ==, unmarked);
+  jj_text_search_view_set_sort (view, JJ_TEXT_SEARCH_SORT_DATE);
+  g_assert_true (n_hits_is (view, 3));
+  g_assert_cmpstr (hit_path (view, 0), ==, unmarked);
+  g_assert_cmpstr (hit_path (view, 1), ==, first);
+  g_assert_cmpstr (hit_path (view, 2), ==, first);
+  screenshot (GTK_WIDGET (window), "library-all-text-by-date");
+  g_assert_cmpuint (hit_start (view, 1), <, hit_start (view, 2));
+  jj_text_search_view_set_sort (view, JJ_TEXT_SEARCH_SORT_RELEVANCE);
+  g_assert_cmpstr (hit_path (view, 0), ==, first);
 
   jj_library_window_set_search (window, "丝毫松懈");
   g_assert_true (n_hits_is (view, 1));
@@ -177,6 +327,25 @@ test_full_text (void)
   hit = g_utf8_substring (text, opened.start, opened.end);
   g_assert_cmpstr (hit, ==, "丝毫松懈");
 
+  /* Marked from the result: the sentence goes into the speech's sidecar,
+   * and a window showing the speech shows the mark. */
+  reader = jj_test_open_path (unmarked, 0, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (jj_mark_store_get_marks (_jj_window_get_marks (reader))), ==, 0);
+  row = JJ_HIT_ROW (jj_text_search_view_get_hit_row (view, 0));
+  g_signal_connect (row, "marked", G_CALLBACK (marked_cb), &marked);
+  jj_hit_row_mark (row);
+  g_assert_true (jj_test_wait_until (is_marked, &marked));
+  g_assert_true (marked.ok);
+  g_assert_nonnull (strstr (marked.message, "在防汛工作会议上的讲话"));
+  g_assert_cmpuint (count_marks (unmarked, "责任重如泰山，不能有丝毫松懈。"), ==, 1);
+  g_assert_true (jj_test_wait_until (window_has_one_mark, reader));
+  {
+    g_autoptr(JjMark) mark = g_list_model_get_item (jj_mark_store_get_marks (_jj_window_get_marks (reader)), 0);
+
+    g_assert_cmpstr (jj_mark_get_quote (mark), ==, "责任重如泰山，不能有丝毫松懈。");
+  }
+  gtk_window_destroy (GTK_WINDOW (reader));
+
   /* Back to the marked passages. */
   jj_library_window_set_all_text (window, FALSE);
   jj_library_window_set_search (window, "");
@@ -184,6 +353,7 @@ test_full_text (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_free (opened.path);
+  g_free (marked.message);
 
   jj_test_remove_tree (dir);
 }

@@ -46,6 +46,7 @@ struct _JjReaderView
   GPtrArray          *spare_views;  /* text views out of the rows, to reuse */
   GtkTextView        *selection_view;
   gboolean            binding;
+  GMenuModel         *extra_menu;   /* for each text view's context menu */
 
   double              zoom;
   double              font_size;
@@ -248,6 +249,7 @@ fill_row (JjReaderView *self,
     view = g_object_ref_sink (create_view (self));
 
   g_object_set_data (G_OBJECT (view), "jj-block-index", GUINT_TO_POINTER (index + 1));
+  gtk_text_view_set_extra_menu (view, self->extra_menu);
   self->binding = TRUE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
                             self->text + block->byte_start,
@@ -1520,8 +1522,25 @@ jj_reader_view_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->spare_views, g_ptr_array_unref);
   g_clear_pointer (&self->font_family, g_free);
+  g_clear_object (&self->extra_menu);
 
   G_OBJECT_CLASS (jj_reader_view_parent_class)->dispose (object);
+}
+
+/**
+ * jj_reader_view_set_extra_menu:
+ *
+ * Items added to the context menu of the text, for the rows shown from
+ * now on.
+ */
+void
+jj_reader_view_set_extra_menu (JjReaderView *self,
+                               GMenuModel   *model)
+{
+  g_return_if_fail (JJ_IS_READER_VIEW (self));
+  g_return_if_fail (model == NULL || G_IS_MENU_MODEL (model));
+
+  g_set_object (&self->extra_menu, model);
 }
 
 static void

@@ -53,6 +53,8 @@ void       jj_reader_view_select_range     (JjReaderView      *self,
                                             guint              start,
                                             guint              end);
 guint      jj_reader_view_get_position     (JjReaderView      *self);
+void       jj_reader_view_set_extra_menu   (JjReaderView      *self,
+                                            GMenuModel        *model);
 void       jj_reader_view_set_font         (JjReaderView      *self,
                                             const char        *family,
                                             double             points,

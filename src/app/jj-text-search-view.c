@@ -8,28 +8,32 @@
 #include <glib/gi18n.h>
 
 #include "jj-citation.h"
-#include "jj-text-index.h"
+#include "jj-hit-row.h"
+#include "jj-library-text-index.h"
 #include "jj-text-search-view.h"
 
 /* More hits than anyone reads, and as many rows as a list box builds
- * without a pause; the count says when there are more.
+ * without a pause; the count says when there are more. The search itself
+ * takes more, so that sorting sees more than the first speeches.
  */
 #define MAX_HITS 300
+#define MAX_SORTED_HITS 3000
 
 struct _JjTextSearchView
 {
   GtkBox        parent_instance;
 
   JjTextIndex  *index;
-  gboolean      index_open;
   GCancellable *cancellable;
   char         *query;
   gboolean      indexing;
   gboolean      update_again;
   JjLibrary    *pending_library;
-  GPtrArray    *hit_rows;   /* GtkListBoxRow, owned by the list */
+  JjTextSearchSort sort;
+  GPtrArray    *hit_rows;   /* JjHitRow, owned by the list */
 
   GtkLabel     *status;
+  GtkDropDown  *sort_dropdown;
   GtkListBox   *list;
 };
 
@@ -86,42 +90,29 @@ make_header_row (const JjTextHit *hit,
   return row;
 }
 
-static GtkWidget *
-make_hit_row (const JjTextHit *hit)
+typedef struct
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *context = gtk_label_new (NULL);
-  GtkWidget *section = gtk_label_new (hit->section);
-  const char *start = g_utf8_offset_to_pointer (hit->context, hit->context_hit_start);
-  const char *end = g_utf8_offset_to_pointer (hit->context, hit->context_hit_end);
-  g_autofree char *before = g_markup_escape_text (hit->context, start - hit->context);
-  g_autofree char *word = g_markup_escape_text (start, end - start);
-  g_autofree char *after = g_markup_escape_text (end, -1);
-  g_autofree char *markup = g_strdup_printf ("%s<b><u>%s</u></b>%s", before, word, after);
+  guint  first;   /* in the index's order */
+  guint  n;
+  gint64 date;
+} Group;
 
-  gtk_label_set_markup (GTK_LABEL (context), markup);
-  gtk_label_set_xalign (GTK_LABEL (context), 0);
-  gtk_label_set_wrap (GTK_LABEL (context), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (context), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (section), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (section), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (section, "caption");
-  gtk_widget_add_css_class (section, "dim-label");
-  gtk_widget_set_visible (section, hit->section != NULL && hit->section[0] != '\0');
+/* Relevance: the speeches that say it most, first; date: the newest first,
+ * those without a date last. Ties keep the index's order. */
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const Group *ga = a;
+  const Group *gb = b;
+  JjTextSearchSort sort = GPOINTER_TO_INT (user_data);
 
-  gtk_box_append (GTK_BOX (box), context);
-  gtk_box_append (GTK_BOX (box), section);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  g_object_set_data_full (G_OBJECT (row), "path", g_strdup (hit->path), g_free);
-  g_object_set_data (G_OBJECT (row), "start", GUINT_TO_POINTER (hit->start));
-  g_object_set_data (G_OBJECT (row), "end", GUINT_TO_POINTER (hit->end));
-  return row;
+  if (sort == JJ_TEXT_SEARCH_SORT_DATE && ga->date != gb->date)
+    return ga->date < gb->date ? 1 : -1;
+  if (ga->n != gb->n)
+    return ga->n < gb->n ? 1 : -1;
+  return ga->first < gb->first ? -1 : ga->first > gb->first;
 }
 
 static void
@@ -129,6 +120,7 @@ run_search (JjTextSearchView *self)
 {
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) groups = NULL;
   g_autofree char *status = NULL;
   guint n_documents = 0;
 
@@ -142,42 +134,50 @@ run_search (JjTextSearchView *self)
       return;
     }
 
-  hits = jj_text_index_search (self->index, self->query, MAX_HITS, &error);
+  hits = jj_text_index_search (self->index, self->query, MAX_SORTED_HITS, &error);
   if (hits == NULL)
     {
       gtk_label_set_label (self->status, error->message);
       return;
     }
 
+  groups = g_array_new (FALSE, FALSE, sizeof (Group));
   for (guint i = 0; i < hits->len;)
     {
       JjTextHit *first = g_ptr_array_index (hits, i);
-      guint n = 0;
+      Group group = { i, 0, first->date };
 
-      while (i + n < hits->len
-             && g_str_equal (((JjTextHit *)g_ptr_array_index (hits, i + n))->path, first->path))
-        n++;
+      while (i + group.n < hits->len
+             && g_str_equal (((JjTextHit *)g_ptr_array_index (hits, i + group.n))->path, first->path))
+        group.n++;
+      g_array_append_val (groups, group);
+      i += group.n;
+    }
+  g_array_sort_with_data (groups, compare_groups, GINT_TO_POINTER (self->sort));
 
-      gtk_list_box_append (self->list, make_header_row (first, n));
-      for (guint k = 0; k < n; k++)
+  for (guint g = 0; g < groups->len && self->hit_rows->len < MAX_HITS; g++)
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+
+      gtk_list_box_append (self->list, make_header_row (g_ptr_array_index (hits, group->first), group->n));
+      for (guint k = 0; k < group->n && self->hit_rows->len < MAX_HITS; k++)
         {
-          GtkWidget *row = make_hit_row (g_ptr_array_index (hits, i + k));
+          GtkWidget *row = jj_hit_row_new (g_ptr_array_index (hits, group->first + k));
 
           gtk_list_box_append (self->list, row);
           g_ptr_array_add (self->hit_rows, row);
         }
-      n_documents++;
-      i += n;
     }
+  n_documents = groups->len;
 
   if (hits->len == 0)
     status = g_strdup (_("Not found in any speech."));
   else if (hits->len == 1)
     status = g_strdup (_("Found once."));
-  else if (hits->len >= MAX_HITS)
+  else if (hits->len >= MAX_SORTED_HITS || hits->len > self->hit_rows->len)
     status = g_strdup_printf (ngettext ("The first %u hits, in %u speech", "The first %u hits, in %u speeches",
                                         n_documents),
-                              hits->len, n_documents);
+                              self->hit_rows->len, n_documents);
   else
     status = g_strdup_printf (ngettext ("%u hits in %u speech", "%u hits in %u speeches", n_documents),
                               hits->len, n_documents);
@@ -190,8 +190,11 @@ progress_cb (guint    done,
              gpointer user_data)
 {
   JjTextSearchView *self = user_data;
-  g_autofree char *status = g_strdup_printf (_("Indexing speeches: %u of %u"), done, total);
+  g_autofree char *status = NULL;
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  status = g_strdup_printf (_("Indexing speeches: %u of %u"), done, total);
   gtk_label_set_label (self->status, status);
 }
 
@@ -208,7 +211,7 @@ update_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->indexing = FALSE;
-  if (!jj_text_index_update_finish (JJ_TEXT_INDEX (object), result, &error))
+  if (!jj_library_text_index_update_finish (JJ_TEXT_INDEX (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         gtk_label_set_label (self->status, error->message);
@@ -227,121 +230,19 @@ update_cb (GObject      *object,
 }
 
 static void
-collect_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(JjTextSearchView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) paths = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (paths == NULL)
-    {
-      self->indexing = FALSE;
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gtk_label_set_label (self->status, error->message);
-      return;
-    }
-
-  jj_text_index_update_async (self->index, (const char * const *)paths, self->cancellable,
-                              progress_cb, self, update_cb, g_object_ref (self));
-}
-
-/* Opens the index and finds the speeches in the library's folders: disk
- * work, away from the window.
- */
-static void
-collect_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  JjTextSearchView *self = source_object;
-  char **known = task_data;   /* documents, NULL, then folders */
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GError *error = NULL;
-  guint i = 0;
-
-  /* Only one update runs at a time: nothing else touches index_open. */
-  if (!self->index_open && !jj_text_index_open (self->index, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  self->index_open = TRUE;
-
-  for (; known[i] != NULL; i++)
-    {
-      if (g_hash_table_add (seen, known[i]))
-        g_ptr_array_add (paths, g_strdup (known[i]));
-    }
-  for (i++; known[i] != NULL; i++)
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (known[i]);
-      g_auto(GStrv) found = jj_text_index_collect_documents (folder, cancellable);
-
-      for (guint k = 0; found[k] != NULL; k++)
-        {
-          if (!g_hash_table_contains (seen, found[k]))
-            {
-              char *path = g_strdup (found[k]);
-
-              g_hash_table_add (seen, path);
-              g_ptr_array_add (paths, path);
-            }
-        }
-    }
-  g_ptr_array_add (paths, NULL);
-
-  g_task_return_pointer (task, g_ptr_array_free (g_steal_pointer (&paths), FALSE), (GDestroyNotify)g_strfreev);
-}
-
-static void
-free_known (gpointer data)
-{
-  char **known = data;
-
-  /* Two NULL-terminated lists in one array. */
-  for (guint i = 0, nulls = 0; nulls < 2; i++)
-    {
-      if (known[i] == NULL)
-        nulls++;
-      g_free (known[i]);
-    }
-  g_free (known);
-}
-
-static void
 start_update (JjTextSearchView *self,
               JjLibrary        *library)
 {
-  g_autoptr(GTask) task = NULL;
-  g_auto(GStrv) documents = jj_library_dup_document_paths (library);
-  g_auto(GStrv) folders = jj_library_dup_folders (library);
-  guint n_documents = g_strv_length (documents);
-  guint n_folders = g_strv_length (folders);
-  char **known = g_new0 (char *, n_documents + n_folders + 2);
-
-  for (guint i = 0; i < n_documents; i++)
-    known[i] = g_strdup (documents[i]);
-  for (guint i = 0; i < n_folders; i++)
-    known[n_documents + 1 + i] = g_strdup (folders[i]);
-
   if (self->index == NULL)
-    {
-      g_autoptr(GFile) file = jj_text_index_dup_default_file ();
-
-      self->index = jj_text_index_new (file);
-    }
+    self->index = g_object_ref (jj_library_text_index_get_default ());
 
   self->indexing = TRUE;
   clear_list (self);
   gtk_label_set_label (self->status, _("Looking for speeches…"));
 
-  task = g_task_new (self, self->cancellable, collect_cb, g_object_ref (self));
-  g_task_set_task_data (task, known, free_known);
-  g_task_run_in_thread (task, collect_thread);
+  jj_library_text_index_update_async (self->index, library, self->cancellable,
+                                      progress_cb, G_OBJECT (self),
+                                      update_cb, g_object_ref (self));
 }
 
 /**
@@ -411,12 +312,49 @@ row_activated_cb (GtkListBox       *list,
                   GtkListBoxRow    *row,
                   JjTextSearchView *self)
 {
-  const char *path = g_object_get_data (G_OBJECT (row), "path");
+  const JjTextHit *hit;
 
-  if (path != NULL)
-    g_signal_emit (self, signals[HIT_ACTIVATED], 0, path,
-                   GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "start")),
-                   GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "end")));
+  if (!JJ_IS_HIT_ROW (row))
+    return;
+  hit = jj_hit_row_get_hit (JJ_HIT_ROW (row));
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0, hit->path, hit->start, hit->end);
+}
+
+/**
+ * jj_text_search_view_set_sort:
+ *
+ * Orders the speeches by relevance (those with the most hits first) or by
+ * date (the newest first); hits stay in text order within a speech.
+ */
+void
+jj_text_search_view_set_sort (JjTextSearchView *self,
+                              JjTextSearchSort  sort)
+{
+  g_return_if_fail (JJ_IS_TEXT_SEARCH_VIEW (self));
+
+  if (gtk_drop_down_get_selected (self->sort_dropdown) != (guint)sort)
+    {
+      gtk_drop_down_set_selected (self->sort_dropdown, sort);
+      return;
+    }
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  run_search (self);
+}
+
+JjTextSearchSort
+jj_text_search_view_get_sort (JjTextSearchView *self)
+{
+  g_return_val_if_fail (JJ_IS_TEXT_SEARCH_VIEW (self), JJ_TEXT_SEARCH_SORT_RELEVANCE);
+
+  return self->sort;
+}
+
+static void
+sort_selected_cb (JjTextSearchView *self)
+{
+  jj_text_search_view_set_sort (self, gtk_drop_down_get_selected (self->sort_dropdown));
 }
 
 static void
@@ -466,6 +404,7 @@ static void
 jj_text_search_view_init (JjTextSearchView *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->cancellable = g_cancellable_new ();
   self->hit_rows = g_ptr_array_new ();
@@ -475,11 +414,29 @@ jj_text_search_view_init (JjTextSearchView *self)
   self->status = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->status, 0);
   gtk_label_set_wrap (self->status, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->status), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->status), "dim-label");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->status), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->status), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->status), 6);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->status));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status));
+
+  {
+    const char *sorts[] = { N_("Relevance"), N_("Date, Newest First"), NULL };
+    g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+    for (guint i = 0; sorts[i] != NULL; i++)
+      gtk_string_list_append (model, _(sorts[i]));
+    self->sort_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL));
+  }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_dropdown), _("Order of the Speeches"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Order of the Speeches"), -1);
+  gtk_widget_set_valign (GTK_WIDGET (self->sort_dropdown), GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->sort_dropdown, "notify::selected", G_CALLBACK (sort_selected_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->sort_dropdown));
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_box_append (GTK_BOX (self), bar);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);

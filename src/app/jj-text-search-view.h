@@ -11,6 +11,12 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  JJ_TEXT_SEARCH_SORT_RELEVANCE,
+  JJ_TEXT_SEARCH_SORT_DATE,
+} JjTextSearchSort;
+
 #define JJ_TYPE_TEXT_SEARCH_VIEW (jj_text_search_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (JjTextSearchView, jj_text_search_view, JJ, TEXT_SEARCH_VIEW, GtkBox)
@@ -24,5 +30,9 @@ void           jj_text_search_view_set_query   (JjTextSearchView *self,
 guint          jj_text_search_view_get_n_hits  (JjTextSearchView *self);
 GtkListBoxRow *jj_text_search_view_get_hit_row (JjTextSearchView *self,
                                                 guint             n);
+void           jj_text_search_view_set_sort    (JjTextSearchView *self,
+                                                JjTextSearchSort  sort);
+JjTextSearchSort
+               jj_text_search_view_get_sort    (JjTextSearchView *self);
 
 G_END_DECLS

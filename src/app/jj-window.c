@@ -17,6 +17,7 @@
 #include "jj-recent-files.h"
 #include "jj-tooltip.h"
 #include "jj-window-private.h"
+#include "jj-wording-view.h"
 
 
 G_DEFINE_FINAL_TYPE (JjWindow, jj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -952,6 +953,61 @@ jj_window_dispose (GObject *object)
   G_OBJECT_CLASS (jj_window_parent_class)->dispose (object);
 }
 
+/* 提法对比 of the selection, or of a phrase asked for. */
+static void
+compare_wording_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             JjWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *phrase = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "compare") && phrase[0] != '\0')
+    jj_wording_view_show (GTK_WINDOW (self), phrase);
+}
+
+static void
+compare_wording_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  JjWindow *self = JJ_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  guint start, end;
+
+  if (!JJ_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  if (self->document != NULL && jj_reader_view_get_selection (self->reader_view, &start, &end) && end > start)
+    {
+      g_autofree char *phrase = g_utf8_substring (jj_document_get_text (self->document), start, end);
+
+      jj_wording_view_show (GTK_WINDOW (self), phrase);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Compare Wording"),
+                                   _("Which word or phrase should be compared across every speech?"));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Phrase to Compare"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "compare", _("C_ompare"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "compare", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "compare");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (compare_wording_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 jj_window_class_init (JjWindowClass *klass)
 {
@@ -1022,6 +1078,10 @@ jj_window_class_init (JjWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.compare-wording", NULL, compare_wording_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.compare-wording", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.compare-wording", NULL);
 }
 
 /* Keys reach the reader only while its text has the focus: with the
@@ -1100,6 +1160,12 @@ jj_window_init (JjWindow *self)
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (update_recent_list), self);
   _jj_window_init_find (self);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("Compare _Wording"), "win.compare-wording");
+    jj_reader_view_set_extra_menu (self->reader_view, G_MENU_MODEL (menu));
+  }
   set_document_actions_enabled (self, FALSE);
   jj_tooltip_unwrap_tree (GTK_WIDGET (self));
 }
