@@ -372,6 +372,96 @@ test_levels_by_nesting (void)
                    "2 heading （二）完善工作机制\n");
 }
 
+/* Levels follow nesting, not the marker's rank: a 一、 series inside a
+ * （一） section that goes on after it is its child.
+ */
+static void
+test_levels_rank_inverted (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("（一）关于当前形势\n正文。\n一、稳住农业生产\n正文。\n二、搞活市场流通\n正文。\n"
+                    "（二）关于下步任务\n正文。\n（三）关于组织保障\n正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading （一）关于当前形势\n"
+                   "2 heading 一、稳住农业生产\n"
+                   "2 heading 二、搞活市场流通\n"
+                   "1 heading （二）关于下步任务\n"
+                   "1 heading （三）关于组织保障\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* in the last section of short headings on their own lines, a list of
+   * whole-paragraph items is a child; what follows the list is its sibling
+   */
+  outline = detect ("（一）关于当前形势\n正文。\n（二）关于价格改革\n今年准备采取以下措施：\n"
+                    "一、合理调整农产品收购价格并实行合同定购，把其余农副产品的价格逐步放开，实行市场调节；\n"
+                    "二、适当提高短途运价，以利于调整运输结构，充分发挥公路和水运的作用；\n"
+                    "三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通。\n"
+                    "为此，必须做好几件事。第一、严格控制消费基金的增长。正文。\n"
+                    "第二、统一制定信贷计划。正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading （一）关于当前形势\n"
+                   "1 heading （二）关于价格改革\n"
+                   "2 heading 一、合理调整农产品收购价格并实行合同定购，把其余农副产品的价格逐步放开，实行市场调节；\n"
+                   "2 heading 二、适当提高短途运价，以利于调整运输结构，充分发挥公路和水运的作用；\n"
+                   "2 heading 三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通\n"
+                   "2 enumerator 第一、严格控制消费基金的增长\n"
+                   "2 enumerator 第二、统一制定信贷计划\n");
+}
+
+/* 第一个问题：… 第二个问题：… are sections; the enumerators and numbered
+ * headings inside them are one level down.
+ */
+static void
+test_ordinal_sections (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("同志们：\n今天讲两个问题。第一个问题：关于形势判断。我们面临的形势很复杂。"
+                    "第一，外部环境更趋严峻。第二，内部任务更加繁重。"
+                    "第二个问题：关于重点工作。1.抓好项目建设。正文很长很长。2.抓好民生保障。正文。"
+                    "一是稳就业。二是保基本。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 enumerator 第一个问题：关于形势判断\n"
+                   "2 enumerator 第一，外部环境更趋严峻\n"
+                   "2 enumerator 第二，内部任务更加繁重\n"
+                   "1 enumerator 第二个问题：关于重点工作\n"
+                   "2 heading 1.抓好项目建设\n"
+                   "2 heading 2.抓好民生保障\n"
+                   "3 enumerator 一是稳就业\n"
+                   "3 enumerator 二是保基本\n");
+}
+
+/* A numeral alone on its line numbers a section without a title */
+static void
+test_bare_numerals (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("各位代表：\n开场白。\n一\n第一部分正文。\n二\n第二部分正文。\n三\n第三部分正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 各位代表：\n"
+                   "1 heading 一\n"
+                   "1 heading 二\n"
+                   "1 heading 三\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* one numeral alone is no series */
+  outline = detect ("各位代表：\n开场白。\n一\n正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==, "1 salutation 各位代表：\n");
+}
+
 static void
 test_sibling_series (void)
 {
@@ -1078,6 +1168,9 @@ main (int   argc,
   g_test_add_func ("/outline/marker-variants", test_marker_variants);
   g_test_add_func ("/outline/false-positives", test_false_positives);
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
+  g_test_add_func ("/outline/levels-rank-inverted", test_levels_rank_inverted);
+  g_test_add_func ("/outline/ordinal-sections", test_ordinal_sections);
+  g_test_add_func ("/outline/bare-numerals", test_bare_numerals);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
   g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
   g_test_add_func ("/outline/enumerator-positions", test_enumerator_positions);

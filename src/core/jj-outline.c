@@ -47,6 +47,7 @@ typedef enum
   FAM_ORDER,     /* 首先，其次，再次，最后 */
   FAM_FANGMIAN,  /* 一方面，另一方面 */
   FAM_GE,        /* 一个是，另一个是 */
+  FAM_DI_GE,     /* 第一个问题：第二个方面， */
   N_FAMILIES
 } Family;
 
@@ -62,6 +63,7 @@ enum {
   CAND_NUMBERED   = 1 << 5,  /* generated numbering: never the title */
   CAND_CUT_SURE   = 1 << 6,  /* the heading's text ends where it visibly does */
   CAND_PENDING    = 1 << 7,  /* numbered, no boundary: kept only if it fits a series */
+  CAND_BARE       = 1 << 8,  /* a numeral alone on its line: the heading is the numeral */
 };
 
 typedef struct
@@ -356,6 +358,16 @@ match_marker (const Scan *s,
       v = parse_cn_number (s, i, &len);
       d = at (s, i + len);
 
+      /* a section numbered by a numeral alone on its line */
+      if ((d == '\n' || d == '\r') && v > 0 && (i == 0 || s->u[i - 1] == '\n'))
+        {
+          cand->family = FAM_DUN;
+          cand->ordinal = v;
+          cand->marker_end = i;
+          cand->flags |= CAND_BARE;
+          return TRUE;
+        }
+
       if (d == 0x3001) /* 、 */
         {
           gunichar e = at (s, i + len + 1);
@@ -455,6 +467,28 @@ match_marker (const Scan *s,
         if (v == 0)
           return FALSE;
         e = at (s, i + 1 + len);
+        /* 第一个问题： 第二个方面， — a short noun, then the colon or comma */
+        if (e == 0x4E2A)
+          {
+            guint k = i + 2 + len;
+            guint end = MIN (s->n, k + 4);
+
+            for (; k < end; k++)
+              {
+                gunichar f = s->u[k];
+
+                if (f == 0xFF1A || f == 0xFF0C || f == ':' || f == ',')
+                  break;
+                if (f < 0x4E00 || f > 0x9FFF || cn_digit (f) || f == 0x662F)
+                  return FALSE;
+              }
+            if (k == end || k == i + 2 + len)
+              return FALSE;
+            cand->family = FAM_DI_GE;
+            cand->ordinal = v;
+            cand->marker_end = k;
+            return TRUE;
+          }
         if (e != 0xFF0C && e != 0x3001 && e != 0xFF1A && e != ',')
           return FALSE;
         /* 第一、二 is a list of numbers */
@@ -1380,7 +1414,15 @@ scan_candidates (Scan *s)
       if (at_line_start)
         cand.flags |= CAND_LINE_START;
 
-      if (IS_ENUM (cand.family))
+      if (cand.flags & CAND_BARE)
+        {
+          guint len;
+
+          parse_cn_number (s, i, &len);
+          cand.title_end = i + len;
+          cand.flags |= CAND_OWN_LINE | CAND_CUT_SURE;
+        }
+      else if (IS_ENUM (cand.family))
         cand.title_end = enumerator_title_end (s, &cand);
       else
         cand.title_end = numbered_title_end (s, &cand, NULL);
@@ -1390,8 +1432,9 @@ scan_candidates (Scan *s)
       if (cand.family == FAM_CIRCLED && is_citation (s, cand.marker_end))
         continue;
 
+      /* a numeral alone on its line only counts in a series */
       if (!IS_ENUM (cand.family) && at_line_start && (cand.flags & CAND_OWN_LINE)
-          && cand.title_end - cand.start <= SHORT_HEADING)
+          && !(cand.flags & CAND_BARE) && cand.title_end - cand.start <= SHORT_HEADING)
         cand.flags |= CAND_STRONG;
       if (hint != NULL && (hint_is_heading (hint) || (hint->flags & JJ_PARAGRAPH_BOLD)))
         cand.flags |= CAND_STRONG;
@@ -1400,7 +1443,8 @@ scan_candidates (Scan *s)
         after_heading = cand.title_end;
       g_array_append_val (s->cands, cand);
       /* Skip the marker itself: 一是 cannot hold another marker */
-      i = cand.marker_end - 1;
+      if (cand.marker_end > i)
+        i = cand.marker_end - 1;
     }
 }
 
@@ -1592,11 +1636,79 @@ typedef struct
   guint family;
 } Frame;
 
+/* Only punctuation is left of the line at @i */
+static gboolean
+ends_line (const Scan *s,
+           guint       i)
+{
+  while (i < s->n && is_clause_end (s->u[i]))
+    i++;
+  return i == s->n || s->u[i] == '\n';
+}
+
+/* The series of @f goes on after the whole series that @c starts: the
+ * new series lies inside one of its sections, whatever the markers' ranks
+ * (（一） above 一、, 第一个问题： above 1.). After its last member, a series
+ * of short headings on their own lines holds a series of long or run-in
+ * ones, and the last of the top sections 第N个问题： holds the rest.
+ */
+static gboolean
+encloses (const Scan     *s,
+          guint           depth,
+          const Frame    *f,
+          const Cand     *c,
+          const guint    *next_member,
+          const gboolean *all_strong)
+{
+  const Cand *cands = (const Cand *)(gconstpointer)s->cands->data;
+  const Series *outer = &g_array_index (s->series, Series, f->series);
+  const Series *inner = &g_array_index (s->series, Series, c->series);
+  guint k = outer->first;
+
+  if (f->family == c->family || (IS_ENUM (f->family) && f->family != FAM_DI_GE))
+    return FALSE;
+  /* the member of the outer series that the new one follows */
+  while (next_member[k] != G_MAXUINT && cands[next_member[k]].start < c->start)
+    k = next_member[k];
+  k = next_member[k];
+  if (k == G_MAXUINT)
+    return (f->family == FAM_DI_GE && depth == 0)
+        || (all_strong[f->series] && !all_strong[c->series]);
+  return cands[inner->last].start < cands[k].start;
+}
+
 static void
 assign_levels (Scan *s)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
   Cand *cands = (Cand *)(gpointer)s->cands->data;
+  g_autofree guint *next_member = g_new (guint, MAX (s->cands->len, 1));
+  g_autofree guint *last_seen = g_new (guint, MAX (s->series->len, 1));
+  g_autofree gboolean *all_strong = g_new (gboolean, MAX (s->series->len, 1));
+  g_autofree gboolean *paragraphs = g_new (gboolean, MAX (s->series->len, 1));
+  g_autofree gboolean *any_long = g_new0 (gboolean, MAX (s->series->len, 1));
+
+  /* the next valid member of each candidate's series */
+  for (guint k = 0; k < s->series->len; k++)
+    {
+      last_seen[k] = G_MAXUINT;
+      all_strong[k] = TRUE;
+      paragraphs[k] = TRUE;
+    }
+  for (guint i = s->cands->len; i > 0; i--)
+    {
+      const Cand *c = &cands[i - 1];
+
+      next_member[i - 1] = G_MAXUINT;
+      if (!(c->flags & CAND_VALID) || c->series < 0)
+        continue;
+      next_member[i - 1] = last_seen[c->series];
+      last_seen[c->series] = i - 1;
+      all_strong[c->series] &= (c->flags & CAND_STRONG) != 0;
+      paragraphs[c->series] &= (c->flags & CAND_LINE_START) != 0 && !s->run_on
+                               && ends_line (s, c->title_end);
+      any_long[c->series] |= c->title_end - c->start > SHORT_HEADING;
+    }
 
   for (guint i = 0; i < s->cands->len; i++)
     {
@@ -1624,14 +1736,17 @@ assign_levels (Scan *s)
         }
 
       /* An enumerator series whose last item lies behind us is over: a new
-       * series is its sibling, not its child.
+       * series is its sibling, not its child. So is a series of headings
+       * that are whole long paragraphs: items of a list, not sections.
        */
       while (stack->len > 0)
         {
           Frame *top = &g_array_index (stack, Frame, stack->len - 1);
           const Series *ser = &g_array_index (s->series, Series, top->series);
 
-          if (IS_ENUM (top->family) && cands[ser->last].start < c->start)
+          if ((IS_ENUM (top->family) || (paragraphs[top->series] && any_long[top->series]))
+              && cands[ser->last].start < c->start
+              && !(top->family == FAM_DI_GE && stack->len == 1))
             g_array_set_size (stack, stack->len - 1);
           else
             break;
@@ -1646,11 +1761,12 @@ assign_levels (Scan *s)
             {
               Frame *f = &g_array_index (stack, Frame, d);
 
-              if (IS_ENUM (f->family)
-                  || (!IS_HINT (c->family) && !IS_HINT (f->family)
-                      && family_rank (f->family) >= family_rank (c->family))
-                  || (IS_HINT (c->family) && IS_HINT (f->family)
-                      && family_rank (f->family) >= family_rank (c->family)))
+              if ((IS_ENUM (f->family)
+                   || (!IS_HINT (c->family) && !IS_HINT (f->family)
+                       && family_rank (f->family) >= family_rank (c->family))
+                   || (IS_HINT (c->family) && IS_HINT (f->family)
+                       && family_rank (f->family) >= family_rank (c->family)))
+                  && (IS_HINT (c->family) || IS_HINT (f->family) || !encloses (s, d, f, c, next_member, all_strong)))
                 {
                   g_array_set_size (stack, d);
                   break;
