@@ -2626,7 +2626,13 @@ dup_range (const Scan *s,
            guint       start,
            guint       end)
 {
-  return g_ucs4_to_utf8 (s->u + start, end - start, NULL, NULL, NULL);
+  char *out = g_malloc ((end - start) * 4 + 1);
+  char *p = out;
+
+  for (guint k = start; k < end; k++)
+    p += g_unichar_to_utf8 (s->u[k], p);
+  *p = '\0';
+  return out;
 }
 
 static void
@@ -2639,11 +2645,12 @@ add_parallel (JjOutline  *self,
   const Unit *first = MEMBER (units, members, run, 0);
   guint last_index = g_array_index (members, guint, run->first + run->n - 1);
   guint last_end = g_array_index (units, Unit, last_index).end;
-  g_autofree char *marker = dup_range (s, first->start, first->start + run->opening);
   guint title_end = head_end (s, first, run);
-  g_autofree char *title = dup_range (s, first->start, title_end);
   guint span = G_MAXUINT;
   JjOutlineEntry *e;
+  JjOutlineEntry *stack_children[16];
+  JjOutlineEntry **children = run->n <= G_N_ELEMENTS (stack_children)
+                              ? stack_children : g_new (JjOutlineEntry *, run->n);
 
   /* a member lost with its paragraph runs up to the next one; the last
    * runs as far as the shortest of the others
@@ -2661,16 +2668,15 @@ add_parallel (JjOutline  *self,
         }
     }
 
-  e = jj_outline_entry_new (JJ_OUTLINE_KIND_PARALLEL, 1, marker, title,
-                            first->start, title_end, last_end);
+  e = _jj_outline_entry_new_take (JJ_OUTLINE_KIND_PARALLEL, 1,
+                                  dup_range (s, first->start, first->start + run->opening),
+                                  dup_range (s, first->start, title_end),
+                                  first->start, title_end, last_end);
   for (guint k = 0; k < run->n; k++)
     {
       const Unit *u = MEMBER (units, members, run, k);
       guint end = u->end;
       guint member_title_end = head_end (s, u, run);
-      g_autofree char *member_marker = dup_range (s, u->start, u->start + run->opening);
-      g_autofree char *member_title = dup_range (s, u->start, member_title_end);
-      g_autoptr(JjOutlineEntry) child = NULL;
 
       if (k + 1 == run->n)
         end = last_end;
@@ -2678,10 +2684,17 @@ add_parallel (JjOutline  *self,
         end = g_array_index (units, Unit, g_array_index (members, guint, run->first + k + 1) - 1).end;
       _jj_outline_entry_add_member (e, u->start, end);
       /* the members are the series' children in the tree */
-      child = jj_outline_entry_new (JJ_OUTLINE_KIND_PARALLEL, 2, member_marker, member_title,
-                                    u->start, member_title_end, MAX (end, member_title_end));
-      _jj_outline_entry_add_child (e, child);
+      children[k] = _jj_outline_entry_new_take (JJ_OUTLINE_KIND_PARALLEL, 2,
+                                                dup_range (s, u->start, u->start + run->opening),
+                                                dup_range (s, u->start, member_title_end),
+                                                u->start, member_title_end,
+                                                MAX (end, member_title_end));
     }
+  _jj_outline_entry_set_children (e, children, run->n);
+  for (guint k = 0; k < run->n; k++)
+    g_object_unref (children[k]);
+  if (children != stack_children)
+    g_free (children);
   g_ptr_array_add (self->entries, e);
 }
 
@@ -2741,11 +2754,10 @@ add_entry (JjOutline     *self,
            guint          marker_end,
            guint          title_end)
 {
-  g_autofree char *marker = dup_range (s, start, marker_end);
-  g_autofree char *title = dup_range (s, start, title_end);
-
   g_ptr_array_add (self->entries,
-                   jj_outline_entry_new (kind, level, marker, title, start, title_end, title_end));
+                   _jj_outline_entry_new_take (kind, level, dup_range (s, start, marker_end),
+                                               dup_range (s, start, title_end),
+                                               start, title_end, title_end));
 }
 
 static gint
@@ -2760,6 +2772,43 @@ compare_entries (gconstpointer a,
   return sa < sb ? -1 : sa > sb;
 }
 
+/* The entries come as runs in document order (headings, then each kind
+ * of parallel series): merging the runs is a stable sort by start.
+ */
+static void
+sort_entries (GPtrArray *entries)
+{
+  JjOutlineEntry **e = (JjOutlineEntry **)entries->pdata;
+  guint n = entries->len;
+  guint mid = 0;
+  g_autofree JjOutlineEntry **out = NULL;
+  guint i, j, k;
+
+  for (guint r = 1; r < n; r++)
+    {
+      if (jj_outline_entry_get_start (e[r - 1]) <= jj_outline_entry_get_start (e[r]))
+        continue;
+      if (mid != 0)
+        {
+          g_ptr_array_sort (entries, compare_entries);
+          return;
+        }
+      mid = r;
+    }
+  if (mid == 0)
+    return;
+
+  out = g_new (JjOutlineEntry *, n);
+  for (i = 0, j = mid, k = 0; i < mid || j < n; k++)
+    {
+      if (j == n || (i < mid && jj_outline_entry_get_start (e[i]) <= jj_outline_entry_get_start (e[j])))
+        out[k] = e[i++];
+      else
+        out[k] = e[j++];
+    }
+  memcpy (e, out, n * sizeof *e);
+}
+
 static gint
 compare_offsets (gconstpointer a,
                  gconstpointer b)
@@ -2770,13 +2819,48 @@ compare_offsets (gconstpointer a,
   return oa < ob ? -1 : oa > ob;
 }
 
+/* Children are appended per parent in one change of its list: @parent_of
+ * holds the index of each entry's parent, n for the top of the tree.
+ */
+static void
+attach_children (JjOutline   *self,
+                 const guint *parent_of)
+{
+  guint n = self->entries->len;
+  g_autofree guint *count = g_new0 (guint, n + 2);
+  g_autofree JjOutlineEntry **flat = g_new (JjOutlineEntry *, MAX (n, 1));
+
+  /* counting sort by parent keeps document order among siblings */
+  for (guint i = 0; i < n; i++)
+    count[parent_of[i] + 1]++;
+  for (guint p = 0; p <= n; p++)
+    count[p + 1] += count[p];
+  for (guint i = 0; i < n; i++)
+    flat[count[parent_of[i]]++] = g_ptr_array_index (self->entries, i);
+
+  /* count[p] is now where the children of p end, count[p - 1] where they start */
+  for (guint p = 0; p <= n; p++)
+    {
+      guint from = p == 0 ? 0 : count[p - 1];
+      guint len = count[p] - from;
+
+      if (len == 0)
+        continue;
+      if (p == n)
+        g_list_store_splice (self->tree, 0, 0, (gpointer *)(flat + from), len);
+      else
+        _jj_outline_entry_set_children (g_ptr_array_index (self->entries, p), flat + from, len);
+    }
+}
+
 static void
 build_tree (JjOutline *self)
 {
-  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n = self->entries->len;
   g_autofree guint *kinds = g_new (guint, n);
   g_autofree guint *levels = g_new (guint, n);
+  g_autofree guint *parent_of = g_new (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -2797,23 +2881,13 @@ build_tree (JjOutline *self)
       if (kind == JJ_OUTLINE_KIND_PARALLEL)
         {
           gint parent = open->len - 1;
-
-          while (parent >= 0 && jj_outline_entry_get_kind (g_ptr_array_index (open, parent))
-                                != JJ_OUTLINE_KIND_HEADING)
+          while (parent >= 0 && kinds[g_array_index (open, guint, parent)] != JJ_OUTLINE_KIND_HEADING)
             parent--;
-          GListModel *members = jj_outline_entry_get_children (e);
 
           _jj_outline_entry_set_level (e, parent + 2);
-          for (guint k = 0; members != NULL && k < g_list_model_get_n_items (members); k++)
-            {
-              g_autoptr(JjOutlineEntry) member = g_list_model_get_item (members, k);
-
-              _jj_outline_entry_set_level (member, parent + 3);
-            }
-          if (parent < 0)
-            g_list_store_append (self->tree, e);
-          else
-            _jj_outline_entry_add_child (g_ptr_array_index (open, parent), e);
+          for (guint k = 0; k < _jj_outline_entry_get_n_children (e); k++)
+            _jj_outline_entry_set_level (_jj_outline_entry_get_child (e, k), parent + 3);
+          parent_of[i] = parent < 0 ? n : g_array_index (open, guint, parent);
           continue;
         }
 
@@ -2831,22 +2905,21 @@ build_tree (JjOutline *self)
       _jj_outline_entry_set_end (e, MAX (end, jj_outline_entry_get_title_end (e)));
 
       while (open->len >= level)
-        g_ptr_array_set_size (open, open->len - 1);
+        g_array_set_size (open, open->len - 1);
       if (kind == JJ_OUTLINE_KIND_HEADING || kind == JJ_OUTLINE_KIND_ENUMERATOR)
         {
-          if (open->len == 0)
-            g_list_store_append (self->tree, e);
-          else
-            _jj_outline_entry_add_child (g_ptr_array_index (open, open->len - 1), e);
+          parent_of[i] = open->len == 0 ? n : g_array_index (open, guint, open->len - 1);
           g_assert (open->len == level - 1);
-          g_ptr_array_add (open, e);
+          g_array_append_val (open, i);
         }
       else
         {
-          g_list_store_append (self->tree, e);
-          g_ptr_array_set_size (open, 0);
+          parent_of[i] = n;
+          g_array_set_size (open, 0);
         }
     }
+
+  attach_children (self, parent_of);
 }
 
 /**
@@ -2999,11 +3072,18 @@ jj_outline_detect (const char            *text,
 
         g_array_append_val (blocked, start);
       }
-    g_array_sort (blocked, compare_offsets);
+    for (guint i = 1; i < blocked->len; i++)
+      {
+        if (g_array_index (blocked, guint, i - 1) > g_array_index (blocked, guint, i))
+          {
+            g_array_sort (blocked, compare_offsets);
+            break;
+          }
+      }
     find_parallel (self, &s, blocked);
   }
 
-  g_ptr_array_sort (self->entries, compare_entries);
+  sort_entries (self->entries);
   build_tree (self);
 
   return g_steal_pointer (&self);
