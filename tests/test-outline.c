@@ -844,6 +844,34 @@ test_fused_sentence_starts (void)
 }
 
 /* A heading lost from the source: （四） counts when （五） follows it */
+/* Where a heading runs into the next sentence: no cut right after an
+ * adverb (必须不断|加强), a quoted term or 通观 opens a sentence, more
+ * words end headings (过程, 秩序) and open sentences (坚决); items after a
+ * semicolon are a list inside one sentence, not enumerators.
+ */
+static void
+test_fused_cuts (void)
+{
+  const char *text =
+    "同志们：今天召开会议。一、认真总结各项工作去年，全县经济平稳增长，民生持续改善。"
+    "二、加强队伍自身建设做好新形势下的队伍工作，必须不断加强队伍自身建设。几年来，我们做了很多工作。"
+    "三、方案起草过程“十五五”时期是发展关键期。"
+    "四、推进城乡统筹发展通观全局，各项工作要着重抓好三件事。"
+    "这一结构是由国情决定的：第一，我们是发展中国家，必须坚持发展；第二，我们处在关键阶段，"
+    "需要稳中求进；第三，一切有利于发展的办法都可以用。"
+    "五、强化市场监管秩序坚决整治市场环境脏乱差问题。";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、认真总结各项工作\n"
+                   "1 heading 二、加强队伍自身建设\n"
+                   "1 heading 三、方案起草过程\n"
+                   "1 heading 四、推进城乡统筹发展\n"
+                   "1 heading 五、强化市场监管秩序\n");
+}
+
 static void
 test_lost_sibling (void)
 {
@@ -1177,6 +1205,7 @@ main (int   argc,
   g_test_add_func ("/outline/runon-first-section", test_runon_first_section);
   g_test_add_func ("/outline/fused-sentence-starts", test_fused_sentence_starts);
   g_test_add_func ("/outline/lost-sibling", test_lost_sibling);
+  g_test_add_func ("/outline/fused-cuts", test_fused_cuts);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

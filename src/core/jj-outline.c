@@ -600,7 +600,7 @@ static const char * const openers[] = {
   "今天", "前期", "近期", "下一步", "当今", "这些年", "我们", "我国", "我市",
   "我省", "我区", "我县", "我多次", "我想", "我讲", "我在", "这", "对此",
   "为此", "因此", "自从", "随着", "根据", "按照", "面对", "总的来看",
-  "从全局", "综观", "纵观", "回首", "各地", "各级", "各部门", "全党", "党的十",
+  "从全局", "综观", "纵观", "通观", "回首", "各地", "各级", "各部门", "全党", "党的十",
   "党中央", "做好", "实践证明", "事实证明", "大家", "同志们", "目前看", "关于",
   "众所周知", "如何",
 };
@@ -618,12 +618,13 @@ static const char * const heading_tails[] = {
   "部署", "重点", "方向", "优势", "动力", "空间", "利益", "和平", "主体", "队伍",
   "核心", "政策", "主义", "事业", "权力", "生产", "共赢", "原则", "战线", "素质",
   "家园", "成果", "方式", "路线", "方针", "标准", "措施", "责任", "思想", "意识", "使命",
+  "调控", "创新", "秩序", "过程", "纲领",
 };
 
 /* Verbs and adverbs that open subjectless sentences; weak alone */
 static const char * const weak_openers[] = {
   "切实", "积极", "千方百计", "认真", "继续", "进一步", "大力", "不断", "深入",
-  "努力", "始终", "必须", "坚持", "要", "以",
+  "努力", "始终", "必须", "坚持", "坚决", "要", "以",
 };
 
 typedef struct
@@ -715,6 +716,28 @@ word_at (const Scan    *s,
             break;
         }
       if (j == words[k].len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An adverb or auxiliary (不断, 必须, 要) ends just before @p: it goes
+ * with the verb at @p, so no sentence starts there.
+ */
+static gboolean
+adverb_before (const Scan *s,
+               guint       p)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (weak_words); k++)
+    {
+      const Word *w = &weak_words[k];
+      guint j;
+
+      if (w->len > p || s->u[p - 1] != w->u[w->len - 1])
+        continue;
+      for (j = 0; j < w->len && s->u[p - w->len + j] == w->u[j]; j++)
+        ;
+      if (j == w->len)
         return TRUE;
     }
   return FALSE;
@@ -914,8 +937,9 @@ cut_score (const Scan    *s,
   if (word_at (s, p - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
     {
       score += 2;
+      /* …过程|“十四五”时期是…: a quoted term opens the sentence */
       if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words))
-          || short_subject_at (s, p))
+          || short_subject_at (s, p) || s->u[p] == 0x201C)
         score += 1;
     }
   return score;
@@ -1176,7 +1200,7 @@ numbered_title_end (const Scan     *s,
         clause = k + 1;
       if (k < lo || k < clause + MIN_FUSED_TITLE || (depth > 0 && c != 0x201C)
           || is_clause_end (c) || c == 0x3001 || s->u[k - 1] == 0x3001
-          || is_function_word (c) || is_function_word (s->u[k - 1]))
+          || is_function_word (c) || is_function_word (s->u[k - 1]) || adverb_before (s, k))
         continue;
       base = cut_score (s, cand, seen, k, stop);
       if (base == 2)
@@ -1398,7 +1422,8 @@ scan_candidates (Scan *s)
            * continue a series (the boundary may be lost with a caption).
            */
           if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
-              && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end)))
+              && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end))
+              && !is_clause_end (s->u[i - 1]))
             cand.flags |= CAND_WEAK;
           /* a paragraph that ended without punctuation: the heading after
            * it counts only if it fits a series (siblings, announced count)
