@@ -641,6 +641,20 @@ test_parallel_sentences (void)
                    "加强农村电网改造升级，提高供电能力。依法保障投入。",
                    "1 加强|加强道路建设，完善交通网络。|加强水利工作，健全管护机制。"
                    "|加强农村电网改造升级，提高供电能力。\n");
+  /* a plain shared word makes a series, whatever the shapes of the
+   * clauses after it: paragraphs, and sentences of about one length
+   */
+  assert_parallel ("我们要加强领导，统筹推进各项工作。\n我们要把群众的事情办好。\n"
+                   "我们要在全面深化改革上取得新的更大突破，形成一批制度成果。\n",
+                   "1 我们要|我们要加强领导，统筹推进各项工作。|我们要把群众的事情办好。"
+                   "|我们要在全面深化改革上取得新的更大突破，形成一批制度成果。\n");
+  assert_parallel ("发展是第一要务。发展经济、改善民生、保障安全、促进公平、维护稳定都离不开它。发展靠大家。",
+                   "1 发展|发展是第一要务。|发展经济、改善民生、保障安全、促进公平、维护稳定都离不开它。"
+                   "|发展靠大家。\n");
+  /* a date is no shared wording */
+  assert_parallel ("开场白。\n２０２１年，全市经济平稳增长。\n２０２１年，全市民生持续改善。\n"
+                   "２０２１年，全市生态不断向好。\n",
+                   "");
   /* semicolons part the members of one sentence */
   assert_parallel ("作风上问题不少：有的学风不正、浅尝辄止；有的作风漂浮、敷衍了事；"
                    "有的纪律松弛、自由散漫。",
@@ -690,9 +704,6 @@ static void
 test_parallel_false (void)
 {
   const char *texts[] = {
-    /* a plain opening over clauses of different shapes */
-    "我们要加强领导，统筹推进各项工作。\n我们要把群众的事情办好。\n"
-    "我们要在全面深化改革上取得新的更大突破，形成一批制度成果。\n",
     /* a connective */
     "同时，要加强督查。\n同时，我们也要看到困难和问题依然不少，发展不平衡的问题比较突出。\n"
     "同时，各地要结合实际。\n",
@@ -709,8 +720,6 @@ test_parallel_false (void)
     /* years are no ordinals */
     "开场白。\n2019年我们完成了各项工作任务，成效显著。\n2020年我们抗击疫情。\n"
     "2021年我们实现了良好开局，各项事业起步扎实，发展势头很好，令人振奋。\n",
-    /* first clauses far apart in length */
-    "发展是第一要务。发展经济、改善民生、保障安全、促进公平、维护稳定都离不开它。发展靠大家。",
     /* sentences of one paragraph that open with a connective */
     "同时，要加强督查。同时，我们也要看到困难和问题依然不少。同时，各地要结合实际。",
     /* numbered lists are headings, not parallel series */

@@ -2310,23 +2310,6 @@ head_end (const Scan *s,
   return clause_end_after (s, MIN (u->end, u->start + run->opening + 1), u->end);
 }
 
-/* The first clauses of the members end with the same character */
-static gboolean
-heads_end_alike (const Scan *s,
-                 GArray     *units,
-                 GArray     *members,
-                 const Run  *run)
-{
-  gunichar last = s->u[head_end (s, MEMBER (units, members, run, 0), run) - 1];
-
-  for (guint k = 1; k < run->n; k++)
-    {
-      if (s->u[head_end (s, MEMBER (units, members, run, k), run) - 1] != last)
-        return FALSE;
-    }
-  return !is_clause_end (last);
-}
-
 /* The length of the numeral that holds @start + @k */
 static guint
 numeral_length (const Scan *s,
@@ -2378,6 +2361,7 @@ opening_is_strong (const Scan *s,
     *content_out = content;
   if (is_dash (s->u[start]) && opening >= 1)
     return TRUE;
+
   /* sentences apart that merely name the same subject are no series */
   return content >= PARALLEL_OPENING
       && (wildcard || (after_punct > 0 && content > after_punct) || (content >= 4 && !gapped));
@@ -2402,6 +2386,9 @@ run_is_parallel (const Scan *s,
 
   if (!strong && (content < PARALLEL_OPENING || run->gapped))
     return FALSE;
+  /* 1984年，我国… 1984年，我国…: a date is no shared wording */
+  if (year_digit (s->u[first->start]) && year_digit (at (s, first->start + 1)))
+    return FALSE;
 
   for (guint k = 0; k < run->n; k++)
     {
@@ -2417,17 +2404,13 @@ run_is_parallel (const Scan *s,
 
   if (strong)
     return head_max <= 3 * head_min + 8;
-
-  /* sentences in a row that open with the same word: 加强…。加强…。加强…。
-   * but not with a connective (同时，), nor a long one among short ones
+  /* Units in a row that open with the same word (我们要…, 加强…) are a
+   * series, as speechwriters build them; not units that open with a
+   * connective (同时，), nor sentences with a long one among short ones.
    */
-  if (sentences)
-    return !is_clause_end (s->u[first->start + run->opening - 1])
-        && head_max <= 2 * head_min + 8 && len_max <= 4 * len_min + 20;
-  /* 坚持科学决策，坚持民主决策，坚持依法决策 */
-  return head_max - head_min <= 2
-      || (head_max - head_min <= MAX (4, head_min / 2)
-          && heads_end_alike (s, units, members, run));
+  if (is_clause_end (s->u[first->start + run->opening - 1]))
+    return FALSE;
+  return !sentences || len_max <= 4 * len_min + 20;
 }
 
 static gboolean
