@@ -655,10 +655,12 @@ test_parallel_sentences (void)
   assert_parallel ("开场白。\n２０２１年，全市经济平稳增长。\n２０２１年，全市民生持续改善。\n"
                    "２０２１年，全市生态不断向好。\n",
                    "");
-  /* semicolons part the members of one sentence */
+  /* clauses of one sentence are no series, unless a dash opens them */
   assert_parallel ("作风上问题不少：有的学风不正、浅尝辄止；有的作风漂浮、敷衍了事；"
                    "有的纪律松弛、自由散漫。",
-                   "1 有的|有的学风不正、浅尝辄止；|有的作风漂浮、敷衍了事；|有的纪律松弛、自由散漫。\n");
+                   "");
+  assert_parallel ("目标是：——经济稳步增长；——民生持续改善；——生态不断向好。",
+                   "1 ——|——经济稳步增长；|——民生持续改善；|——生态不断向好。\n");
 }
 
 /* Run-on text has lost the paragraphs: members a few sentences apart */

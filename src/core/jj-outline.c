@@ -2500,7 +2500,10 @@ collect_units (const Scan  *s,
             }
           continue;
         }
-      if (is_full_stop (c) || c == 0xFF1B)
+      /* a sentence ends at its full stop; clauses after a semicolon are
+       * members only when a dash opens them (；——甲)
+       */
+      if (is_full_stop (c) || (c == 0xFF1B && is_dash (at (s, i + 1))))
         {
           guint end = i + 1;
 
