@@ -655,6 +655,10 @@ test_parallel_sentences (void)
   assert_parallel ("开场白。\n２０２１年，全市经济平稳增长。\n２０２１年，全市民生持续改善。\n"
                    "２０２１年，全市生态不断向好。\n",
                    "");
+  /* a series inside an item lies under the item */
+  assert_parallel ("一、总体要求\n一是稳增长。加强道路建设，完善网络。加强水利工作，健全机制。"
+                   "加强电网改造，提高能力。二是促改革。正文。\n二、主要任务\n正文。",
+                   "3 加强|加强道路建设，完善网络。|加强水利工作，健全机制。|加强电网改造，提高能力。\n");
   /* clauses of one sentence are no series, unless a dash opens them */
   assert_parallel ("作风上问题不少：有的学风不正、浅尝辄止；有的作风漂浮、敷衍了事；"
                    "有的纪律松弛、自由散漫。",

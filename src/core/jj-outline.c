@@ -2886,14 +2886,12 @@ build_tree (JjOutline *self)
       guint level = levels[i];
       guint end = self->length;
 
-      /* a parallel series lies under the heading it is in, and ends with
-       * its last member; it ends no section
+      /* a parallel series lies under the heading or item it is in, and
+       * ends with its last member; it ends no section
        */
       if (kind == JJ_OUTLINE_KIND_PARALLEL)
         {
           gint parent = open->len - 1;
-          while (parent >= 0 && kinds[g_array_index (open, guint, parent)] != JJ_OUTLINE_KIND_HEADING)
-            parent--;
 
           _jj_outline_entry_set_level (e, parent + 2);
           for (guint k = 0; k < _jj_outline_entry_get_n_children (e); k++)
