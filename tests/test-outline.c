@@ -439,6 +439,24 @@ test_ordinal_sections (void)
                    "3 enumerator 二是保基本\n");
 }
 
+/* Numbered items inside a quotation in a paragraph are the quotation's
+ * list, not headings
+ */
+static void
+test_quoted_list (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("一、总体要求\n正文。\n二、主要任务\n会议指出：“要做到三条。（1）稳住增长。（2）守住底线。（3）兜牢民生。”"
+                    "这三条要落实。\n三、保障措施\n正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "1 heading 二、主要任务\n"
+                   "1 heading 三、保障措施\n");
+}
+
 /* A numeral alone on its line numbers a section without a title */
 static void
 test_bare_numerals (void)
@@ -1214,6 +1232,7 @@ main (int   argc,
   g_test_add_func ("/outline/levels-rank-inverted", test_levels_rank_inverted);
   g_test_add_func ("/outline/ordinal-sections", test_ordinal_sections);
   g_test_add_func ("/outline/bare-numerals", test_bare_numerals);
+  g_test_add_func ("/outline/quoted-list", test_quoted_list);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
   g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
   g_test_add_func ("/outline/enumerator-positions", test_enumerator_positions);

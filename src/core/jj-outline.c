@@ -29,6 +29,7 @@
 #define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
 #define SIMILAR_LENGTH      4  /* siblings whose lengths differ by no more */
 #define ANNOUNCE_WINDOW  1500  /* how far before the first section a count is announced */
+#define QUOTE_WINDOW      300  /* how far back a quotation that holds a list opens */
 
 typedef enum
 {
@@ -1387,6 +1388,28 @@ may_follow_unpunctuated (const Scan *s,
   return p == 0x201D || p == 0x300B || p == 0xFF09 || p == 0x300D;
 }
 
+/* @i lies inside a quotation that opened in its paragraph, not far back */
+static gboolean
+in_quotation (const Scan *s,
+              guint       i)
+{
+  gint depth = 0;
+  guint k = i;
+
+  while (k > 0 && i - k < QUOTE_WINDOW && s->u[k - 1] != '\n')
+    k--;
+  for (; k < i; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0x201C || c == 0x300C)
+        depth++;
+      else if ((c == 0x201D || c == 0x300D) && depth > 0)
+        depth--;
+    }
+  return depth > 0;
+}
+
 static void
 scan_candidates (Scan *s)
 {
@@ -1453,6 +1476,12 @@ scan_candidates (Scan *s)
           else
             continue;
         }
+
+      /* In paragraphed text, numbered items inside a quotation are the
+       * quoted text's list: 他说：“（1）…；（2）…”
+       */
+      if (!s->run_on && !at_line_start && !IS_ENUM (cand.family) && in_quotation (s, i))
+        continue;
 
       cand.start = i;
       if (at_line_start)
