@@ -878,7 +878,7 @@ test_fused_sentence_starts (void)
 
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
- * adverb (必须不断|加强), a quoted term or 通观 opens a sentence, more
+ * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
  * words end headings (过程, 秩序) and open sentences (坚决); items after a
  * semicolon are a list inside one sentence, not enumerators.
  */
@@ -892,7 +892,8 @@ test_fused_cuts (void)
     "四、推进城乡统筹发展通观全局，各项工作要着重抓好三件事。"
     "这一结构是由国情决定的：第一，我们是发展中国家，必须坚持发展；第二，我们处在关键阶段，"
     "需要稳中求进；第三，一切有利于发展的办法都可以用。"
-    "五、强化市场监管秩序坚决整治市场环境脏乱差问题。";
+    "五、强化市场监管秩序坚决整治市场环境脏乱差问题。"
+    "六、维护社会安定和谐要把群众的合法权益，作为工作的出发点。";
   g_autoptr(JjOutline) outline = detect (text);
   g_autofree char *got = dump (outline);
 
@@ -902,7 +903,8 @@ test_fused_cuts (void)
                    "1 heading 二、加强队伍自身建设\n"
                    "1 heading 三、方案起草过程\n"
                    "1 heading 四、推进城乡统筹发展\n"
-                   "1 heading 五、强化市场监管秩序\n");
+                   "1 heading 五、强化市场监管秩序\n"
+                   "1 heading 六、维护社会安定和谐\n");
 }
 
 static void

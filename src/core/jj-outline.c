@@ -932,6 +932,9 @@ cut_score (const Scan    *s,
   if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
       || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
     score += 3;
+  /* 要把…作为…: a subjectless sentence of a speech (not 要把握) */
+  else if (s->u[p] == 0x8981 && at (s, p + 1) == 0x628A && at (s, p + 2) != 0x63E1)
+    score += 3;
   /* 2009年 二〇〇九年 */
   else if (year_at (s, p))
     score += 3;
