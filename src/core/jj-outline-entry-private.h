@@ -16,6 +16,12 @@ JjOutlineEntry *_jj_outline_entry_new_take (JjOutlineKind  kind,
                                             guint          start,
                                             guint          title_end,
                                             guint          end);
+JjOutlineEntry *_jj_outline_entry_new_block (JjOutlineKind  kind,
+                                             guint          level,
+                                             char          *block,
+                                             guint          start,
+                                             guint          title_end,
+                                             guint          end);
 void _jj_outline_entry_set_children (JjOutlineEntry  *self,
                                      JjOutlineEntry **children,
                                      guint            n);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "jj-outline-entry-private.h"
 
 struct _JjOutlineEntry
@@ -15,6 +17,7 @@ struct _JjOutlineEntry
   guint           level;
   char           *marker;
   char           *title;
+  gboolean        marker_in_title;  /* one block: title, NUL, marker, NUL */
   guint           start;
   guint           title_end;
   guint           end;
@@ -53,6 +56,8 @@ jj_outline_entry_finalize (GObject *object)
 {
   JjOutlineEntry *self = (JjOutlineEntry *)object;
 
+  if (self->marker_in_title)
+    self->marker = NULL;
   g_clear_pointer (&self->marker, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->children);
@@ -374,6 +379,23 @@ _jj_outline_entry_new_take (JjOutlineKind  kind,
   self->title_end = title_end;
   self->end = end;
 
+  return self;
+}
+
+/* Takes @block: the title, a NUL, then the marker and a NUL */
+JjOutlineEntry *
+_jj_outline_entry_new_block (JjOutlineKind  kind,
+                             guint          level,
+                             char          *block,
+                             guint          start,
+                             guint          title_end,
+                             guint          end)
+{
+  JjOutlineEntry *self = _jj_outline_entry_new_take (kind, level, block, block,
+                                                     start, title_end, end);
+
+  self->marker = block + strlen (block) + 1;
+  self->marker_in_title = TRUE;
   return self;
 }
 

@@ -2697,6 +2697,49 @@ dup_range (const Scan *s,
   return out;
 }
 
+/* The title from @start to @title_end, a NUL, then its first characters
+ * up to @marker_end and a NUL: one block for both
+ */
+static char *
+dup_title_marker (const Scan *s,
+                  guint       start,
+                  guint       marker_end,
+                  guint       title_end)
+{
+  char *out = g_malloc ((title_end - start) * 8 + 2);
+  char *p = out;
+  gsize marker_bytes = 0;
+
+  for (guint k = start; k < title_end; k++)
+    {
+      if (k == marker_end)
+        marker_bytes = p - out;
+      p += g_unichar_to_utf8 (s->u[k], p);
+    }
+  if (marker_end >= title_end)
+    marker_bytes = p - out;
+  *p++ = '\0';
+  memcpy (p, out, marker_bytes);
+  p[marker_bytes] = '\0';
+  return out;
+}
+
+static JjOutlineEntry *
+new_entry (const Scan    *s,
+           JjOutlineKind  kind,
+           guint          level,
+           guint          start,
+           guint          marker_end,
+           guint          title_end,
+           guint          end)
+{
+  if (marker_end > title_end)
+    return _jj_outline_entry_new_take (kind, level, dup_range (s, start, marker_end),
+                                       dup_range (s, start, title_end), start, title_end, end);
+  return _jj_outline_entry_new_block (kind, level, dup_title_marker (s, start, marker_end, title_end),
+                                      start, title_end, end);
+}
+
 static void
 add_parallel (JjOutline  *self,
               const Scan *s,
@@ -2730,10 +2773,8 @@ add_parallel (JjOutline  *self,
         }
     }
 
-  e = _jj_outline_entry_new_take (JJ_OUTLINE_KIND_PARALLEL, 1,
-                                  dup_range (s, first->start, first->start + run->opening),
-                                  dup_range (s, first->start, title_end),
-                                  first->start, title_end, last_end);
+  e = new_entry (s, JJ_OUTLINE_KIND_PARALLEL, 1, first->start, first->start + run->opening,
+                 title_end, last_end);
   for (guint k = 0; k < run->n; k++)
     {
       const Unit *u = MEMBER (units, members, run, k);
@@ -2746,11 +2787,8 @@ add_parallel (JjOutline  *self,
         end = g_array_index (units, Unit, g_array_index (members, guint, run->first + k + 1) - 1).end;
       _jj_outline_entry_add_member (e, u->start, end);
       /* the members are the series' children in the tree */
-      children[k] = _jj_outline_entry_new_take (JJ_OUTLINE_KIND_PARALLEL, 2,
-                                                dup_range (s, u->start, u->start + run->opening),
-                                                dup_range (s, u->start, member_title_end),
-                                                u->start, member_title_end,
-                                                MAX (end, member_title_end));
+      children[k] = new_entry (s, JJ_OUTLINE_KIND_PARALLEL, 2, u->start, u->start + run->opening,
+                               member_title_end, MAX (end, member_title_end));
     }
   _jj_outline_entry_set_children (e, children, run->n);
   for (guint k = 0; k < run->n; k++)
@@ -2817,9 +2855,7 @@ add_entry (JjOutline     *self,
            guint          title_end)
 {
   g_ptr_array_add (self->entries,
-                   _jj_outline_entry_new_take (kind, level, dup_range (s, start, marker_end),
-                                               dup_range (s, start, title_end),
-                                               start, title_end, title_end));
+                   new_entry (s, kind, level, start, marker_end, title_end, title_end));
 }
 
 static gint
