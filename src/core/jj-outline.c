@@ -1842,7 +1842,8 @@ assign_levels (Scan *s)
                        && family_rank (f->family) >= family_rank (c->family))
                    || (IS_HINT (c->family) && IS_HINT (f->family)
                        && family_rank (f->family) >= family_rank (c->family)))
-                  && (IS_HINT (c->family) || IS_HINT (f->family) || !encloses (s, d, f, c, next_member, all_strong)))
+                  && (IS_HINT (c->family) || IS_HINT (f->family)
+                      || !encloses (s, d, f, c, next_member, all_strong)))
                 {
                   g_array_set_size (stack, d);
                   break;
@@ -2736,7 +2737,8 @@ new_entry (const Scan    *s,
   if (marker_end > title_end)
     return _jj_outline_entry_new_take (kind, level, dup_range (s, start, marker_end),
                                        dup_range (s, start, title_end), start, title_end, end);
-  return _jj_outline_entry_new_block (kind, level, dup_title_marker (s, start, marker_end, title_end),
+  return _jj_outline_entry_new_block (kind, level,
+                                      dup_title_marker (s, start, marker_end, title_end),
                                       start, title_end, end);
 }
 
@@ -2899,7 +2901,8 @@ sort_entries (GPtrArray *entries)
   out = g_new (JjOutlineEntry *, n);
   for (i = 0, j = mid, k = 0; i < mid || j < n; k++)
     {
-      if (j == n || (i < mid && jj_outline_entry_get_start (e[i]) <= jj_outline_entry_get_start (e[j])))
+      if (j == n || (i < mid && jj_outline_entry_get_start (e[i])
+                                <= jj_outline_entry_get_start (e[j])))
         out[k] = e[i++];
       else
         out[k] = e[j++];
