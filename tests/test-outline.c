@@ -372,6 +372,114 @@ test_levels_by_nesting (void)
                    "2 heading （二）完善工作机制\n");
 }
 
+/* Levels follow nesting, not the marker's rank: a 一、 series inside a
+ * （一） section that goes on after it is its child.
+ */
+static void
+test_levels_rank_inverted (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("（一）关于当前形势\n正文。\n一、稳住农业生产\n正文。\n二、搞活市场流通\n正文。\n"
+                    "（二）关于下步任务\n正文。\n（三）关于组织保障\n正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading （一）关于当前形势\n"
+                   "2 heading 一、稳住农业生产\n"
+                   "2 heading 二、搞活市场流通\n"
+                   "1 heading （二）关于下步任务\n"
+                   "1 heading （三）关于组织保障\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* in the last section of short headings on their own lines, a list of
+   * whole-paragraph items is a child; what follows the list is its sibling
+   */
+  outline = detect ("（一）关于当前形势\n正文。\n（二）关于价格改革\n今年准备采取以下措施：\n"
+                    "一、合理调整农产品收购价格并实行合同定购，把其余农副产品的价格逐步放开，实行市场调节；\n"
+                    "二、适当提高短途运价，以利于调整运输结构，充分发挥公路和水运的作用；\n"
+                    "三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通。\n"
+                    "为此，必须做好几件事。第一、严格控制消费基金的增长。正文。\n"
+                    "第二、统一制定信贷计划。正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading （一）关于当前形势\n"
+                   "1 heading （二）关于价格改革\n"
+                   "2 heading 一、合理调整农产品收购价格并实行合同定购，把其余农副产品的价格逐步放开，实行市场调节；\n"
+                   "2 heading 二、适当提高短途运价，以利于调整运输结构，充分发挥公路和水运的作用；\n"
+                   "2 heading 三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通\n"
+                   "2 enumerator 第一、严格控制消费基金的增长\n"
+                   "2 enumerator 第二、统一制定信贷计划\n");
+}
+
+/* 第一个问题：… 第二个问题：… are sections; the enumerators and numbered
+ * headings inside them are one level down.
+ */
+static void
+test_ordinal_sections (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("同志们：\n今天讲两个问题。第一个问题：关于形势判断。我们面临的形势很复杂。"
+                    "第一，外部环境更趋严峻。第二，内部任务更加繁重。"
+                    "第二个问题：关于重点工作。1.抓好项目建设。正文很长很长。2.抓好民生保障。正文。"
+                    "一是稳就业。二是保基本。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 enumerator 第一个问题：关于形势判断\n"
+                   "2 enumerator 第一，外部环境更趋严峻\n"
+                   "2 enumerator 第二，内部任务更加繁重\n"
+                   "1 enumerator 第二个问题：关于重点工作\n"
+                   "2 heading 1.抓好项目建设\n"
+                   "2 heading 2.抓好民生保障\n"
+                   "3 enumerator 一是稳就业\n"
+                   "3 enumerator 二是保基本\n");
+}
+
+/* Numbered items inside a quotation in a paragraph are the quotation's
+ * list, not headings
+ */
+static void
+test_quoted_list (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("一、总体要求\n正文。\n二、主要任务\n会议指出：“要做到三条。（1）稳住增长。（2）守住底线。（3）兜牢民生。”"
+                    "这三条要落实。\n三、保障措施\n正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "1 heading 二、主要任务\n"
+                   "1 heading 三、保障措施\n");
+}
+
+/* A numeral alone on its line numbers a section without a title */
+static void
+test_bare_numerals (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("各位代表：\n开场白。\n一\n第一部分正文。\n二\n第二部分正文。\n三\n第三部分正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 各位代表：\n"
+                   "1 heading 一\n"
+                   "1 heading 二\n"
+                   "1 heading 三\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* one numeral alone is no series */
+  outline = detect ("各位代表：\n开场白。\n一\n正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==, "1 salutation 各位代表：\n");
+}
+
 static void
 test_sibling_series (void)
 {
@@ -551,10 +659,30 @@ test_parallel_sentences (void)
                    "加强农村电网改造升级，提高供电能力。依法保障投入。",
                    "1 加强|加强道路建设，完善交通网络。|加强水利工作，健全管护机制。"
                    "|加强农村电网改造升级，提高供电能力。\n");
-  /* semicolons part the members of one sentence */
+  /* a plain shared word makes a series, whatever the shapes of the
+   * clauses after it: paragraphs, and sentences of about one length
+   */
+  assert_parallel ("我们要加强领导，统筹推进各项工作。\n我们要把群众的事情办好。\n"
+                   "我们要在全面深化改革上取得新的更大突破，形成一批制度成果。\n",
+                   "1 我们要|我们要加强领导，统筹推进各项工作。|我们要把群众的事情办好。"
+                   "|我们要在全面深化改革上取得新的更大突破，形成一批制度成果。\n");
+  assert_parallel ("发展是第一要务。发展经济、改善民生、保障安全、促进公平、维护稳定都离不开它。发展靠大家。",
+                   "1 发展|发展是第一要务。|发展经济、改善民生、保障安全、促进公平、维护稳定都离不开它。"
+                   "|发展靠大家。\n");
+  /* a date is no shared wording */
+  assert_parallel ("开场白。\n２０２１年，全市经济平稳增长。\n２０２１年，全市民生持续改善。\n"
+                   "２０２１年，全市生态不断向好。\n",
+                   "");
+  /* a series inside an item lies under the item */
+  assert_parallel ("一、总体要求\n一是稳增长。加强道路建设，完善网络。加强水利工作，健全机制。"
+                   "加强电网改造，提高能力。二是促改革。正文。\n二、主要任务\n正文。",
+                   "3 加强|加强道路建设，完善网络。|加强水利工作，健全机制。|加强电网改造，提高能力。\n");
+  /* clauses of one sentence are no series, unless a dash opens them */
   assert_parallel ("作风上问题不少：有的学风不正、浅尝辄止；有的作风漂浮、敷衍了事；"
                    "有的纪律松弛、自由散漫。",
-                   "1 有的|有的学风不正、浅尝辄止；|有的作风漂浮、敷衍了事；|有的纪律松弛、自由散漫。\n");
+                   "");
+  assert_parallel ("目标是：——经济稳步增长；——民生持续改善；——生态不断向好。",
+                   "1 ——|——经济稳步增长；|——民生持续改善；|——生态不断向好。\n");
 }
 
 /* Run-on text has lost the paragraphs: members a few sentences apart */
@@ -600,9 +728,6 @@ static void
 test_parallel_false (void)
 {
   const char *texts[] = {
-    /* a plain opening over clauses of different shapes */
-    "我们要加强领导，统筹推进各项工作。\n我们要把群众的事情办好。\n"
-    "我们要在全面深化改革上取得新的更大突破，形成一批制度成果。\n",
     /* a connective */
     "同时，要加强督查。\n同时，我们也要看到困难和问题依然不少，发展不平衡的问题比较突出。\n"
     "同时，各地要结合实际。\n",
@@ -619,8 +744,6 @@ test_parallel_false (void)
     /* years are no ordinals */
     "开场白。\n2019年我们完成了各项工作任务，成效显著。\n2020年我们抗击疫情。\n"
     "2021年我们实现了良好开局，各项事业起步扎实，发展势头很好，令人振奋。\n",
-    /* first clauses far apart in length */
-    "发展是第一要务。发展经济、改善民生、保障安全、促进公平、维护稳定都离不开它。发展靠大家。",
     /* sentences of one paragraph that open with a connective */
     "同时，要加强督查。同时，我们也要看到困难和问题依然不少。同时，各地要结合实际。",
     /* numbered lists are headings, not parallel series */
@@ -754,6 +877,36 @@ test_fused_sentence_starts (void)
 }
 
 /* A heading lost from the source: （四） counts when （五） follows it */
+/* Where a heading runs into the next sentence: no cut right after an
+ * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
+ * words end headings (过程, 秩序) and open sentences (坚决); items after a
+ * semicolon are a list inside one sentence, not enumerators.
+ */
+static void
+test_fused_cuts (void)
+{
+  const char *text =
+    "同志们：今天召开会议。一、认真总结各项工作去年，全县经济平稳增长，民生持续改善。"
+    "二、加强队伍自身建设做好新形势下的队伍工作，必须不断加强队伍自身建设。几年来，我们做了很多工作。"
+    "三、方案起草过程“十五五”时期是发展关键期。"
+    "四、推进城乡统筹发展通观全局，各项工作要着重抓好三件事。"
+    "这一结构是由国情决定的：第一，我们是发展中国家，必须坚持发展；第二，我们处在关键阶段，"
+    "需要稳中求进；第三，一切有利于发展的办法都可以用。"
+    "五、强化市场监管秩序坚决整治市场环境脏乱差问题。"
+    "六、维护社会安定和谐要把群众的合法权益，作为工作的出发点。";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、认真总结各项工作\n"
+                   "1 heading 二、加强队伍自身建设\n"
+                   "1 heading 三、方案起草过程\n"
+                   "1 heading 四、推进城乡统筹发展\n"
+                   "1 heading 五、强化市场监管秩序\n"
+                   "1 heading 六、维护社会安定和谐\n");
+}
+
 static void
 test_lost_sibling (void)
 {
@@ -1078,12 +1231,17 @@ main (int   argc,
   g_test_add_func ("/outline/marker-variants", test_marker_variants);
   g_test_add_func ("/outline/false-positives", test_false_positives);
   g_test_add_func ("/outline/levels-by-nesting", test_levels_by_nesting);
+  g_test_add_func ("/outline/levels-rank-inverted", test_levels_rank_inverted);
+  g_test_add_func ("/outline/ordinal-sections", test_ordinal_sections);
+  g_test_add_func ("/outline/bare-numerals", test_bare_numerals);
+  g_test_add_func ("/outline/quoted-list", test_quoted_list);
   g_test_add_func ("/outline/sibling-series", test_sibling_series);
   g_test_add_func ("/outline/sibling-likeness", test_sibling_likeness);
   g_test_add_func ("/outline/enumerator-positions", test_enumerator_positions);
   g_test_add_func ("/outline/runon-first-section", test_runon_first_section);
   g_test_add_func ("/outline/fused-sentence-starts", test_fused_sentence_starts);
   g_test_add_func ("/outline/lost-sibling", test_lost_sibling);
+  g_test_add_func ("/outline/fused-cuts", test_fused_cuts);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "jj-outline-entry-private.h"
 
 struct _JjOutlineEntry
@@ -15,10 +17,12 @@ struct _JjOutlineEntry
   guint           level;
   char           *marker;
   char           *title;
+  gboolean        marker_in_title;  /* one block: title, NUL, marker, NUL */
   guint           start;
   guint           title_end;
   guint           end;
-  GListStore     *children;
+  GPtrArray      *child_array;
+  GListStore     *children;   /* made from child_array when first asked for */
   JjOutlineEntry *parent;   /* weak: the parent owns its children */
   GArray         *members;  /* start, end pairs of a parallel series */
 };
@@ -52,9 +56,12 @@ jj_outline_entry_finalize (GObject *object)
 {
   JjOutlineEntry *self = (JjOutlineEntry *)object;
 
+  if (self->marker_in_title)
+    self->marker = NULL;
   g_clear_pointer (&self->marker, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->children);
+  g_clear_pointer (&self->child_array, g_ptr_array_unref);
   g_clear_pointer (&self->members, g_array_unref);
 
   G_OBJECT_CLASS (jj_outline_entry_parent_class)->finalize (object);
@@ -224,13 +231,23 @@ jj_outline_entry_get_end (JjOutlineEntry *self)
   return self->end;
 }
 
-/* Returns: (transfer none) (nullable): the entries one level down */
+/* Returns: (transfer none) (nullable): the entries one level down. The
+ * list is made when first asked for: a view opens few rows of a long
+ * outline.
+ */
 GListModel *
 jj_outline_entry_get_children (JjOutlineEntry *self)
 {
   g_return_val_if_fail (JJ_IS_OUTLINE_ENTRY (self), NULL);
 
-  return self->children != NULL ? G_LIST_MODEL (self->children) : NULL;
+  if (self->child_array == NULL)
+    return NULL;
+  if (self->children == NULL)
+    {
+      self->children = g_list_store_new (JJ_TYPE_OUTLINE_ENTRY);
+      g_list_store_splice (self->children, 0, 0, self->child_array->pdata, self->child_array->len);
+    }
+  return G_LIST_MODEL (self->children);
 }
 
 /* Returns: (transfer none) (nullable) */
@@ -337,6 +354,62 @@ _jj_outline_entry_set_end (JjOutlineEntry *self,
   self->end = end;
 }
 
+/* Takes @marker and @title: the detector builds thousands of entries */
+JjOutlineEntry *
+_jj_outline_entry_new_take (JjOutlineKind  kind,
+                            guint          level,
+                            char          *marker,
+                            char          *title,
+                            guint          start,
+                            guint          title_end,
+                            guint          end)
+{
+  JjOutlineEntry *self;
+
+  g_assert (level >= 1);
+  g_assert (start <= title_end && title_end <= end);
+  g_assert (marker != NULL && title != NULL);
+
+  self = g_object_new (JJ_TYPE_OUTLINE_ENTRY, NULL);
+  self->kind = kind;
+  self->level = level;
+  self->marker = marker;
+  self->title = title;
+  self->start = start;
+  self->title_end = title_end;
+  self->end = end;
+
+  return self;
+}
+
+/* Takes @block: the title, a NUL, then the marker and a NUL */
+JjOutlineEntry *
+_jj_outline_entry_new_block (JjOutlineKind  kind,
+                             guint          level,
+                             char          *block,
+                             guint          start,
+                             guint          title_end,
+                             guint          end)
+{
+  JjOutlineEntry *self = _jj_outline_entry_new_take (kind, level, block, block,
+                                                     start, title_end, end);
+
+  self->marker = block + strlen (block) + 1;
+  self->marker_in_title = TRUE;
+  return self;
+}
+
+void
+_jj_outline_entry_set_children (JjOutlineEntry  *self,
+                                JjOutlineEntry **children,
+                                guint            n)
+{
+  g_assert (JJ_IS_OUTLINE_ENTRY (self));
+
+  for (guint i = 0; i < n; i++)
+    _jj_outline_entry_add_child (self, children[i]);
+}
+
 void
 _jj_outline_entry_add_child (JjOutlineEntry *self,
                              JjOutlineEntry *child)
@@ -344,8 +417,23 @@ _jj_outline_entry_add_child (JjOutlineEntry *self,
   g_assert (JJ_IS_OUTLINE_ENTRY (self));
   g_assert (JJ_IS_OUTLINE_ENTRY (child));
 
-  if (self->children == NULL)
-    self->children = g_list_store_new (JJ_TYPE_OUTLINE_ENTRY);
-  g_list_store_append (self->children, child);
+  if (self->child_array == NULL)
+    self->child_array = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->child_array, g_object_ref (child));
+  if (self->children != NULL)
+    g_list_store_append (self->children, child);
   child->parent = self;
+}
+
+guint
+_jj_outline_entry_get_n_children (JjOutlineEntry *self)
+{
+  return self->child_array != NULL ? self->child_array->len : 0;
+}
+
+JjOutlineEntry *
+_jj_outline_entry_get_child (JjOutlineEntry *self,
+                             guint           i)
+{
+  return g_ptr_array_index (self->child_array, i);
 }

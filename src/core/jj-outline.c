@@ -29,6 +29,7 @@
 #define LAST_ITEM_REACH  3000  /* 最后 closes a series only this close to it */
 #define SIMILAR_LENGTH      4  /* siblings whose lengths differ by no more */
 #define ANNOUNCE_WINDOW  1500  /* how far before the first section a count is announced */
+#define QUOTE_WINDOW      300  /* how far back a quotation that holds a list opens */
 
 typedef enum
 {
@@ -47,6 +48,7 @@ typedef enum
   FAM_ORDER,     /* 首先，其次，再次，最后 */
   FAM_FANGMIAN,  /* 一方面，另一方面 */
   FAM_GE,        /* 一个是，另一个是 */
+  FAM_DI_GE,     /* 第一个问题：第二个方面， */
   N_FAMILIES
 } Family;
 
@@ -62,6 +64,7 @@ enum {
   CAND_NUMBERED   = 1 << 5,  /* generated numbering: never the title */
   CAND_CUT_SURE   = 1 << 6,  /* the heading's text ends where it visibly does */
   CAND_PENDING    = 1 << 7,  /* numbered, no boundary: kept only if it fits a series */
+  CAND_BARE       = 1 << 8,  /* a numeral alone on its line: the heading is the numeral */
 };
 
 typedef struct
@@ -356,6 +359,16 @@ match_marker (const Scan *s,
       v = parse_cn_number (s, i, &len);
       d = at (s, i + len);
 
+      /* a section numbered by a numeral alone on its line */
+      if ((d == '\n' || d == '\r') && v > 0 && (i == 0 || s->u[i - 1] == '\n'))
+        {
+          cand->family = FAM_DUN;
+          cand->ordinal = v;
+          cand->marker_end = i;
+          cand->flags |= CAND_BARE;
+          return TRUE;
+        }
+
       if (d == 0x3001) /* 、 */
         {
           gunichar e = at (s, i + len + 1);
@@ -455,6 +468,28 @@ match_marker (const Scan *s,
         if (v == 0)
           return FALSE;
         e = at (s, i + 1 + len);
+        /* 第一个问题： 第二个方面， — a short noun, then the colon or comma */
+        if (e == 0x4E2A)
+          {
+            guint k = i + 2 + len;
+            guint end = MIN (s->n, k + 4);
+
+            for (; k < end; k++)
+              {
+                gunichar f = s->u[k];
+
+                if (f == 0xFF1A || f == 0xFF0C || f == ':' || f == ',')
+                  break;
+                if (f < 0x4E00 || f > 0x9FFF || cn_digit (f) || f == 0x662F)
+                  return FALSE;
+              }
+            if (k == end || k == i + 2 + len)
+              return FALSE;
+            cand->family = FAM_DI_GE;
+            cand->ordinal = v;
+            cand->marker_end = k;
+            return TRUE;
+          }
         if (e != 0xFF0C && e != 0x3001 && e != 0xFF1A && e != ',')
           return FALSE;
         /* 第一、二 is a list of numbers */
@@ -566,7 +601,7 @@ static const char * const openers[] = {
   "今天", "前期", "近期", "下一步", "当今", "这些年", "我们", "我国", "我市",
   "我省", "我区", "我县", "我多次", "我想", "我讲", "我在", "这", "对此",
   "为此", "因此", "自从", "随着", "根据", "按照", "面对", "总的来看",
-  "从全局", "综观", "纵观", "回首", "各地", "各级", "各部门", "全党", "党的十",
+  "从全局", "综观", "纵观", "通观", "回首", "各地", "各级", "各部门", "全党", "党的十",
   "党中央", "做好", "实践证明", "事实证明", "大家", "同志们", "目前看", "关于",
   "众所周知", "如何",
 };
@@ -584,12 +619,13 @@ static const char * const heading_tails[] = {
   "部署", "重点", "方向", "优势", "动力", "空间", "利益", "和平", "主体", "队伍",
   "核心", "政策", "主义", "事业", "权力", "生产", "共赢", "原则", "战线", "素质",
   "家园", "成果", "方式", "路线", "方针", "标准", "措施", "责任", "思想", "意识", "使命",
+  "调控", "创新", "秩序", "过程", "纲领",
 };
 
 /* Verbs and adverbs that open subjectless sentences; weak alone */
 static const char * const weak_openers[] = {
   "切实", "积极", "千方百计", "认真", "继续", "进一步", "大力", "不断", "深入",
-  "努力", "始终", "必须", "坚持", "要", "以",
+  "努力", "始终", "必须", "坚持", "坚决", "要", "以",
 };
 
 typedef struct
@@ -605,6 +641,7 @@ typedef struct
 static guint32 opener_first[FIRST_BITS / 32];
 static guint32 tail_first[FIRST_BITS / 32];
 static guint32 weak_first[FIRST_BITS / 32];
+static guint32 marker_first[FIRST_BITS / 32];  /* every marker starts with one */
 
 static inline void
 bits_set (guint32  *bits,
@@ -655,6 +692,21 @@ init_words (void)
           weak_words[i].len = len;
           bits_set (weak_first, weak_words[i].u[0]);
         }
+      {
+        static const gunichar starts[] = {
+          0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+          0xFF08, '(', 0x53E6, 0x5176, 0x7B2C, 0x9996, 0x518D, 0x6700,
+        };
+
+        for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+          bits_set (marker_first, starts[i]);
+        for (gunichar c = '0'; c <= '9'; c++)
+          bits_set (marker_first, c);
+        for (gunichar c = 0xFF10; c <= 0xFF19; c++)
+          bits_set (marker_first, c);
+        for (gunichar c = 0x2460; c <= 0x2473; c++)
+          bits_set (marker_first, c);
+      }
       g_once_init_leave (&initialized, 1);
     }
 }
@@ -681,6 +733,28 @@ word_at (const Scan    *s,
             break;
         }
       if (j == words[k].len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An adverb or auxiliary (不断, 必须, 要) ends just before @p: it goes
+ * with the verb at @p, so no sentence starts there.
+ */
+static gboolean
+adverb_before (const Scan *s,
+               guint       p)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (weak_words); k++)
+    {
+      const Word *w = &weak_words[k];
+      guint j;
+
+      if (w->len > p || s->u[p - 1] != w->u[w->len - 1])
+        continue;
+      for (j = 0; j < w->len && s->u[p - w->len + j] == w->u[j]; j++)
+        ;
+      if (j == w->len)
         return TRUE;
     }
   return FALSE;
@@ -858,6 +932,9 @@ cut_score (const Scan    *s,
   if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
       || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
     score += 3;
+  /* 要把…作为…: a subjectless sentence of a speech (not 要把握) */
+  else if (s->u[p] == 0x8981 && at (s, p + 1) == 0x628A && at (s, p + 2) != 0x63E1)
+    score += 3;
   /* 2009年 二〇〇九年 */
   else if (year_at (s, p))
     score += 3;
@@ -880,8 +957,9 @@ cut_score (const Scan    *s,
   if (word_at (s, p - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
     {
       score += 2;
+      /* …过程|“十四五”时期是…: a quoted term opens the sentence */
       if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words))
-          || short_subject_at (s, p))
+          || short_subject_at (s, p) || s->u[p] == 0x201C)
         score += 1;
     }
   return score;
@@ -1142,7 +1220,7 @@ numbered_title_end (const Scan     *s,
         clause = k + 1;
       if (k < lo || k < clause + MIN_FUSED_TITLE || (depth > 0 && c != 0x201C)
           || is_clause_end (c) || c == 0x3001 || s->u[k - 1] == 0x3001
-          || is_function_word (c) || is_function_word (s->u[k - 1]))
+          || is_function_word (c) || is_function_word (s->u[k - 1]) || adverb_before (s, k))
         continue;
       base = cut_score (s, cand, seen, k, stop);
       if (base == 2)
@@ -1313,6 +1391,28 @@ may_follow_unpunctuated (const Scan *s,
   return p == 0x201D || p == 0x300B || p == 0xFF09 || p == 0x300D;
 }
 
+/* @i lies inside a quotation that opened in its paragraph, not far back */
+static gboolean
+in_quotation (const Scan *s,
+              guint       i)
+{
+  gint depth = 0;
+  guint k = i;
+
+  while (k > 0 && i - k < QUOTE_WINDOW && s->u[k - 1] != '\n')
+    k--;
+  for (; k < i; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0x201C || c == 0x300C)
+        depth++;
+      else if ((c == 0x201D || c == 0x300D) && depth > 0)
+        depth--;
+    }
+  return depth > 0;
+}
+
 static void
 scan_candidates (Scan *s)
 {
@@ -1326,12 +1426,15 @@ scan_candidates (Scan *s)
       gboolean at_line_start;
       const JjParagraphHint *hint = NULL;
 
-      /* Cheap filter: every marker starts with one of these */
-      if (!(cn_digit (c) || c == 0xFF08 || c == '(' || arabic_digit (c) >= 0
-            || (c >= 0x2460 && c <= 0x2473) || c == 0x53E6 || c == 0x5176
-            || c == 0x7B2C || c == 0x9996 || c == 0x518D || c == 0x6700
-            || ((i == 0 || s->u[i - 1] == '\n') && s->n_hints > 0)))
-        continue;
+      /* Cheap filter: one look-up rejects most characters */
+      if (!bits_get (marker_first, c)
+          || !(cn_digit (c) || c == 0xFF08 || c == '(' || arabic_digit (c) >= 0
+               || (c >= 0x2460 && c <= 0x2473) || c == 0x53E6 || c == 0x5176
+               || c == 0x7B2C || c == 0x9996 || c == 0x518D || c == 0x6700))
+        {
+          if (!((i == 0 || s->u[i - 1] == '\n') && s->n_hints > 0))
+            continue;
+        }
 
       at_line_start = line_start (s, i);
       if (s->n_hints > 0 && (i == 0 || s->u[i - 1] == '\n'))
@@ -1364,7 +1467,8 @@ scan_candidates (Scan *s)
            * continue a series (the boundary may be lost with a caption).
            */
           if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
-              && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end)))
+              && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end))
+              && !is_clause_end (s->u[i - 1]))
             cand.flags |= CAND_WEAK;
           /* a paragraph that ended without punctuation: the heading after
            * it counts only if it fits a series (siblings, announced count)
@@ -1376,11 +1480,25 @@ scan_candidates (Scan *s)
             continue;
         }
 
+      /* In paragraphed text, numbered items inside a quotation are the
+       * quoted text's list: 他说：“（1）…；（2）…”
+       */
+      if (!s->run_on && !at_line_start && !IS_ENUM (cand.family) && in_quotation (s, i))
+        continue;
+
       cand.start = i;
       if (at_line_start)
         cand.flags |= CAND_LINE_START;
 
-      if (IS_ENUM (cand.family))
+      if (cand.flags & CAND_BARE)
+        {
+          guint len;
+
+          parse_cn_number (s, i, &len);
+          cand.title_end = i + len;
+          cand.flags |= CAND_OWN_LINE | CAND_CUT_SURE;
+        }
+      else if (IS_ENUM (cand.family))
         cand.title_end = enumerator_title_end (s, &cand);
       else
         cand.title_end = numbered_title_end (s, &cand, NULL);
@@ -1390,8 +1508,9 @@ scan_candidates (Scan *s)
       if (cand.family == FAM_CIRCLED && is_citation (s, cand.marker_end))
         continue;
 
+      /* a numeral alone on its line only counts in a series */
       if (!IS_ENUM (cand.family) && at_line_start && (cand.flags & CAND_OWN_LINE)
-          && cand.title_end - cand.start <= SHORT_HEADING)
+          && !(cand.flags & CAND_BARE) && cand.title_end - cand.start <= SHORT_HEADING)
         cand.flags |= CAND_STRONG;
       if (hint != NULL && (hint_is_heading (hint) || (hint->flags & JJ_PARAGRAPH_BOLD)))
         cand.flags |= CAND_STRONG;
@@ -1400,7 +1519,8 @@ scan_candidates (Scan *s)
         after_heading = cand.title_end;
       g_array_append_val (s->cands, cand);
       /* Skip the marker itself: 一是 cannot hold another marker */
-      i = cand.marker_end - 1;
+      if (cand.marker_end > i)
+        i = cand.marker_end - 1;
     }
 }
 
@@ -1592,11 +1712,79 @@ typedef struct
   guint family;
 } Frame;
 
+/* Only punctuation is left of the line at @i */
+static gboolean
+ends_line (const Scan *s,
+           guint       i)
+{
+  while (i < s->n && is_clause_end (s->u[i]))
+    i++;
+  return i == s->n || s->u[i] == '\n';
+}
+
+/* The series of @f goes on after the whole series that @c starts: the
+ * new series lies inside one of its sections, whatever the markers' ranks
+ * (（一） above 一、, 第一个问题： above 1.). After its last member, a series
+ * of short headings on their own lines holds a series of long or run-in
+ * ones, and the last of the top sections 第N个问题： holds the rest.
+ */
+static gboolean
+encloses (const Scan     *s,
+          guint           depth,
+          const Frame    *f,
+          const Cand     *c,
+          const guint    *next_member,
+          const gboolean *all_strong)
+{
+  const Cand *cands = (const Cand *)(gconstpointer)s->cands->data;
+  const Series *outer = &g_array_index (s->series, Series, f->series);
+  const Series *inner = &g_array_index (s->series, Series, c->series);
+  guint k = outer->first;
+
+  if (f->family == c->family || (IS_ENUM (f->family) && f->family != FAM_DI_GE))
+    return FALSE;
+  /* the member of the outer series that the new one follows */
+  while (next_member[k] != G_MAXUINT && cands[next_member[k]].start < c->start)
+    k = next_member[k];
+  k = next_member[k];
+  if (k == G_MAXUINT)
+    return (f->family == FAM_DI_GE && depth == 0)
+        || (all_strong[f->series] && !all_strong[c->series]);
+  return cands[inner->last].start < cands[k].start;
+}
+
 static void
 assign_levels (Scan *s)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Frame));
   Cand *cands = (Cand *)(gpointer)s->cands->data;
+  g_autofree guint *next_member = g_new (guint, MAX (s->cands->len, 1));
+  g_autofree guint *last_seen = g_new (guint, MAX (s->series->len, 1));
+  g_autofree gboolean *all_strong = g_new (gboolean, MAX (s->series->len, 1));
+  g_autofree gboolean *paragraphs = g_new (gboolean, MAX (s->series->len, 1));
+  g_autofree gboolean *any_long = g_new0 (gboolean, MAX (s->series->len, 1));
+
+  /* the next valid member of each candidate's series */
+  for (guint k = 0; k < s->series->len; k++)
+    {
+      last_seen[k] = G_MAXUINT;
+      all_strong[k] = TRUE;
+      paragraphs[k] = TRUE;
+    }
+  for (guint i = s->cands->len; i > 0; i--)
+    {
+      const Cand *c = &cands[i - 1];
+
+      next_member[i - 1] = G_MAXUINT;
+      if (!(c->flags & CAND_VALID) || c->series < 0)
+        continue;
+      next_member[i - 1] = last_seen[c->series];
+      last_seen[c->series] = i - 1;
+      all_strong[c->series] &= (c->flags & CAND_STRONG) != 0;
+      paragraphs[c->series] &= (c->flags & CAND_LINE_START) != 0 && !s->run_on
+                               && ends_line (s, c->title_end);
+      any_long[c->series] |= c->title_end - c->start > SHORT_HEADING;
+    }
 
   for (guint i = 0; i < s->cands->len; i++)
     {
@@ -1624,14 +1812,17 @@ assign_levels (Scan *s)
         }
 
       /* An enumerator series whose last item lies behind us is over: a new
-       * series is its sibling, not its child.
+       * series is its sibling, not its child. So is a series of headings
+       * that are whole long paragraphs: items of a list, not sections.
        */
       while (stack->len > 0)
         {
           Frame *top = &g_array_index (stack, Frame, stack->len - 1);
           const Series *ser = &g_array_index (s->series, Series, top->series);
 
-          if (IS_ENUM (top->family) && cands[ser->last].start < c->start)
+          if ((IS_ENUM (top->family) || (paragraphs[top->series] && any_long[top->series]))
+              && cands[ser->last].start < c->start
+              && !(top->family == FAM_DI_GE && stack->len == 1))
             g_array_set_size (stack, stack->len - 1);
           else
             break;
@@ -1646,11 +1837,13 @@ assign_levels (Scan *s)
             {
               Frame *f = &g_array_index (stack, Frame, d);
 
-              if (IS_ENUM (f->family)
-                  || (!IS_HINT (c->family) && !IS_HINT (f->family)
-                      && family_rank (f->family) >= family_rank (c->family))
-                  || (IS_HINT (c->family) && IS_HINT (f->family)
-                      && family_rank (f->family) >= family_rank (c->family)))
+              if ((IS_ENUM (f->family)
+                   || (!IS_HINT (c->family) && !IS_HINT (f->family)
+                       && family_rank (f->family) >= family_rank (c->family))
+                   || (IS_HINT (c->family) && IS_HINT (f->family)
+                       && family_rank (f->family) >= family_rank (c->family)))
+                  && (IS_HINT (c->family) || IS_HINT (f->family)
+                      || !encloses (s, d, f, c, next_member, all_strong)))
                 {
                   g_array_set_size (stack, d);
                   break;
@@ -2169,23 +2362,6 @@ head_end (const Scan *s,
   return clause_end_after (s, MIN (u->end, u->start + run->opening + 1), u->end);
 }
 
-/* The first clauses of the members end with the same character */
-static gboolean
-heads_end_alike (const Scan *s,
-                 GArray     *units,
-                 GArray     *members,
-                 const Run  *run)
-{
-  gunichar last = s->u[head_end (s, MEMBER (units, members, run, 0), run) - 1];
-
-  for (guint k = 1; k < run->n; k++)
-    {
-      if (s->u[head_end (s, MEMBER (units, members, run, k), run) - 1] != last)
-        return FALSE;
-    }
-  return !is_clause_end (last);
-}
-
 /* The length of the numeral that holds @start + @k */
 static guint
 numeral_length (const Scan *s,
@@ -2237,6 +2413,7 @@ opening_is_strong (const Scan *s,
     *content_out = content;
   if (is_dash (s->u[start]) && opening >= 1)
     return TRUE;
+
   /* sentences apart that merely name the same subject are no series */
   return content >= PARALLEL_OPENING
       && (wildcard || (after_punct > 0 && content > after_punct) || (content >= 4 && !gapped));
@@ -2261,6 +2438,9 @@ run_is_parallel (const Scan *s,
 
   if (!strong && (content < PARALLEL_OPENING || run->gapped))
     return FALSE;
+  /* 1984年，我国… 1984年，我国…: a date is no shared wording */
+  if (year_digit (s->u[first->start]) && year_digit (at (s, first->start + 1)))
+    return FALSE;
 
   for (guint k = 0; k < run->n; k++)
     {
@@ -2276,17 +2456,13 @@ run_is_parallel (const Scan *s,
 
   if (strong)
     return head_max <= 3 * head_min + 8;
-
-  /* sentences in a row that open with the same word: 加强…。加强…。加强…。
-   * but not with a connective (同时，), nor a long one among short ones
+  /* Units in a row that open with the same word (我们要…, 加强…) are a
+   * series, as speechwriters build them; not units that open with a
+   * connective (同时，), nor sentences with a long one among short ones.
    */
-  if (sentences)
-    return !is_clause_end (s->u[first->start + run->opening - 1])
-        && head_max <= 2 * head_min + 8 && len_max <= 4 * len_min + 20;
-  /* 坚持科学决策，坚持民主决策，坚持依法决策 */
-  return head_max - head_min <= 2
-      || (head_max - head_min <= MAX (4, head_min / 2)
-          && heads_end_alike (s, units, members, run));
+  if (is_clause_end (s->u[first->start + run->opening - 1]))
+    return FALSE;
+  return !sentences || len_max <= 4 * len_min + 20;
 }
 
 static gboolean
@@ -2376,7 +2552,10 @@ collect_units (const Scan  *s,
             }
           continue;
         }
-      if (is_full_stop (c) || c == 0xFF1B)
+      /* a sentence ends at its full stop; clauses after a semicolon are
+       * members only when a dash opens them (；——甲)
+       */
+      if (is_full_stop (c) || (c == 0xFF1B && is_dash (at (s, i + 1))))
         {
           guint end = i + 1;
 
@@ -2510,7 +2689,57 @@ dup_range (const Scan *s,
            guint       start,
            guint       end)
 {
-  return g_ucs4_to_utf8 (s->u + start, end - start, NULL, NULL, NULL);
+  char *out = g_malloc ((end - start) * 4 + 1);
+  char *p = out;
+
+  for (guint k = start; k < end; k++)
+    p += g_unichar_to_utf8 (s->u[k], p);
+  *p = '\0';
+  return out;
+}
+
+/* The title from @start to @title_end, a NUL, then its first characters
+ * up to @marker_end and a NUL: one block for both
+ */
+static char *
+dup_title_marker (const Scan *s,
+                  guint       start,
+                  guint       marker_end,
+                  guint       title_end)
+{
+  char *out = g_malloc ((title_end - start) * 8 + 2);
+  char *p = out;
+  gsize marker_bytes = 0;
+
+  for (guint k = start; k < title_end; k++)
+    {
+      if (k == marker_end)
+        marker_bytes = p - out;
+      p += g_unichar_to_utf8 (s->u[k], p);
+    }
+  if (marker_end >= title_end)
+    marker_bytes = p - out;
+  *p++ = '\0';
+  memcpy (p, out, marker_bytes);
+  p[marker_bytes] = '\0';
+  return out;
+}
+
+static JjOutlineEntry *
+new_entry (const Scan    *s,
+           JjOutlineKind  kind,
+           guint          level,
+           guint          start,
+           guint          marker_end,
+           guint          title_end,
+           guint          end)
+{
+  if (marker_end > title_end)
+    return _jj_outline_entry_new_take (kind, level, dup_range (s, start, marker_end),
+                                       dup_range (s, start, title_end), start, title_end, end);
+  return _jj_outline_entry_new_block (kind, level,
+                                      dup_title_marker (s, start, marker_end, title_end),
+                                      start, title_end, end);
 }
 
 static void
@@ -2523,11 +2752,12 @@ add_parallel (JjOutline  *self,
   const Unit *first = MEMBER (units, members, run, 0);
   guint last_index = g_array_index (members, guint, run->first + run->n - 1);
   guint last_end = g_array_index (units, Unit, last_index).end;
-  g_autofree char *marker = dup_range (s, first->start, first->start + run->opening);
   guint title_end = head_end (s, first, run);
-  g_autofree char *title = dup_range (s, first->start, title_end);
   guint span = G_MAXUINT;
   JjOutlineEntry *e;
+  JjOutlineEntry *stack_children[16];
+  JjOutlineEntry **children = run->n <= G_N_ELEMENTS (stack_children)
+                              ? stack_children : g_new (JjOutlineEntry *, run->n);
 
   /* a member lost with its paragraph runs up to the next one; the last
    * runs as far as the shortest of the others
@@ -2545,16 +2775,13 @@ add_parallel (JjOutline  *self,
         }
     }
 
-  e = jj_outline_entry_new (JJ_OUTLINE_KIND_PARALLEL, 1, marker, title,
-                            first->start, title_end, last_end);
+  e = new_entry (s, JJ_OUTLINE_KIND_PARALLEL, 1, first->start, first->start + run->opening,
+                 title_end, last_end);
   for (guint k = 0; k < run->n; k++)
     {
       const Unit *u = MEMBER (units, members, run, k);
       guint end = u->end;
       guint member_title_end = head_end (s, u, run);
-      g_autofree char *member_marker = dup_range (s, u->start, u->start + run->opening);
-      g_autofree char *member_title = dup_range (s, u->start, member_title_end);
-      g_autoptr(JjOutlineEntry) child = NULL;
 
       if (k + 1 == run->n)
         end = last_end;
@@ -2562,10 +2789,14 @@ add_parallel (JjOutline  *self,
         end = g_array_index (units, Unit, g_array_index (members, guint, run->first + k + 1) - 1).end;
       _jj_outline_entry_add_member (e, u->start, end);
       /* the members are the series' children in the tree */
-      child = jj_outline_entry_new (JJ_OUTLINE_KIND_PARALLEL, 2, member_marker, member_title,
-                                    u->start, member_title_end, MAX (end, member_title_end));
-      _jj_outline_entry_add_child (e, child);
+      children[k] = new_entry (s, JJ_OUTLINE_KIND_PARALLEL, 2, u->start, u->start + run->opening,
+                               member_title_end, MAX (end, member_title_end));
     }
+  _jj_outline_entry_set_children (e, children, run->n);
+  for (guint k = 0; k < run->n; k++)
+    g_object_unref (children[k]);
+  if (children != stack_children)
+    g_free (children);
   g_ptr_array_add (self->entries, e);
 }
 
@@ -2625,11 +2856,8 @@ add_entry (JjOutline     *self,
            guint          marker_end,
            guint          title_end)
 {
-  g_autofree char *marker = dup_range (s, start, marker_end);
-  g_autofree char *title = dup_range (s, start, title_end);
-
   g_ptr_array_add (self->entries,
-                   jj_outline_entry_new (kind, level, marker, title, start, title_end, title_end));
+                   new_entry (s, kind, level, start, marker_end, title_end, title_end));
 }
 
 static gint
@@ -2644,6 +2872,44 @@ compare_entries (gconstpointer a,
   return sa < sb ? -1 : sa > sb;
 }
 
+/* The entries come as runs in document order (headings, then each kind
+ * of parallel series): merging the runs is a stable sort by start.
+ */
+static void
+sort_entries (GPtrArray *entries)
+{
+  JjOutlineEntry **e = (JjOutlineEntry **)entries->pdata;
+  guint n = entries->len;
+  guint mid = 0;
+  g_autofree JjOutlineEntry **out = NULL;
+  guint i, j, k;
+
+  for (guint r = 1; r < n; r++)
+    {
+      if (jj_outline_entry_get_start (e[r - 1]) <= jj_outline_entry_get_start (e[r]))
+        continue;
+      if (mid != 0)
+        {
+          g_ptr_array_sort (entries, compare_entries);
+          return;
+        }
+      mid = r;
+    }
+  if (mid == 0)
+    return;
+
+  out = g_new (JjOutlineEntry *, n);
+  for (i = 0, j = mid, k = 0; i < mid || j < n; k++)
+    {
+      if (j == n || (i < mid && jj_outline_entry_get_start (e[i])
+                                <= jj_outline_entry_get_start (e[j])))
+        out[k] = e[i++];
+      else
+        out[k] = e[j++];
+    }
+  memcpy (e, out, n * sizeof *e);
+}
+
 static gint
 compare_offsets (gconstpointer a,
                  gconstpointer b)
@@ -2654,13 +2920,48 @@ compare_offsets (gconstpointer a,
   return oa < ob ? -1 : oa > ob;
 }
 
+/* Children are appended per parent in one change of its list: @parent_of
+ * holds the index of each entry's parent, n for the top of the tree.
+ */
+static void
+attach_children (JjOutline   *self,
+                 const guint *parent_of)
+{
+  guint n = self->entries->len;
+  g_autofree guint *count = g_new0 (guint, n + 2);
+  g_autofree JjOutlineEntry **flat = g_new (JjOutlineEntry *, MAX (n, 1));
+
+  /* counting sort by parent keeps document order among siblings */
+  for (guint i = 0; i < n; i++)
+    count[parent_of[i] + 1]++;
+  for (guint p = 0; p <= n; p++)
+    count[p + 1] += count[p];
+  for (guint i = 0; i < n; i++)
+    flat[count[parent_of[i]]++] = g_ptr_array_index (self->entries, i);
+
+  /* count[p] is now where the children of p end, count[p - 1] where they start */
+  for (guint p = 0; p <= n; p++)
+    {
+      guint from = p == 0 ? 0 : count[p - 1];
+      guint len = count[p] - from;
+
+      if (len == 0)
+        continue;
+      if (p == n)
+        g_list_store_splice (self->tree, 0, 0, (gpointer *)(flat + from), len);
+      else
+        _jj_outline_entry_set_children (g_ptr_array_index (self->entries, p), flat + from, len);
+    }
+}
+
 static void
 build_tree (JjOutline *self)
 {
-  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n = self->entries->len;
   g_autofree guint *kinds = g_new (guint, n);
   g_autofree guint *levels = g_new (guint, n);
+  g_autofree guint *parent_of = g_new (guint, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -2675,29 +2976,17 @@ build_tree (JjOutline *self)
       guint level = levels[i];
       guint end = self->length;
 
-      /* a parallel series lies under the heading it is in, and ends with
-       * its last member; it ends no section
+      /* a parallel series lies under the heading or item it is in, and
+       * ends with its last member; it ends no section
        */
       if (kind == JJ_OUTLINE_KIND_PARALLEL)
         {
           gint parent = open->len - 1;
 
-          while (parent >= 0 && jj_outline_entry_get_kind (g_ptr_array_index (open, parent))
-                                != JJ_OUTLINE_KIND_HEADING)
-            parent--;
-          GListModel *members = jj_outline_entry_get_children (e);
-
           _jj_outline_entry_set_level (e, parent + 2);
-          for (guint k = 0; members != NULL && k < g_list_model_get_n_items (members); k++)
-            {
-              g_autoptr(JjOutlineEntry) member = g_list_model_get_item (members, k);
-
-              _jj_outline_entry_set_level (member, parent + 3);
-            }
-          if (parent < 0)
-            g_list_store_append (self->tree, e);
-          else
-            _jj_outline_entry_add_child (g_ptr_array_index (open, parent), e);
+          for (guint k = 0; k < _jj_outline_entry_get_n_children (e); k++)
+            _jj_outline_entry_set_level (_jj_outline_entry_get_child (e, k), parent + 3);
+          parent_of[i] = parent < 0 ? n : g_array_index (open, guint, parent);
           continue;
         }
 
@@ -2715,22 +3004,21 @@ build_tree (JjOutline *self)
       _jj_outline_entry_set_end (e, MAX (end, jj_outline_entry_get_title_end (e)));
 
       while (open->len >= level)
-        g_ptr_array_set_size (open, open->len - 1);
+        g_array_set_size (open, open->len - 1);
       if (kind == JJ_OUTLINE_KIND_HEADING || kind == JJ_OUTLINE_KIND_ENUMERATOR)
         {
-          if (open->len == 0)
-            g_list_store_append (self->tree, e);
-          else
-            _jj_outline_entry_add_child (g_ptr_array_index (open, open->len - 1), e);
+          parent_of[i] = open->len == 0 ? n : g_array_index (open, guint, open->len - 1);
           g_assert (open->len == level - 1);
-          g_ptr_array_add (open, e);
+          g_array_append_val (open, i);
         }
       else
         {
-          g_list_store_append (self->tree, e);
-          g_ptr_array_set_size (open, 0);
+          parent_of[i] = n;
+          g_array_set_size (open, 0);
         }
     }
+
+  attach_children (self, parent_of);
 }
 
 /**
@@ -2883,11 +3171,18 @@ jj_outline_detect (const char            *text,
 
         g_array_append_val (blocked, start);
       }
-    g_array_sort (blocked, compare_offsets);
+    for (guint i = 1; i < blocked->len; i++)
+      {
+        if (g_array_index (blocked, guint, i - 1) > g_array_index (blocked, guint, i))
+          {
+            g_array_sort (blocked, compare_offsets);
+            break;
+          }
+      }
     find_parallel (self, &s, blocked);
   }
 
-  g_ptr_array_sort (self->entries, compare_entries);
+  sort_entries (self->entries);
   build_tree (self);
 
   return g_steal_pointer (&self);
