@@ -507,6 +507,38 @@ test_modes (Fixture       *fixture,
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 }
 
+/* An index placed in a folder that is not Jiejian's own (a user's folder,
+ * /tmp) leaves that folder's mode alone; a folder it makes is 0700. */
+static void
+test_foreign_folder_mode (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *shared = g_build_filename (fixture->root, "shared", NULL);
+  g_autofree char *made = g_build_filename (fixture->root, "made", "deeper", NULL);
+  g_autofree char *in_shared = g_build_filename (shared, "index.sqlite", NULL);
+  g_autofree char *in_made = g_build_filename (made, "index.sqlite", NULL);
+  g_autoptr(GFile) shared_file = g_file_new_for_path (in_shared);
+  g_autoptr(GFile) made_file = g_file_new_for_path (in_made);
+  g_autoptr(JjTextIndex) shared_index = jj_text_index_new (shared_file);
+  g_autoptr(JjTextIndex) made_index = jj_text_index_new (made_file);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (shared, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (shared, 01777), ==, 0);
+  g_assert_true (jj_text_index_open (shared_index, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (shared, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 01777);
+  g_assert_cmpint (g_stat (in_shared, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (jj_text_index_open (made_index, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (made, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
 typedef struct
 {
   guint         n_calls;
@@ -591,6 +623,7 @@ main (int   argc,
   ADD ("/text-index/damaged-pages", test_damaged_pages);
   ADD ("/text-index/foreign", test_foreign);
   ADD ("/text-index/modes", test_modes);
+  ADD ("/text-index/foreign-folder-mode", test_foreign_folder_mode);
   ADD ("/text-index/async", test_async);
 #undef ADD
 

@@ -21,6 +21,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "jj-document.h"
 #include "jj-text-fold.h"
@@ -331,6 +333,28 @@ jj_text_index_dup_default_file (void)
   return g_file_new_for_path (path);
 }
 
+/* New folders are made 0700. An existing one is narrowed only when it is
+ * Jiejian's own (named so, ours): an index put in /tmp or a user's
+ * folder never changes that folder's mode. */
+static gboolean
+ensure_index_folder (const char *dir)
+{
+  g_autofree char *base = g_path_get_basename (dir);
+  GStatBuf st;
+
+  if (g_lstat (dir, &st) != 0)
+    return g_mkdir_with_parents (dir, 0700) == 0;
+  if (!S_ISDIR (st.st_mode))
+    {
+      errno = ENOTDIR;
+      return FALSE;
+    }
+  if (g_str_equal (base, "jiejian") && st.st_uid == getuid () && (st.st_mode & 077) != 0)
+    return g_chmod (dir, 0700) == 0;
+
+  return TRUE;
+}
+
 JjTextIndex *
 jj_text_index_new (GFile *file)
 {
@@ -507,7 +531,7 @@ jj_text_index_open (JjTextIndex  *self,
 
   path = g_file_peek_path (self->file);
   dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0 || g_chmod (dir, 0700) != 0)
+  if (!ensure_index_folder (dir))
     {
       int saved = errno;
 
