@@ -39,6 +39,7 @@ typedef struct
   guint       rewritten_marks;
   guint       n_can_undo;
   JjAnchorReport report;
+  char       *last_note;   /* of the mark added last, when it was added */
 } Fixture;
 
 static void
@@ -70,6 +71,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->document);
+  g_clear_pointer (&f->last_note, g_free);
   jj_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->doc);
@@ -87,6 +89,13 @@ items_changed_cb (GListModel *model,
   f->n_items_changed++;
   f->last_removed = removed;
   f->last_added = added;
+  g_clear_pointer (&f->last_note, g_free);
+  if (added == 1)
+    {
+      g_autoptr(JjMark) mark = g_list_model_get_item (model, position);
+
+      f->last_note = g_strdup (jj_mark_get_note (mark));
+    }
 }
 
 static void
@@ -196,6 +205,7 @@ test_notifications (Fixture       *f,
   g_assert_cmpuint (f->n_can_undo, >=, 1);
   g_assert_true (jj_mark_session_get_can_undo (session));
   /* Everything was set before the mark was in the model. */
+  g_assert_cmpstr (f->last_note, ==, "一条批注");
   g_assert_cmpstr (jj_mark_get_note (mark), ==, "一条批注");
   g_assert_cmpstr (jj_mark_get_own_color (mark), ==, "#3366cc");
   g_assert_true (jj_mark_has_tag (mark, "创建"));

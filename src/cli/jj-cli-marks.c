@@ -11,7 +11,7 @@
 #include "jj-cli.h"
 #include "jj-document.h"
 #include "jj-mark-kind.h"
-#include "jj-mark-store.h"
+#include "jj-mark-session.h"
 
 /* One mark a line: tabs, newlines and backslashes in the text are escaped
  * as \t, \n and \\ so that every line has the same eight fields.
@@ -115,7 +115,8 @@ jj_cli_marks (int    argc,
               char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjMarkSession) session = NULL;
+  JjMarkStore *store;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   gboolean check = FALSE;
@@ -137,9 +138,10 @@ jj_cli_marks (int    argc,
       return 2;
     }
 
-  store = jj_cli_open_marks (argv[1], !check, NULL);
-  if (store == NULL)
+  session = jj_cli_open_session (argv[1], !check, NULL, NULL);
+  if (session == NULL)
     return 1;
+  store = jj_mark_session_get_store (session);
   marks = jj_mark_store_get_marks (store);
 
   if (check)

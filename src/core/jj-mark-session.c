@@ -373,16 +373,11 @@ jj_mark_session_add (JjMarkSession      *self,
     section = jj_citation_dup_section (self->outline, start);
 
   /* The fields are set before the mark is in the model: one change. */
-  mark = jj_mark_store_add_range (self->store, start, end, kind, section);
+  mark = jj_mark_store_add_range_full (self->store, start, end, kind, section,
+                                       self->author, tags, note, color);
   if (mark == NULL)
     return NULL;
 
-  if (self->author != NULL)
-    jj_mark_set_author (mark, self->author);
-  if (tags != NULL)
-    jj_mark_set_tags (mark, tags);
-  jj_mark_set_note (mark, note);
-  jj_mark_set_color (mark, color);
   jj_mark_history_added (self->history, mark);
 
   return mark;

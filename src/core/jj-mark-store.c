@@ -1893,7 +1893,9 @@ lock_waited_cb (GObject      *object,
   if (!self->dirty || !self->loaded || self->disposed)
     return;
 
-  if (!held)
+  /* A folder that cannot be written cannot be locked either: the save
+   * below moves the marks to the per-user folder. */
+  if (!held && folder_writable (self->path))
     {
       start_unlocked_save (self);
       return;
@@ -2013,6 +2015,30 @@ jj_mark_store_add_range (JjMarkStore *self,
                          const char  *kind,
                          const char  *section)
 {
+  return jj_mark_store_add_range_full (self, start, end, kind, section, NULL, NULL, NULL, NULL);
+}
+
+/**
+ * jj_mark_store_add_range_full:
+ * @author: (nullable): NULL for the user's name
+ * @tags: (nullable) (array zero-terminated=1):
+ * @note: (nullable):
+ * @color: (nullable): #rrggbb
+ *
+ * Like jj_mark_store_add_range(), with every field set before the mark is
+ * in the model: one change for those who watch it.
+ */
+JjMark *
+jj_mark_store_add_range_full (JjMarkStore        *self,
+                              guint               start,
+                              guint               end,
+                              const char         *kind,
+                              const char         *section,
+                              const char         *author,
+                              const char * const *tags,
+                              const char         *note,
+                              const char         *color)
+{
   g_autoptr(JjMark) mark = NULL;
   g_autofree char *quote = NULL;
   g_autofree char *prefix = NULL;
@@ -2034,7 +2060,11 @@ jj_mark_store_add_range (JjMarkStore *self,
   jj_mark_set_quote (mark, quote);
   jj_mark_set_context (mark, prefix, suffix);
   jj_mark_set_section (mark, section);
-  jj_mark_set_author (mark, default_author ());
+  jj_mark_set_author (mark, author != NULL && author[0] != '\0' ? author : default_author ());
+  if (tags != NULL)
+    jj_mark_set_tags (mark, tags);
+  jj_mark_set_note (mark, note);
+  jj_mark_set_color (mark, color);
 
   g_hash_table_insert (self->by_id, g_strdup (jj_mark_get_id (mark)), g_object_ref (mark));
   g_list_store_insert_sorted (self->live, mark, compare_marks, NULL);
@@ -2166,7 +2196,7 @@ jj_mark_store_get_marks (JjMarkStore *self)
 {
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), NULL);
 
-  return G_LIST_MODEL (self->live);
+  return G_LIST_MODEL (self->model);
 }
 
 /**

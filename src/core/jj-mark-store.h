@@ -60,6 +60,15 @@ JjMark      *jj_mark_store_add_range         (JjMarkStore  *self,
                                               guint         end,
                                               const char   *kind,
                                               const char   *section);
+JjMark      *jj_mark_store_add_range_full    (JjMarkStore        *self,
+                                              guint               start,
+                                              guint               end,
+                                              const char         *kind,
+                                              const char         *section,
+                                              const char         *author,
+                                              const char * const *tags,
+                                              const char         *note,
+                                              const char         *color);
 void         jj_mark_store_remove            (JjMarkStore  *self,
                                               JjMark       *mark);
 void         jj_mark_store_restore           (JjMarkStore  *self,
