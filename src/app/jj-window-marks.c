@@ -114,7 +114,7 @@ show_report (JjWindow             *self,
   g_autofree char *text = NULL;
   AdwToast *toast;
 
-  text = g_strdup_printf (_("%s: %u marks in place, %u moved, %u with changed wording, %u orphaned"),
+  text = g_strdup_printf (_("%s. Marks: %u in place, %u moved, %u with changed wording, %u orphaned"),
                           what, report->placed, report->moved, report->changed, report->orphaned);
   toast = adw_toast_new (text);
   if (report->moved + report->changed + report->orphaned > 0)

@@ -355,8 +355,7 @@ load_cb (GObject      *object,
 
       jj_window_set_document (self, document);
       jj_reader_view_scroll_to_offset (self->reader_view, position);
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The speech changed on disk and was reloaded")));
+      /* The toast comes with the marks, saying what became of them. */
     }
   else
     {
