@@ -117,6 +117,8 @@ show_report (JjWindow             *self,
   text = g_strdup_printf (_("%s. Marks: %u in place, %u moved, %u with changed wording, %u orphaned"),
                           what, report->placed, report->moved, report->changed, report->orphaned);
   toast = adw_toast_new (text);
+  /* Not behind an earlier toast waiting to be dismissed. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (report->moved + report->changed + report->orphaned > 0)
     {
       adw_toast_set_timeout (toast, 0);
