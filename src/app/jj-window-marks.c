@@ -142,10 +142,9 @@ marks_rewritten_cb (JjWindow *self,
   g_autofree char *text = NULL;
   AdwToast *toast;
 
-  text = g_strdup_printf (g_dngettext (NULL,
-                                       "The marks file was deleted; it was written again with the %u mark held in memory",
-                                       "The marks file was deleted; it was written again with the %u marks held in memory",
-                                       n_marks),
+  text = g_strdup_printf (ngettext ("The marks file was deleted; it was written again with the %u mark held in memory",
+                                    "The marks file was deleted; it was written again with the %u marks held in memory",
+                                    n_marks),
                           n_marks);
   toast = adw_toast_new (text);
   adw_toast_set_timeout (toast, 0);
