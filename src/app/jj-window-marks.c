@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "jj-application.h"
+#include "jj-library.h"
 #include "jj-mark-kind.h"
 #include "jj-mark-popover.h"
 #include "jj-mark-session.h"
@@ -252,6 +254,18 @@ marks_loaded_cb (GObject      *object,
   marks_notice_cb (self);
   _jj_window_load_details (self);
   update_highlights (self);
+
+  /* Marks kept in the per-user folder are found there by the library. */
+  if (jj_mark_store_get_fallback (self->marks) && self->document != NULL &&
+      JJ_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    {
+      JjApplication *app = JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      g_autoptr(GFile) sidecar = jj_mark_store_get_sidecar (self->marks);
+
+      jj_library_add_document (jj_application_get_library (app), jj_document_get_file (self->document),
+                               sidecar, jj_document_get_title (self->document));
+    }
+
   if (self->marks_reload)
     {
       const JjAnchorReport *report = jj_mark_session_get_report (session);

@@ -216,7 +216,8 @@ jj_window_set_document (JjWindow   *self,
           JjApplication *app = JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
           GFile *sidecar = NULL;
 
-          if (self->marks != NULL && jj_mark_store_get_fallback (self->marks))
+          /* Known once the marks are loaded, which tells the library again. */
+          if (self->marks != NULL && !self->marks_loading && jj_mark_store_get_fallback (self->marks))
             sidecar = jj_mark_store_get_sidecar (self->marks);
           jj_library_add_document (jj_application_get_library (app), file, sidecar,
                                    jj_document_get_title (document));
