@@ -15,7 +15,9 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -1154,8 +1156,26 @@ load_thread (GTask        *task,
   JjMarkStore *self = source_object;
   LoadData *load = task_data;
   GError *error = NULL;
+  pid_t tid = (pid_t) syscall (SYS_gettid);
+  gboolean lowered = FALSE;
+  int priority;
+  gboolean ok;
 
-  if (load_read (self, load->text, load->fingerprint, &load->needs_save, &error))
+  /* Behind the main loop for the processor: the window draws and answers
+   * first on a busy machine. The pool's thread is given back as it was. */
+  errno = 0;
+  priority = getpriority (PRIO_PROCESS, tid);
+  if (errno == 0)
+    lowered = setpriority (PRIO_PROCESS, tid, MIN (priority + 10, 19)) == 0;
+
+  ok = load_read (self, load->text, load->fingerprint, &load->needs_save, &error);
+
+  /* Raising it back may need a privilege: then the thread ends lowered,
+   * which only slows work that is off the main loop anyway. */
+  if (lowered)
+    (void) setpriority (PRIO_PROCESS, tid, priority);
+
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
