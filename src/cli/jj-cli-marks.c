@@ -147,6 +147,7 @@ jj_cli_marks (int    argc,
   if (check)
     {
       guint counts[3] = { 0, };
+      guint changed;
 
       for (guint i = 0; i < g_list_model_get_n_items (marks); i++)
         {
@@ -161,12 +162,16 @@ jj_cli_marks (int    argc,
           return 1;
         }
 
+      /* Of the moved marks, those whose wording changed too. */
+      changed = jj_mark_session_get_report (session)->changed;
       if (format != NULL && g_str_equal (format, "json"))
-        printf ("{\"placed\": %u, \"moved\": %u, \"orphan\": %u}\n",
-                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN]);
+        printf ("{\"placed\": %u, \"moved\": %u, \"orphan\": %u, \"changed\": %u}\n",
+                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN],
+                changed);
       else
-        printf ("placed\t%u\nmoved\t%u\norphan\t%u\n",
-                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN]);
+        printf ("placed\t%u\nmoved\t%u\norphan\t%u\nchanged\t%u\n",
+                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN],
+                changed);
 
       return 0;
     }
