@@ -103,6 +103,7 @@ static void
 show_marks_cb (AdwToast *toast,
                JjWindow *self)
 {
+  jj_marks_panel_set_attention (self->marks_panel, TRUE);
   adw_flap_set_reveal_flap (self->marks_flap, TRUE);
 }
 
@@ -275,6 +276,14 @@ marks_loaded_cb (GObject      *object,
       else
         adw_toast_overlay_add_toast (self->toast_overlay,
                                      adw_toast_new (_("The speech changed on disk and was reloaded")));
+    }
+  else if (ok && jj_mark_session_get_report (session)->text_changed)
+    {
+      const JjAnchorReport *report = jj_mark_session_get_report (session);
+
+      /* Edited while it was not open here: the marks followed, and say how. */
+      if (report->moved + report->changed + report->orphaned > 0)
+        show_report (self, _("The speech changed since its marks were saved"), report);
     }
   self->marks_reload = FALSE;
   _jj_window_debug_marks_loaded (self);
