@@ -39,6 +39,7 @@ printf '%s\n' "$line" | awk -F '\t' -v id="$id" '$1 == id && $2 == 300 && $3 == 
 sed '0,/同志們:/s//同志們:新增的一段開場白。/' "$sample" > "$dir/speech.txt"
 "$cli" marks --check "$dir/speech.txt" > "$dir/check.tsv"
 grep -q "^moved	2$" "$dir/check.tsv" || fail "two moved marks expected: $(cat "$dir/check.tsv")"
+grep -q "^changed	0$" "$dir/check.tsv" || fail "no reworded mark expected: $(cat "$dir/check.tsv")"
 quote=$(printf '%s\n' "$line" | cut -f 7)
 "$cli" marks "$dir/speech.txt" | awk -F '\t' -v id="$id" -v q="$quote" '$1 == id && $2 > 300 && $3 - $2 == 30 && $7 == q { ok = 1 } END { exit !ok }' \
   || fail "the mark did not move with its quote: $("$cli" marks "$dir/speech.txt" | head -n 1)"

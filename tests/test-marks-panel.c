@@ -1042,6 +1042,32 @@ test_accessible (Fixture       *f,
   g_free (failure);
 }
 
+/* After a reload, only what it moved or orphaned; one button shows all. */
+static void
+test_attention (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *show_all = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (f->panel)));
+       child != NULL && show_all == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      show_all = child;
+  g_assert_nonnull (show_all);
+  g_assert_false (gtk_widget_get_visible (show_all));
+
+  jj_marks_panel_set_attention (f->panel, TRUE);
+  settle ();
+  assert_shown (f, "防汛抗旱工作的各项安排\n");
+  g_assert_true (gtk_widget_get_visible (show_all));
+
+  g_signal_emit_by_name (show_all, "clicked");
+  settle ();
+  assert_shown (f, ALL_QUOTES);
+  g_assert_false (gtk_widget_get_visible (show_all));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1067,6 +1093,7 @@ main (int   argc,
   ADD ("header-moves", test_header_moves);
   ADD ("empty", test_empty);
   ADD ("accessible", test_accessible);
+  ADD ("attention", test_attention);
 
 #undef ADD
 

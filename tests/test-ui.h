@@ -72,7 +72,8 @@ jj_test_selection_is (gpointer data)
 static inline gboolean
 jj_test_window_has_document (gpointer window)
 {
-  return _jj_window_get_document (window) != NULL;
+  /* The marks come a little after the text, from a thread. */
+  return _jj_window_get_document (window) != NULL && !_jj_window_get_marks_loading (window);
 }
 
 /* Opens @path in a new window, @width by @height when they are not 0 (the

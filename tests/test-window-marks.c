@@ -20,6 +20,7 @@
 #include "jj-mark-store.h"
 #include "jj-sidecar.h"
 #include "jj-window-private.h"
+#include "test-slowdown.h"
 #include "test-ui.h"
 #include "test-xtest.h"
 
@@ -1261,6 +1262,267 @@ test_save_problem (void)
   speech_clear (&speech);
 }
 
+/* A mark's own colour is the colour of its highlight, not its kind's. */
+static void
+test_own_color (void)
+{
+  Speech speech;
+  JjWindow *window;
+  JjMark *mark;
+  GtkTextIter iter;
+  GtkTextView *view;
+  GtkTextTag *tag;
+  GdkRGBA *rgba = NULL;
+
+  if (!speech_init (&speech))
+    return;
+
+  window = open_path (speech.path);
+  select_phrase (window, "形势逼人");
+  g_assert_true (press_binding (window, GDK_KEY_1, 0));
+  mark = find_mark (window, "形势逼人");
+  g_assert_nonnull (mark);
+  jj_test_spin (5);
+  g_assert_true (quote_has_tag (window, "形势逼人", "mark-borrow"));
+
+  g_assert_true (jj_mark_session_set_color (window->session, mark, "#12ab34"));
+  jj_test_spin (5);
+  g_assert_true (quote_has_tag (window, "形势逼人", "mark-color-#12ab34"));
+  g_assert_false (quote_has_tag (window, "形势逼人", "mark-borrow"));
+
+  view = reader_text_at (window, "形势逼人", &iter);
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view)),
+                                   "mark-color-#12ab34");
+  g_object_get (tag, "background-rgba", &rgba, NULL);
+  g_assert_cmpfloat_with_epsilon (rgba->red, 0x12 / 255.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (rgba->green, 0xab / 255.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (rgba->blue, 0x34 / 255.0, 0.01);
+  gdk_rgba_free (rgba);
+
+  /* Undone, the kind's colour is back. */
+  g_assert_true (jj_mark_session_undo (window->session) == mark);
+  jj_test_spin (5);
+  g_assert_true (quote_has_tag (window, "形势逼人", "mark-borrow"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  speech_clear (&speech);
+}
+
+typedef struct
+{
+  JjWindow *window;
+  gint64    last;
+  gint64    max_gap;    /* between ticks while the marks load */
+  gint64    loading;    /* how long they were loading */
+  gint64    started;
+  guint     ticks;
+} Ticker;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticker *ticker = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (ticker->window->marks_loading)
+    {
+      if (ticker->started == 0)
+        ticker->started = now;
+      else
+        ticker->max_gap = MAX (ticker->max_gap, now - ticker->last);
+      ticker->loading = now - ticker->started;
+      ticker->ticks++;
+    }
+  ticker->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* A sidecar of @n marks whose quotes are nowhere in the speech (Hangul in
+ * Chinese), each searched for exactly and then approximately on load. */
+static void
+write_orphans_sidecar (const char *path,
+                       guint       n)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<jiejian xmlns=\"" JJ_SIDECAR_NAMESPACE "\" version=\"1\">\n"
+                               "<document fingerprint=\"1111111111111111111111111111111111111111111111111111111111111111\" length=\"1\"/>\n");
+  GRand *rand = g_rand_new_with_seed (5);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char quote[64] = { 0, }, context[64] = { 0, };
+      gsize q = 0, c = 0;
+      g_autofree char *id = g_uuid_string_random ();
+
+      for (guint k = 0; k < 8; k++)
+        q += g_unichar_to_utf8 (0xAC00 + g_rand_int_range (rand, 0, 2000), quote + q);
+      for (guint k = 0; k < 6; k++)
+        c += g_unichar_to_utf8 (0x4E00 + g_rand_int_range (rand, 0, 300), context + c);
+      g_string_append_printf (xml,
+                              "<mark id=\"%s\" kind=\"golden\" created=\"2026-01-01T00:00:00Z\" "
+                              "modified=\"2026-01-01T00:00:00Z\"><target start=\"%u\" end=\"%u\">"
+                              "<prefix>%s</prefix><quote>%s</quote><suffix>%s</suffix></target></mark>\n",
+                              id, i % 1000, i % 1000 + 8, context, quote, context);
+    }
+  g_string_append (xml, "</jiejian>\n");
+  g_rand_free (rand);
+  g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
+  g_string_free (xml, TRUE);
+}
+
+static gboolean
+has_document_only (gpointer data)
+{
+  return ((JjWindow *) data)->document != NULL;
+}
+
+static gboolean
+marks_loaded (gpointer data)
+{
+  JjWindow *window = data;
+
+  return window->document != NULL && !window->marks_loading;
+}
+
+/* Marks are read, parsed and placed in a thread: the window draws and
+ * answers all the while, and nothing is marked before they are in. */
+static void
+test_load_off_main_loop (void)
+{
+  g_autoptr(GFile) file = NULL;
+  Ticker ticker = { 0, };
+  Speech speech;
+  JjWindow *window;
+  guint source;
+  gint64 arrived;
+  gint64 idle_gap = 0;
+  gboolean refused = FALSE;
+
+  if (!speech_init (&speech))
+    return;
+
+  write_orphans_sidecar (speech.sidecar, 12000);
+
+  /* The main loop with nothing to do, for the machine's own pauses (other
+   * programs share its processors). */
+  {
+    gint64 idle_end = g_get_monotonic_time () + G_USEC_PER_SEC;
+    gint64 last = g_get_monotonic_time ();
+
+    while (g_get_monotonic_time () < idle_end)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (10000);
+        idle_gap = MAX (idle_gap, g_get_monotonic_time () - last);
+        last = g_get_monotonic_time ();
+      }
+    g_test_message ("longest gap with nothing loading: %.3f s", idle_gap / (double) G_USEC_PER_SEC);
+  }
+  file = g_file_new_for_path (speech.path);
+  window = JJ_WINDOW (jj_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ticker.window = window;
+  ticker.last = g_get_monotonic_time ();
+  source = g_timeout_add (10, tick_cb, &ticker);
+  jj_window_open (window, file);
+
+  /* The speech is there before its marks. */
+  g_assert_true (jj_test_wait_until (has_document_only, window));
+  /* Laying the speech out for its first frame is no work of the marks. */
+  jj_test_spin (3);
+  ticker.max_gap = 0;
+  ticker.last = g_get_monotonic_time ();
+  if (window->marks_loading)
+    {
+      jj_reader_view_select_range (window->reader_view, 3, 9);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "borrow");
+      refused = window->marks_loading && n_marks (window) == 0;
+    }
+  g_assert_true (jj_test_wait_until (marks_loaded, window));
+  arrived = g_get_monotonic_time ();
+  g_source_remove (source);
+  jj_test_spin (2);
+  g_test_message ("12,000 orphans loaded in a thread for %.3f s, %u ticks, longest gap %.3f s; "
+                  "put in the model and the panel in %.3f s",
+                  ticker.loading / (double) G_USEC_PER_SEC, ticker.ticks,
+                  ticker.max_gap / (double) G_USEC_PER_SEC,
+                  (g_get_monotonic_time () - arrived) / (double) G_USEC_PER_SEC);
+
+  /* Long enough that a load on the main loop would have stopped it: the
+   * loop went round all along. (How long its pauses may be depends on how
+   * busy the machine is: they are logged above, not asserted.) */
+  g_assert_cmpuint (ticker.ticks, >=, 5);
+  g_assert_cmpint (ticker.max_gap, <, ticker.loading);
+  g_assert_true (refused);
+  g_assert_cmpuint (n_marks (window), ==, 12000);
+  g_assert_cmpuint (jj_mark_store_get_n_orphans (window->marks), ==, 12000);
+
+  /* Loaded, marking works and keeps every mark read. */
+  select_phrase (window, "挑战逼人");
+  g_assert_true (press_binding (window, GDK_KEY_1, 0));
+  g_assert_cmpuint (n_marks (window), ==, 12001);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  speech_clear (&speech);
+}
+
+static gboolean
+has_file (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return !jj_mark_store_get_dirty (((JjWindow *) data)->marks);
+}
+
+/* A sidecar deleted while the speech is open is written again from the
+ * marks in memory, and the window says so. */
+static void
+test_sidecar_deleted (void)
+{
+  const char *toast = "The marks file was deleted; it was written again with the 2 marks held in memory";
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(JjMark) first = NULL;
+  Speech speech;
+  JjWindow *window;
+
+  if (!speech_init (&speech))
+    return;
+
+  g_settings_set_uint (settings, "save-delay", 50);
+  window = open_path (speech.path);
+  select_phrase (window, "形势逼人");
+  g_assert_true (press_binding (window, GDK_KEY_1, 0));
+  select_phrase (window, "挑战逼人");
+  g_assert_true (press_binding (window, GDK_KEY_2, 0));
+  g_assert_true (jj_test_wait_until (is_saved, window));
+  g_assert_true (jj_test_wait_until (has_file, speech.sidecar));
+  g_assert_null (find_label (GTK_WIDGET (window->toast_overlay), toast));
+
+  g_assert_cmpint (g_unlink (speech.sidecar), ==, 0);
+  g_assert_true (jj_test_wait_until (has_file, speech.sidecar));
+  g_assert_true (jj_test_wait_until (is_saved, window));
+  jj_test_spin (5);
+  g_assert_nonnull (find_label (GTK_WIDGET (window->toast_overlay), toast));
+
+  first = sidecar_mark (speech.sidecar, "形势逼人");
+  g_assert_nonnull (first);
+  {
+    g_autoptr(JjMark) second = sidecar_mark (speech.sidecar, "挑战逼人");
+
+    g_assert_nonnull (second);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "save-delay");
+  speech_clear (&speech);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1276,6 +1538,9 @@ main (int   argc,
   g_test_add_func ("/window-marks/undo-redo", test_undo_redo);
   g_test_add_func ("/window-marks/orphan", test_orphan);
   g_test_add_func ("/window-marks/save-problem", test_save_problem);
+  g_test_add_func ("/window-marks/own-color", test_own_color);
+  g_test_add_func ("/window-marks/load-off-main-loop", test_load_off_main_loop);
+  g_test_add_func ("/window-marks/sidecar-deleted", test_sidecar_deleted);
 
   return jj_test_ui_run (home);
 }

@@ -35,6 +35,8 @@ struct _JjMarksPanel
   GPtrArray      *authors;     /* the author filter's choices after "Everyone" */
   char           *me;          /* the user's name, for "My Marks" */
   gboolean        show_authors; /* the marks are not all one writer's */
+  gboolean        attention;   /* only marks moved or orphaned by a reload */
+  GtkWidget      *show_all;    /* the way back from that */
 };
 
 G_DEFINE_FINAL_TYPE (JjMarksPanel, jj_marks_panel, GTK_TYPE_WIDGET)
@@ -135,6 +137,8 @@ filter_func (gpointer item,
   const char *author = selected_author (self);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  if (self->attention && jj_mark_get_status (mark) == JJ_MARK_STATUS_PLACED)
+    return FALSE;
   if (kind != NULL && g_strcmp0 (jj_mark_get_kind (mark), kind) != 0)
     return FALSE;
   if (tag != NULL && !jj_mark_has_tag (mark, tag))
@@ -516,6 +520,29 @@ filter_changed_cb (JjMarksPanel *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/**
+ * jj_marks_panel_set_attention:
+ *
+ * Shows only the marks a reload moved, found in changed wording or
+ * orphaned, with a button to show them all again.
+ */
+void
+jj_marks_panel_set_attention (JjMarksPanel *self,
+                              gboolean      attention)
+{
+  g_return_if_fail (JJ_IS_MARKS_PANEL (self));
+
+  self->attention = attention;
+  gtk_widget_set_visible (self->show_all, attention);
+  filter_changed_cb (self);
+}
+
+static void
+show_all_cb (JjMarksPanel *self)
+{
+  jj_marks_panel_set_attention (self, FALSE);
+}
+
 static void
 jj_marks_panel_dispose (GObject *object)
 {
@@ -578,6 +605,12 @@ jj_marks_panel_init (JjMarksPanel *self)
   for (guint i = 0; i < jj_mark_kind_get_n_kinds (); i++)
     gtk_string_list_append (kinds, jj_mark_kind_get_label (jj_mark_kind_get_nth (i)->key));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+
+  self->show_all = gtk_button_new_with_mnemonic (_("Moved and Orphaned Marks Only — Show _All"));
+  gtk_widget_add_css_class (self->show_all, "flat");
+  gtk_widget_set_visible (self->show_all, FALSE);
+  g_signal_connect_swapped (self->show_all, "clicked", G_CALLBACK (show_all_cb), self);
+  gtk_box_prepend (GTK_BOX (self->box), self->show_all);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);

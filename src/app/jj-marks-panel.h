@@ -20,6 +20,8 @@ void       jj_marks_panel_set_marks  (JjMarksPanel *self,
                                       GListModel   *marks);
 void       jj_marks_panel_refresh    (JjMarksPanel *self);
 guint      jj_marks_panel_get_n_shown (JjMarksPanel *self);
+void       jj_marks_panel_set_attention (JjMarksPanel *self,
+                                         gboolean      attention);
 void       jj_marks_panel_set_me     (JjMarksPanel *self,
                                       const char   *name);
 

@@ -534,6 +534,31 @@ update_font (JjReaderView  *self,
   gtk_text_view_set_pixels_below_lines (view, paragraph_gap (self));
 }
 
+/* A mark's own colour, as translucent as the kinds' own. Returns the
+ * tag's name. */
+static char *
+ensure_color_tag (JjReaderView *self,
+                  const char   *color)
+{
+  char *name = g_strconcat ("mark-color-", color, NULL);
+  GdkRGBA rgba;
+
+  if (gtk_text_tag_table_lookup (self->tags, name) == NULL)
+    {
+      GtkTextTag *tag;
+
+      if (!gdk_rgba_parse (&rgba, color))
+        gdk_rgba_parse (&rgba, jj_mark_kind_get_color (NULL));
+      rgba.alpha = 0.45;
+      tag = gtk_text_tag_new (name);
+      g_object_set (tag, "background-rgba", &rgba, NULL);
+      gtk_text_tag_table_add (self->tags, tag);
+      g_object_unref (tag);
+    }
+
+  return name;
+}
+
 static void
 decorate_view (JjReaderView *self,
                GtkTextView  *view)
@@ -566,7 +591,9 @@ decorate_view (JjReaderView *self,
       JjHighlight *h = &g_array_index (self->highlights, JjHighlight, i);
       g_autofree char *name = NULL;
 
-      if (jj_mark_kind_lookup (h->kind) != NULL)
+      if (h->color != NULL)
+        name = ensure_color_tag (self, h->color);
+      else if (jj_mark_kind_lookup (h->kind) != NULL)
         name = g_strconcat ("mark-", h->kind, NULL);
       else
         name = g_strdup ("mark-other");

@@ -19,6 +19,7 @@ typedef struct
   const char *kind;      /* a mark kind key */
   gboolean    has_note;
   gpointer    data;      /* handed back by ::highlight-activated */
+  const char *color;     /* the mark's own colour, #rrggbb, or NULL for its kind's */
 } JjHighlight;
 
 #define JJ_TYPE_READER_VIEW (jj_reader_view_get_type ())

@@ -7,16 +7,17 @@
 
 #include <glib/gi18n.h>
 
-#include "jj-citation.h"
-#include "jj-mark-history.h"
+#include "jj-application.h"
+#include "jj-library.h"
 #include "jj-mark-kind.h"
 #include "jj-mark-popover.h"
-#include "jj-mark-store.h"
-#include "jj-outline.h"
+#include "jj-mark-session.h"
 #include "jj-window-private.h"
 
-void
-_jj_window_refresh_marks (JjWindow *self)
+/* The reader's highlights and the outline's mark ticks follow the
+ * session's model: this runs on its every change. */
+static void
+update_highlights (JjWindow *self)
 {
   g_autoptr(GArray) highlights = g_array_new (FALSE, FALSE, sizeof (JjHighlight));
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -40,6 +41,7 @@ _jj_window_refresh_marks (JjWindow *self)
       h.start = jj_mark_get_start (mark);
       h.end = jj_mark_get_end (mark);
       h.kind = g_intern_string (jj_mark_get_kind (mark));
+      h.color = g_intern_string (jj_mark_get_own_color (mark));
       h.has_note = note != NULL && note[0] != '\0';
       h.data = mark; /* owned by the store, which outlives the highlights */
       g_array_append_val (highlights, h);
@@ -49,17 +51,15 @@ _jj_window_refresh_marks (JjWindow *self)
   jj_reader_view_set_highlights (self->reader_view, (const JjHighlight *) (gpointer) highlights->data,
                                  highlights->len);
   jj_outline_panel_set_mark_offsets (self->outline_panel, offsets);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->history && jj_mark_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->history && jj_mark_history_can_redo (self->history));
 }
 
 static void
-marks_items_changed_cb (JjWindow *self)
+history_changed_cb (JjWindow *self)
 {
-  _jj_window_refresh_marks (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->session != NULL && jj_mark_session_get_can_undo (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->session != NULL && jj_mark_session_get_can_redo (self->session));
 }
 
 static void
@@ -100,12 +100,58 @@ marks_save_failed_cb (JjWindow *self,
 }
 
 static void
-marks_reloaded_cb (JjWindow *self)
+show_marks_cb (AdwToast *toast,
+               JjWindow *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Marks changed on disk and were merged")));
-  jj_marks_panel_refresh (self->marks_panel);
-  _jj_window_refresh_marks (self);
+  jj_marks_panel_set_attention (self->marks_panel, TRUE);
+  adw_flap_set_reveal_flap (self->marks_flap, TRUE);
+}
+
+/* What re-anchoring did, said in full: no mark moves, changes its
+ * wording or loses its passage without a word. */
+static void
+show_report (JjWindow             *self,
+             const char           *what,
+             const JjAnchorReport *report)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  text = g_strdup_printf (_("%s. Marks: %u in place, %u moved, %u with changed wording, %u orphaned"),
+                          what, report->placed, report->moved, report->changed, report->orphaned);
+  toast = adw_toast_new (text);
+  /* Not behind an earlier toast waiting to be dismissed. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (report->moved + report->changed + report->orphaned > 0)
+    {
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("Show _Marks"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_marks_cb), self, 0);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+marks_reloaded_cb (JjWindow       *self,
+                   JjAnchorReport *report)
+{
+  show_report (self, _("Marks changed on disk and were merged"), report);
+}
+
+static void
+marks_rewritten_cb (JjWindow *self,
+                    guint     n_marks)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  text = g_strdup_printf (ngettext ("The marks file was deleted; it was written again with the %u mark held in memory",
+                                    "The marks file was deleted; it was written again with the %u marks held in memory",
+                                    n_marks),
+                          n_marks);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -172,12 +218,15 @@ _jj_window_close_marks (JjWindow *self)
     return;
 
   _jj_window_debug_marks_closed (self);
-  jj_mark_store_flush (self->marks);
+  jj_mark_session_flush (self->session);
   g_signal_handlers_disconnect_by_data (self->marks, self);
-  g_signal_handlers_disconnect_by_data (jj_mark_store_get_marks (self->marks), self);
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  g_signal_handlers_disconnect_by_data (jj_mark_session_get_marks (self->session), self);
   jj_marks_panel_set_marks (self->marks_panel, NULL);
-  g_clear_object (&self->history);
+  g_clear_object (&self->session);
   g_clear_object (&self->marks);
+  self->marks_loading = FALSE;
+  history_changed_cb (self);
   g_clear_object (&self->speech);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.speech-details", FALSE);
   g_clear_error (&self->save_error);
@@ -185,97 +234,146 @@ _jj_window_close_marks (JjWindow *self)
   self->editing = NULL;
 }
 
+static void
+marks_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(JjWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  JjMarkSession *session = JJ_MARK_SESSION (object);
+  gboolean ok = jj_mark_session_load_finish (session, result, &error);
+
+  /* Another speech, or none, is shown by now. */
+  if (session != self->session)
+    return;
+
+  self->marks_loading = FALSE;
+  if (!ok)
+    _jj_window_show_error (self, _("Could Not Read the Marks"), error);
+
+  marks_notice_cb (self);
+  _jj_window_load_details (self);
+  update_highlights (self);
+
+  /* Marks kept in the per-user folder are found there by the library. */
+  if (jj_mark_store_get_fallback (self->marks) && self->document != NULL &&
+      JJ_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+    {
+      JjApplication *app = JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      g_autoptr(GFile) sidecar = jj_mark_store_get_sidecar (self->marks);
+
+      jj_library_add_document (jj_application_get_library (app), jj_document_get_file (self->document),
+                               sidecar, jj_document_get_title (self->document));
+    }
+
+  if (self->marks_reload)
+    {
+      const JjAnchorReport *report = jj_mark_session_get_report (session);
+
+      if (report->placed + report->moved + report->changed + report->orphaned > 0)
+        show_report (self, _("The speech changed on disk and was reloaded"), report);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("The speech changed on disk and was reloaded")));
+    }
+  else if (ok && jj_mark_session_get_report (session)->text_changed)
+    {
+      const JjAnchorReport *report = jj_mark_session_get_report (session);
+
+      /* Edited while it was not open here: the marks followed, and say how. */
+      if (report->moved + report->changed + report->orphaned > 0)
+        show_report (self, _("The speech changed since its marks were saved"), report);
+    }
+  self->marks_reload = FALSE;
+  _jj_window_debug_marks_loaded (self);
+}
+
+/* The marks are read, parsed and placed in the text in a thread: the
+ * speech is shown at once, its marks when they come. Until then nothing
+ * can be marked (the session refuses it), so nothing can be lost. */
 void
 _jj_window_load_marks (JjWindow   *self,
                       JjDocument *document)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *fingerprint = NULL;
+  g_autofree char *author = NULL;
   GFile *file = jj_document_get_file (document);
+  GListModel *model;
 
   _jj_window_close_marks (self);
 
   if (file == NULL)
     return;
 
-  self->marks = jj_mark_store_new (file);
+  author = g_settings_get_string (self->settings, "author");
+  self->session = jj_mark_session_new (file, jj_document_get_outline (document), author);
+  self->marks = g_object_ref (jj_mark_session_get_store (self->session));
   jj_mark_store_set_save_delay (self->marks, g_settings_get_uint (self->settings, "save-delay"));
-  self->history = jj_mark_history_new (self->marks);
+  model = jj_mark_session_get_marks (self->session);
 
   g_signal_connect_object (self->marks, "saved", G_CALLBACK (marks_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->marks, "save-failed", G_CALLBACK (marks_save_failed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->marks, "reloaded", G_CALLBACK (marks_reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->marks, "notify::notice", G_CALLBACK (marks_notice_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->marks, "notify::fallback", G_CALLBACK (update_save_warning), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (jj_mark_store_get_marks (self->marks), "items-changed",
-                           G_CALLBACK (marks_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "reloaded", G_CALLBACK (marks_reloaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "rewritten", G_CALLBACK (marks_rewritten_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-undo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-redo", G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (update_highlights), self, G_CONNECT_SWAPPED);
 
+  /* Marks made without a name set carry the user's real name. */
+  jj_marks_panel_set_me (self->marks_panel, author[0] != '\0' ? author : g_get_real_name ());
+  jj_marks_panel_set_marks (self->marks_panel, model);
+  update_highlights (self);
+
+  self->marks_loading = TRUE;
+  self->marks_reload = self->reloading;
   fingerprint = jj_document_dup_fingerprint (document);
-  if (!jj_mark_store_load (self->marks, jj_document_get_text (document), fingerprint, &error))
-    _jj_window_show_error (self, _("Could Not Read the Marks"), error);
-
-  marks_notice_cb (self);
-  _jj_window_load_details (self);
-  {
-    g_autofree char *me = g_settings_get_string (self->settings, "author");
-
-    /* Marks made without a name set carry the user's real name. */
-    jj_marks_panel_set_me (self->marks_panel, me[0] != '\0' ? me : g_get_real_name ());
-  }
-  jj_marks_panel_set_marks (self->marks_panel, jj_mark_store_get_marks (self->marks));
-  _jj_window_refresh_marks (self);
-  _jj_window_debug_marks_loaded (self);
+  jj_mark_session_load_async (self->session, jj_document_get_text (document), fingerprint,
+                              NULL, marks_loaded_cb, g_object_ref (self));
 }
 
-static void
-apply_author (JjWindow *self,
-              JjMark   *mark)
+gboolean
+_jj_window_get_marks_loading (JjWindow *self)
 {
-  g_autofree char *author = g_settings_get_string (self->settings, "author");
-
-  if (author[0] != '\0')
-    jj_mark_set_author (mark, author);
+  return self->marks_loading;
 }
 
 static JjMark *
-mark_range (JjWindow   *self,
-            guint       start,
-            guint       end,
-            const char *kind)
+mark_range (JjWindow           *self,
+            guint               start,
+            guint               end,
+            const char         *kind,
+            const char * const *tags,
+            const char         *note)
 {
-  g_autofree char *section = NULL;
-  JjMark *mark;
+  JjMark *mark = jj_mark_session_add (self->session, start, end, kind, tags, note, NULL);
 
-  section = jj_citation_dup_section (jj_document_get_outline (self->document), start);
-  mark = jj_mark_store_add_range (self->marks, start, end, kind, section);
   if (mark == NULL)
     return NULL;
 
   _jj_window_keep_details (self);
-
-  apply_author (self, mark);
-  jj_mark_history_added (self->history, mark);
-  jj_marks_panel_refresh (self->marks_panel);
-  /* The store's items-changed came before the history knew of the mark. */
-  _jj_window_refresh_marks (self);
   jj_reader_view_clear_selection (self->reader_view);
 
   return mark;
 }
 
 static JjMark *
-jj_window_mark_selection (JjWindow   *self,
-                          const char *kind)
+jj_window_mark_selection (JjWindow           *self,
+                          const char         *kind,
+                          const char * const *tags,
+                          const char         *note)
 {
   guint start, end;
+  JjMark *mark = NULL;
 
-  if (self->marks == NULL || !jj_reader_view_get_selection (self->reader_view, &start, &end) || start == end)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return NULL;
-    }
+  if (self->session != NULL && jj_reader_view_get_selection (self->reader_view, &start, &end) && start != end)
+    mark = mark_range (self, start, end, kind, tags, note);
+  if (mark == NULL)
+    gtk_widget_error_bell (GTK_WIDGET (self));
 
-  return mark_range (self, start, end, kind);
+  return mark;
 }
 
 /* One mark over a whole parallel series, from the outline's context menu */
@@ -284,9 +382,9 @@ mark_series_cb (JjWindow       *self,
                 JjOutlineEntry *entry,
                 const char     *kind)
 {
-  if (self->marks == NULL || jj_outline_entry_get_n_members (entry) == 0
+  if (self->session == NULL || jj_outline_entry_get_n_members (entry) == 0
       || mark_range (self, jj_outline_entry_get_start (entry),
-                     jj_outline_entry_get_end (entry), kind) == NULL)
+                     jj_outline_entry_get_end (entry), kind, NULL, NULL) == NULL)
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
@@ -295,7 +393,7 @@ mark_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  jj_window_mark_selection (JJ_WINDOW (widget), g_variant_get_string (param, NULL));
+  jj_window_mark_selection (JJ_WINDOW (widget), g_variant_get_string (param, NULL), NULL, NULL);
 }
 
 /* Sends the mark over the selection, made as 借鉴 when there is none, to
@@ -328,11 +426,11 @@ send_to_draft_action (GtkWidget  *widget,
         mark = candidate;
     }
   if (mark == NULL)
-    mark = jj_window_mark_selection (self, "borrow");
+    mark = jj_window_mark_selection (self, "borrow", NULL, NULL);
   if (mark == NULL)
     return;
 
-  jj_mark_store_flush (self->marks);
+  jj_mark_session_flush (self->session);
   gtk_widget_activate_action (widget, "app.send-to-draft", "(ss)", path, jj_mark_get_id (mark));
 }
 
@@ -412,28 +510,16 @@ popover_apply_cb (JjWindow *self)
   close_popover (self);
   if (self->editing != NULL)
     {
-      g_autoptr(JjMark) before = jj_mark_history_begin_edit (self->history, self->editing);
-
+      jj_mark_session_begin_edit (self->session, self->editing);
       jj_mark_set_kind (self->editing, kind);
       jj_mark_set_tags (self->editing, (const char * const *) tags);
       jj_mark_set_note (self->editing, note);
-      jj_mark_store_touch (self->marks, self->editing);
-      jj_mark_history_end_edit (self->history, self->editing, before);
+      jj_mark_session_end_edit (self->session, self->editing);
     }
   else
-    {
-      JjMark *mark = jj_window_mark_selection (self, kind);
-
-      if (mark == NULL)
-        return;
-      jj_mark_set_tags (mark, (const char * const *) tags);
-      jj_mark_set_note (mark, note);
-      jj_mark_store_touch (self->marks, mark);
-    }
+    jj_window_mark_selection (self, kind, (const char * const *) tags, note);
 
   self->editing = NULL;
-  jj_marks_panel_refresh (self->marks_panel);
-  _jj_window_refresh_marks (self);
 }
 
 /* The focus goes back to the text before the popover hides: GTK would
@@ -483,10 +569,8 @@ undo_toast_cb (AdwToast *toast,
 {
   JjMark *mark = NULL;
 
-  if (self->history != NULL && jj_mark_history_can_undo (self->history))
-    mark = jj_mark_history_undo (self->history);
-  jj_marks_panel_refresh (self->marks_panel);
-  _jj_window_refresh_marks (self);
+  if (self->session != NULL)
+    mark = jj_mark_session_undo (self->session);
   /* The restored mark, where the reader can see it came back. */
   if (mark != NULL && !jj_mark_get_deleted (mark))
     jj_reader_view_reveal_offset (self->reader_view, jj_mark_get_start (mark));
@@ -501,10 +585,8 @@ popover_delete_cb (JjWindow *self)
     return;
 
   close_popover (self);
-  jj_mark_store_remove (self->marks, self->editing);
-  jj_mark_history_removed (self->history, self->editing);
+  jj_mark_session_delete (self->session, self->editing);
   self->editing = NULL;
-  _jj_window_refresh_marks (self);
 
   toast = adw_toast_new (_("Mark deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -520,16 +602,14 @@ history_action (GtkWidget  *widget,
   JjWindow *self = JJ_WINDOW (widget);
   JjMark *mark;
 
-  if (self->history == NULL)
+  if (self->session == NULL)
     return;
 
   if (g_str_equal (action_name, "win.undo"))
-    mark = jj_mark_history_undo (self->history);
+    mark = jj_mark_session_undo (self->session);
   else
-    mark = jj_mark_history_redo (self->history);
+    mark = jj_mark_session_redo (self->session);
 
-  jj_marks_panel_refresh (self->marks_panel);
-  _jj_window_refresh_marks (self);
   if (mark != NULL && !jj_mark_get_deleted (mark))
     jj_reader_view_reveal_offset (self->reader_view, jj_mark_get_start (mark));
 }
@@ -556,15 +636,7 @@ reattach_cb (JjWindow *self,
       return;
     }
 
-  if (jj_mark_store_reattach (self->marks, mark, start, end))
-    {
-      g_autofree char *section = jj_citation_dup_section (jj_document_get_outline (self->document), start);
-
-      jj_mark_set_section (mark, section);
-      jj_mark_store_touch (self->marks, mark);
-    }
-  jj_marks_panel_refresh (self->marks_panel);
-  _jj_window_refresh_marks (self);
+  jj_mark_session_reattach (self->session, mark, start, end);
 }
 
 static void

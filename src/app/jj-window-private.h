@@ -6,7 +6,7 @@
 #pragma once
 
 #include "jj-document.h"
-#include "jj-mark-history.h"
+#include "jj-mark-session.h"
 #include "jj-mark-popover.h"
 #include "jj-mark-store.h"
 #include "jj-marks-panel.h"
@@ -41,8 +41,10 @@ struct _JjWindow
   GFileMonitor         *monitor;
   gboolean              reloading;
 
-  JjMarkStore          *marks;
-  JjMarkHistory        *history;
+  JjMarkSession        *session;       /* the marks of the document shown */
+  JjMarkStore          *marks;         /* the session's store */
+  gboolean              marks_loading;
+  gboolean              marks_reload;  /* loaded again after the speech changed on disk */
   JjMarkPopover        *popover;
   JjMark               *editing;       /* the mark the popover edits, or NULL */
   GtkWidget            *focus_before_popover; /* weak */
@@ -80,7 +82,6 @@ void            _jj_window_init_marks        (JjWindow       *self);
 void            _jj_window_load_marks        (JjWindow       *self,
                                               JjDocument     *document);
 void            _jj_window_close_marks       (JjWindow       *self);
-void            _jj_window_refresh_marks     (JjWindow       *self);
 
 void            _jj_window_class_init_details (GtkWidgetClass *widget_class);
 void            _jj_window_load_details      (JjWindow       *self);
@@ -94,6 +95,7 @@ JjDocument     *_jj_window_get_document      (JjWindow       *self);
 JjOutlinePanel *_jj_window_get_outline_panel (JjWindow       *self);
 JjReaderView   *_jj_window_get_reader_view   (JjWindow       *self);
 JjMarkStore    *_jj_window_get_marks         (JjWindow       *self);
+gboolean        _jj_window_get_marks_loading (JjWindow       *self);
 JjMarksPanel   *_jj_window_get_marks_panel   (JjWindow       *self);
 
 G_END_DECLS

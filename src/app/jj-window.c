@@ -218,7 +218,8 @@ jj_window_set_document (JjWindow   *self,
           JjApplication *app = JJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
           GFile *sidecar = NULL;
 
-          if (self->marks != NULL && jj_mark_store_get_fallback (self->marks))
+          /* Known once the marks are loaded, which tells the library again. */
+          if (self->marks != NULL && !self->marks_loading && jj_mark_store_get_fallback (self->marks))
             sidecar = jj_mark_store_get_sidecar (self->marks);
           jj_library_add_document (jj_application_get_library (app), file, sidecar,
                                    jj_document_get_title (document));
@@ -357,8 +358,7 @@ load_cb (GObject      *object,
 
       jj_window_set_document (self, document);
       jj_reader_view_scroll_to_offset (self->reader_view, position);
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("The speech changed on disk and was reloaded")));
+      /* The toast comes with the marks, saying what became of them. */
     }
   else
     {

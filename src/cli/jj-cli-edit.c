@@ -12,7 +12,7 @@
 #include "jj-document.h"
 #include "jj-mark.h"
 #include "jj-mark-kind.h"
-#include "jj-mark-store.h"
+#include "jj-mark-session.h"
 
 static JjMark *
 lookup_live_mark (JjMarkStore *store,
@@ -30,11 +30,11 @@ lookup_live_mark (JjMarkStore *store,
 }
 
 static int
-save (JjMarkStore *store)
+save (JjMarkSession *session)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!jj_mark_store_save (store, &error))
+  if (!jj_mark_session_save (session, &error))
     {
       jj_cli_print_error ("%s", error->message);
       return 1;
@@ -47,7 +47,7 @@ jj_cli_edit (int    argc,
              char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjMarkSession) session = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *note = NULL;
   g_autofree char *author = NULL;
@@ -74,10 +74,10 @@ jj_cli_edit (int    argc,
       return 2;
     }
 
-  store = jj_cli_open_marks (argv[1], FALSE, NULL);
-  if (store == NULL)
+  session = jj_cli_open_session (argv[1], FALSE, author, NULL);
+  if (session == NULL)
     return 1;
-  mark = lookup_live_mark (store, argv[1], argv[2]);
+  mark = lookup_live_mark (jj_mark_session_get_store (session), argv[1], argv[2]);
   if (mark == NULL)
     return 1;
 
@@ -85,10 +85,11 @@ jj_cli_edit (int    argc,
    * another machine's copy of the sidecar is merged. */
   if (delete)
     {
-      jj_mark_store_remove (store, mark);
-      return save (store);
+      jj_mark_session_delete (session, mark);
+      return save (session);
     }
 
+  jj_mark_session_begin_edit (session, mark);
   if (kind != NULL)
     jj_mark_set_kind (mark, kind);
   if (tags != NULL)
@@ -97,7 +98,7 @@ jj_cli_edit (int    argc,
     jj_mark_set_note (mark, note);
   if (author != NULL)
     jj_mark_set_author (mark, author);
-  jj_mark_store_touch (store, mark);
+  jj_mark_session_end_edit (session, mark);
 
-  return save (store);
+  return save (session);
 }

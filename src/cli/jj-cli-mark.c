@@ -9,12 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "jj-citation.h"
 #include "jj-cli.h"
 #include "jj-document.h"
 #include "jj-mark-kind.h"
-#include "jj-mark-store.h"
-#include "jj-outline.h"
+#include "jj-mark-session.h"
 
 static char *
 dup_kind_keys (void)
@@ -36,18 +34,16 @@ jj_cli_mark (int    argc,
              char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjMarkSession) session = NULL;
   g_autoptr(JjDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *note = NULL;
   g_autofree char *color = NULL;
   g_autofree char *author = NULL;
-  g_autofree char *section = NULL;
   g_auto(GStrv) tags = NULL;
   gint64 start = -1;
   gint64 end = -1;
-  JjOutline *outline;
   JjMark *mark;
   const GOptionEntry entries[] = {
     { "start", 0, 0, G_OPTION_ARG_INT64, &start, N_("First character of the passage (from 0)"), N_("N") },
@@ -88,8 +84,8 @@ jj_cli_mark (int    argc,
         }
     }
 
-  store = jj_cli_open_marks (argv[1], FALSE, &document);
-  if (store == NULL)
+  session = jj_cli_open_session (argv[1], FALSE, author, &document);
+  if (session == NULL)
     return 1;
 
   if (start < 0 || end <= start || end > jj_document_get_length (document))
@@ -99,20 +95,16 @@ jj_cli_mark (int    argc,
       return 2;
     }
 
-  outline = jj_document_get_outline (document);
-  if (outline != NULL)
-    section = jj_citation_dup_section (outline, (guint)start);
+  /* The section and the author as the app gives them. */
+  mark = jj_mark_session_add (session, (guint)start, (guint)end, kind,
+                              (const char * const *)tags, note, color);
+  if (mark == NULL)
+    {
+      jj_cli_print_error (_("The passage could not be marked."));
+      return 1;
+    }
 
-  mark = jj_mark_store_add_range (store, (guint)start, (guint)end, kind, section);
-  if (tags != NULL)
-    jj_mark_set_tags (mark, (const char * const *)tags);
-  jj_mark_set_note (mark, note);
-  jj_mark_set_color (mark, color);
-  if (author != NULL)
-    jj_mark_set_author (mark, author);
-  jj_mark_store_touch (store, mark);
-
-  if (!jj_mark_store_save (store, &error))
+  if (!jj_mark_session_save (session, &error))
     {
       jj_cli_print_error ("%s", error->message);
       return 1;

@@ -11,7 +11,7 @@
 #include "jj-cli.h"
 #include "jj-document.h"
 #include "jj-mark-kind.h"
-#include "jj-mark-store.h"
+#include "jj-mark-session.h"
 
 /* One mark a line: tabs, newlines and backslashes in the text are escaped
  * as \t, \n and \\ so that every line has the same eight fields.
@@ -115,7 +115,8 @@ jj_cli_marks (int    argc,
               char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjMarkSession) session = NULL;
+  JjMarkStore *store;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   gboolean check = FALSE;
@@ -137,14 +138,16 @@ jj_cli_marks (int    argc,
       return 2;
     }
 
-  store = jj_cli_open_marks (argv[1], !check, NULL);
-  if (store == NULL)
+  session = jj_cli_open_session (argv[1], !check, NULL, NULL);
+  if (session == NULL)
     return 1;
+  store = jj_mark_session_get_store (session);
   marks = jj_mark_store_get_marks (store);
 
   if (check)
     {
       guint counts[3] = { 0, };
+      guint changed;
 
       for (guint i = 0; i < g_list_model_get_n_items (marks); i++)
         {
@@ -159,12 +162,16 @@ jj_cli_marks (int    argc,
           return 1;
         }
 
+      /* Of the moved marks, those whose wording changed too. */
+      changed = jj_mark_session_get_report (session)->changed;
       if (format != NULL && g_str_equal (format, "json"))
-        printf ("{\"placed\": %u, \"moved\": %u, \"orphan\": %u}\n",
-                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN]);
+        printf ("{\"placed\": %u, \"moved\": %u, \"orphan\": %u, \"changed\": %u}\n",
+                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN],
+                changed);
       else
-        printf ("placed\t%u\nmoved\t%u\norphan\t%u\n",
-                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN]);
+        printf ("placed\t%u\nmoved\t%u\norphan\t%u\nchanged\t%u\n",
+                counts[JJ_MARK_STATUS_PLACED], counts[JJ_MARK_STATUS_MOVED], counts[JJ_MARK_STATUS_ORPHAN],
+                changed);
 
       return 0;
     }

@@ -12,6 +12,7 @@
 
 #include "jj-cli.h"
 #include "jj-document.h"
+#include "jj-mark-session.h"
 #include "jj-mark-store.h"
 
 typedef struct
@@ -165,6 +166,47 @@ jj_cli_open_marks (const char  *path,
     *document_out = g_steal_pointer (&document);
 
   return g_steal_pointer (&store);
+}
+
+/* The marks of the speech at @path as the app has them: sections from
+ * its outline, @author (NULL for the user's name) on new marks. */
+JjMarkSession *
+jj_cli_open_session (const char  *path,
+                     gboolean     read_only,
+                     const char  *author,
+                     JjDocument **document_out)
+{
+  g_autoptr(GFile) file = jj_document_file_for_arg (path);
+  g_autoptr(JjDocument) document = NULL;
+  g_autoptr(JjMarkSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  JjMarkStore *store;
+
+  document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);
+  if (document == NULL)
+    {
+      jj_cli_print_error ("%s", error->message);
+      return NULL;
+    }
+
+  fingerprint = jj_document_dup_fingerprint (document);
+  session = jj_mark_session_new (file, jj_document_get_outline (document), author);
+  store = jj_mark_session_get_store (session);
+  jj_mark_store_set_read_only (store, read_only);
+  if (!jj_mark_session_load (session, jj_document_get_text (document), fingerprint, &error))
+    {
+      jj_cli_print_error ("%s", error->message);
+      return NULL;
+    }
+
+  if (jj_mark_store_get_notice (store) != NULL)
+    g_printerr ("%s\n", jj_mark_store_get_notice (store));
+
+  if (document_out != NULL)
+    *document_out = g_steal_pointer (&document);
+
+  return g_steal_pointer (&session);
 }
 
 /* Appends @text as one field of a tsv line: tabs, line breaks and

@@ -40,6 +40,7 @@ typedef struct _JjDocument JjDocument;
 typedef struct _JjTextIndex JjTextIndex;
 typedef struct _JjTextHit JjTextHit;
 typedef struct _JjMarkStore JjMarkStore;
+typedef struct _JjMarkSession JjMarkSession;
 
 void         jj_cli_append_json_string (GString    *out,
                                         const char *text);
@@ -51,6 +52,10 @@ JjDocument  *jj_cli_load_document (int          *argc,
 JjMarkStore *jj_cli_open_marks (const char  *path,
                                 gboolean     read_only,
                                 JjDocument **document_out);
+JjMarkSession *jj_cli_open_session (const char  *path,
+                                    gboolean     read_only,
+                                    const char  *author,
+                                    JjDocument **document_out);
 
 void         jj_cli_append_tsv_field (GString         *out,
                                       const char      *text);

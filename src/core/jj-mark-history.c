@@ -306,3 +306,29 @@ jj_mark_history_redo (JjMarkHistory *self)
 
   return move_step (self, &self->redo, &self->undo, FALSE);
 }
+
+/* Returns: (transfer none) (nullable): the mark the next undo is about */
+JjMark *
+jj_mark_history_peek_undo (JjMarkHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (JJ_IS_MARK_HISTORY (self), NULL);
+
+  step = g_queue_peek_head (&self->undo);
+
+  return step != NULL ? step->mark : NULL;
+}
+
+/* Returns: (transfer none) (nullable): the mark the next redo is about */
+JjMark *
+jj_mark_history_peek_redo (JjMarkHistory *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (JJ_IS_MARK_HISTORY (self), NULL);
+
+  step = g_queue_peek_head (&self->redo);
+
+  return step != NULL ? step->mark : NULL;
+}

@@ -27,5 +27,7 @@ gboolean       jj_mark_history_can_undo     (JjMarkHistory *self);
 gboolean       jj_mark_history_can_redo     (JjMarkHistory *self);
 JjMark        *jj_mark_history_undo         (JjMarkHistory *self);
 JjMark        *jj_mark_history_redo         (JjMarkHistory *self);
+JjMark        *jj_mark_history_peek_undo    (JjMarkHistory *self);
+JjMark        *jj_mark_history_peek_redo    (JjMarkHistory *self);
 
 G_END_DECLS

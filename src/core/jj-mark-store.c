@@ -15,7 +15,9 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -38,6 +40,7 @@ struct _JjMarkStore
   JjAnchorText *text;
 
   GListStore   *live;          /* JjMark, document order */
+  GListStore   *model;         /* what others see: live, except while loading in a thread */
   GHashTable   *by_id;         /* id → JjMark, tombstones included */
   JjSidecar    *kept;          /* what was read that we do not understand */
 
@@ -65,10 +68,21 @@ struct _JjMarkStore
   guint         save_delay;
   gboolean      dirty;
   gboolean      loaded;
+  gboolean      loading;
+  gboolean      rewriting;     /* the sidecar was deleted: written again */       /* in a thread: nothing is notified from there */
   gboolean      disposed;
+  JjAnchorReport report;       /* of the last load or reload */
 };
 
 G_DEFINE_FINAL_TYPE (JjMarkStore, jj_mark_store, G_TYPE_OBJECT)
+
+static JjAnchorReport *
+jj_anchor_report_copy (JjAnchorReport *report)
+{
+  return g_memdup2 (report, sizeof *report);
+}
+
+G_DEFINE_BOXED_TYPE (JjAnchorReport, jj_anchor_report, jj_anchor_report_copy, g_free)
 
 enum {
   PROP_0,
@@ -84,6 +98,7 @@ enum {
   SAVED,
   SAVE_FAILED,
   RELOADED,
+  REWRITTEN,
   N_SIGNALS
 };
 
@@ -129,6 +144,7 @@ jj_mark_store_finalize (GObject *object)
   g_clear_pointer (&self->fingerprint, g_free);
   g_clear_pointer (&self->text, jj_anchor_text_free);
   g_clear_object (&self->live);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->kept, jj_sidecar_free);
   g_clear_pointer (&self->path, g_free);
@@ -218,6 +234,10 @@ jj_mark_store_class_init (JjMarkStoreClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* The sidecar was deleted on disk and written again from memory, with
+   * this many live marks. */
+  signals[REWRITTEN] = g_signal_new ("rewritten", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -226,6 +246,7 @@ static void
 jj_mark_store_init (JjMarkStore *self)
 {
   self->live = g_list_store_new (JJ_TYPE_MARK);
+  self->model = g_object_ref (self->live);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->kept = jj_sidecar_new ();
   self->conflicts = g_ptr_array_new_with_free_func (g_free);
@@ -269,7 +290,8 @@ add_notice (JjMarkStore *self,
 
   g_free (self->notice);
   self->notice = notice;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE]);
+  if (!self->loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE]);
 }
 
 static char *
@@ -463,19 +485,37 @@ anchor_mark (JjMarkStore *self,
              const char  *fingerprint,
              guint        old_length)
 {
+  g_autofree char *old_quote = NULL;
+  guint old_start;
+  JjMarkStatus status;
+
   if (self->text == NULL || jj_mark_get_deleted (mark))
     return FALSE;
 
   if (quote_is_at (self, mark))
     {
       jj_mark_set_status (mark, JJ_MARK_STATUS_PLACED);
+      self->report.placed++;
       return FALSE;
     }
 
   if (g_strcmp0 (fingerprint, self->fingerprint) == 0)
     old_length = jj_anchor_text_get_length (self->text);
 
-  return jj_anchor_mark (self->text, mark, old_length) == JJ_MARK_STATUS_MOVED;
+  old_quote = g_strdup (jj_mark_get_quote (mark));
+  old_start = jj_mark_get_start (mark);
+  status = jj_anchor_mark (self->text, mark, old_length);
+
+  if (status == JJ_MARK_STATUS_ORPHAN)
+    self->report.orphaned++;
+  else if (g_strcmp0 (old_quote, jj_mark_get_quote (mark)) != 0)
+    self->report.changed++;
+  else if (old_start != jj_mark_get_start (mark))
+    self->report.moved++;
+  else
+    self->report.placed++;
+
+  return status == JJ_MARK_STATUS_MOVED;
 }
 
 /* Merges @incoming into the store; returns whether anything changed. */
@@ -811,6 +851,14 @@ start_monitor (JjMarkStore *self)
     g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_monitor_changed), self, 0);
 }
 
+static gboolean load_read (JjMarkStore  *self,
+                           const char   *display_text,
+                           const char   *fingerprint,
+                           gboolean     *needs_save,
+                           GError      **error);
+static void load_settle (JjMarkStore *self,
+                         gboolean     needs_save);
+
 static gboolean
 folder_writable (const char *path)
 {
@@ -827,12 +875,14 @@ set_path (JjMarkStore *self,
   g_free (self->path);
   self->path = path;
   self->on_disk = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDECAR]);
+  if (!self->loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDECAR]);
 
   if (self->fallback != fallback)
     {
       self->fallback = fallback;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FALLBACK]);
+      if (!self->loading)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FALLBACK]);
     }
 }
 
@@ -964,16 +1014,36 @@ jj_mark_store_load (JjMarkStore  *self,
                     const char   *fingerprint,
                     GError      **error)
 {
+  gboolean needs_save = FALSE;
+
+  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
+  g_return_val_if_fail (display_text != NULL, FALSE);
+  g_return_val_if_fail (!self->loaded && !self->loading, FALSE);
+
+  if (!load_read (self, display_text, fingerprint, &needs_save, error))
+    return FALSE;
+
+  load_settle (self, needs_save);
+
+  return TRUE;
+}
+
+/* The reading part of a load: no source is added, and while loading in a
+ * thread (self->loading) nothing is notified. */
+static gboolean
+load_read (JjMarkStore  *self,
+           const char   *display_text,
+           const char   *fingerprint,
+           gboolean     *needs_save,
+           GError      **error)
+{
   g_autoptr(JjSidecar) sidecar = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JjFileLock) lock = NULL;
   gboolean positions_changed = FALSE;
   GStatBuf identity;
 
-  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
-  g_return_val_if_fail (display_text != NULL, FALSE);
-  g_return_val_if_fail (!self->loaded, FALSE);
-
+  memset (&self->report, 0, sizeof self->report);
   self->fingerprint = fingerprint != NULL
     ? g_strdup (fingerprint)
     : g_compute_checksum_for_string (G_CHECKSUM_SHA256, display_text, -1);
@@ -1040,15 +1110,163 @@ jj_mark_store_load (JjMarkStore  *self,
       add_notice (self, message);
     }
 
+  self->report.text_changed = sidecar != NULL && sidecar->marks->len > 0 &&
+                              g_strcmp0 (sidecar->fingerprint, self->fingerprint) != 0;
+  *needs_save = positions_changed || self->conflicts->len > 0 || self->report.text_changed;
+
+  return TRUE;
+}
+
+/* The main-loop part of a load. */
+static void
+load_settle (JjMarkStore *self,
+             gboolean     needs_save)
+{
   self->loaded = TRUE;
   if (!self->read_only)
     start_monitor (self);
 
-  if (positions_changed || self->conflicts->len > 0 ||
-      (sidecar != NULL && g_strcmp0 (sidecar->fingerprint, self->fingerprint) != 0 && sidecar->marks->len > 0))
+  if (needs_save)
     schedule_save (self);
+}
 
-  return TRUE;
+typedef struct
+{
+  char     *text;
+  char     *fingerprint;
+  gboolean  needs_save;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_free (load->text);
+  g_free (load->fingerprint);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  JjMarkStore *self = source_object;
+  LoadData *load = task_data;
+  GError *error = NULL;
+  pid_t tid = (pid_t) syscall (SYS_gettid);
+  gboolean lowered = FALSE;
+  int priority;
+  gboolean ok;
+
+  /* Behind the main loop for the processor: the window draws and answers
+   * first on a busy machine. The pool's thread is given back as it was. */
+  errno = 0;
+  priority = getpriority (PRIO_PROCESS, tid);
+  if (errno == 0)
+    lowered = setpriority (PRIO_PROCESS, tid, MIN (priority + 10, 19)) == 0;
+
+  ok = load_read (self, load->text, load->fingerprint, &load->needs_save, &error);
+
+  /* Raising it back may need a privilege: then the thread ends lowered,
+   * which only slows work that is off the main loop anyway. */
+  if (lowered)
+    (void) setpriority (PRIO_PROCESS, tid, priority);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+load_thread_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  JjMarkStore *self = JJ_MARK_STORE (object);
+  g_autoptr(GTask) task = user_data;
+  LoadData *load = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *read = G_LIST_MODEL (self->live);
+
+  self->loading = FALSE;
+
+  /* The marks read go into the model others watch in one change. */
+  for (guint i = 0; i < g_list_model_get_n_items (read); i++)
+    g_ptr_array_add (items, g_list_model_get_item (read, i));
+  g_set_object (&self->live, self->model);
+  g_list_store_splice (self->live, 0, g_list_model_get_n_items (G_LIST_MODEL (self->live)),
+                       items->pdata, items->len);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDECAR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FALLBACK]);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!self->disposed)
+    load_settle (self, load->needs_save);
+  if (self->notice != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE]);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * jj_mark_store_load_async:
+ *
+ * Does what jj_mark_store_load() does, reading, parsing and re-anchoring
+ * in a thread. The store must not be used until @callback is called; the
+ * marks model then gets every mark in one change, and the file monitor is
+ * made on the calling thread's main context.
+ */
+void
+jj_mark_store_load_async (JjMarkStore         *self,
+                          const char          *display_text,
+                          const char          *fingerprint,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *task;
+  LoadData *load;
+
+  g_return_if_fail (JJ_IS_MARK_STORE (self));
+  g_return_if_fail (display_text != NULL);
+  g_return_if_fail (!self->loaded && !self->loading);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, jj_mark_store_load_async);
+
+  load = g_new0 (LoadData, 1);
+  load->text = g_strdup (display_text);
+  load->fingerprint = g_strdup (fingerprint);
+
+  /* Read into a list of the thread's own; self->model stays as it was. */
+  self->loading = TRUE;
+  g_set_object (&self->live, NULL);
+  self->live = g_list_store_new (JJ_TYPE_MARK);
+
+  inner = g_task_new (self, NULL, load_thread_done_cb, task);
+  g_task_set_task_data (inner, load, load_data_free);
+  g_task_run_in_thread (inner, load_thread);
+}
+
+gboolean
+jj_mark_store_load_finish (JjMarkStore   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static gboolean
@@ -1065,6 +1283,8 @@ check_disk (JjMarkStore  *self,
 
   if (!disk_changed (self))
     return TRUE;
+
+  memset (&self->report, 0, sizeof self->report);
 
   sidecar = jj_sidecar_load_full (self->path, &identity, &local_error);
   if (sidecar == NULL)
@@ -1088,6 +1308,10 @@ static gboolean
 reload_full (JjMarkStore  *self,
              guint         timeout_ms,
              GError      **error);
+static gboolean
+save_full (JjMarkStore  *self,
+           guint         timeout_ms,
+           GError      **error);
 
 /**
  * jj_mark_store_reload:
@@ -1111,9 +1335,26 @@ reload_full (JjMarkStore  *self,
 {
   g_autoptr(JjFileLock) lock = NULL;
   gboolean changed = FALSE;
+  GStatBuf st;
 
   if (!self->loaded)
     return TRUE;
+
+  /* Deleted behind our back: what we hold is written again, never lost. */
+  if (self->on_disk && !self->read_only && g_lstat (self->path, &st) != 0 && errno == ENOENT)
+    {
+      if (g_hash_table_size (self->by_id) == 0)
+        {
+          self->on_disk = FALSE;
+          return TRUE;
+        }
+      /* A save that has to wait for the lock says so when it is done. */
+      self->on_disk = FALSE;
+      self->rewriting = TRUE;
+      self->changes++;
+      set_dirty (self, TRUE);
+      return save_full (self, timeout_ms, error);
+    }
 
   lock = jj_file_lock_acquire (self->path, timeout_ms, NULL, error);
   if (lock == NULL)
@@ -1154,8 +1395,7 @@ on_monitor_changed (GFileMonitor      *monitor,
 {
   JjMarkStore *self = user_data;
 
-  if (event == G_FILE_MONITOR_EVENT_DELETED || event == G_FILE_MONITOR_EVENT_MOVED_OUT ||
-      event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
     return;
 
   /* Events come in bursts; look once they settle. */
@@ -1410,6 +1650,20 @@ jj_mark_store_save (JjMarkStore  *self,
   return save_full (self, jj_file_lock_get_default_timeout (), error);
 }
 
+static void
+emit_saved (JjMarkStore *self)
+{
+  if (self->disposed)
+    return;
+
+  g_signal_emit (self, signals[SAVED], 0);
+  if (self->rewriting)
+    {
+      self->rewriting = FALSE;
+      g_signal_emit (self, signals[REWRITTEN], 0, g_list_model_get_n_items (G_LIST_MODEL (self->live)));
+    }
+}
+
 static gboolean
 save_full (JjMarkStore  *self,
            guint         timeout_ms,
@@ -1473,8 +1727,7 @@ save_full (JjMarkStore  *self,
   g_ptr_array_set_size (self->conflicts, 0);
 
   set_dirty (self, FALSE);
-  if (!self->disposed)
-    g_signal_emit (self, signals[SAVED], 0);
+  emit_saved (self);
 
   return TRUE;
 }
@@ -1563,8 +1816,7 @@ finish_unlocked (JjMarkStore  *self,
     set_dirty (self, FALSE);
   else if (self->save_source == 0)
     self->save_source = g_timeout_add (self->save_delay, save_cb, self);
-  if (!self->disposed)
-    g_signal_emit (self, signals[SAVED], 0);
+  emit_saved (self);
 }
 
 static void
@@ -1661,7 +1913,9 @@ lock_waited_cb (GObject      *object,
   if (!self->dirty || !self->loaded || self->disposed)
     return;
 
-  if (!held)
+  /* A folder that cannot be written cannot be locked either: the save
+   * below moves the marks to the per-user folder. */
+  if (!held && folder_writable (self->path))
     {
       start_unlocked_save (self);
       return;
@@ -1781,6 +2035,30 @@ jj_mark_store_add_range (JjMarkStore *self,
                          const char  *kind,
                          const char  *section)
 {
+  return jj_mark_store_add_range_full (self, start, end, kind, section, NULL, NULL, NULL, NULL);
+}
+
+/**
+ * jj_mark_store_add_range_full:
+ * @author: (nullable): NULL for the user's name
+ * @tags: (nullable) (array zero-terminated=1):
+ * @note: (nullable):
+ * @color: (nullable): #rrggbb
+ *
+ * Like jj_mark_store_add_range(), with every field set before the mark is
+ * in the model: one change for those who watch it.
+ */
+JjMark *
+jj_mark_store_add_range_full (JjMarkStore        *self,
+                              guint               start,
+                              guint               end,
+                              const char         *kind,
+                              const char         *section,
+                              const char         *author,
+                              const char * const *tags,
+                              const char         *note,
+                              const char         *color)
+{
   g_autoptr(JjMark) mark = NULL;
   g_autofree char *quote = NULL;
   g_autofree char *prefix = NULL;
@@ -1802,7 +2080,11 @@ jj_mark_store_add_range (JjMarkStore *self,
   jj_mark_set_quote (mark, quote);
   jj_mark_set_context (mark, prefix, suffix);
   jj_mark_set_section (mark, section);
-  jj_mark_set_author (mark, default_author ());
+  jj_mark_set_author (mark, author != NULL && author[0] != '\0' ? author : default_author ());
+  if (tags != NULL)
+    jj_mark_set_tags (mark, tags);
+  jj_mark_set_note (mark, note);
+  jj_mark_set_color (mark, color);
 
   g_hash_table_insert (self->by_id, g_strdup (jj_mark_get_id (mark)), g_object_ref (mark));
   g_list_store_insert_sorted (self->live, mark, compare_marks, NULL);
@@ -1870,11 +2152,17 @@ void
 jj_mark_store_touch (JjMarkStore *self,
                      JjMark      *mark)
 {
+  guint pos;
+
   g_return_if_fail (JJ_IS_MARK_STORE (self));
   g_return_if_fail (JJ_IS_MARK (mark));
 
   jj_mark_touch (mark);
   schedule_save (self);
+
+  /* Views of the model show the mark's fields: they make its row again. */
+  if (live_find (self, mark, &pos))
+    g_list_model_items_changed (G_LIST_MODEL (self->live), pos, 1, 1);
 }
 
 /**
@@ -1928,7 +2216,7 @@ jj_mark_store_get_marks (JjMarkStore *self)
 {
   g_return_val_if_fail (JJ_IS_MARK_STORE (self), NULL);
 
-  return G_LIST_MODEL (self->live);
+  return G_LIST_MODEL (self->model);
 }
 
 /**
@@ -2090,4 +2378,26 @@ jj_mark_store_set_speech_info (JjMarkStore  *self,
   if (info != NULL)
     self->kept->speech = jj_speech_info_copy (info);
   schedule_save (self);
+}
+
+/**
+ * jj_mark_store_get_report:
+ *
+ * Returns: (transfer none): what re-anchoring did to the marks read by
+ *   the last load or reload
+ */
+const JjAnchorReport *
+jj_mark_store_get_report (JjMarkStore *self)
+{
+  g_return_val_if_fail (JJ_IS_MARK_STORE (self), NULL);
+
+  return &self->report;
+}
+
+gboolean
+jj_mark_store_get_loaded (JjMarkStore *self)
+{
+  g_return_val_if_fail (JJ_IS_MARK_STORE (self), FALSE);
+
+  return self->loaded;
 }

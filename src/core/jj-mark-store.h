@@ -24,6 +24,19 @@ typedef enum
   JJ_SIDECAR_PLACE_UNSAFE,      /* per-user folder: a symbolic link or no regular file is beside */
 } JjSidecarPlace;
 
+/* What re-anchoring did to the marks read from a sidecar. */
+typedef struct
+{
+  guint    placed;        /* where they were, in the same wording */
+  guint    moved;         /* the same wording elsewhere */
+  guint    changed;       /* found, but the wording changed */
+  guint    orphaned;      /* not found */
+  gboolean text_changed;  /* the sidecar was written for another text */
+} JjAnchorReport;
+
+#define JJ_TYPE_ANCHOR_REPORT (jj_anchor_report_get_type ())
+GType jj_anchor_report_get_type (void) G_GNUC_CONST;
+
 G_DECLARE_FINAL_TYPE (JjMarkStore, jj_mark_store, JJ, MARK_STORE, GObject)
 
 JjMarkStore *jj_mark_store_new               (GFile        *document_file);
@@ -31,11 +44,31 @@ gboolean     jj_mark_store_load              (JjMarkStore  *self,
                                               const char   *display_text,
                                               const char   *fingerprint,
                                               GError      **error);
+void         jj_mark_store_load_async        (JjMarkStore         *self,
+                                              const char          *display_text,
+                                              const char          *fingerprint,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean     jj_mark_store_load_finish       (JjMarkStore   *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
+gboolean     jj_mark_store_get_loaded        (JjMarkStore  *self);
+const JjAnchorReport *jj_mark_store_get_report (JjMarkStore *self);
 JjMark      *jj_mark_store_add_range         (JjMarkStore  *self,
                                               guint         start,
                                               guint         end,
                                               const char   *kind,
                                               const char   *section);
+JjMark      *jj_mark_store_add_range_full    (JjMarkStore        *self,
+                                              guint               start,
+                                              guint               end,
+                                              const char         *kind,
+                                              const char         *section,
+                                              const char         *author,
+                                              const char * const *tags,
+                                              const char         *note,
+                                              const char         *color);
 void         jj_mark_store_remove            (JjMarkStore  *self,
                                               JjMark       *mark);
 void         jj_mark_store_restore           (JjMarkStore  *self,
