@@ -25,6 +25,7 @@ struct _JjApplication
   JjReadingPositions *positions;
   JjLibrary          *library;
   GSettings          *settings;
+  GCancellable       *reuse_warm_up;
 };
 
 G_DEFINE_FINAL_TYPE (JjApplication, jj_application, ADW_TYPE_APPLICATION)
@@ -453,6 +454,21 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
+/* The first draft board opened has the reuse check read the library's
+ * speeches ahead, so that its first check is as quick as the next ones. */
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  JjApplication *self = JJ_APPLICATION (app);
+
+  if (!JJ_IS_DRAFT_WINDOW (window) || self->reuse_warm_up != NULL)
+    return;
+
+  self->reuse_warm_up = g_cancellable_new ();
+  jj_reuse_view_warm_up (NULL, self->reuse_warm_up);
+}
+
 static void
 jj_application_startup (GApplication *app)
 {
@@ -469,12 +485,17 @@ jj_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.library", library_accels);
+
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
 }
 
 static void
 jj_application_shutdown (GApplication *app)
 {
   JjApplication *self = JJ_APPLICATION (app);
+
+  g_cancellable_cancel (self->reuse_warm_up);
+  g_clear_object (&self->reuse_warm_up);
 
   if (self->positions != NULL)
     {
