@@ -30,6 +30,7 @@ typedef struct
   char     *name;
   char     *title;
   char     *stamp;  /* the index's, for a source read from one */
+  char     *text;   /* while it waits to be folded */
   guint     id;     /* its place in the sources */
   gunichar *key;
   guint    *map;   /* display offset of each folded character */
@@ -87,6 +88,7 @@ source_free (gpointer data)
   g_free (source->name);
   g_free (source->title);
   g_free (source->stamp);
+  g_free (source->text);
   g_free (source->key);
   g_free (source->map);
   g_free (source);
@@ -201,6 +203,17 @@ jj_reuse_fold (const char  *text,
   return g_ucs4_to_utf8 (key, n, NULL, NULL, NULL);
 }
 
+static guint
+append_source (JjReuseChecker *self,
+               Source         *source)
+{
+  source->id = self->sources->len;
+  g_ptr_array_add (self->sources, source);
+  g_hash_table_replace (self->by_name, source->name, source);
+
+  return source->id;
+}
+
 guint
 jj_reuse_checker_add_source (JjReuseChecker *self,
                              const char     *name,
@@ -215,11 +228,8 @@ jj_reuse_checker_add_source (JjReuseChecker *self,
   source = g_new0 (Source, 1);
   source->name = g_strdup (name);
   source->n = fold_text (text, &source->key, &source->map);
-  source->id = self->sources->len;
-  g_ptr_array_add (self->sources, source);
-  g_hash_table_replace (self->by_name, source->name, source);
 
-  return source->id;
+  return append_source (self, source);
 }
 
 /* The last source takes the place of the one removed: numbers of sources
@@ -274,14 +284,62 @@ jj_reuse_checker_find_source (JjReuseChecker *self,
   return source != NULL ? source->id : G_MAXUINT;
 }
 
+/* Speeches read from an index are folded in a pool of threads while the
+ * index is read; the reading thread folds too when the pool has enough
+ * waiting, so that few texts are held at a time. */
 typedef struct
 {
   JjReuseChecker *self;
   const char     *skip_path;
   GCancellable   *cancellable;
-  guint           n_added;
   GHashTable     *wanted;    /* path → stamp of the speeches to read, or NULL for all */
+  GThreadPool    *pool;
+  guint           max_waiting;
+  GPtrArray      *read;      /* Source, in the index's order */
 } AddIndexData;
+
+static void
+fold_source (gpointer data,
+             gpointer user_data)
+{
+  Source *source = data;
+
+  source->n = fold_text (source->text, &source->key, &source->map);
+  g_clear_pointer (&source->text, g_free);
+}
+
+static void
+add_index_data_init (AddIndexData   *data,
+                     JjReuseChecker *self,
+                     const char     *skip_path,
+                     GHashTable     *wanted,
+                     GCancellable   *cancellable)
+{
+  guint n_threads = MAX (1, g_get_num_processors () - 1);
+
+  data->self = self;
+  data->skip_path = skip_path;
+  data->cancellable = cancellable;
+  data->wanted = wanted;
+  data->pool = g_thread_pool_new (fold_source, NULL, n_threads, FALSE, NULL);
+  data->max_waiting = 4 * n_threads;
+  data->read = g_ptr_array_new ();
+}
+
+/* Waits for the pool and adds what was read. Returns: how many */
+static guint
+add_index_data_finish (AddIndexData *data)
+{
+  guint n = data->read->len;
+
+  if (data->pool != NULL)
+    g_thread_pool_free (data->pool, FALSE, TRUE);
+  for (guint i = 0; i < data->read->len; i++)
+    append_source (data->self, g_ptr_array_index (data->read, i));
+  g_ptr_array_unref (data->read);
+
+  return n;
+}
 
 static gboolean
 add_indexed_document (const char *path,
@@ -291,7 +349,6 @@ add_indexed_document (const char *path,
 {
   AddIndexData *data = user_data;
   Source *source;
-  guint n;
 
   if (g_cancellable_is_cancelled (data->cancellable))
     return FALSE;
@@ -300,12 +357,18 @@ add_indexed_document (const char *path,
   if (data->wanted != NULL && !g_hash_table_contains (data->wanted, path))
     return TRUE;
 
-  n = jj_reuse_checker_add_source (data->self, path, text);
-  source = g_ptr_array_index (data->self->sources, n);
+  source = g_new0 (Source, 1);
+  source->name = g_strdup (path);
   source->title = g_strdup (title);
   if (data->wanted != NULL)
     source->stamp = g_strdup (g_hash_table_lookup (data->wanted, path));
-  data->n_added++;
+  source->text = g_strdup (text);
+  g_ptr_array_add (data->read, source);
+
+  if (data->pool != NULL && g_thread_pool_unprocessed (data->pool) < data->max_waiting)
+    g_thread_pool_push (data->pool, source, NULL);
+  else
+    fold_source (source, NULL);
 
   return TRUE;
 }
@@ -327,15 +390,20 @@ jj_reuse_checker_add_index (JjReuseChecker  *self,
                             GCancellable    *cancellable,
                             GError         **error)
 {
-  AddIndexData data = { self, skip_path, cancellable, 0, NULL };
+  AddIndexData data;
+  gboolean ok;
+  guint n;
 
   g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), FALSE);
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (index), FALSE);
 
-  if (!jj_text_index_foreach_document (index, add_indexed_document, &data, error))
+  add_index_data_init (&data, self, skip_path, NULL, cancellable);
+  ok = jj_text_index_foreach_document (index, add_indexed_document, &data, error);
+  n = add_index_data_finish (&data);
+  if (!ok)
     return FALSE;
   if (n_added != NULL)
-    *n_added = data.n_added;
+    *n_added = n;
 
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
@@ -384,7 +452,9 @@ jj_reuse_checker_sync_index (JjReuseChecker  *self,
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   SyncData sync = { self, kept, wanted };
-  AddIndexData data = { self, NULL, cancellable, 0, wanted };
+  AddIndexData data;
+  gboolean ok = TRUE;
+  guint n;
 
   g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), FALSE);
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (index), FALSE);
@@ -403,23 +473,23 @@ jj_reuse_checker_sync_index (JjReuseChecker  *self,
     }
 
   /* Many speeches are read in one pass over the index, a few one by one. */
+  add_index_data_init (&data, self, NULL, wanted, cancellable);
   if (g_hash_table_size (wanted) > 64 && g_hash_table_size (wanted) > self->sources->len / 8)
-    {
-      if (!jj_text_index_foreach_document (index, add_indexed_document, &data, error))
-        return FALSE;
-    }
+    ok = jj_text_index_foreach_document (index, add_indexed_document, &data, error);
   else
     {
       GHashTableIter iter;
       gpointer path;
 
       g_hash_table_iter_init (&iter, wanted);
-      while (g_hash_table_iter_next (&iter, &path, NULL))
-        if (!jj_text_index_foreach_document_at (index, path, add_indexed_document, &data, error))
-          return FALSE;
+      while (ok && g_hash_table_iter_next (&iter, &path, NULL))
+        ok = jj_text_index_foreach_document_at (index, path, add_indexed_document, &data, error);
     }
+  n = add_index_data_finish (&data);
+  if (!ok)
+    return FALSE;
   if (n_read != NULL)
-    *n_read = data.n_added;
+    *n_read = n;
 
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
