@@ -29,6 +29,7 @@
 
 #include "jj-reuse-checker.h"
 #include "jj-text-index.h"
+#include "jj-text-index-private.h"
 
 static GPtrArray *
 load_paragraphs (void)
@@ -135,6 +136,14 @@ cpu_seconds (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+static gboolean
+count_paragraph (const JjTextIndexParagraph *paragraph,
+                 gpointer                    user_data)
+{
+  g_hash_table_add (user_data, g_strdup (paragraph->path));
+  return TRUE;
 }
 
 static gint
@@ -428,6 +437,32 @@ main (int   argc,
                                      g_ptr_array_index (speeches, 0), NULL, &error))
           g_error ("%s", error->message);
       }
+
+      /* The other way: the draft's 8-grams looked up in the FTS5 index, one
+       * every 6 characters (a 13-character stretch holds one), for the
+       * speeches to compare with. */
+      if (g_getenv ("BENCH_FTS") != NULL)
+        {
+          g_autoptr(GHashTable) candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_autofree gunichar *key = g_utf8_to_ucs4 (folded, -1, NULL, NULL, NULL);
+          glong n_key = g_utf8_strlen (folded, -1);
+          guint n_queries = 0;
+          gint64 budget = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+          start = g_get_monotonic_time ();
+          for (glong i = 0; i + 8 <= n_key && g_get_monotonic_time () < budget; i += 6)
+            {
+              g_autofree char *gram = g_ucs4_to_utf8 (key + i, 8, NULL, NULL, NULL);
+              g_autofree char *match = jj_text_index_match_for_phrase (gram);
+
+              if (!jj_text_index_foreach_match (index, match, count_paragraph, candidates, &error))
+                g_error ("%s", error->message);
+              n_queries++;
+            }
+          g_print ("fts: %u of %ld 8-gram queries in %.2f s, %u candidate speeches\n",
+                   n_queries, (n_key - 8) / 6 + 1, (g_get_monotonic_time () - start) / 1e6,
+                   g_hash_table_size (candidates));
+        }
 
       g_clear_object (&index);
       if (keep == NULL)
