@@ -457,6 +457,43 @@ test_index_sources (void)
   g_rmdir (dir);
 }
 
+/* Offsets in a source stay right across a long run of characters that do
+ * not count (a rule of dashes, blank lines), however far apart. */
+static void
+test_far_offsets (void)
+{
+  g_autoptr(JjReuseChecker) checker = jj_reuse_checker_new ();
+  g_autoptr(GString) source = g_string_new ("前言几句");
+  g_autoptr(GArray) stretches = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL;
+  const char *copied = "要把农村人居环境整治作为重中之重一件接着一件办";
+  const char *later = "坚持以人民为中心的发展思想扎实推进各项改革";
+  const JjReuseStretch *s;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (source, i % 2 ? "—" : "\n");
+  g_string_append (source, copied);
+  g_string_append (source, "。");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (source, "　");
+  g_string_append (source, "后面的话。");
+  g_string_append (source, later);
+  g_string_append (source, "。");
+  jj_reuse_checker_add_source (checker, "far", source->str);
+
+  draft = g_strdup_printf ("新写的开头。%s。中间新写的。%s。", copied, later);
+  stretches = jj_reuse_checker_check (checker, draft, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stretches->len, ==, 2);
+  s = &g_array_index (stretches, JjReuseStretch, 0);
+  g_assert_cmpuint (s->source_start, ==, char_offset (source->str, copied));
+  g_assert_cmpuint (s->source_end, ==, s->source_start + g_utf8_strlen (copied, -1));
+  s = &g_array_index (stretches, JjReuseStretch, 1);
+  g_assert_cmpuint (s->source_start, ==, char_offset (source->str, later));
+  g_assert_cmpuint (s->source_end, ==, s->source_start + g_utf8_strlen (later, -1));
+}
+
 static void
 remove_index_files (const char *dir,
                     const char *db)
@@ -624,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/reuse-checker/cancel", test_cancel);
   g_test_add_func ("/reuse-checker/index-sources", test_index_sources);
   g_test_add_func ("/reuse-checker/index-sync", test_index_sync);
+  g_test_add_func ("/reuse-checker/far-offsets", test_far_offsets);
   g_test_add_func ("/reuse-checker/synthetic-drafts", test_synthetic_drafts);
 
   return g_test_run ();

@@ -33,9 +33,23 @@ typedef struct
   char     *text;   /* while it waits to be folded */
   guint     id;     /* its place in the sources */
   gunichar *key;
-  guint    *map;   /* display offset of each folded character */
   guint     n;
+  /* The display offset of each folded character, packed (source_offset()):
+   * the offset of every MARK_EVERY-th, then steps from one to the next. */
+  guint    *marks;
+  guint8   *steps;
+  GArray   *far;    /* FarStep, for steps of FAR_STEP or more */
 } Source;
+
+#define MARK_SHIFT 6
+#define MARK_EVERY (1u << MARK_SHIFT)
+#define FAR_STEP 255
+
+typedef struct
+{
+  guint at;
+  guint offset;
+} FarStep;
 
 typedef struct
 {
@@ -90,7 +104,9 @@ source_free (gpointer data)
   g_free (source->stamp);
   g_free (source->text);
   g_free (source->key);
-  g_free (source->map);
+  g_free (source->marks);
+  g_free (source->steps);
+  g_clear_pointer (&source->far, g_array_unref);
   g_free (source);
 }
 
@@ -203,6 +219,75 @@ jj_reuse_fold (const char  *text,
   return g_ucs4_to_utf8 (key, n, NULL, NULL, NULL);
 }
 
+/* Folds @text into @source's key and packed offsets: a byte a character
+ * rather than four, the texts of a library being kept. */
+static void
+fold_source_text (Source     *source,
+                  const char *text)
+{
+  g_autofree guint *map = NULL;
+  guint n = fold_text (text, &source->key, &map);
+
+  source->n = n;
+  source->key = g_renew (gunichar, source->key, MAX (n, 1));
+  source->marks = g_new (guint, (n >> MARK_SHIFT) + 1);
+  source->steps = g_new (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      guint step = i > 0 ? map[i] - map[i - 1] : 0;
+
+      if ((i & (MARK_EVERY - 1)) == 0)
+        {
+          source->marks[i >> MARK_SHIFT] = map[i];
+          step = 0;
+        }
+      if (step >= FAR_STEP)
+        {
+          FarStep far = { i, map[i] };
+
+          if (source->far == NULL)
+            source->far = g_array_new (FALSE, FALSE, sizeof (FarStep));
+          g_array_append_val (source->far, far);
+          step = FAR_STEP;
+        }
+      source->steps[i] = step;
+    }
+}
+
+static gint
+compare_far_steps (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = ((const FarStep *)a)->at, y = ((const FarStep *)b)->at;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The display offset of folded character @i of @source. */
+static guint
+source_offset (const Source *source,
+               guint         i)
+{
+  guint offset = source->marks[i >> MARK_SHIFT];
+
+  for (guint j = (i & ~(MARK_EVERY - 1)) + 1; j <= i; j++)
+    {
+      if (source->steps[j] == FAR_STEP)
+        {
+          FarStep key = { j, 0 };
+          guint at = 0;
+          gboolean found = g_array_binary_search (source->far, &key, compare_far_steps, &at);
+
+          g_assert (found);
+          offset = g_array_index (source->far, FarStep, at).offset;
+        }
+      else
+        offset += source->steps[j];
+    }
+
+  return offset;
+}
+
 static guint
 append_source (JjReuseChecker *self,
                Source         *source)
@@ -227,7 +312,7 @@ jj_reuse_checker_add_source (JjReuseChecker *self,
 
   source = g_new0 (Source, 1);
   source->name = g_strdup (name);
-  source->n = fold_text (text, &source->key, &source->map);
+  fold_source_text (source, text);
 
   return append_source (self, source);
 }
@@ -304,7 +389,7 @@ fold_source (gpointer data,
 {
   Source *source = data;
 
-  source->n = fold_text (source->text, &source->key, &source->map);
+  fold_source_text (source, source->text);
   g_clear_pointer (&source->text, g_free);
 }
 
@@ -1056,8 +1141,8 @@ jj_reuse_checker_check_except (JjReuseChecker  *self,
       stretch.draft_start = map[candidate->a];
       stretch.draft_end = map[candidate->e - 1] + 1;
       stretch.source = candidate->source;
-      stretch.source_start = source->map[candidate->b];
-      stretch.source_end = source->map[candidate->f - 1] + 1;
+      stretch.source_start = source_offset (source, candidate->b);
+      stretch.source_end = source_offset (source, candidate->f - 1) + 1;
       stretch.length = candidate->e - candidate->a;
       stretch.kind = candidate->kind;
       g_array_append_val (stretches, stretch);
