@@ -203,6 +203,8 @@ test_text (Fixture       *fixture,
   double total;
 
   g_signal_connect (view, "source-activated", G_CALLBACK (source_activated_cb), &activation);
+  /* A check asked for while the speeches are read ahead waits for them. */
+  jj_reuse_view_warm_up (fixture->index_file, NULL);
   jj_reuse_view_set_index_file (view, fixture->index_file);
   jj_reuse_view_check_text (view, fixture->draft, NULL);
   g_assert_true (jj_reuse_view_is_checking (view));

@@ -426,6 +426,20 @@ check_reuse_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* The first draft board opened, or the first file chooser for a reuse
+ * check, has the check read the library's speeches ahead (the memory is
+ * spent only by those who write), so that its first check is as quick as
+ * the next ones; later checks read only what changed. */
+static void
+warm_up_reuse (JjApplication *self)
+{
+  if (self->reuse_warm_up != NULL)
+    return;
+
+  self->reuse_warm_up = g_cancellable_new ();
+  jj_reuse_view_warm_up (NULL, self->reuse_warm_up);
+}
+
 /* Any .docx, .txt or other speech file, checked against the library. */
 static void
 check_reuse_file_activated (GSimpleAction *action,
@@ -434,6 +448,8 @@ check_reuse_file_activated (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   GtkFileChooserNative *chooser;
+
+  warm_up_reuse (JJ_APPLICATION (app));
 
   chooser = gtk_file_chooser_native_new (_("Check a Draft for Reuse"),
                                          gtk_application_get_active_window (app),
@@ -454,19 +470,12 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
-/* The first draft board opened has the reuse check read the library's
- * speeches ahead, so that its first check is as quick as the next ones. */
 static void
 window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
-  JjApplication *self = JJ_APPLICATION (app);
-
-  if (!JJ_IS_DRAFT_WINDOW (window) || self->reuse_warm_up != NULL)
-    return;
-
-  self->reuse_warm_up = g_cancellable_new ();
-  jj_reuse_view_warm_up (NULL, self->reuse_warm_up);
+  if (JJ_IS_DRAFT_WINDOW (window))
+    warm_up_reuse (JJ_APPLICATION (app));
 }
 
 static void
