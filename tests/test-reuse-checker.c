@@ -457,6 +457,195 @@ test_index_sources (void)
   g_rmdir (dir);
 }
 
+/* Offsets in a source stay right across a long run of characters that do
+ * not count (a rule of dashes, blank lines), however far apart. */
+static void
+test_far_offsets (void)
+{
+  g_autoptr(JjReuseChecker) checker = jj_reuse_checker_new ();
+  g_autoptr(GString) source = g_string_new ("前言几句");
+  g_autoptr(GArray) stretches = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL;
+  const char *copied = "要把农村人居环境整治作为重中之重一件接着一件办";
+  const char *later = "坚持以人民为中心的发展思想扎实推进各项改革";
+  const JjReuseStretch *s;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (source, i % 2 ? "—" : "\n");
+  g_string_append (source, copied);
+  g_string_append (source, "。");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (source, "　");
+  g_string_append (source, "后面的话。");
+  g_string_append (source, later);
+  g_string_append (source, "。");
+  jj_reuse_checker_add_source (checker, "far", source->str);
+
+  draft = g_strdup_printf ("新写的开头。%s。中间新写的。%s。", copied, later);
+  stretches = jj_reuse_checker_check (checker, draft, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stretches->len, ==, 2);
+  s = &g_array_index (stretches, JjReuseStretch, 0);
+  g_assert_cmpuint (s->source_start, ==, char_offset (source->str, copied));
+  g_assert_cmpuint (s->source_end, ==, s->source_start + g_utf8_strlen (copied, -1));
+  s = &g_array_index (stretches, JjReuseStretch, 1);
+  g_assert_cmpuint (s->source_start, ==, char_offset (source->str, later));
+  g_assert_cmpuint (s->source_end, ==, s->source_start + g_utf8_strlen (later, -1));
+}
+
+static void
+remove_index_files (const char *dir,
+                    const char *db)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* What a check reports, by the sources' names: the same from two
+ * checkers whatever the numbers of their sources. */
+static char *
+describe_check (JjReuseChecker *checker,
+                const char     *draft,
+                const char     *skip_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) shares = NULL;
+  g_autoptr(GArray) stretches = NULL;
+  GString *out = g_string_new (NULL);
+  double total = 0;
+
+  stretches = jj_reuse_checker_check_except (checker, draft, skip_name, &shares, &total, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stretches->len; i++)
+    {
+      const JjReuseStretch *s = &g_array_index (stretches, JjReuseStretch, i);
+
+      g_string_append_printf (out, "%u-%u %s %u-%u %u %s\n", s->draft_start, s->draft_end,
+                              jj_reuse_checker_get_source_name (checker, s->source),
+                              s->source_start, s->source_end, s->length,
+                              s->kind == JJ_REUSE_NEAR ? "near" : "verbatim");
+    }
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const JjReuseShare *share = &g_array_index (shares, JjReuseShare, i);
+
+      g_string_append_printf (out, "share %s %u %.6f\n",
+                              jj_reuse_checker_get_source_name (checker, share->source),
+                              share->n_chars, share->share);
+    }
+  g_string_append_printf (out, "total %.6f\n", total);
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+describe_fresh (JjTextIndex *index,
+                const char  *draft,
+                const char  *skip_name)
+{
+  g_autoptr(JjReuseChecker) fresh = jj_reuse_checker_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jj_reuse_checker_add_index (fresh, index, skip_name, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return describe_check (fresh, draft, NULL);
+}
+
+/* A checker kept from one check to the next reads again only the speeches
+ * the index changed, and reports what a checker made anew from the index
+ * reports: a changed speech with its new text, a removed one no more. */
+static void
+test_index_sync (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jj-reuse-sync-XXXXXX", &error);
+  g_autofree char *db = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JjTextIndex) index = NULL;
+  g_autoptr(JjReuseChecker) kept = jj_reuse_checker_new ();
+  g_autofree char *draft = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *fresh_before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *fresh_after = NULL;
+  g_autofree char *skipped = NULL;
+  g_autofree char *fresh_skipped = NULL;
+  const char *from_a = "扎实推进各项改革，经济运行稳中向好，营商环境持续改善";
+  const char *from_b = "推动高质量发展取得新进展，城乡居民收入稳步增长";
+  const char *source_c = "在全县乡村振兴推进会上的讲话。要把农村人居环境整治作为重中之重，一件接着一件办。";
+  const char *from_c = "要把农村人居环境整治作为重中之重";
+  const char *source_b2 = "各位代表：过去五年，我们坚持稳中求进工作总基调，社会大局和谐稳定。";
+  guint n_read = G_MAXUINT;
+
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "index.sqlite", NULL);
+  file = g_file_new_for_path (db);
+  index = jj_text_index_new (file);
+  g_assert_true (jj_text_index_open (index, &error));
+  g_assert_true (jj_text_index_add_text (index, "/speeches/a.txt", "营商环境", 0, "fa", 0, source_a, NULL, &error));
+  g_assert_true (jj_text_index_add_text (index, "/speeches/b.txt", "代表", 0, "fb", 0, source_b, NULL, &error));
+  g_assert_true (jj_text_index_add_text (index, "/speeches/c.txt", "乡村", 0, "fc", 0, source_c, NULL, &error));
+  g_assert_no_error (error);
+
+  draft = g_strdup_printf ("新写的开头。%s。中间也是新的话。%s。再写几句。%s。结尾。", from_a, from_b, from_c);
+
+  g_assert_true (jj_reuse_checker_sync_index (kept, index, &n_read, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 3);
+  g_assert_cmpuint (jj_reuse_checker_get_n_sources (kept), ==, 3);
+  before = describe_check (kept, draft, NULL);
+  fresh_before = describe_fresh (index, draft, NULL);
+  g_assert_cmpstr (before, ==, fresh_before);
+  g_assert_nonnull (strstr (before, "/speeches/a.txt"));
+  g_assert_nonnull (strstr (before, "/speeches/b.txt"));
+  g_assert_nonnull (strstr (before, "/speeches/c.txt"));
+
+  /* Nothing changed: nothing is read. */
+  g_assert_true (jj_reuse_checker_sync_index (kept, index, &n_read, NULL, &error));
+  g_assert_cmpuint (n_read, ==, 0);
+  g_assert_cmpuint (jj_reuse_checker_get_n_sources (kept), ==, 3);
+
+  /* b loses the words the draft took, c goes, and d holds a's words too:
+   * a tie the sources' names settle the same way in both checkers. */
+  g_assert_true (jj_text_index_add_text (index, "/speeches/b.txt", "代表", 0, "fb2", 0, source_b2, NULL, &error));
+  g_assert_true (jj_text_index_remove (index, "/speeches/c.txt", &error));
+  g_assert_true (jj_text_index_add_text (index, "/speeches/0.txt", "复制", 0, "fd", 0, source_a, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (jj_reuse_checker_sync_index (kept, index, &n_read, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 2);
+  g_assert_cmpuint (jj_reuse_checker_get_n_sources (kept), ==, 3);
+  g_assert_cmpuint (jj_reuse_checker_find_source (kept, "/speeches/c.txt"), ==, G_MAXUINT);
+  after = describe_check (kept, draft, NULL);
+  fresh_after = describe_fresh (index, draft, NULL);
+  g_test_message ("before:\n%safter:\n%s", before, after);
+  g_assert_cmpstr (after, ==, fresh_after);
+  g_assert_null (strstr (after, "/speeches/b.txt"));
+  g_assert_null (strstr (after, "/speeches/c.txt"));
+  g_assert_null (strstr (after, "/speeches/a.txt"));
+  g_assert_nonnull (strstr (after, "/speeches/0.txt"));
+  g_assert_cmpstr (after, !=, before);
+
+  /* A source left out of one check only. */
+  skipped = describe_check (kept, draft, "/speeches/0.txt");
+  fresh_skipped = describe_fresh (index, draft, "/speeches/0.txt");
+  g_assert_cmpstr (skipped, ==, fresh_skipped);
+  g_assert_nonnull (strstr (skipped, "/speeches/a.txt"));
+  g_assert_cmpuint (jj_reuse_checker_get_n_sources (kept), ==, 3);
+
+  g_clear_object (&index);
+  remove_index_files (dir, db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +660,8 @@ main (int   argc,
   g_test_add_func ("/reuse-checker/repetitive", test_repetitive);
   g_test_add_func ("/reuse-checker/cancel", test_cancel);
   g_test_add_func ("/reuse-checker/index-sources", test_index_sources);
+  g_test_add_func ("/reuse-checker/index-sync", test_index_sync);
+  g_test_add_func ("/reuse-checker/far-offsets", test_far_offsets);
   g_test_add_func ("/reuse-checker/synthetic-drafts", test_synthetic_drafts);
 
   return g_test_run ();

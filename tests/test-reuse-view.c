@@ -203,6 +203,8 @@ test_text (Fixture       *fixture,
   double total;
 
   g_signal_connect (view, "source-activated", G_CALLBACK (source_activated_cb), &activation);
+  /* A check asked for while the speeches are read ahead waits for them. */
+  jj_reuse_view_warm_up (fixture->index_file, NULL);
   jj_reuse_view_set_index_file (view, fixture->index_file);
   jj_reuse_view_check_text (view, fixture->draft, NULL);
   g_assert_true (jj_reuse_view_is_checking (view));
@@ -258,6 +260,25 @@ test_text (Fixture       *fixture,
   g_assert_cmpuint (activation.count, ==, 3);
   g_assert_cmpstr (activation.path, ==, fixture->path_a);
   g_assert_cmpuint (activation.start, ==, char_offset (speech_a, TAKEN_A));
+
+  /* The app keeps the speeches it read: speech b indexed anew without
+   * the words taken from it is no source at the next check. */
+  {
+    g_autoptr(JjTextIndex) index = jj_text_index_new (fixture->index_file);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (jj_text_index_open (index, &error));
+    g_assert_true (jj_text_index_add_text (index, fixture->path_b, "教育工作", 0, "b2", 0,
+                                           "在全市教育工作会议上的讲话\n办好人民满意的教育。", NULL, &error));
+    g_assert_no_error (error);
+  }
+  jj_reuse_view_check_text (view, fixture->draft, NULL);
+  g_assert_true (jj_test_wait_until (check_done, view));
+  g_assert_cmpuint (jj_reuse_view_get_n_stretches (view), ==, 2);
+  g_assert_cmpuint (jj_reuse_view_get_n_sources (view), ==, 1);
+  g_assert_false (jj_reuse_view_activate_offset (view, b + 3));
+  g_assert_true (jj_reuse_view_activate_offset (view, a + 3));
+  g_assert_cmpstr (activation.path, ==, fixture->path_a);
 
   g_free (activation.path);
   gtk_window_destroy (window);

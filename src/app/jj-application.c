@@ -25,6 +25,7 @@ struct _JjApplication
   JjReadingPositions *positions;
   JjLibrary          *library;
   GSettings          *settings;
+  GCancellable       *reuse_warm_up;
 };
 
 G_DEFINE_FINAL_TYPE (JjApplication, jj_application, ADW_TYPE_APPLICATION)
@@ -425,6 +426,20 @@ check_reuse_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* The first draft board opened, or the first file chooser for a reuse
+ * check, has the check read the library's speeches ahead (the memory is
+ * spent only by those who write), so that its first check is as quick as
+ * the next ones; later checks read only what changed. */
+static void
+warm_up_reuse (JjApplication *self)
+{
+  if (self->reuse_warm_up != NULL)
+    return;
+
+  self->reuse_warm_up = g_cancellable_new ();
+  jj_reuse_view_warm_up (NULL, self->reuse_warm_up);
+}
+
 /* Any .docx, .txt or other speech file, checked against the library. */
 static void
 check_reuse_file_activated (GSimpleAction *action,
@@ -433,6 +448,8 @@ check_reuse_file_activated (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   GtkFileChooserNative *chooser;
+
+  warm_up_reuse (JJ_APPLICATION (app));
 
   chooser = gtk_file_chooser_native_new (_("Check a Draft for Reuse"),
                                          gtk_application_get_active_window (app),
@@ -454,6 +471,14 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  if (JJ_IS_DRAFT_WINDOW (window))
+    warm_up_reuse (JJ_APPLICATION (app));
+}
+
+static void
 jj_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
@@ -469,12 +494,17 @@ jj_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.library", library_accels);
+
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
 }
 
 static void
 jj_application_shutdown (GApplication *app)
 {
   JjApplication *self = JJ_APPLICATION (app);
+
+  g_cancellable_cancel (self->reuse_warm_up);
+  g_clear_object (&self->reuse_warm_up);
 
   if (self->positions != NULL)
     {

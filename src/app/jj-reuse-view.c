@@ -12,6 +12,31 @@
 #include "jj-reuse-view.h"
 #include "jj-text-index.h"
 
+/* The app's checker, kept from one check to the next and brought in step
+ * with the full-text index before each: only the speeches indexed anew
+ * since are read again. Checks and warm-ups take turns on it. */
+static GMutex          shared_lock;
+static JjReuseChecker *shared_checker;
+static char           *shared_index_path;
+
+/* The names of a result's sources, so that the shared checker may change
+ * while the result is shown. */
+typedef struct
+{
+  char *name;
+  char *title;
+} SourceNames;
+
+static void
+source_names_free (gpointer data)
+{
+  SourceNames *names = data;
+
+  g_free (names->name);
+  g_free (names->title);
+  g_free (names);
+}
+
 /* Colours that stay apart on a light and a dark page, one per source. */
 static const char * const palette[] = {
   "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#e5a50a", "#1c71d8", "#c01c28", "#865e3c",
@@ -29,7 +54,8 @@ struct _JjReuseView
   GFile          *index_file;
   GCancellable   *cancellable;
   gboolean        checking;
-  JjReuseChecker *checker;
+  GHashTable     *names;         /* source → SourceNames */
+  guint           n_speeches;
   GArray         *stretches;
   GArray         *shares;
   double          total_share;
@@ -61,7 +87,8 @@ typedef struct
 typedef struct
 {
   char           *text;
-  JjReuseChecker *checker;
+  GHashTable     *names;
+  guint           n_speeches;
   GArray         *stretches;
   GArray         *shares;
   double          total;
@@ -83,7 +110,7 @@ static void
 check_result_free (CheckResult *result)
 {
   g_free (result->text);
-  g_clear_object (&result->checker);
+  g_clear_pointer (&result->names, g_hash_table_unref);
   g_clear_pointer (&result->stretches, g_array_unref);
   g_clear_pointer (&result->shares, g_array_unref);
   g_free (result);
@@ -125,6 +152,33 @@ update_index (JjTextIndex   *index,
                                NULL, NULL, error);
 }
 
+/* With shared_lock held. */
+static gboolean
+sync_shared_checker (JjTextIndex   *index,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  const char *path = g_file_peek_path (jj_text_index_get_file (index));
+  gint64 start = g_get_monotonic_time ();
+  guint n_read = 0;
+  gboolean ok;
+
+  if (shared_checker == NULL || g_strcmp0 (shared_index_path, path) != 0)
+    {
+      g_clear_object (&shared_checker);
+      g_free (shared_index_path);
+      shared_checker = jj_reuse_checker_new ();
+      shared_index_path = g_strdup (path);
+    }
+
+  ok = jj_reuse_checker_sync_index (shared_checker, index, &n_read, cancellable, error);
+  g_debug ("Reuse check: %u of %u speeches read from the full-text index in %.3f s",
+           n_read, jj_reuse_checker_get_n_sources (shared_checker),
+           (g_get_monotonic_time () - start) / 1e6);
+
+  return ok;
+}
+
 static void
 check_thread (GTask        *task,
               gpointer      source_object,
@@ -135,6 +189,7 @@ check_thread (GTask        *task,
   g_autoptr(CheckResult) result = g_new0 (CheckResult, 1);
   g_autoptr(JjTextIndex) index = jj_text_index_new (data->index_file);
   GError *error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   if (data->text != NULL)
     result->text = g_strdup (data->text);
@@ -157,15 +212,30 @@ check_thread (GTask        *task,
       return;
     }
 
-  result->checker = jj_reuse_checker_new ();
-  if (!jj_reuse_checker_add_index (result->checker, index, data->skip_path, NULL, cancellable, &error))
+  g_mutex_lock (&shared_lock);
+  if (sync_shared_checker (index, cancellable, &error))
+    result->stretches = jj_reuse_checker_check_except (shared_checker, result->text, data->skip_path,
+                                                       &result->shares, &result->total,
+                                                       cancellable, &error);
+  if (result->stretches != NULL)
     {
-      g_task_return_error (task, error);
-      return;
-    }
+      result->names = g_hash_table_new_full (NULL, NULL, NULL, source_names_free);
+      for (guint i = 0; i < result->shares->len; i++)
+        {
+          guint source = g_array_index (result->shares, JjReuseShare, i).source;
+          SourceNames *names = g_new0 (SourceNames, 1);
 
-  result->stretches = jj_reuse_checker_check (result->checker, result->text, &result->shares,
-                                              &result->total, cancellable, &error);
+          names->name = g_strdup (jj_reuse_checker_get_source_name (shared_checker, source));
+          names->title = g_strdup (jj_reuse_checker_get_source_title (shared_checker, source));
+          g_hash_table_insert (result->names, GUINT_TO_POINTER (source), names);
+        }
+      result->n_speeches = jj_reuse_checker_get_n_sources (shared_checker);
+      if (data->skip_path != NULL && jj_reuse_checker_find_source (shared_checker, data->skip_path) != G_MAXUINT)
+        result->n_speeches--;
+    }
+  g_mutex_unlock (&shared_lock);
+  g_debug ("Reuse check: %.3f s in all", (g_get_monotonic_time () - start) / 1e6);
+
   if (result->stretches == NULL)
     {
       g_task_return_error (task, error);
@@ -173,6 +243,71 @@ check_thread (GTask        *task,
     }
 
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) check_result_free);
+}
+
+static void
+warm_up_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *index_file = task_data;
+  g_autoptr(JjTextIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* No index yet: the first check makes it. */
+  if (!g_file_query_exists (index_file, cancellable))
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  index = jj_text_index_new (index_file);
+  if (!jj_text_index_open (index, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_mutex_lock (&shared_lock);
+  ok = sync_shared_checker (index, cancellable, &error);
+  g_mutex_unlock (&shared_lock);
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+warm_up_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && error != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("The reuse check could not read the full-text index ahead: %s", error->message);
+}
+
+/**
+ * jj_reuse_view_warm_up:
+ * @index_file: (nullable): the full-text index, %NULL for the default one
+ *
+ * Reads the speeches of the full-text index for the reuse check in a
+ * worker thread, so that the first check need not.
+ */
+void
+jj_reuse_view_warm_up (GFile        *index_file,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, warm_up_done_cb, NULL);
+
+  g_task_set_task_data (task, index_file != NULL ? g_object_ref (index_file) : jj_text_index_dup_default_file (),
+                        g_object_unref);
+  g_task_run_in_thread (task, warm_up_thread);
 }
 
 /* Showing the result */
@@ -188,12 +323,23 @@ clear_sources (JjReuseView *self)
 }
 
 static const char *
+source_name (JjReuseView *self,
+             guint        source)
+{
+  SourceNames *names = self->names != NULL ? g_hash_table_lookup (self->names, GUINT_TO_POINTER (source)) : NULL;
+
+  return names != NULL ? names->name : "";
+}
+
+static const char *
 source_label (JjReuseView *self,
               guint        source)
 {
-  const char *title = jj_reuse_checker_get_source_title (self->checker, source);
+  SourceNames *names = self->names != NULL ? g_hash_table_lookup (self->names, GUINT_TO_POINTER (source)) : NULL;
 
-  return title != NULL && *title != '\0' ? title : jj_reuse_checker_get_source_name (self->checker, source);
+  if (names == NULL)
+    return "";
+  return names->title != NULL && *names->title != '\0' ? names->title : names->name;
 }
 
 static char *
@@ -213,7 +359,7 @@ source_row_new (JjReuseView        *self,
   GtkWidget *swatch = gtk_label_new (NULL);
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (source_label (self, share->source));
-  GtkWidget *path = gtk_label_new (jj_reuse_checker_get_source_name (self->checker, share->source));
+  GtkWidget *path = gtk_label_new (source_name (self, share->source));
   g_autofree char *percent = share_text (share->share);
   GtkWidget *amount = gtk_label_new (percent);
   g_autofree char *markup = g_strdup_printf ("<span background=\"%s\">\u3000</span>", palette[colour]);
@@ -303,7 +449,9 @@ show_result (JjReuseView *self,
   g_autofree char *status = NULL;
   guint n_near = 0;
 
-  g_set_object (&self->checker, result->checker);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  self->names = g_hash_table_ref (result->names);
+  self->n_speeches = result->n_speeches;
   g_clear_pointer (&self->stretches, g_array_unref);
   g_clear_pointer (&self->shares, g_array_unref);
   self->stretches = g_array_ref (result->stretches);
@@ -340,8 +488,8 @@ show_result (JjReuseView *self,
   if (self->stretches->len == 0)
     status = g_strdup_printf (ngettext ("No stretch of the draft was found in the %u speech of the library.",
                                         "No stretch of the draft was found in the %u speeches of the library.",
-                                        jj_reuse_checker_get_n_sources (self->checker)),
-                              jj_reuse_checker_get_n_sources (self->checker));
+                                        self->n_speeches),
+                              self->n_speeches);
   else
     /* Translators: the first %u counts stretches, the second near ones, the third sources */
     status = g_strdup_printf (_("%u stretches (%u near-verbatim, with a wavy line) from %u speeches. "
@@ -398,7 +546,7 @@ start_check (JjReuseView *self,
     }
 
   self->checking = TRUE;
-  g_clear_object (&self->checker);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->stretches, g_array_unref);
   g_clear_pointer (&self->shares, g_array_unref);
   self->total_share = 0;
@@ -451,7 +599,7 @@ activate_stretch (JjReuseView          *self,
                   const JjReuseStretch *s)
 {
   g_signal_emit (self, signals[SOURCE_ACTIVATED], 0,
-                 jj_reuse_checker_get_source_name (self->checker, s->source),
+                 source_name (self, s->source),
                  s->source_start, s->source_end);
 }
 
@@ -627,7 +775,7 @@ jj_reuse_view_finalize (GObject *object)
 
   g_clear_object (&self->index_file);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->checker);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->stretches, g_array_unref);
   g_clear_pointer (&self->shares, g_array_unref);
   g_clear_pointer (&self->source_rows, g_ptr_array_unref);

@@ -23,6 +23,8 @@ void           jj_reuse_view_check_text         (JjReuseView  *self,
 void           jj_reuse_view_check_file         (JjReuseView  *self,
                                                  GFile        *file,
                                                  JjLibrary    *library);
+void           jj_reuse_view_warm_up            (GFile        *index_file,
+                                                 GCancellable *cancellable);
 gboolean       jj_reuse_view_is_checking        (JjReuseView  *self);
 const char    *jj_reuse_view_get_status         (JjReuseView  *self);
 guint          jj_reuse_view_get_n_stretches    (JjReuseView  *self);

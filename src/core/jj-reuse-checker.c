@@ -29,10 +29,27 @@ typedef struct
 {
   char     *name;
   char     *title;
+  char     *stamp;  /* the index's, for a source read from one */
+  char     *text;   /* while it waits to be folded */
+  guint     id;     /* its place in the sources */
   gunichar *key;
-  guint    *map;   /* display offset of each folded character */
   guint     n;
+  /* The display offset of each folded character, packed (source_offset()):
+   * the offset of every MARK_EVERY-th, then steps from one to the next. */
+  guint    *marks;
+  guint8   *steps;
+  GArray   *far;    /* FarStep, for steps of FAR_STEP or more */
 } Source;
+
+#define MARK_SHIFT 6
+#define MARK_EVERY (1u << MARK_SHIFT)
+#define FAR_STEP 255
+
+typedef struct
+{
+  guint at;
+  guint offset;
+} FarStep;
 
 typedef struct
 {
@@ -70,8 +87,9 @@ struct _JjReuseChecker
 {
   GObject    parent_instance;
 
-  GPtrArray *sources;
-  guint      min_length;
+  GPtrArray  *sources;
+  GHashTable *by_name;    /* name → Source, the last one added under it */
+  guint       min_length;
 };
 
 G_DEFINE_FINAL_TYPE (JjReuseChecker, jj_reuse_checker, G_TYPE_OBJECT)
@@ -83,8 +101,12 @@ source_free (gpointer data)
 
   g_free (source->name);
   g_free (source->title);
+  g_free (source->stamp);
+  g_free (source->text);
   g_free (source->key);
-  g_free (source->map);
+  g_free (source->marks);
+  g_free (source->steps);
+  g_clear_pointer (&source->far, g_array_unref);
   g_free (source);
 }
 
@@ -93,6 +115,7 @@ jj_reuse_checker_finalize (GObject *object)
 {
   JjReuseChecker *self = JJ_REUSE_CHECKER (object);
 
+  g_hash_table_unref (self->by_name);
   g_ptr_array_unref (self->sources);
 
   G_OBJECT_CLASS (jj_reuse_checker_parent_class)->finalize (object);
@@ -108,6 +131,7 @@ static void
 jj_reuse_checker_init (JjReuseChecker *self)
 {
   self->sources = g_ptr_array_new_with_free_func (source_free);
+  self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->min_length = 13;
 }
 
@@ -195,6 +219,86 @@ jj_reuse_fold (const char  *text,
   return g_ucs4_to_utf8 (key, n, NULL, NULL, NULL);
 }
 
+/* Folds @text into @source's key and packed offsets: a byte a character
+ * rather than four, the texts of a library being kept. */
+static void
+fold_source_text (Source     *source,
+                  const char *text)
+{
+  g_autofree guint *map = NULL;
+  guint n = fold_text (text, &source->key, &map);
+
+  source->n = n;
+  source->key = g_renew (gunichar, source->key, MAX (n, 1));
+  source->marks = g_new (guint, (n >> MARK_SHIFT) + 1);
+  source->steps = g_new (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      guint step = i > 0 ? map[i] - map[i - 1] : 0;
+
+      if ((i & (MARK_EVERY - 1)) == 0)
+        {
+          source->marks[i >> MARK_SHIFT] = map[i];
+          step = 0;
+        }
+      if (step >= FAR_STEP)
+        {
+          FarStep far = { i, map[i] };
+
+          if (source->far == NULL)
+            source->far = g_array_new (FALSE, FALSE, sizeof (FarStep));
+          g_array_append_val (source->far, far);
+          step = FAR_STEP;
+        }
+      source->steps[i] = step;
+    }
+}
+
+static gint
+compare_far_steps (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = ((const FarStep *)a)->at, y = ((const FarStep *)b)->at;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The display offset of folded character @i of @source. */
+static guint
+source_offset (const Source *source,
+               guint         i)
+{
+  guint offset = source->marks[i >> MARK_SHIFT];
+
+  for (guint j = (i & ~(MARK_EVERY - 1)) + 1; j <= i; j++)
+    {
+      if (source->steps[j] == FAR_STEP)
+        {
+          FarStep key = { j, 0 };
+          guint at = 0;
+          gboolean found = g_array_binary_search (source->far, &key, compare_far_steps, &at);
+
+          g_assert (found);
+          offset = g_array_index (source->far, FarStep, at).offset;
+        }
+      else
+        offset += source->steps[j];
+    }
+
+  return offset;
+}
+
+static guint
+append_source (JjReuseChecker *self,
+               Source         *source)
+{
+  source->id = self->sources->len;
+  g_ptr_array_add (self->sources, source);
+  g_hash_table_replace (self->by_name, source->name, source);
+
+  return source->id;
+}
+
 guint
 jj_reuse_checker_add_source (JjReuseChecker *self,
                              const char     *name,
@@ -208,19 +312,119 @@ jj_reuse_checker_add_source (JjReuseChecker *self,
 
   source = g_new0 (Source, 1);
   source->name = g_strdup (name);
-  source->n = fold_text (text, &source->key, &source->map);
-  g_ptr_array_add (self->sources, source);
+  fold_source_text (source, text);
 
-  return self->sources->len - 1;
+  return append_source (self, source);
 }
 
+/* The last source takes the place of the one removed: numbers of sources
+ * hold until the sources change. */
+static void
+remove_source (JjReuseChecker *self,
+               Source         *source)
+{
+  guint id = source->id;
+
+  if (g_hash_table_lookup (self->by_name, source->name) == source)
+    g_hash_table_remove (self->by_name, source->name);
+  g_ptr_array_remove_index_fast (self->sources, id);
+  if (id < self->sources->len)
+    ((Source *)g_ptr_array_index (self->sources, id))->id = id;
+}
+
+/**
+ * jj_reuse_checker_remove_source:
+ *
+ * Removes the source last added under @name. The last source takes its
+ * number. Returns: whether there was one
+ */
+gboolean
+jj_reuse_checker_remove_source (JjReuseChecker *self,
+                                const char     *name)
+{
+  Source *source;
+
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  source = g_hash_table_lookup (self->by_name, name);
+  if (source == NULL)
+    return FALSE;
+  remove_source (self, source);
+
+  return TRUE;
+}
+
+/* Returns: the number of the source last added under @name, or G_MAXUINT */
+guint
+jj_reuse_checker_find_source (JjReuseChecker *self,
+                              const char     *name)
+{
+  Source *source;
+
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), G_MAXUINT);
+  g_return_val_if_fail (name != NULL, G_MAXUINT);
+
+  source = g_hash_table_lookup (self->by_name, name);
+  return source != NULL ? source->id : G_MAXUINT;
+}
+
+/* Speeches read from an index are folded in a pool of threads while the
+ * index is read; the reading thread folds too when the pool has enough
+ * waiting, so that few texts are held at a time. */
 typedef struct
 {
   JjReuseChecker *self;
   const char     *skip_path;
   GCancellable   *cancellable;
-  guint           n_added;
+  GHashTable     *wanted;    /* path → stamp of the speeches to read, or NULL for all */
+  GThreadPool    *pool;
+  guint           max_waiting;
+  GPtrArray      *read;      /* Source, in the index's order */
 } AddIndexData;
+
+static void
+fold_source (gpointer data,
+             gpointer user_data)
+{
+  Source *source = data;
+
+  fold_source_text (source, source->text);
+  g_clear_pointer (&source->text, g_free);
+}
+
+static void
+add_index_data_init (AddIndexData   *data,
+                     JjReuseChecker *self,
+                     const char     *skip_path,
+                     GHashTable     *wanted,
+                     GCancellable   *cancellable)
+{
+  guint n_threads = MAX (1, g_get_num_processors () - 1);
+
+  data->self = self;
+  data->skip_path = skip_path;
+  data->cancellable = cancellable;
+  data->wanted = wanted;
+  data->pool = g_thread_pool_new (fold_source, NULL, n_threads, FALSE, NULL);
+  data->max_waiting = 4 * n_threads;
+  data->read = g_ptr_array_new ();
+}
+
+/* Waits for the pool and adds what was read. Returns: how many */
+static guint
+add_index_data_finish (AddIndexData *data)
+{
+  guint n = data->read->len;
+
+  if (data->pool != NULL)
+    g_thread_pool_free (data->pool, FALSE, TRUE);
+  for (guint i = 0; i < data->read->len; i++)
+    append_source (data->self, g_ptr_array_index (data->read, i));
+  g_ptr_array_unref (data->read);
+
+  return n;
+}
 
 static gboolean
 add_indexed_document (const char *path,
@@ -230,17 +434,26 @@ add_indexed_document (const char *path,
 {
   AddIndexData *data = user_data;
   Source *source;
-  guint n;
 
   if (g_cancellable_is_cancelled (data->cancellable))
     return FALSE;
   if (data->skip_path != NULL && g_str_equal (path, data->skip_path))
     return TRUE;
+  if (data->wanted != NULL && !g_hash_table_contains (data->wanted, path))
+    return TRUE;
 
-  n = jj_reuse_checker_add_source (data->self, path, text);
-  source = g_ptr_array_index (data->self->sources, n);
+  source = g_new0 (Source, 1);
+  source->name = g_strdup (path);
   source->title = g_strdup (title);
-  data->n_added++;
+  if (data->wanted != NULL)
+    source->stamp = g_strdup (g_hash_table_lookup (data->wanted, path));
+  source->text = g_strdup (text);
+  g_ptr_array_add (data->read, source);
+
+  if (data->pool != NULL && g_thread_pool_unprocessed (data->pool) < data->max_waiting)
+    g_thread_pool_push (data->pool, source, NULL);
+  else
+    fold_source (source, NULL);
 
   return TRUE;
 }
@@ -262,15 +475,106 @@ jj_reuse_checker_add_index (JjReuseChecker  *self,
                             GCancellable    *cancellable,
                             GError         **error)
 {
-  AddIndexData data = { self, skip_path, cancellable, 0 };
+  AddIndexData data;
+  gboolean ok;
+  guint n;
 
   g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), FALSE);
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (index), FALSE);
 
-  if (!jj_text_index_foreach_document (index, add_indexed_document, &data, error))
+  add_index_data_init (&data, self, skip_path, NULL, cancellable);
+  ok = jj_text_index_foreach_document (index, add_indexed_document, &data, error);
+  n = add_index_data_finish (&data);
+  if (!ok)
     return FALSE;
   if (n_added != NULL)
-    *n_added = data.n_added;
+    *n_added = n;
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+typedef struct
+{
+  JjReuseChecker *self;
+  GHashTable     *kept;     /* Source */
+  GHashTable     *wanted;   /* path → stamp */
+} SyncData;
+
+static gboolean
+compare_stamp (const char *path,
+               const char *stamp,
+               gpointer    user_data)
+{
+  SyncData *data = user_data;
+  Source *source = g_hash_table_lookup (data->self->by_name, path);
+
+  if (source != NULL && g_strcmp0 (source->stamp, stamp) == 0)
+    g_hash_table_add (data->kept, source);
+  else
+    g_hash_table_insert (data->wanted, g_strdup (path), g_strdup (stamp));
+
+  return TRUE;
+}
+
+/**
+ * jj_reuse_checker_sync_index:
+ * @index: an open full-text index
+ * @n_read: (out) (optional): how many speeches were read from @index
+ *
+ * Makes the sources the speeches @index holds, as
+ * jj_reuse_checker_add_index() adds them to an empty checker, but reads
+ * again only the speeches that were added, indexed anew or removed since
+ * the last time. Sources not read from the index are removed. Numbers of
+ * sources change.
+ */
+gboolean
+jj_reuse_checker_sync_index (JjReuseChecker  *self,
+                             JjTextIndex     *index,
+                             guint           *n_read,
+                             GCancellable    *cancellable,
+                             GError         **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  SyncData sync = { self, kept, wanted };
+  AddIndexData data;
+  gboolean ok = TRUE;
+  guint n;
+
+  g_return_val_if_fail (JJ_IS_REUSE_CHECKER (self), FALSE);
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (index), FALSE);
+
+  if (n_read != NULL)
+    *n_read = 0;
+  if (!jj_text_index_foreach_stamp (index, compare_stamp, &sync, error))
+    return FALSE;
+
+  for (guint i = self->sources->len; i-- > 0; )
+    {
+      Source *source = g_ptr_array_index (self->sources, i);
+
+      if (!g_hash_table_contains (kept, source))
+        remove_source (self, source);
+    }
+
+  /* Many speeches are read in one pass over the index, a few one by one. */
+  add_index_data_init (&data, self, NULL, wanted, cancellable);
+  if (g_hash_table_size (wanted) > 64 && g_hash_table_size (wanted) > self->sources->len / 8)
+    ok = jj_text_index_foreach_document (index, add_indexed_document, &data, error);
+  else
+    {
+      GHashTableIter iter;
+      gpointer path;
+
+      g_hash_table_iter_init (&iter, wanted);
+      while (ok && g_hash_table_iter_next (&iter, &path, NULL))
+        ok = jj_text_index_foreach_document_at (index, path, add_indexed_document, &data, error);
+    }
+  n = add_index_data_finish (&data);
+  if (!ok)
+    return FALSE;
+  if (n_read != NULL)
+    *n_read = n;
 
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
@@ -623,6 +927,7 @@ typedef struct
   guint             min_length;
   guint             first;
   guint             step;
+  const char       *skip_name;
   GCancellable     *cancellable;
   GArray           *candidates;
 } Worker;
@@ -639,9 +944,13 @@ worker_run (gpointer data)
 
   for (guint i = worker->first; i < worker->sources->len; i += worker->step)
     {
+      const Source *source = g_ptr_array_index (worker->sources, i);
+
       if (g_cancellable_is_cancelled (worker->cancellable))
         break;
-      scan_source (worker->index, g_ptr_array_index (worker->sources, i), i,
+      if (worker->skip_name != NULL && g_str_equal (source->name, worker->skip_name))
+        continue;
+      scan_source (worker->index, source, i,
                    worker->min_length, &scratch, worker->candidates);
     }
 
@@ -653,17 +962,34 @@ worker_run (gpointer data)
   return NULL;
 }
 
+/* Ties go by the sources' names, not their numbers: the result does not
+ * hang on the order the sources came in. */
+static gint
+compare_sources (GPtrArray *sources,
+                 guint      a,
+                 guint      b)
+{
+  if (a == b)
+    return 0;
+  return strcmp (((Source *)g_ptr_array_index (sources, a))->name,
+                 ((Source *)g_ptr_array_index (sources, b))->name);
+}
+
 static gint
 compare_candidates (gconstpointer pa,
-                    gconstpointer pb)
+                    gconstpointer pb,
+                    gpointer      sources)
 {
   const Candidate *a = pa, *b = pb;
   guint la = a->e - a->a, lb = b->e - b->a;
+  gint by_source;
 
   if (la != lb)
     return la > lb ? -1 : 1;
   if (a->kind != b->kind)
     return a->kind < b->kind ? -1 : 1;
+  if ((by_source = compare_sources (sources, a->source, b->source)) != 0)
+    return by_source;
   if (a->source != b->source)
     return a->source < b->source ? -1 : 1;
   return a->a < b->a ? -1 : (a->a > b->a);
@@ -671,13 +997,29 @@ compare_candidates (gconstpointer pa,
 
 static gint
 compare_stretches (gconstpointer pa,
-                   gconstpointer pb)
+                   gconstpointer pb,
+                   gpointer      sources)
 {
   const JjReuseStretch *a = pa, *b = pb;
+  gint by_source;
 
   if (a->draft_start != b->draft_start)
     return a->draft_start < b->draft_start ? -1 : 1;
+  if ((by_source = compare_sources (sources, a->source, b->source)) != 0)
+    return by_source;
   return a->source < b->source ? -1 : (a->source > b->source);
+}
+
+static gint
+compare_shares (gconstpointer pa,
+                gconstpointer pb,
+                gpointer      sources)
+{
+  const JjReuseShare *a = pa, *b = pb;
+
+  if (a->n_chars != b->n_chars)
+    return a->n_chars > b->n_chars ? -1 : 1;
+  return compare_sources (sources, a->source, b->source);
 }
 
 /**
@@ -705,6 +1047,26 @@ jj_reuse_checker_check (JjReuseChecker  *self,
                         GCancellable    *cancellable,
                         GError         **error)
 {
+  return jj_reuse_checker_check_except (self, draft, NULL, shares, total_share, cancellable, error);
+}
+
+/**
+ * jj_reuse_checker_check_except:
+ * @skip_name: (nullable): the name of a source not to compare with, the
+ *   draft itself when it is one
+ *
+ * The same as jj_reuse_checker_check(), leaving out the sources named
+ * @skip_name.
+ */
+GArray *
+jj_reuse_checker_check_except (JjReuseChecker  *self,
+                               const char      *draft,
+                               const char      *skip_name,
+                               GArray         **shares,
+                               double          *total_share,
+                               GCancellable    *cancellable,
+                               GError         **error)
+{
   g_autofree gunichar *key = NULL;
   g_autofree guint *map = NULL;
   g_autofree guint *owner = NULL;
@@ -731,6 +1093,7 @@ jj_reuse_checker_check (JjReuseChecker  *self,
       workers[w].min_length = self->min_length;
       workers[w].first = w;
       workers[w].step = n_workers;
+      workers[w].skip_name = skip_name;
       workers[w].cancellable = cancellable;
       workers[w].candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
       if (w > 0)
@@ -749,7 +1112,7 @@ jj_reuse_checker_check (JjReuseChecker  *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  g_array_sort (candidates, compare_candidates);
+  g_array_sort_with_data (candidates, compare_candidates, self->sources);
   owner = g_new (guint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     owner[i] = G_MAXUINT;
@@ -778,13 +1141,13 @@ jj_reuse_checker_check (JjReuseChecker  *self,
       stretch.draft_start = map[candidate->a];
       stretch.draft_end = map[candidate->e - 1] + 1;
       stretch.source = candidate->source;
-      stretch.source_start = source->map[candidate->b];
-      stretch.source_end = source->map[candidate->f - 1] + 1;
+      stretch.source_start = source_offset (source, candidate->b);
+      stretch.source_end = source_offset (source, candidate->f - 1) + 1;
       stretch.length = candidate->e - candidate->a;
       stretch.kind = candidate->kind;
       g_array_append_val (stretches, stretch);
     }
-  g_array_sort (stretches, compare_stretches);
+  g_array_sort_with_data (stretches, compare_stretches, self->sources);
 
   if (shares != NULL)
     {
@@ -793,12 +1156,10 @@ jj_reuse_checker_check (JjReuseChecker  *self,
         if (per_source[s] > 0)
           {
             JjReuseShare share = { s, per_source[s], (double)per_source[s] / n };
-            guint at = 0;
 
-            while (at < (*shares)->len && g_array_index (*shares, JjReuseShare, at).n_chars >= share.n_chars)
-              at++;
-            g_array_insert_val (*shares, at, share);
+            g_array_append_val (*shares, share);
           }
+      g_array_sort_with_data (*shares, compare_shares, self->sources);
     }
   if (total_share != NULL)
     *total_share = n > 0 ? (double)covered / n : 0.0;

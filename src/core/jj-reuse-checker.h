@@ -55,6 +55,15 @@ gboolean        jj_reuse_checker_add_index       (JjReuseChecker  *self,
                                                   guint           *n_added,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
+gboolean        jj_reuse_checker_sync_index      (JjReuseChecker  *self,
+                                                  JjTextIndex     *index,
+                                                  guint           *n_read,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+gboolean        jj_reuse_checker_remove_source   (JjReuseChecker  *self,
+                                                  const char      *name);
+guint           jj_reuse_checker_find_source     (JjReuseChecker  *self,
+                                                  const char      *name);
 const char     *jj_reuse_checker_get_source_title (JjReuseChecker *self,
                                                    guint           source);
 guint           jj_reuse_checker_get_n_sources   (JjReuseChecker  *self);
@@ -62,6 +71,13 @@ const char     *jj_reuse_checker_get_source_name (JjReuseChecker  *self,
                                                   guint            source);
 GArray         *jj_reuse_checker_check           (JjReuseChecker  *self,
                                                   const char      *draft,
+                                                  GArray         **shares,
+                                                  double          *total_share,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+GArray         *jj_reuse_checker_check_except    (JjReuseChecker  *self,
+                                                  const char      *draft,
+                                                  const char      *skip_name,
                                                   GArray         **shares,
                                                   double          *total_share,
                                                   GCancellable    *cancellable,

@@ -47,6 +47,20 @@ gboolean  jj_text_index_foreach_document  (JjTextIndex              *self,
                                            JjTextIndexDocumentFunc   func,
                                            gpointer                  user_data,
                                            GError                  **error);
+gboolean  jj_text_index_foreach_document_at (JjTextIndex            *self,
+                                             const char             *path,
+                                             JjTextIndexDocumentFunc func,
+                                             gpointer                user_data,
+                                             GError                **error);
+/* Return FALSE to stop. */
+typedef gboolean (*JjTextIndexStampFunc) (const char *path,
+                                          const char *stamp,
+                                          gpointer    user_data);
+
+gboolean  jj_text_index_foreach_stamp     (JjTextIndex              *self,
+                                           JjTextIndexStampFunc      func,
+                                           gpointer                  user_data,
+                                           GError                  **error);
 const char *jj_text_index_paragraph_fold (const JjTextIndexParagraph  *paragraph,
                                           GArray                     **map,
                                           char                       **owned);

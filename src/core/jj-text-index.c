@@ -1649,6 +1649,82 @@ jj_text_index_foreach_document (JjTextIndex              *self,
   return ok;
 }
 
+/**
+ * jj_text_index_foreach_document_at:
+ *
+ * The same as jj_text_index_foreach_document() for the one speech indexed
+ * under @path; @func is not called when there is none.
+ */
+gboolean
+jj_text_index_foreach_document_at (JjTextIndex              *self,
+                                   const char               *path,
+                                   JjTextIndexDocumentFunc   func,
+                                   gpointer                  user_data,
+                                   GError                  **error)
+{
+  DocumentBuilder builder = { func, user_data, NULL, NULL, NULL, 0, FALSE };
+  gboolean ok;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  builder.text = g_string_new (NULL);
+  ok = foreach_paragraph (self,
+                          "SELECT p.document, p.start, p.section, p.text, p.plain"
+                          " FROM paragraphs p"
+                          " WHERE p.document = (SELECT id FROM documents WHERE path = ?1)"
+                          " ORDER BY p.start",
+                          path, add_document_paragraph, &builder, error);
+  if (ok && !builder.stopped)
+    flush_document (&builder);
+  g_free (builder.path);
+  g_free (builder.title);
+  g_string_free (builder.text, TRUE);
+
+  return ok;
+}
+
+/**
+ * jj_text_index_foreach_stamp:
+ *
+ * Calls @func with the path of every indexed speech and a stamp that
+ * changes whenever the speech is indexed again with other contents: what
+ * a cache of the texts needs to read only the speeches that changed.
+ */
+gboolean
+jj_text_index_foreach_stamp (JjTextIndex            *self,
+                             JjTextIndexStampFunc    func,
+                             gpointer                user_data,
+                             GError                **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT path, id || ':' || mtime || ':' || fingerprint FROM documents",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      if (!func ((const char *)sqlite3_column_text (stmt, 0),
+                 (const char *)sqlite3_column_text (stmt, 1), user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+  if (rc != SQLITE_DONE)
+    set_error (self, error, "search");
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->lock);
+
+  return rc == SQLITE_DONE;
+}
+
 /* Runs @sql (which selects document, start, section, text and plain of
  * paragraphs in the order of their ids, with @match as ?1 when not NULL)
  * and calls @func for each paragraph.

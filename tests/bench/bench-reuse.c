@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-reuse [N-SPEECHES] [DRAFT-CHARS] [--index]   (default 10000 and 5000)
+ * Usage: bench-reuse [N-SPEECHES] [DRAFT-CHARS] [--index [INDEX-FILE]]   (default 10000 and 5000)
  *
  * Builds N speeches of about 10,000 characters each from the paragraphs of
  * the development corpus, each with its own order and every 40th character
@@ -13,7 +13,13 @@
  * the reported stretches and the share error. With --index, the speeches
  * also go into a full-text index in a temporary folder and are read back
  * from it, as the app's reuse check does: the time to read them and to
- * check again, and whether the stretches are the same.
+ * check again, and whether the stretches are the same; then the same for
+ * a checker kept in step with the index, as the app keeps one: its first
+ * check, which reads every speech, the next ones, and one after a speech
+ * is indexed anew. An INDEX-FILE is kept from one run to the next and
+ * filled a minute at a time, so that each run stays short. With BENCH_FILES=N,
+ * the time the app adds to a check to bring the index up to date with a
+ * library of N files that did not change.
  */
 
 #include "config.h"
@@ -21,9 +27,11 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "jj-reuse-checker.h"
 #include "jj-text-index.h"
+#include "jj-text-index-private.h"
 
 static GPtrArray *
 load_paragraphs (void)
@@ -120,6 +128,24 @@ range (const char *text,
   const char *p = g_utf8_offset_to_pointer (text, start);
 
   return g_strndup (p, g_utf8_offset_to_pointer (p, end - start) - p);
+}
+
+/* Seconds of processor time the process used, all threads. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+static gboolean
+count_paragraph (const JjTextIndexParagraph *paragraph,
+                 gpointer                    user_data)
+{
+  g_hash_table_add (user_data, g_strdup (paragraph->path));
+  return TRUE;
 }
 
 static gint
@@ -284,30 +310,53 @@ main (int   argc,
 
   if (argc > 3 && g_str_equal (argv[3], "--index"))
     {
-      g_autofree char *dir = g_dir_make_tmp ("bench-reuse-XXXXXX", NULL);
-      g_autofree char *db = g_build_filename (dir, "index.sqlite", NULL);
+      const char *keep = argc > 4 ? argv[4] : NULL;
+      g_autofree char *dir = keep == NULL ? g_dir_make_tmp ("bench-reuse-XXXXXX", NULL) : NULL;
+      g_autofree char *db = keep == NULL ? g_build_filename (dir, "index.sqlite", NULL) : g_strdup (keep);
       g_autoptr(GFile) file = g_file_new_for_path (db);
       g_autoptr(JjTextIndex) index = jj_text_index_new (file);
       g_autoptr(JjReuseChecker) from_index = jj_reuse_checker_new ();
+      g_autoptr(JjReuseChecker) kept = jj_reuse_checker_new ();
       g_autoptr(GArray) again = NULL;
+      g_autoptr(GArray) synced = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(GHashTable) indexed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_auto(GStrv) paths = NULL;
       static const char * const db_suffixes[] = { "", "-wal", "-shm" };
-      guint same = 0;
+      double warm[3], first_sync, first_check, changed, cpu;
+      guint same = 0, n_read = 0, n_new = 0;
 
       if (!jj_text_index_open (index, &error) || !jj_text_index_begin_batch (index, &error))
         g_error ("%s", error->message);
+      paths = jj_text_index_dup_paths (index);
+      for (guint i = 0; paths[i] != NULL; i++)
+        g_hash_table_add (indexed, g_strdup (paths[i]));
       start = g_get_monotonic_time ();
       for (guint i = 0; i < n_speeches; i++)
         {
           g_autofree char *name = g_strdup_printf ("speech-%05u", i);
 
+          if (g_hash_table_contains (indexed, name))
+            continue;
           if (!jj_text_index_add_text (index, name, name, 0, name, 0, g_ptr_array_index (speeches, i), NULL, &error))
             g_error ("%s", error->message);
+          n_new++;
+          /* A kept index is filled over several short runs. */
+          if (keep != NULL && g_get_monotonic_time () - start > 60 * G_USEC_PER_SEC)
+            break;
         }
       if (!jj_text_index_end_batch (index, &error))
         g_error ("%s", error->message);
-      g_print ("index: %u speeches indexed in %.2f s\n", n_speeches, (g_get_monotonic_time () - start) / 1e6);
+      g_print ("index: %u speeches indexed in %.2f s (%u already there)\n", n_new,
+               (g_get_monotonic_time () - start) / 1e6, g_hash_table_size (indexed));
+      if (jj_text_index_get_n_documents (index) != n_speeches)
+        {
+          g_print ("index: %u of %u speeches indexed; run again to index the rest\n",
+                   jj_text_index_get_n_documents (index), n_speeches);
+          return 0;
+        }
 
+      /* The old way: every speech read back at each check. */
       start = g_get_monotonic_time ();
       if (!jj_reuse_checker_add_index (from_index, index, NULL, NULL, NULL, &error))
         g_error ("%s", error->message);
@@ -330,15 +379,147 @@ main (int   argc,
         }
       g_print ("index: %u of %u stretches the same as from the texts (%u found)\n",
                same, stretches->len, again->len);
+      g_clear_object (&from_index);
+
+      /* The app's way: a checker kept in step with the index. */
+      cpu = cpu_seconds ();
+      start = g_get_monotonic_time ();
+      if (!jj_reuse_checker_sync_index (kept, index, &n_read, NULL, &error))
+        g_error ("%s", error->message);
+      first_sync = (g_get_monotonic_time () - start) / 1e6;
+      cpu = cpu_seconds () - cpu;
+      start = g_get_monotonic_time ();
+      synced = jj_reuse_checker_check (kept, draft->str, NULL, NULL, NULL, NULL);
+      first_check = (g_get_monotonic_time () - start) / 1e6;
+      g_print ("kept: first check %.2f s (%u speeches read in %.2f s using %.2f s of processor time, check %.3f s)\n",
+               first_sync + first_check, n_read, first_sync, cpu, first_check);
+
+      for (guint r = 0; r < G_N_ELEMENTS (warm); r++)
+        {
+          g_clear_pointer (&synced, g_array_unref);
+          start = g_get_monotonic_time ();
+          if (!jj_reuse_checker_sync_index (kept, index, &n_read, NULL, &error))
+            g_error ("%s", error->message);
+          synced = jj_reuse_checker_check (kept, draft->str, NULL, NULL, NULL, NULL);
+          warm[r] = (g_get_monotonic_time () - start) / 1e6;
+        }
+      qsort (warm, G_N_ELEMENTS (warm), sizeof (double), compare_doubles);
+      g_print ("kept: warm check, index unchanged: median %.3f s (min %.3f, max %.3f) of %zu, %u speeches read\n",
+               warm[1], warm[0], warm[2], G_N_ELEMENTS (warm), n_read);
+
+      same = 0;
+      for (guint s = 0; s < MIN (synced->len, stretches->len); s++)
+        {
+          const JjReuseStretch *x = &g_array_index (stretches, JjReuseStretch, s);
+          const JjReuseStretch *y = &g_array_index (synced, JjReuseStretch, s);
+
+          if (x->draft_start == y->draft_start && x->draft_end == y->draft_end &&
+              x->source_start == y->source_start && x->source_end == y->source_end && x->kind == y->kind &&
+              g_str_equal (jj_reuse_checker_get_source_name (checker, x->source),
+                           jj_reuse_checker_get_source_name (kept, y->source)))
+            same++;
+        }
+      g_print ("kept: %u of %u stretches the same as from the texts (%u found)\n",
+               same, stretches->len, synced->len);
+
+      /* One speech indexed anew, then as it was. */
+      {
+        g_autofree char *changed_text = g_strconcat ("新的一段。", g_ptr_array_index (speeches, 0), NULL);
+
+        if (!jj_text_index_add_text (index, "speech-00000", "speech-00000", 0, "changed", 0, changed_text, NULL, &error))
+          g_error ("%s", error->message);
+        start = g_get_monotonic_time ();
+        if (!jj_reuse_checker_sync_index (kept, index, &n_read, NULL, &error))
+          g_error ("%s", error->message);
+        g_clear_pointer (&synced, g_array_unref);
+        synced = jj_reuse_checker_check (kept, draft->str, NULL, NULL, NULL, NULL);
+        changed = (g_get_monotonic_time () - start) / 1e6;
+        g_print ("kept: check after one speech changed %.3f s (%u speech read)\n", changed, n_read);
+        if (!jj_text_index_add_text (index, "speech-00000", "speech-00000", 0, "speech-00000", 0,
+                                     g_ptr_array_index (speeches, 0), NULL, &error))
+          g_error ("%s", error->message);
+      }
+
+      /* The other way: the draft's 8-grams looked up in the FTS5 index, one
+       * every 6 characters (a 13-character stretch holds one), for the
+       * speeches to compare with. */
+      if (g_getenv ("BENCH_FTS") != NULL)
+        {
+          g_autoptr(GHashTable) candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_autofree gunichar *key = g_utf8_to_ucs4 (folded, -1, NULL, NULL, NULL);
+          glong n_key = g_utf8_strlen (folded, -1);
+          guint n_queries = 0;
+          gint64 budget = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+          start = g_get_monotonic_time ();
+          for (glong i = 0; i + 8 <= n_key && g_get_monotonic_time () < budget; i += 6)
+            {
+              g_autofree char *gram = g_ucs4_to_utf8 (key + i, 8, NULL, NULL, NULL);
+              g_autofree char *match = jj_text_index_match_for_phrase (gram);
+
+              if (!jj_text_index_foreach_match (index, match, count_paragraph, candidates, &error))
+                g_error ("%s", error->message);
+              n_queries++;
+            }
+          g_print ("fts: %u of %ld 8-gram queries in %.2f s, %u candidate speeches\n",
+                   n_queries, (n_key - 8) / 6 + 1, (g_get_monotonic_time () - start) / 1e6,
+                   g_hash_table_size (candidates));
+        }
 
       g_clear_object (&index);
-      for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
+      if (keep == NULL)
         {
-          g_autofree char *path = g_strconcat (db, db_suffixes[i], NULL);
+          for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
+            {
+              g_autofree char *path = g_strconcat (db, db_suffixes[i], NULL);
 
-          g_unlink (path);
+              g_unlink (path);
+            }
+          g_rmdir (dir);
         }
-      g_rmdir (dir);
+    }
+
+  /* What the app adds to each check: bringing the index up to date with
+   * a library of N files none of which changed (short files: only their
+   * number counts here). */
+  if (g_getenv ("BENCH_FILES") != NULL)
+    {
+      guint n_files = (guint) g_ascii_strtoull (g_getenv ("BENCH_FILES"), NULL, 10);
+      g_autofree char *dir = g_dir_make_tmp ("bench-reuse-files-XXXXXX", NULL);
+      g_autofree char *db = g_build_filename (dir, "index.sqlite", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (db);
+      g_autoptr(JjTextIndex) index = jj_text_index_new (file);
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *rm = NULL;
+      double update_times[3];
+
+      for (guint i = 0; i < n_files; i++)
+        {
+          char *path = g_strdup_printf ("%s/%05u.txt", dir, i);
+          g_autofree char *text = g_strdup_printf ("第%u次会议上的讲话\n同志们：今天研究第%u项工作。", i, i);
+
+          g_file_set_contents (path, text, -1, NULL);
+          g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      if (!jj_text_index_open (index, &error) ||
+          !jj_text_index_update (index, (const char * const *) paths->pdata, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      for (guint r = 0; r < G_N_ELEMENTS (update_times); r++)
+        {
+          start = g_get_monotonic_time ();
+          if (!jj_text_index_update (index, (const char * const *) paths->pdata, NULL, NULL, NULL, &error))
+            g_error ("%s", error->message);
+          update_times[r] = (g_get_monotonic_time () - start) / 1e6;
+        }
+      qsort (update_times, G_N_ELEMENTS (update_times), sizeof (double), compare_doubles);
+      g_print ("files: index brought up to date with %u unchanged files: median %.3f s (min %.3f, max %.3f)\n",
+               n_files, update_times[1], update_times[0], update_times[2]);
+      g_clear_object (&index);
+      rm = g_strdup_printf ("rm -rf '%s'", dir);
+      if (system (rm) != 0)
+        g_printerr ("Could not remove %s\n", dir);
     }
 
   return 0;
