@@ -110,6 +110,19 @@ def click(x, y):
     time.sleep(0.3)
 
 
+def press_action(acc):
+    """Does the first action of acc or of the first widget in it that has one."""
+    for a in [acc] + find_all(acc, lambda a: True):
+        try:
+            action = a.queryAction()
+            if action.nActions > 0:
+                action.doAction(0)
+                return
+        except NotImplementedError:
+            continue
+    raise AssertionError("nothing to press in %s" % acc.name)
+
+
 def read(path):
     try:
         with open(path, encoding="utf-8") as f:
@@ -322,6 +335,92 @@ class SessionTest(unittest.TestCase):
         wait_for(lambda: quote in read(sidecar), "the mark to come back in the sidecar")
         time.sleep(0.5)
         self.assertEqual(view(app), before, "undoing moved the view")
+        self.assertEqual(self.app.quit(), 0)
+
+
+    # Point 5: the library finds tags with and without #, says when
+    # nothing matches, and exports what it says it exports.
+    def mark(self, phrase, kind, *options):
+        text = subprocess.run([CLI, "text", self.path], check=True, capture_output=True,
+                              encoding="utf-8").stdout
+        start = text.index(phrase)
+        subprocess.run([CLI, "mark", self.path, "--start", str(start), "--end", str(start + len(phrase)),
+                        "--kind", kind] + list(options), check=True, stdout=subprocess.DEVNULL, env=self.env)
+
+    def test_library_search_export(self):
+        tagged = ["要吃透测评标准", "要用好培训成果"]
+        untagged = ["文明发展无止境"]
+        self.mark(tagged[0], "borrow", "--tag", "党建")
+        self.mark(tagged[1], "wording", "--tag", "党建", "--tag", "方法", "--note", "培训")
+        self.mark(untagged[0], "golden", "--tag", "金句")
+        settings = os.path.join(self.env["XDG_CONFIG_HOME"], "glib-2.0", "settings")
+        os.makedirs(settings)
+        with open(os.path.join(settings, "keyfile"), "w", encoding="utf-8") as f:
+            f.write("[org/jiejian/Jiejian]\nlibrary-folders=['%s']\n" % self.speeches)
+        self.env["GSETTINGS_BACKEND"] = "keyfile"
+        app = self.start()
+
+        press(KEY_CONTROL, KEY_L)
+        library = wait_for(lambda: app.clear_cache() or find(app, named("Library", "frame")), "the library window")
+        search = wait_for(lambda: find(library, named("Search the Library", "entry")), "the search entry")
+
+        def shown():
+            library.clear_cache()
+            found = []
+            for lst in find_all(library, lambda a: a.getRoleName() == "list"):
+                found += labels(lst)
+            return found
+
+        def export_label():
+            button = find(library, named("Export", "push button")) or find(library, named("Export", "toggle button"))
+            return [n for n in labels(button) if n.startswith("Export")] if button else []
+
+        wait_for(lambda: all(any(q in l for l in shown()) for q in tagged + untagged), "the three passages")
+        self.assertEqual(wait_for(export_label, "the export button's label"), ["Export 3 Passages"])
+
+        for query in ("党建", "#党建"):
+            search.queryEditableText().setTextContents(query)
+            wait_for(lambda: all(any(q in l for l in shown()) for q in tagged)
+                     and not any(untagged[0] in l for l in shown()),
+                     "the two passages tagged 党建 for “%s”" % query)
+            wait_for(lambda: export_label() == ["Export 2 Passages"], "the export label to count 2 for " + query)
+
+        search.queryEditableText().setTextContents("没有这句话")
+        no_results = "No quote, note, tag or section matches “没有这句话” with the chosen filters."
+        wait_for(lambda: "No Passages Found" in labels(library) and no_results in labels(library),
+                 "the no-results page")
+        self.assertNotIn("No Marked Passages", labels(library))
+
+        # Export what a tag search shows: the button says how many, the
+        # toast says how many were written, the file holds them.
+        search.queryEditableText().setTextContents("#党建")
+        wait_for(lambda: export_label() == ["Export 2 Passages"], "the export label to count 2")
+        button = find(library, named("Export", "push button")) or find(library, named("Export", "toggle button"))
+        press_action(button)
+
+        def menu_item():
+            app.clear_cache()
+            return find(app, lambda a: a.name == "Markdown (.md)…" and a.getRoleName() != "label")
+        press_action(wait_for(menu_item, "the Markdown item of the export menu"))
+        out = os.path.join(self.dir, "exported.md")
+
+        # The file chooser is titled with what it exports.
+        dialog = wait_for(lambda: app.clear_cache() or find(app, lambda a: a.name == "Export 2 Passages"
+                                                            and a.getRoleName() != "label"
+                                                            and a.getRoleName() != "push button"
+                                                            and a.getRoleName() != "toggle button"),
+                          "the file chooser")
+        entry = wait_for(lambda: find(dialog, lambda a: a.name == "Name:" and a.getRoleName() == "text"),
+                         "the file chooser's name entry")
+        entry.queryEditableText().setTextContents(out)
+        press(KEY_RETURN)
+        wait_for(lambda: os.path.exists(out), "the exported file")
+        with open(out, encoding="utf-8") as f:
+            exported = f.read()
+        for q in tagged:
+            self.assertIn(q, exported)
+        self.assertNotIn(untagged[0], exported)
+        wait_for(lambda: "Exported 2 passages to “exported.md”" in labels(library), "the toast with the count")
         self.assertEqual(self.app.quit(), 0)
 
 
