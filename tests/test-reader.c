@@ -1126,6 +1126,128 @@ test_tooltip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+struct find_label
+{
+  GtkWidget  *root;
+  const char *prefix;
+  GtkWidget  *found;
+};
+
+static gboolean
+find_cut_label (gpointer data)
+{
+  struct find_label *find = data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (find->root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), find->prefix) &&
+        gtk_widget_get_mapped (labels->pdata[i]) &&
+        pango_layout_is_ellipsized (gtk_label_get_layout (labels->pdata[i])))
+      find->found = labels->pdata[i];
+
+  return find->found != NULL;
+}
+
+/* Hovers @label with the pointer; returns the label of the tooltip
+ * showing its whole text. */
+static GtkWidget *
+hover_for_tooltip (JjWindow  *window,
+                   GtkWidget *label)
+{
+  g_autoptr(GPtrArray) tips = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *shown = NULL;
+
+  jj_xtest_motion (GTK_WIDGET (window), 1, 1);
+  jj_test_spin (100);
+  jj_xtest_motion (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0);
+  g_assert_true (jj_test_wait_until (tooltip_shown, window));
+  jj_test_spin (50);
+
+  collect_by_type_name (GTK_WIDGET (window), "GtkTooltipWindow", tips);
+  for (guint t = 0; t < tips->len; t++)
+    collect (tips->pdata[t], GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), gtk_label_get_text (GTK_LABEL (label))) == 0)
+      shown = labels->pdata[i];
+  g_assert_nonnull (shown);
+
+  return shown;
+}
+
+/* The whole text of a list row's label cut by an ellipsis is its tooltip,
+ * laid out as the buttons' tooltips are: a heading of the outline on one
+ * line (GTK's own tooltip wrapped such text every 1–4 characters), a
+ * quote of the marks panel in lines of many characters. */
+static void
+test_row_tooltip (void)
+{
+  static const char *heading = "一、提高认识，把社区服务摆在更加突出的位置，切实增强做好社区工作的责任感";
+  g_autofree char *text = g_strconcat (
+    "关于社区工作的讲话\n"
+    "同志们：\n", heading, "\n"
+    "今天召开这次会议，主要任务是总结前一阶段的社区服务工作，安排部署下一阶段的重点任务，"
+    "社区服务是连接群众的最后一公里，我们要把居民的急事难事放在心上，做到件件有着落、事事有回音，"
+    "各街道要建立台账，逐项明确责任人和完成时限，定期向居民公开进展情况，接受群众监督。\n"
+    "二、突出重点\n"
+    "要抓好党建引领。\n", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("jj-row-tooltip-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
+  struct find_label find = { NULL, NULL, NULL };
+  JjWindow *window;
+  GtkWidget *shown;
+  PangoLayout *layout;
+  glong length;
+  guint start, end;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = open_path (path);
+  start = offset_of (window, "今天召开这次会议");
+  end = offset_of (window, "接受群众监督") + 6;
+  jj_reader_view_select_range (window->reader_view, start, end);
+  g_assert_true (jj_test_wait_until (has_selection, window->reader_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "borrow"));
+  g_assert_cmpuint (n_marks (window), ==, 1);
+  if (jj_xtest_display (GTK_WIDGET (window)) == NULL)
+    {
+      g_test_skip ("no XTEST");
+      gtk_window_destroy (GTK_WINDOW (window));
+      jj_test_remove_tree (dir);
+      return;
+    }
+
+  /* The outline's row of the long heading. */
+  find.root = GTK_WIDGET (window->outline_panel);
+  find.prefix = "一、提高认识";
+  g_assert_true (jj_test_wait_until (find_cut_label, &find));
+  shown = hover_for_tooltip (window, find.found);
+  layout = gtk_label_get_layout (GTK_LABEL (shown));
+  g_test_message ("outline row tooltip: %ld characters in %d lines, %d px wide", g_utf8_strlen (heading, -1),
+                  pango_layout_get_line_count (layout), gtk_widget_get_width (shown));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+  g_assert_cmpint (gtk_widget_get_width (shown), >=, 300);
+
+  /* The marks panel's row of the long passage. */
+  adw_flap_set_reveal_flap (window->marks_flap, TRUE);
+  jj_test_spin (500); /* the panel slides in */
+  find.root = GTK_WIDGET (window->marks_panel);
+  find.prefix = "今天召开这次会议";
+  find.found = NULL;
+  g_assert_true (jj_test_wait_until (find_cut_label, &find));
+  shown = hover_for_tooltip (window, find.found);
+  layout = gtk_label_get_layout (GTK_LABEL (shown));
+  length = g_utf8_strlen (gtk_label_get_text (GTK_LABEL (shown)), -1);
+  g_test_message ("marks panel row tooltip: %ld characters in %d lines, %d px wide", length,
+                  pango_layout_get_line_count (layout), gtk_widget_get_width (shown));
+  g_assert_cmpint (pango_layout_get_line_count (layout), <=, length / 12 + 1);
+  g_assert_cmpint (gtk_widget_get_width (shown), >=, 200);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jj_test_remove_tree (dir);
+}
+
 /* Screenshots --------------------------------------------------------- */
 
 /* Saves the reader, its popover, the marks panel and the library as
@@ -1286,6 +1408,7 @@ main (int   argc,
   g_test_add_func ("/reader/menu-accels", test_menu_accels);
   g_test_add_func ("/reader/toast-undo", test_toast_undo);
   g_test_add_func ("/reader/tooltip", test_tooltip);
+  g_test_add_func ("/reader/row-tooltip", test_row_tooltip);
   g_test_add_func ("/reader/screenshots", test_screenshots);
 
   return jj_test_ui_run (home);

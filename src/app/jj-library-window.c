@@ -331,6 +331,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "quote", quote);
   g_object_set_data (G_OBJECT (box), "meta", meta);
   g_object_set_data (G_OBJECT (box), "source", source);
+  jj_tooltip_for_cut_labels (box);
   gtk_list_item_set_child (item, box);
 }
 
