@@ -10,6 +10,7 @@
 #include "jj-application.h"
 #include "jj-citation.h"
 #include "jj-exporter.h"
+#include "jj-language.h"
 #include "jj-library-query.h"
 #include "jj-library-window.h"
 #include "jj-mark-kind.h"
@@ -331,7 +332,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "quote", quote);
   g_object_set_data (G_OBJECT (box), "meta", meta);
   g_object_set_data (G_OBJECT (box), "source", source);
-  jj_tooltip_for_cut_labels (box);
+  jj_language_speech_labels (box);
   gtk_list_item_set_child (item, box);
 }
 

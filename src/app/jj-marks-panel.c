@@ -10,7 +10,7 @@
 
 #include "jj-mark-kind.h"
 #include "jj-marks-panel.h"
-#include "jj-tooltip.h"
+#include "jj-language.h"
 
 struct _JjMarksPanel
 {
@@ -265,7 +265,7 @@ create_row (gpointer item,
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  jj_tooltip_for_cut_labels (row);
+  jj_language_speech_labels (row);
   g_object_set_data_full (G_OBJECT (row), "mark", g_object_ref (mark), g_object_unref);
 
   return row;

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "jj-outline-panel.h"
-#include "jj-tooltip.h"
+#include "jj-language.h"
 
 struct _JjOutlinePanel
 {
@@ -125,7 +125,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  jj_tooltip_for_cut_labels (title);
+  jj_language_speech_labels (title);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");

@@ -10,7 +10,7 @@
 #include "jj-citation.h"
 #include "jj-text-index.h"
 #include "jj-text-search-view.h"
-#include "jj-tooltip.h"
+#include "jj-language.h"
 
 /* More hits than anyone reads, and as many rows as a list box builds
  * without a pause; the count says when there are more.
@@ -84,7 +84,7 @@ make_header_row (const JjTextHit *hit,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  jj_tooltip_for_cut_labels (row);
+  jj_language_speech_labels (row);
   return row;
 }
 
@@ -119,7 +119,7 @@ make_hit_row (const JjTextHit *hit)
   gtk_widget_set_margin_start (box, 24);
   gtk_widget_set_margin_end (box, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  jj_tooltip_for_cut_labels (row);
+  jj_language_speech_labels (row);
 
   g_object_set_data_full (G_OBJECT (row), "path", g_strdup (hit->path), g_free);
   g_object_set_data (G_OBJECT (row), "start", GUINT_TO_POINTER (hit->start));
