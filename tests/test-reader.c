@@ -15,6 +15,7 @@
 #include "jj-mark-kind.h"
 #include "jj-library-window.h"
 #include "jj-mark-store.h"
+#include "jj-preferences-window.h"
 #include "jj-window-private.h"
 #include "test-slowdown.h"
 #include "test-ui.h"
@@ -91,13 +92,15 @@ open_path (const char *path)
   return window;
 }
 
-/* With JJ_TEST_SCREENS set, saves what @widget shows as NAME.png there. */
+/* With JJ_TEST_SCREENS set, saves what @widget shows as NAME.png there,
+ * with @popover, when given, drawn over it where it pops up (a popover
+ * is a surface of its own, not in the window's picture). */
 static void
-screenshot (GtkWidget  *widget,
-            const char *name)
+screenshot_with (GtkWidget  *widget,
+                 GtkWidget  *popover,
+                 const char *name)
 {
   const char *dir = g_getenv ("JJ_TEST_SCREENS");
-  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -111,9 +114,28 @@ screenshot (GtkWidget  *widget,
     return;
 
   jj_test_spin (30);
-  paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  {
+    g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+
+    gdk_paintable_snapshot (paintable, snapshot, width, height);
+  }
+  if (popover != NULL && gtk_widget_get_mapped (popover))
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (popover);
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      double wx, wy, px, py;
+
+      /* The popup's place is given on its parent's surface; each
+       * widget stands within its surface by its shadow's margins. */
+      gtk_native_get_surface_transform (gtk_widget_get_native (widget), &wx, &wy);
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + px - wx,
+                                                               gdk_popup_get_position_y (GDK_POPUP (surface)) + py - wy));
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+      gtk_snapshot_restore (snapshot);
+    }
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     return;
@@ -122,6 +144,13 @@ screenshot (GtkWidget  *widget,
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
   gdk_texture_save_to_png (texture, path);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  screenshot_with (widget, NULL, name);
 }
 
 static GtkAdjustment *
@@ -1269,15 +1298,23 @@ test_screenshots (void)
     "一是抓好党建引领。要把党的组织建到楼栋，把党员力量沉到一线，形成人人参与、人人尽力的良好局面。\n"
     "二是抓好志愿服务。志愿者队伍要持续壮大，把专业力量和热心居民组织起来，全年服务时长要达到十万小时。\n"
     "三、加强领导，确保各项工作落到实处\n"
-    "各级各部门要切实履行职责，形成齐抓共管的工作格局。\n";
+    "各级各部门要切实履行职责，形成齐抓共管的工作格局。\n"
+    "要健全工作机制。街道和社区要定期研究社区服务工作，及时解决工作中遇到的困难和问题，"
+    "把社区服务纳入年度考核，考核结果作为评先评优的重要依据。\n"
+    "要加强队伍建设。通过公开招聘、定向培养等方式，选好配强社区工作者，"
+    "落实待遇保障，让他们安心工作、用心服务。\n"
+    "要营造良好氛围。充分利用各类媒体，宣传社区服务中的好经验、好做法，"
+    "引导更多居民关心社区、参与社区、建设社区。\n"
+    "同志们，社区服务工作责任重大、使命光荣。让我们以更加饱满的热情、更加务实的作风，"
+    "扎实做好各项工作，为建设幸福和谐社区作出新的更大贡献。\n";
   static const char *marked[][3] = {
     { "把居民的急事难事放在心上", "golden", "" },
     { "把党的组织建到楼栋", "borrow", "党建" },
     { "全年服务时长要达到十万小时", "doubt", "" },
   };
   static const char *pictures[] = {
-    "reader-marks-panel", "reader-with-popover-open", "popover", "library",
-    "library-search", "library-no-results",
+    "reader", "reader-marks-panel", "reader-with-popover-open", "popover", "library",
+    "library-search", "library-no-results", "details", "preferences",
   };
   g_autofree char *own_screens = NULL;
   g_autofree char *dir = NULL;
@@ -1296,6 +1333,15 @@ test_screenshots (void)
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   window = open_path (path);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_paned_set_position (window->outline_paned, 340);
+  /* The application's actions, for its buttons to look as in the app. */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) library = g_simple_action_new ("library", NULL);
+
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (library));
+    gtk_widget_insert_action_group (GTK_WIDGET (window), "app", G_ACTION_GROUP (group));
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
     {
@@ -1318,17 +1364,32 @@ test_screenshots (void)
             jj_mark_store_touch (window->marks, mark);
           }
       }
+    /* As the popover does after an edit. */
+    jj_marks_panel_refresh (window->marks_panel);
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-marks", NULL));
-  gtk_adjustment_set_value (vadjustment (window), 0);
+  gtk_widget_set_visible (GTK_WIDGET (window->outline_panel), TRUE);
+  /* No caret in the pictures. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  adw_flap_set_reveal_flap (window->marks_flap, TRUE);
+  jj_test_spin (300);
+  jj_reader_view_scroll_key (window->reader_view, GDK_KEY_Home, 0);
   jj_test_spin (300);
   screenshot (GTK_WIDGET (window), "reader-marks-panel");
+  adw_flap_set_reveal_flap (window->marks_flap, FALSE);
+  jj_test_spin (300);
+  jj_reader_view_scroll_key (window->reader_view, GDK_KEY_Home, 0);
+  jj_test_spin (300);
+  screenshot (GTK_WIDGET (window), "reader");
 
+  /* The passage in the upper half, for the popover to open below it
+   * within the window. */
+  gtk_adjustment_set_value (vadjustment (window), 420);
+  jj_test_spin (300);
   start = offset_of (window, marked[1][0]);
   click_at (window, start + 3);
   g_assert_true (jj_test_wait_until (popover_shown, window));
   jj_test_spin (100);
-  screenshot (GTK_WIDGET (window), "reader-with-popover-open");
+  screenshot_with (GTK_WIDGET (window), GTK_WIDGET (window->popover), "reader-with-popover-open");
   screenshot (GTK_WIDGET (window->popover), "popover");
   gtk_popover_popdown (GTK_POPOVER (window->popover));
   jj_mark_store_flush (window->marks);
@@ -1343,7 +1404,7 @@ test_screenshots (void)
 
     jj_library_add_folder (library, folder);
     library_window = jj_library_window_new (NULL, library);
-    gtk_window_set_default_size (GTK_WINDOW (library_window), 900, 600);
+    gtk_window_set_default_size (GTK_WINDOW (library_window), 1200, 800);
     gtk_window_present (GTK_WINDOW (library_window));
     for (guint i = 0; i < 500 && jj_library_window_get_n_shown (JJ_LIBRARY_WINDOW (library_window)) != 3; i++)
       jj_test_spin (2);
@@ -1356,6 +1417,32 @@ test_screenshots (void)
     jj_test_spin (100);
     screenshot (library_window, "library-no-results");
     gtk_window_destroy (GTK_WINDOW (library_window));
+  }
+
+  /* The speech details and the preferences, to read the UI's wording. */
+  {
+    g_autoptr(GPtrArray) toplevels = g_ptr_array_new ();
+    GListModel *list = gtk_window_get_toplevels ();
+    GtkWidget *preferences;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.speech-details", NULL));
+    jj_test_spin (300);
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (list, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_mapped (toplevel))
+          g_ptr_array_add (toplevels, toplevel);
+      }
+    g_assert_cmpuint (toplevels->len, ==, 1);
+    screenshot (toplevels->pdata[0], "details");
+    gtk_window_destroy (toplevels->pdata[0]);
+
+    preferences = GTK_WIDGET (jj_preferences_window_new (GTK_WINDOW (window)));
+    gtk_window_present (GTK_WINDOW (preferences));
+    jj_test_spin (300);
+    screenshot (preferences, "preferences");
+    gtk_window_destroy (GTK_WINDOW (preferences));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
