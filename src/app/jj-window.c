@@ -14,6 +14,7 @@
 #include "jj-print-operation.h"
 #include "jj-reading-positions.h"
 #include "jj-recent-files.h"
+#include "jj-language.h"
 #include "jj-tooltip.h"
 #include "jj-window-private.h"
 
@@ -1041,6 +1042,7 @@ jj_window_init (JjWindow *self)
   _jj_window_init_find (self);
   set_document_actions_enabled (self, FALSE);
   jj_tooltip_unwrap_tree (GTK_WIDGET (self));
+  jj_language_speech_labels (GTK_WIDGET (self->window_title));
 }
 
 JjWindow *
