@@ -1314,7 +1314,7 @@ test_screenshots (void)
   };
   static const char *pictures[] = {
     "reader", "reader-marks-panel", "reader-with-popover-open", "popover", "library",
-    "library-search", "library-no-results", "details", "preferences",
+    "library-search", "library-no-results", "details", "preferences", "main-menu", "empty-window",
   };
   g_autofree char *own_screens = NULL;
   g_autofree char *dir = NULL;
@@ -1443,6 +1443,31 @@ test_screenshots (void)
     jj_test_spin (300);
     screenshot (preferences, "preferences");
     gtk_window_destroy (GTK_WINDOW (preferences));
+  }
+
+  /* The main menu and the window without a speech, for the same reason
+   * (GtkShortcutsWindow warns of a label's negative width in tests). */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkMenuButton *menu = NULL;
+    JjWindow *empty;
+
+    collect (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_menu_button_get_menu_model (buttons->pdata[i]) != NULL && gtk_widget_get_mapped (buttons->pdata[i]))
+        menu = buttons->pdata[i];
+    g_assert_nonnull (menu);
+    gtk_menu_button_popup (menu);
+    jj_test_spin (300);
+    screenshot_with (GTK_WIDGET (window), GTK_WIDGET (gtk_menu_button_get_popover (menu)), "main-menu");
+    gtk_menu_button_popdown (menu);
+
+    empty = jj_window_new (NULL);
+    gtk_window_set_default_size (GTK_WINDOW (empty), 900, 600);
+    gtk_window_present (GTK_WINDOW (empty));
+    jj_test_spin (300);
+    screenshot (GTK_WIDGET (empty), "empty-window");
+    gtk_window_destroy (GTK_WINDOW (empty));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
