@@ -713,6 +713,16 @@ cancel_hold (JjReaderView *self)
   self->hold_tick = 0;
 }
 
+static gboolean
+scroll_cancels_hold_cb (JjReaderView *self,
+                        double        dx,
+                        double        dy)
+{
+  cancel_hold (self);
+
+  return FALSE;
+}
+
 /* A click in another block than the focused one moves the focus into
  * that block's row, and GtkListView scrolls a row taking the focus into
  * view: a click on a highlight in a tall block near the bottom scrolled
@@ -1600,6 +1610,7 @@ jj_reader_view_init (JjReaderView *self)
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
   GtkEventController *key;
+  GtkEventController *wheel;
 
   self->zoom = 1.0;
   self->font_size = 13.0;
@@ -1639,6 +1650,13 @@ jj_reader_view_init (JjReaderView *self)
                            G_CALLBACK (vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                            G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
+
+  /* The wheel or touchpad read on at once after a click. */
+  wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (wheel, "scroll-begin", G_CALLBACK (cancel_hold), self);
+  g_signal_connect_swapped (wheel, "scroll", G_CALLBACK (scroll_cancels_hold_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), wheel);
 
   /* Before the text views, which would move their caret instead. */
   key = gtk_event_controller_key_new ();
