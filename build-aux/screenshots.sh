@@ -1,27 +1,58 @@
 #!/usr/bin/env bash
-# Take the screenshots of the README and the AppStream metainfo: the sample
-# speech open with a few marks, in the light and the dark style, under Xvfb.
+# Take the screenshots of the README and the AppStream metainfo, under Xvfb:
+# the sample speech open with a few marks, in the light and the dark style;
+# and in zh_CN the reader with its outline and marks, the mark popover, the
+# marks panel and the library searching a tag (zh_CN-*.png, drawn by the
+# screenshot test of tests/test-reader.c).
 #
-#   build-aux/screenshots.sh [OUTDIR]     (default: data/screenshots)
+#   build-aux/screenshots.sh [--zh_CN-only] [OUTDIR]   (default: data/screenshots)
 #
-# Needs a build in _build (build-aux/dev.sh run or test makes one) and
-# ImageMagick's `import`, which it installs when missing.
+# Needs a build in _build (build-aux/dev.sh run or test makes one),
+# ImageMagick's `import` and optipng, which it installs when missing.
 set -euo pipefail
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 builddir=${JJ_BUILDDIR:-$top/_build}
-outdir=${1:-$top/data/screenshots}
-cli=$builddir/src/cli/jiejian-cli
-app=$builddir/src/app/jiejian
-
 if [ -z "${DISPLAY:-}" ]; then
   exec xvfb-run -a -s '-screen 0 1200x800x24 -nolisten tcp' dbus-run-session -- "$0" "$@"
 fi
 
-if ! command -v import >/dev/null; then
-  sudo=(); [ "$(id -u)" -ne 0 ] && sudo=(sudo)
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends imagemagick
+zh_only=false
+if [ "${1:-}" = --zh_CN-only ]; then
+  zh_only=true
+  shift
 fi
+outdir=${1:-$top/data/screenshots}
+cli=$builddir/src/cli/jiejian-cli
+app=$builddir/src/app/jiejian
+
+install_missing () {
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
+command -v optipng >/dev/null || install_missing optipng
+mkdir -p "$outdir"
+
+# zh_CN: the widgets drawn by the test program, which reads the build's
+# translations (the app reads the installed ones).
+ninja -C "$builddir" tests/test-reader po/zh_CN/LC_MESSAGES/jiejian.mo data/gschemas.compiled >/dev/null
+shots=$(mktemp -d)
+env LANGUAGE=zh_CN LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 JJ_TEST_SCREENS="$shots" \
+  G_TEST_SRCDIR="$top/tests" G_TEST_BUILDDIR="$builddir/tests" \
+  GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$builddir/data" NO_AT_BRIDGE=1 \
+  "$builddir/tests/test-reader" -p /reader/screenshots >/dev/null
+for pair in reader:reader reader-with-popover-open:popover reader-marks-panel:marks-panel \
+            library-search:library-search; do
+  cp "$shots/${pair%%:*}.png" "$outdir/zh_CN-${pair#*:}.png"
+  optipng -quiet -o2 "$outdir/zh_CN-${pair#*:}.png"
+  echo "$outdir/zh_CN-${pair#*:}.png"
+done
+rm -rf "$shots"
+$zh_only && exit 0
+
+command -v import >/dev/null || install_missing imagemagick
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -50,7 +81,6 @@ show-marks=true
 window-width=1200
 window-height=800
 KEYS
-mkdir -p "$outdir"
 
 shoot () {
   local name=$1; shift

@@ -15,6 +15,7 @@
 #include "jj-mark-kind.h"
 #include "jj-library-window.h"
 #include "jj-mark-store.h"
+#include "jj-preferences-window.h"
 #include "jj-window-private.h"
 #include "test-slowdown.h"
 #include "test-ui.h"
@@ -91,13 +92,15 @@ open_path (const char *path)
   return window;
 }
 
-/* With JJ_TEST_SCREENS set, saves what @widget shows as NAME.png there. */
+/* With JJ_TEST_SCREENS set, saves what @widget shows as NAME.png there,
+ * with @popover, when given, drawn over it where it pops up (a popover
+ * is a surface of its own, not in the window's picture). */
 static void
-screenshot (GtkWidget  *widget,
-            const char *name)
+screenshot_with (GtkWidget  *widget,
+                 GtkWidget  *popover,
+                 const char *name)
 {
   const char *dir = g_getenv ("JJ_TEST_SCREENS");
-  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -111,9 +114,28 @@ screenshot (GtkWidget  *widget,
     return;
 
   jj_test_spin (30);
-  paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  {
+    g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+
+    gdk_paintable_snapshot (paintable, snapshot, width, height);
+  }
+  if (popover != NULL && gtk_widget_get_mapped (popover))
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (popover);
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+      double wx, wy, px, py;
+
+      /* The popup's place is given on its parent's surface; each
+       * widget stands within its surface by its shadow's margins. */
+      gtk_native_get_surface_transform (gtk_widget_get_native (widget), &wx, &wy);
+      gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + px - wx,
+                                                               gdk_popup_get_position_y (GDK_POPUP (surface)) + py - wy));
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+      gtk_snapshot_restore (snapshot);
+    }
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     return;
@@ -122,6 +144,13 @@ screenshot (GtkWidget  *widget,
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
   gdk_texture_save_to_png (texture, path);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  screenshot_with (widget, NULL, name);
 }
 
 static GtkAdjustment *
@@ -1126,6 +1155,152 @@ test_tooltip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+struct find_label
+{
+  GtkWidget  *root;
+  const char *prefix;
+  GtkWidget  *found;
+};
+
+static gboolean
+find_cut_label (gpointer data)
+{
+  struct find_label *find = data;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (find->root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), find->prefix) &&
+        gtk_widget_get_mapped (labels->pdata[i]) &&
+        pango_layout_is_ellipsized (gtk_label_get_layout (labels->pdata[i])))
+      find->found = labels->pdata[i];
+
+  return find->found != NULL;
+}
+
+/* The label of a shown tooltip with the text of @label, if any. */
+static GtkWidget *
+tooltip_label_for (JjWindow  *window,
+                   GtkWidget *label)
+{
+  g_autoptr(GPtrArray) tips = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *shown = NULL;
+
+  collect_by_type_name (GTK_WIDGET (window), "GtkTooltipWindow", tips);
+  for (guint t = 0; t < tips->len; t++)
+    if (gtk_widget_get_mapped (tips->pdata[t]))
+      collect (tips->pdata[t], GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        g_strcmp0 (gtk_label_get_text (labels->pdata[i]), gtk_label_get_text (GTK_LABEL (label))) == 0)
+      shown = labels->pdata[i];
+
+  return shown;
+}
+
+/* Hovers @label with the pointer; returns the label of the tooltip
+ * showing its whole text. */
+static GtkWidget *
+hover_for_tooltip (JjWindow  *window,
+                   GtkWidget *label)
+{
+  GtkWidget *shown = NULL;
+
+  /* Again when a busy machine let the label move under the pointer. */
+  for (guint attempt = 0; attempt < 3 && shown == NULL; attempt++)
+    {
+      gint64 deadline;
+
+      jj_xtest_motion (GTK_WIDGET (window), 1, 1);
+      jj_test_spin (100);
+      jj_xtest_motion (label, gtk_widget_get_width (label) / 2.0, gtk_widget_get_height (label) / 2.0);
+      deadline = g_get_monotonic_time () + 4 * G_USEC_PER_SEC;
+      while ((shown = tooltip_label_for (window, label)) == NULL && g_get_monotonic_time () < deadline)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+    }
+  g_assert_nonnull (shown);
+  jj_test_spin (50);
+
+  return shown;
+}
+
+/* The whole text of a list row's label cut by an ellipsis is its tooltip,
+ * laid out as the buttons' tooltips are: a heading of the outline on one
+ * line (GTK's own tooltip wrapped such text every 1–4 characters), a
+ * quote of the marks panel in lines of many characters. */
+static void
+test_row_tooltip (void)
+{
+  static const char *heading = "一、提高认识，把社区服务摆在更加突出的位置，切实增强做好社区工作的责任感";
+  g_autofree char *text = g_strconcat (
+    "关于社区工作的讲话\n"
+    "同志们：\n", heading, "\n"
+    "今天召开这次会议，主要任务是总结前一阶段的社区服务工作，安排部署下一阶段的重点任务，"
+    "社区服务是连接群众的最后一公里，我们要把居民的急事难事放在心上，做到件件有着落、事事有回音，"
+    "各街道要建立台账，逐项明确责任人和完成时限，定期向居民公开进展情况，接受群众监督。\n"
+    "二、突出重点\n"
+    "要抓好党建引领。\n", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("jj-row-tooltip-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
+  struct find_label find = { NULL, NULL, NULL };
+  JjWindow *window;
+  GtkWidget *shown;
+  PangoLayout *layout;
+  glong length;
+  guint start, end;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  window = open_path (path);
+  start = offset_of (window, "今天召开这次会议");
+  end = offset_of (window, "接受群众监督") + 6;
+  jj_reader_view_select_range (window->reader_view, start, end);
+  g_assert_true (jj_test_wait_until (has_selection, window->reader_view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "borrow"));
+  g_assert_cmpuint (n_marks (window), ==, 1);
+  if (jj_xtest_display (GTK_WIDGET (window)) == NULL)
+    {
+      g_test_skip ("no XTEST");
+      gtk_window_destroy (GTK_WINDOW (window));
+      jj_test_remove_tree (dir);
+      return;
+    }
+
+  /* The outline's row of the long heading. */
+  find.root = GTK_WIDGET (window->outline_panel);
+  find.prefix = "一、提高认识";
+  g_assert_true (jj_test_wait_until (find_cut_label, &find));
+  shown = hover_for_tooltip (window, find.found);
+  layout = gtk_label_get_layout (GTK_LABEL (shown));
+  g_test_message ("outline row tooltip: %ld characters in %d lines, %d px wide", g_utf8_strlen (heading, -1),
+                  pango_layout_get_line_count (layout), gtk_widget_get_width (shown));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+  g_assert_cmpint (gtk_widget_get_width (shown), >=, 300);
+
+  /* The marks panel's row of the long passage. */
+  adw_flap_set_reveal_flap (window->marks_flap, TRUE);
+  for (guint i = 0; i < 2000 && adw_flap_get_reveal_progress (window->marks_flap) < 1.0; i++)
+    jj_test_spin (2);
+  jj_test_spin (100);
+  find.root = GTK_WIDGET (window->marks_panel);
+  find.prefix = "今天召开这次会议";
+  find.found = NULL;
+  g_assert_true (jj_test_wait_until (find_cut_label, &find));
+  shown = hover_for_tooltip (window, find.found);
+  layout = gtk_label_get_layout (GTK_LABEL (shown));
+  length = g_utf8_strlen (gtk_label_get_text (GTK_LABEL (shown)), -1);
+  g_test_message ("marks panel row tooltip: %ld characters in %d lines, %d px wide", length,
+                  pango_layout_get_line_count (layout), gtk_widget_get_width (shown));
+  g_assert_cmpint (pango_layout_get_line_count (layout), <=, length / 12 + 1);
+  g_assert_cmpint (gtk_widget_get_width (shown), >=, 200);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jj_test_remove_tree (dir);
+}
+
 /* Screenshots --------------------------------------------------------- */
 
 /* Saves the reader, its popover, the marks panel and the library as
@@ -1147,15 +1322,23 @@ test_screenshots (void)
     "一是抓好党建引领。要把党的组织建到楼栋，把党员力量沉到一线，形成人人参与、人人尽力的良好局面。\n"
     "二是抓好志愿服务。志愿者队伍要持续壮大，把专业力量和热心居民组织起来，全年服务时长要达到十万小时。\n"
     "三、加强领导，确保各项工作落到实处\n"
-    "各级各部门要切实履行职责，形成齐抓共管的工作格局。\n";
+    "各级各部门要切实履行职责，形成齐抓共管的工作格局。\n"
+    "要健全工作机制。街道和社区要定期研究社区服务工作，及时解决工作中遇到的困难和问题，"
+    "把社区服务纳入年度考核，考核结果作为评先评优的重要依据。\n"
+    "要加强队伍建设。通过公开招聘、定向培养等方式，选好配强社区工作者，"
+    "落实待遇保障，让他们安心工作、用心服务。\n"
+    "要营造良好氛围。充分利用各类媒体，宣传社区服务中的好经验、好做法，"
+    "引导更多居民关心社区、参与社区、建设社区。\n"
+    "同志们，社区服务工作责任重大、使命光荣。让我们以更加饱满的热情、更加务实的作风，"
+    "扎实做好各项工作，为建设幸福和谐社区作出新的更大贡献。\n";
   static const char *marked[][3] = {
     { "把居民的急事难事放在心上", "golden", "" },
     { "把党的组织建到楼栋", "borrow", "党建" },
     { "全年服务时长要达到十万小时", "doubt", "" },
   };
   static const char *pictures[] = {
-    "reader-marks-panel", "reader-with-popover-open", "popover", "library",
-    "library-search", "library-no-results",
+    "reader", "reader-marks-panel", "reader-with-popover-open", "popover", "library",
+    "library-search", "library-no-results", "details", "preferences", "main-menu", "empty-window",
   };
   g_autofree char *own_screens = NULL;
   g_autofree char *dir = NULL;
@@ -1174,6 +1357,15 @@ test_screenshots (void)
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   window = open_path (path);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_paned_set_position (window->outline_paned, 340);
+  /* The application's actions, for its buttons to look as in the app. */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) library = g_simple_action_new ("library", NULL);
+
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (library));
+    gtk_widget_insert_action_group (GTK_WIDGET (window), "app", G_ACTION_GROUP (group));
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (marked); i++)
     {
@@ -1196,17 +1388,32 @@ test_screenshots (void)
             jj_mark_store_touch (window->marks, mark);
           }
       }
+    /* As the popover does after an edit. */
+    jj_marks_panel_refresh (window->marks_panel);
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-marks", NULL));
-  gtk_adjustment_set_value (vadjustment (window), 0);
+  gtk_widget_set_visible (GTK_WIDGET (window->outline_panel), TRUE);
+  /* No caret in the pictures. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  adw_flap_set_reveal_flap (window->marks_flap, TRUE);
+  jj_test_spin (300);
+  jj_reader_view_scroll_key (window->reader_view, GDK_KEY_Home, 0);
   jj_test_spin (300);
   screenshot (GTK_WIDGET (window), "reader-marks-panel");
+  adw_flap_set_reveal_flap (window->marks_flap, FALSE);
+  jj_test_spin (300);
+  jj_reader_view_scroll_key (window->reader_view, GDK_KEY_Home, 0);
+  jj_test_spin (300);
+  screenshot (GTK_WIDGET (window), "reader");
 
+  /* The passage in the upper half, for the popover to open below it
+   * within the window. */
+  gtk_adjustment_set_value (vadjustment (window), 420);
+  jj_test_spin (300);
   start = offset_of (window, marked[1][0]);
   click_at (window, start + 3);
   g_assert_true (jj_test_wait_until (popover_shown, window));
   jj_test_spin (100);
-  screenshot (GTK_WIDGET (window), "reader-with-popover-open");
+  screenshot_with (GTK_WIDGET (window), GTK_WIDGET (window->popover), "reader-with-popover-open");
   screenshot (GTK_WIDGET (window->popover), "popover");
   gtk_popover_popdown (GTK_POPOVER (window->popover));
   jj_mark_store_flush (window->marks);
@@ -1221,7 +1428,7 @@ test_screenshots (void)
 
     jj_library_add_folder (library, folder);
     library_window = jj_library_window_new (NULL, library);
-    gtk_window_set_default_size (GTK_WINDOW (library_window), 900, 600);
+    gtk_window_set_default_size (GTK_WINDOW (library_window), 1200, 800);
     gtk_window_present (GTK_WINDOW (library_window));
     for (guint i = 0; i < 500 && jj_library_window_get_n_shown (JJ_LIBRARY_WINDOW (library_window)) != 3; i++)
       jj_test_spin (2);
@@ -1234,6 +1441,57 @@ test_screenshots (void)
     jj_test_spin (100);
     screenshot (library_window, "library-no-results");
     gtk_window_destroy (GTK_WINDOW (library_window));
+  }
+
+  /* The speech details and the preferences, to read the UI's wording. */
+  {
+    g_autoptr(GPtrArray) toplevels = g_ptr_array_new ();
+    GListModel *list = gtk_window_get_toplevels ();
+    GtkWidget *preferences;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.speech-details", NULL));
+    jj_test_spin (300);
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (list, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_mapped (toplevel))
+          g_ptr_array_add (toplevels, toplevel);
+      }
+    g_assert_cmpuint (toplevels->len, ==, 1);
+    screenshot (toplevels->pdata[0], "details");
+    gtk_window_destroy (toplevels->pdata[0]);
+
+    preferences = GTK_WIDGET (jj_preferences_window_new (GTK_WINDOW (window)));
+    gtk_window_present (GTK_WINDOW (preferences));
+    jj_test_spin (300);
+    screenshot (preferences, "preferences");
+    gtk_window_destroy (GTK_WINDOW (preferences));
+  }
+
+  /* The main menu and the window without a speech, for the same reason
+   * (GtkShortcutsWindow warns of a label's negative width in tests). */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    GtkMenuButton *menu = NULL;
+    JjWindow *empty;
+
+    collect (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_menu_button_get_menu_model (buttons->pdata[i]) != NULL && gtk_widget_get_mapped (buttons->pdata[i]))
+        menu = buttons->pdata[i];
+    g_assert_nonnull (menu);
+    gtk_menu_button_popup (menu);
+    jj_test_spin (300);
+    screenshot_with (GTK_WIDGET (window), GTK_WIDGET (gtk_menu_button_get_popover (menu)), "main-menu");
+    gtk_menu_button_popdown (menu);
+
+    empty = jj_window_new (NULL);
+    gtk_window_set_default_size (GTK_WINDOW (empty), 900, 600);
+    gtk_window_present (GTK_WINDOW (empty));
+    jj_test_spin (300);
+    screenshot (GTK_WIDGET (empty), "empty-window");
+    gtk_window_destroy (GTK_WINDOW (empty));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1286,6 +1544,7 @@ main (int   argc,
   g_test_add_func ("/reader/menu-accels", test_menu_accels);
   g_test_add_func ("/reader/toast-undo", test_toast_undo);
   g_test_add_func ("/reader/tooltip", test_tooltip);
+  g_test_add_func ("/reader/row-tooltip", test_row_tooltip);
   g_test_add_func ("/reader/screenshots", test_screenshots);
 
   return jj_test_ui_run (home);

@@ -11,6 +11,7 @@
 #include "jj-citation.h"
 #include "jj-hit-mark.h"
 #include "jj-hit-row.h"
+#include "jj-language.h"
 #include "jj-mark-kind.h"
 
 struct _JjHitRow
@@ -271,6 +272,7 @@ jj_hit_row_new (const JjTextHit *hit)
   gtk_widget_set_margin_start (hbox, 24);
   gtk_widget_set_margin_end (hbox, 12);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), hbox);
+  jj_language_speech_labels (GTK_WIDGET (self));
 
   return GTK_WIDGET (self);
 }

@@ -11,6 +11,7 @@
 #include "jj-citation.h"
 #include "jj-draft-window.h"
 #include "jj-exporter.h"
+#include "jj-language.h"
 #include "jj-library-query.h"
 #include "jj-library-window.h"
 #include "jj-mark-kind.h"
@@ -348,6 +349,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "quote", quote);
   g_object_set_data (G_OBJECT (box), "meta", meta);
   g_object_set_data (G_OBJECT (box), "source", source);
+  jj_language_speech_labels (box);
   gtk_list_item_set_child (item, box);
 
   drag = gtk_drag_source_new ();

@@ -13,6 +13,7 @@
 #include "jj-mark-store.h"
 #include "jj-marks-panel.h"
 #include "jj-window-private.h"
+#include "jj-language.h"
 
 struct _JjMarksPanel
 {
@@ -293,6 +294,7 @@ create_row (gpointer item,
     }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  jj_language_speech_labels (row);
   g_object_set_data_full (G_OBJECT (row), "mark", g_object_ref (mark), g_object_unref);
 
   drag = gtk_drag_source_new ();

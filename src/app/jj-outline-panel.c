@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "jj-outline-panel.h"
+#include "jj-language.h"
 
 struct _JjOutlinePanel
 {
@@ -98,25 +99,7 @@ row_pressed_cb (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
-static gboolean
-query_title_tooltip_cb (GtkLabel   *title,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard_mode,
-                        GtkTooltip *tooltip,
-                        gpointer    user_data)
-{
-  const char *text = gtk_label_get_label (title);
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
-
-/* The tooltip repeats the title, which an ellipsis may cut. It is asked
+/* The tooltip repeats the title when an ellipsis cuts it. It is asked
  * for when shown: gtk_widget_set_tooltip_text() on each bound row asks the
  * display where the pointer is, a round trip to the X server each time. */
 static void
@@ -142,8 +125,7 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_has_tooltip (title, TRUE);
-  g_signal_connect (title, "query-tooltip", G_CALLBACK (query_title_tooltip_cb), NULL);
+  jj_language_speech_labels (title);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");

@@ -68,6 +68,10 @@ struct _JjReaderView
   guint               end_tick;     /* keeps the view at the end while rows settle */
   guint               end_steady;
   guint               end_tries;
+
+  guint               hold_tick;    /* keeps the view still after a click */
+  double              held_value;
+  gint64              hold_until;
 };
 
 G_DEFINE_FINAL_TYPE (JjReaderView, jj_reader_view, GTK_TYPE_WIDGET)
@@ -713,6 +717,55 @@ highlight_at (JjReaderView *self,
   return NULL;
 }
 
+static gboolean
+hold_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  JjReaderView *self = JJ_READER_VIEW (widget);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  if (gtk_adjustment_get_value (vadj) != self->held_value)
+    gtk_adjustment_set_value (vadj, self->held_value);
+  if (g_get_monotonic_time () < self->hold_until)
+    return G_SOURCE_CONTINUE;
+
+  self->hold_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_hold (JjReaderView *self)
+{
+  if (self->hold_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->hold_tick);
+  self->hold_tick = 0;
+}
+
+static gboolean
+scroll_cancels_hold_cb (JjReaderView *self,
+                        double        dx,
+                        double        dy)
+{
+  cancel_hold (self);
+
+  return FALSE;
+}
+
+/* A click in another block than the focused one moves the focus into
+ * that block's row, and GtkListView scrolls a row taking the focus into
+ * view: a click on a highlight in a tall block near the bottom scrolled
+ * the text by ~340 px, away from the popover. The view is held where it
+ * was while the focus moves. */
+static void
+hold_view (JjReaderView *self)
+{
+  self->held_value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  self->hold_until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  if (self->hold_tick == 0)
+    self->hold_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), hold_tick_cb, NULL, NULL);
+}
+
 /* A press on selected text starts dragging it, and the text view takes
  * the press from this gesture: a highlight just marked, still selected,
  * would not open on a click. The reader's text is not dragged elsewhere,
@@ -728,6 +781,9 @@ click_pressed_cb (GtkGestureClick *gesture,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   JjReaderView *self = user_data;
   GtkTextIter iter, start, end;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (view)))
+    hold_view (self);
 
   if (n_press == 1 &&
       gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
@@ -1436,6 +1492,7 @@ jj_reader_view_scroll_key (JjReaderView    *self,
     case GDK_KEY_KP_End:
       if (mods != 0 && mods != GDK_CONTROL_MASK)
         return FALSE;
+      cancel_hold (self);
       scroll_to_end (self);
       return TRUE;
 
@@ -1443,6 +1500,7 @@ jj_reader_view_scroll_key (JjReaderView    *self,
       return FALSE;
     }
 
+  cancel_hold (self);
   cancel_end (self);
   if (self->pending_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
@@ -1598,6 +1656,7 @@ jj_reader_view_init (JjReaderView *self)
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
   GtkEventController *key;
+  GtkEventController *wheel;
 
   self->zoom = 1.0;
   self->font_size = 13.0;
@@ -1637,6 +1696,13 @@ jj_reader_view_init (JjReaderView *self)
                            G_CALLBACK (vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
                            G_CALLBACK (queue_fill), self, G_CONNECT_SWAPPED);
+
+  /* The wheel or touchpad read on at once after a click. */
+  wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (wheel, "scroll-begin", G_CALLBACK (cancel_hold), self);
+  g_signal_connect_swapped (wheel, "scroll", G_CALLBACK (scroll_cancels_hold_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), wheel);
 
   /* Before the text views, which would move their caret instead. */
   key = gtk_event_controller_key_new ();

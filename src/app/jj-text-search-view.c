@@ -9,6 +9,7 @@
 
 #include "jj-citation.h"
 #include "jj-hit-row.h"
+#include "jj-language.h"
 #include "jj-library-text-index.h"
 #include "jj-text-search-view.h"
 
@@ -87,6 +88,7 @@ make_header_row (const JjTextHit *hit,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  jj_language_speech_labels (row);
   return row;
 }
 

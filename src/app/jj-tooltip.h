@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
-void jj_tooltip_unwrap_tree (GtkWidget *root);
+void jj_tooltip_unwrap_tree    (GtkWidget  *root);
+void jj_tooltip_set_text       (GtkTooltip *tooltip,
+                                const char *text);
+void jj_tooltip_for_cut_labels (GtkWidget  *root);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "jj-print-operation.h"
 #include "jj-reading-positions.h"
 #include "jj-recent-files.h"
+#include "jj-language.h"
 #include "jj-tooltip.h"
 #include "jj-window-private.h"
 #include "jj-wording-view.h"
@@ -1168,6 +1169,7 @@ jj_window_init (JjWindow *self)
   }
   set_document_actions_enabled (self, FALSE);
   jj_tooltip_unwrap_tree (GTK_WIDGET (self));
+  jj_language_speech_labels (GTK_WIDGET (self->window_title));
 }
 
 JjWindow *

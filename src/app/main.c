@@ -13,6 +13,7 @@
 
 #include "jj-application.h"
 #include "jj-document.h"
+#include "jj-language.h"
 
 /* Without a GPU device, OpenGL is Mesa's software rasterizer: slower
  * than cairo at drawing text, and loading it with LLVM costs over 100 MB
@@ -136,25 +137,6 @@ resolve_file_arguments (int        argc,
     }
 }
 
-/* Han characters without a language tag take the glyph forms of the
- * first language in the user's list that writes them: in an English or
- * Japanese session, Japanese forms. The speeches are Chinese everywhere
- * in the window (outline, marks, library), not only in the reader. */
-static void
-prefer_chinese_glyphs (void)
-{
-  const char *languages = g_getenv ("LANGUAGE");
-  g_autofree char *preferred = NULL;
-
-  if (g_getenv ("PANGO_LANGUAGE") != NULL)
-    return;
-
-  preferred = languages != NULL && languages[0] != '\0'
-              ? g_strconcat ("zh-cn:", languages, NULL)
-              : g_strdup ("zh-cn");
-  g_setenv ("PANGO_LANGUAGE", preferred, TRUE);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -164,7 +146,7 @@ main (int   argc,
 
   tune_malloc ();
   tune_threads ();
-  prefer_chinese_glyphs ();
+  jj_language_prefer_chinese_glyphs ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
