@@ -607,7 +607,7 @@ jj_passage_set_document_status (JjPassage        *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_STATUS]);
 }
 
-/* The folded text that searches run over (see jj_library_query_fold());
+/* The folded text that searches run over (see jj_text_fold());
  * NULL until someone computes it, and reset when the text it covers changes.
  */
 const char *
