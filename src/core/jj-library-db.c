@@ -20,6 +20,7 @@
 #include "jj-library-db.h"
 #include "jj-text-index.h"
 
+/* Also the version of the search keys stored (jj_text_fold()). */
 #define LIBRARY_SCHEMA_VERSION 1
 
 struct _JjLibraryDb
@@ -81,7 +82,7 @@ static const char *schema_sql =
   "  speaker TEXT,"
   "  speech_date TEXT,"
   "  n_passages INTEGER NOT NULL,"
-  "  checksum BLOB NOT NULL);"
+  "  checksum INTEGER NOT NULL);"
   /* Read in one pass, a document's passages together and in order. */
   "CREATE TABLE library_passages ("
   "  document INTEGER NOT NULL,"
@@ -98,7 +99,7 @@ static const char *schema_sql =
   "  modified INTEGER,"
   "  start INTEGER NOT NULL,"
   "  end INTEGER NOT NULL,"
-  "  checksum BLOB NOT NULL,"
+  "  checksum INTEGER NOT NULL,"
   "  PRIMARY KEY (document, position)) WITHOUT ROWID;";
 
 gboolean

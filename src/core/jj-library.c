@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include "jj-library-db.h"
 #include "jj-library.h"
@@ -28,9 +29,6 @@
  * documents that changed are written again.
  */
 #define NO_DATE G_MININT64
-/* Against accidental damage in the user's own 0600 file, not an attack. */
-#define CHECKSUM_TYPE G_CHECKSUM_MD5
-#define CHECKSUM_SIZE 16
 
 typedef struct
 {
@@ -580,12 +578,13 @@ date_from_usec (gint64 usec)
   return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
 }
 
-/* Each row carries the checksum of its values, by type: a flipped byte
+/* Each row carries the CRC-32 of its values, by type: a flipped byte
  * SQLite does not notice (inside a quote or a path) is never read as a
- * passage or a phantom document.
+ * passage or a phantom document. Against accidental damage of the user's
+ * own 0600 file, not an attack.
  */
 static void
-checksum_value (GChecksum   *checksum,
+checksum_value (guint32     *checksum,
                 int          type,
                 gint64       number,
                 const void  *data,
@@ -593,18 +592,19 @@ checksum_value (GChecksum   *checksum,
 {
   guint8 tag = type;
 
-  g_checksum_update (checksum, &tag, 1);
+  *checksum = crc32 (*checksum, &tag, 1);
   if (type == SQLITE_INTEGER)
-    g_checksum_update (checksum, (const guchar *)&number, sizeof number);
+    *checksum = crc32 (*checksum, (const Bytef *)&number, sizeof number);
   else if (type == SQLITE_TEXT || type == SQLITE_BLOB)
     {
-      g_checksum_update (checksum, (const guchar *)&size, sizeof size);
-      g_checksum_update (checksum, data, size);
+      *checksum = crc32 (*checksum, (const Bytef *)&size, sizeof size);
+      if (size > 0)
+        *checksum = crc32 (*checksum, data, size);
     }
 }
 
 static void
-checksum_column (GChecksum    *checksum,
+checksum_column (guint32      *checksum,
                  sqlite3_stmt *stmt,
                  int           column)
 {
@@ -630,24 +630,19 @@ checksum_column (GChecksum    *checksum,
 }
 
 static gboolean
-checksum_matches (GChecksum    *checksum,
+checksum_matches (guint32       checksum,
                   sqlite3_stmt *stmt,
                   int           column)
 {
-  guint8 digest[CHECKSUM_SIZE];
-  gsize digest_len = sizeof digest;
-
-  g_checksum_get_digest (checksum, digest, &digest_len);
-
-  return sqlite3_column_bytes (stmt, column) == (int)digest_len
-         && memcmp (sqlite3_column_blob (stmt, column), digest, digest_len) == 0;
+  return sqlite3_column_type (stmt, column) == SQLITE_INTEGER
+         && sqlite3_column_int64 (stmt, column) == checksum;
 }
 
 static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
            const char   *text,
-           GChecksum    *checksum)
+           guint32      *checksum)
 {
   if (text == NULL)
     {
@@ -665,7 +660,7 @@ static void
 bind_int (sqlite3_stmt *stmt,
           int           index,
           gint64        number,
-          GChecksum    *checksum)
+          guint32      *checksum)
 {
   sqlite3_bind_int64 (stmt, index, number);
   checksum_value (checksum, SQLITE_INTEGER, number, NULL, 0);
@@ -675,7 +670,7 @@ static void
 bind_date (sqlite3_stmt *stmt,
            int           index,
            GDateTime    *date,
-           GChecksum    *checksum)
+           guint32      *checksum)
 {
   if (date == NULL)
     {
@@ -691,13 +686,9 @@ bind_date (sqlite3_stmt *stmt,
 static void
 bind_checksum (sqlite3_stmt *stmt,
                int           index,
-               GChecksum    *checksum)
+               guint32       checksum)
 {
-  guint8 digest[CHECKSUM_SIZE];
-  gsize digest_len = sizeof digest;
-
-  g_checksum_get_digest (checksum, digest, &digest_len);
-  sqlite3_bind_blob (stmt, index, digest, digest_len, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, index, checksum);
 }
 
 static int
@@ -781,8 +772,8 @@ static int
 write_document (JjLibrary *self,
                 Document  *doc)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (CHECKSUM_TYPE);
   g_autoptr(GByteArray) tags = g_byte_array_new ();
+  guint32 checksum = 0;
   sqlite3_stmt *stmt;
   gint64 id;
   int rc;
@@ -790,19 +781,19 @@ write_document (JjLibrary *self,
   stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_INSERT_DOCUMENT);
   if (stmt == NULL)
     return SQLITE_ERROR;
-  bind_text (stmt, 1, doc->path, checksum);
-  bind_text (stmt, 2, doc->sidecar, checksum);
-  bind_text (stmt, 3, doc->title, checksum);
-  bind_text (stmt, 4, doc->fingerprint, checksum);
-  bind_text (stmt, 5, doc->moved_from, checksum);
-  bind_int (stmt, 6, doc->length, checksum);
-  bind_int (stmt, 7, doc->sidecar_mtime, checksum);
-  bind_int (stmt, 8, doc->sidecar_size, checksum);
-  bind_int (stmt, 9, doc->explicit, checksum);
-  bind_int (stmt, 10, doc->status, checksum);
-  bind_text (stmt, 11, doc->speaker, checksum);
-  bind_text (stmt, 12, doc->speech_date, checksum);
-  bind_int (stmt, 13, doc->passages->len, checksum);
+  bind_text (stmt, 1, doc->path, &checksum);
+  bind_text (stmt, 2, doc->sidecar, &checksum);
+  bind_text (stmt, 3, doc->title, &checksum);
+  bind_text (stmt, 4, doc->fingerprint, &checksum);
+  bind_text (stmt, 5, doc->moved_from, &checksum);
+  bind_int (stmt, 6, doc->length, &checksum);
+  bind_int (stmt, 7, doc->sidecar_mtime, &checksum);
+  bind_int (stmt, 8, doc->sidecar_size, &checksum);
+  bind_int (stmt, 9, doc->explicit, &checksum);
+  bind_int (stmt, 10, doc->status, &checksum);
+  bind_text (stmt, 11, doc->speaker, &checksum);
+  bind_text (stmt, 12, doc->speech_date, &checksum);
+  bind_int (stmt, 13, doc->passages->len, &checksum);
   bind_checksum (stmt, 14, checksum);
   rc = step_done (stmt);
   if (rc != SQLITE_OK)
@@ -814,7 +805,7 @@ write_document (JjLibrary *self,
       JjPassage *passage = g_ptr_array_index (doc->passages, i);
       const char * const *passage_tags = jj_passage_get_tags (passage);
 
-      g_checksum_reset (checksum);
+      checksum = 0;
       g_byte_array_set_size (tags, 0);
       for (guint j = 0; passage_tags[j] != NULL; j++)
         g_byte_array_append (tags, (const guint8 *)passage_tags[j], strlen (passage_tags[j]) + 1);
@@ -822,22 +813,22 @@ write_document (JjLibrary *self,
       stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_INSERT_PASSAGE);
       if (stmt == NULL)
         return SQLITE_ERROR;
-      bind_int (stmt, 1, id, checksum);
-      bind_int (stmt, 2, i, checksum);
-      bind_text (stmt, 3, jj_passage_get_id (passage), checksum);
-      bind_text (stmt, 4, jj_passage_get_kind (passage), checksum);
+      bind_int (stmt, 1, id, &checksum);
+      bind_int (stmt, 2, i, &checksum);
+      bind_text (stmt, 3, jj_passage_get_id (passage), &checksum);
+      bind_text (stmt, 4, jj_passage_get_kind (passage), &checksum);
       sqlite3_bind_blob (stmt, 5, tags->len > 0 ? (const char *)tags->data : "", tags->len,
                          SQLITE_STATIC);
-      checksum_value (checksum, SQLITE_BLOB, 0, tags->data, tags->len);
-      bind_text (stmt, 6, jj_passage_get_note (passage), checksum);
-      bind_text (stmt, 7, jj_passage_get_author (passage), checksum);
-      bind_text (stmt, 8, jj_passage_get_quote (passage), checksum);
-      bind_text (stmt, 9, jj_passage_get_section (passage), checksum);
-      bind_text (stmt, 10, jj_library_query_ensure_search_key (passage), checksum);
-      bind_date (stmt, 11, jj_passage_get_created (passage), checksum);
-      bind_date (stmt, 12, jj_passage_get_modified (passage), checksum);
-      bind_int (stmt, 13, jj_passage_get_start (passage), checksum);
-      bind_int (stmt, 14, jj_passage_get_end (passage), checksum);
+      checksum_value (&checksum, SQLITE_BLOB, 0, tags->data, tags->len);
+      bind_text (stmt, 6, jj_passage_get_note (passage), &checksum);
+      bind_text (stmt, 7, jj_passage_get_author (passage), &checksum);
+      bind_text (stmt, 8, jj_passage_get_quote (passage), &checksum);
+      bind_text (stmt, 9, jj_passage_get_section (passage), &checksum);
+      bind_text (stmt, 10, jj_library_query_ensure_search_key (passage), &checksum);
+      bind_date (stmt, 11, jj_passage_get_created (passage), &checksum);
+      bind_date (stmt, 12, jj_passage_get_modified (passage), &checksum);
+      bind_int (stmt, 13, jj_passage_get_start (passage), &checksum);
+      bind_int (stmt, 14, jj_passage_get_end (passage), &checksum);
       bind_checksum (stmt, 15, checksum);
       rc = step_done (stmt);
       if (rc != SQLITE_OK)
@@ -1060,19 +1051,18 @@ read_documents (JjLibrary  *self,
                 GHashTable *by_id)
 {
   sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_DOCUMENTS);
-  g_autoptr(GChecksum) checksum = g_checksum_new (CHECKSUM_TYPE);
   int rc;
 
   if (stmt == NULL)
     return SQLITE_ERROR;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      guint32 checksum = 0;
       const char *path = column_text (stmt, 1);
       Document *doc;
 
-      g_checksum_reset (checksum);
       for (int i = 1; i <= 13; i++)
-        checksum_column (checksum, stmt, i);
+        checksum_column (&checksum, stmt, i);
       if (!checksum_matches (checksum, stmt, 14) || path == NULL || !g_path_is_absolute (path))
         {
           g_debug ("A document of the library database is damaged: it is read again");
@@ -1122,7 +1112,6 @@ read_passages (JjLibrary  *self,
                GHashTable *by_id)
 {
   sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_PASSAGES);
-  g_autoptr(GChecksum) checksum = g_checksum_new (CHECKSUM_TYPE);
   GHashTableIter iter;
   Document *doc = NULL;
   gint64 doc_id = -1;
@@ -1137,6 +1126,7 @@ read_passages (JjLibrary  *self,
       g_autoptr(GDateTime) modified = NULL;
       JjPassage *passage;
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint32 checksum = 0;
 
       if (id != doc_id)
         {
@@ -1146,11 +1136,10 @@ read_passages (JjLibrary  *self,
       if (doc == NULL || doc->damaged)
         continue;
 
-      g_checksum_reset (checksum);
-      checksum_column (checksum, stmt, 0);
-      checksum_column (checksum, stmt, 14);
+      checksum_column (&checksum, stmt, 0);
+      checksum_column (&checksum, stmt, 14);
       for (int i = 1; i <= 12; i++)
-        checksum_column (checksum, stmt, i);
+        checksum_column (&checksum, stmt, i);
       if (!checksum_matches (checksum, stmt, 13)
           || sqlite3_column_int64 (stmt, 14) != doc->passages->len)
         {
