@@ -183,7 +183,9 @@ open_connection (JjLibraryDb  *db,
     return SQLITE_CANTOPEN;
   db->was_reset |= jj_text_index_get_was_rebuilt (index);
 
-  rc = sqlite3_open_v2 (db->path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  /* One thread at a time: the loading thread, then the one it hands the
+   * library to. No lock around every column read. */
+  rc = sqlite3_open_v2 (db->path, &db->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (db->db, 1);

@@ -581,10 +581,11 @@ date_from_usec (gint64 usec)
 /* Each row carries the CRC-32 of its values, by type: a flipped byte
  * SQLite does not notice (inside a quote or a path) is never read as a
  * passage or a phantom document. Against accidental damage of the user's
- * own 0600 file, not an attack.
+ * own 0600 file, not an attack. The values are gathered in @row and
+ * summed at once: thousands of tiny crc32() calls cost more than reading.
  */
 static void
-checksum_value (guint32     *checksum,
+checksum_value (GByteArray  *row,
                 int          type,
                 gint64       number,
                 const void  *data,
@@ -592,19 +593,19 @@ checksum_value (guint32     *checksum,
 {
   guint8 tag = type;
 
-  *checksum = crc32 (*checksum, &tag, 1);
+  g_byte_array_append (row, &tag, 1);
   if (type == SQLITE_INTEGER)
-    *checksum = crc32 (*checksum, (const Bytef *)&number, sizeof number);
+    g_byte_array_append (row, (const guint8 *)&number, sizeof number);
   else if (type == SQLITE_TEXT || type == SQLITE_BLOB)
     {
-      *checksum = crc32 (*checksum, (const Bytef *)&size, sizeof size);
+      g_byte_array_append (row, (const guint8 *)&size, sizeof size);
       if (size > 0)
-        *checksum = crc32 (*checksum, data, size);
+        g_byte_array_append (row, data, size);
     }
 }
 
 static void
-checksum_column (guint32      *checksum,
+checksum_column (GByteArray   *row,
                  sqlite3_stmt *stmt,
                  int           column)
 {
@@ -613,36 +614,42 @@ checksum_column (guint32      *checksum,
   switch (type)
     {
     case SQLITE_INTEGER:
-      checksum_value (checksum, type, sqlite3_column_int64 (stmt, column), NULL, 0);
+      checksum_value (row, type, sqlite3_column_int64 (stmt, column), NULL, 0);
       break;
     case SQLITE_TEXT:
-      checksum_value (checksum, type, 0, sqlite3_column_text (stmt, column),
+      checksum_value (row, type, 0, sqlite3_column_text (stmt, column),
                       sqlite3_column_bytes (stmt, column));
       break;
     case SQLITE_BLOB:
-      checksum_value (checksum, type, 0, sqlite3_column_blob (stmt, column),
+      checksum_value (row, type, 0, sqlite3_column_blob (stmt, column),
                       sqlite3_column_bytes (stmt, column));
       break;
     default:
-      checksum_value (checksum, SQLITE_NULL, 0, NULL, 0);
+      checksum_value (row, SQLITE_NULL, 0, NULL, 0);
       break;
     }
 }
 
+static guint32
+checksum_of (GByteArray *row)
+{
+  return crc32 (0, row->data, row->len);
+}
+
 static gboolean
-checksum_matches (guint32       checksum,
+checksum_matches (GByteArray   *row,
                   sqlite3_stmt *stmt,
                   int           column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_INTEGER
-         && sqlite3_column_int64 (stmt, column) == checksum;
+         && sqlite3_column_int64 (stmt, column) == checksum_of (row);
 }
 
 static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
            const char   *text,
-           guint32      *checksum)
+           GByteArray   *checksum)
 {
   if (text == NULL)
     {
@@ -660,7 +667,7 @@ static void
 bind_int (sqlite3_stmt *stmt,
           int           index,
           gint64        number,
-          guint32      *checksum)
+          GByteArray   *checksum)
 {
   sqlite3_bind_int64 (stmt, index, number);
   checksum_value (checksum, SQLITE_INTEGER, number, NULL, 0);
@@ -670,7 +677,7 @@ static void
 bind_date (sqlite3_stmt *stmt,
            int           index,
            GDateTime    *date,
-           guint32      *checksum)
+           GByteArray   *checksum)
 {
   if (date == NULL)
     {
@@ -686,9 +693,9 @@ bind_date (sqlite3_stmt *stmt,
 static void
 bind_checksum (sqlite3_stmt *stmt,
                int           index,
-               guint32       checksum)
+               GByteArray   *checksum)
 {
-  sqlite3_bind_int64 (stmt, index, checksum);
+  sqlite3_bind_int64 (stmt, index, checksum_of (checksum));
 }
 
 static int
@@ -773,7 +780,7 @@ write_document (JjLibrary *self,
                 Document  *doc)
 {
   g_autoptr(GByteArray) tags = g_byte_array_new ();
-  guint32 checksum = 0;
+  g_autoptr(GByteArray) checksum = g_byte_array_new ();
   sqlite3_stmt *stmt;
   gint64 id;
   int rc;
@@ -781,19 +788,19 @@ write_document (JjLibrary *self,
   stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_INSERT_DOCUMENT);
   if (stmt == NULL)
     return SQLITE_ERROR;
-  bind_text (stmt, 1, doc->path, &checksum);
-  bind_text (stmt, 2, doc->sidecar, &checksum);
-  bind_text (stmt, 3, doc->title, &checksum);
-  bind_text (stmt, 4, doc->fingerprint, &checksum);
-  bind_text (stmt, 5, doc->moved_from, &checksum);
-  bind_int (stmt, 6, doc->length, &checksum);
-  bind_int (stmt, 7, doc->sidecar_mtime, &checksum);
-  bind_int (stmt, 8, doc->sidecar_size, &checksum);
-  bind_int (stmt, 9, doc->explicit, &checksum);
-  bind_int (stmt, 10, doc->status, &checksum);
-  bind_text (stmt, 11, doc->speaker, &checksum);
-  bind_text (stmt, 12, doc->speech_date, &checksum);
-  bind_int (stmt, 13, doc->passages->len, &checksum);
+  bind_text (stmt, 1, doc->path, checksum);
+  bind_text (stmt, 2, doc->sidecar, checksum);
+  bind_text (stmt, 3, doc->title, checksum);
+  bind_text (stmt, 4, doc->fingerprint, checksum);
+  bind_text (stmt, 5, doc->moved_from, checksum);
+  bind_int (stmt, 6, doc->length, checksum);
+  bind_int (stmt, 7, doc->sidecar_mtime, checksum);
+  bind_int (stmt, 8, doc->sidecar_size, checksum);
+  bind_int (stmt, 9, doc->explicit, checksum);
+  bind_int (stmt, 10, doc->status, checksum);
+  bind_text (stmt, 11, doc->speaker, checksum);
+  bind_text (stmt, 12, doc->speech_date, checksum);
+  bind_int (stmt, 13, doc->passages->len, checksum);
   bind_checksum (stmt, 14, checksum);
   rc = step_done (stmt);
   if (rc != SQLITE_OK)
@@ -805,7 +812,7 @@ write_document (JjLibrary *self,
       JjPassage *passage = g_ptr_array_index (doc->passages, i);
       const char * const *passage_tags = jj_passage_get_tags (passage);
 
-      checksum = 0;
+      g_byte_array_set_size (checksum, 0);
       g_byte_array_set_size (tags, 0);
       for (guint j = 0; passage_tags[j] != NULL; j++)
         g_byte_array_append (tags, (const guint8 *)passage_tags[j], strlen (passage_tags[j]) + 1);
@@ -813,22 +820,22 @@ write_document (JjLibrary *self,
       stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_INSERT_PASSAGE);
       if (stmt == NULL)
         return SQLITE_ERROR;
-      bind_int (stmt, 1, id, &checksum);
-      bind_int (stmt, 2, i, &checksum);
-      bind_text (stmt, 3, jj_passage_get_id (passage), &checksum);
-      bind_text (stmt, 4, jj_passage_get_kind (passage), &checksum);
+      bind_int (stmt, 1, id, checksum);
+      bind_int (stmt, 2, i, checksum);
+      bind_text (stmt, 3, jj_passage_get_id (passage), checksum);
+      bind_text (stmt, 4, jj_passage_get_kind (passage), checksum);
       sqlite3_bind_blob (stmt, 5, tags->len > 0 ? (const char *)tags->data : "", tags->len,
                          SQLITE_STATIC);
-      checksum_value (&checksum, SQLITE_BLOB, 0, tags->data, tags->len);
-      bind_text (stmt, 6, jj_passage_get_note (passage), &checksum);
-      bind_text (stmt, 7, jj_passage_get_author (passage), &checksum);
-      bind_text (stmt, 8, jj_passage_get_quote (passage), &checksum);
-      bind_text (stmt, 9, jj_passage_get_section (passage), &checksum);
-      bind_text (stmt, 10, jj_library_query_ensure_search_key (passage), &checksum);
-      bind_date (stmt, 11, jj_passage_get_created (passage), &checksum);
-      bind_date (stmt, 12, jj_passage_get_modified (passage), &checksum);
-      bind_int (stmt, 13, jj_passage_get_start (passage), &checksum);
-      bind_int (stmt, 14, jj_passage_get_end (passage), &checksum);
+      checksum_value (checksum, SQLITE_BLOB, 0, tags->data, tags->len);
+      bind_text (stmt, 6, jj_passage_get_note (passage), checksum);
+      bind_text (stmt, 7, jj_passage_get_author (passage), checksum);
+      bind_text (stmt, 8, jj_passage_get_quote (passage), checksum);
+      bind_text (stmt, 9, jj_passage_get_section (passage), checksum);
+      bind_text (stmt, 10, jj_library_query_ensure_search_key (passage), checksum);
+      bind_date (stmt, 11, jj_passage_get_created (passage), checksum);
+      bind_date (stmt, 12, jj_passage_get_modified (passage), checksum);
+      bind_int (stmt, 13, jj_passage_get_start (passage), checksum);
+      bind_int (stmt, 14, jj_passage_get_end (passage), checksum);
       bind_checksum (stmt, 15, checksum);
       rc = step_done (stmt);
       if (rc != SQLITE_OK)
@@ -1051,18 +1058,19 @@ read_documents (JjLibrary  *self,
                 GHashTable *by_id)
 {
   sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_DOCUMENTS);
+  g_autoptr(GByteArray) checksum = g_byte_array_new ();
   int rc;
 
   if (stmt == NULL)
     return SQLITE_ERROR;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      guint32 checksum = 0;
       const char *path = column_text (stmt, 1);
       Document *doc;
 
+      g_byte_array_set_size (checksum, 0);
       for (int i = 1; i <= 13; i++)
-        checksum_column (&checksum, stmt, i);
+        checksum_column (checksum, stmt, i);
       if (!checksum_matches (checksum, stmt, 14) || path == NULL || !g_path_is_absolute (path))
         {
           g_debug ("A document of the library database is damaged: it is read again");
@@ -1112,6 +1120,7 @@ read_passages (JjLibrary  *self,
                GHashTable *by_id)
 {
   sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_PASSAGES);
+  g_autoptr(GByteArray) checksum = g_byte_array_new ();
   GHashTableIter iter;
   Document *doc = NULL;
   gint64 doc_id = -1;
@@ -1126,7 +1135,6 @@ read_passages (JjLibrary  *self,
       g_autoptr(GDateTime) modified = NULL;
       JjPassage *passage;
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint32 checksum = 0;
 
       if (id != doc_id)
         {
@@ -1136,10 +1144,11 @@ read_passages (JjLibrary  *self,
       if (doc == NULL || doc->damaged)
         continue;
 
-      checksum_column (&checksum, stmt, 0);
-      checksum_column (&checksum, stmt, 14);
+      g_byte_array_set_size (checksum, 0);
+      checksum_column (checksum, stmt, 0);
+      checksum_column (checksum, stmt, 14);
       for (int i = 1; i <= 12; i++)
-        checksum_column (&checksum, stmt, i);
+        checksum_column (checksum, stmt, i);
       if (!checksum_matches (checksum, stmt, 13)
           || sqlite3_column_int64 (stmt, 14) != doc->passages->len)
         {
