@@ -115,9 +115,12 @@ jj_library_db_set_error (JjLibraryDb  *db,
                          int           rc,
                          GError      **error)
 {
+  /* After a rollback the connection's own message is gone. */
+  const char *message = db->db != NULL && sqlite3_errcode (db->db) != SQLITE_OK
+                        ? sqlite3_errmsg (db->db) : sqlite3_errstr (rc);
+
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("The library database “%s” could not be used: %s."),
-               db->path, db->db != NULL ? sqlite3_errmsg (db->db) : sqlite3_errstr (rc));
+               _("The library database “%s” could not be used: %s."), db->path, message);
 }
 
 gboolean
