@@ -432,6 +432,120 @@ test_database_follows (Fixture       *fixture,
   g_assert_cmpuint (count (again, "第5篇第", NULL, NULL), ==, 0);
 }
 
+static int
+compare_passages (gconstpointer a,
+                  gconstpointer b)
+{
+  JjPassage *pa = *(JjPassage * const *)a;
+  JjPassage *pb = *(JjPassage * const *)b;
+  int ret;
+
+  if ((ret = strcmp (jj_passage_get_document_path (pa), jj_passage_get_document_path (pb))) != 0)
+    return ret;
+  return strcmp (jj_passage_get_id (pa), jj_passage_get_id (pb));
+}
+
+static GPtrArray *
+sorted_passages (JjLibrary *library)
+{
+  GListModel *model = jj_library_get_passages (library);
+  GPtrArray *passages = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (passages, g_list_model_get_item (model, i));
+  g_ptr_array_sort (passages, compare_passages);
+
+  return passages;
+}
+
+static void
+assert_same_date (GDateTime *a,
+                  GDateTime *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a != NULL)
+    g_assert_true (g_date_time_equal (a, b));
+}
+
+/* What the database gives back is what the sidecars said, field by field:
+ * several tags or none, an author, dates to the microsecond. */
+static void
+test_database_round_trip (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 2);
+  g_autofree char *sidecar_path = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2023, 5, 6, 7, 8, 9.123456);
+  g_autoptr(GDateTime) modified = g_date_time_add (created, 1500001);
+  const char *three_tags[] = { "甲", "乙 丙", "#三", NULL };
+  const char *no_tags[] = { NULL };
+  JjMark *mark;
+  guint n_checked = 0;
+
+  sidecar = jj_sidecar_load (sidecar_path, &error);
+  g_assert_no_error (error);
+  mark = g_ptr_array_index (sidecar->marks, 0);
+  jj_mark_set_tags (mark, three_tags);
+  jj_mark_set_author (mark, "李四");
+  jj_mark_set_created (mark, created);
+  jj_mark_set_modified (mark, modified);
+  mark = g_ptr_array_index (sidecar->marks, 1);
+  jj_mark_set_tags (mark, no_tags);
+  jj_mark_set_note (mark, "一条备注\n第二行");
+  sidecar->speech = jj_speech_info_new ();
+  jj_speech_info_set_speaker (sidecar->speech, "王建平");
+  g_assert_true (jj_speech_info_set_date (sidecar->speech, "2018-09-03"));
+  g_assert_true (jj_sidecar_save (sidecar, sidecar_path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  before = sorted_passages (fixture->library);
+  g_clear_object (&fixture->library);
+
+  again = open_library (fixture);
+  after = sorted_passages (again);
+  g_assert_cmpuint (before->len, ==, fixture->n_documents * N_MARKS);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      JjPassage *a = g_ptr_array_index (before, i);
+      JjPassage *b = g_ptr_array_index (after, i);
+
+      g_assert_true (a != b);
+      g_assert_cmpstr (jj_passage_get_id (a), ==, jj_passage_get_id (b));
+      g_assert_cmpstr (jj_passage_get_kind (a), ==, jj_passage_get_kind (b));
+      g_assert_true (g_strv_equal (jj_passage_get_tags (a), jj_passage_get_tags (b)));
+      g_assert_cmpstr (jj_passage_get_note (a), ==, jj_passage_get_note (b));
+      g_assert_cmpstr (jj_passage_get_author (a), ==, jj_passage_get_author (b));
+      g_assert_cmpstr (jj_passage_get_quote (a), ==, jj_passage_get_quote (b));
+      g_assert_cmpstr (jj_passage_get_section (a), ==, jj_passage_get_section (b));
+      g_assert_cmpstr (jj_passage_get_search_key (a), ==, jj_passage_get_search_key (b));
+      assert_same_date (jj_passage_get_created (a), jj_passage_get_created (b));
+      assert_same_date (jj_passage_get_modified (a), jj_passage_get_modified (b));
+      g_assert_cmpuint (jj_passage_get_start (a), ==, jj_passage_get_start (b));
+      g_assert_cmpuint (jj_passage_get_end (a), ==, jj_passage_get_end (b));
+      g_assert_cmpstr (jj_passage_get_document_path (a), ==, jj_passage_get_document_path (b));
+      g_assert_cmpstr (jj_passage_get_document_title (a), ==, jj_passage_get_document_title (b));
+      g_assert_cmpstr (jj_passage_get_speaker (a), ==, jj_passage_get_speaker (b));
+      g_assert_cmpstr (jj_passage_get_speech_date (a), ==, jj_passage_get_speech_date (b));
+      g_assert_cmpint (jj_passage_get_document_status (a), ==, jj_passage_get_document_status (b));
+      if (g_strv_length ((char **)jj_passage_get_tags (a)) == 3)
+        {
+          g_assert_cmpstr (jj_passage_get_author (b), ==, "李四");
+          g_assert_true (g_date_time_equal (jj_passage_get_modified (b), modified));
+          g_assert_cmpint (g_date_time_get_microsecond (jj_passage_get_created (b)), ==, 123456);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, ==, 1);
+}
+
 /* Another program's SQLite file where the database goes: it is started
  * anew and nothing is lost. */
 static void
@@ -965,6 +1079,7 @@ main (int   argc,
   ADD ("/library/sidecar-located", N_SMALL, test_sidecar_located);
   ADD ("/library/speech-details", N_SMALL, test_speech_details);
   ADD ("/library/database-follows", N_SMALL, test_database_follows);
+  ADD ("/library/database-round-trip", N_SMALL, test_database_round_trip);
   ADD ("/library/foreign-database", N_SMALL, test_foreign_database);
   ADD ("/library/database-version", N_SMALL, test_database_version);
   ADD ("/library/path-byte-flip", N_SMALL, test_path_byte_flip);

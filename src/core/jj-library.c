@@ -566,16 +566,16 @@ date_to_usec (GDateTime *date)
 static GDateTime *
 date_from_usec (gint64 usec)
 {
-  g_autoptr(GDateTime) seconds = NULL;
+  static GDateTime *epoch;
 
   if (usec == NO_DATE)
     return NULL;
 
-  seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (seconds == NULL || usec % G_USEC_PER_SEC == 0)
-    return g_steal_pointer (&seconds);
+  /* One allocation, not two: 100,000 dates are read at start-up. */
+  if (g_once_init_enter (&epoch))
+    g_once_init_leave (&epoch, g_date_time_new_from_unix_utc (0));
 
-  return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
+  return g_date_time_add (epoch, usec);
 }
 
 /* Each row carries the CRC-32 of its values, by type: a flipped byte
@@ -978,27 +978,27 @@ jj_library_save_index (JjLibrary  *self,
   return TRUE;
 }
 
-static char **
-split_tags (const char *data,
+/* Into @tags, pointers to the NUL-terminated tags of @data, then NULL. */
+static const char * const *
+split_tags (GPtrArray  *tags,
+            const char *data,
             int         size)
 {
-  GStrvBuilder *builder = g_strv_builder_new ();
   const char *end = data + size;
-  char **tags;
 
+  g_ptr_array_set_size (tags, 0);
   while (data != NULL && data < end)
     {
       const char *nul = memchr (data, '\0', end - data);
 
       if (nul == NULL)
         break;
-      g_strv_builder_add (builder, data);
+      g_ptr_array_add (tags, (gpointer)data);
       data = nul + 1;
     }
-  tags = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
+  g_ptr_array_add (tags, NULL);
 
-  return tags;
+  return (const char * const *)tags->pdata;
 }
 
 static int
@@ -1121,6 +1121,7 @@ read_passages (JjLibrary  *self,
 {
   sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_PASSAGES);
   g_autoptr(GByteArray) checksum = g_byte_array_new ();
+  g_autoptr(GPtrArray) tag_array = g_ptr_array_new ();
   GHashTableIter iter;
   Document *doc = NULL;
   gint64 doc_id = -1;
@@ -1130,7 +1131,7 @@ read_passages (JjLibrary  *self,
     return SQLITE_ERROR;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_auto(GStrv) tags = NULL;
+      const char * const *tags;
       g_autoptr(GDateTime) created = NULL;
       g_autoptr(GDateTime) modified = NULL;
       JjPassage *passage;
@@ -1156,7 +1157,7 @@ read_passages (JjLibrary  *self,
           continue;
         }
 
-      tags = split_tags (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
+      tags = split_tags (tag_array, sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
       if (sqlite3_column_type (stmt, 9) == SQLITE_INTEGER)
         created = date_from_usec (sqlite3_column_int64 (stmt, 9));
       if (sqlite3_column_type (stmt, 10) == SQLITE_INTEGER)
@@ -1164,7 +1165,7 @@ read_passages (JjLibrary  *self,
                    ? g_date_time_ref (created)
                    : date_from_usec (sqlite3_column_int64 (stmt, 10));
       passage = _jj_passage_new_full (column_text0 (stmt, 1), column_text0 (stmt, 2),
-                                      (const char * const *)tags, column_text0 (stmt, 4),
+                                      tags, column_text0 (stmt, 4),
                                       column_text0 (stmt, 5), column_text0 (stmt, 6),
                                       column_text0 (stmt, 7), column_text0 (stmt, 8),
                                       created, modified,
