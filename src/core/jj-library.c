@@ -581,31 +581,49 @@ date_from_usec (gint64 usec)
 /* Each row carries the CRC-32 of its values, by type: a flipped byte
  * SQLite does not notice (inside a quote or a path) is never read as a
  * passage or a phantom document. Against accidental damage of the user's
- * own 0600 file, not an attack. The values are gathered in @row and
- * summed at once: thousands of tiny crc32() calls cost more than reading.
+ * own 0600 file, not an attack. Texts are summed where SQLite keeps them;
+ * types, lengths and numbers are gathered and summed at the end.
  */
+typedef struct
+{
+  guint32 crc;
+  guint   n_fixed;
+  guint8  fixed[16 * (1 + sizeof (gint64))];
+} RowChecksum;
+
 static void
-checksum_value (GByteArray  *row,
+checksum_reset (RowChecksum *row)
+{
+  row->crc = 0;
+  row->n_fixed = 0;
+}
+
+static void
+checksum_value (RowChecksum *row,
                 int          type,
                 gint64       number,
                 const void  *data,
                 guint32      size)
 {
-  guint8 tag = type;
+  g_assert (row->n_fixed + 1 + sizeof number <= sizeof row->fixed);
 
-  g_byte_array_append (row, &tag, 1);
+  row->fixed[row->n_fixed++] = type;
   if (type == SQLITE_INTEGER)
-    g_byte_array_append (row, (const guint8 *)&number, sizeof number);
+    {
+      memcpy (row->fixed + row->n_fixed, &number, sizeof number);
+      row->n_fixed += sizeof number;
+    }
   else if (type == SQLITE_TEXT || type == SQLITE_BLOB)
     {
-      g_byte_array_append (row, (const guint8 *)&size, sizeof size);
+      memcpy (row->fixed + row->n_fixed, &size, sizeof size);
+      row->n_fixed += sizeof size;
       if (size > 0)
-        g_byte_array_append (row, data, size);
+        row->crc = crc32 (row->crc, data, size);
     }
 }
 
 static void
-checksum_column (GByteArray   *row,
+checksum_column (RowChecksum  *row,
                  sqlite3_stmt *stmt,
                  int           column)
 {
@@ -631,13 +649,13 @@ checksum_column (GByteArray   *row,
 }
 
 static guint32
-checksum_of (GByteArray *row)
+checksum_of (RowChecksum *row)
 {
-  return crc32 (0, row->data, row->len);
+  return crc32 (row->crc, row->fixed, row->n_fixed);
 }
 
 static gboolean
-checksum_matches (GByteArray   *row,
+checksum_matches (RowChecksum  *row,
                   sqlite3_stmt *stmt,
                   int           column)
 {
@@ -649,7 +667,7 @@ static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
            const char   *text,
-           GByteArray   *checksum)
+           RowChecksum  *checksum)
 {
   if (text == NULL)
     {
@@ -667,7 +685,7 @@ static void
 bind_int (sqlite3_stmt *stmt,
           int           index,
           gint64        number,
-          GByteArray   *checksum)
+          RowChecksum  *checksum)
 {
   sqlite3_bind_int64 (stmt, index, number);
   checksum_value (checksum, SQLITE_INTEGER, number, NULL, 0);
@@ -677,7 +695,7 @@ static void
 bind_date (sqlite3_stmt *stmt,
            int           index,
            GDateTime    *date,
-           GByteArray   *checksum)
+           RowChecksum  *checksum)
 {
   if (date == NULL)
     {
@@ -693,7 +711,7 @@ bind_date (sqlite3_stmt *stmt,
 static void
 bind_checksum (sqlite3_stmt *stmt,
                int           index,
-               GByteArray   *checksum)
+               RowChecksum  *checksum)
 {
   sqlite3_bind_int64 (stmt, index, checksum_of (checksum));
 }
@@ -780,7 +798,8 @@ write_document (JjLibrary *self,
                 Document  *doc)
 {
   g_autoptr(GByteArray) tags = g_byte_array_new ();
-  g_autoptr(GByteArray) checksum = g_byte_array_new ();
+  RowChecksum row;
+  RowChecksum *checksum = &row;
   sqlite3_stmt *stmt;
   gint64 id;
   int rc;
@@ -788,6 +807,7 @@ write_document (JjLibrary *self,
   stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_INSERT_DOCUMENT);
   if (stmt == NULL)
     return SQLITE_ERROR;
+  checksum_reset (checksum);
   bind_text (stmt, 1, doc->path, checksum);
   bind_text (stmt, 2, doc->sidecar, checksum);
   bind_text (stmt, 3, doc->title, checksum);
@@ -812,7 +832,7 @@ write_document (JjLibrary *self,
       JjPassage *passage = g_ptr_array_index (doc->passages, i);
       const char * const *passage_tags = jj_passage_get_tags (passage);
 
-      g_byte_array_set_size (checksum, 0);
+      checksum_reset (checksum);
       g_byte_array_set_size (tags, 0);
       for (guint j = 0; passage_tags[j] != NULL; j++)
         g_byte_array_append (tags, (const guint8 *)passage_tags[j], strlen (passage_tags[j]) + 1);
@@ -1058,7 +1078,8 @@ read_documents (JjLibrary  *self,
                 GHashTable *by_id)
 {
   sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_DOCUMENTS);
-  g_autoptr(GByteArray) checksum = g_byte_array_new ();
+  RowChecksum row;
+  RowChecksum *checksum = &row;
   int rc;
 
   if (stmt == NULL)
@@ -1068,7 +1089,7 @@ read_documents (JjLibrary  *self,
       const char *path = column_text (stmt, 1);
       Document *doc;
 
-      g_byte_array_set_size (checksum, 0);
+      checksum_reset (checksum);
       for (int i = 1; i <= 13; i++)
         checksum_column (checksum, stmt, i);
       if (!checksum_matches (checksum, stmt, 14) || path == NULL || !g_path_is_absolute (path))
@@ -1120,7 +1141,8 @@ read_passages (JjLibrary  *self,
                GHashTable *by_id)
 {
   sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_PASSAGES);
-  g_autoptr(GByteArray) checksum = g_byte_array_new ();
+  RowChecksum row;
+  RowChecksum *checksum = &row;
   g_autoptr(GPtrArray) tag_array = g_ptr_array_new ();
   GHashTableIter iter;
   Document *doc = NULL;
@@ -1145,7 +1167,7 @@ read_passages (JjLibrary  *self,
       if (doc == NULL || doc->damaged)
         continue;
 
-      g_byte_array_set_size (checksum, 0);
+      checksum_reset (checksum);
       checksum_column (checksum, stmt, 0);
       checksum_column (checksum, stmt, 14);
       for (int i = 1; i <= 12; i++)
