@@ -563,21 +563,6 @@ date_to_usec (GDateTime *date)
   return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
 }
 
-static GDateTime *
-date_from_usec (gint64 usec)
-{
-  static GDateTime *epoch;
-
-  if (usec == NO_DATE)
-    return NULL;
-
-  /* One allocation, not two: 100,000 dates are read at start-up. */
-  if (g_once_init_enter (&epoch))
-    g_once_init_leave (&epoch, g_date_time_new_from_unix_utc (0));
-
-  return g_date_time_add (epoch, usec);
-}
-
 /* Each row carries the CRC-32 of its values, by type: a flipped byte
  * SQLite does not notice (inside a quote or a path) is never read as a
  * passage or a phantom document. Against accidental damage of the user's
@@ -1154,8 +1139,6 @@ read_passages (JjLibrary  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char * const *tags;
-      g_autoptr(GDateTime) created = NULL;
-      g_autoptr(GDateTime) modified = NULL;
       JjPassage *passage;
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
@@ -1180,17 +1163,14 @@ read_passages (JjLibrary  *self,
         }
 
       tags = split_tags (tag_array, sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
-      if (sqlite3_column_type (stmt, 9) == SQLITE_INTEGER)
-        created = date_from_usec (sqlite3_column_int64 (stmt, 9));
-      if (sqlite3_column_type (stmt, 10) == SQLITE_INTEGER)
-        modified = sqlite3_column_int64 (stmt, 10) == sqlite3_column_int64 (stmt, 9) && created != NULL
-                   ? g_date_time_ref (created)
-                   : date_from_usec (sqlite3_column_int64 (stmt, 10));
       passage = _jj_passage_new_full (column_text0 (stmt, 1), column_text0 (stmt, 2),
                                       tags, column_text0 (stmt, 4),
                                       column_text0 (stmt, 5), column_text0 (stmt, 6),
                                       column_text0 (stmt, 7), column_text0 (stmt, 8),
-                                      created, modified,
+                                      sqlite3_column_type (stmt, 9) == SQLITE_INTEGER
+                                      ? sqlite3_column_int64 (stmt, 9) : NO_DATE,
+                                      sqlite3_column_type (stmt, 10) == SQLITE_INTEGER
+                                      ? sqlite3_column_int64 (stmt, 10) : NO_DATE,
                                       sqlite3_column_int64 (stmt, 11),
                                       sqlite3_column_int64 (stmt, 12),
                                       doc->path, doc->title, doc->status);
