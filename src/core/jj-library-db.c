@@ -128,7 +128,7 @@ jj_library_db_exec (JjLibraryDb  *db,
                     const char   *sql,
                     GError      **error)
 {
-  int rc = sqlite3_exec (db->db, sql, NULL, NULL, NULL);
+  int rc = db->db != NULL ? sqlite3_exec (db->db, sql, NULL, NULL, NULL) : SQLITE_MISUSE;
 
   if (rc != SQLITE_OK)
     {
@@ -279,6 +279,8 @@ jj_library_db_statement (JjLibraryDb          *db,
 {
   sqlite3_stmt *stmt = db->statements[which];
 
+  if (db->db == NULL)
+    return NULL;
   if (stmt == NULL)
     {
       if (sqlite3_prepare_v3 (db->db, statement_sql[which], -1, SQLITE_PREPARE_PERSISTENT,

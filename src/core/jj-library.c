@@ -963,13 +963,16 @@ jj_library_save_index (JjLibrary  *self,
   if (ensure_database (self, &local_error))
     {
       rc = write_database (self);
-      if (jj_library_db_is_damage (rc) && jj_library_db_reset (self->db, NULL))
+      if (jj_library_db_is_damage (rc))
         {
           self->rewrite_all = TRUE;
-          rc = write_database (self);
+          if (jj_library_db_reset (self->db, &local_error))
+            rc = write_database (self);
         }
-      if (rc != SQLITE_OK)
+      if (rc != SQLITE_OK && local_error == NULL)
         jj_library_db_set_error (self->db, rc, &local_error);
+      if (rc != SQLITE_OK && jj_library_db_is_damage (rc))
+        g_clear_pointer (&self->db, jj_library_db_close);
     }
 
   if (rc != SQLITE_OK)
