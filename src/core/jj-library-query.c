@@ -377,11 +377,15 @@ jj_library_query_matches (JjLibraryQuery *self,
   if (self->document != NULL && !g_str_equal (self->document, jj_passage_get_document_path (passage)))
     return FALSE;
 
-  created = jj_passage_get_created (passage);
-  if (self->since != NULL && (created == NULL || g_date_time_compare (created, self->since) < 0))
-    return FALSE;
-  if (self->until != NULL && (created == NULL || g_date_time_compare (created, self->until) >= 0))
-    return FALSE;
+  /* Only then: a passage's date is made when first asked for. */
+  if (self->since != NULL || self->until != NULL)
+    {
+      created = jj_passage_get_created (passage);
+      if (self->since != NULL && (created == NULL || g_date_time_compare (created, self->since) < 0))
+        return FALSE;
+      if (self->until != NULL && (created == NULL || g_date_time_compare (created, self->until) >= 0))
+        return FALSE;
+    }
 
   if (self->terms != NULL)
     {
