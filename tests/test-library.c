@@ -544,6 +544,19 @@ test_database_round_trip (Fixture       *fixture,
         }
     }
   g_assert_cmpuint (n_checked, ==, 1);
+
+  /* A date range finds it by the date read back. */
+  {
+    g_autoptr(JjLibraryQuery) query = jj_library_query_new ();
+    g_autoptr(GDateTime) since = g_date_time_new_utc (2023, 5, 6, 0, 0, 0);
+    g_autoptr(GDateTime) until = g_date_time_new_utc (2023, 5, 7, 0, 0, 0);
+    g_autoptr(GPtrArray) result = NULL;
+
+    jj_library_query_set_date_range (query, since, until);
+    result = jj_library_search (again, query);
+    g_assert_cmpuint (result->len, ==, 1);
+    g_assert_cmpstr (jj_passage_get_author (g_ptr_array_index (result, 0)), ==, "李四");
+  }
 }
 
 /* Another program's SQLite file where the database goes: it is started
