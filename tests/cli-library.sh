@@ -49,6 +49,23 @@ printf 'damaged' | dd of="$db" bs=1 seek=100 conv=notrunc 2>/dev/null
 "$cli" library --folder "$dir/speeches" search "" > "$dir/rebuilt.tsv"
 cmp -s "$dir/all.tsv" "$dir/rebuilt.tsv" || fail "the rebuilt library differs"
 
+# Four first runs at once: the database is made once, under SQLite's
+# write lock, and no run takes the file another is making for a damaged
+# one; every run lists every passage.
+for round in 1 2 3; do
+  rm -f "$dir/cache/jiejian/"library-*
+  for i in 1 2 3 4; do
+    G_MESSAGES_DEBUG=Jiejian "$cli" library --folder "$dir/speeches" search "" > "$dir/first$i.out" 2>&1 &
+  done
+  wait
+  if grep -q "already exists" "$dir"/first*.out; then
+    fail "concurrent first runs: $(grep -h "already exists" "$dir"/first*.out | head -1)"
+  fi
+  for i in 1 2 3 4; do
+    test "$(grep -c "^$dir/speeches" "$dir/first$i.out")" -eq 3 || fail "concurrent run $i lost passages"
+  done
+done
+
 if "$cli" library --folder "$dir/nowhere" search x 2>/dev/null; then fail "a missing folder accepted"; fi
 if "$cli" library search x --format xml 2>/dev/null; then fail "an unknown format accepted"; fi
 
