@@ -450,7 +450,16 @@ open_connection (const char  *path,
         rc = SQLITE_ERROR;
     }
   if (rc == SQLITE_OK)
-    rc = check_database (db);
+    {
+      /* One snapshot: another process may make the file between two
+       * reads (an empty header, then its tables). */
+      rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        {
+          rc = check_database (db);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        }
+    }
   if (rc == SQLITE_EMPTY)
     {
       char *message = NULL;
