@@ -58,8 +58,8 @@ for round in 1 2 3; do
     G_MESSAGES_DEBUG=Jiejian "$cli" library --folder "$dir/speeches" search "" > "$dir/first$i.out" 2>&1 &
   done
   wait
-  if grep -q "already exists" "$dir"/first*.out; then
-    fail "concurrent first runs: $(grep -h "already exists" "$dir"/first*.out | head -1)"
+  if grep -q "already exists\|Rebuilding" "$dir"/first*.out; then
+    fail "concurrent first runs: $(grep -h "already exists\|Rebuilding" "$dir"/first*.out | head -1)"
   fi
   for i in 1 2 3 4; do
     test "$(grep -c "^$dir/speeches" "$dir/first$i.out")" -eq 3 || fail "concurrent run $i lost passages"
