@@ -434,7 +434,9 @@ open_connection (const char  *path,
   int rc;
 
   /* The index holds the text of every speech: only its owner may read it. */
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  /* Only a new file: closing a descriptor of a file this process already
+   * has open in SQLite (the library's connection) drops SQLite's locks. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd >= 0)
     close (fd);
   g_chmod (path, 0600);
