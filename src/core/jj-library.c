@@ -489,7 +489,7 @@ detect_moves (JjLibrary *self)
 
 /* Scans the folders, reads the sidecars that changed since last time and
  * works out which documents moved or vanished. Cheap when nothing changed:
- * one stat per document. Writes the index when it became stale.
+ * one stat per document. Writes the database when it became stale.
  */
 gboolean
 jj_library_refresh (JjLibrary     *self,
@@ -546,7 +546,7 @@ jj_library_refresh (JjLibrary     *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      /* The index is a cache: failing to write it costs time, not data. */
+      /* The database is a cache: failing to write it costs time, not data. */
       if (!jj_library_save_index (self, &local_error))
         g_warning ("%s", local_error->message);
     }
@@ -1294,7 +1294,7 @@ load_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/* Loads in a thread: reading the index and the sidecars that changed may
+/* Loads in a thread: reading the database and the sidecars that changed may
  * take a moment. The passages appear, and "changed" is emitted, in the
  * thread that calls jj_library_load_finish().
  */
@@ -1530,7 +1530,7 @@ jj_library_add_document (JjLibrary  *self,
 }
 
 /* The user points a moved or missing document to where it is now. Its
- * sidecar follows it: moved beside it, or written again from the index
+ * sidecar follows it: moved beside it, or written again from the database
  * when it is lost too, unless one is there already.
  */
 gboolean
