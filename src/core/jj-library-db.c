@@ -194,7 +194,9 @@ open_connection (JjLibraryDb  *db,
     {
       sqlite3_extended_result_codes (db->db, 1);
       sqlite3_busy_timeout (db->db, 5000);
-      rc = sqlite3_exec (db->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+      /* Pages read in place, not copied: a few percent of a warm start. */
+      rc = sqlite3_exec (db->db, "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456",
+                         NULL, NULL, NULL);
     }
   if (rc == SQLITE_OK)
     rc = read_version (db->db, &version);
