@@ -404,19 +404,23 @@ scan_folder (JjLibrary    *self,
     {
       g_autoptr(GFileInfo) owned = info;
       const char *name = g_file_info_get_name (info);
-      g_autoptr(GFile) child = g_file_get_child (folder, name);
 
       if (name[0] == '.')
         continue;
 
+      /* A GFile only for what is looked into: half the entries are the
+       * speeches themselves. */
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         {
+          g_autoptr(GFile) child = g_file_get_child (folder, name);
+
           scan_folder (self, child, cancellable);
         }
       else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
                && g_str_has_suffix (name, JJ_SIDECAR_SUFFIX)
                && strlen (name) > strlen (JJ_SIDECAR_SUFFIX))
         {
+          g_autoptr(GFile) child = g_file_get_child (folder, name);
           const char *sidecar_path = g_file_peek_path (child);
           g_autofree char *path = g_strndup (sidecar_path, strlen (sidecar_path) - strlen (JJ_SIDECAR_SUFFIX));
           Document *doc = g_hash_table_lookup (self->documents, path);
