@@ -19,7 +19,7 @@ builddir=${JJ_BUILDDIR:-$top/_build}
 build_packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libxml2-dev libopencc-dev libarchive-dev libsqlite3-dev
+  libxml2-dev libopencc-dev libarchive-dev libsqlite3-dev zlib1g-dev
   desktop-file-utils appstream
   fonts-noto-cjk
 )

@@ -41,7 +41,30 @@ grep -q '"note": "开头可用"' "$dir/found.json" || fail "the passage is not f
 # A second run uses the index and finds the same.
 "$cli" library --folder "$dir/speeches" search "" > "$dir/again.tsv"
 cmp -s "$dir/all.tsv" "$dir/again.tsv" || fail "the indexed library differs"
-ls "$dir/cache/jiejian/"library-*.index >/dev/null || fail "no index written"
+db=$(ls "$dir/cache/jiejian/"library-*.sqlite) || fail "no database written"
+test "$(stat -c %a "$db")" = 600 || fail "the database is not private: $(stat -c %a "$db")"
+test "$(stat -c %a "$dir/cache/jiejian")" = 700 || fail "the cache folder is not private"
+# A damaged database is rebuilt from the sidecars: the same passages.
+printf 'damaged' | dd of="$db" bs=1 seek=100 conv=notrunc 2>/dev/null
+"$cli" library --folder "$dir/speeches" search "" > "$dir/rebuilt.tsv"
+cmp -s "$dir/all.tsv" "$dir/rebuilt.tsv" || fail "the rebuilt library differs"
+
+# Four first runs at once: the database is made once, under SQLite's
+# write lock, and no run takes the file another is making for a damaged
+# one; every run lists every passage.
+for round in 1 2 3; do
+  rm -f "$dir/cache/jiejian/"library-*
+  for i in 1 2 3 4; do
+    G_MESSAGES_DEBUG=Jiejian "$cli" library --folder "$dir/speeches" search "" > "$dir/first$i.out" 2>&1 &
+  done
+  wait
+  if grep -q "already exists\|Rebuilding" "$dir"/first*.out; then
+    fail "concurrent first runs: $(grep -h "already exists\|Rebuilding" "$dir"/first*.out | head -1)"
+  fi
+  for i in 1 2 3 4; do
+    test "$(grep -c "^$dir/speeches" "$dir/first$i.out")" -eq 3 || fail "concurrent run $i lost passages"
+  done
+done
 
 if "$cli" library --folder "$dir/nowhere" search x 2>/dev/null; then fail "a missing folder accepted"; fi
 if "$cli" library search x --format xml 2>/dev/null; then fail "an unknown format accepted"; fi

@@ -7,9 +7,11 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <sqlite3.h>
 
 #include "jj-library.h"
 #include "jj-mark-store.h"
+#include "jj-text-index.h"
 #include "library-data.h"
 
 /* A few hundred speeches for searching; fewer where the test changes them. */
@@ -316,6 +318,436 @@ test_index_byte_flip (Fixture       *fixture,
   g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
 }
 
+/* The database as another program would see it. */
+static sqlite3 *
+open_database (Fixture *fixture)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (g_file_peek_path (fixture->index), &db,
+                                    SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static gint64
+query_int64 (sqlite3    *db,
+             const char *sql,
+             const char *arg)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static void
+remove_database (Fixture *fixture)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (g_file_peek_path (fixture->index), suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+/* A speech whose marks were all removed (its sidecar deleted) leaves the
+ * library and its database; a changed one is written again, and only it. */
+static void
+test_database_follows (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *gone_path = library_data_document_path (fixture->dir, 5);
+  g_autofree char *gone_sidecar = g_strconcat (gone_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *changed_path = library_data_document_path (fixture->dir, 7);
+  g_autofree char *changed_sidecar = g_strconcat (changed_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *kept_path = library_data_document_path (fixture->dir, 3);
+  const char *id_sql = "SELECT id FROM library_documents WHERE path = ?1";
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjLibrary) again = NULL;
+  JjMark *mark;
+  sqlite3 *db;
+  gint64 kept_id, changed_id;
+
+  g_assert_true (jj_library_save_index (fixture->library, &error));
+  g_assert_no_error (error);
+  db = open_database (fixture);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_documents", NULL), ==, fixture->n_documents);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages", NULL), ==, fixture->n_documents * N_MARKS);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_documents WHERE path = ?1", gone_path), ==, 1);
+  kept_id = query_int64 (db, id_sql, kept_path);
+  changed_id = query_int64 (db, id_sql, changed_path);
+  sqlite3_close (db);
+
+  g_assert_cmpint (g_unlink (gone_sidecar), ==, 0);
+  sidecar = jj_sidecar_load (changed_sidecar, &error);
+  g_assert_no_error (error);
+  mark = jj_mark_new ("golden");
+  jj_mark_set_range (mark, 0, 4);
+  jj_mark_set_quote (mark, "新添的一句话");
+  g_ptr_array_add (sidecar->marks, mark);
+  g_assert_true (jj_sidecar_save (sidecar, changed_sidecar, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jj_library_get_n_documents (fixture->library), ==, fixture->n_documents - 1);
+  g_assert_cmpint (jj_library_get_document_status (fixture->library, gone_path), ==, JJ_DOCUMENT_STATUS_MISSING);
+  g_assert_null (jj_library_get_document_title (fixture->library, gone_path));
+
+  db = open_database (fixture);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_documents WHERE path = ?1", gone_path), ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_documents", NULL), ==, fixture->n_documents - 1);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages", NULL), ==,
+                   (fixture->n_documents - 1) * N_MARKS + 1);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages WHERE quote = ?1", "新添的一句话"), ==, 1);
+  g_assert_cmpint (query_int64 (db, id_sql, kept_path), ==, kept_id);
+  g_assert_cmpint (query_int64 (db, id_sql, changed_path), !=, changed_id);
+  sqlite3_close (db);
+
+  g_clear_object (&fixture->library);
+  again = open_library (fixture);
+  g_assert_cmpuint (jj_library_get_n_passages (again), ==, (fixture->n_documents - 1) * N_MARKS + 1);
+  g_assert_cmpuint (count (again, "新添的一句话", NULL, NULL), ==, 1);
+  g_assert_cmpuint (count (again, "第5篇第", NULL, NULL), ==, 0);
+}
+
+static int
+compare_passages (gconstpointer a,
+                  gconstpointer b)
+{
+  JjPassage *pa = *(JjPassage * const *)a;
+  JjPassage *pb = *(JjPassage * const *)b;
+  int ret;
+
+  if ((ret = strcmp (jj_passage_get_document_path (pa), jj_passage_get_document_path (pb))) != 0)
+    return ret;
+  return strcmp (jj_passage_get_id (pa), jj_passage_get_id (pb));
+}
+
+static GPtrArray *
+sorted_passages (JjLibrary *library)
+{
+  GListModel *model = jj_library_get_passages (library);
+  GPtrArray *passages = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (passages, g_list_model_get_item (model, i));
+  g_ptr_array_sort (passages, compare_passages);
+
+  return passages;
+}
+
+static void
+assert_same_date (GDateTime *a,
+                  GDateTime *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a != NULL)
+    g_assert_true (g_date_time_equal (a, b));
+}
+
+/* What the database gives back is what the sidecars said, field by field:
+ * several tags or none, an author, dates to the microsecond. */
+static void
+test_database_round_trip (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *doc_path = library_data_document_path (fixture->dir, 2);
+  g_autofree char *sidecar_path = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autoptr(JjSidecar) sidecar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2023, 5, 6, 7, 8, 9.123456);
+  g_autoptr(GDateTime) modified = g_date_time_add (created, 1500001);
+  const char *three_tags[] = { "甲", "乙 丙", "#三", NULL };
+  const char *no_tags[] = { NULL };
+  JjMark *mark;
+  guint n_checked = 0;
+
+  sidecar = jj_sidecar_load (sidecar_path, &error);
+  g_assert_no_error (error);
+  mark = g_ptr_array_index (sidecar->marks, 0);
+  jj_mark_set_tags (mark, three_tags);
+  jj_mark_set_author (mark, "李四");
+  jj_mark_set_created (mark, created);
+  jj_mark_set_modified (mark, modified);
+  mark = g_ptr_array_index (sidecar->marks, 1);
+  jj_mark_set_tags (mark, no_tags);
+  jj_mark_set_note (mark, "一条备注\n第二行");
+  sidecar->speech = jj_speech_info_new ();
+  jj_speech_info_set_speaker (sidecar->speech, "王建平");
+  g_assert_true (jj_speech_info_set_date (sidecar->speech, "2018-09-03"));
+  g_assert_true (jj_sidecar_save (sidecar, sidecar_path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (jj_library_refresh (fixture->library, NULL, &error));
+  g_assert_no_error (error);
+  before = sorted_passages (fixture->library);
+  g_clear_object (&fixture->library);
+
+  again = open_library (fixture);
+  after = sorted_passages (again);
+  g_assert_cmpuint (before->len, ==, fixture->n_documents * N_MARKS);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      JjPassage *a = g_ptr_array_index (before, i);
+      JjPassage *b = g_ptr_array_index (after, i);
+
+      g_assert_true (a != b);
+      g_assert_cmpstr (jj_passage_get_id (a), ==, jj_passage_get_id (b));
+      g_assert_cmpstr (jj_passage_get_kind (a), ==, jj_passage_get_kind (b));
+      g_assert_true (g_strv_equal (jj_passage_get_tags (a), jj_passage_get_tags (b)));
+      g_assert_cmpstr (jj_passage_get_note (a), ==, jj_passage_get_note (b));
+      g_assert_cmpstr (jj_passage_get_author (a), ==, jj_passage_get_author (b));
+      g_assert_cmpstr (jj_passage_get_quote (a), ==, jj_passage_get_quote (b));
+      g_assert_cmpstr (jj_passage_get_section (a), ==, jj_passage_get_section (b));
+      g_assert_cmpstr (jj_passage_get_search_key (a), ==, jj_passage_get_search_key (b));
+      assert_same_date (jj_passage_get_created (a), jj_passage_get_created (b));
+      assert_same_date (jj_passage_get_modified (a), jj_passage_get_modified (b));
+      g_assert_cmpuint (jj_passage_get_start (a), ==, jj_passage_get_start (b));
+      g_assert_cmpuint (jj_passage_get_end (a), ==, jj_passage_get_end (b));
+      g_assert_cmpstr (jj_passage_get_document_path (a), ==, jj_passage_get_document_path (b));
+      g_assert_cmpstr (jj_passage_get_document_title (a), ==, jj_passage_get_document_title (b));
+      g_assert_cmpstr (jj_passage_get_speaker (a), ==, jj_passage_get_speaker (b));
+      g_assert_cmpstr (jj_passage_get_speech_date (a), ==, jj_passage_get_speech_date (b));
+      g_assert_cmpint (jj_passage_get_document_status (a), ==, jj_passage_get_document_status (b));
+      if (g_strv_length ((char **)jj_passage_get_tags (a)) == 3)
+        {
+          g_assert_cmpstr (jj_passage_get_author (b), ==, "李四");
+          g_assert_true (g_date_time_equal (jj_passage_get_modified (b), modified));
+          g_assert_cmpint (g_date_time_get_microsecond (jj_passage_get_created (b)), ==, 123456);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, ==, 1);
+
+  /* A date range finds it by the date read back. */
+  {
+    g_autoptr(JjLibraryQuery) query = jj_library_query_new ();
+    g_autoptr(GDateTime) since = g_date_time_new_utc (2023, 5, 6, 0, 0, 0);
+    g_autoptr(GDateTime) until = g_date_time_new_utc (2023, 5, 7, 0, 0, 0);
+    g_autoptr(GPtrArray) result = NULL;
+
+    jj_library_query_set_date_range (query, since, until);
+    result = jj_library_search (again, query);
+    g_assert_cmpuint (result->len, ==, 1);
+    g_assert_cmpstr (jj_passage_get_author (g_ptr_array_index (result, 0)), ==, "李四");
+  }
+}
+
+/* Another program's SQLite file where the database goes: it is started
+ * anew and nothing is lost. */
+static void
+test_foreign_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(JjTextIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&fixture->library);
+  remove_database (fixture);
+  g_assert_cmpint (sqlite3_open (g_file_peek_path (fixture->index), &db), ==, SQLITE_OK);
+  exec_sql (db, "PRAGMA application_id = 305419896;"
+                "CREATE TABLE library_documents (path TEXT, title TEXT);"
+                "INSERT INTO library_documents VALUES ('/nowhere/phantom.txt', 'phantom');");
+  sqlite3_close (db);
+
+  again = open_library (fixture);
+  g_assert_cmpuint (jj_library_get_n_documents (again), ==, fixture->n_documents);
+  g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
+  g_assert_null (jj_library_get_document_title (again, "/nowhere/phantom.txt"));
+  g_clear_object (&again);
+
+  db = open_database (fixture);
+  g_assert_cmpint (query_int64 (db, "PRAGMA application_id", NULL), !=, 305419896);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages", NULL), ==, fixture->n_documents * N_MARKS);
+  sqlite3_close (db);
+
+  /* The full-text index takes the file as its own. */
+  index = jj_text_index_new (fixture->index);
+  g_assert_true (jj_text_index_open (index, &error));
+  g_assert_no_error (error);
+  g_assert_false (jj_text_index_get_was_rebuilt (index));
+}
+
+/* Tables of another version of the library, or a file of another version
+ * of the text index, are made anew from the sidecars. */
+static void
+test_database_version (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (jj_library_save_index (fixture->library, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->library);
+  db = open_database (fixture);
+  exec_sql (db, "UPDATE library_meta SET value = 999 WHERE key = 'version';"
+                "DROP TABLE library_passages;"
+                "CREATE TABLE library_passages (document INTEGER, text TEXT);");
+  sqlite3_close (db);
+
+  again = open_library (fixture);
+  g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
+  g_assert_true (jj_library_save_index (again, &error));
+  g_assert_no_error (error);
+  g_clear_object (&again);
+
+  db = open_database (fixture);
+  g_assert_cmpint (query_int64 (db, "SELECT value FROM library_meta WHERE key = 'version'", NULL), !=, 999);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages", NULL), ==, fixture->n_documents * N_MARKS);
+  exec_sql (db, "PRAGMA user_version = 999");
+  sqlite3_close (db);
+
+  again = open_library (fixture);
+  g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
+  g_clear_object (&again);
+  db = open_database (fixture);
+  g_assert_cmpint (query_int64 (db, "PRAGMA user_version", NULL), !=, 999);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages", NULL), ==, fixture->n_documents * N_MARKS);
+  sqlite3_close (db);
+}
+
+/* A flipped byte in a document's path: never a phantom document. */
+static void
+test_path_byte_flip (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *index_path = g_file_get_path (fixture->index);
+  g_autofree char *contents = NULL;
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = NULL;
+  const char *name = "讲话0012";
+  gsize length;
+  guint n_found = 0;
+
+  g_assert_true (jj_library_save_index (fixture->library, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->library);
+  g_assert_true (g_file_get_contents (index_path, &contents, &length, &error));
+  g_assert_no_error (error);
+  for (gsize i = 0; i + strlen (name) <= length; i++)
+    if (memcmp (contents + i, name, strlen (name)) == 0)
+      {
+        contents[i + strlen (name) - 1] ^= 0x01;  /* 讲话0012 becomes 讲话0013 */
+        n_found++;
+      }
+  g_assert_cmpuint (n_found, >, 0);
+  g_assert_true (g_file_set_contents (index_path, contents, length, &error));
+  g_assert_no_error (error);
+
+  again = open_library (fixture);
+  g_assert_cmpuint (jj_library_get_n_documents (again), ==, fixture->n_documents);
+  g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
+  paths = jj_library_dup_document_paths (again);
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_assert_cmpint (jj_library_get_document_status (again, paths[i]), ==, JJ_DOCUMENT_STATUS_PRESENT);
+}
+
+/* The full-text index and the library share the file: neither undoes
+ * the other. */
+static void
+test_shared_with_text_index (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(JjTextIndex) index = NULL;
+  g_autoptr(JjLibrary) again = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (jj_library_save_index (fixture->library, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->library);
+
+  index = jj_text_index_new (fixture->index);
+  g_assert_true (jj_text_index_open (index, &error));
+  g_assert_no_error (error);
+  g_assert_false (jj_text_index_get_was_rebuilt (index));
+  g_assert_true (jj_text_index_add_text (index, "/speeches/one.txt", "一篇讲话", 0, "f", 1,
+                                         "琉璃瓦上的朝霞映照着锦绣河山。", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&index);
+
+  db = open_database (fixture);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages", NULL), ==, fixture->n_documents * N_MARKS);
+  sqlite3_close (db);
+
+  again = open_library (fixture);
+  g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
+  g_assert_true (jj_library_save_index (again, &error));
+  g_assert_no_error (error);
+
+  index = jj_text_index_new (fixture->index);
+  g_assert_true (jj_text_index_open (index, &error));
+  g_assert_no_error (error);
+  g_assert_false (jj_text_index_get_was_rebuilt (index));
+  g_assert_cmpuint (jj_text_index_get_n_documents (index), ==, 1);
+}
+
+/* The GVariant index of older versions is removed; the database, in the
+ * cache folder, is built from the sidecars. */
+static void
+test_old_index_removed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *old_path = g_build_filename (g_get_user_data_dir (), "jiejian", "library.index", NULL);
+  g_autofree char *old_dir = g_path_get_dirname (old_path);
+  g_autoptr(GFile) default_file = jj_text_index_dup_default_file ();
+  g_autoptr(JjLibrary) library = jj_library_new (NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_equal (jj_library_get_index_file (library), default_file));
+  g_assert_cmpint (g_mkdir_with_parents (old_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (old_path, "an index of an older version", -1, &error));
+  g_assert_no_error (error);
+
+  jj_library_add_folder (library, folder);
+  g_assert_true (jj_library_load (library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jj_library_get_n_passages (library), ==, fixture->n_documents * N_MARKS);
+  g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (g_file_peek_path (default_file), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_object (&library);
+
+  {
+    g_autofree char *dir = g_path_get_dirname (g_file_peek_path (default_file));
+
+    library_data_delete_recursively (dir);
+  }
+}
+
 static void
 count_changes (JjLibrary *library,
                guint     *changes)
@@ -538,6 +970,17 @@ test_index_private (Fixture       *fixture,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (g_stat (folder, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* The write-ahead log holds the latest quotes until it is merged. */
+  {
+    g_autofree char *wal = g_strconcat (g_file_peek_path (fixture->index), "-wal", NULL);
+    g_autofree char *shm = g_strconcat (g_file_peek_path (fixture->index), "-shm", NULL);
+
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (shm, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 }
 
 /* A speech whose marks are in the per-user folder (its name leaves no
@@ -623,10 +1066,12 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("jj-data-XXXXXX", NULL);
+  g_autofree char *cache_home = g_dir_make_tmp ("jj-cache-XXXXXX", NULL);
   int ret;
 
-  /* The per-user sidecar folder of the tests, not the user's. */
+  /* The per-user sidecar and cache folders of the tests, not the user's. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
   g_test_init (&argc, &argv, NULL);
   xmlInitParser ();
 
@@ -646,9 +1091,17 @@ main (int   argc,
   ADD ("/library/index-private", N_SMALL, test_index_private);
   ADD ("/library/sidecar-located", N_SMALL, test_sidecar_located);
   ADD ("/library/speech-details", N_SMALL, test_speech_details);
+  ADD ("/library/database-follows", N_SMALL, test_database_follows);
+  ADD ("/library/database-round-trip", N_SMALL, test_database_round_trip);
+  ADD ("/library/foreign-database", N_SMALL, test_foreign_database);
+  ADD ("/library/database-version", N_SMALL, test_database_version);
+  ADD ("/library/path-byte-flip", N_SMALL, test_path_byte_flip);
+  ADD ("/library/shared-with-text-index", N_SMALL, test_shared_with_text_index);
+  ADD ("/library/old-index-removed", N_SMALL, test_old_index_removed);
 
   ret = g_test_run ();
   library_data_delete_recursively (data_home);
+  library_data_delete_recursively (cache_home);
 
   return ret;
 }

@@ -115,8 +115,9 @@ print_json (GPtrArray *passages)
   fwrite (out->str, 1, out->len, stdout);
 }
 
-/* With --folder, the folders given make a library of their own, indexed
- * in the cache directory, so scripts never change the user's library.
+/* With --folder, the folders given make a library of their own, a
+ * database in the cache directory, so scripts never change the user's
+ * library.
  */
 static GFile *
 index_for_folders (char **folders)
@@ -133,7 +134,7 @@ index_for_folders (char **folders)
       g_string_append_c (key, '\n');
     }
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key->str, key->len);
-  name = g_strdup_printf ("library-%.16s.index", digest);
+  name = g_strdup_printf ("library-%.16s.sqlite", digest);
 
   return g_file_new_build_filename (g_get_user_cache_dir (), "jiejian", name, NULL);
 }

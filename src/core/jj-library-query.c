@@ -9,6 +9,7 @@
 #include <opencc/opencc.h>
 
 #include "jj-library-query.h"
+#include "jj-text-fold.h"
 
 struct _JjLibraryQuery
 {
@@ -223,7 +224,7 @@ jj_library_query_set_text (JjLibraryQuery *self,
   g_clear_pointer (&self->terms, g_strfreev);
   if (text != NULL)
     {
-      folded = jj_library_query_fold (text);
+      folded = jj_text_fold (text, -1);
       words = g_strsplit_set (folded, " \t\n", -1);
       terms = g_ptr_array_new ();
       for (guint i = 0; words[i] != NULL; i++)
@@ -376,11 +377,15 @@ jj_library_query_matches (JjLibraryQuery *self,
   if (self->document != NULL && !g_str_equal (self->document, jj_passage_get_document_path (passage)))
     return FALSE;
 
-  created = jj_passage_get_created (passage);
-  if (self->since != NULL && (created == NULL || g_date_time_compare (created, self->since) < 0))
-    return FALSE;
-  if (self->until != NULL && (created == NULL || g_date_time_compare (created, self->until) >= 0))
-    return FALSE;
+  /* Only then: a passage's date is made when first asked for. */
+  if (self->since != NULL || self->until != NULL)
+    {
+      created = jj_passage_get_created (passage);
+      if (self->since != NULL && (created == NULL || g_date_time_compare (created, self->since) < 0))
+        return FALSE;
+      if (self->until != NULL && (created == NULL || g_date_time_compare (created, self->until) >= 0))
+        return FALSE;
+    }
 
   if (self->terms != NULL)
     {
@@ -541,7 +546,9 @@ jj_library_query_ensure_search_key (JjPassage *passage)
                         jj_passage_get_section (passage),
                         NULL);
   }
-  key = jj_library_query_fold (joined);
+  /* A code point at a time from a table, as the full-text index folds:
+   * OpenCC over each passage took most of a cold start. */
+  key = jj_text_fold (joined, -1);
   jj_passage_set_search_key (passage, key);
 
   return jj_passage_get_search_key (passage);
@@ -579,7 +586,7 @@ jj_library_query_markup (JjLibraryQuery *self,
       g_autofree char *f = NULL;
 
       g_unichar_to_utf8 (g_utf8_get_char (p), one);
-      f = jj_library_query_fold (one);
+      f = jj_text_fold (one, -1);
       g_string_append (folded, f);
       for (gsize k = 0; f[k] != '\0'; k++)
         g_array_append_val (owner, index);

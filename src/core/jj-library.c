@@ -11,32 +11,23 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
-#include "jj-atomic-file.h"
-#include "jj-file-lock.h"
+#include "jj-library-db.h"
 #include "jj-library.h"
 #include "jj-mark.h"
 #include "jj-mark-store.h"
 #include "jj-passage-private.h"
 #include "jj-sidecar.h"
+#include "jj-text-index.h"
 
-/* The sidecars are the truth; the index only spares reading 2,000 of them
- * at start-up. It is rebuilt whenever it is missing, unreadable or of
+/* The sidecars are the truth; the database (tables of the full-text
+ * index's file, see jj-library-db.c) only spares reading 2,000 of them at
+ * start-up. It is rebuilt whenever it is missing, damaged, foreign or of
  * another version, and a sidecar is read again whenever its size or
- * modification time differ from what the index recorded.
+ * modification time differ from what the database recorded. Only the
+ * documents that changed are written again.
  */
-#define INDEX_VERSION 5
-/* The index ends with the SHA-256 of what comes before it: a damaged file
- * (a flipped byte) is rebuilt, never read as phantom documents. */
-#define INDEX_CHECKSUM_SIZE 32
-/* The passages of a document are one byte string: tens of thousands of
- * GVariant children cost more to read than the text they hold. Each
- * passage is a PassageHeader, then NUL-terminated strings: id, kind, note,
- * author, quote, section, search key, and its tags. Host byte order: the
- * index never leaves this machine.
- */
-#define DOCUMENT_TYPE "(sssssuxtbuuayss)"
-#define INDEX_TYPE "(uasa" DOCUMENT_TYPE ")"
 #define NO_DATE G_MININT64
 
 typedef struct
@@ -54,6 +45,9 @@ typedef struct
   gboolean           explicit;       /* opened by the user, not only found in a folder */
   gboolean           found;          /* scratch: seen by the current scan */
   gboolean           is_new;         /* scratch: first seen by the current scan */
+  gboolean           unsaved;        /* changed since the database was written */
+  gboolean           damaged;        /* scratch: its stored passages are damaged */
+  gint64             n_stored;       /* scratch: passages the database says it has */
   JjDocumentStatus   status;
   GPtrArray         *passages;
 } Document;
@@ -67,8 +61,12 @@ struct _JjLibrary
   GHashTable  *documents;  /* path → Document */
   GPtrArray   *all;        /* every passage */
   GListStore  *store;
-  gboolean     dirty;      /* the index on disk is stale */
+  gboolean     dirty;      /* the database is stale */
   gboolean     loaded;
+  gboolean     default_file;
+  JjLibraryDb *db;
+  GHashTable  *removed;    /* paths to forget in the database */
+  gboolean     rewrite_all; /* the tables were made anew or found damaged */
 };
 
 G_DEFINE_FINAL_TYPE (JjLibrary, jj_library, G_TYPE_OBJECT)
@@ -119,6 +117,7 @@ document_new (const char *path)
   doc->title = title_from_path (path);
   doc->passages = g_ptr_array_new_with_free_func (g_object_unref);
   doc->status = JJ_DOCUMENT_STATUS_PRESENT;
+  doc->unsaved = TRUE;
 
   return doc;
 }
@@ -133,6 +132,8 @@ jj_library_finalize (GObject *object)
   g_clear_pointer (&self->documents, g_hash_table_unref);
   g_clear_pointer (&self->all, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->db, jj_library_db_close);
+  g_clear_pointer (&self->removed, g_hash_table_unref);
 
   G_OBJECT_CLASS (jj_library_parent_class)->finalize (object);
 }
@@ -157,10 +158,11 @@ jj_library_init (JjLibrary *self)
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, document_free);
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
   self->store = g_list_store_new (JJ_TYPE_PASSAGE);
+  self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* @index_file: where the index is kept; NULL for the default,
- * $XDG_DATA_HOME/jiejian/library.index.
+/* @index_file: the SQLite database the library is kept in; NULL for the
+ * default, the full-text index's file in $XDG_CACHE_HOME/jiejian.
  */
 JjLibrary *
 jj_library_new (GFile *index_file)
@@ -173,8 +175,10 @@ jj_library_new (GFile *index_file)
   if (index_file != NULL)
     self->index_file = g_object_ref (index_file);
   else
-    self->index_file = g_file_new_build_filename (g_get_user_data_dir (), "jiejian",
-                                                  "library.index", NULL);
+    {
+      self->index_file = jj_text_index_dup_default_file ();
+      self->default_file = TRUE;
+    }
 
   return self;
 }
@@ -321,6 +325,7 @@ update_document (Document *doc)
       changed = TRUE;
     }
 
+  doc->unsaved |= changed;
   return changed;
 }
 
@@ -342,6 +347,15 @@ rebuild (JjLibrary *self)
 
   g_list_store_splice (self->store, 0, n_old, self->all->pdata, self->all->len);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Drops @path from the library and, at the next write, the database. */
+static void
+forget_document (JjLibrary  *self,
+                 const char *path)
+{
+  g_hash_table_add (self->removed, g_strdup (path));
+  g_hash_table_remove (self->documents, path);
 }
 
 static gboolean
@@ -390,19 +404,23 @@ scan_folder (JjLibrary    *self,
     {
       g_autoptr(GFileInfo) owned = info;
       const char *name = g_file_info_get_name (info);
-      g_autoptr(GFile) child = g_file_get_child (folder, name);
 
       if (name[0] == '.')
         continue;
 
+      /* A GFile only for what is looked into: half the entries are the
+       * speeches themselves. */
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         {
+          g_autoptr(GFile) child = g_file_get_child (folder, name);
+
           scan_folder (self, child, cancellable);
         }
       else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
                && g_str_has_suffix (name, JJ_SIDECAR_SUFFIX)
                && strlen (name) > strlen (JJ_SIDECAR_SUFFIX))
         {
+          g_autoptr(GFile) child = g_file_get_child (folder, name);
           const char *sidecar_path = g_file_peek_path (child);
           g_autofree char *path = g_strndup (sidecar_path, strlen (sidecar_path) - strlen (JJ_SIDECAR_SUFFIX));
           Document *doc = g_hash_table_lookup (self->documents, path);
@@ -461,20 +479,21 @@ detect_moves (JjLibrary *self)
           target->title = g_strdup (doc->title);
         }
       target->status = JJ_DOCUMENT_STATUS_MOVED;
+      target->unsaved = TRUE;
       for (guint i = 0; i < target->passages->len; i++)
         apply_document (target, g_ptr_array_index (target->passages, i));
       g_ptr_array_add (moved, doc->path);
     }
 
   for (guint i = 0; i < moved->len; i++)
-    g_hash_table_remove (self->documents, g_ptr_array_index (moved, i));
+    forget_document (self, g_ptr_array_index (moved, i));
 
   return moved->len > 0;
 }
 
 /* Scans the folders, reads the sidecars that changed since last time and
  * works out which documents moved or vanished. Cheap when nothing changed:
- * one stat per document. Writes the index when it became stale.
+ * one stat per document. Writes the database when it became stale.
  */
 gboolean
 jj_library_refresh (JjLibrary     *self,
@@ -517,7 +536,7 @@ jj_library_refresh (JjLibrary     *self,
     }
 
   for (guint i = 0; i < dropped->len; i++)
-    g_hash_table_remove (self->documents, g_ptr_array_index (dropped, i));
+    forget_document (self, g_ptr_array_index (dropped, i));
   changed |= dropped->len > 0;
   changed |= detect_moves (self);
 
@@ -531,7 +550,7 @@ jj_library_refresh (JjLibrary     *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      /* The index is a cache: failing to write it costs time, not data. */
+      /* The database is a cache: failing to write it costs time, not data. */
       if (!jj_library_save_index (self, &local_error))
         g_warning ("%s", local_error->message);
     }
@@ -548,52 +567,173 @@ date_to_usec (GDateTime *date)
   return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
 }
 
+/* Each row carries the Adler-32 of its values, by type: a flipped byte
+ * SQLite does not notice (inside a quote or a path) is never read as a
+ * passage or a phantom document; any change of one byte changes the sum.
+ * Against accidental damage of the user's own 0600 file, not an attack;
+ * zlib's adler32() runs at about twice the speed of its crc32() here, and
+ * the sums were an eighth of a warm start.
+ * Texts are summed where SQLite keeps them; types, lengths and numbers
+ * are gathered and summed at the end.
+ */
 typedef struct
 {
-  gint64 created;
-  gint64 modified;
-  guint32 start;
-  guint32 end;
-  guint32 n_tags;
-  guint32 padding;
-} PassageHeader;
-
-#define N_PASSAGE_STRINGS 7
+  guint32 sum;
+  guint   n_fixed;
+  guint8  fixed[16 * (1 + sizeof (gint64))];
+} RowChecksum;
 
 static void
-append_string (GByteArray *blob,
-               const char *str)
+checksum_reset (RowChecksum *row)
 {
-  g_byte_array_append (blob, (const guint8 *)str, strlen (str) + 1);
+  row->sum = adler32 (0, Z_NULL, 0);
+  row->n_fixed = 0;
 }
 
 static void
-append_passage (GByteArray *blob,
-                JjPassage  *passage)
+checksum_value (RowChecksum *row,
+                int          type,
+                gint64       number,
+                const void  *data,
+                guint32      size)
 {
-  const char * const *tags = jj_passage_get_tags (passage);
-  PassageHeader header = { 0 };
+  g_assert (row->n_fixed + 1 + sizeof number <= sizeof row->fixed);
 
-  header.created = date_to_usec (jj_passage_get_created (passage));
-  header.modified = date_to_usec (jj_passage_get_modified (passage));
-  header.start = jj_passage_get_start (passage);
-  header.end = jj_passage_get_end (passage);
-  header.n_tags = g_strv_length ((char **)tags);
-  g_byte_array_append (blob, (const guint8 *)&header, sizeof header);
-
-  append_string (blob, jj_passage_get_id (passage));
-  append_string (blob, jj_passage_get_kind (passage));
-  append_string (blob, jj_passage_get_note (passage));
-  append_string (blob, jj_passage_get_author (passage));
-  append_string (blob, jj_passage_get_quote (passage));
-  append_string (blob, jj_passage_get_section (passage));
-  append_string (blob, jj_library_query_ensure_search_key (passage));
-  for (guint i = 0; tags[i] != NULL; i++)
-    append_string (blob, tags[i]);
+  row->fixed[row->n_fixed++] = type;
+  if (type == SQLITE_INTEGER)
+    {
+      memcpy (row->fixed + row->n_fixed, &number, sizeof number);
+      row->n_fixed += sizeof number;
+    }
+  else if (type == SQLITE_TEXT || type == SQLITE_BLOB)
+    {
+      memcpy (row->fixed + row->n_fixed, &size, sizeof size);
+      row->n_fixed += sizeof size;
+      if (size > 0)
+        row->sum = adler32 (row->sum, data, size);
+    }
 }
 
-/* The folder of the index and caches: made 0700, and made so again when
- * it is Jiejian's own (named so) and was left wider by an older version.
+static void
+checksum_column (RowChecksum  *row,
+                 sqlite3_stmt *stmt,
+                 int           column)
+{
+  int type = sqlite3_column_type (stmt, column);
+
+  switch (type)
+    {
+    case SQLITE_INTEGER:
+      checksum_value (row, type, sqlite3_column_int64 (stmt, column), NULL, 0);
+      break;
+    case SQLITE_TEXT:
+      checksum_value (row, type, 0, sqlite3_column_text (stmt, column),
+                      sqlite3_column_bytes (stmt, column));
+      break;
+    case SQLITE_BLOB:
+      checksum_value (row, type, 0, sqlite3_column_blob (stmt, column),
+                      sqlite3_column_bytes (stmt, column));
+      break;
+    default:
+      checksum_value (row, SQLITE_NULL, 0, NULL, 0);
+      break;
+    }
+}
+
+static guint32
+checksum_of (RowChecksum *row)
+{
+  return adler32 (row->sum, row->fixed, row->n_fixed);
+}
+
+static gboolean
+checksum_matches (RowChecksum  *row,
+                  sqlite3_stmt *stmt,
+                  int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_INTEGER
+         && sqlite3_column_int64 (stmt, column) == checksum_of (row);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text,
+           RowChecksum  *checksum)
+{
+  if (text == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      checksum_value (checksum, SQLITE_NULL, 0, NULL, 0);
+    }
+  else
+    {
+      sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+      checksum_value (checksum, SQLITE_TEXT, 0, text, strlen (text));
+    }
+}
+
+static void
+bind_int (sqlite3_stmt *stmt,
+          int           index,
+          gint64        number,
+          RowChecksum  *checksum)
+{
+  sqlite3_bind_int64 (stmt, index, number);
+  checksum_value (checksum, SQLITE_INTEGER, number, NULL, 0);
+}
+
+static void
+bind_date (sqlite3_stmt *stmt,
+           int           index,
+           GDateTime    *date,
+           RowChecksum  *checksum)
+{
+  if (date == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      checksum_value (checksum, SQLITE_NULL, 0, NULL, 0);
+    }
+  else
+    {
+      bind_int (stmt, index, date_to_usec (date), checksum);
+    }
+}
+
+static void
+bind_checksum (sqlite3_stmt *stmt,
+               int           index,
+               RowChecksum  *checksum)
+{
+  sqlite3_bind_int64 (stmt, index, checksum_of (checksum));
+}
+
+static int
+step_done (sqlite3_stmt *stmt)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static gboolean
+has_folder (JjLibrary  *self,
+            const char *path)
+{
+  for (guint i = 0; i < self->folders->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->folders, i), path))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The folder of the database: made 0700, and made so again when it is
+ * Jiejian's own (named so) and was left wider by an older version.
  */
 static gboolean
 ensure_private_folder (GFile   *folder,
@@ -623,83 +763,227 @@ ensure_private_folder (GFile   *folder,
   return TRUE;
 }
 
+static gboolean
+ensure_database (JjLibrary  *self,
+                 GError    **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (self->index_file);
+
+  /* Every quote and note is in it: only its owner reads it, also when an
+   * older version left the folder open. */
+  if (!ensure_private_folder (parent, error))
+    return FALSE;
+  if (self->db != NULL)
+    return TRUE;
+
+  self->db = jj_library_db_open (self->index_file, error);
+  if (self->db == NULL)
+    return FALSE;
+  if (jj_library_db_get_was_reset (self->db))
+    self->rewrite_all = TRUE;
+
+  return TRUE;
+}
+
+static int
+write_document (JjLibrary *self,
+                Document  *doc)
+{
+  g_autoptr(GByteArray) tags = g_byte_array_new ();
+  RowChecksum row;
+  RowChecksum *checksum = &row;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_INSERT_DOCUMENT);
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  checksum_reset (checksum);
+  bind_text (stmt, 1, doc->path, checksum);
+  bind_text (stmt, 2, doc->sidecar, checksum);
+  bind_text (stmt, 3, doc->title, checksum);
+  bind_text (stmt, 4, doc->fingerprint, checksum);
+  bind_text (stmt, 5, doc->moved_from, checksum);
+  bind_int (stmt, 6, doc->length, checksum);
+  bind_int (stmt, 7, doc->sidecar_mtime, checksum);
+  bind_int (stmt, 8, doc->sidecar_size, checksum);
+  bind_int (stmt, 9, doc->explicit, checksum);
+  bind_int (stmt, 10, doc->status, checksum);
+  bind_text (stmt, 11, doc->speaker, checksum);
+  bind_text (stmt, 12, doc->speech_date, checksum);
+  bind_int (stmt, 13, doc->passages->len, checksum);
+  bind_checksum (stmt, 14, checksum);
+  rc = step_done (stmt);
+  if (rc != SQLITE_OK)
+    return rc;
+  id = sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
+
+  for (guint i = 0; i < doc->passages->len; i++)
+    {
+      JjPassage *passage = g_ptr_array_index (doc->passages, i);
+      const char * const *passage_tags = jj_passage_get_tags (passage);
+
+      checksum_reset (checksum);
+      g_byte_array_set_size (tags, 0);
+      for (guint j = 0; passage_tags[j] != NULL; j++)
+        g_byte_array_append (tags, (const guint8 *)passage_tags[j], strlen (passage_tags[j]) + 1);
+
+      stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_INSERT_PASSAGE);
+      if (stmt == NULL)
+        return SQLITE_ERROR;
+      bind_int (stmt, 1, id, checksum);
+      bind_int (stmt, 2, i, checksum);
+      bind_text (stmt, 3, jj_passage_get_id (passage), checksum);
+      bind_text (stmt, 4, jj_passage_get_kind (passage), checksum);
+      sqlite3_bind_blob (stmt, 5, tags->len > 0 ? (const char *)tags->data : "", tags->len,
+                         SQLITE_STATIC);
+      checksum_value (checksum, SQLITE_BLOB, 0, tags->data, tags->len);
+      bind_text (stmt, 6, jj_passage_get_note (passage), checksum);
+      bind_text (stmt, 7, jj_passage_get_author (passage), checksum);
+      bind_text (stmt, 8, jj_passage_get_quote (passage), checksum);
+      bind_text (stmt, 9, jj_passage_get_section (passage), checksum);
+      bind_text (stmt, 10, jj_library_query_ensure_search_key (passage), checksum);
+      bind_date (stmt, 11, jj_passage_get_created (passage), checksum);
+      bind_date (stmt, 12, jj_passage_get_modified (passage), checksum);
+      bind_int (stmt, 13, jj_passage_get_start (passage), checksum);
+      bind_int (stmt, 14, jj_passage_get_end (passage), checksum);
+      bind_checksum (stmt, 15, checksum);
+      rc = step_done (stmt);
+      if (rc != SQLITE_OK)
+        return rc;
+    }
+
+  return SQLITE_OK;
+}
+
+static int
+delete_document (JjLibrary  *self,
+                 const char *path)
+{
+  sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_DELETE_DOCUMENT);
+  gint64 id = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    return rc;
+  if (id < 0)
+    return SQLITE_OK;
+
+  stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_DELETE_PASSAGES);
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return step_done (stmt);
+}
+
+/* One transaction: the documents changed since the last write, those
+ * forgotten, and the folders; everything when the tables were made anew
+ * or found damaged. */
+static int
+write_database (JjLibrary *self)
+{
+  sqlite3 *handle;
+  GHashTableIter iter;
+  Document *doc;
+  const char *path;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_DELETE_FOLDERS);
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  handle = sqlite3_db_handle (stmt);
+  rc = sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  if (self->rewrite_all)
+    rc = sqlite3_exec (handle, "DELETE FROM library_passages; DELETE FROM library_documents;",
+                       NULL, NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->removed);
+  while (rc == SQLITE_OK && !self->rewrite_all
+         && g_hash_table_iter_next (&iter, (gpointer *)&path, NULL))
+    rc = delete_document (self, path);
+
+  g_hash_table_iter_init (&iter, self->documents);
+  while (rc == SQLITE_OK && g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+    {
+      if (!doc->unsaved && !self->rewrite_all)
+        continue;
+      if (!self->rewrite_all)
+        rc = delete_document (self, doc->path);
+      if (rc == SQLITE_OK)
+        rc = write_document (self, doc);
+    }
+
+  if (rc == SQLITE_OK)
+    rc = step_done (jj_library_db_statement (self->db, JJ_LIBRARY_DB_DELETE_FOLDERS));
+  for (guint i = 0; rc == SQLITE_OK && i < self->folders->len; i++)
+    {
+      stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_INSERT_FOLDER);
+      if (stmt == NULL)
+        {
+          rc = SQLITE_ERROR;
+          break;
+        }
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (self->folders, i), -1, SQLITE_STATIC);
+      rc = step_done (stmt);
+    }
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Cannot write the library database: %s", sqlite3_errmsg (handle));
+      sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+      return rc;
+    }
+
+  g_hash_table_remove_all (self->removed);
+  g_hash_table_iter_init (&iter, self->documents);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+    doc->unsaved = FALSE;
+  self->rewrite_all = FALSE;
+
+  return SQLITE_OK;
+}
+
+/* Writes what changed to the database. It is a cache: failing to write
+ * it costs time at the next start, never a mark. */
 gboolean
 jj_library_save_index (JjLibrary  *self,
                        GError    **error)
 {
-  g_autoptr(GVariant) index = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) parent = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(JjFileLock) lock = NULL;
-  g_autofree char *path = NULL;
-  GVariantBuilder folders;
-  GVariantBuilder documents;
-  GHashTableIter iter;
-  Document *doc;
+  int rc = SQLITE_ERROR;
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
 
-  g_variant_builder_init (&folders, G_VARIANT_TYPE_STRING_ARRAY);
-  for (guint i = 0; i < self->folders->len; i++)
-    g_variant_builder_add (&folders, "s", g_ptr_array_index (self->folders, i));
-
-  g_variant_builder_init (&documents, G_VARIANT_TYPE ("a" DOCUMENT_TYPE));
-  g_hash_table_iter_init (&iter, self->documents);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
+  if (ensure_database (self, &local_error))
     {
-      g_autoptr(GByteArray) blob = g_byte_array_new ();
-      GVariant *passages;
-
-      for (guint i = 0; i < doc->passages->len; i++)
-        append_passage (blob, g_ptr_array_index (doc->passages, i));
-      passages = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, blob->data, blob->len, 1);
-
-      g_variant_builder_add (&documents, "(sssssuxtbuu@ayss)",
-                             doc->path, doc->sidecar != NULL ? doc->sidecar : "", doc->title,
-                             doc->fingerprint != NULL ? doc->fingerprint : "",
-                             doc->moved_from != NULL ? doc->moved_from : "",
-                             doc->length, doc->sidecar_mtime, doc->sidecar_size,
-                             doc->explicit, (guint)doc->status, doc->passages->len, passages,
-                             doc->speaker != NULL ? doc->speaker : "",
-                             doc->speech_date != NULL ? doc->speech_date : "");
+      rc = write_database (self);
+      if (jj_library_db_is_damage (rc))
+        {
+          self->rewrite_all = TRUE;
+          if (jj_library_db_reset (self->db, &local_error))
+            rc = write_database (self);
+        }
+      if (rc != SQLITE_OK && local_error == NULL)
+        jj_library_db_set_error (self->db, rc, &local_error);
+      if (rc != SQLITE_OK && jj_library_db_is_damage (rc))
+        g_clear_pointer (&self->db, jj_library_db_close);
     }
 
-  index = g_variant_ref_sink (g_variant_new (INDEX_TYPE, INDEX_VERSION, &folders, &documents));
-  {
-    g_autoptr(GBytes) data = g_variant_get_data_as_bytes (index);
-    g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-    GByteArray *file = g_byte_array_sized_new (g_bytes_get_size (data) + INDEX_CHECKSUM_SIZE);
-    guint8 digest[INDEX_CHECKSUM_SIZE];
-    gsize digest_len = sizeof digest;
-
-    g_checksum_update (checksum, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
-    g_checksum_get_digest (checksum, digest, &digest_len);
-    g_byte_array_append (file, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
-    g_byte_array_append (file, digest, digest_len);
-    bytes = g_byte_array_free_to_bytes (file);
-  }
-
-  parent = g_file_get_parent (self->index_file);
-  if (!ensure_private_folder (parent, &local_error))
+  if (rc != SQLITE_OK)
     {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                  _("The library index could not be saved: "));
-      return FALSE;
-    }
-
-  /* Every quote and note is in it: only its owner reads it. Writers
-   * take the same folder lock as sidecars do. */
-  path = g_file_get_path (self->index_file);
-  if (path != NULL)
-    lock = jj_file_lock_acquire (path, jj_file_lock_get_default_timeout (), NULL, &local_error);
-  if (path == NULL || lock == NULL ||
-      !jj_atomic_file_write_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  FALSE, 0600, &local_error))
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                     _("“%s” is not a local file."), g_file_peek_path (self->index_file));
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("The library index could not be saved: "));
       return FALSE;
@@ -709,215 +993,280 @@ jj_library_save_index (JjLibrary  *self,
   return TRUE;
 }
 
-static GDateTime *
-date_from_usec (gint64 usec)
+/* Into @tags, pointers to the NUL-terminated tags of @data, then NULL. */
+static const char * const *
+split_tags (GPtrArray  *tags,
+            const char *data,
+            int         size)
 {
-  g_autoptr(GDateTime) seconds = NULL;
+  const char *end = data + size;
 
-  if (usec == NO_DATE)
-    return NULL;
+  g_ptr_array_set_size (tags, 0);
+  while (data != NULL && data < end)
+    {
+      const char *nul = memchr (data, '\0', end - data);
 
-  seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (seconds == NULL || usec % G_USEC_PER_SEC == 0)
-    return g_steal_pointer (&seconds);
+      if (nul == NULL)
+        break;
+      g_ptr_array_add (tags, (gpointer)data);
+      data = nul + 1;
+    }
+  g_ptr_array_add (tags, NULL);
 
-  return g_date_time_add (seconds, usec % G_USEC_PER_SEC);
+  return (const char * const *)tags->pdata;
+}
+
+static int
+read_folders (JjLibrary *self)
+{
+  sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_FOLDERS);
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *path = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (path != NULL && g_path_is_absolute (path))
+        g_ptr_array_add (stored, g_strdup (path));
+    }
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  /* Folders added before loading and not stored make it stale. */
+  for (guint i = 0; i < self->folders->len; i++)
+    {
+      if (!g_ptr_array_find_with_equal_func (stored, g_ptr_array_index (self->folders, i),
+                                             g_str_equal, NULL))
+        self->dirty = TRUE;
+    }
+  for (guint i = 0; i < stored->len; i++)
+    {
+      if (!has_folder (self, g_ptr_array_index (stored, i)))
+        g_ptr_array_add (self->folders, g_strdup (g_ptr_array_index (stored, i)));
+    }
+
+  return SQLITE_OK;
 }
 
 static const char *
-next_string (const char **p,
-             const char  *end)
+column_text (sqlite3_stmt *stmt,
+             int           column)
 {
-  const char *str = *p;
-  const char *nul;
-
-  if (str >= end || (nul = memchr (str, '\0', end - str)) == NULL
-      || !g_utf8_validate (str, nul - str, NULL))
-    return NULL;
-
-  *p = nul + 1;
-  return str;
+  return (const char *)sqlite3_column_text (stmt, column);
 }
 
-/* FALSE when the passages are damaged: the sidecar is read again. */
-static gboolean
-read_passages (Document *doc,
-               guint     n_passages,
-               GVariant *blob)
+static const char *
+column_text0 (sqlite3_stmt *stmt,
+              int           column)
 {
-  gsize size;
-  const char *p = g_variant_get_fixed_array (blob, &size, 1);
-  const char *end = p + size;
+  const char *text = column_text (stmt, column);
 
-  for (guint n = 0; n < n_passages; n++)
+  return text != NULL ? text : "";
+}
+
+/* Into @by_id, the documents whose row is sound. */
+static int
+read_documents (JjLibrary  *self,
+                GHashTable *by_id)
+{
+  sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_DOCUMENTS);
+  RowChecksum row;
+  RowChecksum *checksum = &row;
+  int rc;
+
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *strings[N_PASSAGE_STRINGS];
-      g_autofree const char **tags = NULL;
-      g_autoptr(GDateTime) created = NULL;
-      g_autoptr(GDateTime) modified = NULL;
+      const char *path = column_text (stmt, 1);
+      Document *doc;
+
+      checksum_reset (checksum);
+      for (int i = 1; i <= 13; i++)
+        checksum_column (checksum, stmt, i);
+      if (!checksum_matches (checksum, stmt, 14) || path == NULL || !g_path_is_absolute (path))
+        {
+          g_debug ("A document of the library database is damaged: it is read again");
+          self->rewrite_all = TRUE;
+          continue;
+        }
+      if (g_hash_table_contains (self->documents, path))
+        continue;
+
+      doc = document_new (path);
+      g_free (doc->title);
+      doc->title = g_strdup (column_text0 (stmt, 3));
+      doc->sidecar = g_strdup (column_text (stmt, 2));
+      doc->fingerprint = g_strdup (column_text (stmt, 4));
+      doc->moved_from = g_strdup (column_text (stmt, 5));
+      doc->length = sqlite3_column_int64 (stmt, 6);
+      doc->sidecar_mtime = sqlite3_column_int64 (stmt, 7);
+      doc->sidecar_size = sqlite3_column_int64 (stmt, 8);
+      doc->explicit = sqlite3_column_int (stmt, 9) != 0;
+      doc->status = CLAMP (sqlite3_column_int (stmt, 10), 0, JJ_DOCUMENT_STATUS_MISSING);
+      doc->speaker = g_strdup (column_text (stmt, 11));
+      doc->speech_date = g_strdup (column_text (stmt, 12));
+      doc->n_stored = sqlite3_column_int64 (stmt, 13);
+      doc->unsaved = FALSE;
+      g_hash_table_insert (by_id, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)), doc);
+    }
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* A document whose passages are damaged or incomplete has its sidecar
+ * read again. */
+static void
+forget_passages (JjLibrary *self,
+                 Document  *doc)
+{
+  g_debug ("The passages of %s in the library database are damaged: read again", doc->path);
+  g_ptr_array_set_size (doc->passages, 0);
+  doc->sidecar_mtime = 0;
+  doc->sidecar_size = 0;
+  doc->damaged = TRUE;
+  self->rewrite_all = TRUE;
+}
+
+static int
+read_passages (JjLibrary  *self,
+               GHashTable *by_id)
+{
+  sqlite3_stmt *stmt = jj_library_db_statement (self->db, JJ_LIBRARY_DB_SELECT_PASSAGES);
+  RowChecksum row;
+  RowChecksum *checksum = &row;
+  g_autoptr(GPtrArray) tag_array = g_ptr_array_new ();
+  GHashTableIter iter;
+  Document *doc = NULL;
+  gint64 doc_id = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char * const *tags;
       JjPassage *passage;
-      PassageHeader header;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if ((gsize)(end - p) < sizeof header)
-        return FALSE;
-      memcpy (&header, p, sizeof header);
-      p += sizeof header;
-
-      for (guint i = 0; i < N_PASSAGE_STRINGS; i++)
+      if (id != doc_id)
         {
-          if ((strings[i] = next_string (&p, end)) == NULL)
-            return FALSE;
+          doc_id = id;
+          doc = g_hash_table_lookup (by_id, GINT_TO_POINTER (id));
         }
-      if (header.n_tags > (gsize)(end - p))
-        return FALSE;
-      tags = g_new0 (const char *, header.n_tags + 1);
-      for (guint i = 0; i < header.n_tags; i++)
+      if (doc == NULL || doc->damaged)
+        continue;
+
+      checksum_reset (checksum);
+      checksum_column (checksum, stmt, 0);
+      checksum_column (checksum, stmt, 14);
+      for (int i = 1; i <= 12; i++)
+        checksum_column (checksum, stmt, i);
+      if (!checksum_matches (checksum, stmt, 13)
+          || sqlite3_column_int64 (stmt, 14) != doc->passages->len)
         {
-          if ((tags[i] = next_string (&p, end)) == NULL)
-            return FALSE;
+          forget_passages (self, doc);
+          continue;
         }
 
-      created = date_from_usec (header.created);
-      modified = header.modified == header.created && created != NULL
-                 ? g_date_time_ref (created)
-                 : date_from_usec (header.modified);
-      passage = _jj_passage_new_full (strings[0], strings[1], tags, strings[2], strings[3],
-                                      strings[4], strings[5], strings[6], created, modified,
-                                      header.start, header.end,
+      tags = split_tags (tag_array, sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
+      passage = _jj_passage_new_full (column_text0 (stmt, 1), column_text0 (stmt, 2),
+                                      tags, column_text0 (stmt, 4),
+                                      column_text0 (stmt, 5), column_text0 (stmt, 6),
+                                      column_text0 (stmt, 7), column_text0 (stmt, 8),
+                                      sqlite3_column_type (stmt, 9) == SQLITE_INTEGER
+                                      ? sqlite3_column_int64 (stmt, 9) : NO_DATE,
+                                      sqlite3_column_type (stmt, 10) == SQLITE_INTEGER
+                                      ? sqlite3_column_int64 (stmt, 10) : NO_DATE,
+                                      sqlite3_column_int64 (stmt, 11),
+                                      sqlite3_column_int64 (stmt, 12),
                                       doc->path, doc->title, doc->status);
       jj_passage_set_speaker (passage, doc->speaker);
       jj_passage_set_speech_date (passage, doc->speech_date);
       g_ptr_array_add (doc->passages, passage);
     }
+  if (rc != SQLITE_DONE)
+    return rc;
 
-  return p == end;
-}
-
-static gboolean
-has_folder (JjLibrary  *self,
-            const char *path)
-{
-  for (guint i = 0; i < self->folders->len; i++)
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
     {
-      if (g_str_equal (g_ptr_array_index (self->folders, i), path))
-        return TRUE;
+      if (!doc->damaged && doc->passages->len != doc->n_stored)
+        forget_passages (self, doc);
+      doc->damaged = FALSE;
     }
 
-  return FALSE;
+  return SQLITE_OK;
 }
 
+/* Reads the database into the library; FALSE when there was none to read
+ * or it had to be made anew. */
 static gboolean
-read_index (JjLibrary *self)
+read_database (JjLibrary *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GVariant) index = NULL;
-  g_autoptr(GVariant) folders = NULL;
-  g_autoptr(GVariant) documents = NULL;
-  g_autofree char *path = g_file_get_path (self->index_file);
-  GVariantIter iter;
-  GVariant *child;
-  guint version;
+  g_autoptr(GHashTable) by_id = NULL;
+  GHashTableIter iter;
+  Document *doc;
+  int rc;
 
-  if (path == NULL)
+  if (!ensure_database (self, &error))
+    {
+      g_debug ("Cannot open the library database: %s", error->message);
+      return FALSE;
+    }
+  if (self->rewrite_all)
     return FALSE;
 
-  mapped = g_mapped_file_new (path, FALSE, &error);
-  if (mapped == NULL)
+  by_id = g_hash_table_new_full (NULL, NULL, NULL, document_free);
+  /* One snapshot, whoever writes meanwhile. */
+  rc = jj_library_db_exec (self->db, "BEGIN", NULL) ? SQLITE_OK : SQLITE_ERROR;
+  if (rc == SQLITE_OK)
+    rc = read_folders (self);
+  if (rc == SQLITE_OK)
+    rc = read_documents (self, by_id);
+  if (rc == SQLITE_OK)
+    rc = read_passages (self, by_id);
+  jj_library_db_exec (self->db, "COMMIT", NULL);
+
+  if (rc != SQLITE_OK)
     {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_debug ("Cannot read the library index %s: %s", path, error->message);
+      g_debug ("Cannot read the library database (SQLite code %d)", rc);
+      if (jj_library_db_is_damage (rc) && !jj_library_db_reset (self->db, &error))
+        {
+          g_debug ("%s", error->message);
+          g_clear_pointer (&self->db, jj_library_db_close);
+        }
+      self->rewrite_all = TRUE;
       return FALSE;
     }
 
-  bytes = g_mapped_file_get_bytes (mapped);
-  {
-    g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-    gsize size = g_bytes_get_size (bytes);
-    const guint8 *data = g_bytes_get_data (bytes, NULL);
-    guint8 digest[INDEX_CHECKSUM_SIZE];
-    gsize digest_len = sizeof digest;
-    GBytes *content;
-
-    if (size < INDEX_CHECKSUM_SIZE)
-      return FALSE;
-    g_checksum_update (checksum, data, size - INDEX_CHECKSUM_SIZE);
-    g_checksum_get_digest (checksum, digest, &digest_len);
-    if (memcmp (digest, data + size - INDEX_CHECKSUM_SIZE, INDEX_CHECKSUM_SIZE) != 0)
-      {
-        g_debug ("The library index %s is damaged: it is built again", path);
-        return FALSE;
-      }
-    content = g_bytes_new_from_bytes (bytes, 0, size - INDEX_CHECKSUM_SIZE);
-    g_bytes_unref (bytes);
-    bytes = content;
-  }
-  index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INDEX_TYPE), bytes, FALSE));
-  g_variant_get (index, "(u@as@a" DOCUMENT_TYPE ")", &version, &folders, &documents);
-  if (version != INDEX_VERSION)
-    return FALSE;
-
-  /* Folders added before loading and not in the index make it stale. */
-  {
-    g_autofree const char **indexed = g_variant_get_strv (folders, NULL);
-
-    for (guint i = 0; i < self->folders->len; i++)
-      {
-        if (!g_strv_contains (indexed, g_ptr_array_index (self->folders, i)))
-          self->dirty = TRUE;
-      }
-    for (guint i = 0; indexed[i] != NULL; i++)
-      {
-        if (g_path_is_absolute (indexed[i]) && !has_folder (self, indexed[i]))
-          g_ptr_array_add (self->folders, g_strdup (indexed[i]));
-      }
-  }
-
-  g_variant_iter_init (&iter, documents);
-  while ((child = g_variant_iter_next_value (&iter)) != NULL)
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
     {
-      g_autoptr(GVariant) passages = NULL;
-      const char *doc_path, *sidecar, *title, *fingerprint, *moved_from, *speaker, *speech_date;
-      Document *doc;
-      guint status, n_passages;
-
-      g_variant_get (child, "(&s&s&s&s&suxtbuu@ay&s&s)",
-                     &doc_path, &sidecar, &title, &fingerprint, &moved_from, NULL, NULL, NULL, NULL,
-                     &status, &n_passages, &passages, &speaker, &speech_date);
-      if (!g_path_is_absolute (doc_path) || g_hash_table_contains (self->documents, doc_path))
-        {
-          g_variant_unref (child);
-          continue;
-        }
-
-      doc = document_new (doc_path);
-      g_free (doc->title);
-      doc->title = g_strdup (title);
-      doc->fingerprint = g_strdup (fingerprint);
-      doc->moved_from = moved_from[0] != '\0' ? g_strdup (moved_from) : NULL;
-      doc->sidecar = g_path_is_absolute (sidecar) ? g_strdup (sidecar) : NULL;
-      doc->speaker = speaker[0] != '\0' ? g_strdup (speaker) : NULL;
-      doc->speech_date = speech_date[0] != '\0' ? g_strdup (speech_date) : NULL;
-      g_variant_get (child, "(&s&s&s&s&suxtbuu@ay&s&s)",
-                     NULL, NULL, NULL, NULL, NULL, &doc->length, &doc->sidecar_mtime,
-                     &doc->sidecar_size, &doc->explicit, NULL, NULL, NULL, NULL, NULL);
-      doc->status = MIN (status, JJ_DOCUMENT_STATUS_MISSING);
-      if (!read_passages (doc, n_passages, passages))
-        {
-          g_ptr_array_set_size (doc->passages, 0);
-          doc->sidecar_mtime = 0;
-          doc->sidecar_size = 0;
-        }
+      g_hash_table_iter_steal (&iter);
       g_hash_table_insert (self->documents, doc->path, doc);
-      g_variant_unref (child);
     }
 
   return TRUE;
 }
 
-/* Reads the index, then refreshes from the sidecars. An index that cannot
- * be read is rebuilt from them.
+/* The library's index before it moved into the database: its content is
+ * in the sidecars. */
+static void
+remove_old_index (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "jiejian", "library.index", NULL);
+
+  if (g_unlink (path) == 0)
+    g_debug ("Removed the old library index %s", path);
+}
+
+/* Reads the database, then refreshes from the sidecars. A database that
+ * cannot be read is rebuilt from them.
  */
 gboolean
 jj_library_load (JjLibrary     *self,
@@ -926,7 +1275,9 @@ jj_library_load (JjLibrary     *self,
 {
   g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
 
-  if (!read_index (self))
+  if (self->default_file)
+    remove_old_index ();
+  if (!read_database (self))
     self->dirty = TRUE;
   self->loaded = TRUE;
 
@@ -950,7 +1301,7 @@ load_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/* Loads in a thread: reading the index and the sidecars that changed may
+/* Loads in a thread: reading the database and the sidecars that changed may
  * take a moment. The passages appear, and "changed" is emitted, in the
  * thread that calls jj_library_load_finish().
  */
@@ -967,6 +1318,7 @@ jj_library_load_async (JjLibrary           *self,
 
   /* The thread works on a library of its own, handed over when done. */
   worker = jj_library_new (self->index_file);
+  worker->default_file = self->default_file;
   for (guint i = 0; i < self->folders->len; i++)
     g_ptr_array_add (worker->folders, g_strdup (g_ptr_array_index (self->folders, i)));
 
@@ -991,7 +1343,7 @@ jj_library_load_finish (JjLibrary     *self,
 
   worker = g_task_get_task_data (G_TASK (result));
 
-  /* Documents added while loading win over what the index said. */
+  /* Documents added while loading win over what the database said. */
   {
     GHashTableIter iter;
     Document *doc;
@@ -999,6 +1351,7 @@ jj_library_load_finish (JjLibrary     *self,
     g_hash_table_iter_init (&iter, self->documents);
     while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
       {
+        self->dirty = TRUE;
         g_hash_table_iter_steal (&iter);
         g_hash_table_remove (worker->documents, doc->path);
         g_hash_table_insert (worker->documents, doc->path, doc);
@@ -1015,6 +1368,19 @@ jj_library_load_finish (JjLibrary     *self,
       if (!has_folder (self, folder))
         g_ptr_array_add (self->folders, g_strdup (folder));
     }
+  /* The connection the thread opened serves from now on. */
+  if (self->db == NULL)
+    self->db = g_steal_pointer (&worker->db);
+  self->dirty |= worker->dirty;
+  self->rewrite_all |= worker->rewrite_all;
+  {
+    GHashTableIter iter;
+    const char *path;
+
+    g_hash_table_iter_init (&iter, worker->removed);
+    while (g_hash_table_iter_next (&iter, (gpointer *)&path, NULL))
+      g_hash_table_add (self->removed, g_strdup (path));
+  }
   self->loaded = TRUE;
   rebuild (self);
 
@@ -1164,13 +1530,14 @@ jj_library_add_document (JjLibrary  *self,
     }
 
   changed = update_document (doc);
+  doc->unsaved = TRUE;
   self->dirty = TRUE;
   if (changed || title != NULL)
     rebuild (self);
 }
 
 /* The user points a moved or missing document to where it is now. Its
- * sidecar follows it: moved beside it, or written again from the index
+ * sidecar follows it: moved beside it, or written again from the database
  * when it is lost too, unless one is there already.
  */
 gboolean
@@ -1276,8 +1643,9 @@ jj_library_relocate (JjLibrary   *self,
     }
 
   /* Whatever the library knew at the new place gives way. */
-  g_hash_table_remove (self->documents, new_path);
+  forget_document (self, new_path);
   g_hash_table_steal (self->documents, old_path);
+  g_hash_table_add (self->removed, g_strdup (old_path));
   g_free (doc->path);
   doc->path = g_steal_pointer (&new_path);
   g_clear_pointer (&doc->moved_from, g_free);
@@ -1285,6 +1653,7 @@ jj_library_relocate (JjLibrary   *self,
   doc->explicit = TRUE;
   doc->sidecar_mtime = 0;
   doc->sidecar_size = 0;
+  doc->unsaved = TRUE;
   g_hash_table_insert (self->documents, doc->path, doc);
   for (guint i = 0; i < doc->passages->len; i++)
     apply_document (doc, g_ptr_array_index (doc->passages, i));

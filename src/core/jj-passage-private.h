@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* Fills a new passage without property notifications: the library reads
- * tens of thousands of them from its index at start-up.
+ * tens of thousands of them from its database at start-up. @created and
+ * @modified are µs since 1970 (UTC), G_MININT64 when unknown.
  */
 JjPassage *_jj_passage_new_full (const char         *id,
                                  const char         *kind,
@@ -20,8 +21,8 @@ JjPassage *_jj_passage_new_full (const char         *id,
                                  const char         *quote,
                                  const char         *section,
                                  const char         *search_key,
-                                 GDateTime          *created,
-                                 GDateTime          *modified,
+                                 gint64              created,
+                                 gint64              modified,
                                  guint               start,
                                  guint               end,
                                  const char         *document_path,

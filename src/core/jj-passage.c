@@ -18,15 +18,16 @@ struct _JjPassage
   char            **tags;
   char             *note;
   char             *author;
-  GDateTime        *created;
-  GDateTime        *modified;
+  GDateTime        *created;      /* made from created_key when first asked */
+  GDateTime        *modified;     /* made from modified_key when first asked */
   char             *document_title;
   char             *document_path;
   char             *section;
   char             *speaker;
   char             *speech_date;
   char             *search_key;
-  gint64            created_key;  /* µs since 1970, for fast sorting */
+  gint64            created_key;  /* µs since 1970, for fast sorting; G_MININT64: none */
+  gint64            modified_key;
   guint             start;
   guint             end;
   JjDocumentStatus  document_status;
@@ -100,7 +101,7 @@ jj_passage_get_property (GObject    *object,
       g_value_set_string (value, self->note);
       break;
     case PROP_CREATED:
-      g_value_set_boxed (value, self->created);
+      g_value_set_boxed (value, jj_passage_get_created (self));
       break;
     case PROP_DOCUMENT_TITLE:
       g_value_set_string (value, self->document_title);
@@ -215,6 +216,7 @@ static void
 jj_passage_init (JjPassage *self)
 {
   self->created_key = G_MININT64;
+  self->modified_key = G_MININT64;
 }
 
 static gint64
@@ -256,6 +258,7 @@ jj_passage_new_from_mark (JjMark     *mark,
   self->created_key = date_key (self->created);
   if (jj_mark_get_modified (mark) != NULL)
     self->modified = g_date_time_ref (jj_mark_get_modified (mark));
+  self->modified_key = date_key (self->modified);
   self->quote = g_strdup (jj_mark_get_quote (mark));
   self->section = g_strdup (jj_mark_get_section (mark));
   if (jj_mark_get_start (mark) <= jj_mark_get_end (mark))
@@ -278,8 +281,8 @@ _jj_passage_new_full (const char         *id,
                       const char         *quote,
                       const char         *section,
                       const char         *search_key,
-                      GDateTime          *created,
-                      GDateTime          *modified,
+                      gint64              created,
+                      gint64              modified,
                       guint               start,
                       guint               end,
                       const char         *document_path,
@@ -297,11 +300,9 @@ _jj_passage_new_full (const char         *id,
   self->quote = g_strdup (quote);
   self->section = g_strdup (section);
   self->search_key = g_strdup (search_key);
-  if (created != NULL)
-    self->created = g_date_time_ref (created);
-  self->created_key = date_key (created);
-  if (modified != NULL)
-    self->modified = g_date_time_ref (modified);
+  /* The dates are made when asked for: most passages never are. */
+  self->created_key = created;
+  self->modified_key = modified;
   if (start <= end)
     {
       self->start = start;
@@ -451,10 +452,30 @@ jj_passage_set_author (JjPassage  *self,
   replace_string (&self->author, author);
 }
 
+static GDateTime *
+date_from_key (gint64 key)
+{
+  static GDateTime *epoch;
+
+  if (g_once_init_enter (&epoch))
+    g_once_init_leave (&epoch, g_date_time_new_from_unix_utc (0));
+
+  return g_date_time_add (epoch, key);
+}
+
 GDateTime *
 jj_passage_get_created (JjPassage *self)
 {
   g_return_val_if_fail (JJ_IS_PASSAGE (self), NULL);
+
+  if (g_atomic_pointer_get (&self->created) == NULL && self->created_key != G_MININT64)
+    {
+      GDateTime *date = date_from_key (self->created_key);
+
+      /* The library's thread may write the passage while a row shows it. */
+      if (!g_atomic_pointer_compare_and_exchange (&self->created, NULL, date))
+        g_date_time_unref (date);
+    }
 
   return self->created;
 }
@@ -465,7 +486,7 @@ jj_passage_set_created (JjPassage *self,
 {
   g_return_if_fail (JJ_IS_PASSAGE (self));
 
-  if (self->created == created)
+  if (created == NULL ? self->created_key == G_MININT64 : self->created == created)
     return;
 
   g_clear_pointer (&self->created, g_date_time_unref);
@@ -480,6 +501,15 @@ jj_passage_get_modified (JjPassage *self)
 {
   g_return_val_if_fail (JJ_IS_PASSAGE (self), NULL);
 
+  if (g_atomic_pointer_get (&self->modified) == NULL && self->modified_key != G_MININT64)
+    {
+      GDateTime *date = date_from_key (self->modified_key);
+
+      /* The library's thread may write the passage while a row shows it. */
+      if (!g_atomic_pointer_compare_and_exchange (&self->modified, NULL, date))
+        g_date_time_unref (date);
+    }
+
   return self->modified;
 }
 
@@ -489,12 +519,13 @@ jj_passage_set_modified (JjPassage *self,
 {
   g_return_if_fail (JJ_IS_PASSAGE (self));
 
-  if (self->modified == modified)
+  if (modified == NULL ? self->modified_key == G_MININT64 : self->modified == modified)
     return;
 
   g_clear_pointer (&self->modified, g_date_time_unref);
   if (modified != NULL)
     self->modified = g_date_time_ref (modified);
+  self->modified_key = date_key (modified);
 }
 
 const char *
@@ -607,7 +638,7 @@ jj_passage_set_document_status (JjPassage        *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_STATUS]);
 }
 
-/* The folded text that searches run over (see jj_library_query_fold());
+/* The folded text that searches run over (see jj_text_fold());
  * NULL until someone computes it, and reset when the text it covers changes.
  */
 const char *

@@ -458,7 +458,9 @@ open_connection (const char  *path,
   int rc;
 
   /* The index holds the text of every speech: only its owner may read it. */
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  /* Only a new file: closing a descriptor of a file this process already
+   * has open in SQLite (the library's connection) drops SQLite's locks. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd >= 0)
     close (fd);
   g_chmod (path, 0600);
@@ -474,19 +476,35 @@ open_connection (const char  *path,
         rc = SQLITE_ERROR;
     }
   if (rc == SQLITE_OK)
-    rc = check_database (db);
+    {
+      /* One snapshot: another process may make the file between two
+       * reads (an empty header, then its tables). */
+      rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        {
+          rc = check_database (db);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        }
+    }
   if (rc == SQLITE_EMPTY)
     {
       char *message = NULL;
-      g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode=WAL;"
-                                              "PRAGMA application_id=%d;"
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id=%d;"
                                               "PRAGMA user_version=%d;"
-                                              "BEGIN;%sCOMMIT;",
+                                              "%sCOMMIT;",
                                               APPLICATION_ID, SCHEMA_VERSION, schema_sql);
 
-      rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+      /* Another process may be making it too: it is made under the write
+       * lock and only when still empty, never taken for a damaged file. */
+      rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, &message);
+      if (rc == SQLITE_OK)
+        rc = check_database (db);
+      if (rc == SQLITE_EMPTY)
+        rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+      else
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       if (rc != SQLITE_OK)
-        g_debug ("Cannot create the full-text index: %s", message);
+        g_debug ("Cannot create the full-text index: %s", message != NULL ? message : sqlite3_errstr (rc));
       sqlite3_free (message);
     }
   if (rc == SQLITE_OK)
@@ -542,7 +560,15 @@ jj_text_index_open (JjTextIndex  *self,
     }
 
   rc = open_connection (path, &self->db);
-  if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_CANTOPEN)
+  /* Turning a new file to WAL needs it alone: another process opening it
+   * at the same moment waits its turn, for a few seconds at most. */
+  for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       (rc & 0xff) == SQLITE_BUSY && g_get_monotonic_time () < deadline;)
+    {
+      g_usleep (50 * 1000);
+      rc = open_connection (path, &self->db);
+    }
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && rc != SQLITE_CANTOPEN)
     {
       g_debug ("Rebuilding the full-text index %s (SQLite code %d)", path, rc);
       remove_database_files (path);

@@ -2,7 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-library [DIR]   (generates the speeches in DIR, or a temporary folder)
+ * Usage: bench-library [DIR [--warm-only]]
+ *   (generates the speeches in DIR, or a temporary folder; --warm-only opens
+ *   the library once from the database DIR keeps, e.g. under callgrind,
+ *   whose counts the load of a shared machine does not change)
  */
 
 #include "config.h"
@@ -13,11 +16,13 @@
 #include <time.h>
 
 #include "jj-library.h"
+#include "jj-sidecar.h"
 #include "library-data.h"
 
 #define N_DOCUMENTS 2000
 #define N_MARKS 25
 #define N_RUNS 20
+#define N_OPEN_RUNS 5
 
 static double
 ms_since (gint64 start)
@@ -53,6 +58,50 @@ open_library (const char *dir,
     g_error ("%s", error->message);
   *ms = ms_since (start);
   *cpu = cpu_ms () - cpu_start;
+
+  return g_steal_pointer (&library);
+}
+
+static int compare_doubles (const void *a, const void *b);
+
+static void
+remove_index (const char *index_path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (index_path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+/* Opens the library N_OPEN_RUNS times, each time without its index when
+ * @cold; prints the medians and returns the last library opened. */
+static JjLibrary *
+bench_open (const char *label,
+            const char *dir,
+            const char *index_path,
+            gboolean    cold)
+{
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(JjLibrary) library = NULL;
+  double times[N_OPEN_RUNS];
+  double cpu_times[N_OPEN_RUNS];
+
+  for (guint i = 0; i < N_OPEN_RUNS; i++)
+    {
+      g_clear_object (&library);
+      if (cold)
+        remove_index (index_path);
+      library = open_library (dir, index, &times[i], &cpu_times[i]);
+    }
+  qsort (times, N_OPEN_RUNS, sizeof (double), compare_doubles);
+  qsort (cpu_times, N_OPEN_RUNS, sizeof (double), compare_doubles);
+  printf ("%-40s median %8.1f ms (cpu %8.1f)   max %8.1f ms, %u documents, %u passages\n",
+          label, times[N_OPEN_RUNS / 2], cpu_times[N_OPEN_RUNS / 2], times[N_OPEN_RUNS - 1],
+          jj_library_get_n_documents (library), jj_library_get_n_passages (library));
 
   return g_steal_pointer (&library);
 }
@@ -108,11 +157,9 @@ main (int   argc,
   g_autofree char *root = NULL;
   g_autofree char *index_path = NULL;
   g_autofree char *stamp = NULL;
-  g_autoptr(GFile) index = NULL;
   g_autoptr(JjLibrary) cold = NULL;
   g_autoptr(JjLibrary) warm = NULL;
   g_autoptr(GError) error = NULL;
-  double ms, cpu;
   gint64 start;
 
   xmlInitParser ();
@@ -124,7 +171,6 @@ main (int   argc,
   g_assert_no_error (error);
   dir = g_build_filename (root, "speeches", NULL);
   index_path = g_build_filename (root, "library.index", NULL);
-  index = g_file_new_for_path (index_path);
   stamp = g_build_filename (root, "generated", NULL);
 
   if (!g_file_test (stamp, G_FILE_TEST_EXISTS))
@@ -137,20 +183,66 @@ main (int   argc,
               N_DOCUMENTS, N_DOCUMENTS * N_MARKS, ms_since (start));
     }
 
-  g_unlink (index_path);
-  cold = open_library (dir, index, &ms, &cpu);
-  printf ("cold open (no index, %u sidecars read): %8.1f ms (cpu %8.1f), %u passages\n",
-          jj_library_get_n_documents (cold), ms, cpu, jj_library_get_n_passages (cold));
-  g_clear_object (&cold);
+  if (argc > 2 && g_str_equal (argv[2], "--warm-only"))
+    {
+      g_autoptr(GFile) index = g_file_new_for_path (index_path);
+      double ms, cpu;
 
-  warm = open_library (dir, index, &ms, &cpu);
-  printf ("warm open (index, sidecars checked):   %8.1f ms (cpu %8.1f), %u passages\n",
-          ms, cpu, jj_library_get_n_passages (warm));
+      warm = open_library (dir, index, &ms, &cpu);
+      printf ("warm open: %.1f ms (cpu %.1f), %u passages\n", ms, cpu, jj_library_get_n_passages (warm));
+      return 0;
+    }
+
+  cold = bench_open ("cold open (no index, sidecars read):", dir, index_path, TRUE);
+  g_clear_object (&cold);
+  warm = bench_open ("warm open (index, sidecars checked):", dir, index_path, FALSE);
 
   start = g_get_monotonic_time ();
   if (!jj_library_refresh (warm, NULL, &error))
     g_error ("%s", error->message);
   printf ("refresh, nothing changed:              %8.1f ms\n", ms_since (start));
+
+  /* One speech's marks change: the refresh reads its sidecar and writes
+   * the database, the whole index or only that speech. */
+  {
+    double times[N_OPEN_RUNS];
+    double cpu_times[N_OPEN_RUNS];
+
+    for (guint i = 0; i < N_OPEN_RUNS; i++)
+      {
+        g_autofree char *doc_path = library_data_document_path (dir, 100 + i);
+        g_autofree char *sidecar_path = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+        g_autoptr(JjSidecar) sidecar = jj_sidecar_load (sidecar_path, &error);
+        double cpu_start;
+        JjMark *mark;
+
+        g_assert_no_error (error);
+        mark = jj_mark_new ("golden");
+        jj_mark_set_range (mark, 0, 4);
+        jj_mark_set_quote (mark, "新添的一句话");
+        g_ptr_array_add (sidecar->marks, mark);
+        if (!jj_sidecar_save (sidecar, sidecar_path, &error))
+          g_error ("%s", error->message);
+
+        start = g_get_monotonic_time ();
+        cpu_start = cpu_ms ();
+        if (!jj_library_refresh (warm, NULL, &error))
+          g_error ("%s", error->message);
+        times[i] = ms_since (start);
+        cpu_times[i] = cpu_ms () - cpu_start;
+
+        /* Back as it was, for the next run of the benchmark. */
+        g_ptr_array_remove (sidecar->marks, mark);
+        if (!jj_sidecar_save (sidecar, sidecar_path, &error))
+          g_error ("%s", error->message);
+      }
+    qsort (times, N_OPEN_RUNS, sizeof (double), compare_doubles);
+    qsort (cpu_times, N_OPEN_RUNS, sizeof (double), compare_doubles);
+    printf ("refresh, one speech changed:            median %8.1f ms (cpu %8.1f)\n",
+            times[N_OPEN_RUNS / 2], cpu_times[N_OPEN_RUNS / 2]);
+    if (!jj_library_refresh (warm, NULL, &error))
+      g_error ("%s", error->message);
+  }
 
   bench_search (warm, "everything (empty query)", NULL, NULL, NULL);
   bench_search (warm, "common: 发展", "发展", NULL, NULL);
