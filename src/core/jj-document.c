@@ -715,9 +715,16 @@ jj_document_process (JjDocument            *self,
   push_step (self, &text, &n_bytes, r, n, map);
 
   jj_document_set_text (self, text, n_bytes);
-  /* a speech without a title line, named by the file the site offered */
-  if (self->title == NULL && furniture_title != NULL)
-    self->title = g_steal_pointer (&furniture_title);
+  /* a speech without a title line, named by the file the site offered;
+   * a first line that is not that title is the text's, not its title
+   */
+  if (furniture_title != NULL &&
+      (self->title == NULL ||
+       (strstr (self->title, furniture_title) == NULL && strstr (furniture_title, self->title) == NULL)))
+    {
+      g_free (self->title);
+      self->title = g_steal_pointer (&furniture_title);
+    }
 
   if (traditional != NULL)
     self->original_text = derive_original (self, traditional, traditional_n_bytes,
