@@ -226,7 +226,7 @@ jj_document_set_text (JjDocument *self,
   g_free (self->text);
   self->text = text;
   self->n_bytes = n_bytes;
-  self->length = g_utf8_strlen (text, n_bytes);
+  self->length = jj_encoding_count_chars (text, n_bytes);
   g_clear_pointer (&self->fingerprint, g_free);
 
   g_clear_pointer (&self->title, g_free);

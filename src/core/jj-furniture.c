@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jj-encoding.h"
 #include "jj-furniture.h"
 
 /* Furniture is recognised by what it is, as jusText does for HTML: each
@@ -159,7 +160,15 @@ trimmed_copy (const char *s,
   while (e > s && is_space_char (g_utf8_get_char (g_utf8_prev_char (e))))
     e = g_utf8_prev_char (e);
 
-  return g_strndup (s, e - s);
+  /* as g_strndup(), a NUL ending the string, without its padding */
+  {
+    char *t = g_malloc (e - s + 1);
+
+    memcpy (t, s, e - s);
+    t[e - s] = '\0';
+
+    return t;
+  }
 }
 
 static gboolean
@@ -277,14 +286,6 @@ classify_features (Line *line)
   regex_once (&medium, "(邮件|网页|页面|快照|预览|下载|订阅|退订|附件|浏览器|客户端|本站|本网|原网页|转载)");
   regex_once (&address, "(本|此|该|这封|您|你|请|仅)");
 
-  if (line->n_chars >= 3 && g_regex_match (rule, t, 0, NULL))
-    {
-      line->kind = KIND_META;
-      line->strong = TRUE;
-      line->rule = TRUE;
-      return;
-    }
-
   /* a heading of the text is furniture only as a numbered file name */
   if (line->heading)
     {
@@ -293,6 +294,14 @@ classify_features (Line *line)
           line->kind = KIND_META;
           line->strong = TRUE;
         }
+      return;
+    }
+
+  if (line->n_chars >= 3 && g_regex_match (rule, t, 0, NULL))
+    {
+      line->kind = KIND_META;
+      line->strong = TRUE;
+      line->rule = TRUE;
       return;
     }
 
@@ -451,17 +460,11 @@ measure (Line *line)
   line->heading = is_heading_like (t);
 }
 
-/* g_utf8_strlen() on valid text, in a loop the compiler can widen */
 static guint
 count_chars (const char *s,
              gsize       n_bytes)
 {
-  guint n = 0;
-
-  for (gsize i = 0; i < n_bytes; i++)
-    n += ((guchar)s[i] & 0xC0) != 0x80;
-
-  return n;
+  return jj_encoding_count_starts (s, n_bytes);
 }
 
 static GArray *
@@ -536,6 +539,62 @@ advance (const char *p,
   return p <= end ? p : NULL;
 }
 
+/* The bytes of a white-space character at @p (as PCRE's \s takes them,
+ * Unicode ones too), or 0.
+ */
+static guint
+space_bytes (const guchar *p)
+{
+  if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+    return 1;
+  if (p[0] == 0xC2 && (p[1] == 0x85 || p[1] == 0xA0))
+    return 2;
+  if ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+      (p[0] == 0xE1 && p[1] == 0x9A && p[2] == 0x80) ||
+      (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 ||
+                                        p[2] == 0xA9 || p[2] == 0xAF)) ||
+      (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F))
+    return 3;
+
+  return 0;
+}
+
+/* ':' or "：" after at most @n bytes other than blanks: where a label of
+ * a few characters, in brackets or not, ends
+ */
+static gboolean
+colon_near_start (const char *s,
+                  guint       n)
+{
+  const guchar *p = (const guchar *)s;
+
+  while (*p)
+    {
+      guint k;
+
+      if (*p == ':' || (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x9A))
+        return TRUE;
+      if ((k = space_bytes (p)) > 0)
+        p += k;
+      else if (n-- == 0)
+        break;
+      else
+        p++;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+ends_with (const char *s,
+           gsize       len,
+           const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  return len >= n && memcmp (s + len - n, suffix, n) == 0;
+}
+
 /* A short line that says again what a longer text says: a summary. */
 static gboolean
 repeats_text (const Line *line,
@@ -554,13 +613,22 @@ repeats_text (const Line *line,
   regex_once (&lead, "^[【\\[]?(摘要|内容摘要|内容提要|提要|简介|内容简介|文档简介|导读|描述|"
                      "资源描述|文档介绍|介绍|文章介绍)[】\\]]?\\s*[:：]\\s*");
 
-  if (g_regex_match (lead, core, 0, &m))
+  if (line->n_punct == 0)
+    return FALSE;
+
+  /* the label ends with a colon: most lines have none, and need no regex */
+  /* a bracket, a label of four characters at most, a bracket: 18 bytes */
+  if (colon_near_start (core, 18) && g_regex_match (lead, core, 0, &m))
     {
       g_match_info_fetch_pos (m, 0, NULL, &core_start);
       marked = TRUE;
     }
-  if (g_str_has_suffix (core, "…") || g_str_has_suffix (core, "...") || g_str_has_suffix (core, "⋯"))
-    marked = TRUE;
+  {
+    gsize len = strlen (core);
+
+    if (ends_with (core, len, "…") || ends_with (core, len, "...") || ends_with (core, len, "⋯"))
+      marked = TRUE;
+  }
   /* under a label of its own: "简介：" */
   if (prev != NULL && prev->kind == KIND_META && prev->n_chars <= 8 &&
       (g_str_has_suffix (prev->trimmed, "：") || g_str_has_suffix (prev->trimmed, ":")))
