@@ -717,14 +717,18 @@ jj_document_process (JjDocument            *self,
   jj_document_set_text (self, text, n_bytes);
   /* a speech without a title line, named by the file the site offered;
    * a first line that is not that title is the text's, not its title
+   * (compared in simplified characters, as the furniture read them)
    */
-  if (furniture_title != NULL &&
-      (self->title == NULL ||
-       (strstr (self->title, furniture_title) == NULL && strstr (furniture_title, self->title) == NULL)))
+  if (furniture_title != NULL && self->title != NULL)
     {
-      g_free (self->title);
-      self->title = g_steal_pointer (&furniture_title);
+      g_autofree char *first = shadow_of (self->title, strlen (self->title), keep_shadow);
+      const char *t = first != NULL ? first : self->title;
+
+      if (strstr (t, furniture_title) == NULL && strstr (furniture_title, t) == NULL)
+        g_clear_pointer (&self->title, g_free);
     }
+  if (self->title == NULL && furniture_title != NULL)
+    self->title = g_steal_pointer (&furniture_title);
 
   if (traditional != NULL)
     self->original_text = derive_original (self, traditional, traditional_n_bytes,
