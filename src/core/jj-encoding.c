@@ -405,8 +405,10 @@ jj_encoding_decode (const char  *data,
   return g_string_free (out, FALSE);
 }
 
-/* The bytes of @p that start a character; *@nul is set when one is a NUL. */
-static guint
+/* The bytes of @p that start a character; *@nul, when @nul is not NULL,
+ * is set when one is a NUL.  Inlined, the check goes where it is not asked.
+ */
+G_ALWAYS_INLINE static inline guint
 count_starts (const guchar *p,
               gsize         n_bytes,
               gboolean     *nul)
@@ -434,12 +436,13 @@ count_starts (const guchar *p,
             __m128i v = _mm_loadu_si128 ((const __m128i *)(p + i));
 
             counts = _mm_sub_epi8 (counts, _mm_cmplt_epi8 (v, limit));
-            nuls = _mm_or_si128 (nuls, _mm_cmpeq_epi8 (v, zero));
+            if (nul != NULL)
+              nuls = _mm_or_si128 (nuls, _mm_cmpeq_epi8 (v, zero));
           }
         sums = _mm_sad_epu8 (counts, zero);
         n += 16 * n_blocks - (guint)(_mm_cvtsi128_si32 (sums) + _mm_extract_epi16 (sums, 4));
       }
-    if (_mm_movemask_epi8 (nuls) != 0)
+    if (nul != NULL && _mm_movemask_epi8 (nuls) != 0)
       *nul = TRUE;
   }
 #endif
@@ -457,7 +460,8 @@ count_starts (const guchar *p,
           memcpy (&w, p + i, 8);
           sums += ((w & ~(w << 1)) >> 7) & G_GUINT64_CONSTANT (0x0101010101010101);
           /* a zero byte, the classic way */
-          if (((w - G_GUINT64_CONSTANT (0x0101010101010101)) & ~w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+          if (nul != NULL &&
+              ((w - G_GUINT64_CONSTANT (0x0101010101010101)) & ~w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
             *nul = TRUE;
         }
       sums = (sums & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF)) +
@@ -467,7 +471,7 @@ count_starts (const guchar *p,
   for (; i < n_bytes; i++)
     {
       n += (p[i] & 0xC0) != 0x80;
-      if (p[i] == 0)
+      if (nul != NULL && p[i] == 0)
         *nul = TRUE;
     }
 
@@ -478,9 +482,7 @@ guint
 jj_encoding_count_starts (const char *text,
                           gsize       n_bytes)
 {
-  gboolean nul = FALSE;
-
-  return count_starts ((const guchar *)text, n_bytes, &nul);
+  return count_starts ((const guchar *)text, n_bytes, NULL);
 }
 
 guint

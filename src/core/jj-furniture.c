@@ -289,7 +289,8 @@ classify_features (Line *line)
   /* a heading of the text is furniture only as a numbered file name */
   if (line->heading)
     {
-      if (g_regex_match (file_name, t, 0, NULL))
+      /* a file's name has a dot before its extension */
+      if (strchr (t, '.') != NULL && g_regex_match (file_name, t, 0, NULL))
         {
           line->kind = KIND_META;
           line->strong = TRUE;

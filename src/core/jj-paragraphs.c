@@ -406,6 +406,9 @@ jj_paragraphs_normalize (const char  *text,
   const char *p = text;
   const char *end = text + n_bytes;
   guint offset = 0;
+  /* looked for in each line only when the text has any */
+  gboolean any_cr = memchr (text, '\r', n_bytes) != NULL;
+  gboolean any_nul = memchr (text, '\0', n_bytes) != NULL;
 
   while (p < end)
     {
@@ -418,7 +421,7 @@ jj_paragraphs_normalize (const char  *text,
       line_end = memchr (p, '\n', end - p);
       if (line_end == NULL)
         line_end = end;
-      if (memchr (p, '\r', line_end - p) != NULL)
+      if (any_cr && memchr (p, '\r', line_end - p) != NULL)
         line_end = memchr (p, '\r', line_end - p);
 
       q = p;
@@ -443,7 +446,7 @@ jj_paragraphs_normalize (const char  *text,
           line_chars = (q_offset - offset) + (jj_text_builder_get_length (b) - before) +
                        jj_encoding_count_chars (r, line_end - r);
           /* g_utf8_strlen() stops at a NUL */
-          if (memchr (p, '\0', line_end - p) != NULL)
+          if (any_nul && memchr (p, '\0', line_end - p) != NULL)
             line_chars = g_utf8_strlen (p, line_end - p);
         }
       else

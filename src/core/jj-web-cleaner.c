@@ -37,16 +37,20 @@ is_tone_letter (gunichar ch)
   return FALSE;
 }
 
-/* The next "（" (EF BC 88) */
+/* The next "（" (EF BC 88), by its last byte: EF starts every full-width
+ * comma and colon too
+ */
 static const char *
 find_wide_open (const char *p,
                 const char *end)
 {
-  while (p < end && (p = memchr (p, 0xEF, end - p)) != NULL)
+  const char *q = p + 2;
+
+  while (q < end && (q = memchr (q, 0x88, end - q)) != NULL)
     {
-      if (end - p >= 3 && (guchar)p[1] == 0xBC && (guchar)p[2] == 0x88)
-        return p;
-      p++;
+      if ((guchar)q[-2] == 0xEF && (guchar)q[-1] == 0xBC)
+        return q - 2;
+      q++;
     }
 
   return NULL;
