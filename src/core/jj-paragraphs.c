@@ -129,11 +129,19 @@ jj_paragraphs_find_breaks (const char *text,
 
   while (p < end)
     {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *line_end = nl ? nl : end;
+      const char *nl;
+      const char *line_end;
       gboolean run_on;
       gunichar prev = 0;
       gboolean at_start = TRUE;
+
+      /* breaks are at blanks: none left, none to find */
+      if (blanks.next[0] == NULL && blanks.next[1] == NULL && blanks.next[2] == NULL &&
+          blanks.next[3] == NULL)
+        break;
+
+      nl = memchr (p, '\n', end - p);
+      line_end = nl ? nl : end;
 
       /* a break is at a blank after the line's start: most lines have none */
       if (!has_inner_blank (&blanks, p, line_end))
