@@ -517,8 +517,9 @@ test_page_count (void)
 }
 
 /* Text copied out of a PDF, cut at one width, the title as running
- * header: pieces of sentences with counts and vague words are text, and
- * the running header names the document.
+ * header: pieces of sentences with counts and vague words are text, at
+ * the width, at the end of a sentence cut there or at the start of a page,
+ * and the running header names the document.
  */
 static void
 test_wrapped_pdf (void)
@@ -530,6 +531,9 @@ test_wrapped_pdf (void)
 
   for (guint page_no = 1, k = 0; page_no <= 3; page_no++)
     {
+      /* the rest of a line the page cut, before the lines at the width */
+      if (page_no > 1)
+        g_string_append (page, page_no == 2 ? "更多依靠内需拉动\n" : "更多依靠创新驱动\n");
       for (guint n = 0; n < 4; n++, k++)
         g_string_append_printf (page,
                                 "同志们：今年以来，全县上下认真贯彻落实%s级决策部署，经\n"

@@ -789,6 +789,13 @@ analyse (const char *text,
 
   g_array_set_clear_func (lines, clear_line);
 
+  for (guint i = 0; i < lines->len && width > 0; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      line->at_width = line->length + 1 >= width && line->length <= width + 3;
+    }
+
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = &g_array_index (lines, Line, i);
@@ -801,9 +808,12 @@ analyse (const char *text,
 
       line->trimmed = trimmed_copy (line->sstart, line->sn_bytes);
       measure (line);
-      /* at the width, or the end of a sentence cut there */
-      line->at_width = width > 0 && line->length + 1 >= width && line->length <= width + 3;
-      line->wrapped = line->at_width || (prev != NULL && prev->at_width && !prev->ends_term);
+      /* at the width, the end of a sentence cut there, or the start of
+       * a page's text running on at the width
+       */
+      line->wrapped = line->at_width || (prev != NULL && prev->at_width && !prev->ends_term) ||
+                      (!line->ends_term && i + 1 < lines->len &&
+                       g_array_index (lines, Line, i + 1).at_width);
 
       if (line->n_chars <= MAX_FEATURE_LINE)
         classify_features (line);
