@@ -627,6 +627,26 @@ test_mail_header (void)
   g_assert_true (g_str_has_prefix (jj_document_get_text (doc), "同志们："));
 }
 
+/* A page marker cut a sentence before a comma: what goes on after it is
+ * text, whatever its words.
+ */
+static void
+test_mid_sentence (void)
+{
+  const char *page =
+    "浏览：12\n"
+    "同志们：今年以来，全县上下共同努力，粮食生产再获丰收，各乡镇认真落实惠农政策，向种粮大户\n"
+    "第 1 页 / 共 2 页\n"
+    "，免费发放种子化肥\n"
+    "今年全县粮食总产量达到历史最高水平，农民收入稳步增长。\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：今年以来，全县上下共同努力，粮食生产再获丰收，各乡镇认真落实惠农政策，向种粮大户"
+                   "，免费发放种子化肥\n"
+                   "今年全县粮食总产量达到历史最高水平，农民收入稳步增长。");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +678,7 @@ main (int   argc,
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);
+  g_test_add_func ("/furniture/mid-sentence", test_mid_sentence);
 
   return g_test_run ();
 }

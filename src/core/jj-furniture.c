@@ -216,6 +216,18 @@ is_row_of_counts (const char *t)
   return n >= 2;
 }
 
+/* "，农村…", "%，货运量…": text going on from the line before, cut
+ * before a mark or a unit no line starts with
+ */
+static gboolean
+starts_mid_sentence (const char *t)
+{
+  gunichar ch = g_utf8_get_char (t);
+
+  return ch == 0xFF0C || ch == 0x3001 || ch == 0xFF1B || ch == 0x3002 || ch == ',' ||
+         ch == ';' || ch == '%' || ch == 0xFF05 || ch == 0x201D || ch == 0x2019;
+}
+
 /* Lines whose shape alone says what they are. */
 static void
 classify_features (Line *line)
@@ -347,10 +359,10 @@ classify_features (Line *line)
       return;
     }
 
-  /* a piece of a sentence cut at the page's width says nothing by its
-   * counts or words
+  /* a piece of a sentence cut at the page's width, or one that goes on
+   * after a comma, says nothing by its counts or words
    */
-  if (line->wrapped)
+  if (line->wrapped || starts_mid_sentence (t))
     return;
 
   /* fields and counts, never on a line of sentences */
