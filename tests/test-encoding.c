@@ -126,6 +126,35 @@ test_binary (void)
   g_assert_false (jj_encoding_is_valid ("\xFF\xFF", 2, "UTF-8"));
 }
 
+/* The fast count gives what g_utf8_strlen() gives: across the lengths its
+ * blocks of 16 and 8 bytes and of 255 blocks end at, with a NUL inside and
+ * with a character cut at the end.
+ */
+static void
+test_count_chars (void)
+{
+  const char *const pieces[] = { "a", "é", "讲", "😀", "，", "\xe3\x80\x80" };
+  g_autoptr(GString) s = g_string_new (NULL);
+  guint k = 0;
+
+  while (s->len < 16 * 255 * 2 + 40)
+    g_string_append (s, pieces[k++ * 7 % G_N_ELEMENTS (pieces)]);
+
+  for (gsize len = 0; len <= s->len; len += len < 64 ? 1 : 97)
+    {
+      g_assert_cmpuint (jj_encoding_count_chars (s->str, len), ==, g_utf8_strlen (s->str, len));
+      if (len > 0 && ((guchar)s->str[len - 1] & 0xC0) != 0x80 && g_utf8_skip[(guchar)s->str[len - 1]] == 1)
+        g_assert_cmpuint (jj_encoding_count_starts (s->str, len), ==, g_utf8_strlen (s->str, len));
+    }
+
+  /* a NUL stops the count, as it stops g_utf8_strlen() */
+  s->str[4000] = '\0';
+  g_assert_cmpuint (jj_encoding_count_chars (s->str, s->len), ==, g_utf8_strlen (s->str, s->len));
+  g_assert_cmpuint (jj_encoding_count_chars (s->str, s->len), <, jj_encoding_count_starts (s->str, s->len));
+  s->str[20] = '\0';
+  g_assert_cmpuint (jj_encoding_count_chars (s->str, 30), ==, g_utf8_strlen (s->str, 30));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +167,7 @@ main (int   argc,
   g_test_add_func ("/encoding/utf8", test_utf8);
   g_test_add_func ("/encoding/invalid-replaced", test_invalid_replaced);
   g_test_add_func ("/encoding/binary", test_binary);
+  g_test_add_func ("/encoding/count-chars", test_count_chars);
 
   return g_test_run ();
 }

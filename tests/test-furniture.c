@@ -379,6 +379,274 @@ test_no_body (void)
   g_assert_null (jj_furniture_remove (text, strlen (text), NULL, NULL, NULL, NULL, NULL, NULL));
 }
 
+/* Lines drawn across set a mail digest's parts apart: the list of
+ * contents over the first one is not joined to the text as a page's
+ * running header would be.
+ */
+static void
+test_rule_lines (void)
+{
+  const char *page =
+    "机关文稿精选 · 第12期\n"
+    "本期目录\n"
+    "1. 在全县秋季征兵工作会议上的讲话\n"
+    "2. 社区治理经验交流材料\n"
+    "3. 年度工作总结\n"
+    "━━━━━━━━━━━━\n"
+    "在全县秋季征兵工作会议上的讲话\n"
+    "同志们：今天召开全县秋季征兵工作会议，主要任务是部署今年的征兵工作，请大家认真抓好落实。\n"
+    "━━━━━━━━━━━━\n"
+    "延伸阅读\n"
+    "社区治理经验交流材料\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "在全县秋季征兵工作会议上的讲话\n"
+                   "同志们：今天召开全县秋季征兵工作会议，主要任务是部署今年的征兵工作，请大家认真抓好落实。");
+}
+
+/* A repost: tags, who passed it on, a headline in brackets. */
+static void
+test_repost (void)
+{
+  const char *page =
+    "青衫客\n"
+    "转发理由：值得一读 //@墨香:收藏学习\n"
+    "【在全镇人居环境整治推进会上的讲话】\n"
+    "#讲话稿# #公文写作#\n"
+    "\n"
+    "同志们：今天召开全镇人居环境整治推进会，就是要对下阶段工作再部署、再推进。\n"
+    "各村要对照标准查漏补缺，确保整治工作取得实效。\n"
+    "转发 12  评论 3  赞 40\n";
+  g_autofree char *title = NULL;
+  g_autofree char *out = remove_furniture (page, &title, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：今天召开全镇人居环境整治推进会，就是要对下阶段工作再部署、再推进。\n"
+                   "各村要对照标准查漏补缺，确保整治工作取得实效。");
+  g_assert_cmpstr (title, ==, "在全镇人居环境整治推进会上的讲话");
+}
+
+/* Tags alone on a line, under the title. */
+static void
+test_tags (void)
+{
+  const char *text =
+    "在全镇人居环境整治推进会上的讲话\n"
+    "#讲话稿# #公文写作# #体制内#\n"
+    "同志们：今天召开全镇人居环境整治推进会，就是要对下阶段工作再部署、再推进。\n"
+    "各村要对照标准查漏补缺，确保整治工作取得实效。\n";
+  g_autofree char *out = remove_furniture (text, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "在全镇人居环境整治推进会上的讲话\n"
+                   "同志们：今天召开全镇人居环境整治推进会，就是要对下阶段工作再部署、再推进。\n"
+                   "各村要对照标准查漏补缺，确保整治工作取得实效。");
+}
+
+/* Who passed a post on, under its title. */
+static void
+test_mention (void)
+{
+  const char *text =
+    "在全镇人居环境整治推进会上的讲话\n"
+    "好材料 //@墨香斋:收藏学习 //@青衫:转发\n"
+    "同志们：今天召开全镇人居环境整治推进会，就是要对下阶段工作再部署、再推进。\n"
+    "各村要对照标准查漏补缺，确保整治工作取得实效。\n";
+  g_autofree char *out = remove_furniture (text, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "在全镇人居环境整治推进会上的讲话\n"
+                   "同志们：今天召开全镇人居环境整治推进会，就是要对下阶段工作再部署、再推进。\n"
+                   "各村要对照标准查漏补缺，确保整治工作取得实效。");
+}
+
+/* A row of links in brackets, then a notice about the page in a
+ * sentence: neither is a heading between two sentences.
+ */
+static void
+test_links_and_notice (void)
+{
+  const char *page =
+    "发布时间：2024-05-06\n"
+    "同志们：今天召开全区安全生产工作会议，主要任务是分析形势、部署工作，请大家认真抓好落实。\n"
+    "各单位要压实责任，确保全区安全生产形势持续稳定。\n"
+    "【关闭】 【打印】 【返回顶部】\n"
+    "网页快照由搜索服务提供，与原网页的内容和观点无关。\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：今天召开全区安全生产工作会议，主要任务是分析形势、部署工作，请大家认真抓好落实。\n"
+                   "各单位要压实责任，确保全区安全生产形势持续稳定。");
+}
+
+/* A mail's closing notice goes; a sentence of the text naming the same
+ * things between two paragraphs stays.
+ */
+static void
+test_mail_notice (void)
+{
+  const char *page =
+    "发件人：综合科 <zhk@example.cn>\n"
+    "\n"
+    "同志们：今天召开全县政务服务工作会议，主要任务是部署今年的工作，请大家认真抓好落实。\n"
+    "请各单位及时下载本系统的新版客户端。\n"
+    "各单位要优化流程，让群众办事更加便捷。谢谢大家！\n"
+    "\n"
+    "本邮件及其附件含有保密信息，仅限于发送给上面地址中列出的个人或群组。\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：今天召开全县政务服务工作会议，主要任务是部署今年的工作，请大家认真抓好落实。\n"
+                   "请各单位及时下载本系统的新版客户端。\n"
+                   "各单位要优化流程，让群众办事更加便捷。谢谢大家！");
+}
+
+/* A preview's progress between two halves of a sentence. */
+static void
+test_page_count (void)
+{
+  const char *page =
+    "提取码：ab12\n"
+    "同志们：今天召开全县政务服务工作会议，主要任务是\n"
+    "已加载 1/2 页\n"
+    "部署今年的工作，请大家认真抓好落实。\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==, "同志们：今天召开全县政务服务工作会议，主要任务是部署今年的工作，请大家认真抓好落实。");
+}
+
+/* Text copied out of a PDF, cut at one width, the title as running
+ * header: pieces of sentences with counts and vague words are text, at
+ * the width, at the end of a sentence cut there or at the start of a page,
+ * and the running header names the document.
+ */
+static void
+test_wrapped_pdf (void)
+{
+  g_autoptr(GString) page = g_string_new ("会议文件之三\n\n");
+  g_autofree char *title = NULL;
+  g_autofree char *out = NULL;
+  const char *const marks[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千" };
+
+  for (guint page_no = 1, k = 0; page_no <= 3; page_no++)
+    {
+      /* the rest of a line the page cut, before the lines at the width */
+      if (page_no > 1)
+        g_string_append (page, page_no == 2 ? "更多依靠内需拉动\n" : "更多依靠创新驱动\n");
+      for (guint n = 0; n < 4; n++, k++)
+        g_string_append_printf (page,
+                                "同志们：今年以来，全县上下认真贯彻落实%s级决策部署，经\n"
+                                "济运行稳中有进，%s区生产总值增长6.5%%，比上年提高0\n"
+                                ".8个百分点；取消和下放%s政审批事项27项，可下载办理\n",
+                                marks[k], marks[k], marks[k]);
+      /* the end of a sentence cut by the page, in vague words */
+      g_string_append_printf (page, "%s\n", (const char *[]) { "取消", "下载", "关注" }[page_no - 1]);
+      g_string_append_printf (page, "县人大常委会办公室 2024年3月印发\n·%u·\n\n在全县经济工作会议上的讲话\n\n",
+                              page_no);
+    }
+  g_string_append (page, "谢谢大家！\n");
+
+  out = remove_furniture (page->str, &title, NULL);
+  g_assert_true (g_str_has_prefix (out, "同志们：今年以来，全县上下认真贯彻落实一级决策部署，经\n"));
+  g_assert_true (g_str_has_suffix (out, "千政审批事项27项，可下载办理\n关注谢谢大家！"));
+  g_assert_null (strstr (out, "印发"));
+  g_assert_null (strstr (out, "会议文件"));
+  g_assert_cmpstr (title, ==, "在全县经济工作会议上的讲话");
+}
+
+/* "[文件] XXX讲话.docx": the tag before a file's name is not the title's. */
+static void
+test_file_tag (void)
+{
+  const char *page =
+    "张伟 2024-03-01 08:12:09\n"
+    "[文件] 在全县防汛工作会议上的讲话.docx\n"
+    "张伟 2024-03-01 08:15:40\n"
+    "同志们：今年入汛以来，全县降雨偏多，防汛形势严峻，各地要立即行动起来。\n"
+    "王强 2024-03-01 09:01:33\n"
+    "收到\n";
+  g_autofree char *title = NULL;
+  g_autofree char *out = remove_furniture (page, &title, NULL);
+
+  g_assert_cmpstr (out, ==, "同志们：今年入汛以来，全县降雨偏多，防汛形势严峻，各地要立即行动起来。");
+  g_assert_cmpstr (title, ==, "在全县防汛工作会议上的讲话");
+}
+
+/* The title the furniture gives over a first line that is a piece of a
+ * sentence.
+ */
+static void
+test_document_title_over_fragment (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) page = g_string_new ("在全县经济工作会议上的讲话.pdf\n大小：20KB\n\n");
+
+  for (guint i = 0; i < 9; i++)
+    {
+      const char *mark = (const char *[]) { "一", "二", "三", "四", "五", "六", "七", "八", "九" }[i];
+
+      g_string_append_printf (page,
+                              "同志们：今年以来，全县上下认真贯彻落实%s级决策部署，经\n"
+                              "济运行稳中有进，%s区生产总值增长6.5%%，比上年提高0\n"
+                              ".8个百分点；取消和下放%s政审批事项27项，可下载办理\n",
+                              mark, mark, mark);
+    }
+  g_string_append (page, "谢谢大家！\n");
+  bytes = g_bytes_new (page->str, page->len);
+  doc = jj_document_new_from_bytes (bytes, "page.txt", JJ_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_document_get_title (doc), ==, "在全县经济工作会议上的讲话");
+}
+
+/* A forwarded mail's header: its fields are furniture, the subject
+ * names the speech, however long.
+ */
+static void
+test_mail_header (void)
+{
+  const char *page =
+    "-------- 转发邮件信息 --------\n"
+    "发件人：\"王芳\" <wangf@example.cn>\n"
+    "发送时间：2024年3月5日(星期二) 上午9:05\n"
+    "收件人：\"综合科\" <zhk@example.cn>\n"
+    "主题：转发：凝心聚力全力夺取防汛抗旱工作全面胜利——在全县防汛抗旱暨地质灾害防治工作会议上的讲话\n"
+    "\n"
+    "同志们：今年入汛以来，全县降雨偏多，防汛形势严峻，各地要立即行动起来。\n"
+    "要加强巡查值守，发现隐患立即整改。谢谢大家！\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, strlen (page));
+
+  doc = jj_document_new_from_bytes (bytes, "mail.txt", JJ_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_document_get_title (doc), ==,
+                   "凝心聚力全力夺取防汛抗旱工作全面胜利——在全县防汛抗旱暨地质灾害防治工作会议上的讲话");
+  g_assert_true (g_str_has_prefix (jj_document_get_text (doc), "同志们："));
+}
+
+/* A page marker cut a sentence before a comma: what goes on after it is
+ * text, whatever its words.
+ */
+static void
+test_mid_sentence (void)
+{
+  const char *page =
+    "浏览：12\n"
+    "同志们：今年以来，全县上下共同努力，粮食生产再获丰收，各乡镇认真落实惠农政策，向种粮大户\n"
+    "第 1 页 / 共 2 页\n"
+    "，免费发放种子化肥\n"
+    "今年全县粮食总产量达到历史最高水平，农民收入稳步增长。\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "同志们：今年以来，全县上下共同努力，粮食生产再获丰收，各乡镇认真落实惠农政策，向种粮大户"
+                   "，免费发放种子化肥\n"
+                   "今年全县粮食总产量达到历史最高水平，农民收入稳步增长。");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +667,18 @@ main (int   argc,
   g_test_add_func ("/furniture/labelled-title", test_labelled_title);
   g_test_add_func ("/furniture/composed-header", test_composed_header);
   g_test_add_func ("/furniture/no-body", test_no_body);
+  g_test_add_func ("/furniture/rule-lines", test_rule_lines);
+  g_test_add_func ("/furniture/repost", test_repost);
+  g_test_add_func ("/furniture/tags", test_tags);
+  g_test_add_func ("/furniture/mention", test_mention);
+  g_test_add_func ("/furniture/links-and-notice", test_links_and_notice);
+  g_test_add_func ("/furniture/mail-notice", test_mail_notice);
+  g_test_add_func ("/furniture/page-count", test_page_count);
+  g_test_add_func ("/furniture/wrapped-pdf", test_wrapped_pdf);
+  g_test_add_func ("/furniture/file-tag", test_file_tag);
+  g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
+  g_test_add_func ("/furniture/mail-header", test_mail_header);
+  g_test_add_func ("/furniture/mid-sentence", test_mid_sentence);
 
   return g_test_run ();
 }

@@ -226,7 +226,7 @@ jj_document_set_text (JjDocument *self,
   g_free (self->text);
   self->text = text;
   self->n_bytes = n_bytes;
-  self->length = g_utf8_strlen (text, n_bytes);
+  self->length = jj_encoding_count_chars (text, n_bytes);
   g_clear_pointer (&self->fingerprint, g_free);
 
   g_clear_pointer (&self->title, g_free);
@@ -715,7 +715,18 @@ jj_document_process (JjDocument            *self,
   push_step (self, &text, &n_bytes, r, n, map);
 
   jj_document_set_text (self, text, n_bytes);
-  /* a speech without a title line, named by the file the site offered */
+  /* a speech without a title line, named by the file the site offered;
+   * a first line that is not that title is the text's, not its title
+   * (compared in simplified characters, as the furniture read them)
+   */
+  if (furniture_title != NULL && self->title != NULL)
+    {
+      g_autofree char *first = shadow_of (self->title, strlen (self->title), keep_shadow);
+      const char *t = first != NULL ? first : self->title;
+
+      if (strstr (t, furniture_title) == NULL && strstr (furniture_title, t) == NULL)
+        g_clear_pointer (&self->title, g_free);
+    }
   if (self->title == NULL && furniture_title != NULL)
     self->title = g_steal_pointer (&furniture_title);
 

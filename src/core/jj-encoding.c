@@ -7,6 +7,9 @@
 
 #include <errno.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <glib/gi18n-lib.h>
 
 #include "jj-encoding.h"
@@ -400,4 +403,104 @@ jj_encoding_decode (const char  *data,
     *out_n_bytes = out->len;
 
   return g_string_free (out, FALSE);
+}
+
+/* The bytes of @p that start a character; *@nul, when @nul is not NULL,
+ * is set when one is a NUL.  Inlined, the check goes where it is not asked.
+ */
+G_ALWAYS_INLINE static inline guint
+count_starts (const guchar *p,
+              gsize         n_bytes,
+              gboolean     *nul)
+{
+  gsize i = 0;
+  guint n = 0;
+
+#ifdef __SSE2__
+  /* the continuation bytes (10xxxxxx) are those below 0xC0 as signed
+   * bytes: counted in sixteen lanes, 255 blocks at most at a time
+   */
+  {
+    __m128i limit = _mm_set1_epi8 ((char)0xC0);
+    __m128i zero = _mm_setzero_si128 ();
+    __m128i nuls = _mm_setzero_si128 ();
+
+    while (n_bytes - i >= 16)
+      {
+        gsize n_blocks = MIN ((n_bytes - i) / 16, 255);
+        __m128i counts = _mm_setzero_si128 ();
+        __m128i sums;
+
+        for (gsize k = 0; k < n_blocks; k++, i += 16)
+          {
+            __m128i v = _mm_loadu_si128 ((const __m128i *)(p + i));
+
+            counts = _mm_sub_epi8 (counts, _mm_cmplt_epi8 (v, limit));
+            if (nul != NULL)
+              nuls = _mm_or_si128 (nuls, _mm_cmpeq_epi8 (v, zero));
+          }
+        sums = _mm_sad_epu8 (counts, zero);
+        n += 16 * n_blocks - (guint)(_mm_cvtsi128_si32 (sums) + _mm_extract_epi16 (sums, 4));
+      }
+    if (nul != NULL && _mm_movemask_epi8 (nuls) != 0)
+      *nul = TRUE;
+  }
+#endif
+
+  /* the same in eight lanes of a byte, 255 words at most at a time */
+  while (n_bytes - i >= 8)
+    {
+      gsize n_words = MIN ((n_bytes - i) / 8, 255);
+      guint64 sums = 0;
+
+      for (gsize k = 0; k < n_words; k++, i += 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p + i, 8);
+          sums += ((w & ~(w << 1)) >> 7) & G_GUINT64_CONSTANT (0x0101010101010101);
+          /* a zero byte, the classic way */
+          if (nul != NULL &&
+              ((w - G_GUINT64_CONSTANT (0x0101010101010101)) & ~w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            *nul = TRUE;
+        }
+      sums = (sums & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF)) +
+             ((sums >> 8) & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF));
+      n += 8 * n_words - (guint)((sums * G_GUINT64_CONSTANT (0x0001000100010001)) >> 48);
+    }
+  for (; i < n_bytes; i++)
+    {
+      n += (p[i] & 0xC0) != 0x80;
+      if (nul != NULL && p[i] == 0)
+        *nul = TRUE;
+    }
+
+  return n;
+}
+
+guint
+jj_encoding_count_starts (const char *text,
+                          gsize       n_bytes)
+{
+  return count_starts ((const guchar *)text, n_bytes, NULL);
+}
+
+guint
+jj_encoding_count_chars (const char *text,
+                         gsize       n_bytes)
+{
+  const guchar *p = (const guchar *)text;
+  gsize last = n_bytes;
+  gboolean nul = FALSE;
+  guint n;
+
+  /* g_utf8_strlen() stops at a NUL and leaves out a cut last character */
+  while (last > 0 && (p[last - 1] & 0xC0) == 0x80)
+    last--;
+  if (last > 0 && last - 1 + g_utf8_skip[p[last - 1]] != n_bytes)
+    return g_utf8_strlen (text, n_bytes);
+
+  n = count_starts (p, n_bytes, &nul);
+
+  return nul ? g_utf8_strlen (text, n_bytes) : n;
 }

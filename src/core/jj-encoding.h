@@ -31,4 +31,14 @@ gboolean    jj_encoding_is_valid (const char *data,
                                   gsize       n_bytes,
                                   const char *encoding);
 
+/* The bytes of @text that are no UTF-8 continuation bytes, counted
+ * eight at a time: the text model counts characters at every step of
+ * import.  jj_encoding_count_chars() is g_utf8_strlen (@text, @n_bytes)
+ * on valid UTF-8, a NUL or a cut character at the end stopping it.
+ */
+guint       jj_encoding_count_starts (const char *text,
+                                      gsize       n_bytes);
+guint       jj_encoding_count_chars  (const char *text,
+                                      gsize       n_bytes);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "jj-encoding.h"
 #include "jj-furniture.h"
 
 /* Furniture is recognised by what it is, as jusText does for HTML: each
@@ -63,6 +64,9 @@ typedef struct
   gboolean    keep;
   gboolean    title;    /* the speech's title, over furniture */
   gboolean    repeated; /* elsewhere on the page too */
+  gboolean    rule;     /* a line drawn across: sets parts of a page apart */
+  gboolean    at_width; /* as long as the lines of a text cut at a width */
+  gboolean    wrapped;  /* at the width, or the rest of a sentence cut there */
 } Line;
 
 typedef struct
@@ -96,7 +100,8 @@ regex_once (GRegex    **slot,
   "主题分类|文档分类|所属分类|栏目|浏览|浏览量|浏览次数|阅读|阅读量|阅读数|阅读次数|下载|" \
   "下载次数|下载量|下载积分|所需积分|积分|价格|售价|评分|收藏|所属|标签|文档标签|关键词|" \
   "关键字|热度|文档热度|查看|回复|点击|点击量|访问量|主办|主办单位|承办|承办单位|协办|" \
-  "网站标识码|标题|文档标题|来自|类型|文档类型|语言|版本|用户|发布者|发布人|楼主|资料"
+  "网站标识码|标题|文档标题|来自|类型|文档类型|语言|版本|用户|发布者|发布人|楼主|资料|" \
+  "主题|发件人|收件人|抄送|发送时间"
 
 static const char *const genre_words[] = {
   "讲话", "发言", "致辞", "讲稿", "报告", "演讲", "党课", "提纲", "主持词", "贺词", "讲义",
@@ -155,7 +160,15 @@ trimmed_copy (const char *s,
   while (e > s && is_space_char (g_utf8_get_char (g_utf8_prev_char (e))))
     e = g_utf8_prev_char (e);
 
-  return g_strndup (s, e - s);
+  /* as g_strndup(), a NUL ending the string, without its padding */
+  {
+    char *t = g_malloc (e - s + 1);
+
+    memcpy (t, s, e - s);
+    t[e - s] = '\0';
+
+    return t;
+  }
 }
 
 static gboolean
@@ -203,6 +216,18 @@ is_row_of_counts (const char *t)
   return n >= 2;
 }
 
+/* "，农村…", "%，货运量…": text going on from the line before, cut
+ * before a mark or a unit no line starts with
+ */
+static gboolean
+starts_mid_sentence (const char *t)
+{
+  gunichar ch = g_utf8_get_char (t);
+
+  return ch == 0xFF0C || ch == 0x3001 || ch == 0xFF1B || ch == 0x3002 || ch == ',' ||
+         ch == ';' || ch == '%' || ch == 0xFF05 || ch == 0x201D || ch == 0x2019;
+}
+
 /* Lines whose shape alone says what they are. */
 static void
 classify_features (Line *line)
@@ -210,6 +235,7 @@ classify_features (Line *line)
   static GRegex *page_marker, *file_page, *nav_page, *caption, *url;
   static GRegex *file_name, *field, *fields, *counter, *size, *stamp, *posted, *label_only;
   static GRegex *place, *offer, *end_strong, *end_weak, *upload, *n_pages, *user_id;
+  static GRegex *rule, *tags, *mention, *link_row, *medium, *address, *page_count;
   const char *t = line->trimmed;
   guint n_fields = 0;
 
@@ -261,14 +287,34 @@ classify_features (Line *line)
               "纠错|更多|热门|往期|推荐|相关|同类|最近更新|近期|版权|来源|作者|编辑|仅供|学习交流|"
               "参考|免费|在线阅读|浏览|字体|本站|本文档|本网|网友|楼|回复|知道了|取消|扫码|公众号)");
 
+  regex_once (&rule, "^[\\s\\-—–_=＝＿~～*＊·•━─═]{3,}$");
+  regex_once (&page_count, "\\d+\\s*[/／]\\s*\\d+\\s*页");
+  regex_once (&tags, "^(#[^#\\s]{1,24}#[\\s\\x{3000}]*){2,}$");
+  /* "//@name:" quoting who passed a post on, "@name:" */
+  regex_once (&mention, "(//@|^@|\\s@)[^\\s:：@]{1,24}[:：]");
+  /* "【关闭】 【打印】": links, each a word in brackets */
+  regex_once (&link_row, "^([\\s\\x{3000}]*[【\\[][^】\\]]{1,6}[】\\]]){2,}[\\s\\x{3000}]*$");
+  /* a sentence about the page, the mail or the file rather than the text */
+  regex_once (&medium, "(邮件|网页|页面|快照|预览|下载|订阅|退订|附件|浏览器|客户端|本站|本网|原网页|转载)");
+  regex_once (&address, "(本|此|该|这封|您|你|请|仅)");
+
   /* a heading of the text is furniture only as a numbered file name */
   if (line->heading)
     {
-      if (g_regex_match (file_name, t, 0, NULL))
+      /* a file's name has a dot before its extension */
+      if (strchr (t, '.') != NULL && g_regex_match (file_name, t, 0, NULL))
         {
           line->kind = KIND_META;
           line->strong = TRUE;
         }
+      return;
+    }
+
+  if (line->n_chars >= 3 && g_regex_match (rule, t, 0, NULL))
+    {
+      line->kind = KIND_META;
+      line->strong = TRUE;
+      line->rule = TRUE;
       return;
     }
 
@@ -277,6 +323,22 @@ classify_features (Line *line)
       (line->n_chars <= MAX_FEATURE_LINE && g_regex_match (url, t, 0, NULL)))
     {
       line->kind = KIND_PAGE;
+      line->strong = TRUE;
+      return;
+    }
+
+  /* "已加载 3/9 页": a few words around a page count */
+  if (line->n_chars <= 16 && line->n_punct == 0 && g_regex_match (page_count, t, 0, NULL))
+    {
+      line->kind = KIND_PAGE;
+      line->strong = TRUE;
+      return;
+    }
+
+  if (g_regex_match (tags, t, 0, NULL) || g_regex_match (mention, t, 0, NULL) ||
+      g_regex_match (link_row, t, 0, NULL))
+    {
+      line->kind = KIND_META;
       line->strong = TRUE;
       return;
     }
@@ -296,6 +358,12 @@ classify_features (Line *line)
       line->strong = TRUE;
       return;
     }
+
+  /* a piece of a sentence cut at the page's width, or one that goes on
+   * after a comma, says nothing by its counts or words
+   */
+  if (line->wrapped || starts_mid_sentence (t))
+    return;
 
   /* fields and counts, never on a line of sentences */
   if (!line->ends_term || line->n_chars <= MAX_WEAK_LINE)
@@ -350,6 +418,13 @@ classify_features (Line *line)
       else if (line->n_punct <= 1 && !line->ends_term && g_regex_match (end_weak, t, 0, NULL))
         line->kind = KIND_END;
     }
+
+  /* a short notice in sentences, addressed to the reader of the page or
+   * the mail: only where no text stands on both sides of it
+   */
+  if (line->kind == KIND_NONE && line->ends_term && line->n_chars <= 80 &&
+      g_regex_match (medium, t, 0, NULL) && g_regex_match (address, t, 0, NULL))
+    line->kind = KIND_END;
 }
 
 static void
@@ -398,17 +473,11 @@ measure (Line *line)
   line->heading = is_heading_like (t);
 }
 
-/* g_utf8_strlen() on valid text, in a loop the compiler can widen */
 static guint
 count_chars (const char *s,
              gsize       n_bytes)
 {
-  guint n = 0;
-
-  for (gsize i = 0; i < n_bytes; i++)
-    n += ((guchar)s[i] & 0xC0) != 0x80;
-
-  return n;
+  return jj_encoding_count_starts (s, n_bytes);
 }
 
 static GArray *
@@ -483,6 +552,62 @@ advance (const char *p,
   return p <= end ? p : NULL;
 }
 
+/* The bytes of a white-space character at @p (as PCRE's \s takes them,
+ * Unicode ones too), or 0.
+ */
+static guint
+space_bytes (const guchar *p)
+{
+  if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+    return 1;
+  if (p[0] == 0xC2 && (p[1] == 0x85 || p[1] == 0xA0))
+    return 2;
+  if ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+      (p[0] == 0xE1 && p[1] == 0x9A && p[2] == 0x80) ||
+      (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xA8 ||
+                                        p[2] == 0xA9 || p[2] == 0xAF)) ||
+      (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F))
+    return 3;
+
+  return 0;
+}
+
+/* ':' or "：" after at most @n bytes other than blanks: where a label of
+ * a few characters, in brackets or not, ends
+ */
+static gboolean
+colon_near_start (const char *s,
+                  guint       n)
+{
+  const guchar *p = (const guchar *)s;
+
+  while (*p)
+    {
+      guint k;
+
+      if (*p == ':' || (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x9A))
+        return TRUE;
+      if ((k = space_bytes (p)) > 0)
+        p += k;
+      else if (n-- == 0)
+        break;
+      else
+        p++;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+ends_with (const char *s,
+           gsize       len,
+           const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  return len >= n && memcmp (s + len - n, suffix, n) == 0;
+}
+
 /* A short line that says again what a longer text says: a summary. */
 static gboolean
 repeats_text (const Line *line,
@@ -501,13 +626,22 @@ repeats_text (const Line *line,
   regex_once (&lead, "^[【\\[]?(摘要|内容摘要|内容提要|提要|简介|内容简介|文档简介|导读|描述|"
                      "资源描述|文档介绍|介绍|文章介绍)[】\\]]?\\s*[:：]\\s*");
 
-  if (g_regex_match (lead, core, 0, &m))
+  if (line->n_punct == 0)
+    return FALSE;
+
+  /* the label ends with a colon: most lines have none, and need no regex */
+  /* a bracket, a label of four characters at most, a bracket: 18 bytes */
+  if (colon_near_start (core, 18) && g_regex_match (lead, core, 0, &m))
     {
       g_match_info_fetch_pos (m, 0, NULL, &core_start);
       marked = TRUE;
     }
-  if (g_str_has_suffix (core, "…") || g_str_has_suffix (core, "...") || g_str_has_suffix (core, "⋯"))
-    marked = TRUE;
+  {
+    gsize len = strlen (core);
+
+    if (ends_with (core, len, "…") || ends_with (core, len, "...") || ends_with (core, len, "⋯"))
+      marked = TRUE;
+  }
   /* under a label of its own: "简介：" */
   if (prev != NULL && prev->kind == KIND_META && prev->n_chars <= 8 &&
       (g_str_has_suffix (prev->trimmed, "：") || g_str_has_suffix (prev->trimmed, ":")))
@@ -607,6 +741,52 @@ is_made_of_lines (const char *key,
   return TRUE;
 }
 
+/* The width text was cut at, when most longer lines have it: a text
+ * copied out of a PDF.  0 when the lines end where paragraphs do.
+ */
+static guint
+wrap_width (GArray *lines)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint n_long = 0;
+  guint best = 0;
+  guint best_n = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      guint n;
+
+      if (line->length < 16 || line->length > MAX_FEATURE_LINE)
+        continue;
+      n_long++;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (line->length))) + 1;
+      g_hash_table_insert (counts, GUINT_TO_POINTER (line->length), GUINT_TO_POINTER (n));
+      if (n > best_n)
+        {
+          best = line->length;
+          best_n = n;
+        }
+    }
+
+  if (best_n < 8 || best_n * 3 < n_long)
+    return 0;
+
+  /* cut text runs on at that width line after line; a header or a
+   * footer as long on every page does not
+   */
+  {
+    guint n_pairs = 0;
+
+    for (guint i = 0; i + 1 < lines->len; i++)
+      if (g_array_index (lines, Line, i).length == best &&
+          g_array_index (lines, Line, i + 1).length == best)
+        n_pairs++;
+
+    return n_pairs >= 4 ? best : 0;
+  }
+}
+
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
@@ -617,8 +797,16 @@ analyse (const char *text,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const Line *prev = NULL;
+  guint width = wrap_width (lines);
 
   g_array_set_clear_func (lines, clear_line);
+
+  for (guint i = 0; i < lines->len && width > 0; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      line->at_width = line->length + 1 >= width && line->length <= width + 3;
+    }
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -632,6 +820,12 @@ analyse (const char *text,
 
       line->trimmed = trimmed_copy (line->sstart, line->sn_bytes);
       measure (line);
+      /* at the width, the end of a sentence cut there, or the start of
+       * a page's text running on at the width
+       */
+      line->wrapped = line->at_width || (prev != NULL && prev->at_width && !prev->ends_term) ||
+                      (!line->ends_term && i + 1 < lines->len &&
+                       g_array_index (lines, Line, i + 1).at_width);
 
       if (line->n_chars <= MAX_FEATURE_LINE)
         classify_features (line);
@@ -656,7 +850,9 @@ analyse (const char *text,
         line->cls = CLASS_BAD;
       else if (line->n_chars > MAX_FEATURE_LINE ||
                (line->n_chars >= 12 && line->ends_term && line->n_han >= 8) ||
-               (line->n_chars >= 40 && line->n_punct >= 2))
+               (line->n_chars >= 40 && line->n_punct >= 2) ||
+               (line->at_width && prev != NULL && prev->at_width && line->n_chars >= 12 &&
+                line->n_punct >= 1 && line->n_han >= 8))
         line->cls = CLASS_GOOD;
       else
         line->cls = CLASS_SHORT;
@@ -670,7 +866,7 @@ analyse (const char *text,
       guint n;
 
       if (line->cls == CLASS_BLANK || line->cls == CLASS_GOOD || line->n_chars > 80 ||
-          line->ends_term || line->heading)
+          line->ends_term || line->heading || line->rule)
         continue;
 
       key = g_string_new (line->trimmed);
@@ -863,6 +1059,30 @@ is_title_like (const Line *line,
   return has_genre_word (t) || (stem != NULL && strcmp (t, stem) == 0);
 }
 
+/* "【XXX讲话】", "📝XXX讲话": a post's headline set off by signs; the
+ * title without them, or NULL when the line is not dressed so.
+ */
+static char *
+undecorated_title (const char *t)
+{
+  const char *s = t;
+  const char *e = t + strlen (t);
+
+  while (*s && g_unichar_type (g_utf8_get_char (s)) == G_UNICODE_OTHER_SYMBOL)
+    s = g_utf8_next_char (s);
+  if (g_str_has_prefix (s, "【") && e - s > 6 && strcmp (e - 3, "】") == 0)
+    {
+      s += strlen ("【");
+      e -= strlen ("】");
+    }
+  if (s == t)
+    return NULL;
+  while (s < e && is_space_char (g_utf8_get_char (s)))
+    s = g_utf8_next_char (s);
+
+  return s < e && strstr (s, "【") == NULL ? g_strndup (s, e - s) : NULL;
+}
+
 /* "XXX讲话（精选）.docx" → "XXX讲话" */
 static char *
 stem_of_file_name (const char *name)
@@ -873,7 +1093,7 @@ stem_of_file_name (const char *name)
   g_autofree char *s2 = NULL;
 
   regex_once (&ext, "(_?第\\s*\\d+\\s*页)?\\.(docx?|pdf|txt|pptx?|wps|xlsx?|rtf|caj)$");
-  regex_once (&tag, "\\s*([（(【\\[][^）)】\\]]{1,8}[）)】\\]])+$");
+  regex_once (&tag, "\\s*([（(【\\[][^）)】\\]]{1,8}[）)】\\]])+$|^([（(【\\[][^）)】\\]]{1,6}[）)】\\]]\\s*)+");
   s = g_regex_replace_literal (ext, name, -1, 0, "", 0, NULL);
   s2 = g_regex_replace_literal (tag, s, -1, 0, "", 0, NULL);
   g_strstrip (s2);
@@ -1124,6 +1344,15 @@ choose_body (GArray *lines)
         cand = line;
     }
 
+  /* the title as a running header on every page */
+  for (guint i = 0; i < lines->len && cand == NULL && stem == NULL; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->repeated && is_title_like (line, NULL))
+        stem = g_strdup (line->trimmed);
+    }
+
   /* Where the text starts: a sentence, a salutation, a heading or the
    * title.  Short lines before it are furniture when the title is known
    * (over them or where the text starts), or when they look like a
@@ -1165,6 +1394,22 @@ choose_body (GArray *lines)
     }
   else if (stem == NULL && first->cls == CLASS_GOOD && fused_title_end (first->trimmed) != NULL)
     stem = g_strndup (first->trimmed, fused_title_end (first->trimmed) - first->trimmed);
+
+  /* a headline dressed in signs names the text; the line is the page's */
+  first_line = first_kept (lines, 0);
+  first = &g_array_index (lines, Line, first_line);
+  if (first->cls == CLASS_SHORT && is_title_like (first, stem))
+    {
+      g_autofree char *inner = undecorated_title (first->trimmed);
+
+      if (inner != NULL && first_kept (lines, first_line + 1) < lines->len)
+        {
+          drop_line (first);
+          first->title = FALSE;
+          if (stem == NULL)
+            stem = g_steal_pointer (&inner);
+        }
+    }
 
   /* Where the text ends: after its last sentence only closing words,
    * dates and notes in brackets, no short line of a page.

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "jj-encoding.h"
 #include "jj-paragraphs.h"
 
 /* Only lines this long are taken for run-on text whose blanks mark
@@ -55,6 +56,64 @@ is_closing (gunichar ch)
          ch == ')' || ch == 0x300B || ch == 0x3011;
 }
 
+/* Where the next blank of each kind stands in a text: ' ', '\t', U+3000
+ * (E3 80 80), U+00A0 (C2 A0), each looked for again once passed.
+ */
+typedef struct
+{
+  const char *end;
+  const char *next[4];
+} Blanks;
+
+static const char *
+find_blank (const char *p,
+            const char *end,
+            guint       kind)
+{
+  static const char leads[] = { ' ', '\t', '\xE3', '\xC2' };
+
+  while (p < end && (p = memchr (p, leads[kind], end - p)) != NULL)
+    {
+      if (kind < 2 ||
+          (kind == 2 && end - p >= 3 && (guchar)p[1] == 0x80 && (guchar)p[2] == 0x80) ||
+          (kind == 3 && end - p >= 2 && (guchar)p[1] == 0xA0))
+        return p;
+      p++;
+    }
+
+  return NULL;
+}
+
+/* Whether a blank follows something else than blanks in @p…@line_end. */
+static gboolean
+has_inner_blank (Blanks     *blanks,
+                 const char *p,
+                 const char *line_end)
+{
+  /* the blanks the line starts with do not count */
+  while (p < line_end)
+    {
+      if (*p == ' ' || *p == '\t')
+        p++;
+      else if (line_end - p >= 3 && memcmp (p, "\xE3\x80\x80", 3) == 0)
+        p += 3;
+      else if (line_end - p >= 2 && memcmp (p, "\xC2\xA0", 2) == 0)
+        p += 2;
+      else
+        break;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (blanks->next); k++)
+    {
+      if (blanks->next[k] != NULL && blanks->next[k] < p)
+        blanks->next[k] = find_blank (p, blanks->end, k);
+      if (blanks->next[k] != NULL && blanks->next[k] < line_end)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 GArray *
 jj_paragraphs_find_breaks (const char *text,
                            gsize       n_bytes)
@@ -63,16 +122,40 @@ jj_paragraphs_find_breaks (const char *text,
   const char *p = text;
   const char *end = text + n_bytes;
   guint offset = 0;
+  Blanks blanks = { end, { NULL, } };
+
+  for (guint k = 0; k < G_N_ELEMENTS (blanks.next); k++)
+    blanks.next[k] = find_blank (text, end, k);
 
   while (p < end)
     {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *line_end = nl ? nl : end;
-      gboolean run_on = (gsize)(line_end - p) > RUN_ON_LINE * 3 &&
-                        g_utf8_strlen (p, line_end - p) > RUN_ON_LINE;
+      const char *nl;
+      const char *line_end;
+      gboolean run_on;
       gunichar prev = 0;
       gboolean at_start = TRUE;
 
+      /* breaks are at blanks: none left, none to find */
+      if (blanks.next[0] == NULL && blanks.next[1] == NULL && blanks.next[2] == NULL &&
+          blanks.next[3] == NULL)
+        break;
+
+      nl = memchr (p, '\n', end - p);
+      line_end = nl ? nl : end;
+
+      /* a break is at a blank after the line's start: most lines have none */
+      if (!has_inner_blank (&blanks, p, line_end))
+        {
+          offset += jj_encoding_count_starts (p, line_end - p);
+          if (nl == NULL)
+            break;
+          offset++;
+          p = nl + 1;
+          continue;
+        }
+
+      run_on = (gsize)(line_end - p) > RUN_ON_LINE * 3 &&
+               g_utf8_strlen (p, line_end - p) > RUN_ON_LINE;
       for (const char *q = p; q < line_end; q = g_utf8_next_char (q), offset++)
         {
           gunichar ch = g_utf8_get_char (q);
@@ -288,7 +371,10 @@ jj_paragraphs_split_long (const char  *text,
       guint length;
 
       if ((gsize)(line_end - p) <= max_chars)
-        length = g_utf8_strlen (p, line_end - p);
+        length = jj_encoding_count_chars (p, line_end - p);
+      /* as many characters as g_utf8_to_ucs4_fast() would give */
+      else if ((length = jj_encoding_count_starts (p, line_end - p)) <= max_chars)
+        ;
       else
         {
           glong n = 0;
@@ -328,6 +414,9 @@ jj_paragraphs_normalize (const char  *text,
   const char *p = text;
   const char *end = text + n_bytes;
   guint offset = 0;
+  /* looked for in each line only when the text has any */
+  gboolean any_cr = memchr (text, '\r', n_bytes) != NULL;
+  gboolean any_nul = memchr (text, '\0', n_bytes) != NULL;
 
   while (p < end)
     {
@@ -337,8 +426,11 @@ jj_paragraphs_normalize (const char  *text,
       guint q_offset = offset;
       guint line_chars = 0;
 
-      while (line_end < end && *line_end != '\n' && *line_end != '\r')
-        line_end++;
+      line_end = memchr (p, '\n', end - p);
+      if (line_end == NULL)
+        line_end = end;
+      if (any_cr && memchr (p, '\r', line_end - p) != NULL)
+        line_end = memchr (p, '\r', line_end - p);
 
       q = p;
       while (q < line_end && is_blank (g_utf8_get_char (q)))
@@ -350,14 +442,23 @@ jj_paragraphs_normalize (const char  *text,
       while (r > q && is_blank (g_utf8_get_char (g_utf8_prev_char (r))))
         r = g_utf8_prev_char (r);
 
-      line_chars = g_utf8_strlen (p, line_end - p);
-
       if (r > q)
         {
+          guint before;
+
           if (jj_text_builder_get_n_bytes (b) > 0)
             jj_text_builder_insert (b, "\n", 1, q_offset);
+          /* the builder counts what it copies: the line is counted once */
+          before = jj_text_builder_get_length (b);
           jj_text_builder_copy (b, q, r - q, q_offset);
+          line_chars = (q_offset - offset) + (jj_text_builder_get_length (b) - before) +
+                       jj_encoding_count_chars (r, line_end - r);
+          /* g_utf8_strlen() stops at a NUL */
+          if (any_nul && memchr (p, '\0', line_end - p) != NULL)
+            line_chars = g_utf8_strlen (p, line_end - p);
         }
+      else
+        line_chars = jj_encoding_count_chars (p, line_end - p);
 
       offset += line_chars;
       p = line_end;

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "jj-encoding.h"
 #include "jj-text-map.h"
 
 typedef struct
@@ -29,29 +30,15 @@ struct _JjTextBuilder
 };
 
 /* g_utf8_strlen() for a piece of valid UTF-8, as every text an import
- * builds is: each step counts every character it copies, and counting the
- * bytes that start one is a loop the compiler vectorizes. Like
- * g_utf8_strlen(), a NUL or a cut character at the end stops the count.
+ * builds is: each step counts every character it copies, so the bytes
+ * that start one are counted eight at a time. Like g_utf8_strlen(), a NUL
+ * or a cut character at the end stops the count.
  */
 static guint
 count_chars (const char *text,
              gsize       n_bytes)
 {
-  const guchar *p = (const guchar *)text;
-  gsize last = n_bytes;
-  guint n = 0;
-
-  while (last > 0 && (p[last - 1] & 0xC0) == 0x80)
-    last--;
-  if (last > 0 && last - 1 + g_utf8_skip[p[last - 1]] != n_bytes)
-    return g_utf8_strlen (text, n_bytes);
-  if (memchr (text, '\0', n_bytes) != NULL)
-    return g_utf8_strlen (text, n_bytes);
-
-  for (gsize i = 0; i < n_bytes; i++)
-    n += (p[i] & 0xC0) != 0x80;
-
-  return n;
+  return jj_encoding_count_chars (text, n_bytes);
 }
 
 static JjTextMap *

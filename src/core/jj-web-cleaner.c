@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jj-furniture.h"
+#include "jj-encoding.h"
 #include "jj-web-cleaner.h"
 
 #define MAX_TITLE_CHARS      60
@@ -36,6 +37,25 @@ is_tone_letter (gunichar ch)
   return FALSE;
 }
 
+/* The next "（" (EF BC 88), by its last byte: EF starts every full-width
+ * comma and colon too
+ */
+static const char *
+find_wide_open (const char *p,
+                const char *end)
+{
+  const char *q = p + 2;
+
+  while (q < end && (q = memchr (q, 0x88, end - q)) != NULL)
+    {
+      if ((guchar)q[-2] == 0xEF && (guchar)q[-1] == 0xBC)
+        return q - 2;
+      q++;
+    }
+
+  return NULL;
+}
+
 /* "建設(shè)" → "建設": a parenthesis glued after a Han character holding
  * only pinyin syllables, at least one with a tone mark.
  */
@@ -46,7 +66,7 @@ jj_web_cleaner_remove_pinyin (const char  *text,
                               JjTextMap  **map,
                               guint       *n_removed)
 {
-  g_autoptr(JjTextBuilder) b = jj_text_builder_new (n_bytes);
+  g_autoptr(JjTextBuilder) b = NULL;
   const char *p = text;
   const char *end = text + n_bytes;
   const char *copied = text;
@@ -54,6 +74,9 @@ jj_web_cleaner_remove_pinyin (const char  *text,
   guint offset = 0;
   guint removed = 0;
   gboolean glued_han = FALSE;
+  /* where the next "(" and "（" stand, looked for again once passed */
+  const char *next_ascii = memchr (text, '(', n_bytes);
+  const char *next_wide = find_wide_open (text, text + n_bytes);
 
   while (p < end)
     {
@@ -66,14 +89,15 @@ jj_web_cleaner_remove_pinyin (const char  *text,
       gunichar c = 0;
 
       /* only parentheses matter: jump to the next one, counting characters */
-      while (open < end && *open != '(' &&
-             !(open + 2 < end && (guchar)open[0] == 0xEF && (guchar)open[1] == 0xBC &&
-               (guchar)open[2] == 0x88))
-        open++;
-      if (open >= end)
+      if (next_ascii != NULL && next_ascii < p)
+        next_ascii = memchr (p, '(', end - p);
+      if (next_wide != NULL && next_wide < p)
+        next_wide = find_wide_open (p, end);
+      if (next_ascii == NULL && next_wide == NULL)
         break;
+      open = next_wide == NULL || (next_ascii != NULL && next_ascii < next_wide) ? next_ascii : next_wide;
 
-      offset += g_utf8_strlen (p, open - p);
+      offset += jj_encoding_count_chars (p, open - p);
       if (open > p)
         glued_han = FALSE;
       p = open;
@@ -111,6 +135,8 @@ jj_web_cleaner_remove_pinyin (const char  *text,
         {
           const char *after = g_utf8_next_char (q);
 
+          if (b == NULL)
+            b = jj_text_builder_new (n_bytes);
           jj_text_builder_copy (b, copied, p - copied, copied_offset);
           offset += n + 2;
           copied = after;
@@ -126,10 +152,26 @@ jj_web_cleaner_remove_pinyin (const char  *text,
       offset++;
     }
 
-  jj_text_builder_copy (b, copied, end - copied, copied_offset);
-
   if (n_removed != NULL)
     *n_removed = removed;
+
+  /* no gloss: the text as it is, mapped as a builder copying it whole would */
+  if (b == NULL && n_bytes > 0)
+    {
+      char *copy = g_malloc (n_bytes + 1);
+
+      memcpy (copy, text, n_bytes);
+      copy[n_bytes] = '\0';
+      if (out_n_bytes != NULL)
+        *out_n_bytes = n_bytes;
+      if (map != NULL)
+        *map = jj_text_map_new_identity ();
+
+      return copy;
+    }
+  if (b == NULL)
+    b = jj_text_builder_new (n_bytes);
+  jj_text_builder_copy (b, copied, end - copied, copied_offset);
 
   return jj_text_builder_finish (g_steal_pointer (&b), out_n_bytes, map);
 }
@@ -210,15 +252,35 @@ jj_web_cleaner_fix_punctuation (const char  *text,
   const char *p = text;
   const char *end = text + n_bytes;
   const char *copied = text;
+  static const char marks[] = { ',', ':', ';', '?', '!' };
+  /* where the next of each mark stands, looked for again once passed */
+  const char *next_mark[G_N_ELEMENTS (marks)];
+
+  for (guint k = 0; k < G_N_ELEMENTS (marks); k++)
+    next_mark[k] = memchr (text, marks[k], n_bytes);
 
   for (; p < end; p++)
     {
-      char c = *p;
+      char c;
       gunichar replacement = 0;
       const char *before;
 
-      if (c != ',' && c != ':' && c != ';' && c != '?' && c != '!')
-        continue;
+      /* jump to the next ASCII mark */
+      {
+        const char *next = end;
+
+        for (guint k = 0; k < G_N_ELEMENTS (marks); k++)
+          {
+            if (next_mark[k] != NULL && next_mark[k] < p)
+              next_mark[k] = memchr (p, marks[k], end - p);
+            if (next_mark[k] != NULL && next_mark[k] < next)
+              next = next_mark[k];
+          }
+        p = next;
+      }
+      if (p >= end)
+        break;
+      c = *p;
       if (p == text)
         continue;
 

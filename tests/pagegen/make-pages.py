@@ -8,7 +8,7 @@
 # the clean body, its first and last sentences and every furniture line the
 # page holds.  All site names, user names and page furniture are invented.
 #
-#   make-pages.py [--styles tune|heldout|blind|last|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
+#   make-pages.py [--styles tune|heldout|blind|last|fresh|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
 #
 # A speech file holds the title on its first line and the body after it;
 # "--title T" gives the title of speeches whose file has none (every line is
@@ -507,12 +507,163 @@ LAST = {
     "last-notes": last_notes, "last-aggregator": last_aggregator,
 }
 
+# A fourth held-out set, written after `last` had been seen and before the
+# cleaner ever ran on it: other kinds of pages a speech is copied from.
+
+def fresh_repost(rng, d):
+    """A microblog repost chain quoting the speech as a long post."""
+    users = rng.sample(USER_NAMES, 3)
+    before = [users[0], "%d-%d %02d:%02d 来自 %s" % (rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
+                                                   rng.randint(0, 59), rng.choice(["iPhone客户端", "HUAWEI Mate 60", "微博 weibo.example"])),
+              "转发理由：好材料，先收藏 //@%s:值得一读 //@%s:转发微博" % (users[1], users[2]),
+              "【%s】" % d["title"], "#%s# #公文写作#" % rng.choice(["讲话稿", "领导讲话", "材料分享"]), ""]
+
+    def between(k):
+        return []
+    after = ["", "收起全文", "网页链接", "转发 %d  评论 %d  赞 %d" % (rng.randint(1, 999), rng.randint(0, 99), rng.randint(1, 9999))]
+    for u in rng.sample(USER_NAMES, 2):
+        after += ["%s：%s" % (u, rng.choice(COMMENT_TEXTS)), "%d分钟前  回复  赞" % rng.randint(1, 59)]
+    after += ["查看全部%d条评论 >" % rng.randint(3, 99)]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.0, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def fresh_snapshot(rng, d):
+    """A search engine's cached copy of a city portal's page."""
+    host = "www.%s.gov.example" % rng.choice(["hexi", "nanshan", "qingtian"])
+    url = "http://%s/art/%d/%d.html" % (host, rng.randint(2016, 2025), rng.randint(10 ** 5, 10 ** 6))
+    before = ["这是 %s 的快照，保存于 %s，当前页面可能已经更改。" % (url, stamp(rng)),
+              "点击此处查看当前页面。  纯文字版本", "您的搜索词已在下方标出：讲话  工作", "",
+              "%s | 首页 | 新闻中心 | 政务公开 | 互动交流" % rng.choice(["河西区政务网", "南山市政府", "青田县门户"]),
+              TITLE, "发布时间：%s   字体：[大 中 小]" % date(rng), ""]
+
+    def between(k):
+        return []
+    after = ["", "【关闭】  【打印】  【返回顶部】", "网页快照由搜索服务提供，与原网页的内容和观点无关。",
+             "©%d Search Cache" % rng.randint(2018, 2025)]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def fresh_digest(rng, d):
+    """A weekly mail digest that carries the speech as its lead item."""
+    issue = rng.randint(12, 480)
+    others = rng.sample(OTHER_TITLES, 3)
+    before = ["《机关文稿》每周精选 · 第%d期" % issue,
+              "如果邮件无法正常显示，请在浏览器中查看。", "本期目录",
+              "1. " + d["title"], "2. " + others[0], "3. " + others[1], "",
+              "━━━━━━━━━━━━━━━━", "▍本期头条", TITLE, ""]
+
+    def between(k):
+        return []
+    after = ["", "━━━━━━━━━━━━━━━━", "▍延伸阅读", others[0], others[2],
+             "您收到这封邮件，是因为您在本站订阅了每周精选。",
+             "退订  |  管理订阅  |  联系我们", "© %d 文稿周刊编辑部" % rng.randint(2018, 2025)]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def fresh_pdfdump(rng, d):
+    """A meeting's bound papers turned to text: the title as running header,
+    a footer line and a page number on every page, the lines hard-wrapped."""
+    body_no = rng.randint(2, 9)
+    footer = "%s人大常委会办公室 %d年%d月印发" % (rng.choice(["东川市", "白水县", "南岭州"]),
+                                           rng.randint(2016, 2025), rng.randint(1, 12))
+    folio = rng.choice(["Page %d of %d", "·%d·"])
+    before = ["会议文件之%s" % "一二三四五六七八九"[body_no - 1], ""]
+
+    def number(k):
+        return folio % (k, d["pages"]) if "of" in folio else folio % k
+
+    def between(k):
+        return [footer, number(k), "", d["title"], ""]
+    after = ["", footer, number(d["pages"])]
+    return dict(before=before, between=between, after=after, form="wrapped", wrap=rng.randint(28, 40),
+                title_body=1.0, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def fresh_govprint(rng, d):
+    """The print view of a county portal's notice, with its attachments."""
+    org = rng.choice(["青峰县人民政府办公室", "西岭区发展和改革局", "临江市住房和城乡建设局"])
+    before = ["打印时间：%s" % stamp(rng),
+              "当前页面：http://%s.gov.example/zfxxgk/%d/t%d_%d.html" % (
+                  rng.choice(["qf", "xl", "lj"]), rng.randint(2016, 2025), rng.randint(10 ** 7, 10 ** 8), rng.randint(1, 9)),
+              "文号：%s〔%d〕%d号" % (org[:2] + "办发", rng.randint(2016, 2025), rng.randint(1, 99)),
+              "发文机关：%s    成文日期：%s" % (org, date(rng)), TITLE, ""]
+
+    def between(k):
+        return []
+    after = ["", "附件：", "1.%s.pdf" % rng.choice(OTHER_TITLES),
+             "2.%s汇总表.xlsx" % rng.choice(["重点项目", "任务分解", "责任清单"]),
+             "扫描二维码在手机上查看", "网站地图 | 联系我们 | 无障碍浏览 | 隐私声明",
+             "政府网站标识码：%d  备案号：%sICP备%08d号" % (rng.randint(10 ** 9, 10 ** 10), rng.choice("湘赣皖"), rng.randint(0, 10 ** 8))]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def fresh_netdisk(rng, d):
+    """A cloud drive's share page previewing the document."""
+    user = rng.choice(USER_NAMES)
+    code = "".join(rng.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(4))
+    before = ["%s 的分享" % user, d["title"] + rng.choice([".docx", ".doc", ".wps"]),
+              "分享时间：%s    有效期：永久有效" % stamp(rng), "提取码：%s" % code,
+              "保存到我的网盘    下载（%s）" % size(rng), "文档预览", ""]
+
+    def between(k):
+        return ["已加载 %d/%d 页" % (k, d["pages"])] if rng.random() < 0.8 else []
+    after = ["", "预览仅显示部分内容，完整内容请下载后查看。", "举报该分享", "开通超级会员 享极速下载"]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.5, trad=0.0, gloss=0.0, ascii_punct=0.2)
+
+
+def fresh_notes(rng, d):
+    """A post on a picture-and-notes community, tags and comments after."""
+    user = rng.choice(USER_NAMES)
+    before = [user, "关注", "📝" + d["title"], ""]
+
+    def between(k):
+        return ["", "（图%d/%d）" % (k, d["pages"]), ""] if rng.random() < 0.5 else []
+    after = ["", "#公文写作[话题]# #体制内[话题]# #%s[话题]#" % rng.choice(["讲话稿", "笔杆子", "材料"]),
+             "编辑于 %d天前 %s" % (rng.randint(1, 30), rng.choice(["浙江", "湖南", "山东", "重庆"])),
+             "共 %d 条评论" % rng.randint(2, 99)]
+    for u in rng.sample(USER_NAMES, 2):
+        after += [u, rng.choice(COMMENT_TEXTS), "%s  回复" % date(rng)[5:], "%d" % rng.randint(1, 99)]
+    after += ["说点什么...", "%d  %d  %d" % (rng.randint(1, 9999), rng.randint(1, 999), rng.randint(1, 99))]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def fresh_chatlog(rng, d):
+    """A group chat's history, exported: the speech sent as one message."""
+    people = ["张伟", "李秀英", "王强", "刘敏", "陈静", "办公室小赵"]
+    a, b, c = rng.sample(people, 3)
+    y, m, day = rng.randint(2018, 2025), rng.randint(1, 12), rng.randint(1, 28)
+
+    def head(who, h, mi):
+        return "%s %d-%02d-%02d %02d:%02d:%02d" % (who, y, m, day, h, mi, rng.randint(0, 59))
+    before = ["聊天记录：%s" % rng.choice(["综合科工作群", "材料组", "办公室（内部）"]), "———— %d年%d月%d日 ————" % (y, m, day),
+              head(a, 8, rng.randint(0, 29)), "[文件] %s.docx" % d["title"], head(a, 8, rng.randint(30, 59))]
+
+    def between(k):
+        return []
+    after = [head(b, 9, rng.randint(0, 59)), "收到", head(c, 9, rng.randint(0, 59)),
+             rng.choice(["[强]", "👍👍", "好的"]), head(a, 10, rng.randint(0, 59)), "[撤回了一条消息]"]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.6,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+FRESH = {
+    "fresh-repost": fresh_repost, "fresh-snapshot": fresh_snapshot, "fresh-digest": fresh_digest,
+    "fresh-pdfdump": fresh_pdfdump, "fresh-govprint": fresh_govprint, "fresh-netdisk": fresh_netdisk,
+    "fresh-notes": fresh_notes, "fresh-chatlog": fresh_chatlog,
+}
+
 STYLES = {}
 
 
 # ---------------------------------------------------------------------------
 
-def layout_body(rng, d, form, title_body):
+def layout_body(rng, d, form, title_body, width=36):
     """The body as the page shows it, and the clean text it stands for."""
     paras = [p for p in d["body"].split("\n") if p.strip()]
     title_in = False
@@ -523,6 +674,12 @@ def layout_body(rng, d, form, title_body):
         head = []
     if form == "runon":
         text = "".join(head + paras)
+    elif form == "wrapped":
+        # as a PDF's text comes out: every line cut at the same width
+        lines = []
+        for p in head + paras:
+            lines += [p[i:i + width] for i in range(0, len(p), width)]
+        text = "\n".join(lines)
     else:
         text = "\n".join(head + paras)
     return text, title_in
@@ -547,7 +704,7 @@ def make_page(style_name, speech_title, speech_body, seed):
     d["pages"] = max(2, min(9, len(speech_body) // 600 + rng.randint(1, 2)))
     st = STYLES[style_name](rng, d)
     form = st["form"]
-    body, title_in = layout_body(rng, d, form, st["title_body"])
+    body, title_in = layout_body(rng, d, form, st["title_body"], st.get("wrap", 36))
     trad = rng.random() < st["trad"]
     gloss = trad and rng.random() < st["gloss"] / max(st["trad"], 0.01)
     ascii_punct = rng.random() < st["ascii_punct"]
@@ -604,6 +761,7 @@ def main():
     STYLES.update(HELDOUT)
     STYLES.update(BLIND)
     STYLES.update(LAST)
+    STYLES.update(FRESH)
     ap = argparse.ArgumentParser()
     ap.add_argument("--styles", default="all")
     ap.add_argument("--seeds", type=int, default=1)
@@ -620,6 +778,8 @@ def main():
         names = sorted(BLIND)
     elif a.styles == "last":
         names = sorted(LAST)
+    elif a.styles == "fresh":
+        names = sorted(FRESH)
     elif a.styles == "all":
         names = sorted(STYLES)
     else:
