@@ -47,4 +47,20 @@ char     *jj_text_index_dup_context       (const char               *paragraph,
                                            guint                    *hit_start,
                                            guint                    *hit_end);
 
+/* A speech folded and cut into paragraphs, ready to be added. */
+typedef struct _JjTextIndexPrepared JjTextIndexPrepared;
+
+JjTextIndexPrepared *jj_text_index_prepare_text      (const char           *path,
+                                                      const char           *title,
+                                                      gint64                date,
+                                                      const char           *fingerprint,
+                                                      gint64                mtime,
+                                                      const char           *text,
+                                                      JjOutline            *outline);
+gsize                jj_text_index_prepared_get_size (JjTextIndexPrepared  *prepared);
+void                 jj_text_index_prepared_free     (JjTextIndexPrepared  *prepared);
+gboolean             jj_text_index_add_prepared      (JjTextIndex          *self,
+                                                      JjTextIndexPrepared  *prepared,
+                                                      GError              **error);
+
 G_END_DECLS

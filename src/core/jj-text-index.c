@@ -688,7 +688,9 @@ typedef struct
   gboolean plain;
 } PreparedParagraph;
 
-typedef struct
+typedef struct _JjTextIndexPrepared Prepared;
+
+struct _JjTextIndexPrepared
 {
   char   *path;
   char   *title;
@@ -698,7 +700,7 @@ typedef struct
   char   *text;
   GArray *paragraphs;   /* PreparedParagraph */
   gsize   n_bytes;
-} Prepared;
+};
 
 static void
 prepared_paragraph_clear (gpointer data)
@@ -890,14 +892,65 @@ jj_text_index_add_text (JjTextIndex  *self,
                         GError      **error)
 {
   g_autoptr(Prepared) prepared = NULL;
-  gboolean ok;
-  gboolean own_batch;
 
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
   g_return_val_if_fail (path != NULL && text != NULL, FALSE);
 
   prepared = prepare (path, title, date, fingerprint, mtime, text, outline);
+  return jj_text_index_add_prepared (self, prepared, error);
+}
+
+/**
+ * jj_text_index_prepare_text:
+ *
+ * What jj_text_index_add_text() does before it needs the database
+ * (folding, section paths), in any thread: one thread can prepare
+ * speeches while another adds them with jj_text_index_add_prepared().
+ */
+JjTextIndexPrepared *
+jj_text_index_prepare_text (const char *path,
+                            const char *title,
+                            gint64      date,
+                            const char *fingerprint,
+                            gint64      mtime,
+                            const char *text,
+                            JjOutline  *outline)
+{
+  g_return_val_if_fail (path != NULL && text != NULL, NULL);
+
+  return prepare (path, title, date, fingerprint, mtime, text, outline);
+}
+
+gsize
+jj_text_index_prepared_get_size (JjTextIndexPrepared *prepared)
+{
+  return prepared->n_bytes;
+}
+
+void
+jj_text_index_prepared_free (JjTextIndexPrepared *prepared)
+{
+  prepared_free (prepared);
+}
+
+/**
+ * jj_text_index_add_prepared:
+ *
+ * jj_text_index_add_text() of a speech jj_text_index_prepare_text() made.
+ */
+gboolean
+jj_text_index_add_prepared (JjTextIndex          *self,
+                            JjTextIndexPrepared  *prepared,
+                            GError              **error)
+{
+  gboolean ok;
+  gboolean own_batch;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (prepared != NULL, FALSE);
+
   g_mutex_lock (&self->lock);
   own_batch = !self->in_batch;
   ok = begin_batch (self, error) && insert_locked (self, prepared, error);
