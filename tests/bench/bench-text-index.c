@@ -265,6 +265,90 @@ bench_queries (JjTextIndex *index,
   g_rand_free (rand);
 }
 
+static char *
+random_phrase (GRand     *rand,
+               GPtrArray *texts,
+               guint      length)
+{
+  const char *text = g_ptr_array_index (texts, g_rand_int_range (rand, 0, texts->len));
+  glong n = g_utf8_strlen (text, -1);
+  char *phrase = NULL;
+  gboolean ok = FALSE;
+
+  while (!ok)
+    {
+      glong at = g_rand_int_range (rand, 0, n - length);
+
+      g_free (phrase);
+      phrase = g_utf8_substring (text, at, at + length);
+      ok = TRUE;
+      for (const char *p = phrase; *p != '\0'; p = g_utf8_next_char (p))
+        ok = ok && g_utf8_get_char (p) >= 0x4e00 && g_utf8_get_char (p) <= 0x9fff;
+    }
+  return phrase;
+}
+
+static void
+dump_hits (FILE      *out,
+           GPtrArray *hits)
+{
+  for (guint h = 0; h < hits->len; h++)
+    {
+      JjTextHit *hit = g_ptr_array_index (hits, h);
+
+      fprintf (out, "%s\t%u\t%u\t%s\t%s\t%u\t%u\n", hit->path, hit->start, hit->end,
+               hit->section, hit->context, hit->context_hit_start, hit->context_hit_end);
+    }
+}
+
+/* Search and wording results, to compare two versions of the code. */
+static void
+dump_results (JjTextIndex *index,
+              GPtrArray   *texts,
+              const char  *path)
+{
+  static const guint lengths[] = { 1, 2, 3, 4, 8 };
+  static const char * const phrases[] = { "以人民为中心", "高质量发展", "营商环境", "全面从严治党", "乡村振兴" };
+  GRand *rand = g_rand_new_with_seed (2023);
+  FILE *out = fopen (path, "w");
+
+  for (guint q = 0; q < 50; q++)
+    {
+      g_autofree char *query = random_phrase (rand, texts, lengths[q % G_N_ELEMENTS (lengths)]);
+      g_autoptr(GPtrArray) hits = jj_text_index_search (index, query, q % 2 == 0 ? 100 : 0, NULL);
+
+      fprintf (out, "search %s: %u hits\n", query, hits->len);
+      dump_hits (out, hits);
+    }
+  for (guint q = 0; q < 25; q++)
+    {
+      g_autofree char *phrase = q < G_N_ELEMENTS (phrases) ? g_strdup (phrases[q])
+                                : random_phrase (rand, texts, g_rand_int_range (rand, 3, 9));
+      g_autoptr(GPtrArray) variants = jj_wording_compare (index, phrase, NULL);
+
+      fprintf (out, "wording %s: %u variants\n", phrase, variants->len);
+      for (guint v = 0; v < variants->len; v++)
+        {
+          JjWordingVariant *variant = g_ptr_array_index (variants, v);
+
+          fprintf (out, "variant %s %u: %u hits, %u documents, %u years\n", variant->text, variant->errors,
+                   variant->hits->len, variant->documents->len, variant->years->len);
+          dump_hits (out, variant->hits);
+          for (guint d = 0; d < variant->documents->len; d++)
+            {
+              JjWordingDocumentCount *count = &g_array_index (variant->documents, JjWordingDocumentCount, d);
+
+              fprintf (out, "document %s %u\n", count->path, count->count);
+            }
+          for (guint y = 0; y < variant->years->len; y++)
+            fprintf (out, "year %d %u\n", g_array_index (variant->years, JjWordingYearCount, y).year,
+                     g_array_index (variant->years, JjWordingYearCount, y).count);
+        }
+    }
+  fclose (out);
+  g_rand_free (rand);
+}
+
 static gboolean
 count_paragraph (const JjTextIndexParagraph *paragraph,
                  gpointer                    user_data)
@@ -288,6 +372,7 @@ main (int   argc,
   const char *root = g_getenv ("JJ_SOURCE_ROOT");
   guint n_speeches = argc > 1 ? (guint)atoi (argv[1]) : 2000;
   gboolean only_index = argc > 2 && strcmp (argv[2], "--index-only") == 0;
+  const char *dump = argc > 3 && strcmp (argv[2], "--dump") == 0 ? argv[3] : NULL;
   g_autoptr(GPtrArray) sentences = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -387,6 +472,11 @@ main (int   argc,
           file_size (db_path) / 1e6, text_bytes / 1e6, (double)file_size (db_path) / text_bytes);
   if (only_index)
     goto out;
+  if (dump != NULL)
+    {
+      dump_results (index, texts, dump);
+      goto out;
+    }
 
   /* Re-index of one changed speech, as text. */
   {
