@@ -96,10 +96,71 @@ jj_text_hit_free (JjTextHit *hit)
 
 /* The tokenizer */
 
+/* Whether each code point of the Basic Multilingual Plane is a letter,
+ * digit or ideograph: the tokenizer asks for every character it sees.
+ */
+static guint8 word_bmp[0x10000 / 8];
+
+static const guint8 *
+word_table (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      for (gunichar c = 0; c < 0x10000; c++)
+        {
+          if (g_unichar_isalnum (c))
+            word_bmp[c >> 3] |= 1 << (c & 7);
+        }
+      g_once_init_leave (&done, 1);
+    }
+  return word_bmp;
+}
+
 gboolean
 jj_text_is_word_char (gunichar c)
 {
+  if (c < 0x10000)
+    return (word_table ()[c >> 3] >> (c & 7)) & 1;
   return g_unichar_isalnum (c);
+}
+
+/* The code point at @p and its length in bytes; a length of 0 when @p
+ * does not start a valid UTF-8 sequence.
+ */
+static inline gunichar
+decode (const guchar *p,
+        const guchar *end,
+        guint        *length)
+{
+  gunichar c = p[0];
+
+  if (c < 0x80)
+    {
+      *length = 1;
+      return c;
+    }
+  if (c >= 0xe0 && c < 0xf0 && end - p >= 3
+      && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80)
+    {
+      c = ((c & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+      if (c >= 0x800 && (c < 0xd800 || c > 0xdfff))
+        {
+          *length = 3;
+          return c;
+        }
+      *length = 0;
+      return 0;
+    }
+  c = g_utf8_get_char_validated ((const char *)p, end - p);
+  if (c == (gunichar)-1 || c == (gunichar)-2)
+    {
+      *length = 0;
+      return 0;
+    }
+  *length = g_utf8_skip[p[0]];
+  return c;
 }
 
 static int
@@ -110,6 +171,7 @@ bigram_create (void           *context,
 {
   static int instance;
 
+  word_table ();
   *tokenizer = (Fts5Tokenizer *)&instance;
   return SQLITE_OK;
 }
@@ -127,57 +189,47 @@ bigram_tokenize (Fts5Tokenizer *tokenizer,
                  int            n_text,
                  int          (*emit) (void *, int, const char *, int, int, int))
 {
-  const char *end = text + n_text;
-  const char *p = text;
+  const guchar *start = (const guchar *)text;
+  const guchar *end = start + n_text;
+  const guchar *p = start;
   gboolean query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  /* The previous word character of the run, when there is one. */
+  const guchar *prev = NULL;
+  gboolean alone = TRUE;   /* prev is the run's first character */
 
   while (p < end)
     {
-      const char *run = p;
-      guint n_run = 0;
-      const char *a, *b, *c;
+      guint length;
+      gunichar c = decode (p, end, &length);
+      int rc = SQLITE_OK;
 
-      /* Find the run of word characters starting at p. */
-      while (p < end)
+      if (length > 0 && jj_text_is_word_char (c))
         {
-          gunichar ch = g_utf8_get_char_validated (p, end - p);
-
-          if (ch == (gunichar)-1 || ch == (gunichar)-2 || !jj_text_is_word_char (ch))
-            break;
-          p = g_utf8_next_char (p);
-          n_run++;
+          if (prev != NULL)
+            {
+              rc = emit (context, 0, (const char *)prev, (p + length) - prev,
+                         prev - start, (p + length) - start);
+              alone = FALSE;
+            }
+          prev = p;
+          p += length;
         }
-
-      if (n_run == 0)
+      else
         {
-          gunichar ch = g_utf8_get_char_validated (p, end - p);
-
-          p = (ch == (gunichar)-1 || ch == (gunichar)-2) ? p + 1 : g_utf8_next_char (p);
-          continue;
+          /* The end of a run: its last character alone, except in a
+           * query, where the pairs say it all.
+           */
+          if (prev != NULL && (!query || alone))
+            rc = emit (context, 0, (const char *)prev, p - prev, prev - start, p - start);
+          prev = NULL;
+          alone = TRUE;
+          p += length > 0 ? length : 1;
         }
-
-      for (a = run; a < p; a = b)
-        {
-          int rc;
-
-          b = g_utf8_next_char (a);
-          if (b < p)
-            {
-              c = g_utf8_next_char (b);
-              rc = emit (context, 0, a, c - a, a - text, c - text);
-            }
-          else if (!query || n_run == 1)
-            {
-              rc = emit (context, 0, a, b - a, a - text, b - text);
-            }
-          else
-            {
-              rc = SQLITE_OK;
-            }
-          if (rc != SQLITE_OK)
-            return rc;
-        }
+      if (rc != SQLITE_OK)
+        return rc;
     }
+  if (prev != NULL && (!query || alone))
+    return emit (context, 0, (const char *)prev, p - prev, prev - start, p - start);
 
   return SQLITE_OK;
 }
