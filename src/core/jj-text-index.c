@@ -96,34 +96,10 @@ jj_text_hit_free (JjTextHit *hit)
 
 /* The tokenizer */
 
-/* Whether each code point of the Basic Multilingual Plane is a letter,
- * digit or ideograph: the tokenizer asks for every character it sees.
- */
-static guint8 word_bmp[0x10000 / 8];
-
-static const guint8 *
-word_table (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      for (gunichar c = 0; c < 0x10000; c++)
-        {
-          if (g_unichar_isalnum (c))
-            word_bmp[c >> 3] |= 1 << (c & 7);
-        }
-      g_once_init_leave (&done, 1);
-    }
-  return word_bmp;
-}
-
 gboolean
 jj_text_is_word_char (gunichar c)
 {
-  if (c < 0x10000)
-    return (word_table ()[c >> 3] >> (c & 7)) & 1;
-  return g_unichar_isalnum (c);
+  return jj_text_word_in_table (jj_text_word_table (), c);
 }
 
 /* The code point at @p and its length in bytes; a length of 0 when @p
@@ -171,7 +147,6 @@ bigram_create (void           *context,
 {
   static int instance;
 
-  word_table ();
   *tokenizer = (Fts5Tokenizer *)&instance;
   return SQLITE_OK;
 }
@@ -193,6 +168,7 @@ bigram_tokenize (Fts5Tokenizer *tokenizer,
   const guchar *end = start + n_text;
   const guchar *p = start;
   gboolean query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  const guint8 *words = jj_text_word_table ();
   /* The previous word character of the run, when there is one. */
   const guchar *prev = NULL;
   gboolean alone = TRUE;   /* prev is the run's first character */
@@ -203,7 +179,7 @@ bigram_tokenize (Fts5Tokenizer *tokenizer,
       gunichar c = decode (p, end, &length);
       int rc = SQLITE_OK;
 
-      if (length > 0 && jj_text_is_word_char (c))
+      if (length > 0 && jj_text_word_in_table (words, c))
         {
           if (prev != NULL)
             {
@@ -701,32 +677,6 @@ remove_document_locked (JjTextIndex  *self,
   return FALSE;
 }
 
-/* Whether each character of @text folds to one, and each letter, digit
- * or ideograph to itself: then its word characters can be looked for
- * without folding, and offsets in the fold are offsets in the text.
- */
-static gboolean
-is_plain (const char *text,
-          gsize       n_bytes,
-          const char *folded)
-{
-  const char *end = text + n_bytes;
-  const char *p = text;
-  const char *q = folded;
-
-  while (p < end && *q != '\0')
-    {
-      gunichar a = g_utf8_get_char (p);
-      gunichar b = g_utf8_get_char (q);
-
-      if (a != b && (jj_text_is_word_char (a) || jj_text_is_word_char (b)))
-        return FALSE;
-      p = g_utf8_next_char (p);
-      q = g_utf8_next_char (q);
-    }
-  return p == end && *q == '\0';
-}
-
 /* A speech ready to go into the database: what needs no database is done
  * here, in any thread.
  */
@@ -814,8 +764,7 @@ prepare (const char *path,
           paragraph.section = section != NULL ? section : g_strdup ("");
           paragraph.text = p;
           paragraph.n_bytes = n;
-          paragraph.folded = jj_text_fold (p, n);
-          paragraph.plain = is_plain (p, n, paragraph.folded);
+          paragraph.folded = jj_text_fold_plain (p, n, &paragraph.plain);
           g_array_append_val (prepared->paragraphs, paragraph);
         }
 
