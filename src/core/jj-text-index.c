@@ -67,7 +67,12 @@ static const char *schema_sql =
   "  plain INTEGER NOT NULL);"
   "CREATE INDEX paragraphs_by_document ON paragraphs (document);"
   "CREATE VIRTUAL TABLE words USING fts5 (text, content='', detail=none,"
-  "  columnsize=0, tokenize='jj_bigram');";
+  "  columnsize=0, tokenize='jj_bigram');"
+  /* A batch's terms stay in memory until it commits (BATCH_BYTES of text
+   * make less than this): the first index writes each segment once, not
+   * a segment per megabyte merged again and again.
+   */
+  "INSERT INTO words (words, rank) VALUES ('hashsize', 16777216);";
 
 JjTextHit *
 jj_text_hit_copy (const JjTextHit *hit)
