@@ -372,13 +372,15 @@ main (int   argc,
   const char *root = g_getenv ("JJ_SOURCE_ROOT");
   guint n_speeches = argc > 1 ? (guint)atoi (argv[1]) : 2000;
   gboolean only_index = argc > 2 && strcmp (argv[2], "--index-only") == 0;
+  gboolean only_wording = argc > 2 && strcmp (argv[2], "--wording-only") == 0;
   const char *dump = argc > 3 && strcmp (argv[2], "--dump") == 0 ? argv[3] : NULL;
   g_autoptr(GPtrArray) sentences = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) alphabet = g_string_new (NULL);
   g_autofree char *dir = g_dir_make_tmp ("jj-bench-text-index-XXXXXX", NULL);
-  g_autofree char *db_path = g_build_filename (dir, "text-index.sqlite", NULL);
+  g_autofree char *db_path = g_getenv ("JJ_BENCH_DB") != NULL ? g_strdup (g_getenv ("JJ_BENCH_DB"))
+                             : g_build_filename (dir, "text-index.sqlite", NULL);
   g_autoptr(GFile) db_file = g_file_new_for_path (db_path);
   g_autoptr(JjTextIndex) index = NULL;
   g_autoptr(GPtrArray) file_paths = g_ptr_array_new_with_free_func (g_free);
@@ -417,7 +419,11 @@ main (int   argc,
 
   /* First index: the outline (for section paths) and the folding in one
    * thread, the database in this one, as jj_text_index_update() does it.
+   * With JJ_BENCH_DB set to an index of as many speeches, that one is used.
    */
+  if (jj_text_index_get_n_documents (index) == n_speeches)
+    printf ("using the index %s\n", db_path);
+  else
   {
     Producer producer = { texts, g_async_queue_new (), g_async_queue_new (), 0 };
     GThread *thread;
@@ -477,6 +483,8 @@ main (int   argc,
       dump_results (index, texts, dump);
       goto out;
     }
+  if (only_wording)
+    goto wording;
 
   /* Re-index of one changed speech, as text. */
   {
@@ -550,6 +558,7 @@ main (int   argc,
   bench_queries (index, texts, 4);
   bench_queries (index, texts, 8);
 
+wording:
   printf ("wording comparison:\n");
   for (guint i = 0; i < 3; i++)
     {
