@@ -154,6 +154,7 @@ fold (const char  *text,
   Buffer out;
   GArray *result = NULL;
   guint offset = 0;
+  guint n_map = 0;
   gboolean plain = TRUE;
 
   if (n_bytes < 0)
@@ -164,7 +165,11 @@ fold (const char  *text,
   out.data = g_malloc (out.size);
   out.len = 0;
   if (map != NULL)
-    result = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_bytes + 1);
+    {
+      /* Written in place, and cut to its length at the end. */
+      result = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_bytes + 1);
+      g_array_set_size (result, n_bytes + 1);
+    }
 
   for (; p < end; offset++)
     {
@@ -226,15 +231,18 @@ fold (const char  *text,
 
       if (result != NULL)
         {
+          if (n_map + n_out + 1 > result->len)
+            g_array_set_size (result, MAX (result->len * 2, n_map + n_out + 1));
           for (guint k = 0; k < n_out; k++)
-            g_array_append_val (result, offset);
+            ((guint *)(gpointer)result->data)[n_map++] = offset;
         }
     }
 
   out.data[out.len] = '\0';
   if (map != NULL)
     {
-      g_array_append_val (result, offset);
+      ((guint *)(gpointer)result->data)[n_map++] = offset;
+      g_array_set_size (result, n_map);
       *map = result;
     }
   if (plain_out != NULL)

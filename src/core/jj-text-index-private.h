@@ -36,11 +36,26 @@ gboolean  jj_text_index_foreach_match     (JjTextIndex              *self,
                                            JjTextIndexParagraphFunc  func,
                                            gpointer                  user_data,
                                            GError                  **error);
+gboolean  jj_text_index_foreach_row       (JjTextIndex              *self,
+                                           const gint64             *rows,
+                                           guint                     n_rows,
+                                           JjTextIndexParagraphFunc  func,
+                                           gpointer                  user_data,
+                                           GError                  **error);
+GArray   *jj_text_index_match_rows        (JjTextIndex              *self,
+                                           const char               *match,
+                                           GError                  **error);
 const char *jj_text_index_paragraph_fold (const JjTextIndexParagraph  *paragraph,
                                           GArray                     **map,
                                           char                       **owned);
 char     *jj_text_index_match_for_phrase  (const char               *folded);
 gboolean  jj_text_is_word_char            (gunichar                  c);
+char     *jj_text_index_dup_context_at    (const char               *paragraph,
+                                           const char               *hit,
+                                           const char               *hit_last,
+                                           guint                     n_hit,
+                                           guint                    *hit_start,
+                                           guint                    *hit_end);
 char     *jj_text_index_dup_context       (const char               *paragraph,
                                            guint                     start,
                                            guint                     end,

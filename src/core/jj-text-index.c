@@ -1580,6 +1580,8 @@ jj_text_index_update_finish (JjTextIndex   *self,
 static gboolean foreach_paragraph (JjTextIndex               *self,
                                    const char                *sql,
                                    const char                *match,
+                                   const gint64              *rows,
+                                   guint                      n_rows,
                                    JjTextIndexParagraphFunc   func,
                                    gpointer                   user_data,
                                    GError                   **error);
@@ -1595,21 +1597,93 @@ jj_text_index_foreach_match (JjTextIndex               *self,
                             "SELECT p.document, p.start, p.section, p.text, p.plain"
                             " FROM words JOIN paragraphs p ON p.id = words.rowid"
                             " WHERE words MATCH ?1",
-                            match, func, user_data, error);
+                            match, NULL, 0, func, user_data, error);
+}
+
+/**
+ * jj_text_index_foreach_row:
+ * @rows: paragraph ids (the rowids of the FTS table), in increasing order
+ *
+ * Calls @func for each paragraph of @rows still in the index.
+ */
+gboolean
+jj_text_index_foreach_row (JjTextIndex               *self,
+                           const gint64              *rows,
+                           guint                      n_rows,
+                           JjTextIndexParagraphFunc   func,
+                           gpointer                   user_data,
+                           GError                   **error)
+{
+  return foreach_paragraph (self,
+                            "SELECT document, start, section, text, plain FROM paragraphs WHERE id = ?1",
+                            NULL, rows, n_rows, func, user_data, error);
+}
+
+/**
+ * jj_text_index_match_rows:
+ * @match: an FTS5 query
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the paragraphs
+ *   matching @match, in increasing order
+ */
+GArray *
+jj_text_index_match_rows (JjTextIndex  *self,
+                          const char   *match,
+                          GError      **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  rc = sqlite3_prepare_v2 (self->db, "SELECT rowid FROM words WHERE words MATCH ?1 ORDER BY rowid",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 row = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (rows, row);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    set_error (self, error, "search");
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && self->damaged)
+    {
+      rebuild_locked (self);
+      g_clear_error (error);
+      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED,
+                   _("The full-text index was damaged and has been started anew: search again once the speeches are indexed."));
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 /* Runs @sql (which selects document, start, section, text and plain of
- * paragraphs in the order of their ids, with @match as ?1 when not NULL)
- * and calls @func for each paragraph.
+ * paragraphs in the order of their ids, with @match as ?1 when not NULL,
+ * or once for each of @rows as ?1 when @rows is not NULL) and calls @func
+ * for each paragraph.
  */
 static gboolean
 foreach_paragraph (JjTextIndex               *self,
                    const char                *sql,
                    const char                *match,
+                   const gint64              *rows,
+                   guint                      n_rows,
                    JjTextIndexParagraphFunc   func,
                    gpointer                   user_data,
                    GError                   **error)
 {
+  guint next_row = 0;
   sqlite3_stmt *stmt = NULL;
   sqlite3_stmt *document = NULL;
   g_autofree char *path = NULL;
@@ -1639,10 +1713,32 @@ foreach_paragraph (JjTextIndex               *self,
   if (match != NULL)
     sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (;;)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id;
       JjTextIndexParagraph paragraph;
+
+      if (rows != NULL)
+        {
+          /* One row per id, or none when the paragraph is gone. */
+          rc = SQLITE_DONE;
+          while (next_row < n_rows)
+            {
+              sqlite3_reset (stmt);
+              sqlite3_bind_int64 (stmt, 1, rows[next_row++]);
+              rc = sqlite3_step (stmt);
+              if (rc != SQLITE_DONE)
+                break;
+            }
+        }
+      else
+        {
+          rc = sqlite3_step (stmt);
+        }
+      if (rc != SQLITE_ROW)
+        break;
+
+      id = sqlite3_column_int64 (stmt, 0);
 
       if (id != document_id || path == NULL)
         {
@@ -1691,10 +1787,70 @@ foreach_paragraph (JjTextIndex               *self,
   return rc == SQLITE_DONE;
 }
 
-static gboolean
-is_sentence_end (gunichar c)
+/* Whether the character at @p is 。！？； ! ? or ;, by its UTF-8 bytes. */
+static inline gboolean
+is_sentence_end_at (const char *p)
 {
-  return c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0xff1b || c == '!' || c == '?' || c == ';';
+  const guchar *u = (const guchar *)p;
+
+  switch (u[0])
+    {
+    case '!': case '?': case ';':
+      return TRUE;
+    case 0xe3:
+      return u[1] == 0x80 && u[2] == 0x82;
+    case 0xef:
+      return u[1] == 0xbc && (u[2] == 0x81 || u[2] == 0x9f || u[2] == 0x9b);
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * jj_text_index_dup_context_at:
+ * @hit: where the hit starts in @paragraph
+ * @hit_last: where it ends
+ * @n_hit: its length in characters
+ *
+ * jj_text_index_dup_context() of a hit whose place in @paragraph is known.
+ */
+char *
+jj_text_index_dup_context_at (const char *paragraph,
+                              const char *hit,
+                              const char *hit_last,
+                              guint       n_hit,
+                              guint      *hit_start,
+                              guint      *hit_end)
+{
+  const char *from = hit;
+  const char *to = hit_last;
+  guint before = 0;
+
+  /* Back to the start of the sentence, or CONTEXT_CHARS characters. */
+  while (from > paragraph && before < CONTEXT_CHARS)
+    {
+      const char *prev = from - 1;
+
+      while (prev > paragraph && ((guchar)*prev & 0xc0) == 0x80)
+        prev--;
+      if (is_sentence_end_at (prev))
+        break;
+      from = prev;
+      before++;
+    }
+  /* On to the end of the sentence, or CONTEXT_CHARS characters. */
+  for (guint after = 0; *to != '\0' && after < CONTEXT_CHARS; after++)
+    {
+      gboolean end = is_sentence_end_at (to);
+
+      to = g_utf8_next_char (to);
+      if (end)
+        break;
+    }
+
+  *hit_start = before;
+  *hit_end = before + n_hit;
+  return g_strndup (from, to - from);
 }
 
 /**
@@ -1712,33 +1868,8 @@ jj_text_index_dup_context (const char *paragraph,
 {
   const char *hit = g_utf8_offset_to_pointer (paragraph, start);
   const char *hit_last = g_utf8_offset_to_pointer (hit, end - start);
-  const char *from = hit;
-  const char *to = hit_last;
-  guint before = 0;
 
-  /* Back to the start of the sentence, or CONTEXT_CHARS characters. */
-  while (from > paragraph && before < CONTEXT_CHARS)
-    {
-      const char *prev = g_utf8_prev_char (from);
-
-      if (is_sentence_end (g_utf8_get_char (prev)))
-        break;
-      from = prev;
-      before++;
-    }
-  /* On to the end of the sentence, or CONTEXT_CHARS characters. */
-  for (guint after = 0; *to != '\0' && after < CONTEXT_CHARS; after++)
-    {
-      gunichar c = g_utf8_get_char (to);
-
-      to = g_utf8_next_char (to);
-      if (is_sentence_end (c))
-        break;
-    }
-
-  *hit_start = before;
-  *hit_end = before + (end - start);
-  return g_strndup (from, to - from);
+  return jj_text_index_dup_context_at (paragraph, hit, hit_last, end - start, hit_start, hit_end);
 }
 
 /**
@@ -1872,7 +2003,7 @@ jj_text_index_search (JjTextIndex  *self,
       if (!foreach_paragraph (self,
                               "SELECT document, start, section, text, plain FROM paragraphs"
                               " ORDER BY id LIMIT " G_STRINGIFY (SCAN_PARAGRAPHS),
-                              NULL, search_paragraph, &search, error))
+                              NULL, NULL, 0, search_paragraph, &search, error))
         return NULL;
       if (hits->len >= limit)
         return g_steal_pointer (&hits);

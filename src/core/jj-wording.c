@@ -204,6 +204,8 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
   guint offset = 0;
   guint window = c->m + c->block + MAX_INSERTED;
   gunichar chars[MAX_PHRASE + 8];
+  const char *text_at = paragraph->text;   /* at text_offset characters */
+  guint text_offset = 0;
 
   /* In a plain paragraph a letter or ideograph is its own fold: most
    * candidates are turned away here, and when the phrase is all letters
@@ -230,6 +232,8 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       JjWordingVariant *variant;
       JjTextHit *hit;
       guint start, end;
+      const char *hit_at;
+      const char *hit_last;
 
       offset += g_utf8_strlen (counted, p - counted);
       counted = p;
@@ -255,6 +259,19 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
 
       start = map_offset (map, offset);
       end = map_offset (map, offset + length - 1) + 1;
+      if (text == paragraph->text)
+        {
+          hit_at = p;
+          hit_last = end_bytes;
+        }
+      else
+        {
+          /* Hits come in order: walk the text along with them. */
+          hit_at = g_utf8_offset_to_pointer (text_at, start - text_offset);
+          hit_last = g_utf8_offset_to_pointer (hit_at, end - start);
+          text_at = hit_at;
+          text_offset = start;
+        }
       hit = g_new0 (JjTextHit, 1);
       hit->path = g_strdup (paragraph->path);
       hit->title = g_strdup (paragraph->title);
@@ -262,8 +279,8 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       hit->section = g_strdup (paragraph->section);
       hit->start = paragraph->start + start;
       hit->end = paragraph->start + end;
-      hit->context = jj_text_index_dup_context (paragraph->text, start, end,
-                                                &hit->context_hit_start, &hit->context_hit_end);
+      hit->context = jj_text_index_dup_context_at (paragraph->text, hit_at, hit_last, end - start,
+                                                   &hit->context_hit_start, &hit->context_hit_end);
       g_ptr_array_add (variant->hits, hit);
 
       p = end_bytes;
@@ -273,6 +290,119 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
     }
 
   return TRUE;
+}
+
+/* The paragraphs that may hold the phrase or a variant, when the phrase
+ * is letters, digits and ideographs only: the pairs of characters of the
+ * part before the block and of the part after it, for each place of the
+ * block. Each pair's paragraphs are read from the index once, and the
+ * places are tried on a mask of the pairs each paragraph holds (a query
+ * ORing the places would read each pair's list once per place).
+ */
+static GArray *
+candidate_rows (JjTextIndex     *index,
+                const gunichar  *pattern,
+                guint            m,
+                guint            block,
+                GError         **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GArray) terms = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint pair_list[MAX_PHRASE];   /* the list of each pair, equal pairs sharing one */
+  guint64 used = 0;
+  g_autofree guint *next = NULL;
+
+  for (guint k = 0; k + 1 < m; k++)
+    {
+      pair_list[k] = k;
+      for (guint l = 0; l < k; l++)
+        {
+          if (pattern[l] == pattern[k] && pattern[l + 1] == pattern[k + 1])
+            {
+              pair_list[k] = pair_list[l];
+              break;
+            }
+        }
+    }
+
+  for (guint i = 1; i < m; i++)
+    for (guint j = i; j <= MIN (i + block, m - 1); j++)
+      {
+        guint64 term = 0;
+
+        if (i >= 2)
+          for (guint k = 0; k + 1 < i; k++)
+            term |= G_GUINT64_CONSTANT (1) << pair_list[k];
+        if (m - j >= 2)
+          for (guint k = j; k + 1 < m; k++)
+            term |= G_GUINT64_CONSTANT (1) << pair_list[k];
+        if (term != 0)
+          {
+            g_array_append_val (terms, term);
+            used |= term;
+          }
+      }
+
+  /* The paragraphs of each pair used, by pair. */
+  for (guint k = 0; k + 1 < m; k++)
+    {
+      GArray *list = NULL;
+
+      if ((used >> k) & 1)
+        {
+          char pair[16] = "\"";
+          gsize n = 1;
+
+          n += g_unichar_to_utf8 (pattern[k], pair + n);
+          n += g_unichar_to_utf8 (pattern[k + 1], pair + n);
+          pair[n] = '"';
+          list = jj_text_index_match_rows (index, pair, error);
+          if (list == NULL)
+            return NULL;
+        }
+      g_ptr_array_add (lists, list);
+    }
+
+  /* Walk the lists together, in increasing order of paragraph ids. */
+  next = g_new0 (guint, m);
+  for (;;)
+    {
+      gint64 row = G_MAXINT64;
+      guint64 mask = 0;
+
+      for (guint k = 0; k < lists->len; k++)
+        {
+          GArray *list = g_ptr_array_index (lists, k);
+
+          if (list != NULL && next[k] < list->len && g_array_index (list, gint64, next[k]) < row)
+            row = g_array_index (list, gint64, next[k]);
+        }
+      if (row == G_MAXINT64)
+        break;
+      for (guint k = 0; k < lists->len; k++)
+        {
+          GArray *list = g_ptr_array_index (lists, k);
+
+          if (list != NULL && next[k] < list->len && g_array_index (list, gint64, next[k]) == row)
+            {
+              mask |= G_GUINT64_CONSTANT (1) << k;
+              next[k]++;
+            }
+        }
+      for (guint t = 0; t < terms->len; t++)
+        {
+          guint64 term = g_array_index (terms, guint64, t);
+
+          if ((mask & term) == term)
+            {
+              g_array_append_val (rows, row);
+              break;
+            }
+        }
+    }
+
+  return g_steal_pointer (&rows);
 }
 
 static int
@@ -464,8 +594,19 @@ jj_wording_compare (JjTextIndex  *index,
   compare.all_words = TRUE;
   for (glong i = 0; i < m; i++)
     compare.all_words = compare.all_words && jj_text_is_word_char (pattern[i]);
-  if (!jj_text_index_foreach_match (index, match->str, compare_paragraph, &compare, error))
-    return NULL;
+  if (compare.variants && compare.all_words && m <= 64)
+    {
+      g_autoptr(GArray) rows = candidate_rows (index, pattern, m, compare.block, error);
+
+      if (rows == NULL
+          || !jj_text_index_foreach_row (index, (const gint64 *)(gpointer)rows->data, rows->len,
+                                         compare_paragraph, &compare, error))
+        return NULL;
+    }
+  else if (!jj_text_index_foreach_match (index, match->str, compare_paragraph, &compare, error))
+    {
+      return NULL;
+    }
 
   g_hash_table_iter_init (&iter, variants);
   while (g_hash_table_iter_next (&iter, NULL, &value))
