@@ -33,6 +33,7 @@
 #define CONTEXT_CHARS 40
 #define BATCH_BYTES (16 * 1024 * 1024)
 #define SCAN_PARAGRAPHS 20000
+#define ROWS_STEPPED 3
 
 struct _JjTextIndex
 {
@@ -1615,7 +1616,8 @@ jj_text_index_foreach_row (JjTextIndex               *self,
                            GError                   **error)
 {
   return foreach_paragraph (self,
-                            "SELECT document, start, section, text, plain FROM paragraphs WHERE id = ?1",
+                            "SELECT document, start, section, text, plain, id FROM paragraphs"
+                            " WHERE id >= ?1 ORDER BY id",
                             NULL, rows, n_rows, func, user_data, error);
 }
 
@@ -1684,6 +1686,9 @@ foreach_paragraph (JjTextIndex               *self,
                    GError                   **error)
 {
   guint next_row = 0;
+  gboolean own_transaction = FALSE;
+  gboolean on_row = FALSE;
+  gint64 at = 0;
   sqlite3_stmt *stmt = NULL;
   sqlite3_stmt *document = NULL;
   g_autofree char *path = NULL;
@@ -1712,6 +1717,9 @@ foreach_paragraph (JjTextIndex               *self,
     }
   if (match != NULL)
     sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  /* Rows looked up one by one: one read transaction for all of them. */
+  if (rows != NULL && !self->in_batch)
+    own_transaction = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 
   for (;;)
     {
@@ -1720,16 +1728,39 @@ foreach_paragraph (JjTextIndex               *self,
 
       if (rows != NULL)
         {
-          /* One row per id, or none when the paragraph is gone. */
-          rc = SQLITE_DONE;
-          while (next_row < n_rows)
+          /* The statement reads on from a row: a row a little further on
+           * is stepped to, one far away looked up. A row gone is left out.
+           */
+          gboolean found = FALSE;
+
+          while (!found && next_row < n_rows)
             {
-              sqlite3_reset (stmt);
-              sqlite3_bind_int64 (stmt, 1, rows[next_row++]);
-              rc = sqlite3_step (stmt);
-              if (rc != SQLITE_DONE)
+              gint64 want = rows[next_row++];
+
+              if (on_row && at <= want && want - at <= ROWS_STEPPED)
+                {
+                  while (on_row && at < want)
+                    {
+                      rc = sqlite3_step (stmt);
+                      on_row = rc == SQLITE_ROW;
+                      at = on_row ? sqlite3_column_int64 (stmt, 5) : 0;
+                    }
+                }
+              else
+                {
+                  sqlite3_reset (stmt);
+                  sqlite3_bind_int64 (stmt, 1, want);
+                  rc = sqlite3_step (stmt);
+                  on_row = rc == SQLITE_ROW;
+                  at = on_row ? sqlite3_column_int64 (stmt, 5) : 0;
+                }
+              if (rc != SQLITE_ROW && rc != SQLITE_DONE)
                 break;
+              found = on_row && at == want;
             }
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            break;
+          rc = found ? SQLITE_ROW : SQLITE_DONE;
         }
       else
         {
@@ -1775,6 +1806,8 @@ foreach_paragraph (JjTextIndex               *self,
     set_error (self, error, "search");
   sqlite3_finalize (stmt);
   sqlite3_finalize (document);
+  if (own_transaction)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_DONE && self->damaged)
     {
       rebuild_locked (self);
