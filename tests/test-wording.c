@@ -293,9 +293,66 @@ test_among_many (void)
   /* Nothing else: the fillers hold pairs of the phrase, never a variant. */
   g_assert_cmpuint (variants->len, ==, 4);
   g_assert_cmpuint (((JjWordingVariant *)g_ptr_array_index (variants, 0))->hits->len, ==, n_exact);
+  for (guint v = 0; v < variants->len; v++)
+    {
+      JjWordingVariant *variant = g_ptr_array_index (variants, v);
+
+      g_assert_cmpuint (variant->n_hits, ==, variant->hits->len);
+    }
 
   g_object_unref (index);
   remove_index (jj_text_index_new (file), g_steal_pointer (&root));
+}
+
+/* Keeping a few hits of each wording counts every one all the same. */
+static void
+test_bounded (void)
+{
+  g_autofree char *root = NULL;
+  JjTextIndex *index = make_index (&root);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) bounded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  all = jj_wording_compare (index, "以人民为中心", &error);
+  g_assert_no_error (error);
+  bounded = jj_wording_compare_bounded (index, "以人民为中心", 1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (all->len, ==, bounded->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      JjWordingVariant *a = g_ptr_array_index (all, i);
+      JjWordingVariant *b = g_ptr_array_index (bounded, i);
+      JjTextHit *first_a, *first_b;
+
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpuint (a->n_hits, ==, a->hits->len);
+      g_assert_cmpuint (b->n_hits, ==, a->n_hits);
+      g_assert_cmpuint (b->hits->len, ==, 1);
+      first_a = g_ptr_array_index (a->hits, 0);
+      first_b = g_ptr_array_index (b->hits, 0);
+      g_assert_cmpstr (first_a->path, ==, first_b->path);
+      g_assert_cmpuint (first_a->start, ==, first_b->start);
+      g_assert_cmpstr (first_a->context, ==, first_b->context);
+
+      g_assert_cmpuint (a->documents->len, ==, b->documents->len);
+      for (guint d = 0; d < a->documents->len; d++)
+        {
+          g_assert_cmpstr (g_array_index (a->documents, JjWordingDocumentCount, d).path, ==,
+                           g_array_index (b->documents, JjWordingDocumentCount, d).path);
+          g_assert_cmpuint (g_array_index (a->documents, JjWordingDocumentCount, d).count, ==,
+                            g_array_index (b->documents, JjWordingDocumentCount, d).count);
+        }
+      g_assert_cmpuint (a->years->len, ==, b->years->len);
+      for (guint y = 0; y < a->years->len; y++)
+        g_assert_cmpuint (g_array_index (a->years, JjWordingYearCount, y).count, ==,
+                          g_array_index (b->years, JjWordingYearCount, y).count);
+    }
+  /* The phrase itself: 4 hits in 3 speeches, one kept. */
+  g_assert_cmpuint (((JjWordingVariant *)g_ptr_array_index (bounded, 0))->n_hits, ==, 4);
+
+  remove_index (index, g_steal_pointer (&root));
 }
 
 int
@@ -307,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/wording/people", test_people);
   g_test_add_func ("/wording/quality", test_quality);
   g_test_add_func ("/wording/among-many", test_among_many);
+  g_test_add_func ("/wording/bounded", test_bounded);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  gint64      document;  /* the id of the speech in the index */
   const char *path;
   const char *title;
   gint64      date;

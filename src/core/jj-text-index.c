@@ -1788,6 +1788,7 @@ foreach_paragraph (JjTextIndex               *self,
           sqlite3_reset (document);
         }
 
+      paragraph.document = document_id;
       paragraph.path = path;
       paragraph.title = title;
       paragraph.date = date;

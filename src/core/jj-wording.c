@@ -54,6 +54,8 @@ jj_wording_variant_copy (const JjWordingVariant *variant)
 {
   JjWordingVariant *copy = variant_new (variant->text, variant->errors);
 
+  copy->n_hits = variant->n_hits;
+
   for (guint i = 0; i < variant->hits->len; i++)
     g_ptr_array_add (copy->hits, jj_text_hit_copy (g_ptr_array_index (variant->hits, i)));
   for (guint i = 0; i < variant->documents->len; i++)
@@ -98,13 +100,97 @@ jj_wording_max_errors (const char *phrase)
 
 #define MAX_INSERTED 2
 
+/* A wording found, and where its counts are. */
+typedef struct
+{
+  JjWordingVariant *variant;
+  GHashTable       *documents;      /* document id → index in variant->documents */
+  gint64            last_document;
+  guint             last_document_index;
+  int               last_year;
+  guint             last_year_index;
+} Found;
+
+static void
+found_free (Found *found)
+{
+  g_clear_pointer (&found->variant, jj_wording_variant_free);
+  g_hash_table_unref (found->documents);
+  g_free (found);
+}
+
+static Found *
+found_new (const char *text,
+           guint       errors)
+{
+  Found *found = g_new0 (Found, 1);
+
+  found->variant = variant_new (text, errors);
+  found->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  found->last_year_index = G_MAXUINT;
+  return found;
+}
+
+/* Counts one occurrence in @paragraph, whose date's year is @year. */
+static void
+count_occurrence (Found                      *found,
+                  const JjTextIndexParagraph *paragraph,
+                  int                         year)
+{
+  JjWordingVariant *variant = found->variant;
+
+  variant->n_hits++;
+
+  if (variant->documents->len == 0 || paragraph->document != found->last_document)
+    {
+      gpointer index;
+
+      if (!g_hash_table_lookup_extended (found->documents, &paragraph->document, NULL, &index))
+        {
+          JjWordingDocumentCount count = { g_strdup (paragraph->path), g_strdup (paragraph->title),
+                                           paragraph->date, 0 };
+
+          g_array_append_val (variant->documents, count);
+          index = GUINT_TO_POINTER (variant->documents->len - 1);
+          g_hash_table_insert (found->documents, g_memdup2 (&paragraph->document, sizeof (gint64)), index);
+        }
+      found->last_document = paragraph->document;
+      found->last_document_index = GPOINTER_TO_UINT (index);
+    }
+  g_array_index (variant->documents, JjWordingDocumentCount, found->last_document_index).count++;
+
+  if (found->last_year_index == G_MAXUINT || year != found->last_year)
+    {
+      guint i;
+
+      for (i = 0; i < variant->years->len; i++)
+        {
+          if (g_array_index (variant->years, JjWordingYearCount, i).year == year)
+            break;
+        }
+      if (i == variant->years->len)
+        {
+          JjWordingYearCount count = { year, 0 };
+
+          g_array_append_val (variant->years, count);
+        }
+      found->last_year = year;
+      found->last_year_index = i;
+    }
+  g_array_index (variant->years, JjWordingYearCount, found->last_year_index).count++;
+}
+
 typedef struct
 {
   gunichar   *pattern;
   guint       m;
   guint       block;     /* the most characters replaced or left out */
   gboolean    variants;  /* whether to look for variants at all */
-  GHashTable *variants_found;  /* folded text → JjWordingVariant */
+  GHashTable *variants_found;  /* folded text → Found */
+  guint       max_hits;  /* hits kept of each wording, 0 for all */
+  const guint8 *words;
+  gint64      last_date;
+  int         last_year;
   char        first[8];  /* the first and last characters, in UTF-8 */
   char        last[8];
   gboolean    first_is_word;
@@ -172,7 +258,7 @@ match_at (Compare        *c,
 
           if (i + x + suffix > n)
             break;
-          if (x > 0 && !jj_text_is_word_char (text[i + x - 1]))
+          if (x > 0 && !jj_text_word_in_table (c->words, text[i + x - 1]))
             break;
           if (x == j - i && memcmp (text + i, c->pattern + i, x * sizeof (gunichar)) == 0)
             continue;
@@ -188,6 +274,38 @@ match_at (Compare        *c,
 
   *errors = best_errors;
   return best;
+}
+
+/* The characters of valid UTF-8 in [@from, @to). */
+static inline guint
+count_chars (const char *from,
+             const char *to)
+{
+  guint n = 0;
+
+  for (const guchar *u = (const guchar *)from; u < (const guchar *)to; u++)
+    n += (*u & 0xc0) != 0x80;
+  return n;
+}
+
+/* The character at *@p, *@p moved past it. */
+static inline gunichar
+next_char (const char **p)
+{
+  const guchar *u = (const guchar *)*p;
+
+  if (u[0] < 0x80)
+    {
+      *p += 1;
+      return u[0];
+    }
+  if ((u[0] & 0xf0) == 0xe0 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80)
+    {
+      *p += 3;
+      return ((u[0] & 0x0f) << 12) | ((u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+    }
+  *p = g_utf8_next_char (*p);
+  return g_utf8_get_char ((const char *)u);
 }
 
 static gboolean
@@ -206,6 +324,7 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
   gunichar chars[MAX_PHRASE + 8];
   const char *text_at = paragraph->text;   /* at text_offset characters */
   guint text_offset = 0;
+  int year;
 
   /* In a plain paragraph a letter or ideograph is its own fold: most
    * candidates are turned away here, and when the phrase is all letters
@@ -220,6 +339,15 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
   else
     text = jj_text_index_paragraph_fold (paragraph, &map, &owned);
 
+  if (paragraph->date != 0 && paragraph->date != c->last_date)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (paragraph->date);
+
+      c->last_year = date != NULL ? g_date_time_get_year (date) : 0;
+      c->last_date = paragraph->date;
+    }
+  year = paragraph->date != 0 ? c->last_year : 0;
+
   counted = text;
   for (p = strstr (text, c->first); p != NULL;)
     {
@@ -230,16 +358,17 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       char key[(MAX_PHRASE + 8) * 4 + 1];
       const char *end_bytes;
       JjWordingVariant *variant;
+      Found *found;
       JjTextHit *hit;
       guint start, end;
       const char *hit_at;
       const char *hit_last;
 
-      offset += g_utf8_strlen (counted, p - counted);
+      offset += count_chars (counted, p);
       counted = p;
 
-      for (; n < window && *q != '\0'; n++, q = g_utf8_next_char (q))
-        chars[n] = g_utf8_get_char (q);
+      for (; n < window && *q != '\0'; n++)
+        chars[n] = next_char (&q);
       length = match_at (c, chars, n, &errors);
       if (length == 0)
         {
@@ -250,11 +379,21 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       end_bytes = g_utf8_offset_to_pointer (p, length);
       memcpy (key, p, end_bytes - p);
       key[end_bytes - p] = '\0';
-      variant = g_hash_table_lookup (c->variants_found, key);
-      if (variant == NULL)
+      found = g_hash_table_lookup (c->variants_found, key);
+      if (found == NULL)
         {
-          variant = variant_new (key, errors);
-          g_hash_table_insert (c->variants_found, variant->text, variant);
+          found = found_new (key, errors);
+          g_hash_table_insert (c->variants_found, found->variant->text, found);
+        }
+      variant = found->variant;
+      count_occurrence (found, paragraph, year);
+      if (c->max_hits > 0 && variant->hits->len >= c->max_hits)
+        {
+          p = end_bytes;
+          offset += length;
+          counted = p;
+          p = strstr (p, c->first);
+          continue;
         }
 
       start = map_offset (map, offset);
@@ -424,57 +563,6 @@ compare_year_counts (gconstpointer a,
   return ((const JjWordingYearCount *)a)->year - ((const JjWordingYearCount *)b)->year;
 }
 
-static void
-count_hits (JjWordingVariant *variant)
-{
-  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
-  gint64 last_date = 0;
-  int last_year = 0;
-
-  for (guint i = 0; i < variant->hits->len; i++)
-    {
-      JjTextHit *hit = g_ptr_array_index (variant->hits, i);
-      gpointer index;
-      int year = 0;
-
-      if (!g_hash_table_lookup_extended (documents, hit->path, NULL, &index))
-        {
-          JjWordingDocumentCount count = { g_strdup (hit->path), g_strdup (hit->title), hit->date, 0 };
-
-          g_array_append_val (variant->documents, count);
-          index = GUINT_TO_POINTER (variant->documents->len - 1);
-          g_hash_table_insert (documents, hit->path, index);
-        }
-      g_array_index (variant->documents, JjWordingDocumentCount, GPOINTER_TO_UINT (index)).count++;
-
-      if (hit->date != 0 && hit->date == last_date)
-        {
-          year = last_year;
-        }
-      else if (hit->date != 0)
-        {
-          g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (hit->date);
-
-          year = date != NULL ? g_date_time_get_year (date) : 0;
-          last_date = hit->date;
-          last_year = year;
-        }
-      if (!g_hash_table_lookup_extended (years, GINT_TO_POINTER (year), NULL, &index))
-        {
-          JjWordingYearCount count = { year, 0 };
-
-          g_array_append_val (variant->years, count);
-          index = GUINT_TO_POINTER (variant->years->len - 1);
-          g_hash_table_insert (years, GINT_TO_POINTER (year), index);
-        }
-      g_array_index (variant->years, JjWordingYearCount, GPOINTER_TO_UINT (index)).count++;
-    }
-
-  g_array_sort (variant->documents, compare_document_counts);
-  g_array_sort (variant->years, compare_year_counts);
-}
-
 static int
 compare_variants (gconstpointer a,
                   gconstpointer b)
@@ -484,8 +572,8 @@ compare_variants (gconstpointer a,
 
   if ((va->errors == 0) != (vb->errors == 0))
     return va->errors == 0 ? -1 : 1;
-  if (va->hits->len != vb->hits->len)
-    return va->hits->len > vb->hits->len ? -1 : 1;
+  if (va->n_hits != vb->n_hits)
+    return va->n_hits > vb->n_hits ? -1 : 1;
   return strcmp (va->text, vb->text);
 }
 
@@ -502,6 +590,24 @@ jj_wording_compare (JjTextIndex  *index,
                     const char   *phrase,
                     GError      **error)
 {
+  return jj_wording_compare_bounded (index, phrase, 0, error);
+}
+
+/**
+ * jj_wording_compare_bounded:
+ * @max_hits: the most hits kept of each wording, 0 for all
+ *
+ * jj_wording_compare() keeping only the first @max_hits hits of each
+ * wording (in the order of jj_wording_compare()), which is what takes
+ * time when a wording is common; every occurrence is still counted in
+ * n_hits, documents and years.
+ */
+GPtrArray *
+jj_wording_compare_bounded (JjTextIndex  *index,
+                            const char   *phrase,
+                            guint         max_hits,
+                            GError      **error)
+{
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify)jj_wording_variant_free);
   g_autoptr(GString) match = g_string_new (NULL);
   g_autoptr(GHashTable) variants = NULL;
@@ -510,7 +616,7 @@ jj_wording_compare (JjTextIndex  *index,
   g_autofree gunichar *pattern = NULL;
   glong m = 0;
   Compare compare;
-  JjWordingVariant *exact;
+  Found *exact;
   GHashTableIter iter;
   gpointer value;
 
@@ -579,12 +685,15 @@ jj_wording_compare (JjTextIndex  *index,
       return NULL;
     }
 
-  variants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                    (GDestroyNotify)jj_wording_variant_free);
-  exact = variant_new (folded, 0);
-  g_hash_table_insert (variants, exact->text, exact);
+  variants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)found_free);
+  exact = found_new (folded, 0);
+  g_hash_table_insert (variants, exact->variant->text, exact);
 
   compare.variants_found = variants;
+  compare.max_hits = max_hits;
+  compare.words = jj_text_word_table ();
+  compare.last_date = 0;
+  compare.last_year = 0;
   memset (compare.first, 0, sizeof compare.first);
   memset (compare.last, 0, sizeof compare.last);
   g_unichar_to_utf8 (pattern[0], compare.first);
@@ -611,9 +720,11 @@ jj_wording_compare (JjTextIndex  *index,
   g_hash_table_iter_init (&iter, variants);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      count_hits (value);
-      g_ptr_array_add (result, value);
-      g_hash_table_iter_steal (&iter);
+      Found *found = value;
+
+      g_array_sort (found->variant->documents, compare_document_counts);
+      g_array_sort (found->variant->years, compare_year_counts);
+      g_ptr_array_add (result, g_steal_pointer (&found->variant));
     }
   g_ptr_array_sort (result, compare_variants);
 
