@@ -43,8 +43,9 @@ gboolean  jj_text_index_foreach_row       (JjTextIndex              *self,
                                            JjTextIndexParagraphFunc  func,
                                            gpointer                  user_data,
                                            GError                  **error);
-GArray   *jj_text_index_match_rows        (JjTextIndex              *self,
-                                           const char               *match,
+GPtrArray *jj_text_index_match_rows_each  (JjTextIndex              *self,
+                                           const char * const       *phrases,
+                                           guint                     n_phrases,
                                            GError                  **error);
 const char *jj_text_index_paragraph_fold (const JjTextIndexParagraph  *paragraph,
                                           GArray                     **map,

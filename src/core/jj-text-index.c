@@ -216,6 +216,53 @@ bigram_tokenize (Fts5Tokenizer *tokenizer,
   return SQLITE_OK;
 }
 
+/* jj_rows(words, LISTS): on the first row of a query that ORs phrases,
+ * reads the paragraphs of each phrase into the GArray of the same place
+ * in LISTS (a RowLists bound as a pointer); in C, not a row of SQL each.
+ */
+typedef struct
+{
+  GPtrArray *lists;   /* GArray of gint64, one per phrase */
+  gboolean   done;
+} RowLists;
+
+static int
+append_row (const Fts5ExtensionApi *api,
+            Fts5Context            *fts,
+            void                   *data)
+{
+  gint64 row = api->xRowid (fts);
+
+  g_array_append_val ((GArray *)data, row);
+  return SQLITE_OK;
+}
+
+static void
+rows_function (const Fts5ExtensionApi  *api,
+               Fts5Context             *fts,
+               sqlite3_context         *context,
+               int                      n_values,
+               sqlite3_value          **values)
+{
+  RowLists *lists = n_values == 1 ? sqlite3_value_pointer (values[0], "jj_row_lists") : NULL;
+  int n_phrases;
+
+  if (lists == NULL || lists->done)
+    return;
+  lists->done = TRUE;
+  n_phrases = api->xPhraseCount (fts);
+  for (int i = 0; i < n_phrases && (guint)i < lists->lists->len; i++)
+    {
+      int rc = api->xQueryPhrase (fts, i, g_ptr_array_index (lists->lists, i), append_row);
+
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_result_error_code (context, rc);
+          return;
+        }
+    }
+}
+
 static gboolean
 register_tokenizer (sqlite3 *db)
 {
@@ -231,7 +278,8 @@ register_tokenizer (sqlite3 *db)
   if (api == NULL)
     return FALSE;
 
-  return api->xCreateTokenizer (api, "jj_bigram", NULL, &tokenizer, NULL) == SQLITE_OK;
+  return api->xCreateTokenizer (api, "jj_bigram", NULL, &tokenizer, NULL) == SQLITE_OK
+         && api->xCreateFunction (api, "jj_rows", NULL, rows_function, NULL) == SQLITE_OK;
 }
 
 /* The FTS5 query for the folded @folded: every pair of characters of each
@@ -1622,36 +1670,45 @@ jj_text_index_foreach_row (JjTextIndex               *self,
 }
 
 /**
- * jj_text_index_match_rows:
- * @match: an FTS5 query
+ * jj_text_index_match_rows_each:
+ * @phrases: FTS5 phrases ("\"ab\"")
  *
- * Returns: (transfer full) (element-type gint64): the ids of the paragraphs
- *   matching @match, in increasing order
+ * Returns: (transfer full) (element-type GArray): for each of @phrases,
+ *   the ids of the paragraphs holding it, in increasing order
  */
-GArray *
-jj_text_index_match_rows (JjTextIndex  *self,
-                          const char   *match,
-                          GError      **error)
+GPtrArray *
+jj_text_index_match_rows_each (JjTextIndex         *self,
+                               const char * const  *phrases,
+                               guint                n_phrases,
+                               GError             **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GString) match = g_string_new (NULL);
+  RowLists row_lists = { lists, FALSE };
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
 
+  for (guint i = 0; i < n_phrases; i++)
+    {
+      g_ptr_array_add (lists, g_array_new (FALSE, FALSE, sizeof (gint64)));
+      g_string_append_printf (match, "%s%s", i > 0 ? " OR " : "", phrases[i]);
+    }
+  if (n_phrases == 0)
+    return g_steal_pointer (&lists);
+
   g_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db, "SELECT rowid FROM words WHERE words MATCH ?1 ORDER BY rowid",
+  rc = sqlite3_prepare_v2 (self->db, "SELECT jj_rows(words, ?2) FROM words WHERE words MATCH ?1 LIMIT 1",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 row = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (rows, row);
-        }
+      sqlite3_bind_text (stmt, 1, match->str, -1, SQLITE_STATIC);
+      sqlite3_bind_pointer (stmt, 2, &row_lists, "jj_row_lists", NULL);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        rc = SQLITE_DONE;
     }
   if (rc != SQLITE_DONE)
     set_error (self, error, "search");
@@ -1667,7 +1724,7 @@ jj_text_index_match_rows (JjTextIndex  *self,
 
   if (rc != SQLITE_DONE)
     return NULL;
-  return g_steal_pointer (&rows);
+  return g_steal_pointer (&lists);
 }
 
 /* Runs @sql (which selects document, start, section, text and plain of

@@ -484,24 +484,30 @@ candidate_rows (JjTextIndex     *index,
       }
 
   /* The paragraphs of each pair used, by pair. */
-  for (guint k = 0; k + 1 < m; k++)
-    {
-      GArray *list = NULL;
+  {
+    g_autoptr(GPtrArray) phrases = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) found = NULL;
+    guint used_index = 0;
 
-      if ((used >> k) & 1)
-        {
-          char pair[16] = "\"";
-          gsize n = 1;
+    for (guint k = 0; k + 1 < m; k++)
+      {
+        if ((used >> k) & 1)
+          {
+            char pair[16] = "\"";
+            gsize n = 1;
 
-          n += g_unichar_to_utf8 (pattern[k], pair + n);
-          n += g_unichar_to_utf8 (pattern[k + 1], pair + n);
-          pair[n] = '"';
-          list = jj_text_index_match_rows (index, pair, error);
-          if (list == NULL)
-            return NULL;
-        }
-      g_ptr_array_add (lists, list);
-    }
+            n += g_unichar_to_utf8 (pattern[k], pair + n);
+            n += g_unichar_to_utf8 (pattern[k + 1], pair + n);
+            pair[n++] = '"';
+            g_ptr_array_add (phrases, g_strndup (pair, n));
+          }
+      }
+    found = jj_text_index_match_rows_each (index, (const char * const *)phrases->pdata, phrases->len, error);
+    if (found == NULL)
+      return NULL;
+    for (guint k = 0; k + 1 < m; k++)
+      g_ptr_array_add (lists, (used >> k) & 1 ? g_array_ref (g_ptr_array_index (found, used_index++)) : NULL);
+  }
 
   /* Walk the lists together, in increasing order of paragraph ids. */
   next = g_new0 (guint, m);
