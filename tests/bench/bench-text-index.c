@@ -431,6 +431,10 @@ main (int   argc,
     double process_cpu = process_cpu_ms ();
     double writer_cpu;
     gsize batch = 0;
+    /* Smaller batches make a small library's index of as many segments
+     * as a large one's. */
+    gsize batch_bytes = g_getenv ("JJ_BENCH_BATCH_BYTES") != NULL
+                        ? g_ascii_strtoull (g_getenv ("JJ_BENCH_BATCH_BYTES"), NULL, 10) : 16 * 1024 * 1024;
 
     for (guint i = 0; i < IN_FLIGHT; i++)
       g_async_queue_push (producer.slots, GUINT_TO_POINTER (1));
@@ -447,7 +451,7 @@ main (int   argc,
           g_error ("%s", error->message);
         jj_text_index_prepared_free (prepared);
         g_async_queue_push (producer.slots, GUINT_TO_POINTER (1));
-        if (batch >= 16 * 1024 * 1024)
+        if (batch >= batch_bytes)
           {
             jj_text_index_end_batch (index, NULL);
             jj_text_index_begin_batch (index, NULL);
