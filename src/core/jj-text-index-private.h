@@ -43,6 +43,13 @@ gboolean  jj_text_index_foreach_row       (JjTextIndex              *self,
                                            JjTextIndexParagraphFunc  func,
                                            gpointer                  user_data,
                                            GError                  **error);
+gboolean  jj_text_index_foreach_row_split (JjTextIndex              *self,
+                                           const gint64             *rows,
+                                           guint                     n_rows,
+                                           JjTextIndexParagraphFunc  func,
+                                           gpointer                  first_data,
+                                           gpointer                  second_data,
+                                           GError                  **error);
 GPtrArray *jj_text_index_match_rows_each  (JjTextIndex              *self,
                                            const char * const       *phrases,
                                            guint                     n_phrases,

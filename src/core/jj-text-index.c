@@ -34,6 +34,8 @@
 #define BATCH_BYTES (16 * 1024 * 1024)
 #define SCAN_PARAGRAPHS 20000
 #define ROWS_STEPPED 3
+#define SPLIT_ROWS 256
+#define ROWS_SQL "SELECT document, start, section, text, plain, id FROM paragraphs WHERE id >= ?1 ORDER BY id"
 
 struct _JjTextIndex
 {
@@ -41,6 +43,7 @@ struct _JjTextIndex
 
   GFile    *file;
   sqlite3  *db;
+  sqlite3  *reader;    /* a second connection, for jj_text_index_foreach_row_split() */
   GMutex    lock;
   gboolean  was_rebuilt;
   gboolean  in_batch;
@@ -380,6 +383,8 @@ jj_text_index_finalize (GObject *object)
 {
   JjTextIndex *self = JJ_TEXT_INDEX (object);
 
+  if (self->reader != NULL)
+    sqlite3_close_v2 (self->reader);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_object (&self->file);
@@ -626,6 +631,9 @@ rebuild_locked (JjTextIndex *self)
   const char *path = g_file_peek_path (self->file);
 
   g_debug ("Rebuilding the damaged full-text index %s", path);
+  if (self->reader != NULL)
+    sqlite3_close_v2 (self->reader);
+  self->reader = NULL;
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   self->db = NULL;
@@ -1663,10 +1671,7 @@ jj_text_index_foreach_row (JjTextIndex               *self,
                            gpointer                   user_data,
                            GError                   **error)
 {
-  return foreach_paragraph (self,
-                            "SELECT document, start, section, text, plain, id FROM paragraphs"
-                            " WHERE id >= ?1 ORDER BY id",
-                            NULL, rows, n_rows, func, user_data, error);
+  return foreach_paragraph (self, ROWS_SQL, NULL, rows, n_rows, func, user_data, error);
 }
 
 /**
@@ -1727,20 +1732,20 @@ jj_text_index_match_rows_each (JjTextIndex         *self,
   return g_steal_pointer (&lists);
 }
 
-/* Runs @sql (which selects document, start, section, text and plain of
- * paragraphs in the order of their ids, with @match as ?1 when not NULL,
- * or once for each of @rows as ?1 when @rows is not NULL) and calls @func
- * for each paragraph.
+/* Runs @sql on @db (it selects document, start, section, text and plain
+ * of paragraphs in the order of their ids, with @match as ?1 when not
+ * NULL, or from each of @rows as ?1 when @rows is not NULL, id sixth) and
+ * calls @func for each paragraph. Returns SQLITE_DONE or the error.
  */
-static gboolean
-foreach_paragraph (JjTextIndex               *self,
-                   const char                *sql,
-                   const char                *match,
-                   const gint64              *rows,
-                   guint                      n_rows,
-                   JjTextIndexParagraphFunc   func,
-                   gpointer                   user_data,
-                   GError                   **error)
+static int
+walk_paragraphs (sqlite3                   *db,
+                 gboolean                   in_transaction,
+                 const char                *sql,
+                 const char                *match,
+                 const gint64              *rows,
+                 guint                      n_rows,
+                 JjTextIndexParagraphFunc   func,
+                 gpointer                   user_data)
 {
   guint next_row = 0;
   gboolean own_transaction = FALSE;
@@ -1754,35 +1759,25 @@ foreach_paragraph (JjTextIndex               *self,
   gint64 document_id = 0;
   int rc;
 
-  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
-
-  /* The lock keeps an update from starting the database anew under the
-   * search. Paragraphs come by document: each document is read once.
-   */
-  g_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (self->db, "SELECT path, title, date FROM documents WHERE id = ?1",
+    rc = sqlite3_prepare_v2 (db, "SELECT path, title, date FROM documents WHERE id = ?1",
                              -1, &document, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error (self, error, "search");
       sqlite3_finalize (stmt);
-      g_mutex_unlock (&self->lock);
-      return FALSE;
+      return rc;
     }
   if (match != NULL)
     sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   /* Rows looked up one by one: one read transaction for all of them. */
-  if (rows != NULL && !self->in_batch)
-    own_transaction = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+  if (rows != NULL && !in_transaction)
+    own_transaction = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 
   for (;;)
     {
       gint64 id;
       JjTextIndexParagraph paragraph;
-
       if (rows != NULL)
         {
           /* The statement reads on from a row: a row a little further on
@@ -1860,22 +1855,152 @@ foreach_paragraph (JjTextIndex               *self,
           break;
         }
     }
-  if (rc != SQLITE_DONE)
-    set_error (self, error, "search");
   sqlite3_finalize (stmt);
   sqlite3_finalize (document);
   if (own_transaction)
-    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_DONE && self->damaged)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return rc;
+}
+
+/* The error of a walk that ended with @rc on @db; a damaged index is
+ * started anew. Called with the lock held.
+ */
+static void
+walk_failed (JjTextIndex  *self,
+             sqlite3      *db,
+             int           rc,
+             GError      **error)
+{
+  if (is_damage (rc))
+    self->damaged = TRUE;
+  g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DATABASE,
+               _("The full-text index cannot be used (%s: %s). Delete it to have it built again."),
+               "search", sqlite3_errmsg (db));
+  if (self->damaged)
     {
       rebuild_locked (self);
       g_clear_error (error);
       g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED,
                    _("The full-text index was damaged and has been started anew: search again once the speeches are indexed."));
     }
+}
+
+static gboolean
+foreach_paragraph (JjTextIndex               *self,
+                   const char                *sql,
+                   const char                *match,
+                   const gint64              *rows,
+                   guint                      n_rows,
+                   JjTextIndexParagraphFunc   func,
+                   gpointer                   user_data,
+                   GError                   **error)
+{
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  /* The lock keeps an update from starting the database anew under the
+   * search. Paragraphs come by document: each document is read once.
+   */
+  g_mutex_lock (&self->lock);
+  rc = walk_paragraphs (self->db, self->in_batch, sql, match, rows, n_rows, func, user_data);
+  if (rc != SQLITE_DONE)
+    walk_failed (self, self->db, rc, error);
   g_mutex_unlock (&self->lock);
 
   return rc == SQLITE_DONE;
+}
+
+typedef struct
+{
+  sqlite3                  *db;
+  const gint64             *rows;
+  guint                     n_rows;
+  JjTextIndexParagraphFunc  func;
+  gpointer                  user_data;
+  int                       rc;
+} Walk;
+
+static gpointer
+walk_thread (gpointer data)
+{
+  Walk *walk = data;
+
+  walk->rc = walk_paragraphs (walk->db, FALSE, ROWS_SQL, NULL, walk->rows, walk->n_rows,
+                              walk->func, walk->user_data);
+  return NULL;
+}
+
+static sqlite3 *
+open_reader (JjTextIndex *self)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (g_file_peek_path (self->file), &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_exec (db, "PRAGMA cache_size=-16384; PRAGMA mmap_size=1073741824;", NULL, NULL, NULL);
+  return db;
+}
+
+/**
+ * jj_text_index_foreach_row_split:
+ * @rows: paragraph ids (the rowids of the FTS table), in increasing order
+ * @first_data: for the paragraphs of the first part of @rows
+ * @second_data: for those of the second part, in another thread
+ *
+ * jj_text_index_foreach_row() in two threads, each with a connection of
+ * its own, when @rows are many: every paragraph of the first part comes
+ * before any of the second. Returns FALSE with @error set on failure.
+ */
+gboolean
+jj_text_index_foreach_row_split (JjTextIndex               *self,
+                                 const gint64              *rows,
+                                 guint                      n_rows,
+                                 JjTextIndexParagraphFunc   func,
+                                 gpointer                   first_data,
+                                 gpointer                   second_data,
+                                 GError                   **error)
+{
+  Walk second = { NULL, NULL, 0, func, second_data, SQLITE_DONE };
+  GThread *thread = NULL;
+  guint n_first = n_rows;
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  /* What a batch has not committed yet only its own connection sees. */
+  if (n_rows >= SPLIT_ROWS && !self->in_batch && g_get_num_processors () > 1)
+    {
+      if (self->reader == NULL)
+        self->reader = open_reader (self);
+      if (self->reader != NULL)
+        {
+          n_first = n_rows / 2;
+          second.db = self->reader;
+          second.rows = rows + n_first;
+          second.n_rows = n_rows - n_first;
+          thread = g_thread_new ("jj-text-index-rows", walk_thread, &second);
+        }
+    }
+  rc = walk_paragraphs (self->db, self->in_batch, ROWS_SQL, NULL, rows, n_first, func, first_data);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (rc != SQLITE_DONE)
+    walk_failed (self, self->db, rc, error);
+  else if (second.rc != SQLITE_DONE)
+    walk_failed (self, second.db, second.rc, error);
+  g_mutex_unlock (&self->lock);
+
+  return rc == SQLITE_DONE && second.rc == SQLITE_DONE;
 }
 
 /* Whether the character at @p is 。！？； ! ? or ;, by its UTF-8 bytes. */

@@ -550,6 +550,85 @@ candidate_rows (JjTextIndex     *index,
   return g_steal_pointer (&rows);
 }
 
+/* Adds what was found in the paragraphs after those of @into. */
+static void
+merge_found (Compare    *into,
+             GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Found *b = value;
+      Found *a = g_hash_table_lookup (into->variants_found, b->variant->text);
+      JjWordingVariant *va, *vb = b->variant;
+      GHashTableIter documents;
+      gpointer id, index;
+
+      if (a == NULL)
+        {
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (into->variants_found, b->variant->text, b);
+          continue;
+        }
+
+      va = a->variant;
+      va->n_hits += vb->n_hits;
+      g_ptr_array_set_free_func (vb->hits, NULL);
+      for (guint i = 0; i < vb->hits->len; i++)
+        {
+          JjTextHit *hit = g_ptr_array_index (vb->hits, i);
+
+          if (into->max_hits == 0 || va->hits->len < into->max_hits)
+            g_ptr_array_add (va->hits, hit);
+          else
+            jj_text_hit_free (hit);
+        }
+      g_ptr_array_set_size (vb->hits, 0);
+
+      g_hash_table_iter_init (&documents, b->documents);
+      while (g_hash_table_iter_next (&documents, &id, &index))
+        {
+          JjWordingDocumentCount *count = &g_array_index (vb->documents, JjWordingDocumentCount,
+                                                          GPOINTER_TO_UINT (index));
+          gpointer into_index;
+
+          if (g_hash_table_lookup_extended (a->documents, id, NULL, &into_index))
+            {
+              g_array_index (va->documents, JjWordingDocumentCount, GPOINTER_TO_UINT (into_index)).count
+                += count->count;
+            }
+          else
+            {
+              JjWordingDocumentCount copy = { g_strdup (count->path), g_strdup (count->title),
+                                              count->date, count->count };
+
+              g_array_append_val (va->documents, copy);
+              g_hash_table_insert (a->documents, g_memdup2 (id, sizeof (gint64)),
+                                   GUINT_TO_POINTER (va->documents->len - 1));
+            }
+        }
+
+      for (guint y = 0; y < vb->years->len; y++)
+        {
+          JjWordingYearCount *count = &g_array_index (vb->years, JjWordingYearCount, y);
+          guint i;
+
+          for (i = 0; i < va->years->len; i++)
+            {
+              if (g_array_index (va->years, JjWordingYearCount, i).year == count->year)
+                break;
+            }
+          if (i == va->years->len)
+            g_array_append_val (va->years, *count);
+          else
+            g_array_index (va->years, JjWordingYearCount, i).count += count->count;
+        }
+    }
+}
+
 static int
 compare_document_counts (gconstpointer a,
                          gconstpointer b)
@@ -709,14 +788,19 @@ jj_wording_compare_bounded (JjTextIndex  *index,
   compare.all_words = TRUE;
   for (glong i = 0; i < m; i++)
     compare.all_words = compare.all_words && jj_text_is_word_char (pattern[i]);
-  if (compare.variants && compare.all_words && m <= 64)
+  if (compare.variants && compare.all_words)
     {
       g_autoptr(GArray) rows = candidate_rows (index, pattern, m, compare.block, error);
+      g_autoptr(GHashTable) second_found = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                                  (GDestroyNotify)found_free);
+      Compare second = compare;
 
+      second.variants_found = second_found;
       if (rows == NULL
-          || !jj_text_index_foreach_row (index, (const gint64 *)(gpointer)rows->data, rows->len,
-                                         compare_paragraph, &compare, error))
+          || !jj_text_index_foreach_row_split (index, (const gint64 *)(gpointer)rows->data, rows->len,
+                                               compare_paragraph, &compare, &second, error))
         return NULL;
+      merge_found (&compare, second_found);
     }
   else if (!jj_text_index_foreach_match (index, match->str, compare_paragraph, &compare, error))
     {
