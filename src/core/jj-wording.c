@@ -8,6 +8,10 @@
  * So a variant holds the phrase's beginning up to the block and its end
  * after it: the candidates are the paragraphs holding, for one of the
  * few places the block can be, the pairs of characters of both parts.
+ * A common phrase has tens of thousands of candidates: they are read
+ * and compared in two threads, and jj_wording_compare_bounded() keeps
+ * only the first hits of each wording (building each hit's strings and
+ * context is then what costs most) while counting every occurrence.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
