@@ -280,16 +280,29 @@ match_at (Compare        *c,
   return best;
 }
 
-/* The characters of valid UTF-8 in [@from, @to). */
+/* The characters of valid UTF-8 in [@from, @to): its bytes but those
+ * continuing a character (10xxxxxx), eight bytes at a time.
+ */
 static inline guint
 count_chars (const char *from,
              const char *to)
 {
-  guint n = 0;
+  const guchar *u = (const guchar *)from;
+  gsize n = to - from;
+  guint continuing = 0;
 
-  for (const guchar *u = (const guchar *)from; u < (const guchar *)to; u++)
-    n += (*u & 0xc0) != 0x80;
-  return n;
+  for (; n >= 8; n -= 8, u += 8)
+    {
+      guint64 w;
+      guint64 high;
+
+      memcpy (&w, u, 8);
+      high = w & ~(w << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
+      continuing += ((high >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+    }
+  for (; n > 0; n--, u++)
+    continuing += (*u & 0xc0) == 0x80;
+  return (to - from) - continuing;
 }
 
 /* The character at *@p, *@p moved past it. */
@@ -368,9 +381,6 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       const char *hit_at;
       const char *hit_last;
 
-      offset += count_chars (counted, p);
-      counted = p;
-
       for (; n < window && *q != '\0'; n++)
         chars[n] = next_char (&q);
       length = match_at (c, chars, n, &errors);
@@ -393,13 +403,13 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       count_occurrence (found, paragraph, year);
       if (c->max_hits > 0 && variant->hits->len >= c->max_hits)
         {
-          p = end_bytes;
-          offset += length;
-          counted = p;
-          p = strstr (p, c->first);
+          /* Counted, not kept: no need of its offsets. */
+          p = strstr (end_bytes, c->first);
           continue;
         }
 
+      offset += count_chars (counted, p);
+      counted = p;
       start = map_offset (map, offset);
       end = map_offset (map, offset + length - 1) + 1;
       if (text == paragraph->text)

@@ -326,6 +326,30 @@ dump_results (JjTextIndex *index,
       g_autofree char *phrase = q < G_N_ELEMENTS (phrases) ? g_strdup (phrases[q])
                                 : random_phrase (rand, texts, g_rand_int_range (rand, 3, 9));
       g_autoptr(GPtrArray) variants = jj_wording_compare (index, phrase, NULL);
+      g_autoptr(GPtrArray) bounded = jj_wording_compare_bounded (index, phrase, 5, NULL);
+
+      /* The bounded comparison keeps the first hits and counts them all. */
+      g_assert_cmpuint (bounded->len, ==, variants->len);
+      for (guint v = 0; v < variants->len; v++)
+        {
+          JjWordingVariant *a = g_ptr_array_index (variants, v);
+          JjWordingVariant *b = g_ptr_array_index (bounded, v);
+
+          g_assert_cmpstr (a->text, ==, b->text);
+          g_assert_cmpuint (a->n_hits, ==, b->n_hits);
+          g_assert_cmpuint (b->hits->len, ==, MIN (5, a->hits->len));
+          g_assert_cmpuint (a->documents->len, ==, b->documents->len);
+          for (guint h = 0; h < b->hits->len; h++)
+            {
+              JjTextHit *ha = g_ptr_array_index (a->hits, h);
+              JjTextHit *hb = g_ptr_array_index (b->hits, h);
+
+              g_assert_cmpstr (ha->path, ==, hb->path);
+              g_assert_cmpuint (ha->start, ==, hb->start);
+              g_assert_cmpuint (ha->end, ==, hb->end);
+              g_assert_cmpstr (ha->context, ==, hb->context);
+            }
+        }
 
       fprintf (out, "wording %s: %u variants\n", phrase, variants->len);
       for (guint v = 0; v < variants->len; v++)
