@@ -165,6 +165,54 @@ bigram_delete (Fts5Tokenizer *tokenizer)
 {
 }
 
+/* The pairs a document's row has already emitted: with detail=none a
+ * pair emitted again in the same row changes nothing, but costs FTS5 a
+ * lookup in its hash of terms, which no longer fits the processor's cache.
+ * Slots hold both characters of a pair and the row's mark, so that no
+ * row needs to clear them.
+ */
+#define SEEN_SLOTS 1024
+
+typedef struct
+{
+  guint32 first;
+  guint32 second;
+  guint32 mark;
+} SeenPair;
+
+typedef struct
+{
+  SeenPair slots[SEEN_SLOTS];
+  guint32  mark;
+} Seen;
+
+static GPrivate seen_key = G_PRIVATE_INIT (g_free);
+
+/* Whether the row marked seen->mark has emitted the pair (@a, @b), noting it. */
+static inline gboolean
+seen_pair (Seen     *seen,
+           gunichar  a,
+           gunichar  b)
+{
+  guint i = ((a * 0x9e3779b1u) ^ (b * 0x85ebca6bu)) >> 22;
+
+  for (guint n = 0; n < 8; n++, i = (i + 1) & (SEEN_SLOTS - 1))
+    {
+      SeenPair *slot = &seen->slots[i];
+
+      if (slot->mark != seen->mark)
+        {
+          slot->first = a;
+          slot->second = b;
+          slot->mark = seen->mark;
+          return FALSE;
+        }
+      if (slot->first == a && slot->second == b)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 bigram_tokenize (Fts5Tokenizer *tokenizer,
                  void          *context,
@@ -180,7 +228,25 @@ bigram_tokenize (Fts5Tokenizer *tokenizer,
   const guint8 *words = jj_text_word_table ();
   /* The previous word character of the run, when there is one. */
   const guchar *prev = NULL;
+  gunichar prev_c = 0;
   gboolean alone = TRUE;   /* prev is the run's first character */
+  Seen *seen = NULL;
+
+  /* A query's pairs are its phrases: each must stay. */
+  if ((flags & FTS5_TOKENIZE_DOCUMENT) != 0 && !query)
+    {
+      seen = g_private_get (&seen_key);
+      if (seen == NULL)
+        {
+          seen = g_new0 (Seen, 1);
+          g_private_set (&seen_key, seen);
+        }
+      if (++seen->mark == 0)
+        {
+          memset (seen->slots, 0, sizeof seen->slots);
+          seen->mark = 1;
+        }
+    }
 
   while (p < end)
     {
@@ -192,11 +258,13 @@ bigram_tokenize (Fts5Tokenizer *tokenizer,
         {
           if (prev != NULL)
             {
-              rc = emit (context, 0, (const char *)prev, (p + length) - prev,
-                         prev - start, (p + length) - start);
+              if (seen == NULL || !seen_pair (seen, prev_c, c))
+                rc = emit (context, 0, (const char *)prev, (p + length) - prev,
+                           prev - start, (p + length) - start);
               alone = FALSE;
             }
           prev = p;
+          prev_c = c;
           p += length;
         }
       else
