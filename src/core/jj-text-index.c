@@ -1749,31 +1749,28 @@ jj_text_index_foreach_row (JjTextIndex               *self,
  * Returns: (transfer full) (element-type GArray): for each of @phrases,
  *   the ids of the paragraphs holding it, in increasing order
  */
-GPtrArray *
-jj_text_index_match_rows_each (JjTextIndex         *self,
-                               const char * const  *phrases,
-                               guint                n_phrases,
-                               GError             **error)
+/* Reads the paragraphs of @phrases into @lists (one each) on @db. */
+static int
+read_rows_each (sqlite3            *db,
+                const char * const *phrases,
+                GArray            **lists,
+                guint               n_phrases)
 {
-  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GPtrArray) list_array = g_ptr_array_new ();
   g_autoptr(GString) match = g_string_new (NULL);
-  RowLists row_lists = { lists, FALSE };
+  RowLists row_lists = { list_array, FALSE };
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-
+  if (n_phrases == 0)
+    return SQLITE_DONE;
   for (guint i = 0; i < n_phrases; i++)
     {
-      g_ptr_array_add (lists, g_array_new (FALSE, FALSE, sizeof (gint64)));
+      g_ptr_array_add (list_array, lists[i]);
       g_string_append_printf (match, "%s%s", i > 0 ? " OR " : "", phrases[i]);
     }
-  if (n_phrases == 0)
-    return g_steal_pointer (&lists);
 
-  g_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db, "SELECT jj_rows(words, ?2) FROM words WHERE words MATCH ?1 LIMIT 1",
+  rc = sqlite3_prepare_v2 (db, "SELECT jj_rows(words, ?2) FROM words WHERE words MATCH ?1 LIMIT 1",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -1783,19 +1780,85 @@ jj_text_index_match_rows_each (JjTextIndex         *self,
       if (rc == SQLITE_ROW)
         rc = SQLITE_DONE;
     }
-  if (rc != SQLITE_DONE)
-    set_error (self, error, "search");
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE && self->damaged)
+  return rc;
+}
+
+typedef struct
+{
+  sqlite3            *db;
+  const char * const *phrases;
+  GArray            **lists;
+  guint               n_phrases;
+  int                 rc;
+} ReadRows;
+
+static gpointer
+read_rows_thread (gpointer data)
+{
+  ReadRows *read = data;
+
+  read->rc = read_rows_each (read->db, read->phrases, read->lists, read->n_phrases);
+  return NULL;
+}
+
+static sqlite3 *open_reader (JjTextIndex *self);
+static void     walk_failed (JjTextIndex  *self,
+                             sqlite3      *db,
+                             int           rc,
+                             GError      **error);
+
+/**
+ * jj_text_index_match_rows_each:
+ * @phrases: FTS5 phrases ("\"ab\"")
+ *
+ * Returns: (transfer full) (element-type GArray): for each of @phrases,
+ *   the ids of the paragraphs holding it, in increasing order; the second
+ *   half read in another thread
+ */
+GPtrArray *
+jj_text_index_match_rows_each (JjTextIndex         *self,
+                               const char * const  *phrases,
+                               guint                n_phrases,
+                               GError             **error)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  ReadRows second = { NULL, NULL, NULL, 0, SQLITE_DONE };
+  GThread *thread = NULL;
+  guint n_first = n_phrases;
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  for (guint i = 0; i < n_phrases; i++)
+    g_ptr_array_add (lists, g_array_new (FALSE, FALSE, sizeof (gint64)));
+
+  g_mutex_lock (&self->lock);
+  if (n_phrases >= 2 && !self->in_batch && g_get_num_processors () > 1)
     {
-      rebuild_locked (self);
-      g_clear_error (error);
-      g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED,
-                   _("The full-text index was damaged and has been started anew: search again once the speeches are indexed."));
+      if (self->reader == NULL)
+        self->reader = open_reader (self);
+      if (self->reader != NULL)
+        {
+          n_first = n_phrases / 2;
+          second.db = self->reader;
+          second.phrases = phrases + n_first;
+          second.lists = (GArray **)lists->pdata + n_first;
+          second.n_phrases = n_phrases - n_first;
+          thread = g_thread_new ("jj-text-index-rows", read_rows_thread, &second);
+        }
     }
+  rc = read_rows_each (self->db, phrases, (GArray **)lists->pdata, n_first);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (rc != SQLITE_DONE)
+    walk_failed (self, self->db, rc, error);
+  else if (second.rc != SQLITE_DONE)
+    walk_failed (self, second.db, second.rc, error);
   g_mutex_unlock (&self->lock);
 
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE || second.rc != SQLITE_DONE)
     return NULL;
   return g_steal_pointer (&lists);
 }
@@ -2013,6 +2076,11 @@ open_reader (JjTextIndex *self)
     }
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
+  if (!register_tokenizer (db))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
   sqlite3_exec (db, "PRAGMA cache_size=-16384; PRAGMA mmap_size=1073741824;", NULL, NULL, NULL);
   return db;
 }
