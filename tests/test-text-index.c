@@ -29,6 +29,8 @@ static const char *sentences[] = {
   "第二季度GDP增长5.2%，好于预期。",
   "改",
   "新时代新征程，发展是第一要务。",
+  /* Pairs that begin alike and pairs again in one paragraph. */
+  "发明发现都要发扬，发展发明再发现；",
 };
 
 static const char *headings[] = {
@@ -285,6 +287,10 @@ test_like_scan (Fixture       *fixture,
   check_like_scan (fixture, "GDP", 1);
   check_like_scan (fixture, "5.2%", 1);
   check_like_scan (fixture, "深化改革，扩大", 1);
+  check_like_scan (fixture, "发现", 5);
+  check_like_scan (fixture, "发扬", 5);
+  check_like_scan (fixture, "明再发", 5);
+  check_like_scan (fixture, "发明发现", 5);
 }
 
 static void

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  gint64      document;  /* the id of the speech in the index */
   const char *path;
   const char *title;
   gint64      date;
@@ -61,15 +62,54 @@ gboolean  jj_text_index_foreach_stamp     (JjTextIndex              *self,
                                            JjTextIndexStampFunc      func,
                                            gpointer                  user_data,
                                            GError                  **error);
+gboolean  jj_text_index_foreach_row       (JjTextIndex              *self,
+                                           const gint64             *rows,
+                                           guint                     n_rows,
+                                           JjTextIndexParagraphFunc  func,
+                                           gpointer                  user_data,
+                                           GError                  **error);
+gboolean  jj_text_index_foreach_row_split (JjTextIndex              *self,
+                                           const gint64             *rows,
+                                           guint                     n_rows,
+                                           JjTextIndexParagraphFunc  func,
+                                           gpointer                  first_data,
+                                           gpointer                  second_data,
+                                           GError                  **error);
+GPtrArray *jj_text_index_match_rows_each  (JjTextIndex              *self,
+                                           const char * const       *phrases,
+                                           guint                     n_phrases,
+                                           GError                  **error);
 const char *jj_text_index_paragraph_fold (const JjTextIndexParagraph  *paragraph,
                                           GArray                     **map,
                                           char                       **owned);
 char     *jj_text_index_match_for_phrase  (const char               *folded);
 gboolean  jj_text_is_word_char            (gunichar                  c);
+char     *jj_text_index_dup_context_at    (const char               *paragraph,
+                                           const char               *hit,
+                                           const char               *hit_last,
+                                           guint                     n_hit,
+                                           guint                    *hit_start,
+                                           guint                    *hit_end);
 char     *jj_text_index_dup_context       (const char               *paragraph,
                                            guint                     start,
                                            guint                     end,
                                            guint                    *hit_start,
                                            guint                    *hit_end);
+
+/* A speech folded and cut into paragraphs, ready to be added. */
+typedef struct _JjTextIndexPrepared JjTextIndexPrepared;
+
+JjTextIndexPrepared *jj_text_index_prepare_text      (const char           *path,
+                                                      const char           *title,
+                                                      gint64                date,
+                                                      const char           *fingerprint,
+                                                      gint64                mtime,
+                                                      const char           *text,
+                                                      JjOutline            *outline);
+gsize                jj_text_index_prepared_get_size (JjTextIndexPrepared  *prepared);
+void                 jj_text_index_prepared_free     (JjTextIndexPrepared  *prepared);
+gboolean             jj_text_index_add_prepared      (JjTextIndex          *self,
+                                                      JjTextIndexPrepared  *prepared,
+                                                      GError              **error);
 
 G_END_DECLS

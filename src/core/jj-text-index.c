@@ -35,6 +35,9 @@
 #define CONTEXT_CHARS 40
 #define BATCH_BYTES (16 * 1024 * 1024)
 #define SCAN_PARAGRAPHS 20000
+#define ROWS_STEPPED 3
+#define SPLIT_ROWS 256
+#define ROWS_SQL "SELECT document, start, section, text, plain, id FROM paragraphs WHERE id >= ?1 ORDER BY id"
 
 struct _JjTextIndex
 {
@@ -42,6 +45,7 @@ struct _JjTextIndex
 
   GFile    *file;
   sqlite3  *db;
+  sqlite3  *reader;    /* a second connection, for jj_text_index_foreach_row_split() */
   GMutex    lock;
   gboolean  was_rebuilt;
   gboolean  in_batch;
@@ -69,7 +73,12 @@ static const char *schema_sql =
   "  plain INTEGER NOT NULL);"
   "CREATE INDEX paragraphs_by_document ON paragraphs (document);"
   "CREATE VIRTUAL TABLE words USING fts5 (text, content='', detail=none,"
-  "  columnsize=0, tokenize='jj_bigram');";
+  "  columnsize=0, tokenize='jj_bigram');"
+  /* A batch's terms stay in memory until it commits (BATCH_BYTES of text
+   * make less than this): the first index writes each segment once, not
+   * a segment per megabyte merged again and again.
+   */
+  "INSERT INTO words (words, rank) VALUES ('hashsize', 16777216);";
 
 JjTextHit *
 jj_text_hit_copy (const JjTextHit *hit)
@@ -101,7 +110,44 @@ jj_text_hit_free (JjTextHit *hit)
 gboolean
 jj_text_is_word_char (gunichar c)
 {
-  return g_unichar_isalnum (c);
+  return jj_text_word_in_table (jj_text_word_table (), c);
+}
+
+/* The code point at @p and its length in bytes; a length of 0 when @p
+ * does not start a valid UTF-8 sequence.
+ */
+static inline gunichar
+decode (const guchar *p,
+        const guchar *end,
+        guint        *length)
+{
+  gunichar c = p[0];
+
+  if (c < 0x80)
+    {
+      *length = 1;
+      return c;
+    }
+  if (c >= 0xe0 && c < 0xf0 && end - p >= 3
+      && (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80)
+    {
+      c = ((c & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+      if (c >= 0x800 && (c < 0xd800 || c > 0xdfff))
+        {
+          *length = 3;
+          return c;
+        }
+      *length = 0;
+      return 0;
+    }
+  c = g_utf8_get_char_validated ((const char *)p, end - p);
+  if (c == (gunichar)-1 || c == (gunichar)-2)
+    {
+      *length = 0;
+      return 0;
+    }
+  *length = g_utf8_skip[p[0]];
+  return c;
 }
 
 static int
@@ -121,6 +167,54 @@ bigram_delete (Fts5Tokenizer *tokenizer)
 {
 }
 
+/* The pairs a document's row has already emitted: with detail=none a
+ * pair emitted again in the same row changes nothing, but costs FTS5 a
+ * lookup in its hash of terms, which no longer fits the processor's cache.
+ * Slots hold both characters of a pair and the row's mark, so that no
+ * row needs to clear them.
+ */
+#define SEEN_SLOTS 1024
+
+typedef struct
+{
+  guint32 first;
+  guint32 second;
+  guint32 mark;
+} SeenPair;
+
+typedef struct
+{
+  SeenPair slots[SEEN_SLOTS];
+  guint32  mark;
+} Seen;
+
+static GPrivate seen_key = G_PRIVATE_INIT (g_free);
+
+/* Whether the row marked seen->mark has emitted the pair (@a, @b), noting it. */
+static inline gboolean
+seen_pair (Seen     *seen,
+           gunichar  a,
+           gunichar  b)
+{
+  guint i = ((a * 0x9e3779b1u) ^ (b * 0x85ebca6bu)) >> 22;
+
+  for (guint n = 0; n < 8; n++, i = (i + 1) & (SEEN_SLOTS - 1))
+    {
+      SeenPair *slot = &seen->slots[i];
+
+      if (slot->mark != seen->mark)
+        {
+          slot->first = a;
+          slot->second = b;
+          slot->mark = seen->mark;
+          return FALSE;
+        }
+      if (slot->first == a && slot->second == b)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 bigram_tokenize (Fts5Tokenizer *tokenizer,
                  void          *context,
@@ -129,59 +223,117 @@ bigram_tokenize (Fts5Tokenizer *tokenizer,
                  int            n_text,
                  int          (*emit) (void *, int, const char *, int, int, int))
 {
-  const char *end = text + n_text;
-  const char *p = text;
+  const guchar *start = (const guchar *)text;
+  const guchar *end = start + n_text;
+  const guchar *p = start;
   gboolean query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  const guint8 *words = jj_text_word_table ();
+  /* The previous word character of the run, when there is one. */
+  const guchar *prev = NULL;
+  gunichar prev_c = 0;
+  gboolean alone = TRUE;   /* prev is the run's first character */
+  Seen *seen = NULL;
 
-  while (p < end)
+  /* A query's pairs are its phrases: each must stay. */
+  if ((flags & FTS5_TOKENIZE_DOCUMENT) != 0 && !query)
     {
-      const char *run = p;
-      guint n_run = 0;
-      const char *a, *b, *c;
-
-      /* Find the run of word characters starting at p. */
-      while (p < end)
+      seen = g_private_get (&seen_key);
+      if (seen == NULL)
         {
-          gunichar ch = g_utf8_get_char_validated (p, end - p);
-
-          if (ch == (gunichar)-1 || ch == (gunichar)-2 || !jj_text_is_word_char (ch))
-            break;
-          p = g_utf8_next_char (p);
-          n_run++;
+          seen = g_new0 (Seen, 1);
+          g_private_set (&seen_key, seen);
         }
-
-      if (n_run == 0)
+      if (++seen->mark == 0)
         {
-          gunichar ch = g_utf8_get_char_validated (p, end - p);
-
-          p = (ch == (gunichar)-1 || ch == (gunichar)-2) ? p + 1 : g_utf8_next_char (p);
-          continue;
-        }
-
-      for (a = run; a < p; a = b)
-        {
-          int rc;
-
-          b = g_utf8_next_char (a);
-          if (b < p)
-            {
-              c = g_utf8_next_char (b);
-              rc = emit (context, 0, a, c - a, a - text, c - text);
-            }
-          else if (!query || n_run == 1)
-            {
-              rc = emit (context, 0, a, b - a, a - text, b - text);
-            }
-          else
-            {
-              rc = SQLITE_OK;
-            }
-          if (rc != SQLITE_OK)
-            return rc;
+          memset (seen->slots, 0, sizeof seen->slots);
+          seen->mark = 1;
         }
     }
 
+  while (p < end)
+    {
+      guint length;
+      gunichar c = decode (p, end, &length);
+      int rc = SQLITE_OK;
+
+      if (length > 0 && jj_text_word_in_table (words, c))
+        {
+          if (prev != NULL)
+            {
+              if (seen == NULL || !seen_pair (seen, prev_c, c))
+                rc = emit (context, 0, (const char *)prev, (p + length) - prev,
+                           prev - start, (p + length) - start);
+              alone = FALSE;
+            }
+          prev = p;
+          prev_c = c;
+          p += length;
+        }
+      else
+        {
+          /* The end of a run: its last character alone, except in a
+           * query, where the pairs say it all.
+           */
+          if (prev != NULL && (!query || alone))
+            rc = emit (context, 0, (const char *)prev, p - prev, prev - start, p - start);
+          prev = NULL;
+          alone = TRUE;
+          p += length > 0 ? length : 1;
+        }
+      if (rc != SQLITE_OK)
+        return rc;
+    }
+  if (prev != NULL && (!query || alone))
+    return emit (context, 0, (const char *)prev, p - prev, prev - start, p - start);
+
   return SQLITE_OK;
+}
+
+/* jj_rows(words, LISTS): on the first row of a query that ORs phrases,
+ * reads the paragraphs of each phrase into the GArray of the same place
+ * in LISTS (a RowLists bound as a pointer); in C, not a row of SQL each.
+ */
+typedef struct
+{
+  GPtrArray *lists;   /* GArray of gint64, one per phrase */
+  gboolean   done;
+} RowLists;
+
+static int
+append_row (const Fts5ExtensionApi *api,
+            Fts5Context            *fts,
+            void                   *data)
+{
+  gint64 row = api->xRowid (fts);
+
+  g_array_append_val ((GArray *)data, row);
+  return SQLITE_OK;
+}
+
+static void
+rows_function (const Fts5ExtensionApi  *api,
+               Fts5Context             *fts,
+               sqlite3_context         *context,
+               int                      n_values,
+               sqlite3_value          **values)
+{
+  RowLists *lists = n_values == 1 ? sqlite3_value_pointer (values[0], "jj_row_lists") : NULL;
+  int n_phrases;
+
+  if (lists == NULL || lists->done)
+    return;
+  lists->done = TRUE;
+  n_phrases = api->xPhraseCount (fts);
+  for (int i = 0; i < n_phrases && (guint)i < lists->lists->len; i++)
+    {
+      int rc = api->xQueryPhrase (fts, i, g_ptr_array_index (lists->lists, i), append_row);
+
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_result_error_code (context, rc);
+          return;
+        }
+    }
 }
 
 static gboolean
@@ -199,7 +351,8 @@ register_tokenizer (sqlite3 *db)
   if (api == NULL)
     return FALSE;
 
-  return api->xCreateTokenizer (api, "jj_bigram", NULL, &tokenizer, NULL) == SQLITE_OK;
+  return api->xCreateTokenizer (api, "jj_bigram", NULL, &tokenizer, NULL) == SQLITE_OK
+         && api->xCreateFunction (api, "jj_rows", NULL, rows_function, NULL) == SQLITE_OK;
 }
 
 /* The FTS5 query for the folded @folded: every pair of characters of each
@@ -300,6 +453,8 @@ jj_text_index_finalize (GObject *object)
 {
   JjTextIndex *self = JJ_TEXT_INDEX (object);
 
+  if (self->reader != NULL)
+    sqlite3_close_v2 (self->reader);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_object (&self->file);
@@ -594,6 +749,9 @@ rebuild_locked (JjTextIndex *self)
   const char *path = g_file_peek_path (self->file);
 
   g_debug ("Rebuilding the damaged full-text index %s", path);
+  if (self->reader != NULL)
+    sqlite3_close_v2 (self->reader);
+  self->reader = NULL;
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   self->db = NULL;
@@ -699,32 +857,6 @@ remove_document_locked (JjTextIndex  *self,
   return FALSE;
 }
 
-/* Whether each character of @text folds to one, and each letter, digit
- * or ideograph to itself: then its word characters can be looked for
- * without folding, and offsets in the fold are offsets in the text.
- */
-static gboolean
-is_plain (const char *text,
-          gsize       n_bytes,
-          const char *folded)
-{
-  const char *end = text + n_bytes;
-  const char *p = text;
-  const char *q = folded;
-
-  while (p < end && *q != '\0')
-    {
-      gunichar a = g_utf8_get_char (p);
-      gunichar b = g_utf8_get_char (q);
-
-      if (a != b && (jj_text_is_word_char (a) || jj_text_is_word_char (b)))
-        return FALSE;
-      p = g_utf8_next_char (p);
-      q = g_utf8_next_char (q);
-    }
-  return p == end && *q == '\0';
-}
-
 /* A speech ready to go into the database: what needs no database is done
  * here, in any thread.
  */
@@ -738,7 +870,9 @@ typedef struct
   gboolean plain;
 } PreparedParagraph;
 
-typedef struct
+typedef struct _JjTextIndexPrepared Prepared;
+
+struct _JjTextIndexPrepared
 {
   char   *path;
   char   *title;
@@ -748,7 +882,7 @@ typedef struct
   char   *text;
   GArray *paragraphs;   /* PreparedParagraph */
   gsize   n_bytes;
-} Prepared;
+};
 
 static void
 prepared_paragraph_clear (gpointer data)
@@ -810,8 +944,7 @@ prepare (const char *path,
           paragraph.section = section != NULL ? section : g_strdup ("");
           paragraph.text = p;
           paragraph.n_bytes = n;
-          paragraph.folded = jj_text_fold (p, n);
-          paragraph.plain = is_plain (p, n, paragraph.folded);
+          paragraph.folded = jj_text_fold_plain (p, n, &paragraph.plain);
           g_array_append_val (prepared->paragraphs, paragraph);
         }
 
@@ -940,14 +1073,65 @@ jj_text_index_add_text (JjTextIndex  *self,
                         GError      **error)
 {
   g_autoptr(Prepared) prepared = NULL;
-  gboolean ok;
-  gboolean own_batch;
 
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
   g_return_val_if_fail (path != NULL && text != NULL, FALSE);
 
   prepared = prepare (path, title, date, fingerprint, mtime, text, outline);
+  return jj_text_index_add_prepared (self, prepared, error);
+}
+
+/**
+ * jj_text_index_prepare_text:
+ *
+ * What jj_text_index_add_text() does before it needs the database
+ * (folding, section paths), in any thread: one thread can prepare
+ * speeches while another adds them with jj_text_index_add_prepared().
+ */
+JjTextIndexPrepared *
+jj_text_index_prepare_text (const char *path,
+                            const char *title,
+                            gint64      date,
+                            const char *fingerprint,
+                            gint64      mtime,
+                            const char *text,
+                            JjOutline  *outline)
+{
+  g_return_val_if_fail (path != NULL && text != NULL, NULL);
+
+  return prepare (path, title, date, fingerprint, mtime, text, outline);
+}
+
+gsize
+jj_text_index_prepared_get_size (JjTextIndexPrepared *prepared)
+{
+  return prepared->n_bytes;
+}
+
+void
+jj_text_index_prepared_free (JjTextIndexPrepared *prepared)
+{
+  prepared_free (prepared);
+}
+
+/**
+ * jj_text_index_add_prepared:
+ *
+ * jj_text_index_add_text() of a speech jj_text_index_prepare_text() made.
+ */
+gboolean
+jj_text_index_add_prepared (JjTextIndex          *self,
+                            JjTextIndexPrepared  *prepared,
+                            GError              **error)
+{
+  gboolean ok;
+  gboolean own_batch;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+  g_return_val_if_fail (prepared != NULL, FALSE);
+
   g_mutex_lock (&self->lock);
   own_batch = !self->in_batch;
   ok = begin_batch (self, error) && insert_locked (self, prepared, error);
@@ -1571,6 +1755,8 @@ jj_text_index_update_finish (JjTextIndex   *self,
 static gboolean foreach_paragraph (JjTextIndex               *self,
                                    const char                *sql,
                                    const char                *match,
+                                   const gint64              *rows,
+                                   guint                      n_rows,
                                    JjTextIndexParagraphFunc   func,
                                    gpointer                   user_data,
                                    GError                   **error);
@@ -1586,7 +1772,7 @@ jj_text_index_foreach_match (JjTextIndex               *self,
                             "SELECT p.document, p.start, p.section, p.text, p.plain"
                             " FROM words JOIN paragraphs p ON p.id = words.rowid"
                             " WHERE words MATCH ?1",
-                            match, func, user_data, error);
+                            match, NULL, 0, func, user_data, error);
 }
 
 typedef struct
@@ -1665,7 +1851,7 @@ jj_text_index_foreach_document (JjTextIndex              *self,
   ok = foreach_paragraph (self,
                           "SELECT p.document, p.start, p.section, p.text, p.plain"
                           " FROM paragraphs p ORDER BY p.document, p.start",
-                          NULL, add_document_paragraph, &builder, error);
+                          NULL, NULL, 0, add_document_paragraph, &builder, error);
   if (ok && !builder.stopped)
     flush_document (&builder);
   g_free (builder.path);
@@ -1701,7 +1887,7 @@ jj_text_index_foreach_document_at (JjTextIndex              *self,
                           " FROM paragraphs p"
                           " WHERE p.document = (SELECT id FROM documents WHERE path = ?1)"
                           " ORDER BY p.start",
-                          path, add_document_paragraph, &builder, error);
+                          path, NULL, 0, add_document_paragraph, &builder, error);
   if (ok && !builder.stopped)
     flush_document (&builder);
   g_free (builder.path);
@@ -1754,15 +1940,163 @@ jj_text_index_foreach_stamp (JjTextIndex            *self,
 /* Runs @sql (which selects document, start, section, text and plain of
  * paragraphs in the order of their ids, with @match as ?1 when not NULL)
  * and calls @func for each paragraph.
+/**
+ * jj_text_index_foreach_row:
+ * @rows: paragraph ids (the rowids of the FTS table), in increasing order
+ *
+ * Calls @func for each paragraph of @rows still in the index.
  */
-static gboolean
-foreach_paragraph (JjTextIndex               *self,
-                   const char                *sql,
-                   const char                *match,
-                   JjTextIndexParagraphFunc   func,
-                   gpointer                   user_data,
-                   GError                   **error)
+gboolean
+jj_text_index_foreach_row (JjTextIndex               *self,
+                           const gint64              *rows,
+                           guint                      n_rows,
+                           JjTextIndexParagraphFunc   func,
+                           gpointer                   user_data,
+                           GError                   **error)
 {
+  return foreach_paragraph (self, ROWS_SQL, NULL, rows, n_rows, func, user_data, error);
+}
+
+/**
+ * jj_text_index_match_rows_each:
+ * @phrases: FTS5 phrases ("\"ab\"")
+ *
+ * Returns: (transfer full) (element-type GArray): for each of @phrases,
+ *   the ids of the paragraphs holding it, in increasing order
+ */
+/* Reads the paragraphs of @phrases into @lists (one each) on @db. */
+static int
+read_rows_each (sqlite3            *db,
+                const char * const *phrases,
+                GArray            **lists,
+                guint               n_phrases)
+{
+  g_autoptr(GPtrArray) list_array = g_ptr_array_new ();
+  g_autoptr(GString) match = g_string_new (NULL);
+  RowLists row_lists = { list_array, FALSE };
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (n_phrases == 0)
+    return SQLITE_DONE;
+  for (guint i = 0; i < n_phrases; i++)
+    {
+      g_ptr_array_add (list_array, lists[i]);
+      g_string_append_printf (match, "%s%s", i > 0 ? " OR " : "", phrases[i]);
+    }
+
+  rc = sqlite3_prepare_v2 (db, "SELECT jj_rows(words, ?2) FROM words WHERE words MATCH ?1 LIMIT 1",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, match->str, -1, SQLITE_STATIC);
+      sqlite3_bind_pointer (stmt, 2, &row_lists, "jj_row_lists", NULL);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        rc = SQLITE_DONE;
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+typedef struct
+{
+  sqlite3            *db;
+  const char * const *phrases;
+  GArray            **lists;
+  guint               n_phrases;
+  int                 rc;
+} ReadRows;
+
+static gpointer
+read_rows_thread (gpointer data)
+{
+  ReadRows *read = data;
+
+  read->rc = read_rows_each (read->db, read->phrases, read->lists, read->n_phrases);
+  return NULL;
+}
+
+static sqlite3 *open_reader (JjTextIndex *self);
+static void     walk_failed (JjTextIndex  *self,
+                             sqlite3      *db,
+                             int           rc,
+                             GError      **error);
+
+/**
+ * jj_text_index_match_rows_each:
+ * @phrases: FTS5 phrases ("\"ab\"")
+ *
+ * Returns: (transfer full) (element-type GArray): for each of @phrases,
+ *   the ids of the paragraphs holding it, in increasing order; the second
+ *   half read in another thread
+ */
+GPtrArray *
+jj_text_index_match_rows_each (JjTextIndex         *self,
+                               const char * const  *phrases,
+                               guint                n_phrases,
+                               GError             **error)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  ReadRows second = { NULL, NULL, NULL, 0, SQLITE_DONE };
+  GThread *thread = NULL;
+  guint n_first = n_phrases;
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+
+  for (guint i = 0; i < n_phrases; i++)
+    g_ptr_array_add (lists, g_array_new (FALSE, FALSE, sizeof (gint64)));
+
+  g_mutex_lock (&self->lock);
+  if (n_phrases >= 2 && !self->in_batch && g_get_num_processors () > 1)
+    {
+      if (self->reader == NULL)
+        self->reader = open_reader (self);
+      if (self->reader != NULL)
+        {
+          n_first = n_phrases / 2;
+          second.db = self->reader;
+          second.phrases = phrases + n_first;
+          second.lists = (GArray **)lists->pdata + n_first;
+          second.n_phrases = n_phrases - n_first;
+          thread = g_thread_new ("jj-text-index-rows", read_rows_thread, &second);
+        }
+    }
+  rc = read_rows_each (self->db, phrases, (GArray **)lists->pdata, n_first);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (rc != SQLITE_DONE)
+    walk_failed (self, self->db, rc, error);
+  else if (second.rc != SQLITE_DONE)
+    walk_failed (self, second.db, second.rc, error);
+  g_mutex_unlock (&self->lock);
+
+  if (rc != SQLITE_DONE || second.rc != SQLITE_DONE)
+    return NULL;
+  return g_steal_pointer (&lists);
+}
+
+/* Runs @sql on @db (it selects document, start, section, text and plain
+ * of paragraphs in the order of their ids, with @match as ?1 when not
+ * NULL, or from each of @rows as ?1 when @rows is not NULL, id sixth) and
+ * calls @func for each paragraph. Returns SQLITE_DONE or the error.
+ */
+static int
+walk_paragraphs (sqlite3                   *db,
+                 gboolean                   in_transaction,
+                 const char                *sql,
+                 const char                *match,
+                 const gint64              *rows,
+                 guint                      n_rows,
+                 JjTextIndexParagraphFunc   func,
+                 gpointer                   user_data)
+{
+  guint next_row = 0;
+  gboolean own_transaction = FALSE;
+  gboolean on_row = FALSE;
+  gint64 at = 0;
   sqlite3_stmt *stmt = NULL;
   sqlite3_stmt *document = NULL;
   g_autofree char *path = NULL;
@@ -1771,31 +2105,69 @@ foreach_paragraph (JjTextIndex               *self,
   gint64 document_id = 0;
   int rc;
 
-  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
-  g_return_val_if_fail (self->db != NULL, FALSE);
-
-  /* The lock keeps an update from starting the database anew under the
-   * search. Paragraphs come by document: each document is read once.
-   */
-  g_mutex_lock (&self->lock);
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (self->db, "SELECT path, title, date FROM documents WHERE id = ?1",
+    rc = sqlite3_prepare_v2 (db, "SELECT path, title, date FROM documents WHERE id = ?1",
                              -1, &document, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error (self, error, "search");
       sqlite3_finalize (stmt);
-      g_mutex_unlock (&self->lock);
-      return FALSE;
+      return rc;
     }
   if (match != NULL)
     sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  /* Rows looked up one by one: one read transaction for all of them. */
+  if (rows != NULL && !in_transaction)
+    own_transaction = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (;;)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id;
       JjTextIndexParagraph paragraph;
+      if (rows != NULL)
+        {
+          /* The statement reads on from a row: a row a little further on
+           * is stepped to, one far away looked up. A row gone is left out.
+           */
+          gboolean found = FALSE;
+
+          while (!found && next_row < n_rows)
+            {
+              gint64 want = rows[next_row++];
+
+              if (on_row && at <= want && want - at <= ROWS_STEPPED)
+                {
+                  while (on_row && at < want)
+                    {
+                      rc = sqlite3_step (stmt);
+                      on_row = rc == SQLITE_ROW;
+                      at = on_row ? sqlite3_column_int64 (stmt, 5) : 0;
+                    }
+                }
+              else
+                {
+                  sqlite3_reset (stmt);
+                  sqlite3_bind_int64 (stmt, 1, want);
+                  rc = sqlite3_step (stmt);
+                  on_row = rc == SQLITE_ROW;
+                  at = on_row ? sqlite3_column_int64 (stmt, 5) : 0;
+                }
+              if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                break;
+              found = on_row && at == want;
+            }
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            break;
+          rc = found ? SQLITE_ROW : SQLITE_DONE;
+        }
+      else
+        {
+          rc = sqlite3_step (stmt);
+        }
+      if (rc != SQLITE_ROW)
+        break;
+
+      id = sqlite3_column_int64 (stmt, 0);
 
       if (id != document_id || path == NULL)
         {
@@ -1814,6 +2186,7 @@ foreach_paragraph (JjTextIndex               *self,
           sqlite3_reset (document);
         }
 
+      paragraph.document = document_id;
       paragraph.path = path;
       paragraph.title = title;
       paragraph.date = date;
@@ -1828,26 +2201,223 @@ foreach_paragraph (JjTextIndex               *self,
           break;
         }
     }
-  if (rc != SQLITE_DONE)
-    set_error (self, error, "search");
   sqlite3_finalize (stmt);
   sqlite3_finalize (document);
-  if (rc != SQLITE_DONE && self->damaged)
+  if (own_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return rc;
+}
+
+/* The error of a walk that ended with @rc on @db; a damaged index is
+ * started anew. Called with the lock held.
+ */
+static void
+walk_failed (JjTextIndex  *self,
+             sqlite3      *db,
+             int           rc,
+             GError      **error)
+{
+  if (is_damage (rc))
+    self->damaged = TRUE;
+  g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DATABASE,
+               _("The full-text index cannot be used (%s: %s). Delete it to have it built again."),
+               "search", sqlite3_errmsg (db));
+  if (self->damaged)
     {
       rebuild_locked (self);
       g_clear_error (error);
       g_set_error (error, JJ_TEXT_INDEX_ERROR, JJ_TEXT_INDEX_ERROR_DAMAGED,
                    _("The full-text index was damaged and has been started anew: search again once the speeches are indexed."));
     }
+}
+
+static gboolean
+foreach_paragraph (JjTextIndex               *self,
+                   const char                *sql,
+                   const char                *match,
+                   const gint64              *rows,
+                   guint                      n_rows,
+                   JjTextIndexParagraphFunc   func,
+                   gpointer                   user_data,
+                   GError                   **error)
+{
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  /* The lock keeps an update from starting the database anew under the
+   * search. Paragraphs come by document: each document is read once.
+   */
+  g_mutex_lock (&self->lock);
+  rc = walk_paragraphs (self->db, self->in_batch, sql, match, rows, n_rows, func, user_data);
+  if (rc != SQLITE_DONE)
+    walk_failed (self, self->db, rc, error);
   g_mutex_unlock (&self->lock);
 
   return rc == SQLITE_DONE;
 }
 
-static gboolean
-is_sentence_end (gunichar c)
+typedef struct
 {
-  return c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0xff1b || c == '!' || c == '?' || c == ';';
+  sqlite3                  *db;
+  const gint64             *rows;
+  guint                     n_rows;
+  JjTextIndexParagraphFunc  func;
+  gpointer                  user_data;
+  int                       rc;
+} Walk;
+
+static gpointer
+walk_thread (gpointer data)
+{
+  Walk *walk = data;
+
+  walk->rc = walk_paragraphs (walk->db, FALSE, ROWS_SQL, NULL, walk->rows, walk->n_rows,
+                              walk->func, walk->user_data);
+  return NULL;
+}
+
+static sqlite3 *
+open_reader (JjTextIndex *self)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (g_file_peek_path (self->file), &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  if (!register_tokenizer (db))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_exec (db, "PRAGMA cache_size=-16384; PRAGMA mmap_size=1073741824;", NULL, NULL, NULL);
+  return db;
+}
+
+/**
+ * jj_text_index_foreach_row_split:
+ * @rows: paragraph ids (the rowids of the FTS table), in increasing order
+ * @first_data: for the paragraphs of the first part of @rows
+ * @second_data: for those of the second part, in another thread
+ *
+ * jj_text_index_foreach_row() in two threads, each with a connection of
+ * its own, when @rows are many: every paragraph of the first part comes
+ * before any of the second. Returns FALSE with @error set on failure.
+ */
+gboolean
+jj_text_index_foreach_row_split (JjTextIndex               *self,
+                                 const gint64              *rows,
+                                 guint                      n_rows,
+                                 JjTextIndexParagraphFunc   func,
+                                 gpointer                   first_data,
+                                 gpointer                   second_data,
+                                 GError                   **error)
+{
+  Walk second = { NULL, NULL, 0, func, second_data, SQLITE_DONE };
+  GThread *thread = NULL;
+  guint n_first = n_rows;
+  int rc;
+
+  g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  /* What a batch has not committed yet only its own connection sees. */
+  if (n_rows >= SPLIT_ROWS && !self->in_batch && g_get_num_processors () > 1)
+    {
+      if (self->reader == NULL)
+        self->reader = open_reader (self);
+      if (self->reader != NULL)
+        {
+          n_first = n_rows / 2;
+          second.db = self->reader;
+          second.rows = rows + n_first;
+          second.n_rows = n_rows - n_first;
+          thread = g_thread_new ("jj-text-index-rows", walk_thread, &second);
+        }
+    }
+  rc = walk_paragraphs (self->db, self->in_batch, ROWS_SQL, NULL, rows, n_first, func, first_data);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (rc != SQLITE_DONE)
+    walk_failed (self, self->db, rc, error);
+  else if (second.rc != SQLITE_DONE)
+    walk_failed (self, second.db, second.rc, error);
+  g_mutex_unlock (&self->lock);
+
+  return rc == SQLITE_DONE && second.rc == SQLITE_DONE;
+}
+
+/* Whether the character at @p is 。！？； ! ? or ;, by its UTF-8 bytes. */
+static inline gboolean
+is_sentence_end_at (const char *p)
+{
+  const guchar *u = (const guchar *)p;
+
+  switch (u[0])
+    {
+    case '!': case '?': case ';':
+      return TRUE;
+    case 0xe3:
+      return u[1] == 0x80 && u[2] == 0x82;
+    case 0xef:
+      return u[1] == 0xbc && (u[2] == 0x81 || u[2] == 0x9f || u[2] == 0x9b);
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * jj_text_index_dup_context_at:
+ * @hit: where the hit starts in @paragraph
+ * @hit_last: where it ends
+ * @n_hit: its length in characters
+ *
+ * jj_text_index_dup_context() of a hit whose place in @paragraph is known.
+ */
+char *
+jj_text_index_dup_context_at (const char *paragraph,
+                              const char *hit,
+                              const char *hit_last,
+                              guint       n_hit,
+                              guint      *hit_start,
+                              guint      *hit_end)
+{
+  const char *from = hit;
+  const char *to = hit_last;
+  guint before = 0;
+
+  /* Back to the start of the sentence, or CONTEXT_CHARS characters. */
+  while (from > paragraph && before < CONTEXT_CHARS)
+    {
+      const char *prev = from - 1;
+
+      while (prev > paragraph && ((guchar)*prev & 0xc0) == 0x80)
+        prev--;
+      if (is_sentence_end_at (prev))
+        break;
+      from = prev;
+      before++;
+    }
+  /* On to the end of the sentence, or CONTEXT_CHARS characters. */
+  for (guint after = 0; *to != '\0' && after < CONTEXT_CHARS; after++)
+    {
+      gboolean end = is_sentence_end_at (to);
+
+      to = g_utf8_next_char (to);
+      if (end)
+        break;
+    }
+
+  *hit_start = before;
+  *hit_end = before + n_hit;
+  return g_strndup (from, to - from);
 }
 
 /**
@@ -1865,33 +2435,8 @@ jj_text_index_dup_context (const char *paragraph,
 {
   const char *hit = g_utf8_offset_to_pointer (paragraph, start);
   const char *hit_last = g_utf8_offset_to_pointer (hit, end - start);
-  const char *from = hit;
-  const char *to = hit_last;
-  guint before = 0;
 
-  /* Back to the start of the sentence, or CONTEXT_CHARS characters. */
-  while (from > paragraph && before < CONTEXT_CHARS)
-    {
-      const char *prev = g_utf8_prev_char (from);
-
-      if (is_sentence_end (g_utf8_get_char (prev)))
-        break;
-      from = prev;
-      before++;
-    }
-  /* On to the end of the sentence, or CONTEXT_CHARS characters. */
-  for (guint after = 0; *to != '\0' && after < CONTEXT_CHARS; after++)
-    {
-      gunichar c = g_utf8_get_char (to);
-
-      to = g_utf8_next_char (to);
-      if (is_sentence_end (c))
-        break;
-    }
-
-  *hit_start = before;
-  *hit_end = before + (end - start);
-  return g_strndup (from, to - from);
+  return jj_text_index_dup_context_at (paragraph, hit, hit_last, end - start, hit_start, hit_end);
 }
 
 /**
@@ -2025,7 +2570,7 @@ jj_text_index_search (JjTextIndex  *self,
       if (!foreach_paragraph (self,
                               "SELECT document, start, section, text, plain FROM paragraphs"
                               " ORDER BY id LIMIT " G_STRINGIFY (SCAN_PARAGRAPHS),
-                              NULL, search_paragraph, &search, error))
+                              NULL, NULL, 0, search_paragraph, &search, error))
         return NULL;
       if (hits->len >= limit)
         return g_steal_pointer (&hits);

@@ -8,6 +8,10 @@
  * So a variant holds the phrase's beginning up to the block and its end
  * after it: the candidates are the paragraphs holding, for one of the
  * few places the block can be, the pairs of characters of both parts.
+ * A common phrase has tens of thousands of candidates: they are read
+ * and compared in two threads, and jj_wording_compare_bounded() keeps
+ * only the first hits of each wording (building each hit's strings and
+ * context is then what costs most) while counting every occurrence.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,6 +58,8 @@ jj_wording_variant_copy (const JjWordingVariant *variant)
 {
   JjWordingVariant *copy = variant_new (variant->text, variant->errors);
 
+  copy->n_hits = variant->n_hits;
+
   for (guint i = 0; i < variant->hits->len; i++)
     g_ptr_array_add (copy->hits, jj_text_hit_copy (g_ptr_array_index (variant->hits, i)));
   for (guint i = 0; i < variant->documents->len; i++)
@@ -98,13 +104,97 @@ jj_wording_max_errors (const char *phrase)
 
 #define MAX_INSERTED 2
 
+/* A wording found, and where its counts are. */
+typedef struct
+{
+  JjWordingVariant *variant;
+  GHashTable       *documents;      /* document id → index in variant->documents */
+  gint64            last_document;
+  guint             last_document_index;
+  int               last_year;
+  guint             last_year_index;
+} Found;
+
+static void
+found_free (Found *found)
+{
+  g_clear_pointer (&found->variant, jj_wording_variant_free);
+  g_hash_table_unref (found->documents);
+  g_free (found);
+}
+
+static Found *
+found_new (const char *text,
+           guint       errors)
+{
+  Found *found = g_new0 (Found, 1);
+
+  found->variant = variant_new (text, errors);
+  found->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  found->last_year_index = G_MAXUINT;
+  return found;
+}
+
+/* Counts one occurrence in @paragraph, whose date's year is @year. */
+static void
+count_occurrence (Found                      *found,
+                  const JjTextIndexParagraph *paragraph,
+                  int                         year)
+{
+  JjWordingVariant *variant = found->variant;
+
+  variant->n_hits++;
+
+  if (variant->documents->len == 0 || paragraph->document != found->last_document)
+    {
+      gpointer index;
+
+      if (!g_hash_table_lookup_extended (found->documents, &paragraph->document, NULL, &index))
+        {
+          JjWordingDocumentCount count = { g_strdup (paragraph->path), g_strdup (paragraph->title),
+                                           paragraph->date, 0 };
+
+          g_array_append_val (variant->documents, count);
+          index = GUINT_TO_POINTER (variant->documents->len - 1);
+          g_hash_table_insert (found->documents, g_memdup2 (&paragraph->document, sizeof (gint64)), index);
+        }
+      found->last_document = paragraph->document;
+      found->last_document_index = GPOINTER_TO_UINT (index);
+    }
+  g_array_index (variant->documents, JjWordingDocumentCount, found->last_document_index).count++;
+
+  if (found->last_year_index == G_MAXUINT || year != found->last_year)
+    {
+      guint i;
+
+      for (i = 0; i < variant->years->len; i++)
+        {
+          if (g_array_index (variant->years, JjWordingYearCount, i).year == year)
+            break;
+        }
+      if (i == variant->years->len)
+        {
+          JjWordingYearCount count = { year, 0 };
+
+          g_array_append_val (variant->years, count);
+        }
+      found->last_year = year;
+      found->last_year_index = i;
+    }
+  g_array_index (variant->years, JjWordingYearCount, found->last_year_index).count++;
+}
+
 typedef struct
 {
   gunichar   *pattern;
   guint       m;
   guint       block;     /* the most characters replaced or left out */
   gboolean    variants;  /* whether to look for variants at all */
-  GHashTable *variants_found;  /* folded text → JjWordingVariant */
+  GHashTable *variants_found;  /* folded text → Found */
+  guint       max_hits;  /* hits kept of each wording, 0 for all */
+  const guint8 *words;
+  gint64      last_date;
+  int         last_year;
   char        first[8];  /* the first and last characters, in UTF-8 */
   char        last[8];
   gboolean    first_is_word;
@@ -172,7 +262,7 @@ match_at (Compare        *c,
 
           if (i + x + suffix > n)
             break;
-          if (x > 0 && !jj_text_is_word_char (text[i + x - 1]))
+          if (x > 0 && !jj_text_word_in_table (c->words, text[i + x - 1]))
             break;
           if (x == j - i && memcmp (text + i, c->pattern + i, x * sizeof (gunichar)) == 0)
             continue;
@@ -190,6 +280,51 @@ match_at (Compare        *c,
   return best;
 }
 
+/* The characters of valid UTF-8 in [@from, @to): its bytes but those
+ * continuing a character (10xxxxxx), eight bytes at a time.
+ */
+static inline guint
+count_chars (const char *from,
+             const char *to)
+{
+  const guchar *u = (const guchar *)from;
+  gsize n = to - from;
+  guint continuing = 0;
+
+  for (; n >= 8; n -= 8, u += 8)
+    {
+      guint64 w;
+      guint64 high;
+
+      memcpy (&w, u, 8);
+      high = w & ~(w << 1) & G_GUINT64_CONSTANT (0x8080808080808080);
+      continuing += ((high >> 7) * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+    }
+  for (; n > 0; n--, u++)
+    continuing += (*u & 0xc0) == 0x80;
+  return (to - from) - continuing;
+}
+
+/* The character at *@p, *@p moved past it. */
+static inline gunichar
+next_char (const char **p)
+{
+  const guchar *u = (const guchar *)*p;
+
+  if (u[0] < 0x80)
+    {
+      *p += 1;
+      return u[0];
+    }
+  if ((u[0] & 0xf0) == 0xe0 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80)
+    {
+      *p += 3;
+      return ((u[0] & 0x0f) << 12) | ((u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+    }
+  *p = g_utf8_next_char (*p);
+  return g_utf8_get_char ((const char *)u);
+}
+
 static gboolean
 compare_paragraph (const JjTextIndexParagraph *paragraph,
                    gpointer                    user_data)
@@ -204,6 +339,9 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
   guint offset = 0;
   guint window = c->m + c->block + MAX_INSERTED;
   gunichar chars[MAX_PHRASE + 8];
+  const char *text_at = paragraph->text;   /* at text_offset characters */
+  guint text_offset = 0;
+  int year;
 
   /* In a plain paragraph a letter or ideograph is its own fold: most
    * candidates are turned away here, and when the phrase is all letters
@@ -218,6 +356,15 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
   else
     text = jj_text_index_paragraph_fold (paragraph, &map, &owned);
 
+  if (paragraph->date != 0 && paragraph->date != c->last_date)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (paragraph->date);
+
+      c->last_year = date != NULL ? g_date_time_get_year (date) : 0;
+      c->last_date = paragraph->date;
+    }
+  year = paragraph->date != 0 ? c->last_year : 0;
+
   counted = text;
   for (p = strstr (text, c->first); p != NULL;)
     {
@@ -228,14 +375,14 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       char key[(MAX_PHRASE + 8) * 4 + 1];
       const char *end_bytes;
       JjWordingVariant *variant;
+      Found *found;
       JjTextHit *hit;
       guint start, end;
+      const char *hit_at;
+      const char *hit_last;
 
-      offset += g_utf8_strlen (counted, p - counted);
-      counted = p;
-
-      for (; n < window && *q != '\0'; n++, q = g_utf8_next_char (q))
-        chars[n] = g_utf8_get_char (q);
+      for (; n < window && *q != '\0'; n++)
+        chars[n] = next_char (&q);
       length = match_at (c, chars, n, &errors);
       if (length == 0)
         {
@@ -246,15 +393,38 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       end_bytes = g_utf8_offset_to_pointer (p, length);
       memcpy (key, p, end_bytes - p);
       key[end_bytes - p] = '\0';
-      variant = g_hash_table_lookup (c->variants_found, key);
-      if (variant == NULL)
+      found = g_hash_table_lookup (c->variants_found, key);
+      if (found == NULL)
         {
-          variant = variant_new (key, errors);
-          g_hash_table_insert (c->variants_found, variant->text, variant);
+          found = found_new (key, errors);
+          g_hash_table_insert (c->variants_found, found->variant->text, found);
+        }
+      variant = found->variant;
+      count_occurrence (found, paragraph, year);
+      if (c->max_hits > 0 && variant->hits->len >= c->max_hits)
+        {
+          /* Counted, not kept: no need of its offsets. */
+          p = strstr (end_bytes, c->first);
+          continue;
         }
 
+      offset += count_chars (counted, p);
+      counted = p;
       start = map_offset (map, offset);
       end = map_offset (map, offset + length - 1) + 1;
+      if (text == paragraph->text)
+        {
+          hit_at = p;
+          hit_last = end_bytes;
+        }
+      else
+        {
+          /* Hits come in order: walk the text along with them. */
+          hit_at = g_utf8_offset_to_pointer (text_at, start - text_offset);
+          hit_last = g_utf8_offset_to_pointer (hit_at, end - start);
+          text_at = hit_at;
+          text_offset = start;
+        }
       hit = g_new0 (JjTextHit, 1);
       hit->path = g_strdup (paragraph->path);
       hit->title = g_strdup (paragraph->title);
@@ -262,8 +432,8 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
       hit->section = g_strdup (paragraph->section);
       hit->start = paragraph->start + start;
       hit->end = paragraph->start + end;
-      hit->context = jj_text_index_dup_context (paragraph->text, start, end,
-                                                &hit->context_hit_start, &hit->context_hit_end);
+      hit->context = jj_text_index_dup_context_at (paragraph->text, hit_at, hit_last, end - start,
+                                                   &hit->context_hit_start, &hit->context_hit_end);
       g_ptr_array_add (variant->hits, hit);
 
       p = end_bytes;
@@ -273,6 +443,204 @@ compare_paragraph (const JjTextIndexParagraph *paragraph,
     }
 
   return TRUE;
+}
+
+/* The paragraphs that may hold the phrase or a variant, when the phrase
+ * is letters, digits and ideographs only: the pairs of characters of the
+ * part before the block and of the part after it, for each place of the
+ * block. Each pair's paragraphs are read from the index once, and the
+ * places are tried on a mask of the pairs each paragraph holds (a query
+ * ORing the places would read each pair's list once per place).
+ */
+static GArray *
+candidate_rows (JjTextIndex     *index,
+                const gunichar  *pattern,
+                guint            m,
+                guint            block,
+                GError         **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GArray) terms = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint pair_list[MAX_PHRASE];   /* the list of each pair, equal pairs sharing one */
+  guint64 used = 0;
+  g_autofree guint *next = NULL;
+
+  for (guint k = 0; k + 1 < m; k++)
+    {
+      pair_list[k] = k;
+      for (guint l = 0; l < k; l++)
+        {
+          if (pattern[l] == pattern[k] && pattern[l + 1] == pattern[k + 1])
+            {
+              pair_list[k] = pair_list[l];
+              break;
+            }
+        }
+    }
+
+  for (guint i = 1; i < m; i++)
+    for (guint j = i; j <= MIN (i + block, m - 1); j++)
+      {
+        guint64 term = 0;
+
+        if (i >= 2)
+          for (guint k = 0; k + 1 < i; k++)
+            term |= G_GUINT64_CONSTANT (1) << pair_list[k];
+        if (m - j >= 2)
+          for (guint k = j; k + 1 < m; k++)
+            term |= G_GUINT64_CONSTANT (1) << pair_list[k];
+        if (term != 0)
+          {
+            g_array_append_val (terms, term);
+            used |= term;
+          }
+      }
+
+  /* The paragraphs of each pair used, by pair. */
+  {
+    g_autoptr(GPtrArray) phrases = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) found = NULL;
+    guint used_index = 0;
+
+    for (guint k = 0; k + 1 < m; k++)
+      {
+        if ((used >> k) & 1)
+          {
+            char pair[16] = "\"";
+            gsize n = 1;
+
+            n += g_unichar_to_utf8 (pattern[k], pair + n);
+            n += g_unichar_to_utf8 (pattern[k + 1], pair + n);
+            pair[n++] = '"';
+            g_ptr_array_add (phrases, g_strndup (pair, n));
+          }
+      }
+    found = jj_text_index_match_rows_each (index, (const char * const *)phrases->pdata, phrases->len, error);
+    if (found == NULL)
+      return NULL;
+    for (guint k = 0; k + 1 < m; k++)
+      g_ptr_array_add (lists, (used >> k) & 1 ? g_array_ref (g_ptr_array_index (found, used_index++)) : NULL);
+  }
+
+  /* Walk the lists together, in increasing order of paragraph ids. */
+  next = g_new0 (guint, m);
+  for (;;)
+    {
+      gint64 row = G_MAXINT64;
+      guint64 mask = 0;
+
+      for (guint k = 0; k < lists->len; k++)
+        {
+          GArray *list = g_ptr_array_index (lists, k);
+
+          if (list != NULL && next[k] < list->len && g_array_index (list, gint64, next[k]) < row)
+            row = g_array_index (list, gint64, next[k]);
+        }
+      if (row == G_MAXINT64)
+        break;
+      for (guint k = 0; k < lists->len; k++)
+        {
+          GArray *list = g_ptr_array_index (lists, k);
+
+          if (list != NULL && next[k] < list->len && g_array_index (list, gint64, next[k]) == row)
+            {
+              mask |= G_GUINT64_CONSTANT (1) << k;
+              next[k]++;
+            }
+        }
+      for (guint t = 0; t < terms->len; t++)
+        {
+          guint64 term = g_array_index (terms, guint64, t);
+
+          if ((mask & term) == term)
+            {
+              g_array_append_val (rows, row);
+              break;
+            }
+        }
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* Adds what was found in the paragraphs after those of @into. */
+static void
+merge_found (Compare    *into,
+             GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Found *b = value;
+      Found *a = g_hash_table_lookup (into->variants_found, b->variant->text);
+      JjWordingVariant *va, *vb = b->variant;
+      GHashTableIter documents;
+      gpointer id, index;
+
+      if (a == NULL)
+        {
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (into->variants_found, b->variant->text, b);
+          continue;
+        }
+
+      va = a->variant;
+      va->n_hits += vb->n_hits;
+      g_ptr_array_set_free_func (vb->hits, NULL);
+      for (guint i = 0; i < vb->hits->len; i++)
+        {
+          JjTextHit *hit = g_ptr_array_index (vb->hits, i);
+
+          if (into->max_hits == 0 || va->hits->len < into->max_hits)
+            g_ptr_array_add (va->hits, hit);
+          else
+            jj_text_hit_free (hit);
+        }
+      g_ptr_array_set_size (vb->hits, 0);
+
+      g_hash_table_iter_init (&documents, b->documents);
+      while (g_hash_table_iter_next (&documents, &id, &index))
+        {
+          JjWordingDocumentCount *count = &g_array_index (vb->documents, JjWordingDocumentCount,
+                                                          GPOINTER_TO_UINT (index));
+          gpointer into_index;
+
+          if (g_hash_table_lookup_extended (a->documents, id, NULL, &into_index))
+            {
+              g_array_index (va->documents, JjWordingDocumentCount, GPOINTER_TO_UINT (into_index)).count
+                += count->count;
+            }
+          else
+            {
+              JjWordingDocumentCount copy = { g_strdup (count->path), g_strdup (count->title),
+                                              count->date, count->count };
+
+              g_array_append_val (va->documents, copy);
+              g_hash_table_insert (a->documents, g_memdup2 (id, sizeof (gint64)),
+                                   GUINT_TO_POINTER (va->documents->len - 1));
+            }
+        }
+
+      for (guint y = 0; y < vb->years->len; y++)
+        {
+          JjWordingYearCount *count = &g_array_index (vb->years, JjWordingYearCount, y);
+          guint i;
+
+          for (i = 0; i < va->years->len; i++)
+            {
+              if (g_array_index (va->years, JjWordingYearCount, i).year == count->year)
+                break;
+            }
+          if (i == va->years->len)
+            g_array_append_val (va->years, *count);
+          else
+            g_array_index (va->years, JjWordingYearCount, i).count += count->count;
+        }
+    }
 }
 
 static int
@@ -294,57 +662,6 @@ compare_year_counts (gconstpointer a,
   return ((const JjWordingYearCount *)a)->year - ((const JjWordingYearCount *)b)->year;
 }
 
-static void
-count_hits (JjWordingVariant *variant)
-{
-  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
-  gint64 last_date = 0;
-  int last_year = 0;
-
-  for (guint i = 0; i < variant->hits->len; i++)
-    {
-      JjTextHit *hit = g_ptr_array_index (variant->hits, i);
-      gpointer index;
-      int year = 0;
-
-      if (!g_hash_table_lookup_extended (documents, hit->path, NULL, &index))
-        {
-          JjWordingDocumentCount count = { g_strdup (hit->path), g_strdup (hit->title), hit->date, 0 };
-
-          g_array_append_val (variant->documents, count);
-          index = GUINT_TO_POINTER (variant->documents->len - 1);
-          g_hash_table_insert (documents, hit->path, index);
-        }
-      g_array_index (variant->documents, JjWordingDocumentCount, GPOINTER_TO_UINT (index)).count++;
-
-      if (hit->date != 0 && hit->date == last_date)
-        {
-          year = last_year;
-        }
-      else if (hit->date != 0)
-        {
-          g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (hit->date);
-
-          year = date != NULL ? g_date_time_get_year (date) : 0;
-          last_date = hit->date;
-          last_year = year;
-        }
-      if (!g_hash_table_lookup_extended (years, GINT_TO_POINTER (year), NULL, &index))
-        {
-          JjWordingYearCount count = { year, 0 };
-
-          g_array_append_val (variant->years, count);
-          index = GUINT_TO_POINTER (variant->years->len - 1);
-          g_hash_table_insert (years, GINT_TO_POINTER (year), index);
-        }
-      g_array_index (variant->years, JjWordingYearCount, GPOINTER_TO_UINT (index)).count++;
-    }
-
-  g_array_sort (variant->documents, compare_document_counts);
-  g_array_sort (variant->years, compare_year_counts);
-}
-
 static int
 compare_variants (gconstpointer a,
                   gconstpointer b)
@@ -354,8 +671,8 @@ compare_variants (gconstpointer a,
 
   if ((va->errors == 0) != (vb->errors == 0))
     return va->errors == 0 ? -1 : 1;
-  if (va->hits->len != vb->hits->len)
-    return va->hits->len > vb->hits->len ? -1 : 1;
+  if (va->n_hits != vb->n_hits)
+    return va->n_hits > vb->n_hits ? -1 : 1;
   return strcmp (va->text, vb->text);
 }
 
@@ -372,6 +689,24 @@ jj_wording_compare (JjTextIndex  *index,
                     const char   *phrase,
                     GError      **error)
 {
+  return jj_wording_compare_bounded (index, phrase, 0, error);
+}
+
+/**
+ * jj_wording_compare_bounded:
+ * @max_hits: the most hits kept of each wording, 0 for all
+ *
+ * jj_wording_compare() keeping only the first @max_hits hits of each
+ * wording (in the order of jj_wording_compare()), which is what takes
+ * time when a wording is common; every occurrence is still counted in
+ * n_hits, documents and years.
+ */
+GPtrArray *
+jj_wording_compare_bounded (JjTextIndex  *index,
+                            const char   *phrase,
+                            guint         max_hits,
+                            GError      **error)
+{
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify)jj_wording_variant_free);
   g_autoptr(GString) match = g_string_new (NULL);
   g_autoptr(GHashTable) variants = NULL;
@@ -380,7 +715,7 @@ jj_wording_compare (JjTextIndex  *index,
   g_autofree gunichar *pattern = NULL;
   glong m = 0;
   Compare compare;
-  JjWordingVariant *exact;
+  Found *exact;
   GHashTableIter iter;
   gpointer value;
 
@@ -449,12 +784,15 @@ jj_wording_compare (JjTextIndex  *index,
       return NULL;
     }
 
-  variants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                    (GDestroyNotify)jj_wording_variant_free);
-  exact = variant_new (folded, 0);
-  g_hash_table_insert (variants, exact->text, exact);
+  variants = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)found_free);
+  exact = found_new (folded, 0);
+  g_hash_table_insert (variants, exact->variant->text, exact);
 
   compare.variants_found = variants;
+  compare.max_hits = max_hits;
+  compare.words = jj_text_word_table ();
+  compare.last_date = 0;
+  compare.last_year = 0;
   memset (compare.first, 0, sizeof compare.first);
   memset (compare.last, 0, sizeof compare.last);
   g_unichar_to_utf8 (pattern[0], compare.first);
@@ -464,15 +802,33 @@ jj_wording_compare (JjTextIndex  *index,
   compare.all_words = TRUE;
   for (glong i = 0; i < m; i++)
     compare.all_words = compare.all_words && jj_text_is_word_char (pattern[i]);
-  if (!jj_text_index_foreach_match (index, match->str, compare_paragraph, &compare, error))
-    return NULL;
+  if (compare.variants && compare.all_words)
+    {
+      g_autoptr(GArray) rows = candidate_rows (index, pattern, m, compare.block, error);
+      g_autoptr(GHashTable) second_found = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                                  (GDestroyNotify)found_free);
+      Compare second = compare;
+
+      second.variants_found = second_found;
+      if (rows == NULL
+          || !jj_text_index_foreach_row_split (index, (const gint64 *)(gpointer)rows->data, rows->len,
+                                               compare_paragraph, &compare, &second, error))
+        return NULL;
+      merge_found (&compare, second_found);
+    }
+  else if (!jj_text_index_foreach_match (index, match->str, compare_paragraph, &compare, error))
+    {
+      return NULL;
+    }
 
   g_hash_table_iter_init (&iter, variants);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      count_hits (value);
-      g_ptr_array_add (result, value);
-      g_hash_table_iter_steal (&iter);
+      Found *found = value;
+
+      g_array_sort (found->variant->documents, compare_document_counts);
+      g_array_sort (found->variant->years, compare_year_counts);
+      g_ptr_array_add (result, g_steal_pointer (&found->variant));
     }
   g_ptr_array_sort (result, compare_variants);
 

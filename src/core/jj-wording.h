@@ -33,6 +33,7 @@ struct _JjWordingVariant
   GPtrArray *hits;       /* JjTextHit, by document and in text order */
   GArray    *documents;  /* JjWordingDocumentCount, most hits first */
   GArray    *years;      /* JjWordingYearCount, oldest first */
+  guint      n_hits;     /* every occurrence, also those left out of hits */
 };
 
 #define JJ_TYPE_WORDING_VARIANT (jj_wording_variant_get_type ())
@@ -45,5 +46,9 @@ guint      jj_wording_max_errors (const char   *phrase);
 GPtrArray *jj_wording_compare    (JjTextIndex  *index,
                                   const char   *phrase,
                                   GError      **error);
+GPtrArray *jj_wording_compare_bounded (JjTextIndex  *index,
+                                       const char   *phrase,
+                                       guint         max_hits,
+                                       GError      **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -26,6 +27,7 @@
 #define SPEECH_CHARS 10000
 #define N_QUERIES 60
 #define N_FILE_SPEECHES 200
+#define BOUNDED_HITS 100
 
 static const char * const sources[] = {
   "data/samples/civilized-city-speech.webpage.txt",
@@ -57,6 +59,46 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double
+process_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+#define IN_FLIGHT 8
+
+typedef struct
+{
+  GPtrArray   *texts;
+  GAsyncQueue *ready;   /* JjTextIndexPrepared, in order */
+  GAsyncQueue *slots;   /* bounds how many wait */
+  double       cpu;
+} Producer;
+
+static gpointer
+produce (gpointer data)
+{
+  Producer *producer = data;
+  double start = cpu_ms ();
+
+  for (guint i = 0; i < producer->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (producer->texts, i);
+      g_autofree char *path = g_strdup_printf ("/speeches/%05u.txt", i);
+      g_autoptr(JjOutline) outline = jj_outline_detect (text, -1, NULL, 0);
+
+      g_async_queue_pop (producer->slots);
+      g_async_queue_push (producer->ready,
+                          jj_text_index_prepare_text (path, NULL, 0, "", 0, text, outline));
+    }
+  producer->cpu = cpu_ms () - start;
+  return NULL;
 }
 
 static int
@@ -224,6 +266,114 @@ bench_queries (JjTextIndex *index,
   g_rand_free (rand);
 }
 
+static char *
+random_phrase (GRand     *rand,
+               GPtrArray *texts,
+               guint      length)
+{
+  const char *text = g_ptr_array_index (texts, g_rand_int_range (rand, 0, texts->len));
+  glong n = g_utf8_strlen (text, -1);
+  char *phrase = NULL;
+  gboolean ok = FALSE;
+
+  while (!ok)
+    {
+      glong at = g_rand_int_range (rand, 0, n - length);
+
+      g_free (phrase);
+      phrase = g_utf8_substring (text, at, at + length);
+      ok = TRUE;
+      for (const char *p = phrase; *p != '\0'; p = g_utf8_next_char (p))
+        ok = ok && g_utf8_get_char (p) >= 0x4e00 && g_utf8_get_char (p) <= 0x9fff;
+    }
+  return phrase;
+}
+
+static void
+dump_hits (FILE      *out,
+           GPtrArray *hits)
+{
+  for (guint h = 0; h < hits->len; h++)
+    {
+      JjTextHit *hit = g_ptr_array_index (hits, h);
+
+      fprintf (out, "%s\t%u\t%u\t%s\t%s\t%u\t%u\n", hit->path, hit->start, hit->end,
+               hit->section, hit->context, hit->context_hit_start, hit->context_hit_end);
+    }
+}
+
+/* Search and wording results, to compare two versions of the code. */
+static void
+dump_results (JjTextIndex *index,
+              GPtrArray   *texts,
+              const char  *path)
+{
+  static const guint lengths[] = { 1, 2, 3, 4, 8 };
+  static const char * const phrases[] = { "以人民为中心", "高质量发展", "营商环境", "全面从严治党", "乡村振兴" };
+  GRand *rand = g_rand_new_with_seed (2023);
+  FILE *out = fopen (path, "w");
+
+  for (guint q = 0; q < 50; q++)
+    {
+      g_autofree char *query = random_phrase (rand, texts, lengths[q % G_N_ELEMENTS (lengths)]);
+      g_autoptr(GPtrArray) hits = jj_text_index_search (index, query, q % 2 == 0 ? 100 : 0, NULL);
+
+      fprintf (out, "search %s: %u hits\n", query, hits->len);
+      dump_hits (out, hits);
+    }
+  for (guint q = 0; q < 25; q++)
+    {
+      g_autofree char *phrase = q < G_N_ELEMENTS (phrases) ? g_strdup (phrases[q])
+                                : random_phrase (rand, texts, g_rand_int_range (rand, 3, 9));
+      g_autoptr(GPtrArray) variants = jj_wording_compare (index, phrase, NULL);
+      g_autoptr(GPtrArray) bounded = jj_wording_compare_bounded (index, phrase, 5, NULL);
+
+      /* The bounded comparison keeps the first hits and counts them all. */
+      g_assert_cmpuint (bounded->len, ==, variants->len);
+      for (guint v = 0; v < variants->len; v++)
+        {
+          JjWordingVariant *a = g_ptr_array_index (variants, v);
+          JjWordingVariant *b = g_ptr_array_index (bounded, v);
+
+          g_assert_cmpstr (a->text, ==, b->text);
+          g_assert_cmpuint (a->n_hits, ==, b->n_hits);
+          g_assert_cmpuint (b->hits->len, ==, MIN (5, a->hits->len));
+          g_assert_cmpuint (a->documents->len, ==, b->documents->len);
+          for (guint h = 0; h < b->hits->len; h++)
+            {
+              JjTextHit *ha = g_ptr_array_index (a->hits, h);
+              JjTextHit *hb = g_ptr_array_index (b->hits, h);
+
+              g_assert_cmpstr (ha->path, ==, hb->path);
+              g_assert_cmpuint (ha->start, ==, hb->start);
+              g_assert_cmpuint (ha->end, ==, hb->end);
+              g_assert_cmpstr (ha->context, ==, hb->context);
+            }
+        }
+
+      fprintf (out, "wording %s: %u variants\n", phrase, variants->len);
+      for (guint v = 0; v < variants->len; v++)
+        {
+          JjWordingVariant *variant = g_ptr_array_index (variants, v);
+
+          fprintf (out, "variant %s %u: %u hits, %u documents, %u years\n", variant->text, variant->errors,
+                   variant->hits->len, variant->documents->len, variant->years->len);
+          dump_hits (out, variant->hits);
+          for (guint d = 0; d < variant->documents->len; d++)
+            {
+              JjWordingDocumentCount *count = &g_array_index (variant->documents, JjWordingDocumentCount, d);
+
+              fprintf (out, "document %s %u\n", count->path, count->count);
+            }
+          for (guint y = 0; y < variant->years->len; y++)
+            fprintf (out, "year %d %u\n", g_array_index (variant->years, JjWordingYearCount, y).year,
+                     g_array_index (variant->years, JjWordingYearCount, y).count);
+        }
+    }
+  fclose (out);
+  g_rand_free (rand);
+}
+
 static gboolean
 count_paragraph (const JjTextIndexParagraph *paragraph,
                  gpointer                    user_data)
@@ -246,12 +396,16 @@ main (int   argc,
 {
   const char *root = g_getenv ("JJ_SOURCE_ROOT");
   guint n_speeches = argc > 1 ? (guint)atoi (argv[1]) : 2000;
+  gboolean only_index = argc > 2 && strcmp (argv[2], "--index-only") == 0;
+  gboolean only_wording = argc > 2 && strcmp (argv[2], "--wording-only") == 0;
+  const char *dump = argc > 3 && strcmp (argv[2], "--dump") == 0 ? argv[3] : NULL;
   g_autoptr(GPtrArray) sentences = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) alphabet = g_string_new (NULL);
   g_autofree char *dir = g_dir_make_tmp ("jj-bench-text-index-XXXXXX", NULL);
-  g_autofree char *db_path = g_build_filename (dir, "text-index.sqlite", NULL);
+  g_autofree char *db_path = g_getenv ("JJ_BENCH_DB") != NULL ? g_strdup (g_getenv ("JJ_BENCH_DB"))
+                             : g_build_filename (dir, "text-index.sqlite", NULL);
   g_autoptr(GFile) db_file = g_file_new_for_path (db_path);
   g_autoptr(JjTextIndex) index = NULL;
   g_autoptr(GPtrArray) file_paths = g_ptr_array_new_with_free_func (g_free);
@@ -259,7 +413,7 @@ main (int   argc,
   glong n_alphabet = 0;
   gsize text_bytes = 0;
   guint64 text_chars = 0;
-  double index_ms, index_cpu, outline_ms = 0;
+  double index_ms, index_cpu;
   gint64 start;
 
   if (root == NULL)
@@ -288,40 +442,78 @@ main (int   argc,
   if (!jj_text_index_open (index, &error))
     g_error ("%s", error->message);
 
-  /* First index: the outline (for section paths) and the index itself. */
-  start = g_get_monotonic_time ();
-  index_cpu = cpu_ms ();
-  jj_text_index_begin_batch (index, NULL);
-  for (guint i = 0; i < n_speeches; i++)
-    {
-      const char *text = g_ptr_array_index (texts, i);
-      g_autofree char *path = g_strdup_printf ("/speeches/%05u.txt", i);
-      gint64 outline_start = g_get_monotonic_time ();
-      g_autoptr(JjOutline) outline = jj_outline_detect (text, -1, NULL, 0);
+  /* First index: the outline (for section paths) and the folding in one
+   * thread, the database in this one, as jj_text_index_update() does it.
+   * With JJ_BENCH_DB set to an index of as many speeches, that one is used.
+   */
+  if (jj_text_index_get_n_documents (index) == n_speeches)
+    printf ("using the index %s\n", db_path);
+  else
+  {
+    Producer producer = { texts, g_async_queue_new (), g_async_queue_new (), 0 };
+    GThread *thread;
+    double process_cpu = process_cpu_ms ();
+    double writer_cpu;
+    gsize batch = 0;
+    /* Smaller batches make a small library's index of as many segments
+     * as a large one's. */
+    gsize batch_bytes = g_getenv ("JJ_BENCH_BATCH_BYTES") != NULL
+                        ? g_ascii_strtoull (g_getenv ("JJ_BENCH_BATCH_BYTES"), NULL, 10) : 16 * 1024 * 1024;
 
-      outline_ms += ms_since (outline_start);
-      if (!jj_text_index_add_text (index, path, NULL, 0, "", 0, text, outline, &error))
-        g_error ("%s", error->message);
-      if (i % 500 == 499)
-        {
-          jj_text_index_end_batch (index, NULL);
-          jj_text_index_begin_batch (index, NULL);
-        }
-    }
-  if (!jj_text_index_end_batch (index, &error))
-    g_error ("%s", error->message);
-  index_ms = ms_since (start);
-  index_cpu = cpu_ms () - index_cpu;
-  printf ("first index: %.1f s, %.1f MB/s of UTF-8 text (%.1f M characters/s); outline detection %.1f s of it;"
-          " CPU %.1f s, %.1f MB/s\n",
-          index_ms / 1000, text_bytes / 1e6 / (index_ms / 1000), text_chars / 1e6 / (index_ms / 1000),
-          outline_ms / 1000, index_cpu / 1000, text_bytes / 1e6 / (index_cpu / 1000));
+    for (guint i = 0; i < IN_FLIGHT; i++)
+      g_async_queue_push (producer.slots, GUINT_TO_POINTER (1));
+    start = g_get_monotonic_time ();
+    index_cpu = cpu_ms ();
+    thread = g_thread_new ("prepare", produce, &producer);
+    jj_text_index_begin_batch (index, NULL);
+    for (guint i = 0; i < n_speeches; i++)
+      {
+        JjTextIndexPrepared *prepared = g_async_queue_pop (producer.ready);
+
+        batch += jj_text_index_prepared_get_size (prepared);
+        if (!jj_text_index_add_prepared (index, prepared, &error))
+          g_error ("%s", error->message);
+        jj_text_index_prepared_free (prepared);
+        g_async_queue_push (producer.slots, GUINT_TO_POINTER (1));
+        if (batch >= batch_bytes)
+          {
+            jj_text_index_end_batch (index, NULL);
+            jj_text_index_begin_batch (index, NULL);
+            batch = 0;
+          }
+      }
+    if (!jj_text_index_end_batch (index, &error))
+      g_error ("%s", error->message);
+    g_thread_join (thread);
+    index_ms = ms_since (start);
+    writer_cpu = cpu_ms () - index_cpu;
+    process_cpu = process_cpu_ms () - process_cpu;
+    printf ("first index: %.1f s wall, %.1f MB/s of UTF-8 text (%.1f M characters/s); CPU %.1f s, %.1f MB/s"
+            " (writing thread %.1f s, %.1f MB/s; outline and folding thread %.1f s, %.1f MB/s)\n",
+            index_ms / 1000, text_bytes / 1e6 / (index_ms / 1000), text_chars / 1e6 / (index_ms / 1000),
+            process_cpu / 1000, text_bytes / 1e6 / (process_cpu / 1000),
+            writer_cpu / 1000, text_bytes / 1e6 / (writer_cpu / 1000),
+            producer.cpu / 1000, text_bytes / 1e6 / (producer.cpu / 1000));
+    printf ("  on 2 free cores (the busier thread bounds it): %.1f MB/s\n",
+            text_bytes / 1e6 / (MAX (writer_cpu, producer.cpu) / 1000));
+    g_async_queue_unref (producer.ready);
+    g_async_queue_unref (producer.slots);
+  }
 
   g_clear_object (&index);
   index = jj_text_index_new (db_file);
   jj_text_index_open (index, NULL);
   printf ("index size: %.1f MB for %.1f MB of text: %.2f×\n",
           file_size (db_path) / 1e6, text_bytes / 1e6, (double)file_size (db_path) / text_bytes);
+  if (only_index)
+    goto out;
+  if (dump != NULL)
+    {
+      dump_results (index, texts, dump);
+      goto out;
+    }
+  if (only_wording)
+    goto wording;
 
   /* Re-index of one changed speech, as text. */
   {
@@ -395,23 +587,30 @@ main (int   argc,
   bench_queries (index, texts, 4);
   bench_queries (index, texts, 8);
 
-  printf ("wording comparison:\n");
+wording:
+  printf ("wording comparison (every hit with its context, then at most %u hits kept of each wording,"
+          " every occurrence counted; CPU of all threads):\n", BOUNDED_HITS);
+  for (guint bounded = 0; bounded < 2; bounded++)
   for (guint i = 0; i < 3; i++)
     {
       const char *phrases[] = { "以人民为中心", "高质量发展", "营商环境" };
       g_autoptr(GPtrArray) variants = NULL;
-      guint n_hits = 0;
+      guint n_hits = 0, n_kept = 0;
       double ms, cpu;
 
       start = g_get_monotonic_time ();
-      cpu = cpu_ms ();
-      variants = jj_wording_compare (index, phrases[i], &error);
+      cpu = process_cpu_ms ();
+      variants = jj_wording_compare_bounded (index, phrases[i], bounded ? BOUNDED_HITS : 0, &error);
       ms = ms_since (start);
-      cpu = cpu_ms () - cpu;
+      cpu = process_cpu_ms () - cpu;
       g_assert_no_error (error);
       for (guint v = 0; v < variants->len; v++)
-        n_hits += ((JjWordingVariant *)g_ptr_array_index (variants, v))->hits->len;
-      printf ("  %-12s %7.1f ms (CPU %7.1f ms), %u variants, %u hits\n", phrases[i], ms, cpu, variants->len, n_hits);
+        {
+          n_hits += ((JjWordingVariant *)g_ptr_array_index (variants, v))->n_hits;
+          n_kept += ((JjWordingVariant *)g_ptr_array_index (variants, v))->hits->len;
+        }
+      printf ("  %-7s %-12s %7.1f ms (CPU %7.1f ms), %u variants, %u hits, %u kept\n",
+              bounded ? "bounded" : "all", phrases[i], ms, cpu, variants->len, n_hits, n_kept);
     }
   {
     /* What the candidates alone cost: the paragraphs holding 中心. */
@@ -421,6 +620,7 @@ main (int   argc,
     jj_text_index_foreach_match (index, "\"中心\"", count_paragraph, &n, NULL);
     printf ("  (reading the %u paragraphs with 中心: %.1f ms)\n", n, ms_since (start));
   }
+  for (guint bounded = 0; bounded < 2; bounded++)
   {
     /* Phrases of 4 to 8 Chinese characters taken from the speeches. */
     GRand *rand = g_rand_new_with_seed (42);
@@ -429,38 +629,24 @@ main (int   argc,
 
     for (guint q = 0; q < G_N_ELEMENTS (times); q++)
       {
-        const char *text = g_ptr_array_index (texts, g_rand_int_range (rand, 0, texts->len));
-        guint length = g_rand_int_range (rand, 4, 9);
-        glong n = g_utf8_strlen (text, -1);
-        g_autofree char *phrase = NULL;
+        g_autofree char *phrase = random_phrase (rand, texts, g_rand_int_range (rand, 4, 9));
         g_autoptr(GPtrArray) variants = NULL;
-        gboolean ok = FALSE;
         double cpu_start;
 
-        while (!ok)
-          {
-            glong at = g_rand_int_range (rand, 0, n - length);
-
-            g_free (phrase);
-            phrase = g_utf8_substring (text, at, at + length);
-            ok = TRUE;
-            for (const char *p = phrase; *p != '\0'; p = g_utf8_next_char (p))
-              ok = ok && g_utf8_get_char (p) >= 0x4e00 && g_utf8_get_char (p) <= 0x9fff;
-          }
-
         start = g_get_monotonic_time ();
-        cpu_start = cpu_ms ();
-        variants = jj_wording_compare (index, phrase, &error);
+        cpu_start = process_cpu_ms ();
+        variants = jj_wording_compare_bounded (index, phrase, bounded ? BOUNDED_HITS : 0, &error);
         times[q] = ms_since (start);
-        cpu[q] = cpu_ms () - cpu_start;
+        cpu[q] = process_cpu_ms () - cpu_start;
         g_assert_no_error (error);
         for (guint v = 0; v < variants->len; v++)
-          total += ((JjWordingVariant *)g_ptr_array_index (variants, v))->hits->len;
+          total += ((JjWordingVariant *)g_ptr_array_index (variants, v))->n_hits;
       }
-    print_percentiles ("phrases from speeches", times, cpu, G_N_ELEMENTS (times), total);
+    print_percentiles (bounded ? "phrases, bounded" : "phrases from speeches", times, cpu, G_N_ELEMENTS (times), total);
     g_rand_free (rand);
   }
 
+out:
   g_clear_object (&index);
   {
     g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
