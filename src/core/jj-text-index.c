@@ -1829,6 +1829,30 @@ add_document_paragraph (const JjTextIndexParagraph *paragraph,
   return TRUE;
 }
 
+/* Rebuilds the documents whose paragraphs @sql selects (by document, then
+ * start; @path as ?1 when not NULL) and calls @func with each. */
+static gboolean
+foreach_document_where (JjTextIndex              *self,
+                        const char               *sql,
+                        const char               *path,
+                        JjTextIndexDocumentFunc   func,
+                        gpointer                  user_data,
+                        GError                  **error)
+{
+  DocumentBuilder builder = { func, user_data, NULL, NULL, NULL, 0, FALSE };
+  gboolean ok;
+
+  builder.text = g_string_new (NULL);
+  ok = foreach_paragraph (self, sql, path, NULL, 0, add_document_paragraph, &builder, error);
+  if (ok && !builder.stopped)
+    flush_document (&builder);
+  g_free (builder.path);
+  g_free (builder.title);
+  g_string_free (builder.text, TRUE);
+
+  return ok;
+}
+
 /**
  * jj_text_index_foreach_document:
  *
@@ -1841,24 +1865,13 @@ jj_text_index_foreach_document (JjTextIndex              *self,
                                 gpointer                  user_data,
                                 GError                  **error)
 {
-  DocumentBuilder builder = { func, user_data, NULL, NULL, NULL, 0, FALSE };
-  gboolean ok;
-
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  builder.text = g_string_new (NULL);
-  ok = foreach_paragraph (self,
-                          "SELECT p.document, p.start, p.section, p.text, p.plain"
-                          " FROM paragraphs p ORDER BY p.document, p.start",
-                          NULL, NULL, 0, add_document_paragraph, &builder, error);
-  if (ok && !builder.stopped)
-    flush_document (&builder);
-  g_free (builder.path);
-  g_free (builder.title);
-  g_string_free (builder.text, TRUE);
-
-  return ok;
+  return foreach_document_where (self,
+                                 "SELECT p.document, p.start, p.section, p.text, p.plain"
+                                 " FROM paragraphs p ORDER BY p.document, p.start",
+                                 NULL, func, user_data, error);
 }
 
 /**
@@ -1874,27 +1887,16 @@ jj_text_index_foreach_document_at (JjTextIndex              *self,
                                    gpointer                  user_data,
                                    GError                  **error)
 {
-  DocumentBuilder builder = { func, user_data, NULL, NULL, NULL, 0, FALSE };
-  gboolean ok;
-
   g_return_val_if_fail (JJ_IS_TEXT_INDEX (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  builder.text = g_string_new (NULL);
-  ok = foreach_paragraph (self,
-                          "SELECT p.document, p.start, p.section, p.text, p.plain"
-                          " FROM paragraphs p"
-                          " WHERE p.document = (SELECT id FROM documents WHERE path = ?1)"
-                          " ORDER BY p.start",
-                          path, NULL, 0, add_document_paragraph, &builder, error);
-  if (ok && !builder.stopped)
-    flush_document (&builder);
-  g_free (builder.path);
-  g_free (builder.title);
-  g_string_free (builder.text, TRUE);
-
-  return ok;
+  return foreach_document_where (self,
+                                 "SELECT p.document, p.start, p.section, p.text, p.plain"
+                                 " FROM paragraphs p"
+                                 " WHERE p.document = (SELECT id FROM documents WHERE path = ?1)"
+                                 " ORDER BY p.start",
+                                 path, func, user_data, error);
 }
 
 /**
@@ -1937,9 +1939,6 @@ jj_text_index_foreach_stamp (JjTextIndex            *self,
   return rc == SQLITE_DONE;
 }
 
-/* Runs @sql (which selects document, start, section, text and plain of
- * paragraphs in the order of their ids, with @match as ?1 when not NULL)
- * and calls @func for each paragraph.
 /**
  * jj_text_index_foreach_row:
  * @rows: paragraph ids (the rowids of the FTS table), in increasing order
