@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
+import jjatspi  # noqa: E402
 from jjatspi import (App, KEY_CONTROL, KEY_RETURN, KEY_SHIFT, Timeout,  # noqa: E402
                      app_env, find_all, press, wait_for)
 
@@ -351,4 +352,4 @@ class DraftBoardTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    jjatspi.run_tests()

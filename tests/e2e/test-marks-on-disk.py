@@ -13,6 +13,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import jjatspi  # noqa: E402
 from jjatspi import App, app_env, find_all, labels, wait_for  # noqa: E402
 
 BUILDDIR = os.environ.get("JJ_BUILD_ROOT", os.path.join(os.path.dirname(__file__), "..", "..", "_build"))
@@ -111,4 +112,4 @@ class MarksOnDiskTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    jjatspi.run_tests()

@@ -21,6 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pyatspi  # noqa: E402
 from gi.repository import GLib  # noqa: E402
 
+import jjatspi  # noqa: E402
 from jjatspi import (App, KEY_1, KEY_CONTROL, KEY_RETURN,  # noqa: E402
                      app_env, find, find_all, labels, named, press, wait_for)
 
@@ -425,4 +426,4 @@ class SessionTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    jjatspi.run_tests()

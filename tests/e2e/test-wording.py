@@ -16,6 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pyatspi  # noqa: E402
 
+import jjatspi  # noqa: E402
 from jjatspi import (App, KEY_CONTROL, KEY_F, KEY_RETURN, KEY_SHIFT,  # noqa: E402
                      app_env, find, find_all, labels, named, press, wait_for)
 
@@ -205,4 +206,4 @@ class WordingTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(verbosity=2)
+    jjatspi.run_tests()
