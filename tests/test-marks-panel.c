@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jj-mark-kind.h"
+#include "jj-mark-session.h"
 #include "jj-mark-store.h"
 #include "jj-marks-panel.h"
 #include "jj-outline.h"
@@ -1099,6 +1100,186 @@ test_attention (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (show_all));
 }
 
+#define N_MANY_MARKS 12000
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  ticks;
+} Gaps;
+
+/* Called as often as the main loop lets it: the longest wait between two
+ * calls is the longest the window could not answer. */
+static gboolean
+gap_tick_cb (gpointer data)
+{
+  Gaps *gaps = data;
+  gint64 now = g_get_monotonic_time ();
+
+  gaps->longest = MAX (gaps->longest, now - gaps->last);
+  gaps->ticks++;
+  gaps->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The panel's list, not the one in a drop-down's popover. */
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  if (GTK_IS_DROP_DOWN (widget))
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The quote and header of each row made, "# header" before its quote. */
+static char *
+made_rows (GtkWidget *list_view,
+           guint     *n)
+{
+  GString *s = g_string_new (NULL);
+
+  *n = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkWidget *content;
+
+      if (row == NULL || !GTK_IS_BOX (row))
+        continue;
+      (*n)++;
+      content = gtk_widget_get_last_child (row);
+      if (gtk_widget_get_first_child (row) != content)
+        g_string_append_printf (s, "# %s\n", gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row))));
+      g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (content))));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* A hostile or huge sidecar: 12,000 marks, in 120 sections, read by the
+ * session in a thread as the window does. Their rows must not keep the
+ * main loop from the user for long: only those on screen are made. */
+static void
+test_many_marks (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-many-marks-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) speech = g_string_new (NULL);
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjMarkSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  JjMarksPanel *panel;
+  GtkWidget *list_view;
+  g_autofree char *rows = NULL;
+  guint n_rows;
+  Gaps gaps = { 0, 0, 0 };
+  gint64 started, arrived, deadline;
+  guint tick;
+  guint offset = 0;
+
+  for (guint i = 0; i < N_MANY_MARKS; i++)
+    g_string_append_printf (speech, "第%05u段基层治理工作要抓实抓细，落到实处。\n", i);
+  g_assert_true (g_file_set_contents (path, speech->str, speech->len, NULL));
+
+  /* Each paragraph: a mark on its first eight characters. */
+  store = jj_mark_store_new (file);
+  g_assert_true (jj_mark_store_load (store, speech->str, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_MANY_MARKS; i++)
+    {
+      g_autofree char *section = g_strdup_printf ("第%u部分", i / 100 + 1);
+
+      g_assert_nonnull (jj_mark_store_add_range (store, offset, offset + 8,
+                                                 jj_mark_kind_get_nth (i % jj_mark_kind_get_n_kinds ())->key,
+                                                 section));
+      offset += g_utf8_strlen ("第00000段基层治理工作要抓实抓细，落到实处。\n", -1);
+    }
+  g_assert_true (jj_mark_store_save (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 900);
+  panel = JJ_MARKS_PANEL (jj_marks_panel_new ());
+  gtk_window_set_child (window, GTK_WIDGET (panel));
+  session = jj_mark_session_new (file, NULL, "tester");
+  jj_marks_panel_set_marks (panel, jj_mark_session_get_marks (session));
+  gtk_window_present (window);
+  settle ();
+
+  tick = g_timeout_add_full (G_PRIORITY_HIGH, 2, gap_tick_cb, &gaps, NULL);
+  started = gaps.last = g_get_monotonic_time ();
+  jj_mark_session_load_async (session, speech->str, NULL, NULL, NULL, NULL);
+  deadline = started + 100 * G_USEC_PER_SEC;
+  while (!jj_mark_session_get_loaded (session) || jj_marks_panel_get_n_shown (panel) < N_MANY_MARKS)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  arrived = g_get_monotonic_time ();
+  /* The frames that lay the rows out come after: half a second in which
+   * the main loop answered often, so that no gap is still open. */
+  gaps.ticks = 0;
+  while (g_get_monotonic_time () < arrived + G_USEC_PER_SEC / 2 || gaps.ticks < 20)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+
+  g_test_message ("%u marks arrived after %.0f ms; longest main-loop gap %.0f ms",
+                  N_MANY_MARKS, (arrived - started) / 1000.0, gaps.longest / 1000.0);
+  g_assert_cmpuint (jj_marks_panel_get_n_shown (panel), ==, N_MANY_MARKS);
+  g_assert_cmpint (gaps.longest, <, 500 * 1000);
+
+  /* Rows for the top of the list only, the first under its section. */
+  list_view = find_list_view (GTK_WIDGET (panel));
+  g_assert_nonnull (list_view);
+  rows = made_rows (list_view, &n_rows);
+  g_test_message ("%u rows made", n_rows);
+  g_assert_cmpuint (n_rows, >, 5);
+  g_assert_cmpuint (n_rows, <, 500);
+  g_assert_true (g_str_has_prefix (rows, "# 第1部分\n第00000段基\n第00001段基\n"));
+
+  /* Far down, the rows made as they come into view say the same. */
+  g_assert_true (gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 11950));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_clear_pointer (&rows, g_free);
+  rows = made_rows (list_view, &n_rows);
+  g_assert_cmpuint (n_rows, <, 500);
+  g_test_message ("%u rows made after scrolling", n_rows);
+  g_assert_nonnull (strstr (rows, "第11899段基\n# 第120部分\n第11900段基\n"));
+  g_assert_nonnull (strstr (rows, "第11950段基\n"));
+  g_assert_null (strstr (rows, "第06000段基\n"));
+
+  gtk_window_destroy (window);
+  settle ();
+  jj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1125,6 +1306,7 @@ main (int   argc,
   ADD ("empty", test_empty);
   ADD ("accessible", test_accessible);
   ADD ("attention", test_attention);
+  g_test_add_func ("/marks-panel/many-marks", test_many_marks);
 
 #undef ADD
 
