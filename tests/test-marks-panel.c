@@ -809,6 +809,55 @@ test_activate (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->panel, &reattach);
 }
 
+/* The row that has the keyboard focus, or holds it. */
+static GtkWidget *
+focused_row (Fixture *f)
+{
+  GtkWidget *focus = gtk_window_get_focus (f->window);
+  g_autoptr(GPtrArray) rows = get_rows (f);
+
+  for (guint i = 0; focus != NULL && i < rows->len; i++)
+    {
+      GtkWidget *item = gtk_widget_get_parent (g_ptr_array_index (rows, i));
+
+      if (focus == item || gtk_widget_is_ancestor (focus, item))
+        return g_ptr_array_index (rows, i);
+    }
+
+  return NULL;
+}
+
+/* Down and up go from row to row across sections; Enter on one goes to
+ * its mark. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  Emission activated = { 0, NULL };
+  GtkWidget *row;
+
+  g_signal_connect (f->panel, "mark-activated", G_CALLBACK (emission_cb), &activated);
+
+  row = find_row (f, "研究部署基层治理工作");
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (row)));
+  g_assert_true (focused_row (f) == row);
+
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->list_view), GTK_DIR_DOWN));
+  g_assert_true (focused_row (f) == find_row (f, "基层治理是国家治理的基石"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->list_view), GTK_DIR_DOWN));
+  g_assert_true (focused_row (f) == find_row (f, "坚持问题导向"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->list_view), GTK_DIR_UP));
+  row = focused_row (f);
+  g_assert_true (row == find_row (f, "基层治理是国家治理的基石"));
+
+  /* What Enter does on the focused row. */
+  g_assert_true (gtk_widget_activate (gtk_widget_get_parent (row)));
+  g_assert_cmpuint (activated.n, ==, 1);
+  g_assert_true (activated.mark == f->basis);
+
+  g_signal_handlers_disconnect_by_data (f->panel, &activated);
+}
+
 static void
 test_reattach (Fixture       *f,
                gconstpointer  data)
@@ -1300,6 +1349,7 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("combined", test_combined);
   ADD ("activate", test_activate);
+  ADD ("keyboard", test_keyboard);
   ADD ("reattach", test_reattach);
   ADD ("follows-store", test_follows_store);
   ADD ("header-moves", test_header_moves);
