@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jj-mark-kind.h"
+#include "jj-mark-session.h"
 #include "jj-mark-store.h"
 #include "jj-marks-panel.h"
 #include "jj-outline.h"
@@ -45,7 +46,7 @@ typedef struct
   GtkDropDown    *kind_dropdown;
   GtkDropDown    *tag_dropdown;
   GtkStack       *stack;
-  GtkListBox     *list_box;
+  GtkListView    *list_view;
 
   /* The marks made by the fixture, by name. */
   JjMark       *opening;   /* 研究部署基层治理工作 */
@@ -159,10 +160,10 @@ find_widgets (Fixture   *f,
       f->search_entry = GTK_SEARCH_ENTRY (widget);
       return;
     }
-  if (GTK_IS_LIST_BOX (widget))
+  if (GTK_IS_LIST_VIEW (widget))
     {
-      g_assert_null (f->list_box);
-      f->list_box = GTK_LIST_BOX (widget);
+      g_assert_null (f->list_view);
+      f->list_view = GTK_LIST_VIEW (widget);
       return;
     }
   if (GTK_IS_STACK (widget))
@@ -232,7 +233,7 @@ fixture_set_up (Fixture       *f,
   g_assert_nonnull (f->kind_dropdown);
   g_assert_nonnull (f->tag_dropdown);
   g_assert_nonnull (f->stack);
-  g_assert_nonnull (f->list_box);
+  g_assert_nonnull (f->list_view);
   g_signal_connect (f->search_entry, "search-changed", G_CALLBACK (search_changed_cb), f);
 }
 
@@ -251,24 +252,55 @@ fixture_tear_down (Fixture       *f,
   g_free (f->searched);
 }
 
-/* The rows as the list shows them, in order. */
+/* The rows as the list shows them, in order: what each list item holds,
+ * made only for the marks on screen (all of them, in this window). */
 static GPtrArray *
 get_rows (Fixture *f)
 {
   GPtrArray *rows = g_ptr_array_new ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->list_box));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->list_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_child_visible (child))
-        g_ptr_array_add (rows, child);
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && GTK_IS_BOX (row) && gtk_widget_get_child_visible (child))
+        g_ptr_array_add (rows, row);
     }
 
   return rows;
 }
 
-static GtkListBoxRow *
+/* The box with a row's quote, kind, note and button. */
+static GtkWidget *
+row_content (GtkWidget *row)
+{
+  return gtk_widget_get_last_child (row);
+}
+
+/* The section title above a row, when it is the first of its section. */
+static GtkWidget *
+row_header (GtkWidget *row)
+{
+  GtkWidget *first = gtk_widget_get_first_child (row);
+
+  return first != row_content (row) ? first : NULL;
+}
+
+static guint
+row_position (Fixture   *f,
+              GtkWidget *row)
+{
+  g_autoptr(GPtrArray) rows = get_rows (f);
+  guint position;
+
+  g_assert_true (g_ptr_array_find (rows, row, &position));
+
+  return position;
+}
+
+static GtkWidget *
 find_row (Fixture    *f,
           const char *quote)
 {
@@ -276,7 +308,7 @@ find_row (Fixture    *f,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      GtkWidget *box = gtk_list_box_row_get_child (g_ptr_array_index (rows, i));
+      GtkWidget *box = row_content (g_ptr_array_index (rows, i));
       GtkWidget *first = gtk_widget_get_first_child (box);
 
       if (GTK_IS_LABEL (first) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (first)), quote) == 0)
@@ -288,9 +320,9 @@ find_row (Fixture    *f,
 }
 
 static GtkButton *
-find_button (GtkListBoxRow *row)
+find_button (GtkWidget *row)
 {
-  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *box = row_content (row);
 
   for (GtkWidget *child = gtk_widget_get_first_child (box);
        child != NULL;
@@ -313,9 +345,9 @@ describe (Fixture *f)
 
   for (guint i = 0; i < rows->len; i++)
     {
-      GtkListBoxRow *row = g_ptr_array_index (rows, i);
-      GtkWidget *header = gtk_list_box_row_get_header (row);
-      GtkWidget *box = gtk_list_box_row_get_child (row);
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      GtkWidget *header = row_header (row);
+      GtkWidget *box = row_content (row);
 
       if (header != NULL)
         {
@@ -351,7 +383,7 @@ shown_quotes (Fixture *f)
 
   for (guint i = 0; i < rows->len; i++)
     {
-      GtkWidget *box = gtk_list_box_row_get_child (g_ptr_array_index (rows, i));
+      GtkWidget *box = row_content (g_ptr_array_index (rows, i));
 
       g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box))));
     }
@@ -495,7 +527,7 @@ test_grouped (Fixture       *f,
   for (guint i = 0; i < 6; i++)
     {
       JjMark *marks[] = { f->opening, f->basis, f->problems, f->team, f->agenda, f->orphan };
-      GtkWidget *box = gtk_list_box_row_get_child (find_row (f, jj_mark_get_quote (marks[i])));
+      GtkWidget *box = row_content (find_row (f, jj_mark_get_quote (marks[i])));
       GtkWidget *meta = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
       g_autofree char *span = g_strdup_printf ("<span foreground=\"%s\">●</span>",
                                                jj_mark_get_color (marks[i]));
@@ -737,7 +769,7 @@ test_activate (Fixture       *f,
 {
   Emission activated = { 0, NULL };
   Emission reattach = { 0, NULL };
-  GtkListBoxRow *row;
+  GtkWidget *row;
   GtkButton *button;
 
   g_signal_connect (f->panel, "mark-activated", G_CALLBACK (emission_cb), &activated);
@@ -746,19 +778,19 @@ test_activate (Fixture       *f,
   /* Placed rows have no button; activating one goes to its mark. */
   row = find_row (f, "坚持问题导向");
   g_assert_null (find_button (row));
-  g_assert_true (gtk_list_box_row_get_activatable (row));
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  /* As a click or Enter on the row does. */
+  g_assert_true (gtk_widget_activate (gtk_widget_get_parent (row)));
   g_assert_cmpuint (activated.n, ==, 1);
   g_assert_true (activated.mark == f->problems);
 
-  g_signal_emit_by_name (f->list_box, "row-activated", find_row (f, "研究部署基层治理工作"));
+  g_signal_emit_by_name (f->list_view, "activate", row_position (f, find_row (f, "研究部署基层治理工作")));
   g_assert_cmpuint (activated.n, ==, 2);
   g_assert_true (activated.mark == f->opening);
 
   /* The orphan is not in the text: activating it goes nowhere. */
   row = find_row (f, "防汛抗旱工作的各项安排");
-  gtk_widget_activate (GTK_WIDGET (row));
-  g_signal_emit_by_name (f->list_box, "row-activated", row);
+  gtk_widget_activate (gtk_widget_get_parent (row));
+  g_signal_emit_by_name (f->list_view, "activate", row_position (f, row));
   g_assert_cmpuint (activated.n, ==, 2);
   g_assert_cmpuint (reattach.n, ==, 0);
 
@@ -775,6 +807,55 @@ test_activate (Fixture       *f,
 
   g_signal_handlers_disconnect_by_data (f->panel, &activated);
   g_signal_handlers_disconnect_by_data (f->panel, &reattach);
+}
+
+/* The row that has the keyboard focus, or holds it. */
+static GtkWidget *
+focused_row (Fixture *f)
+{
+  GtkWidget *focus = gtk_window_get_focus (f->window);
+  g_autoptr(GPtrArray) rows = get_rows (f);
+
+  for (guint i = 0; focus != NULL && i < rows->len; i++)
+    {
+      GtkWidget *item = gtk_widget_get_parent (g_ptr_array_index (rows, i));
+
+      if (focus == item || gtk_widget_is_ancestor (focus, item))
+        return g_ptr_array_index (rows, i);
+    }
+
+  return NULL;
+}
+
+/* Down and up go from row to row across sections; Enter on one goes to
+ * its mark. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  Emission activated = { 0, NULL };
+  GtkWidget *row;
+
+  g_signal_connect (f->panel, "mark-activated", G_CALLBACK (emission_cb), &activated);
+
+  row = find_row (f, "研究部署基层治理工作");
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (row)));
+  g_assert_true (focused_row (f) == row);
+
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->list_view), GTK_DIR_DOWN));
+  g_assert_true (focused_row (f) == find_row (f, "基层治理是国家治理的基石"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->list_view), GTK_DIR_DOWN));
+  g_assert_true (focused_row (f) == find_row (f, "坚持问题导向"));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->list_view), GTK_DIR_UP));
+  row = focused_row (f);
+  g_assert_true (row == find_row (f, "基层治理是国家治理的基石"));
+
+  /* What Enter does on the focused row. */
+  g_assert_true (gtk_widget_activate (gtk_widget_get_parent (row)));
+  g_assert_cmpuint (activated.n, ==, 1);
+  g_assert_true (activated.mark == f->basis);
+
+  g_signal_handlers_disconnect_by_data (f->panel, &activated);
 }
 
 static void
@@ -938,10 +1019,10 @@ test_header_moves (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *description = NULL;
-  GtkListBoxRow *problems = find_row (f, "坚持问题导向");
+  GtkWidget *problems = find_row (f, "坚持问题导向");
   JjMark *mark;
 
-  g_assert_nonnull (gtk_list_box_row_get_header (problems));
+  g_assert_nonnull (row_header (problems));
   mark = add_mark (f, "要坚持", "doubt", NULL, NULL);
   settle ();
   g_assert_true (find_row (f, "坚持问题导向") == problems);
@@ -963,8 +1044,8 @@ test_header_moves (Fixture       *f,
   jj_mark_store_remove (f->store, mark);
   settle ();
   g_assert_true (find_row (f, "坚持问题导向") == problems);
-  g_assert_nonnull (gtk_list_box_row_get_header (problems));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_header (problems))), ==,
+  g_assert_nonnull (row_header (problems));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_header (problems))), ==,
                    "二、突出重点，狠抓落实");
 }
 
@@ -1029,14 +1110,14 @@ test_accessible (Fixture       *f,
 {
   char *failure;
 
-  gtk_test_accessible_assert_role (f->list_box, GTK_ACCESSIBLE_ROLE_LIST);
-  gtk_test_accessible_assert_property (f->list_box, GTK_ACCESSIBLE_PROPERTY_LABEL, "Marks");
+  gtk_test_accessible_assert_role (f->list_view, GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_test_accessible_assert_property (f->list_view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Marks");
   gtk_test_accessible_assert_property (f->search_entry, GTK_ACCESSIBLE_PROPERTY_LABEL, "Search Marks");
   gtk_test_accessible_assert_property (f->kind_dropdown, GTK_ACCESSIBLE_PROPERTY_LABEL, "Filter by Kind");
   gtk_test_accessible_assert_property (f->tag_dropdown, GTK_ACCESSIBLE_PROPERTY_LABEL, "Filter by Tag");
 
   /* The check can fail. */
-  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->list_box),
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (f->list_view),
                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, "Outline");
   g_assert_nonnull (failure);
   g_free (failure);
@@ -1068,6 +1149,186 @@ test_attention (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (show_all));
 }
 
+#define N_MANY_MARKS 12000
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  ticks;
+} Gaps;
+
+/* Called as often as the main loop lets it: the longest wait between two
+ * calls is the longest the window could not answer. */
+static gboolean
+gap_tick_cb (gpointer data)
+{
+  Gaps *gaps = data;
+  gint64 now = g_get_monotonic_time ();
+
+  gaps->longest = MAX (gaps->longest, now - gaps->last);
+  gaps->ticks++;
+  gaps->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The panel's list, not the one in a drop-down's popover. */
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  if (GTK_IS_DROP_DOWN (widget))
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The quote and header of each row made, "# header" before its quote. */
+static char *
+made_rows (GtkWidget *list_view,
+           guint     *n)
+{
+  GString *s = g_string_new (NULL);
+
+  *n = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkWidget *content;
+
+      if (row == NULL || !GTK_IS_BOX (row))
+        continue;
+      (*n)++;
+      content = gtk_widget_get_last_child (row);
+      if (gtk_widget_get_first_child (row) != content)
+        g_string_append_printf (s, "# %s\n", gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row))));
+      g_string_append_printf (s, "%s\n", gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (content))));
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* A hostile or huge sidecar: 12,000 marks, in 120 sections, read by the
+ * session in a thread as the window does. Their rows must not keep the
+ * main loop from the user for long: only those on screen are made. */
+static void
+test_many_marks (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-many-marks-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "speech.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) speech = g_string_new (NULL);
+  g_autoptr(JjMarkStore) store = NULL;
+  g_autoptr(JjMarkSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  JjMarksPanel *panel;
+  GtkWidget *list_view;
+  g_autofree char *rows = NULL;
+  guint n_rows;
+  Gaps gaps = { 0, 0, 0 };
+  gint64 started, arrived, deadline;
+  guint tick;
+  guint offset = 0;
+
+  for (guint i = 0; i < N_MANY_MARKS; i++)
+    g_string_append_printf (speech, "第%05u段基层治理工作要抓实抓细，落到实处。\n", i);
+  g_assert_true (g_file_set_contents (path, speech->str, speech->len, NULL));
+
+  /* Each paragraph: a mark on its first eight characters. */
+  store = jj_mark_store_new (file);
+  g_assert_true (jj_mark_store_load (store, speech->str, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_MANY_MARKS; i++)
+    {
+      g_autofree char *section = g_strdup_printf ("第%u部分", i / 100 + 1);
+
+      g_assert_nonnull (jj_mark_store_add_range (store, offset, offset + 8,
+                                                 jj_mark_kind_get_nth (i % jj_mark_kind_get_n_kinds ())->key,
+                                                 section));
+      offset += g_utf8_strlen ("第00000段基层治理工作要抓实抓细，落到实处。\n", -1);
+    }
+  g_assert_true (jj_mark_store_save (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 360, 900);
+  panel = JJ_MARKS_PANEL (jj_marks_panel_new ());
+  gtk_window_set_child (window, GTK_WIDGET (panel));
+  session = jj_mark_session_new (file, NULL, "tester");
+  jj_marks_panel_set_marks (panel, jj_mark_session_get_marks (session));
+  gtk_window_present (window);
+  settle ();
+
+  tick = g_timeout_add_full (G_PRIORITY_HIGH, 2, gap_tick_cb, &gaps, NULL);
+  started = gaps.last = g_get_monotonic_time ();
+  jj_mark_session_load_async (session, speech->str, NULL, NULL, NULL, NULL);
+  deadline = started + 100 * G_USEC_PER_SEC;
+  while (!jj_mark_session_get_loaded (session) || jj_marks_panel_get_n_shown (panel) < N_MANY_MARKS)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  arrived = g_get_monotonic_time ();
+  /* The frames that lay the rows out come after: half a second in which
+   * the main loop answered often, so that no gap is still open. */
+  gaps.ticks = 0;
+  while (g_get_monotonic_time () < arrived + G_USEC_PER_SEC / 2 || gaps.ticks < 20)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+
+  g_test_message ("%u marks arrived after %.0f ms; longest main-loop gap %.0f ms",
+                  N_MANY_MARKS, (arrived - started) / 1000.0, gaps.longest / 1000.0);
+  g_assert_cmpuint (jj_marks_panel_get_n_shown (panel), ==, N_MANY_MARKS);
+  g_assert_cmpint (gaps.longest, <, 500 * 1000);
+
+  /* Rows for the top of the list only, the first under its section. */
+  list_view = find_list_view (GTK_WIDGET (panel));
+  g_assert_nonnull (list_view);
+  rows = made_rows (list_view, &n_rows);
+  g_test_message ("%u rows made", n_rows);
+  g_assert_cmpuint (n_rows, >, 5);
+  g_assert_cmpuint (n_rows, <, 500);
+  g_assert_true (g_str_has_prefix (rows, "# 第1部分\n第00000段基\n第00001段基\n"));
+
+  /* Far down, the rows made as they come into view say the same. */
+  g_assert_true (gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", 11950));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_clear_pointer (&rows, g_free);
+  rows = made_rows (list_view, &n_rows);
+  g_assert_cmpuint (n_rows, <, 500);
+  g_test_message ("%u rows made after scrolling", n_rows);
+  g_assert_nonnull (strstr (rows, "第11899段基\n# 第120部分\n第11900段基\n"));
+  g_assert_nonnull (strstr (rows, "第11950段基\n"));
+  g_assert_null (strstr (rows, "第06000段基\n"));
+
+  gtk_window_destroy (window);
+  settle ();
+  jj_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,12 +1349,14 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("combined", test_combined);
   ADD ("activate", test_activate);
+  ADD ("keyboard", test_keyboard);
   ADD ("reattach", test_reattach);
   ADD ("follows-store", test_follows_store);
   ADD ("header-moves", test_header_moves);
   ADD ("empty", test_empty);
   ADD ("accessible", test_accessible);
   ADD ("attention", test_attention);
+  g_test_add_func ("/marks-panel/many-marks", test_many_marks);
 
 #undef ADD
 

@@ -22,7 +22,7 @@ struct _JjMarksPanel
   GtkWidget      *box;
   AdwStatusPage  *empty_page;
   GtkDropDown    *kind_dropdown;
-  GtkListBox     *list_box;
+  GtkListView    *list_view;
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
   GtkDropDown    *tag_dropdown;
@@ -32,6 +32,7 @@ struct _JjMarksPanel
   GtkSortListModel *sorted;
   GtkFilterListModel *filtered;
   GtkCustomFilter  *filter;
+  GHashTable     *bound;       /* the list items showing a mark now */
   GStrv           tags;        /* tags offered by the tag filter, in order */
   GPtrArray      *authors;     /* the author filter's choices after "Everyone" */
   char           *me;          /* the user's name, for "My Marks" */
@@ -70,7 +71,7 @@ compare_marks (gconstpointer a,
 }
 
 static JjMark *
-row_mark (GtkListBoxRow *row)
+row_mark (GtkWidget *row)
 {
   return g_object_get_data (G_OBJECT (row), "mark");
 }
@@ -167,30 +168,64 @@ section_title (JjMark *mark)
   return g_strdup (section);
 }
 
+/* The list item's row starts with its section's title when the mark
+ * before it is in another section: a list view of GTK 4.8 has no headers. */
 static void
-header_func (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       user_data)
+update_header (JjMarksPanel *self,
+               GtkListItem  *item)
 {
-  g_autofree char *title = section_title (row_mark (row));
-  g_autofree char *previous = before ? section_title (row_mark (before)) : NULL;
-  GtkWidget *label;
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *header = g_object_get_data (G_OBJECT (row), "header");
+  guint position = gtk_list_item_get_position (item);
+  JjMark *mark = gtk_list_item_get_item (item);
+  g_autofree char *title = NULL;
+  g_autofree char *previous = NULL;
+
+  if (mark == NULL || self->filtered == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  title = section_title (mark);
+  if (position > 0)
+    {
+      g_autoptr(JjMark) before = g_list_model_get_item (G_LIST_MODEL (self->filtered), position - 1);
+
+      previous = before != NULL ? section_title (before) : NULL;
+    }
 
   if (previous != NULL && g_str_equal (title, previous))
     {
-      gtk_list_box_row_set_header (row, NULL);
+      if (header != NULL)
+        gtk_box_remove (GTK_BOX (row), header);
+      g_object_set_data (G_OBJECT (row), "header", NULL);
       return;
     }
 
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_bottom (label, 3);
-  gtk_list_box_row_set_header (row, label);
+  if (header == NULL)
+    {
+      header = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_widget_add_css_class (header, "heading");
+      gtk_widget_set_margin_top (header, 12);
+      gtk_widget_set_margin_bottom (header, 3);
+      gtk_box_insert_child_after (GTK_BOX (row), header, NULL);
+      g_object_set_data (G_OBJECT (row), "header", header);
+    }
+  gtk_label_set_text (GTK_LABEL (header), title);
+  jj_language_speech_labels (header);
+}
+
+/* Inserting or removing a mark may give the row after it a header, or take
+ * it away: the rows bound now are all that can show one. */
+static void
+update_headers_cb (JjMarksPanel *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_header (self, item);
 }
 
 static void
@@ -208,12 +243,12 @@ mark_drag_prepare_cb (GtkDragSource *source,
                       double         y,
                       GtkWidget     *row)
 {
-  JjMark *mark = row_mark (GTK_LIST_BOX_ROW (row));
+  JjMark *mark = row_mark (row);
   GtkRoot *root = gtk_widget_get_root (row);
   GFile *file = JJ_IS_WINDOW (root) ? jj_window_get_file (JJ_WINDOW (root)) : NULL;
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-  if (path == NULL || jj_mark_get_status (mark) == JJ_MARK_STATUS_ORPHAN)
+  if (mark == NULL || path == NULL || jj_mark_get_status (mark) == JJ_MARK_STATUS_ORPHAN)
     return NULL;
   if (JJ_WINDOW (root)->marks != NULL)
     jj_mark_store_flush (JJ_WINDOW (root)->marks);
@@ -221,21 +256,18 @@ mark_drag_prepare_cb (GtkDragSource *source,
   return jj_draft_window_mark_content (path, jj_mark_get_id (mark));
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+/* A row: its section's title when it is the first of one, then a box
+ * with the quote, the kind, tags and author, the note, and for an orphan
+ * the button to re-attach it. Only the rows on screen are made. */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              JjMarksPanel             *self)
 {
-  JjMarksPanel *self = user_data;
-  JjMark *mark = item;
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *quote = gtk_label_new (jj_mark_get_quote (mark));
+  GtkWidget *quote = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
-  const char * const *tags = jj_mark_get_tags (mark);
-  const char *note = jj_mark_get_note (mark);
-  const char *author = jj_mark_get_author (mark);
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *kind_markup = NULL;
   GtkDragSource *drag;
 
   gtk_widget_set_margin_top (box, 6);
@@ -247,6 +279,41 @@ create_row (gpointer item,
   gtk_label_set_lines (GTK_LABEL (quote), 3);
   gtk_label_set_ellipsize (GTK_LABEL (quote), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), quote);
+
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_box_append (GTK_BOX (box), meta);
+
+  gtk_box_append (GTK_BOX (row), box);
+  g_object_set_data (G_OBJECT (row), "content", box);
+  g_object_set_data (G_OBJECT (row), "quote", quote);
+  g_object_set_data (G_OBJECT (row), "meta", meta);
+  jj_language_speech_labels (row);
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (mark_drag_prepare_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             JjMarksPanel             *self)
+{
+  JjMark *mark = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *box = g_object_get_data (G_OBJECT (row), "content");
+  const char * const *tags = jj_mark_get_tags (mark);
+  const char *note = jj_mark_get_note (mark);
+  const char *author = jj_mark_get_author (mark);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *kind_markup = NULL;
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "quote"), jj_mark_get_quote (mark));
 
   kind_markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
                                          jj_mark_get_color (mark),
@@ -262,11 +329,7 @@ create_row (gpointer item,
       g_autofree char *by = g_markup_printf_escaped ("  · %s", author);
       g_string_append (markup, by);
     }
-  gtk_label_set_markup (GTK_LABEL (meta), markup->str);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
-  gtk_widget_add_css_class (meta, "caption");
-  gtk_box_append (GTK_BOX (box), meta);
+  gtk_label_set_markup (g_object_get_data (G_OBJECT (row), "meta"), markup->str);
 
   if (note != NULL && note[0] != '\0')
     {
@@ -279,6 +342,7 @@ create_row (gpointer item,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (box), label);
+      g_object_set_data (G_OBJECT (row), "note", label);
     }
 
   if (jj_mark_get_status (mark) == JJ_MARK_STATUS_ORPHAN)
@@ -291,28 +355,54 @@ create_row (gpointer item,
       g_object_set_data (G_OBJECT (button), "mark", mark);
       g_signal_connect (button, "clicked", G_CALLBACK (reattach_clicked_cb), self);
       gtk_box_append (GTK_BOX (box), button);
+      g_object_set_data (G_OBJECT (row), "button", button);
     }
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   jj_language_speech_labels (row);
   g_object_set_data_full (G_OBJECT (row), "mark", g_object_ref (mark), g_object_unref);
-
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY | GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (mark_drag_prepare_cb), row);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
-
-  return row;
+  g_hash_table_add (self->bound, item);
+  update_header (self, item);
 }
 
 static void
-row_activated_cb (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  JjMarksPanel  *self)
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               JjMarksPanel             *self)
 {
-  JjMark *mark = row_mark (row);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *box = g_object_get_data (G_OBJECT (row), "content");
 
-  if (jj_mark_get_status (mark) != JJ_MARK_STATUS_ORPHAN)
+  g_hash_table_remove (self->bound, item);
+  for (const char *const *key = (const char *[]) { "note", "button", NULL }; *key != NULL; key++)
+    {
+      GtkWidget *child = g_object_get_data (G_OBJECT (row), *key);
+
+      if (child != NULL)
+        gtk_box_remove (GTK_BOX (box), child);
+      g_object_set_data (G_OBJECT (row), *key, NULL);
+    }
+  if (g_object_get_data (G_OBJECT (row), "header") != NULL)
+    gtk_box_remove (GTK_BOX (row), g_object_get_data (G_OBJECT (row), "header"));
+  g_object_set_data (G_OBJECT (row), "header", NULL);
+  g_object_set_data (G_OBJECT (row), "mark", NULL);
+}
+
+static void
+teardown_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 JjMarksPanel             *self)
+{
+  g_hash_table_remove (self->bound, item);
+}
+
+static void
+row_activated_cb (GtkListView  *list,
+                  guint         position,
+                  JjMarksPanel *self)
+{
+  g_autoptr(JjMark) mark = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (mark != NULL && jj_mark_get_status (mark) != JJ_MARK_STATUS_ORPHAN)
     g_signal_emit (self, signals[MARK_ACTIVATED], 0, mark);
 }
 
@@ -456,8 +546,16 @@ jj_marks_panel_refresh (JjMarksPanel *self)
       g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty), self);
     }
   update_authors (self);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered),
-                           create_row, self, NULL);
+  if (self->filtered != NULL)
+    {
+      g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+
+      g_signal_connect_object (selection, "items-changed", G_CALLBACK (update_headers_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+    }
+  else
+    gtk_list_view_set_model (self->list_view, NULL);
   update_tags (self);
   update_empty (self);
 }
@@ -498,22 +596,13 @@ jj_marks_panel_set_marks (JjMarksPanel *self,
   jj_marks_panel_refresh (self);
 }
 
+/* The marks the filters let through, whether their rows are made yet or not. */
 guint
 jj_marks_panel_get_n_shown (JjMarksPanel *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (JJ_IS_MARKS_PANEL (self), 0);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_BOX_ROW (child))
-        n++;
-    }
-
-  return n;
+  return self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
 }
 
 static void
@@ -563,6 +652,7 @@ jj_marks_panel_dispose (GObject *object)
   g_clear_object (&self->filter);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JJ_TYPE_MARKS_PANEL);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (jj_marks_panel_parent_class)->dispose (object);
 }
@@ -586,7 +676,7 @@ jj_marks_panel_class_init (JjMarksPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, box);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, empty_page);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, list_box);
+  gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, JjMarksPanel, tag_dropdown);
@@ -600,6 +690,7 @@ static void
 jj_marks_panel_init (JjMarksPanel *self)
 {
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -615,8 +706,13 @@ jj_marks_panel_init (JjMarksPanel *self)
   gtk_box_prepend (GTK_BOX (self->box), self->show_all);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
-  g_signal_connect (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
+  self->bound = g_hash_table_new (NULL, NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (filter_changed_cb), self);
