@@ -93,6 +93,57 @@ test_search (void)
   jj_test_remove_tree (dir);
 }
 
+/* A passage marked in another program (jiejian-cli mark, a colleague's
+ * copy arriving through a sync) shows in the open 素材库 by itself, and
+ * goes when its sidecar is deleted. */
+static void
+test_follows_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-library-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "2024", NULL);
+  g_autofree char *index_path = g_build_filename (dir, "index.xml", NULL);
+  g_autofree char *sidecar = NULL;
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(JjLibrary) library = jj_library_new (index);
+  JjLibraryWindow *window;
+  gint64 start;
+
+  write_speech (dir, speeches[0][0], speeches[0][1], "安全生产是底线", "golden");
+  jj_library_add_folder (library, folder);
+  window = JJ_LIBRARY_WINDOW (jj_library_window_new (NULL, library));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (n_shown_is (window, 1));
+
+  start = g_get_monotonic_time ();
+  write_speech (dir, speeches[1][0], speeches[1][1], "文明创建永无止境", "borrow");
+  g_assert_true (n_shown_is (window, 2));
+  g_test_message ("a new sidecar shown after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+  jj_library_window_set_search (window, "文明创建");
+  g_assert_true (n_shown_is (window, 1));
+  jj_library_window_set_search (window, "");
+  g_assert_true (n_shown_is (window, 2));
+
+  /* In a folder made after the window opened. */
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  write_speech (sub, speeches[0][0], speeches[0][1], "责任重于泰山", "golden");
+  g_assert_true (n_shown_is (window, 3));
+
+  start = g_get_monotonic_time ();
+  sidecar = g_build_filename (dir, "乙.txt.jiejian.xml", NULL);
+  g_assert_cmpint (g_unlink (sidecar), ==, 0);
+  g_assert_true (n_shown_is (window, 2));
+  g_test_message ("a deleted sidecar gone after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+  jj_library_window_set_search (window, "文明创建");
+  g_assert_true (n_shown_is (window, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  jj_test_remove_tree (dir);
+}
+
 typedef struct
 {
   char  *path;
@@ -613,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/library-window/full-text", test_full_text);
   g_test_add_func ("/library-window/search-details", test_search_details);
   g_test_add_func ("/library-window/authors", test_authors);
+  g_test_add_func ("/library-window/follows-disk", test_follows_disk);
 
   status = jj_test_ui_run (home);
   jj_test_remove_tree (cache);
