@@ -7,7 +7,9 @@
 
 #include <glib/gstdio.h>
 
+#include "jj-library.h"
 #include "jj-library-watcher.h"
+#include "jj-mark-store.h"
 
 #define DELAY_MS 300
 
@@ -233,6 +235,55 @@ test_subfolders (Fixture       *fixture,
   g_assert_cmpuint (settle (fixture, 3 * DELAY_MS), ==, 0);
 }
 
+static void
+write_marked_speech (const char *dir,
+                     const char *name,
+                     const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JjMarkStore) store = jj_mark_store_new (file);
+  g_autofree char *fingerprint = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autoptr(GError) error = NULL;
+
+  write_file (path, text);
+  g_assert_true (jj_mark_store_load (store, text, fingerprint, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (jj_mark_store_add_range (store, 0, 4, "golden", NULL));
+  g_assert_true (jj_mark_store_save (store, &error));
+  g_assert_no_error (error);
+}
+
+/* What a refresh writes (the database, here in the watched folder) must
+ * not be reported, or each refresh would start the next. */
+static void
+test_refresh_is_quiet (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *index_path = g_build_filename (fixture->dir, "library.db", NULL);
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(JjLibrary) library = jj_library_new (index);
+  g_autoptr(GError) error = NULL;
+
+  write_marked_speech (fixture->dir, "甲.txt", "同志们：安全生产是底线。");
+  g_assert_cmpuint (changes_after (fixture, NULL), ==, 1);
+
+  jj_library_add_folder (library, folder);
+  g_assert_true (jj_library_refresh (library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jj_library_get_n_passages (library), ==, 1);
+  g_assert_true (g_file_test (index_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (settle (fixture, 3 * DELAY_MS), ==, 0);
+
+  write_marked_speech (fixture->dir, "乙.txt", "同志们：落实是关键。");
+  g_assert_cmpuint (changes_after (fixture, NULL), ==, 1);
+  g_assert_true (jj_library_refresh (library, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jj_library_get_n_passages (library), ==, 2);
+  g_assert_cmpuint (settle (fixture, 3 * DELAY_MS), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +294,7 @@ main (int   argc,
   g_test_add ("/library-watcher/burst", Fixture, NULL, fixture_set_up, test_burst, fixture_tear_down);
   g_test_add ("/library-watcher/other-files", Fixture, NULL, fixture_set_up, test_other_files, fixture_tear_down);
   g_test_add ("/library-watcher/subfolders", Fixture, NULL, fixture_set_up, test_subfolders, fixture_tear_down);
+  g_test_add ("/library-watcher/refresh-is-quiet", Fixture, NULL, fixture_set_up, test_refresh_is_quiet, fixture_tear_down);
 
   return g_test_run ();
 }
