@@ -860,6 +860,9 @@ jj_library_window_new (GtkApplication *application,
   self = g_object_new (JJ_TYPE_LIBRARY_WINDOW, "application", application, NULL);
   self->library = g_object_ref (library);
   jj_tooltip_unwrap_tree (GTK_WIDGET (self));
+  /* Watching before the first refresh reads the folders: what changes
+   * while it runs is read by the next. */
+  update_watched_folders (self);
   jj_library_window_refresh (self);
 
   return GTK_WIDGET (self);
