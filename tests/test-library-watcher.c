@@ -225,9 +225,15 @@ test_subfolders (Fixture       *fixture,
   write_file (later_sidecar, "<marks/>");
   g_assert_cmpuint (changes_after (fixture, NULL), ==, 1);
 
+  /* A folder below deleted: its monitors go. */
+  g_unlink (deep_sidecar);
+  g_assert_cmpint (g_rmdir (deep), ==, 0);
+  g_assert_cmpuint (changes_after (fixture, NULL), ==, 1);
+  g_assert_cmpuint (jj_library_watcher_get_n_monitors (fixture->watcher), ==, 3);
+
   /* The same folders again: nothing is walked or dropped. */
   jj_library_watcher_set_folders (fixture->watcher, folders);
-  g_assert_cmpuint (jj_library_watcher_get_n_monitors (fixture->watcher), ==, 4);
+  g_assert_cmpuint (jj_library_watcher_get_n_monitors (fixture->watcher), ==, 3);
 
   jj_library_watcher_set_folders (fixture->watcher, NULL);
   g_assert_cmpuint (jj_library_watcher_get_n_monitors (fixture->watcher), ==, 0);
@@ -284,6 +290,23 @@ test_refresh_is_quiet (Fixture       *fixture,
   g_assert_cmpuint (settle (fixture, 3 * DELAY_MS), ==, 0);
 }
 
+/* The watched folder itself deleted: every speech in it is missing. */
+static void
+test_root_deleted (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *sidecar = g_build_filename (fixture->dir, "甲.txt.jiejian.xml", NULL);
+
+  write_file (sidecar, "<marks/>");
+  g_assert_cmpuint (changes_after (fixture, NULL), ==, 1);
+
+  g_assert_cmpint (g_unlink (sidecar), ==, 0);
+  g_assert_cmpuint (changes_after (fixture, NULL), ==, 1);
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_assert_cmpuint (changes_after (fixture, NULL), ==, 1);
+  g_assert_cmpint (g_mkdir (fixture->dir, 0700), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +317,7 @@ main (int   argc,
   g_test_add ("/library-watcher/burst", Fixture, NULL, fixture_set_up, test_burst, fixture_tear_down);
   g_test_add ("/library-watcher/other-files", Fixture, NULL, fixture_set_up, test_other_files, fixture_tear_down);
   g_test_add ("/library-watcher/subfolders", Fixture, NULL, fixture_set_up, test_subfolders, fixture_tear_down);
+  g_test_add ("/library-watcher/root-deleted", Fixture, NULL, fixture_set_up, test_root_deleted, fixture_tear_down);
   g_test_add ("/library-watcher/refresh-is-quiet", Fixture, NULL, fixture_set_up, test_refresh_is_quiet, fixture_tear_down);
 
   return g_test_run ();

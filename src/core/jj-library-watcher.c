@@ -211,9 +211,12 @@ monitor_changed_cb (GFileMonitor      *monitor,
 
     case G_FILE_MONITOR_EVENT_DELETED:
     case G_FILE_MONITOR_EVENT_MOVED_OUT:
-      if (path != NULL && g_hash_table_contains (self->monitors, path) && !is_root (self, path))
+      /* A watched folder itself gone: its speeches are missing now. The
+       * monitor of a root stays, to see it come back. */
+      if (path != NULL && g_hash_table_contains (self->monitors, path))
         {
-          unwatch_tree (self, path);
+          if (!is_root (self, path))
+            unwatch_tree (self, path);
           relevant = TRUE;
         }
       else
