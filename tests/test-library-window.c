@@ -93,6 +93,109 @@ test_search (void)
   jj_test_remove_tree (dir);
 }
 
+/* A passage marked in another program (jiejian-cli mark, a colleague's
+ * copy arriving through a sync) shows in the open 素材库 by itself, and
+ * goes when its sidecar is deleted. */
+static void
+test_follows_disk (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-library-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "2024", NULL);
+  g_autofree char *index_path = g_build_filename (dir, "index.xml", NULL);
+  g_autofree char *sidecar = NULL;
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(JjLibrary) library = jj_library_new (index);
+  JjLibraryWindow *window;
+  gint64 start;
+
+  write_speech (dir, speeches[0][0], speeches[0][1], "安全生产是底线", "golden");
+  jj_library_add_folder (library, folder);
+  window = JJ_LIBRARY_WINDOW (jj_library_window_new (NULL, library));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (n_shown_is (window, 1));
+
+  start = g_get_monotonic_time ();
+  write_speech (dir, speeches[1][0], speeches[1][1], "文明创建永无止境", "borrow");
+  g_assert_true (n_shown_is (window, 2));
+  g_test_message ("a new sidecar shown after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+  jj_library_window_set_search (window, "文明创建");
+  g_assert_true (n_shown_is (window, 1));
+  jj_library_window_set_search (window, "");
+  g_assert_true (n_shown_is (window, 2));
+
+  /* In a folder made after the window opened. */
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  write_speech (sub, speeches[0][0], speeches[0][1], "责任重于泰山", "golden");
+  g_assert_true (n_shown_is (window, 3));
+
+  start = g_get_monotonic_time ();
+  sidecar = g_build_filename (dir, "乙.txt.jiejian.xml", NULL);
+  g_assert_cmpint (g_unlink (sidecar), ==, 0);
+  g_assert_true (n_shown_is (window, 2));
+  g_test_message ("a deleted sidecar gone after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+  jj_library_window_set_search (window, "文明创建");
+  g_assert_true (n_shown_is (window, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  jj_test_remove_tree (dir);
+}
+
+/* A speech whose sidecar cannot go beside it (here: its name is too long
+ * for one more suffix) keeps it in the per-user folder, watched too. */
+static void
+test_follows_fallback (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("jj-library-XXXXXX", NULL);
+  g_autofree char *other = g_dir_make_tmp ("jj-opened-XXXXXX", NULL);
+  g_autofree char *fallback = jj_mark_store_dup_fallback_folder ();
+  g_autofree char *index_path = g_build_filename (dir, "index.xml", NULL);
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autofree char *long_path = NULL;
+  g_autofree char *fingerprint = g_compute_checksum_for_string (G_CHECKSUM_SHA256, speeches[1][1], -1);
+  g_autofree char *sidecar = NULL;
+  g_autoptr(GFile) long_file = NULL;
+  g_autoptr(GFile) index = g_file_new_for_path (index_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(JjLibrary) library = jj_library_new (index);
+  JjSidecarPlace place;
+  JjLibraryWindow *window;
+
+  for (guint i = 0; i < 75; i++)
+    g_string_append (long_name, "讲");
+  g_string_append (long_name, ".txt");
+  long_path = g_build_filename (other, long_name->str, NULL);
+  long_file = g_file_new_for_path (long_path);
+  g_assert_true (g_file_set_contents (long_path, speeches[1][1], -1, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (fallback, 0700), ==, 0);
+
+  write_speech (dir, speeches[0][0], speeches[0][1], "安全生产是底线", "golden");
+  jj_library_add_folder (library, folder);
+  jj_library_add_document (library, long_file, NULL, "长标题的讲话");
+  window = JJ_LIBRARY_WINDOW (jj_library_window_new (NULL, library));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (n_shown_is (window, 1));
+
+  write_speech (other, long_name->str, speeches[1][1], "落实是关键", "borrow");
+  sidecar = jj_mark_store_locate_sidecar (long_file, fingerprint, &place);
+  g_assert_cmpint (place, ==, JJ_SIDECAR_PLACE_LONG_NAME);
+  g_assert_true (g_str_has_prefix (sidecar, fallback));
+  g_assert_true (n_shown_is (window, 2));
+  jj_library_window_set_search (window, "落实是关键");
+  g_assert_true (n_shown_is (window, 1));
+
+  g_assert_cmpint (g_unlink (sidecar), ==, 0);
+  g_assert_true (n_shown_is (window, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  jj_test_remove_tree (dir);
+  jj_test_remove_tree (other);
+}
+
 typedef struct
 {
   char  *path;
@@ -613,6 +716,8 @@ main (int   argc,
   g_test_add_func ("/library-window/full-text", test_full_text);
   g_test_add_func ("/library-window/search-details", test_search_details);
   g_test_add_func ("/library-window/authors", test_authors);
+  g_test_add_func ("/library-window/follows-disk", test_follows_disk);
+  g_test_add_func ("/library-window/follows-fallback", test_follows_fallback);
 
   status = jj_test_ui_run (home);
   jj_test_remove_tree (cache);

@@ -13,8 +13,10 @@
 #include "jj-exporter.h"
 #include "jj-language.h"
 #include "jj-library-query.h"
+#include "jj-library-watcher.h"
 #include "jj-library-window.h"
 #include "jj-mark-kind.h"
+#include "jj-mark-store.h"
 #include "jj-passage.h"
 #include "jj-text-search-view.h"
 #include "jj-tooltip.h"
@@ -31,6 +33,12 @@ struct _JjLibraryWindow
   GStrv              authors;   /* the author filter's choices after "Everyone" */
   GStrv              documents;
   gboolean           busy;
+  gboolean           refresh_again;
+
+  /* While the window is open, a change on disk refreshes it, one refresh
+   * at a time: JjLibrary is only touched by the refresh thread or, when
+   * none runs, by this window. */
+  JjLibraryWatcher  *watcher;
 
   GtkLabel          *count_label;
   GtkMenuButton     *export_button;
@@ -253,6 +261,25 @@ fill_filters (JjLibraryWindow *self)
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (documents));
 }
 
+static void start_refresh (JjLibraryWindow *self,
+                           gboolean         quietly);
+
+/* The library's folders, and the user's own folder of sidecars kept for
+ * speeches in folders that cannot be written. */
+static void
+update_watched_folders (JjLibraryWindow *self)
+{
+  g_auto(GStrv) folders = jj_library_dup_folders (self->library);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *fallback = jj_mark_store_dup_fallback_folder ();
+  g_auto(GStrv) watched = NULL;
+
+  g_strv_builder_addv (builder, (const char **)folders);
+  g_strv_builder_add (builder, fallback);
+  watched = g_strv_builder_end (builder);
+  jj_library_watcher_set_folders (self->watcher, (const char * const *)watched);
+}
+
 static void
 refresh_cb (GObject      *object,
             GAsyncResult *result,
@@ -260,17 +287,25 @@ refresh_cb (GObject      *object,
 {
   g_autoptr(JjLibraryWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
   self->busy = FALSE;
+  if (self->library == NULL)
+    return;
   gtk_spinner_stop (self->spinner);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 
+  update_watched_folders (self);
   fill_filters (self);
   if (gtk_toggle_button_get_active (self->all_text_button))
     jj_text_search_view_update (self->text_view, self->library);
   run_query (self);
+
+  /* Changes seen while this refresh ran may have come after it read them. */
+  if (self->refresh_again)
+    start_refresh (self, TRUE);
 }
 
 static void
@@ -290,18 +325,42 @@ refresh_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* @quietly keeps the list shown while the refresh runs: a change on disk
+ * should not blank the window. */
 static void
-jj_library_window_refresh (JjLibraryWindow *self)
+start_refresh (JjLibraryWindow *self,
+               gboolean         quietly)
 {
   g_autoptr(GTask) task = NULL;
 
+  if (self->busy)
+    {
+      self->refresh_again = TRUE;
+      return;
+    }
+
   self->busy = TRUE;
+  self->refresh_again = FALSE;
   gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  if (!quietly)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
 
   task = g_task_new (NULL, NULL, refresh_cb, g_object_ref (self));
   g_task_set_task_data (task, g_object_ref (self->library), g_object_unref);
   g_task_run_in_thread (task, refresh_thread);
+}
+
+static void
+jj_library_window_refresh (JjLibraryWindow *self)
+{
+  start_refresh (self, FALSE);
+}
+
+static void
+folders_changed_cb (JjLibraryWindow *self)
+{
+  g_debug ("The library's folders changed on disk: refreshing");
+  start_refresh (self, TRUE);
 }
 
 /* A passage dragged onto the draft board becomes a borrowed card there. */
@@ -431,7 +490,10 @@ locate_response_cb (GtkNativeDialog *dialog,
 {
   const char *old_path = g_object_get_data (G_OBJECT (dialog), "old-path");
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->busy)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("The library is being brought up to date. Locate the speech again in a moment.")));
+  else if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
@@ -673,6 +735,9 @@ jj_library_window_dispose (GObject *object)
 {
   JjLibraryWindow *self = (JjLibraryWindow *)object;
 
+  if (self->watcher != NULL)
+    g_signal_handlers_disconnect_by_func (self->watcher, folders_changed_cb, self);
+  g_clear_object (&self->watcher);
   g_clear_object (&self->library);
   g_clear_object (&self->query);
   g_clear_object (&self->results);
@@ -734,6 +799,8 @@ jj_library_window_init (JjLibraryWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->query = jj_library_query_new ();
+  self->watcher = jj_library_watcher_new (400);
+  g_signal_connect_swapped (self->watcher, "changed", G_CALLBACK (folders_changed_cb), self);
   self->results = g_list_store_new (JJ_TYPE_PASSAGE);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
 
@@ -793,6 +860,9 @@ jj_library_window_new (GtkApplication *application,
   self = g_object_new (JJ_TYPE_LIBRARY_WINDOW, "application", application, NULL);
   self->library = g_object_ref (library);
   jj_tooltip_unwrap_tree (GTK_WIDGET (self));
+  /* Watching before the first refresh reads the folders: what changes
+   * while it runs is read by the next. */
+  update_watched_folders (self);
   jj_library_window_refresh (self);
 
   return GTK_WIDGET (self);

@@ -332,6 +332,17 @@ jj_mark_store_dup_fallback_path (GFile      *document_file,
   return g_build_filename (g_get_user_data_dir (), "jiejian", "sidecars", name, NULL);
 }
 
+/**
+ * jj_mark_store_dup_fallback_folder:
+ *
+ * The folder of the sidecars kept in the user's data folder.
+ */
+char *
+jj_mark_store_dup_fallback_folder (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jiejian", "sidecars", NULL);
+}
+
 /* The newest fallback sidecar of this document, whatever its fingerprint
  * was when it was written (the document may have changed since).
  */

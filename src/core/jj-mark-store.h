@@ -104,6 +104,7 @@ void         jj_mark_store_set_save_delay    (JjMarkStore  *self,
 
 char        *jj_mark_store_dup_fallback_path (GFile        *document_file,
                                               const char   *fingerprint);
+char        *jj_mark_store_dup_fallback_folder (void);
 gboolean     jj_mark_store_is_conflict_copy  (const char   *sidecar_name,
                                               const char   *name);
 char        *jj_mark_store_locate_sidecar    (GFile          *document_file,

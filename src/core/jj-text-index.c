@@ -1208,8 +1208,9 @@ static const char * const speech_extensions[] = {
   ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".odt",
 };
 
-static gboolean
-is_speech_name (const char *name)
+/* Whether a file of this name is one the index reads as a speech. */
+gboolean
+jj_text_index_is_speech_name (const char *name)
 {
   g_autofree char *lower = g_ascii_strdown (name, -1);
 
@@ -1255,7 +1256,7 @@ collect (GFile        *folder,
       child = g_file_get_child (folder, name);
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         collect (child, paths, cancellable);
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && is_speech_name (name))
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && jj_text_index_is_speech_name (name))
         g_ptr_array_add (paths, g_file_get_path (child));
     }
 }

@@ -100,6 +100,7 @@ gboolean     jj_text_index_update_finish    (JjTextIndex              *self,
 
 guint        jj_text_index_get_n_documents  (JjTextIndex              *self);
 char       **jj_text_index_dup_paths        (JjTextIndex              *self);
+gboolean     jj_text_index_is_speech_name   (const char               *name);
 GPtrArray   *jj_text_index_search           (JjTextIndex              *self,
                                              const char               *query,
                                              guint                     limit,
