@@ -101,6 +101,7 @@ jj_test_ui_init (int    *argc,
 {
   g_autofree char *data_home = NULL;
   g_autofree char *state_home = NULL;
+  g_autofree char *cache_home = NULL;
   char *home;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -113,8 +114,12 @@ jj_test_ui_init (int    *argc,
   g_assert_nonnull (home);
   data_home = g_build_filename (home, "data", NULL);
   state_home = g_build_filename (home, "state", NULL);
+  cache_home = g_build_filename (home, "cache", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+  /* The library's database and the full-text index live in the cache:
+   * never the user's own. */
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();

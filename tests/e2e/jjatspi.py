@@ -47,7 +47,10 @@ def wait_for(predicate, what, timeout=30.0):
         time.sleep(0.1)
 
 
-def find_all(root, predicate, limit=10000):
+def find_all(root, predicate, limit=10000, prune=None):
+    """Accessibles below root that predicate accepts; prune(acc) true keeps
+    the walk out of acc's children (lists whose rows GTK rebinds while we
+    walk them, which can crash libatspi)."""
     found = []
     stack = [root]
     while stack and len(found) < limit:
@@ -57,6 +60,8 @@ def find_all(root, predicate, limit=10000):
         try:
             if predicate(acc):
                 found.append(acc)
+            if prune is not None and acc is not root and prune(acc):
+                continue
             n = acc.childCount
         except Exception:
             continue
@@ -65,8 +70,12 @@ def find_all(root, predicate, limit=10000):
     return found
 
 
-def find(root, predicate):
-    found = find_all(root, predicate, limit=1)
+def is_list(acc):
+    return acc.getRoleName() in ("list", "list box", "tree table", "table")
+
+
+def find(root, predicate, prune=None):
+    found = find_all(root, predicate, limit=1, prune=prune)
     return found[0] if found else None
 
 

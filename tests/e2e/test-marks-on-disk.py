@@ -48,6 +48,7 @@ class MarksOnDiskTest(unittest.TestCase):
         self.env = app_env(BUILDDIR)
         self.env["XDG_DATA_HOME"] = os.path.join(self.dir, "data")
         self.env["XDG_STATE_HOME"] = os.path.join(self.dir, "state")
+        self.env["XDG_CACHE_HOME"] = os.path.join(self.dir, "cache")
         self.app = None
 
         # Four marks, made as a script would, before the app opens the speech.

@@ -23,7 +23,7 @@ from gi.repository import GLib  # noqa: E402
 
 import jjatspi  # noqa: E402
 from jjatspi import (App, KEY_1, KEY_CONTROL, KEY_RETURN,  # noqa: E402
-                     app_env, find, find_all, labels, named, press, wait_for)
+                     app_env, find, find_all, is_list, labels, named, press, wait_for)
 
 BUILDDIR = os.environ.get("JJ_BUILD_ROOT", os.path.join(os.path.dirname(__file__), "..", "..", "_build"))
 SOURCE_ROOT = os.environ.get("JJ_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -171,6 +171,7 @@ class SessionTest(unittest.TestCase):
         self.env = app_env(BUILDDIR)
         self.env["XDG_DATA_HOME"] = os.path.join(self.dir, "data")
         self.env["XDG_STATE_HOME"] = os.path.join(self.dir, "state")
+        self.env["XDG_CACHE_HOME"] = os.path.join(self.dir, "cache")
         self.env["XDG_CONFIG_HOME"] = os.path.join(self.dir, "config")
         self.app = None
 
@@ -362,8 +363,17 @@ class SessionTest(unittest.TestCase):
         app = self.start()
 
         press(KEY_CONTROL, KEY_L)
-        library = wait_for(lambda: app.clear_cache() or find(app, named("Library", "frame")), "the library window")
-        search = wait_for(lambda: find(library, named("Search the Library", "entry")), "the search entry")
+        def library_window():
+            # The application's own children are its windows: no walk into
+            # the reader's rows, which GTK rebinds while we would walk them.
+            for i in range(app.childCount):
+                window = app.getChildAtIndex(i)
+                if window is not None and window.name == "Library" and window.getRoleName() == "frame":
+                    return window
+            return None
+        library = wait_for(library_window, "the library window")
+        search = wait_for(lambda: find(library, named("Search the Library", "entry"), prune=is_list),
+                          "the search entry")
 
         def shown():
             library.clear_cache()
@@ -373,7 +383,8 @@ class SessionTest(unittest.TestCase):
             return found
 
         def export_label():
-            button = find(library, named("Export", "push button")) or find(library, named("Export", "toggle button"))
+            button = (find(library, named("Export", "push button"), prune=is_list)
+                      or find(library, named("Export", "toggle button"), prune=is_list))
             return [n for n in labels(button) if n.startswith("Export")] if button else []
 
         wait_for(lambda: all(any(q in l for l in shown()) for q in tagged + untagged), "the three passages")
@@ -396,7 +407,8 @@ class SessionTest(unittest.TestCase):
         # toast says how many were written, the file holds them.
         search.queryEditableText().setTextContents("#党建")
         wait_for(lambda: export_label() == ["Export 2 Passages"], "the export label to count 2")
-        button = find(library, named("Export", "push button")) or find(library, named("Export", "toggle button"))
+        button = (find(library, named("Export", "push button"), prune=is_list)
+                  or find(library, named("Export", "toggle button"), prune=is_list))
         press_action(button)
 
         def menu_item():
