@@ -478,6 +478,16 @@ test_bare_numerals (void)
   outline = detect ("各位代表：\n开场白。\n一\n正文。");
   got = dump (outline);
   g_assert_cmpstr (got, ==, "1 salutation 各位代表：\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* run on: the line breaks are gone, the paragraph indents are left */
+  outline = detect ("开场白。一　　第一部分正文。二　　第二部分正文。三　　第三部分正文，一　　二。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一\n"
+                   "1 heading 二\n"
+                   "1 heading 三\n");
 }
 
 static void
