@@ -411,6 +411,28 @@ test_levels_rank_inverted (void)
                    "2 heading 三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通\n"
                    "2 enumerator 第一、严格控制消费基金的增长\n"
                    "2 enumerator 第二、统一制定信贷计划\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* the same run on, paragraphs only marked by their indents: the list that
+   * a colon announces is a child, and it ends with its last whole paragraph
+   */
+  outline = detect ("（一）关于当前形势　　形势很好，任务很重。（二）关于价格改革"
+                    "　　今年价格改革的主要内容是："
+                    "　　一、合理调整农产品收购价格并实行合同定购，把其余农副产品的价格逐步放开，实行市场调节；"
+                    "　　二、适当提高短途运价，以利于调整运输结构，充分发挥公路和水运的作用；"
+                    "　　三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通。"
+                    "　　为此，必须做好几件事。第一、严格控制消费基金的增长。正文。"
+                    "　　第二、统一制定信贷计划。正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading （一）关于当前形势\n"
+                   "1 heading （二）关于价格改革\n"
+                   "2 heading 一、合理调整农产品收购价格并实行合同定购，把其余农副产品的价格逐步放开，实行市场调节；\n"
+                   "2 heading 二、适当提高短途运价，以利于调整运输结构，充分发挥公路和水运的作用；\n"
+                   "2 heading 三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通\n"
+                   "2 enumerator 第一、严格控制消费基金的增长\n"
+                   "2 enumerator 第二、统一制定信贷计划\n");
 }
 
 /* 第一个问题：… 第二个问题：… are sections; the enumerators and numbered

@@ -1722,14 +1722,29 @@ typedef struct
   guint family;
 } Frame;
 
-/* Only punctuation is left of the line at @i */
+/* Only punctuation is left of the line at @i; in run-on text with
+ * indented paragraphs, an indent opens the next line.
+ */
 static gboolean
 ends_line (const Scan *s,
            guint       i)
 {
   while (i < s->n && is_clause_end (s->u[i]))
     i++;
-  return i == s->n || s->u[i] == '\n';
+  return i == s->n || s->u[i] == '\n'
+      || (s->indented && s->u[i] == 0x3000 && at (s, i + 1) == 0x3000);
+}
+
+/* A list that a colon announces (…的主要内容是：一、…) lies inside the
+ * section whose text announces it.
+ */
+static gboolean
+announced_by_colon (const Scan *s,
+                    guint       i)
+{
+  while (i > 0 && is_space (s->u[i - 1]))
+    i--;
+  return i > 0 && (s->u[i - 1] == 0xFF1A || s->u[i - 1] == ':');
 }
 
 /* The series of @f goes on after the whole series that @c starts: the
@@ -1759,7 +1774,8 @@ encloses (const Scan     *s,
   k = next_member[k];
   if (k == G_MAXUINT)
     return (f->family == FAM_DI_GE && depth == 0)
-        || (all_strong[f->series] && !all_strong[c->series]);
+        || (all_strong[f->series] && !all_strong[c->series])
+        || announced_by_colon (s, c->start);
   return cands[inner->last].start < cands[k].start;
 }
 
@@ -1791,7 +1807,8 @@ assign_levels (Scan *s)
       next_member[i - 1] = last_seen[c->series];
       last_seen[c->series] = i - 1;
       all_strong[c->series] &= (c->flags & CAND_STRONG) != 0;
-      paragraphs[c->series] &= (c->flags & CAND_LINE_START) != 0 && !s->run_on
+      paragraphs[c->series] &= (c->flags & CAND_LINE_START) != 0
+                               && (!s->run_on || (s->indented))
                                && ends_line (s, c->title_end);
       any_long[c->series] |= c->title_end - c->start > SHORT_HEADING;
     }
