@@ -939,6 +939,33 @@ test_fused_cuts (void)
                    "1 heading 六、维护社会安定和谐\n");
 }
 
+/* Run on: a sentence whose subject is taken up by 是 after a comma starts
+ * after the heading; a sentence that announces a list with a colon is not
+ * the heading above the list.
+ */
+static void
+test_fused_cuts_subject (void)
+{
+  const char *text =
+    "同志们：今天召开会议。一、主要任务（一）加快社会事业发展。正文。"
+    "（二）推进基层民主法治建设发展民主，健全法治，是治理现代化的内在要求。正文。"
+    "（三）加快现代农业和新农村建设农业、农村和农民问题，是关系全局的重大问题。正文。"
+    "二、促进经济平稳发展通观全局，今年要着重抓好以下几个方面：（一）稳定经济增长。正文。"
+    "（二）扩大国内需求。正文。";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、主要任务\n"
+                   "2 heading （一）加快社会事业发展\n"
+                   "2 heading （二）推进基层民主法治建设\n"
+                   "2 heading （三）加快现代农业和新农村建设\n"
+                   "1 heading 二、促进经济平稳发展\n"
+                   "2 heading （一）稳定经济增长\n"
+                   "2 heading （二）扩大国内需求\n");
+}
+
 static void
 test_lost_sibling (void)
 {
@@ -1274,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/outline/fused-sentence-starts", test_fused_sentence_starts);
   g_test_add_func ("/outline/lost-sibling", test_lost_sibling);
   g_test_add_func ("/outline/fused-cuts", test_fused_cuts);
+  g_test_add_func ("/outline/fused-cuts-subject", test_fused_cuts_subject);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -917,6 +917,52 @@ year_digit (gunichar c)
   return arabic_digit (c) >= 0 || (cn_digit (c) != 0 && c != 0x5341) || c == 0x3007;
 }
 
+/* A list that a colon announces (…的主要内容是：一、…) lies inside the
+ * section whose text announces it.
+ */
+static gboolean
+announced_by_colon (const Scan *s,
+                    guint       i)
+{
+  while (i > 0 && is_space (s->u[i - 1]))
+    i--;
+  return i > 0 && (s->u[i - 1] == 0xFF1A || s->u[i - 1] == ':');
+}
+
+/* 农业、农村和农民问题，是…; 发展民主，健全法制，是…: a sentence whose
+ * subject, one clause or a pair, is taken up by 是 after a comma
+ */
+static gboolean
+subject_then_shi_at (const Scan *s,
+                     guint       p)
+{
+  guint commas = 0, first_comma = 0;
+
+  for (guint k = p + 1; k < MIN (s->n, p + 20); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0xFF0C)
+        {
+          /* a subject of two clauses is a pair of like length */
+          if (at (s, k + 1) == 0x662F)
+            return commas == 0 || k - first_comma - 1 == first_comma - p;
+          if (++commas == 2)
+            return FALSE;
+          first_comma = k;
+        }
+      else if (is_clause_end (c) || is_space (c) || is_open_quote (c))
+        return FALSE;
+      /* a later cut after a heading's word that leaves a subject too is
+       * the likelier one
+       */
+      else if (k >= p + 2 && word_at (s, k - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words))
+               && subject_then_shi_at (s, k))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* A year opens a sentence: 2009年, 二〇〇九年 */
 static gboolean
 year_at (const Scan *s,
@@ -969,7 +1015,7 @@ cut_score (const Scan    *s,
       score += 2;
       /* …过程|“十四五”时期是…: a quoted term opens the sentence */
       if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words))
-          || short_subject_at (s, p) || s->u[p] == 0x201C)
+          || short_subject_at (s, p) || subject_then_shi_at (s, p) || s->u[p] == 0x201C)
         score += 1;
     }
   return score;
@@ -1218,6 +1264,11 @@ numbered_title_end (const Scan     *s,
           /* （一） opens no quote: it is the next heading */
           if ((c == 0xFF08 || c == '(') && k >= lo && match_marker (s, k, &next))
             {
+              /* …以下几个方面：（一）: the sentence that announces the
+               * list is not the heading; a likely cut before it stands
+               */
+              if (best_score >= 3 && announced_by_colon (s, k))
+                break;
               best_score = 9;
               best = k;
               break;
@@ -1733,18 +1784,6 @@ ends_line (const Scan *s,
     i++;
   return i == s->n || s->u[i] == '\n'
       || (s->indented && s->u[i] == 0x3000 && at (s, i + 1) == 0x3000);
-}
-
-/* A list that a colon announces (…的主要内容是：一、…) lies inside the
- * section whose text announces it.
- */
-static gboolean
-announced_by_colon (const Scan *s,
-                    guint       i)
-{
-  while (i > 0 && is_space (s->u[i - 1]))
-    i--;
-  return i > 0 && (s->u[i - 1] == 0xFF1A || s->u[i - 1] == ':');
 }
 
 /* The series of @f goes on after the whole series that @c starts: the
