@@ -749,6 +749,11 @@ test_parallel_runon (void)
                      "1 坚持|坚持科学决策，纳入法治轨道。作风持续好转。|坚持民主决策，推进作风建设。"
                      "|坚持依法决策，提高执行力。\n");
   }
+  /* a heading fused into the paragraph before it parts the paragraphs */
+  assert_parallel ("（一）稳定经济增长。　　我们加强市场调控，确保政策落到实处。"
+                   "　　我们认真清理地方债务，严格控制增量。（二）加快转变发展方式。"
+                   "　　我们坚持有扶有控，促进结构调整。　　巩固和加强农业基础。",
+                   "");
   /* but a subject named again a few sentences apart is none */
   assert_parallel ("第三产业在崛起。它们人口众多。第三产业反对霸权。历史会证明。"
                    "第三产业需要合作。合作才能共赢。",

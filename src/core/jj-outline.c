@@ -2866,11 +2866,43 @@ add_parallel (JjOutline  *self,
   g_ptr_array_add (self->entries, e);
 }
 
+/* A heading inside a paragraph (its line break lost, the indents kept)
+ * opens a section: the paragraph ends there, and what follows it is no
+ * member.
+ */
+static void
+split_at_headings (GArray      *paragraphs,
+                   const guint *headings,
+                   guint        n_headings)
+{
+  guint h = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      Unit *u = &g_array_index (paragraphs, Unit, i);
+      Unit rest;
+
+      while (h < n_headings && headings[h] < u->start + PARALLEL_BLOCK)
+        h++;
+      if (h == n_headings)
+        break;
+      if (headings[h] >= u->end)
+        continue;
+      rest = *u;
+      rest.start = headings[h];
+      rest.blocked = TRUE;
+      rest.may_gap = FALSE;
+      u->end = headings[h];
+      g_array_insert_val (paragraphs, i + 1, rest);
+    }
+}
+
 /* @blocked: sorted starts of the other entries; no member holds one */
 static void
 find_parallel (JjOutline *self,
                const Scan *s,
-               GArray     *blocked)
+               GArray     *blocked,
+               GArray     *headings)
 {
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -2884,6 +2916,8 @@ find_parallel (JjOutline *self,
     paragraphs = g_array_new (FALSE, FALSE, sizeof (Unit));
   sentences = g_array_new (FALSE, FALSE, sizeof (Unit));
   collect_units (s, b, blocked->len, paragraphs, sentences);
+  if (paragraphs != NULL && headings->len > 0)
+    split_at_headings (paragraphs, (const guint *)(gpointer)headings->data, headings->len);
 
   if (paragraphs != NULL)
     {
@@ -3231,11 +3265,16 @@ jj_outline_detect (const char            *text,
   {
     g_autoptr(GArray) blocked = g_array_new (FALSE, FALSE, sizeof (guint));
 
+    g_autoptr(GArray) headings = g_array_new (FALSE, FALSE, sizeof (guint));
+
     for (guint i = 0; i < self->entries->len; i++)
       {
-        guint start = jj_outline_entry_get_start (g_ptr_array_index (self->entries, i));
+        JjOutlineEntry *entry = g_ptr_array_index (self->entries, i);
+        guint start = jj_outline_entry_get_start (entry);
 
         g_array_append_val (blocked, start);
+        if (jj_outline_entry_get_kind (entry) == JJ_OUTLINE_KIND_HEADING)
+          g_array_append_val (headings, start);
       }
     for (guint i = 1; i < blocked->len; i++)
       {
@@ -3245,7 +3284,8 @@ jj_outline_detect (const char            *text,
             break;
           }
       }
-    find_parallel (self, &s, blocked);
+    g_array_sort (headings, compare_offsets);
+    find_parallel (self, &s, blocked, headings);
   }
 
   sort_entries (self->entries);
