@@ -963,6 +963,17 @@ subject_then_shi_at (const Scan *s,
   return FALSE;
 }
 
+/* 这个 这一 这种 这些 这样 */
+static gboolean
+demonstrative_at (const Scan *s,
+                  guint       p)
+{
+  gunichar b = at (s, p + 1);
+
+  return s->u[p] == 0x8FD9
+      && (b == 0x4E2A || b == 0x4E00 || b == 0x79CD || b == 0x4E9B || b == 0x6837);
+}
+
 /* A year opens a sentence: 2009年, 二〇〇九年 */
 static gboolean
 year_at (const Scan *s,
@@ -985,8 +996,11 @@ cut_score (const Scan    *s,
 {
   guint score = 0;
 
-  if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
-      || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
+  /* 扩大内需这个战略基点: 这个, 这一 after a noun name it again */
+  if (demonstrative_at (s, p))
+    ;
+  else if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
+           || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
     score += 3;
   /* 要把…作为…: a subjectless sentence of a speech (not 要把握) */
   else if (s->u[p] == 0x8981 && at (s, p + 1) == 0x628A && at (s, p + 2) != 0x63E1)
@@ -1015,7 +1029,8 @@ cut_score (const Scan    *s,
       score += 2;
       /* …过程|“十四五”时期是…: a quoted term opens the sentence */
       if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words))
-          || short_subject_at (s, p) || subject_then_shi_at (s, p) || s->u[p] == 0x201C)
+          || short_subject_at (s, p) || subject_then_shi_at (s, p) || s->u[p] == 0x201C
+          || demonstrative_at (s, p))
         score += 1;
     }
   return score;
