@@ -936,9 +936,9 @@ static gboolean
 subject_then_shi_at (const Scan *s,
                      guint       p)
 {
-  guint commas = 0, first_comma = 0;
+  guint commas = 0, first_comma = 0, shi = 0;
 
-  for (guint k = p + 1; k < MIN (s->n, p + 20); k++)
+  for (guint k = p + 1; k < MIN (s->n, p + 20) && shi == 0; k++)
     {
       gunichar c = s->u[k];
 
@@ -946,21 +946,31 @@ subject_then_shi_at (const Scan *s,
         {
           /* a subject of two clauses is a pair of like length */
           if (at (s, k + 1) == 0x662F)
-            return commas == 0 || k - first_comma - 1 == first_comma - p;
-          if (++commas == 2)
+            {
+              if (commas > 0 && k - first_comma - 1 != first_comma - p)
+                return FALSE;
+              shi = k;
+            }
+          else if (++commas == 2)
             return FALSE;
           first_comma = k;
         }
       else if (is_clause_end (c) || is_space (c) || is_open_quote (c))
         return FALSE;
-      /* a later cut after a heading's word that leaves a subject too is
-       * the likelier one
-       */
-      else if (k >= p + 2 && word_at (s, k - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words))
-               && subject_then_shi_at (s, k))
+    }
+  if (shi == 0)
+    return FALSE;
+  /* a later cut after a heading's word that leaves a subject too is
+   * the likelier one
+   */
+  for (guint k = p + 2; k < shi; k++)
+    {
+      if (!is_clause_end (s->u[k])
+          && word_at (s, k - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words))
+          && subject_then_shi_at (s, k))
         return FALSE;
     }
-  return FALSE;
+  return TRUE;
 }
 
 /* 这个 这一 这种 这些 这样 */
@@ -2885,31 +2895,38 @@ add_parallel (JjOutline  *self,
  * opens a section: the paragraph ends there, and what follows it is no
  * member.
  */
-static void
+static GArray *
 split_at_headings (GArray      *paragraphs,
                    const guint *headings,
                    guint        n_headings)
 {
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (Unit), paragraphs->len + n_headings);
   guint h = 0;
 
   for (guint i = 0; i < paragraphs->len; i++)
     {
-      Unit *u = &g_array_index (paragraphs, Unit, i);
-      Unit rest;
+      Unit u = g_array_index (paragraphs, Unit, i);
 
-      while (h < n_headings && headings[h] < u->start + PARALLEL_BLOCK)
-        h++;
-      if (h == n_headings)
-        break;
-      if (headings[h] >= u->end)
-        continue;
-      rest = *u;
-      rest.start = headings[h];
-      rest.blocked = TRUE;
-      rest.may_gap = FALSE;
-      u->end = headings[h];
-      g_array_insert_val (paragraphs, i + 1, rest);
+      while (TRUE)
+        {
+          Unit rest;
+
+          while (h < n_headings && headings[h] < u.start + PARALLEL_BLOCK)
+            h++;
+          if (h == n_headings || headings[h] >= u.end)
+            break;
+          rest = u;
+          rest.start = headings[h];
+          rest.blocked = TRUE;
+          rest.may_gap = FALSE;
+          u.end = headings[h];
+          g_array_append_val (out, u);
+          u = rest;
+        }
+      g_array_append_val (out, u);
     }
+  g_array_unref (paragraphs);
+  return out;
 }
 
 /* @blocked: sorted starts of the other entries; no member holds one */
@@ -2932,7 +2949,8 @@ find_parallel (JjOutline *self,
   sentences = g_array_new (FALSE, FALSE, sizeof (Unit));
   collect_units (s, b, blocked->len, paragraphs, sentences);
   if (paragraphs != NULL && headings->len > 0)
-    split_at_headings (paragraphs, (const guint *)(gpointer)headings->data, headings->len);
+    paragraphs = split_at_headings (paragraphs, (const guint *)(gpointer)headings->data,
+                                    headings->len);
 
   if (paragraphs != NULL)
     {
