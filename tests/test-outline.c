@@ -510,6 +510,16 @@ test_bare_numerals (void)
                    "1 heading 一\n"
                    "1 heading 二\n"
                    "1 heading 三\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* or the break before the numeral is lost, the one after it kept */
+  outline = detect ("开场白。一\n第一部分正文。二\n第二部分正文。三\n第三部分正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一\n"
+                   "1 heading 二\n"
+                   "1 heading 三\n");
 }
 
 static void

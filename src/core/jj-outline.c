@@ -368,9 +368,11 @@ match_marker (const Scan *s,
           cand->flags |= CAND_BARE;
           return TRUE;
         }
-      /* the same when the line break is lost: 。一　　正文 (the indent opens the paragraph) */
-      if (d == 0x3000 && at (s, i + len + 1) == 0x3000 && v > 0 && v <= 20 && i > 0
-          && is_full_stop (s->u[i - 1]))
+      /* the same when the line break before it is lost: 。一　　正文 (the
+       * indent opens the paragraph), 。一\n正文
+       */
+      if ((d == '\n' || (d == 0x3000 && at (s, i + len + 1) == 0x3000)) && v > 0 && v <= 20
+          && i > 0 && is_full_stop (s->u[i - 1]))
         {
           cand->family = FAM_DUN;
           cand->ordinal = v;
