@@ -955,8 +955,9 @@ test_fused_cuts (void)
 }
 
 /* Run on: a sentence whose subject is taken up by 是 after a comma starts
- * after the heading; 这个 after a noun starts none; a sentence that
- * announces a list with a colon is not the heading above the list.
+ * after the heading, and so does the shortest subject before 是; 这个
+ * after a noun starts none; a sentence that announces a list with a colon
+ * is not the heading above the list.
  */
 static void
 test_fused_cuts_subject (void)
@@ -966,6 +967,7 @@ test_fused_cuts_subject (void)
     "（二）推进基层民主法治建设发展民主，健全法治，是治理现代化的内在要求。正文。"
     "（三）加快现代农业和新农村建设农业、农村和农民问题，是关系全局的重大问题。正文。"
     "（四）坚持扩大内需这个基本立足点，充分挖掘国内市场潜力。正文。"
+    "（五）加快卫生、体育等社会事业发展教育是民族振兴的基石。正文。"
     "二、促进经济平稳发展通观全局，今年要着重抓好以下几个方面：（一）稳定经济增长。正文。"
     "（二）扩大国内需求。正文。";
   g_autoptr(JjOutline) outline = detect (text);
@@ -978,6 +980,7 @@ test_fused_cuts_subject (void)
                    "2 heading （二）推进基层民主法治建设\n"
                    "2 heading （三）加快现代农业和新农村建设\n"
                    "2 heading （四）坚持扩大内需这个基本立足点，充分挖掘国内市场潜力\n"
+                   "2 heading （五）加快卫生、体育等社会事业发展\n"
                    "1 heading 二、促进经济平稳发展\n"
                    "2 heading （一）稳定经济增长\n"
                    "2 heading （二）扩大国内需求\n");

@@ -898,7 +898,10 @@ is_function_word (gunichar c)
     }
 }
 
-/* 文化是…, 法治是…: a sentence that defines its subject */
+/* 文化是…, 法治是…: a sentence that defines its subject; of two cuts
+ * after a heading's word before the same 是 (…事业|发展|教育是), the
+ * later leaves the likelier subject
+ */
 static gboolean
 short_subject_at (const Scan *s,
                   guint       p)
@@ -906,7 +909,14 @@ short_subject_at (const Scan *s,
   for (guint k = p + 1; k < MIN (s->n, p + 6); k++)
     {
       if (s->u[k] == 0x662F) /* 是 */
-        return TRUE;
+        {
+          for (guint q = p + 2; q + 1 < k; q++)
+            {
+              if (word_at (s, q - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
+                return FALSE;
+            }
+          return TRUE;
+        }
       if (is_clause_end (s->u[k]) || s->u[k] == 0x3001 || is_space (s->u[k]))
         return FALSE;
     }
