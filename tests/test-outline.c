@@ -764,6 +764,15 @@ test_parallel_runon (void)
                    "　　我们认真清理地方债务，严格控制增量。（二）加快转变发展方式。"
                    "　　我们坚持有扶有控，促进结构调整。　　巩固和加强农业基础。",
                    "");
+  /* resolutions that open with the same words up to a modal verb, a few
+   * sentences apart
+   */
+  assert_parallel ("开场白。我们要继续深化改革，完善制度。坚决防范风险。"
+                   "我们要坚持对外开放，促进合作共赢。高度警惕各种风险。完善保障制度。"
+                   "我们要坚持独立自主的外交政策，推动构建新型国际关系。持续深化合作。",
+                   "1 我们要|我们要继续深化改革，完善制度。坚决防范风险。"
+                   "|我们要坚持对外开放，促进合作共赢。高度警惕各种风险。完善保障制度。"
+                   "|我们要坚持独立自主的外交政策，推动构建新型国际关系。持续深化合作。\n");
   /* but a subject named again a few sentences apart is none */
   assert_parallel ("第三产业在崛起。它们人口众多。第三产业反对霸权。历史会证明。"
                    "第三产业需要合作。合作才能共赢。",

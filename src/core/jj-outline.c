@@ -2388,6 +2388,8 @@ settle_count (Scan  *s,
 #define PARALLEL_BLOCK     12  /* an entry starting this close to a member's start */
 #define PARALLEL_GAP       12  /* sentences between members in run-on text */
 #define PARALLEL_LEAD_IN    6  /* a colon this far into a sentence ends a lead-in */
+#define PARALLEL_MODAL      3  /* 我们要: a plain opening over a gap, at least */
+#define PARALLEL_MODAL_GAP  4  /* and sentences between its members, at most */
 #define WILDCARD            1
 
 typedef struct
@@ -2480,6 +2482,28 @@ numeral_length (const Scan *s,
   return b - a;
 }
 
+/* 我们要…, 我们将…: words that end in a modal verb open a speech's
+ * series of resolutions; a noun named again (第三产业…) does not
+ */
+static gboolean
+modal_opening (const Scan *s,
+               guint       start,
+               guint       opening)
+{
+  gboolean modal = FALSE;
+
+  for (guint k = start; k < start + opening; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c - 0x4E00u > 0x9FFFu - 0x4E00u)
+        return FALSE;
+      /* 要 将 应 须 */
+      modal |= k > start && (c == 0x8981 || c == 0x5C06 || c == 0x5E94 || c == 0x987B);
+    }
+  return modal;
+}
+
 /* A dash, a numeral or punctuation inside the opening, or a long one, make
  * it a pattern of its own
  */
@@ -2539,7 +2563,7 @@ run_is_parallel (const Scan *s,
   gboolean strong = opening_is_strong (s, first->start, MEMBER (units, members, run, 1)->start,
                                        run->opening, run->gapped, &content);
 
-  if (!strong && (content < PARALLEL_OPENING || run->gapped))
+  if (!strong && (content < PARALLEL_OPENING || (run->gapped && run->opening < PARALLEL_MODAL)))
     return FALSE;
   /* 1984年，我国… 1984年，我国…: a date is no shared wording */
   if (year_digit (s->u[first->start]) && year_digit (at (s, first->start + 1)))
@@ -2600,12 +2624,10 @@ add_unit (const Scan  *s,
   unit.end = end;
   unit.group = group;
   unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end);
-  /* only a dash, a numeral or punctuation make an opening that holds
-   * over a gap
+  /* openings that hold over a gap: a dash, a numeral or punctuation, or
+   * words up to a modal verb (gapped_run)
    */
-  unit.may_gap = s->run_on && is_dash (s->u[start]);
-  for (guint k = start; s->run_on && k < MIN (end, start + PARALLEL_SIG) && !unit.may_gap; k++)
-    unit.may_gap = sig_at (s, k) == WILDCARD || is_clause_end (s->u[k]);
+  unit.may_gap = s->run_on;
   g_array_append_val (units, unit);
 }
 
@@ -2713,8 +2735,11 @@ gapped_run (const Scan *s,
 
       if (u[j].blocked)
         break;
-      if (!may_join (s, &u[i], &u[j], run->opening, &shared)
-          || !opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL))
+      if (!may_join (s, &u[i], &u[j], run->opening, &shared))
+        continue;
+      if (!opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL)
+          && (shared < PARALLEL_MODAL || j > last + PARALLEL_MODAL_GAP
+              || !modal_opening (s, u[i].start, shared)))
         continue;
       run->opening = shared;
       g_array_append_val (members, j);
