@@ -411,6 +411,28 @@ test_levels_rank_inverted (void)
                    "2 heading 三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通\n"
                    "2 enumerator 第一、严格控制消费基金的增长\n"
                    "2 enumerator 第二、统一制定信贷计划\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* the same run on, paragraphs only marked by their indents: the list that
+   * a colon announces is a child, and it ends with its last whole paragraph
+   */
+  outline = detect ("（一）关于当前形势　　形势很好，任务很重。（二）关于价格改革"
+                    "　　今年价格改革的主要内容是："
+                    "　　一、合理调整农产品收购价格并实行合同定购，把其余农副产品的价格逐步放开，实行市场调节；"
+                    "　　二、适当提高短途运价，以利于调整运输结构，充分发挥公路和水运的作用；"
+                    "　　三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通。"
+                    "　　为此，必须做好几件事。第一、严格控制消费基金的增长。正文。"
+                    "　　第二、统一制定信贷计划。正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading （一）关于当前形势\n"
+                   "1 heading （二）关于价格改革\n"
+                   "2 heading 一、合理调整农产品收购价格并实行合同定购，把其余农副产品的价格逐步放开，实行市场调节；\n"
+                   "2 heading 二、适当提高短途运价，以利于调整运输结构，充分发挥公路和水运的作用；\n"
+                   "2 heading 三、适当拉开质量差价和地区差价，促进优质产品的迅速增长和商品的合理流通\n"
+                   "2 enumerator 第一、严格控制消费基金的增长\n"
+                   "2 enumerator 第二、统一制定信贷计划\n");
 }
 
 /* 第一个问题：… 第二个问题：… are sections; the enumerators and numbered
@@ -478,6 +500,26 @@ test_bare_numerals (void)
   outline = detect ("各位代表：\n开场白。\n一\n正文。");
   got = dump (outline);
   g_assert_cmpstr (got, ==, "1 salutation 各位代表：\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* run on: the line breaks are gone, the paragraph indents are left */
+  outline = detect ("开场白。一　　第一部分正文。二　　第二部分正文。三　　第三部分正文，一　　二。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一\n"
+                   "1 heading 二\n"
+                   "1 heading 三\n");
+  g_clear_pointer (&got, g_free);
+  g_clear_object (&outline);
+
+  /* or the break before the numeral is lost, the one after it kept */
+  outline = detect ("开场白。一\n第一部分正文。二\n第二部分正文。三\n第三部分正文。");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一\n"
+                   "1 heading 二\n"
+                   "1 heading 三\n");
 }
 
 static void
@@ -717,6 +759,20 @@ test_parallel_runon (void)
                      "1 坚持|坚持科学决策，纳入法治轨道。作风持续好转。|坚持民主决策，推进作风建设。"
                      "|坚持依法决策，提高执行力。\n");
   }
+  /* a heading fused into the paragraph before it parts the paragraphs */
+  assert_parallel ("（一）稳定经济增长。　　我们加强市场调控，确保政策落到实处。"
+                   "　　我们认真清理地方债务，严格控制增量。（二）加快转变发展方式。"
+                   "　　我们坚持有扶有控，促进结构调整。　　巩固和加强农业基础。",
+                   "");
+  /* resolutions that open with the same words up to a modal verb, a few
+   * sentences apart
+   */
+  assert_parallel ("开场白。我们要继续深化改革，完善制度。坚决防范风险。"
+                   "我们要坚持对外开放，促进合作共赢。高度警惕各种风险。完善保障制度。"
+                   "我们要坚持独立自主的外交政策，推动构建新型国际关系。持续深化合作。",
+                   "1 我们要|我们要继续深化改革，完善制度。坚决防范风险。"
+                   "|我们要坚持对外开放，促进合作共赢。高度警惕各种风险。完善保障制度。"
+                   "|我们要坚持独立自主的外交政策，推动构建新型国际关系。持续深化合作。\n");
   /* but a subject named again a few sentences apart is none */
   assert_parallel ("第三产业在崛起。它们人口众多。第三产业反对霸权。历史会证明。"
                    "第三产业需要合作。合作才能共赢。",
@@ -905,6 +961,38 @@ test_fused_cuts (void)
                    "1 heading 四、推进城乡统筹发展\n"
                    "1 heading 五、强化市场监管秩序\n"
                    "1 heading 六、维护社会安定和谐\n");
+}
+
+/* Run on: a sentence whose subject is taken up by 是 after a comma starts
+ * after the heading, and so does the shortest subject before 是; 这个
+ * after a noun starts none; a sentence that announces a list with a colon
+ * is not the heading above the list.
+ */
+static void
+test_fused_cuts_subject (void)
+{
+  const char *text =
+    "同志们：今天召开会议。一、主要任务（一）加快社会事业发展。正文。"
+    "（二）推进基层民主法治建设发展民主，健全法治，是治理现代化的内在要求。正文。"
+    "（三）加快现代农业和新农村建设农业、农村和农民问题，是关系全局的重大问题。正文。"
+    "（四）坚持扩大内需这个基本立足点，充分挖掘国内市场潜力。正文。"
+    "（五）加快卫生、体育等社会事业发展教育是民族振兴的基石。正文。"
+    "二、促进经济平稳发展通观全局，今年要着重抓好以下几个方面：（一）稳定经济增长。正文。"
+    "（二）扩大国内需求。正文。";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、主要任务\n"
+                   "2 heading （一）加快社会事业发展\n"
+                   "2 heading （二）推进基层民主法治建设\n"
+                   "2 heading （三）加快现代农业和新农村建设\n"
+                   "2 heading （四）坚持扩大内需这个基本立足点，充分挖掘国内市场潜力\n"
+                   "2 heading （五）加快卫生、体育等社会事业发展\n"
+                   "1 heading 二、促进经济平稳发展\n"
+                   "2 heading （一）稳定经济增长\n"
+                   "2 heading （二）扩大国内需求\n");
 }
 
 static void
@@ -1242,6 +1330,7 @@ main (int   argc,
   g_test_add_func ("/outline/fused-sentence-starts", test_fused_sentence_starts);
   g_test_add_func ("/outline/lost-sibling", test_lost_sibling);
   g_test_add_func ("/outline/fused-cuts", test_fused_cuts);
+  g_test_add_func ("/outline/fused-cuts-subject", test_fused_cuts_subject);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -368,6 +368,18 @@ match_marker (const Scan *s,
           cand->flags |= CAND_BARE;
           return TRUE;
         }
+      /* the same when the line break before it is lost: 。一　　正文 (the
+       * indent opens the paragraph), 。一\n正文
+       */
+      if ((d == '\n' || (d == 0x3000 && at (s, i + len + 1) == 0x3000)) && v > 0 && v <= 20
+          && i > 0 && is_full_stop (s->u[i - 1]))
+        {
+          cand->family = FAM_DUN;
+          cand->ordinal = v;
+          cand->marker_end = i;
+          cand->flags |= CAND_BARE;
+          return TRUE;
+        }
 
       if (d == 0x3001) /* 、 */
         {
@@ -886,7 +898,10 @@ is_function_word (gunichar c)
     }
 }
 
-/* 文化是…, 法治是…: a sentence that defines its subject */
+/* 文化是…, 法治是…: a sentence that defines its subject; of two cuts
+ * after a heading's word before the same 是 (…事业|发展|教育是), the
+ * later leaves the likelier subject
+ */
 static gboolean
 short_subject_at (const Scan *s,
                   guint       p)
@@ -894,7 +909,14 @@ short_subject_at (const Scan *s,
   for (guint k = p + 1; k < MIN (s->n, p + 6); k++)
     {
       if (s->u[k] == 0x662F) /* 是 */
-        return TRUE;
+        {
+          for (guint q = p + 2; q + 1 < k; q++)
+            {
+              if (word_at (s, q - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
+                return FALSE;
+            }
+          return TRUE;
+        }
       if (is_clause_end (s->u[k]) || s->u[k] == 0x3001 || is_space (s->u[k]))
         return FALSE;
     }
@@ -905,6 +927,73 @@ static inline gboolean
 year_digit (gunichar c)
 {
   return arabic_digit (c) >= 0 || (cn_digit (c) != 0 && c != 0x5341) || c == 0x3007;
+}
+
+/* A list that a colon announces (…的主要内容是：一、…) lies inside the
+ * section whose text announces it.
+ */
+static gboolean
+announced_by_colon (const Scan *s,
+                    guint       i)
+{
+  while (i > 0 && is_space (s->u[i - 1]))
+    i--;
+  return i > 0 && (s->u[i - 1] == 0xFF1A || s->u[i - 1] == ':');
+}
+
+/* 农业、农村和农民问题，是…; 发展民主，健全法制，是…: a sentence whose
+ * subject, one clause or a pair, is taken up by 是 after a comma
+ */
+static gboolean
+subject_then_shi_at (const Scan *s,
+                     guint       p)
+{
+  guint commas = 0, first_comma = 0, shi = 0;
+
+  for (guint k = p + 1; k < MIN (s->n, p + 20) && shi == 0; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0xFF0C)
+        {
+          /* a subject of two clauses is a pair of like length */
+          if (at (s, k + 1) == 0x662F)
+            {
+              if (commas > 0 && k - first_comma - 1 != first_comma - p)
+                return FALSE;
+              shi = k;
+            }
+          else if (++commas == 2)
+            return FALSE;
+          first_comma = k;
+        }
+      else if (is_clause_end (c) || is_space (c) || is_open_quote (c))
+        return FALSE;
+    }
+  if (shi == 0)
+    return FALSE;
+  /* a later cut after a heading's word that leaves a subject too is
+   * the likelier one
+   */
+  for (guint k = p + 2; k < shi; k++)
+    {
+      if (!is_clause_end (s->u[k])
+          && word_at (s, k - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words))
+          && subject_then_shi_at (s, k))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 这个 这一 这种 这些 这样 */
+static gboolean
+demonstrative_at (const Scan *s,
+                  guint       p)
+{
+  gunichar b = at (s, p + 1);
+
+  return s->u[p] == 0x8FD9
+      && (b == 0x4E2A || b == 0x4E00 || b == 0x79CD || b == 0x4E9B || b == 0x6837);
 }
 
 /* A year opens a sentence: 2009年, 二〇〇九年 */
@@ -929,8 +1018,11 @@ cut_score (const Scan    *s,
 {
   guint score = 0;
 
-  if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
-      || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
+  /* 扩大内需这个战略基点: 这个, 这一 after a noun name it again */
+  if (demonstrative_at (s, p))
+    ;
+  else if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
+           || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
     score += 3;
   /* 要把…作为…: a subjectless sentence of a speech (not 要把握) */
   else if (s->u[p] == 0x8981 && at (s, p + 1) == 0x628A && at (s, p + 2) != 0x63E1)
@@ -959,7 +1051,8 @@ cut_score (const Scan    *s,
       score += 2;
       /* …过程|“十四五”时期是…: a quoted term opens the sentence */
       if (word_at (s, p, weak_first, weak_words, G_N_ELEMENTS (weak_words))
-          || short_subject_at (s, p) || s->u[p] == 0x201C)
+          || short_subject_at (s, p) || subject_then_shi_at (s, p) || s->u[p] == 0x201C
+          || demonstrative_at (s, p))
         score += 1;
     }
   return score;
@@ -1208,6 +1301,11 @@ numbered_title_end (const Scan     *s,
           /* （一） opens no quote: it is the next heading */
           if ((c == 0xFF08 || c == '(') && k >= lo && match_marker (s, k, &next))
             {
+              /* …以下几个方面：（一）: the sentence that announces the
+               * list is not the heading; a likely cut before it stands
+               */
+              if (best_score >= 3 && announced_by_colon (s, k))
+                break;
               best_score = 9;
               best = k;
               break;
@@ -1712,14 +1810,17 @@ typedef struct
   guint family;
 } Frame;
 
-/* Only punctuation is left of the line at @i */
+/* Only punctuation is left of the line at @i; in run-on text with
+ * indented paragraphs, an indent opens the next line.
+ */
 static gboolean
 ends_line (const Scan *s,
            guint       i)
 {
   while (i < s->n && is_clause_end (s->u[i]))
     i++;
-  return i == s->n || s->u[i] == '\n';
+  return i == s->n || s->u[i] == '\n'
+      || (s->indented && s->u[i] == 0x3000 && at (s, i + 1) == 0x3000);
 }
 
 /* The series of @f goes on after the whole series that @c starts: the
@@ -1749,7 +1850,8 @@ encloses (const Scan     *s,
   k = next_member[k];
   if (k == G_MAXUINT)
     return (f->family == FAM_DI_GE && depth == 0)
-        || (all_strong[f->series] && !all_strong[c->series]);
+        || (all_strong[f->series] && !all_strong[c->series])
+        || announced_by_colon (s, c->start);
   return cands[inner->last].start < cands[k].start;
 }
 
@@ -1781,7 +1883,8 @@ assign_levels (Scan *s)
       next_member[i - 1] = last_seen[c->series];
       last_seen[c->series] = i - 1;
       all_strong[c->series] &= (c->flags & CAND_STRONG) != 0;
-      paragraphs[c->series] &= (c->flags & CAND_LINE_START) != 0 && !s->run_on
+      paragraphs[c->series] &= (c->flags & CAND_LINE_START) != 0
+                               && (!s->run_on || (s->indented))
                                && ends_line (s, c->title_end);
       any_long[c->series] |= c->title_end - c->start > SHORT_HEADING;
     }
@@ -2285,6 +2388,8 @@ settle_count (Scan  *s,
 #define PARALLEL_BLOCK     12  /* an entry starting this close to a member's start */
 #define PARALLEL_GAP       12  /* sentences between members in run-on text */
 #define PARALLEL_LEAD_IN    6  /* a colon this far into a sentence ends a lead-in */
+#define PARALLEL_MODAL      3  /* 我们要: a plain opening over a gap, at least */
+#define PARALLEL_MODAL_GAP  4  /* and sentences between its members, at most */
 #define WILDCARD            1
 
 typedef struct
@@ -2377,6 +2482,28 @@ numeral_length (const Scan *s,
   return b - a;
 }
 
+/* 我们要…, 我们将…: words that end in a modal verb open a speech's
+ * series of resolutions; a noun named again (第三产业…) does not
+ */
+static gboolean
+modal_opening (const Scan *s,
+               guint       start,
+               guint       opening)
+{
+  gboolean modal = FALSE;
+
+  for (guint k = start; k < start + opening; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c - 0x4E00u > 0x9FFFu - 0x4E00u)
+        return FALSE;
+      /* 要 将 应 须 */
+      modal |= k > start && (c == 0x8981 || c == 0x5C06 || c == 0x5E94 || c == 0x987B);
+    }
+  return modal;
+}
+
 /* A dash, a numeral or punctuation inside the opening, or a long one, make
  * it a pattern of its own
  */
@@ -2436,7 +2563,7 @@ run_is_parallel (const Scan *s,
   gboolean strong = opening_is_strong (s, first->start, MEMBER (units, members, run, 1)->start,
                                        run->opening, run->gapped, &content);
 
-  if (!strong && (content < PARALLEL_OPENING || run->gapped))
+  if (!strong && (content < PARALLEL_OPENING || (run->gapped && run->opening < PARALLEL_MODAL)))
     return FALSE;
   /* 1984年，我国… 1984年，我国…: a date is no shared wording */
   if (year_digit (s->u[first->start]) && year_digit (at (s, first->start + 1)))
@@ -2497,12 +2624,10 @@ add_unit (const Scan  *s,
   unit.end = end;
   unit.group = group;
   unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end);
-  /* only a dash, a numeral or punctuation make an opening that holds
-   * over a gap
+  /* openings that hold over a gap: a dash, a numeral or punctuation, or
+   * words up to a modal verb (gapped_run)
    */
-  unit.may_gap = s->run_on && is_dash (s->u[start]);
-  for (guint k = start; s->run_on && k < MIN (end, start + PARALLEL_SIG) && !unit.may_gap; k++)
-    unit.may_gap = sig_at (s, k) == WILDCARD || is_clause_end (s->u[k]);
+  unit.may_gap = s->run_on;
   g_array_append_val (units, unit);
 }
 
@@ -2610,8 +2735,11 @@ gapped_run (const Scan *s,
 
       if (u[j].blocked)
         break;
-      if (!may_join (s, &u[i], &u[j], run->opening, &shared)
-          || !opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL))
+      if (!may_join (s, &u[i], &u[j], run->opening, &shared))
+        continue;
+      if (!opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL)
+          && (shared < PARALLEL_MODAL || j > last + PARALLEL_MODAL_GAP
+              || !modal_opening (s, u[i].start, shared)))
         continue;
       run->opening = shared;
       g_array_append_val (members, j);
@@ -2800,11 +2928,50 @@ add_parallel (JjOutline  *self,
   g_ptr_array_add (self->entries, e);
 }
 
+/* A heading inside a paragraph (its line break lost, the indents kept)
+ * opens a section: the paragraph ends there, and what follows it is no
+ * member.
+ */
+static GArray *
+split_at_headings (GArray      *paragraphs,
+                   const guint *headings,
+                   guint        n_headings)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (Unit), paragraphs->len + n_headings);
+  guint h = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      Unit u = g_array_index (paragraphs, Unit, i);
+
+      while (TRUE)
+        {
+          Unit rest;
+
+          while (h < n_headings && headings[h] < u.start + PARALLEL_BLOCK)
+            h++;
+          if (h == n_headings || headings[h] >= u.end)
+            break;
+          rest = u;
+          rest.start = headings[h];
+          rest.blocked = TRUE;
+          rest.may_gap = FALSE;
+          u.end = headings[h];
+          g_array_append_val (out, u);
+          u = rest;
+        }
+      g_array_append_val (out, u);
+    }
+  g_array_unref (paragraphs);
+  return out;
+}
+
 /* @blocked: sorted starts of the other entries; no member holds one */
 static void
 find_parallel (JjOutline *self,
                const Scan *s,
-               GArray     *blocked)
+               GArray     *blocked,
+               GArray     *headings)
 {
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -2818,6 +2985,9 @@ find_parallel (JjOutline *self,
     paragraphs = g_array_new (FALSE, FALSE, sizeof (Unit));
   sentences = g_array_new (FALSE, FALSE, sizeof (Unit));
   collect_units (s, b, blocked->len, paragraphs, sentences);
+  if (paragraphs != NULL && headings->len > 0)
+    paragraphs = split_at_headings (paragraphs, (const guint *)(gpointer)headings->data,
+                                    headings->len);
 
   if (paragraphs != NULL)
     {
@@ -3165,11 +3335,16 @@ jj_outline_detect (const char            *text,
   {
     g_autoptr(GArray) blocked = g_array_new (FALSE, FALSE, sizeof (guint));
 
+    g_autoptr(GArray) headings = g_array_new (FALSE, FALSE, sizeof (guint));
+
     for (guint i = 0; i < self->entries->len; i++)
       {
-        guint start = jj_outline_entry_get_start (g_ptr_array_index (self->entries, i));
+        JjOutlineEntry *entry = g_ptr_array_index (self->entries, i);
+        guint start = jj_outline_entry_get_start (entry);
 
         g_array_append_val (blocked, start);
+        if (jj_outline_entry_get_kind (entry) == JJ_OUTLINE_KIND_HEADING)
+          g_array_append_val (headings, start);
       }
     for (guint i = 1; i < blocked->len; i++)
       {
@@ -3179,7 +3354,8 @@ jj_outline_detect (const char            *text,
             break;
           }
       }
-    find_parallel (self, &s, blocked);
+    g_array_sort (headings, compare_offsets);
+    find_parallel (self, &s, blocked, headings);
   }
 
   sort_entries (self->entries);
