@@ -755,6 +755,90 @@ count_changes (JjLibrary *library,
   (*changes)++;
 }
 
+#define N_THREADED 12
+
+typedef struct
+{
+  Fixture *fixture;
+  GThread *main_thread;
+  guint    changes_on_main;
+  guint    changes_off_main;
+} Threaded;
+
+static void
+store_changed (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               Threaded   *threaded)
+{
+  if (g_thread_self () == threaded->main_thread)
+    threaded->changes_on_main++;
+  else
+    threaded->changes_off_main++;
+}
+
+static gpointer
+refresh_thread (gpointer data)
+{
+  Threaded *threaded = data;
+
+  for (guint i = 0; i < N_THREADED; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      library_data_write_document (threaded->fixture->dir, N_SMALL + i, N_MARKS);
+      g_assert_true (jj_library_refresh (threaded->fixture->library, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  return NULL;
+}
+
+/* The 素材库 window refreshes in a thread while reader windows add the
+ * speeches they save and read the library on the main thread: nothing
+ * is lost, and the list store the widgets are bound to changes only on
+ * the main thread. */
+static void
+test_refresh_in_thread (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  Threaded threaded = { fixture, g_thread_self (), 0, 0 };
+  GListModel *passages = jj_library_get_passages (fixture->library);
+  GThread *thread;
+
+  g_signal_connect (passages, "items-changed", G_CALLBACK (store_changed), &threaded);
+  thread = g_thread_new ("refresh", refresh_thread, &threaded);
+  for (guint i = 0; i < N_THREADED; i++)
+    {
+      g_autofree char *path = library_data_document_path (fixture->outside, i);
+      g_autofree char *sidecar_path = NULL;
+      g_autoptr(GFile) document = NULL;
+      g_autoptr(GFile) sidecar = NULL;
+      g_auto(GStrv) tags = NULL;
+
+      library_data_write_document (fixture->outside, i, N_MARKS);
+      sidecar_path = g_strconcat (path, JJ_SIDECAR_SUFFIX, NULL);
+      document = g_file_new_for_path (path);
+      sidecar = g_file_new_for_path (sidecar_path);
+      jj_library_add_document (fixture->library, document, sidecar, NULL);
+      tags = jj_library_dup_tags (fixture->library);
+      g_assert_nonnull (tags);
+      g_assert_cmpuint (jj_library_get_n_documents (fixture->library), >=, N_SMALL);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_thread_join (thread);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpuint (threaded.changes_off_main, ==, 0);
+  g_assert_cmpuint (threaded.changes_on_main, >, 0);
+  g_assert_cmpuint (jj_library_get_n_documents (fixture->library), ==, N_SMALL + 2 * N_THREADED);
+  g_assert_cmpuint (jj_library_get_n_passages (fixture->library), ==, (N_SMALL + 2 * N_THREADED) * N_MARKS);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, (N_SMALL + 2 * N_THREADED) * N_MARKS);
+}
+
 static void
 test_sidecar_changed (Fixture       *fixture,
                       gconstpointer  data)
@@ -1084,6 +1168,7 @@ main (int   argc,
   ADD ("/library/rebuild-index", N_SMALL, test_rebuild_index);
   ADD ("/library/index-byte-flip", N_SMALL, test_index_byte_flip);
   ADD ("/library/sidecar-changed", N_SMALL, test_sidecar_changed);
+  ADD ("/library/refresh-in-thread", N_SMALL, test_refresh_in_thread);
   ADD ("/library/moved-within-folder", N_SMALL, test_moved_within_folder);
   ADD ("/library/relocate", N_SMALL, test_relocate);
   ADD ("/library/folders", N_SMALL, test_folders);

@@ -67,6 +67,14 @@ struct _JjLibrary
   JjLibraryDb *db;
   GHashTable  *removed;    /* paths to forget in the database */
   gboolean     rewrite_all; /* the tables were made anew or found damaged */
+
+  /* A refresh may run in a thread while the windows read and add on the
+   * main thread: the state above is used under @lock, and the passages
+   * reach @store (which widgets are bound to) only in @context, the
+   * thread-default context of whoever made the library. */
+  GRecMutex     lock;
+  GMainContext *context;
+  GThread      *thread;   /* the one that made the library */
 };
 
 G_DEFINE_FINAL_TYPE (JjLibrary, jj_library, G_TYPE_OBJECT)
@@ -134,6 +142,8 @@ jj_library_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->db, jj_library_db_close);
   g_clear_pointer (&self->removed, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (jj_library_parent_class)->finalize (object);
 }
@@ -159,6 +169,9 @@ jj_library_init (JjLibrary *self)
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
   self->store = g_list_store_new (JJ_TYPE_PASSAGE);
   self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_rec_mutex_init (&self->lock);
+  self->context = g_main_context_ref_thread_default ();
+  self->thread = g_thread_self ();
 }
 
 /* @index_file: the SQLite database the library is kept in; NULL for the
@@ -329,12 +342,32 @@ update_document (Document *doc)
   return changed;
 }
 
+/* Hands the passages to the list store and says so, in the library's
+ * context: at once in the thread that made the library, from an idle
+ * source in its context otherwise. */
+static gboolean
+publish (gpointer data)
+{
+  JjLibrary *self = data;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  g_rec_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->all->len; i++)
+    g_ptr_array_add (all, g_object_ref (g_ptr_array_index (self->all, i)));
+  g_rec_mutex_unlock (&self->lock);
+
+  g_list_store_splice (self->store, 0, n_old, all->pdata, all->len);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (JjLibrary *self)
 {
   GHashTableIter iter;
   Document *doc;
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->store));
 
   g_ptr_array_set_size (self->all, 0);
   g_hash_table_iter_init (&iter, self->documents);
@@ -345,8 +378,17 @@ rebuild (JjLibrary *self)
     }
   jj_library_query_sort (JJ_LIBRARY_SORT_DATE, self->all);
 
-  g_list_store_splice (self->store, 0, n_old, self->all->pdata, self->all->len);
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (g_thread_self () == self->thread)
+    publish (self);
+  else
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, publish, g_object_ref (self), g_object_unref);
+      g_source_set_static_name (source, "[jiejian] library passages");
+      g_source_attach (source, self->context);
+    }
 }
 
 /* Drops @path from the library and, at the next write, the database. */
@@ -506,6 +548,7 @@ jj_library_refresh (JjLibrary     *self,
   gboolean changed = FALSE;
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   g_hash_table_iter_init (&iter, self->documents);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&doc))
@@ -966,6 +1009,7 @@ jj_library_save_index (JjLibrary  *self,
   int rc = SQLITE_ERROR;
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   if (ensure_database (self, &local_error))
     {
@@ -1274,6 +1318,7 @@ jj_library_load (JjLibrary     *self,
                  GError       **error)
 {
   g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   if (self->default_file)
     remove_old_index ();
@@ -1315,6 +1360,7 @@ jj_library_load_async (JjLibrary           *self,
   JjLibrary *worker;
 
   g_return_if_fail (JJ_IS_LIBRARY (self));
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   /* The thread works on a library of its own, handed over when done. */
   worker = jj_library_new (self->index_file);
@@ -1337,6 +1383,7 @@ jj_library_load_finish (JjLibrary     *self,
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
@@ -1409,6 +1456,7 @@ jj_library_add_folder (JjLibrary *self,
 
   g_return_if_fail (JJ_IS_LIBRARY (self));
   g_return_if_fail (G_IS_FILE (folder));
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   path = dup_absolute_path (folder);
   if (path == NULL)
@@ -1430,6 +1478,7 @@ jj_library_remove_folder (JjLibrary *self,
 
   g_return_if_fail (JJ_IS_LIBRARY (self));
   g_return_if_fail (G_IS_FILE (folder));
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   path = dup_absolute_path (folder);
   for (guint i = 0; path != NULL && i < self->folders->len; i++)
@@ -1450,6 +1499,7 @@ jj_library_dup_folders (JjLibrary *self)
   char **folders;
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   builder = g_strv_builder_new ();
   for (guint i = 0; i < self->folders->len; i++)
@@ -1500,6 +1550,7 @@ jj_library_add_document (JjLibrary  *self,
   g_return_if_fail (JJ_IS_LIBRARY (self));
   g_return_if_fail (G_IS_FILE (document));
   g_return_if_fail (sidecar == NULL || G_IS_FILE (sidecar));
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   doc = ensure_explicit_document (self, document);
   if (doc == NULL)
@@ -1554,6 +1605,7 @@ jj_library_relocate (JjLibrary   *self,
   g_return_val_if_fail (JJ_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (old_path != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (new_location), FALSE);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   doc = g_hash_table_lookup (self->documents, old_path);
   if (doc == NULL)
@@ -1678,6 +1730,7 @@ guint
 jj_library_get_n_passages (JjLibrary *self)
 {
   g_return_val_if_fail (JJ_IS_LIBRARY (self), 0);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   return self->all->len;
 }
@@ -1689,6 +1742,7 @@ jj_library_search (JjLibrary      *self,
 {
   g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (JJ_IS_LIBRARY_QUERY (query), NULL);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   return jj_library_query_run (query, (JjPassage **)self->all->pdata, self->all->len);
 }
@@ -1708,6 +1762,7 @@ jj_library_dup_tags (JjLibrary *self)
   GPtrArray *tags;
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   tags = g_ptr_array_new ();
   for (guint i = 0; i < self->all->len; i++)
@@ -1735,6 +1790,7 @@ jj_library_dup_authors (JjLibrary *self)
   GPtrArray *authors;
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   authors = g_ptr_array_new ();
   for (guint i = 0; i < self->all->len; i++)
@@ -1754,6 +1810,7 @@ guint
 jj_library_get_n_documents (JjLibrary *self)
 {
   g_return_val_if_fail (JJ_IS_LIBRARY (self), 0);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   return g_hash_table_size (self->documents);
 }
@@ -1767,6 +1824,7 @@ jj_library_dup_document_paths (JjLibrary *self)
   const char *path;
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   paths = g_ptr_array_new ();
   g_hash_table_iter_init (&iter, self->documents);
@@ -1786,6 +1844,7 @@ jj_library_get_document_title (JjLibrary  *self,
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   doc = g_hash_table_lookup (self->documents, path);
 
@@ -1801,6 +1860,7 @@ jj_library_get_document_status (JjLibrary  *self,
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), JJ_DOCUMENT_STATUS_MISSING);
   g_return_val_if_fail (path != NULL, JJ_DOCUMENT_STATUS_MISSING);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   doc = g_hash_table_lookup (self->documents, path);
 
@@ -1816,6 +1876,7 @@ jj_library_get_moved_from (JjLibrary  *self,
 
   g_return_val_if_fail (JJ_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
 
   doc = g_hash_table_lookup (self->documents, path);
 
