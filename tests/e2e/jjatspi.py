@@ -2,12 +2,16 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import faulthandler
 import os
 import subprocess
 import time
 
 import pyatspi
 from gi.repository import GLib
+
+# Where a crash in libatspi happens, in the test log.
+faulthandler.enable()
 
 # X keycodes on Xvfb's default keymap
 KEY_CONTROL = 37
@@ -99,11 +103,47 @@ def press(*keycodes):
     time.sleep(0.2)
 
 
+_display = None
+
+
+def hold_display():
+    """Keeps a connection to the X server for the whole test: Xvfb resets
+    when its last client leaves (the accessibility bus's launcher, at
+    first), and an app started then cannot open the display."""
+    global _display
+    import ctypes
+    import ctypes.util
+    if _display is not None:
+        return
+    try:
+        xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+    except OSError:
+        return
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    deadline = time.monotonic() + 20
+    while not _display:
+        _display = xlib.XOpenDisplay(None)
+        if not _display and time.monotonic() > deadline:
+            raise AssertionError("the display %s does not answer" % os.environ["DISPLAY"])
+        time.sleep(0.1)
+
+
+def _die_with_parent():
+    import ctypes
+    import signal
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 class App:
     """The jiejian binary, started on a file, found on the accessibility bus."""
 
     def __init__(self, binary, path, env):
-        self.proc = subprocess.Popen([binary, path], env=env)
+        # The app dies with the test: one left running after a crash in
+        # libatspi holds the test's output open, and meson waits for it.
+        hold_display()
+        self.proc = subprocess.Popen([binary, path], env=env, preexec_fn=_die_with_parent)
         try:
             self.app = wait_for(self._find_app, "the application on the accessibility bus", 60)
         except Timeout:
