@@ -101,7 +101,7 @@ describe_variant (const JjWordingVariant *variant,
   guint n_docs = variant->documents->len;
 
   *counts_out = g_strdup_printf (ngettext ("%u hit in %u speech", "%u hits in %u speeches", n_docs),
-                                 variant->hits->len, n_docs);
+                                 variant->n_hits, n_docs);
 
   for (guint i = 0; i < variant->years->len; i++)
     {
@@ -217,7 +217,7 @@ show_results (JjWordingView *self,
   clear_results (self);
 
   for (guint v = 0; v < variants->len; v++)
-    n_hits += ((JjWordingVariant *)g_ptr_array_index (variants, v))->hits->len;
+    n_hits += ((JjWordingVariant *)g_ptr_array_index (variants, v))->n_hits;
   if (n_hits == 0)
     {
       g_autofree char *description = g_strdup_printf (_("Neither “%s” nor a close variant of it is in any speech of the library."),
@@ -242,8 +242,8 @@ show_results (JjWordingView *self,
           gtk_list_box_append (self->list, row);
           g_ptr_array_add (rows, row);
         }
-      if (variant->hits->len > MAX_ROWS_PER_VARIANT)
-        gtk_list_box_append (self->list, make_more_row (variant->hits->len - MAX_ROWS_PER_VARIANT));
+      if (variant->n_hits > MAX_ROWS_PER_VARIANT)
+        gtk_list_box_append (self->list, make_more_row (variant->n_hits - MAX_ROWS_PER_VARIANT));
 
       g_ptr_array_add (self->variants, jj_wording_variant_copy (variant));
       g_ptr_array_add (self->hit_rows, rows);
@@ -264,7 +264,8 @@ compare_thread (GTask        *task,
   GPtrArray *variants;
 
   /* The index is the process's, alive for as long as the task holds us. */
-  variants = jj_wording_compare (self->index, phrase, &error);
+  /* Only the lines shown are kept; every occurrence is still counted. */
+  variants = jj_wording_compare_bounded (self->index, phrase, MAX_ROWS_PER_VARIANT, &error);
   if (variants == NULL)
     g_task_return_error (task, error);
   else
