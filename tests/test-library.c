@@ -387,7 +387,7 @@ test_database_follows (Fixture       *fixture,
   g_autoptr(JjLibrary) again = NULL;
   JjMark *mark;
   sqlite3 *db;
-  gint64 kept_id, changed_id;
+  gint64 kept_id;
 
   g_assert_true (jj_library_save_index (fixture->library, &error));
   g_assert_no_error (error);
@@ -396,7 +396,6 @@ test_database_follows (Fixture       *fixture,
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages", NULL), ==, fixture->n_documents * N_MARKS);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_documents WHERE path = ?1", gone_path), ==, 1);
   kept_id = query_int64 (db, id_sql, kept_path);
-  changed_id = query_int64 (db, id_sql, changed_path);
   sqlite3_close (db);
 
   g_assert_cmpint (g_unlink (gone_sidecar), ==, 0);
@@ -421,8 +420,10 @@ test_database_follows (Fixture       *fixture,
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages", NULL), ==,
                    (fixture->n_documents - 1) * N_MARKS + 1);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_passages WHERE quote = ?1", "新添的一句话"), ==, 1);
+  /* The speech that did not change was not written again. (The changed
+   * one's new row may take its old rowid back when it was the last: its
+   * new passage above shows it was written.) */
   g_assert_cmpint (query_int64 (db, id_sql, kept_path), ==, kept_id);
-  g_assert_cmpint (query_int64 (db, id_sql, changed_path), !=, changed_id);
   sqlite3_close (db);
 
   g_clear_object (&fixture->library);
