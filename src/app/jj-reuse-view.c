@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "jj-document.h"
+#include "jj-library-text-index.h"
 #include "jj-reuse-checker.h"
 #include "jj-reuse-view.h"
 #include "jj-text-index.h"
@@ -124,32 +125,11 @@ update_index (JjTextIndex   *index,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) paths = jj_library_text_index_collect_paths ((const char * const *)data->documents,
+                                                             (const char * const *)data->folders,
+                                                             cancellable);
 
-  for (guint i = 0; data->documents[i] != NULL; i++)
-    if (g_hash_table_add (seen, data->documents[i]))
-      g_ptr_array_add (paths, g_strdup (data->documents[i]));
-  for (guint i = 0; data->folders[i] != NULL; i++)
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (data->folders[i]);
-      g_auto(GStrv) found = jj_text_index_collect_documents (folder, cancellable);
-
-      for (guint k = 0; found[k] != NULL; k++)
-        {
-          if (!g_hash_table_contains (seen, found[k]))
-            {
-              char *path = g_strdup (found[k]);
-
-              g_ptr_array_add (paths, path);
-              g_hash_table_add (seen, path);
-            }
-        }
-    }
-  g_ptr_array_add (paths, NULL);
-
-  return jj_text_index_update (index, (const char * const *) paths->pdata, cancellable,
-                               NULL, NULL, error);
+  return jj_text_index_update (index, (const char * const *)paths, cancellable, NULL, NULL, error);
 }
 
 /* With shared_lock held. */

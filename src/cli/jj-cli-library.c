@@ -176,11 +176,8 @@ jj_cli_library (int    argc,
       g_printerr (_("Usage: jiejian-cli %s\n"), usage);
       return 2;
     }
-  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
-    {
-      jj_cli_print_error (_("unknown format “%s”: use tsv or json"), format);
-      return 2;
-    }
+  if (!jj_cli_check_tsv_json (format))
+    return 2;
 
   query = jj_library_query_new ();
   if (sort == NULL || g_str_equal (sort, "date"))

@@ -132,11 +132,8 @@ jj_cli_marks (int    argc,
   if (!jj_cli_parse (context, &argc, &argv, 1, "marks [--format tsv|json] [--check] FILE"))
     return 2;
 
-  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
-    {
-      jj_cli_print_error (_("unknown format “%s”: use tsv or json"), format);
-      return 2;
-    }
+  if (!jj_cli_check_tsv_json (format))
+    return 2;
 
   session = jj_cli_open_session (argv[1], !check, NULL, NULL);
   if (session == NULL)

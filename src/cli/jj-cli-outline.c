@@ -96,11 +96,8 @@ jj_cli_outline (int    argc,
   if (!jj_cli_parse (context, &argc, &argv, 1, "outline [--format tsv|json] FILE"))
     return 2;
 
-  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
-    {
-      jj_cli_print_error (_("unknown format “%s”: use tsv or json"), format);
-      return 2;
-    }
+  if (!jj_cli_check_tsv_json (format))
+    return 2;
 
   file = jj_document_file_for_arg (argv[1]);
   document = jj_document_load (file, JJ_LOAD_DEFAULT, NULL, &error);

@@ -99,11 +99,8 @@ jj_cli_reuse (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!jj_cli_parse (context, &argc, &argv, 1, usage))
     return 2;
-  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
-    {
-      jj_cli_print_error (_("unknown format “%s”: use tsv or json"), format);
-      return 2;
-    }
+  if (!jj_cli_check_tsv_json (format))
+    return 2;
   if (min_length < 4)
     {
       jj_cli_print_error (_("--min must be at least 4 characters"));

@@ -258,11 +258,8 @@ jj_cli_search (int    argc,
   if (!jj_cli_parse (context, &argc, &argv, 1, usage))
     return 2;
 
-  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
-    {
-      jj_cli_print_error (_("unknown format “%s”: use tsv or json"), format);
-      return 2;
-    }
+  if (!jj_cli_check_tsv_json (format))
+    return 2;
   if (limit < 0)
     {
       jj_cli_print_error (_("--limit must be a positive number"));

@@ -112,11 +112,8 @@ jj_cli_wording (int    argc,
   if (!jj_cli_parse (context, &argc, &argv, 1, usage))
     return 2;
 
-  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
-    {
-      jj_cli_print_error (_("unknown format “%s”: use tsv or json"), format);
-      return 2;
-    }
+  if (!jj_cli_check_tsv_json (format))
+    return 2;
 
   index = jj_cli_open_text_index (folders, &status);
   if (index == NULL)

@@ -54,6 +54,18 @@ jj_cli_print_error (const char *format,
 /* Parses options and checks that exactly @n_positional arguments remain
  * after the subcommand name (or at least one if @n_positional is -1).
  */
+/* --format of the listing commands: tsv (the default, @format NULL) or
+ * json. Says what is wrong otherwise. */
+gboolean
+jj_cli_check_tsv_json (const char *format)
+{
+  if (format == NULL || g_str_equal (format, "tsv") || g_str_equal (format, "json"))
+    return TRUE;
+
+  jj_cli_print_error (_("unknown format “%s”: use tsv or json"), format);
+  return FALSE;
+}
+
 gboolean
 jj_cli_parse (GOptionContext   *context,
               int              *argc,

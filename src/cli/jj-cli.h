@@ -35,6 +35,7 @@ gboolean jj_cli_parse       (GOptionContext *context,
                              char         ***argv,
                              int             n_positional,
                              const char     *usage);
+gboolean jj_cli_check_tsv_json (const char  *format);
 
 typedef struct _JjDocument JjDocument;
 typedef struct _JjTextIndex JjTextIndex;

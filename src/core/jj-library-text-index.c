@@ -106,21 +106,35 @@ progress_cb (guint    done,
   g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_dispatch, p, progress_free);
 }
 
-static char **
-collect_paths (UpdateData   *data,
-               GCancellable *cancellable)
+/**
+ * jj_library_text_index_collect_paths:
+ * @documents: the speeches the library knows by name
+ * @folders: its folders, searched with their subfolders
+ *
+ * Returns: (transfer full): every speech of the library once: what its
+ *   full-text index is brought up to date with.
+ */
+char **
+jj_library_text_index_collect_paths (const char * const *documents,
+                                     const char * const *folders,
+                                     GCancellable       *cancellable)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; data->documents[i] != NULL; i++)
+  for (guint i = 0; documents != NULL && documents[i] != NULL; i++)
     {
-      if (g_hash_table_add (seen, data->documents[i]))
-        g_ptr_array_add (paths, g_strdup (data->documents[i]));
+      if (!g_hash_table_contains (seen, documents[i]))
+        {
+          char *path = g_strdup (documents[i]);
+
+          g_hash_table_add (seen, path);
+          g_ptr_array_add (paths, path);
+        }
     }
-  for (guint i = 0; data->folders[i] != NULL; i++)
+  for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
     {
-      g_autoptr(GFile) folder = g_file_new_for_path (data->folders[i]);
+      g_autoptr(GFile) folder = g_file_new_for_path (folders[i]);
       g_auto(GStrv) found = jj_text_index_collect_documents (folder, cancellable);
 
       for (guint k = 0; found[k] != NULL; k++)
@@ -164,7 +178,8 @@ update_thread (GTask        *task,
       g_object_set_qdata (G_OBJECT (index), opened_quark (), GINT_TO_POINTER (TRUE));
     }
 
-  paths = collect_paths (data, cancellable);
+  paths = jj_library_text_index_collect_paths ((const char * const *)data->documents,
+                                               (const char * const *)data->folders, cancellable);
   ok = jj_text_index_update (index, (const char * const *)paths, cancellable,
                              progress_cb, data, &error);
   g_mutex_unlock (&update_lock);

@@ -11,6 +11,9 @@
 G_BEGIN_DECLS
 
 JjTextIndex *jj_library_text_index_get_default   (void);
+char       **jj_library_text_index_collect_paths (const char * const       *documents,
+                                                  const char * const       *folders,
+                                                  GCancellable             *cancellable);
 void         jj_library_text_index_update_async  (JjTextIndex              *index,
                                                   JjLibrary                *library,
                                                   GCancellable             *cancellable,
