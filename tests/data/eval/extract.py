@@ -21,43 +21,22 @@ ALDO_COMMIT = '99bc4b01d11c2b884a83ecc8f966d97e17cd450e'
 XI_COMMIT = 'f5b9bf33ce0ca63a04ddab5f63d728eca9208055'
 LIMIT = 25000
 
-# NN: (source, file, key, cut-before) ; key = JSONL title or CSV row index.
-# cut-before: the text is cut just before the first line starting with it
-# (a section boundary) to keep it under LIMIT characters.
-DOCS = {
-    '01': ('aldo', 'government_work_reports.jsonl', '1956年中华人民共和国国务院政府工作报告', None),
-    '02': ('aldo', 'government_work_reports.jsonl', '1960年中华人民共和国国务院政府工作报告', None),
-    '03': ('aldo', 'government_work_reports.jsonl', '1975年中华人民共和国国务院政府工作报告', None),
-    '04': ('aldo', 'government_work_reports.jsonl', '1980年中华人民共和国国务院政府工作报告', None),
-    '05': ('aldo', 'government_work_reports.jsonl', '1985年中华人民共和国国务院政府工作报告', None),
-    '06': ('aldo', 'government_work_reports.jsonl', '1992年中华人民共和国国务院政府工作报告', None),
-    '07': ('aldo', 'government_work_reports.jsonl', '1997年中华人民共和国国务院政府工作报告', None),
-    '08': ('aldo', 'government_work_reports.jsonl', '2001年中华人民共和国国务院政府工作报告', None),
-    '09': ('aldo', 'government_work_reports.jsonl', '2007年中华人民共和国国务院政府工作报告', None),
-    '10': ('aldo', 'government_work_reports.jsonl', '2012年中华人民共和国国务院政府工作报告', None),
-    '11': ('aldo', 'government_work_reports.jsonl', '2018年中华人民共和国国务院政府工作报告', None),
-    '12': ('aldo', 'government_work_reports.jsonl', '2021年中华人民共和国国务院政府工作报告', None),
-    '13': ('aldo', 'government_work_reports.jsonl', '2024年中华人民共和国国务院政府工作报告', None),
-    '14': ('aldo', 'cpc_congress_reports.jsonl', '在中国共产党第九次全国代表大会上的报告', None),
-    '15': ('aldo', 'cpc_congress_reports.jsonl', '在中国共产党第十次全国代表大会上的报告', None),
-    '16': ('aldo', 'cpc_congress_reports.jsonl', '沿着有中国特色的社会主义道路前进 (十三大)', '六、在改革开放中加强党的建设'),
-    '17': ('aldo', 'cpc_congress_reports.jsonl', '加快改革开放和现代化建设步伐 (十四大)', '四、加强党的建设和改善党的领导'),
-    '18': ('aldo', 'cpc_congress_reports.jsonl', '高举邓小平理论伟大旗帜，把建设有中国特色社会主义事业全面推向二十一世纪 (十五大)', '十、面向新世纪的中国共产党'),
-    '19': ('aldo', 'cpc_congress_reports.jsonl', '高举中国特色社会主义伟大旗帜，为夺取全面建设小康社会新胜利而奋斗 (十七大)', '十二、以改革创新精神全面推进党的建设新的伟大工程'),
-    '20': ('aldo', 'cpc_congress_reports.jsonl', '高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗 (二十大)', '十二、实现建军一百年奋斗目标'),
-    '21': ('xi', 'all_data.csv', 1, None),
-    '22': ('xi', 'all_data.csv', 13, None),
-    '23': ('xi', 'all_data.csv', 17, None),
-    '24': ('xi', 'all_data.csv', 18, None),
-    '25': ('xi', 'all_data.csv', 22, None),
-    '26': ('xi', 'all_data.csv', 24, None),
-    '27': ('xi', 'all_data.csv', 37, None),
-    '28': ('xi', 'all_data.csv', 44, None),
-    '29': ('xi', 'all_data.csv', 50, None),
-    '30': ('xi', 'all_data.csv', 51, None),
-    '31': ('xi', 'all_data.csv', 55, None),
-    '32': ('xi', 'all_data.csv', 25, None),
-}
+# extract.tsv, one document per line:
+# NN, source (aldo|xi), file, key, cut-before.  key = JSONL title or CSV row
+# index; cut-before: the text is cut just before the first line starting with
+# it (a section boundary) to keep it under LIMIT characters, "-" for none.
+
+
+def read_docs(here):
+    docs = {}
+    with open(os.path.join(here, 'extract.tsv'), encoding='utf-8') as f:
+        for line in f:
+            if not line.strip() or line.startswith('#'):
+                continue
+            nn, src, name, key, cut = line.rstrip('\n').split('\t')
+            docs[nn] = (src, name, int(key) if src == 'xi' else key, None if cut == '-' else cut)
+    return dict(sorted(docs.items()))
+
 
 FOOTER = re.compile(r'本作品(是中华人民共和国的|来自|在全世界|属于)')
 
@@ -105,7 +84,7 @@ def main():
     rows = list(csv.DictReader(io.StringIO(show(xi, XI_COMMIT, 'all_data.csv'))))
     for sub in ('raw', 'runon'):
         os.makedirs(os.path.join(here, sub), exist_ok=True)
-    for nn, (src, name, key, cut) in DOCS.items():
+    for nn, (src, name, key, cut) in read_docs(here).items():
         if src == 'aldo':
             lines = clean_wikisource(jsonl[(name, key)])
         else:
