@@ -19,7 +19,9 @@
  * marker is the same and one title is a prefix of the other. A predicted
  * series (an entry whose kind has the nick "parallel") matches a gold one
  * when both start with the same 10 characters, dashes and spaces left out.
- * Figures are printed for every split and form; exits 1 when a goal is
+ * Figures, and the per-document lines, are printed for every form of the
+ * chosen split only (of every split with --split all, the default), so that
+ * tuning on one split shows nothing of another; exits 1 when a goal is
  * missed on the chosen split, 77 (skip) when there is no corpus.
  */
 
@@ -81,6 +83,9 @@ typedef struct
 } Split;
 
 static gboolean verbose;
+/* per-document lines only for the documents of the chosen split, so that
+ * scoring one split shows nothing of another's documents */
+static gboolean show_doc = TRUE;
 static int parallel_kind = -1;
 
 static void
@@ -336,20 +341,20 @@ score_headings (const char *name,
             doc->kind_matched[numbered]++;
           if (numbered && exact)
             doc->numbered_exact++;
-          if (verbose && (!exact || p->level != g->level))
+          if (verbose && show_doc && (!exact || p->level != g->level))
             printf ("  %s %s  ~ L%u %s  | gold L%u %s\n", name, form, p->level, p->text, g->level, g->text);
           i++;
           j++;
         }
       else if (p != NULL && (g == NULL || DP (i + 1, j) >= DP (i, j + 1)))
         {
-          if (verbose)
+          if (verbose && show_doc)
             printf ("  %s %s  + L%u %s\n", name, form, p->level, p->text);
           i++;
         }
       else
         {
-          if (verbose)
+          if (verbose && show_doc)
             printf ("  %s %s  - L%u %s\n", name, form, g->level, g->text);
           j++;
         }
@@ -397,7 +402,7 @@ score_parallel (const char *name,
             doc->par_level_ok++;
           if (p->n == g->n)
             doc->par_n_ok++;
-          if (verbose && (p->level != g->level || p->n != g->n))
+          if (verbose && show_doc && (p->level != g->level || p->n != g->n))
             printf ("  %s %s  ~ series L%u ×%u %s  | gold L%u ×%u\n", name, form,
                     p->level, p->n, p->key, g->level, g->n);
           i++;
@@ -405,13 +410,13 @@ score_parallel (const char *name,
         }
       else if (p != NULL && (g == NULL || DP (i + 1, j) >= DP (i, j + 1)))
         {
-          if (verbose)
+          if (verbose && show_doc)
             printf ("  %s %s  + series L%u ×%u %s\n", name, form, p->level, p->n, p->key);
           i++;
         }
       else
         {
-          if (verbose)
+          if (verbose && show_doc)
             printf ("  %s %s  - series L%u ×%u %s\n", name, form, g->level, g->n, g->key);
           j++;
         }
@@ -593,9 +598,10 @@ score_text (const char *doc,
   score_headings (doc, form_name, gold, pred, &one);
   if (gold_parallel != NULL)
     score_parallel (doc, form_name, gold_parallel, pred_parallel, &one);
-  printf ("%s\t%s\t%u\t%u\t%u\t%u\t%u/%u\t%u/%u/%u\n", doc, form_name, gold->len, pred->len,
-          one.matched, one.level_ok, one.numbered_exact, one.kind_gold[1],
-          one.par_gold, one.par_pred, one.par_matched);
+  if (show_doc)
+    printf ("%s\t%s\t%u\t%u\t%u\t%u\t%u/%u\t%u/%u/%u\n", doc, form_name, gold->len, pred->len,
+            one.matched, one.level_ok, one.numbered_exact, one.kind_gold[1],
+            one.par_gold, one.par_pred, one.par_matched);
   score_add (score, &one);
 }
 
@@ -730,6 +736,9 @@ main (int   argc,
       Split *split = split_name != NULL ? split_for (splits, &n_splits, split_name) : NULL;
       Score doc_scores[N_FORMS] = { { 0 } };
 
+      show_doc = g_str_equal (goal_split, "all")
+                 || (split_name != NULL && g_str_equal (split_name, goal_split));
+
       for (guint form = FORM_RAW; form <= FORM_RUNON; form++)
         {
           g_autofree char *path = g_strdup_printf ("%s/%s/%s.txt", dir, form_names[form], doc);
@@ -772,6 +781,9 @@ main (int   argc,
           gboolean met;
 
           if (form == FORM_PAGE && pages_dir == NULL)
+            continue;
+          /* with --split, the other splits' figures stay unseen too */
+          if (!g_str_equal (goal_split, "all") && !g_str_equal (splits[s].name, goal_split))
             continue;
           fig = report (splits[s].name, form_names[form], &splits[s].forms[form]);
           if (!g_str_equal (splits[s].name, goal_split)
