@@ -192,6 +192,7 @@ test_warm_index (Fixture       *fixture,
   g_autoptr(JjPassage) passage = NULL;
   g_autofree char *doc_path = library_data_document_path (fixture->dir, 12);
   g_autofree char *sidecar_path = g_strconcat (doc_path, JJ_SIDECAR_SUFFIX, NULL);
+  g_autofree char *title = NULL;
 
   g_assert_true (g_file_query_exists (fixture->index, NULL));
 
@@ -206,7 +207,8 @@ test_warm_index (Fixture       *fixture,
   passage = find_one (again, "第12篇第0段");
   g_assert_cmpuint (jj_passage_get_document_status (passage), ==, JJ_DOCUMENT_STATUS_MISSING);
   g_assert_cmpuint (jj_library_get_document_status (again, doc_path), ==, JJ_DOCUMENT_STATUS_MISSING);
-  g_assert_cmpstr (jj_library_get_document_title (again, doc_path), ==, "讲话0012");
+  title = jj_library_dup_document_title (again, doc_path);
+  g_assert_cmpstr (title, ==, "讲话0012");
 }
 
 static void
@@ -412,7 +414,7 @@ test_database_follows (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (jj_library_get_n_documents (fixture->library), ==, fixture->n_documents - 1);
   g_assert_cmpint (jj_library_get_document_status (fixture->library, gone_path), ==, JJ_DOCUMENT_STATUS_MISSING);
-  g_assert_null (jj_library_get_document_title (fixture->library, gone_path));
+  g_assert_null (jj_library_dup_document_title (fixture->library, gone_path));
 
   db = open_database (fixture);
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM library_documents WHERE path = ?1", gone_path), ==, 0);
@@ -582,7 +584,7 @@ test_foreign_database (Fixture       *fixture,
   again = open_library (fixture);
   g_assert_cmpuint (jj_library_get_n_documents (again), ==, fixture->n_documents);
   g_assert_cmpuint (jj_library_get_n_passages (again), ==, fixture->n_documents * N_MARKS);
-  g_assert_null (jj_library_get_document_title (again, "/nowhere/phantom.txt"));
+  g_assert_null (jj_library_dup_document_title (again, "/nowhere/phantom.txt"));
   g_clear_object (&again);
 
   db = open_database (fixture);

@@ -253,7 +253,7 @@ fill_filters (JjLibraryWindow *self)
   gtk_string_list_append (documents, _("All Speeches"));
   for (guint i = 0; self->documents[i] != NULL; i++)
     {
-      const char *title = jj_library_get_document_title (self->library, self->documents[i]);
+      g_autofree char *title = jj_library_dup_document_title (self->library, self->documents[i]);
       g_autofree char *base = g_path_get_basename (self->documents[i]);
 
       gtk_string_list_append (documents, title && *title ? title : base);

@@ -1836,8 +1836,10 @@ jj_library_dup_document_paths (JjLibrary *self)
   return (char **)g_ptr_array_free (paths, FALSE);
 }
 
-const char *
-jj_library_get_document_title (JjLibrary  *self,
+/* A copy: the library may drop or replace the document from its refresh
+ * thread as soon as the lock is let go. */
+char *
+jj_library_dup_document_title (JjLibrary  *self,
                                const char *path)
 {
   Document *doc;
@@ -1848,7 +1850,7 @@ jj_library_get_document_title (JjLibrary  *self,
 
   doc = g_hash_table_lookup (self->documents, path);
 
-  return doc != NULL ? doc->title : NULL;
+  return doc != NULL ? g_strdup (doc->title) : NULL;
 }
 
 /* JJ_DOCUMENT_STATUS_MISSING for documents the library does not know. */

@@ -68,7 +68,7 @@ char            **jj_library_dup_authors          (JjLibrary       *self);
 
 guint             jj_library_get_n_documents      (JjLibrary       *self);
 char            **jj_library_dup_document_paths   (JjLibrary       *self);
-const char       *jj_library_get_document_title   (JjLibrary       *self,
+char             *jj_library_dup_document_title   (JjLibrary       *self,
                                                    const char      *path);
 JjDocumentStatus  jj_library_get_document_status  (JjLibrary       *self,
                                                    const char      *path);
