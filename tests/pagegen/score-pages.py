@@ -66,7 +66,8 @@ def main():
             group = ("held-out" if meta["style"].startswith("held-") else
                      "blind" if meta["style"].startswith("blind-") else
                      "last" if meta["style"].startswith("last-") else
-                     "fresh" if meta["style"].startswith("fresh-") else "tune")
+                     "fresh" if meta["style"].startswith("fresh-") else
+                     "sixth" if meta["style"].startswith("sixth-") else "tune")
             for key in (meta["style"], group, group + "/" + meta["form"]):
                 for k, v in r.items():
                     if v is not None:
@@ -81,7 +82,7 @@ def main():
                                       "" if not left else " left: " + " | ".join(left[:4])))
     keys = ["clean", "first", "last", "title", "whole"]
     print("%-22s %5s %s  %s" % ("style", "pages", " ".join("%6s" % k for k in keys), "(titled pages)"))
-    for s in sorted(n_style, key=lambda s: (s.count("/") + ("held" in s) * 2 + ("blind" in s) * 3 + ("last" in s) * 4 + ("fresh" in s) * 5 + (s in ("tune", "held-out", "blind", "last", "fresh")) * 8, s)):
+    for s in sorted(n_style, key=lambda s: (s.count("/") + ("held" in s) * 2 + ("blind" in s) * 3 + ("last" in s) * 4 + ("fresh" in s) * 5 + ("sixth" in s) * 6 + (s in ("tune", "held-out", "blind", "last", "fresh", "sixth")) * 8, s)):
         n = n_style[s]
         print("%-22s %5d %s  (%d)" % (s, n["clean"], " ".join("%6.3f" % (by_style[s][k] / max(n[k], 1)) for k in keys),
                                       n["title"]))
