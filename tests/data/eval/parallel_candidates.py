@@ -48,12 +48,12 @@ def num(s):
     return None
 
 
-def key(text):
+def key(text, ordinal=True):
     if HEADING.match(text):
         return None
     if DASH.match(text):
         return ('dash', '——')
-    m = ORD.match(text)
+    m = ORD.match(text) if ordinal else None
     if m and not re.search(r'\W', m.group(1)) and num(m.group(2)) is not None:
         return ('ord', m.group(1) + '*' + m.group(3), num(m.group(2)))
     k = text[:2]
@@ -63,17 +63,29 @@ def key(text):
 
 
 def runs(items):
+    """Maximal runs of >= 3 consecutive items that share their first two
+    characters, then ordinal runs (第一阶段…/第二阶段…) where none of those is:
+    an opening that merely holds a numeral (过去五年…) still shares its first
+    two characters."""
+    shared = key_runs(items, False)
+    taken = {off for _, members in shared for off, _ in members}
+    ordinal = [(k, m) for k, m in key_runs(items, True)
+               if k[0] == 'ord' and not any(off in taken for off, _ in m)]
+    return sorted(shared + ordinal, key=lambda r: r[1][0][0])
+
+
+def key_runs(items, ordinal):
     """Maximal runs of >= 3 consecutive items with the same key."""
     out, i = [], 0
     while i < len(items):
-        k = key(items[i][1])
+        k = key(items[i][1], ordinal)
         j = i + 1
         if k is not None:
             while j < len(items):
-                k2 = key(items[j][1])
+                k2 = key(items[j][1], ordinal)
                 if k2 is None or k2[:2] != k[:2]:
                     break
-                if k[0] == 'ord' and k2[2] != key(items[j - 1][1])[2] + 1:
+                if k[0] == 'ord' and k2[2] != key(items[j - 1][1], ordinal)[2] + 1:
                     break
                 j += 1
         if k is not None and j - i >= 3:
