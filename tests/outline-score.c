@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jj-converter.h"
 #include "jj-document.h"
 #include "jj-outline.h"
 
@@ -605,6 +606,35 @@ score_text (const char *doc,
   score_add (score, &one);
 }
 
+/* Opening a page converts traditional characters to simplified ones, so a
+ * source in traditional characters is scored on its pages with its gold
+ * converted the same way. */
+static void
+gold_to_simplified (GArray *gold,
+                    GArray *gold_parallel)
+{
+  for (guint i = 0; i < gold->len; i++)
+    {
+      Item *item = &g_array_index (gold, Item, i);
+      char *simplified = jj_converter_t2s (item->text, -1, NULL, NULL);
+
+      if (simplified == NULL)
+        continue;
+      g_free (item->text);
+      item->text = simplified;
+    }
+  for (guint i = 0; gold_parallel != NULL && i < gold_parallel->len; i++)
+    {
+      Series *series = &g_array_index (gold_parallel, Series, i);
+      char *simplified = jj_converter_t2s (series->key, -1, NULL, NULL);
+
+      if (simplified == NULL)
+        continue;
+      g_free (series->key);
+      series->key = simplified;
+    }
+}
+
 /* Every page form of @doc in @pages_dir: NN.STYLE.SEED.page.txt */
 static void
 score_pages (const char *pages_dir,
@@ -752,7 +782,15 @@ main (int   argc,
           score_text (doc, form_names[form], outline, text, gold, gold_parallel, &doc_scores[form]);
         }
       if (pages_dir != NULL)
-        score_pages (pages_dir, doc, gold, gold_parallel, &doc_scores[FORM_PAGE]);
+        {
+          g_autofree char *raw_path = g_strdup_printf ("%s/raw/%s.txt", dir, doc);
+          g_autofree char *raw = NULL;
+
+          if (g_file_get_contents (raw_path, &raw, NULL, NULL)
+              && jj_converter_is_traditional (raw, -1))
+            gold_to_simplified (gold, gold_parallel);
+          score_pages (pages_dir, doc, gold, gold_parallel, &doc_scores[FORM_PAGE]);
+        }
 
       for (guint form = 0; form < N_FORMS; form++)
         {
