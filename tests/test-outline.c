@@ -932,6 +932,36 @@ test_fused_sentence_starts (void)
     }
 }
 
+/* 首先…第二…第三 and 其次…第三 count in one sequence, which a nearer
+ * 首先 takes over an older lone 第一; 第二，一定 is no list of numbers
+ */
+static void
+test_mixed_sequence (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(JjOutline) numbers = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("一、加强领导\n对此有两种态度：第一，迎难而上；第二，知难而退。正文。\n"
+                    "首先，一定要统一思想。正文。\n第二，一定要明确分工。正文。\n"
+                    "第三，要狠抓落实。正文。\n二、明确任务\n开场正文。其次，要突出重点。正文。"
+                    "第三，要强化督查。正文。\n");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、加强领导\n"
+                   "2 enumerator 首先，一定要统一思想\n"
+                   "2 enumerator 第二，一定要明确分工\n"
+                   "2 enumerator 第三，要狠抓落实\n"
+                   "1 heading 二、明确任务\n"
+                   "2 enumerator 其次，要突出重点\n"
+                   "2 enumerator 第三，要强化督查\n");
+
+  numbers = detect ("一、任务\n分为第一、二两类。正文。第一，二，三。正文。\n");
+  g_clear_pointer (&got, g_free);
+  got = dump (numbers);
+  g_assert_cmpstr (got, ==, "1 heading 一、任务\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1331,6 +1361,7 @@ main (int   argc,
   g_test_add_func ("/outline/lost-sibling", test_lost_sibling);
   g_test_add_func ("/outline/fused-cuts", test_fused_cuts);
   g_test_add_func ("/outline/fused-cuts-subject", test_fused_cuts_subject);
+  g_test_add_func ("/outline/mixed-sequence", test_mixed_sequence);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

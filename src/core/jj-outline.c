@@ -504,8 +504,9 @@ match_marker (const Scan *s,
           }
         if (e != 0xFF0C && e != 0x3001 && e != 0xFF1A && e != ',')
           return FALSE;
-        /* 第一、二 is a list of numbers */
-        if (cn_digit (at (s, i + 2 + len)))
+        /* 第一、二 and 第一，二， are lists of numbers; 第二，一定 is no list */
+        if (cn_digit (at (s, i + 2 + len))
+            && (e == 0x3001 || is_clause_end (at (s, i + 3 + len)) || at (s, i + 3 + len) == 0x3001))
           return FALSE;
         cand->family = FAM_DI;
         cand->ordinal = v;
@@ -1686,6 +1687,58 @@ continued (const Cand *cands,
   return FALSE;
 }
 
+/* 首先，…第二，…第三，; 其次，…第三，: the ordinal words and 第N count in
+ * one sequence (but 最后 closes only its own kind). Returns the open
+ * series of the other kind that @c continues where its own kind has none
+ * nearer, or -1.
+ */
+static gint
+sequence_continued (Scan       *s,
+                    const gint *open,
+                    const Cand *c)
+{
+  const Series *own, *ser;
+  guint other;
+
+  if (c->family != FAM_DI && c->family != FAM_ORDER)
+    return -1;
+  other = c->family == FAM_DI ? FAM_ORDER : FAM_DI;
+  if (open[other] < 0 || open[other] == open[c->family])
+    return -1;
+  ser = &g_array_index (s->series, Series, open[other]);
+  if (c->ordinal < 2 || c->ordinal != ser->last_ord + 1)
+    return -1;
+  /* of two series it continues, the nearer */
+  if (open[c->family] >= 0)
+    {
+      own = &g_array_index (s->series, Series, open[c->family]);
+      if (c->ordinal == own->last_ord + 1 && own->last > ser->last)
+        return -1;
+    }
+  return open[other];
+}
+
+/* 其次 after a first point that has no marker: a series when 第三 or 再次
+ * follows it
+ */
+static gboolean
+second_starts_sequence (const Scan *s,
+                        guint       i)
+{
+  const Cand *cands = (const Cand *)(gconstpointer)s->cands->data;
+
+  if (cands[i].family != FAM_ORDER || cands[i].ordinal != 2)
+    return FALSE;
+  for (guint j = i + 1; j < s->cands->len; j++)
+    {
+      if (cands[j].family != FAM_DI && cands[j].family != FAM_ORDER)
+        continue;
+      return cands[j].ordinal == 3 && !(cands[j].flags & CAND_PENDING)
+          && cands[j].start - cands[i].start < LAST_ITEM_REACH;
+    }
+  return FALSE;
+}
+
 /* Groups candidates into series 1, 2, 3… per family and keeps the series
  * of two or more (or one strong heading). A member whose text was cut
  * where no sentence visibly starts is cut again once its siblings are
@@ -1723,7 +1776,12 @@ build_series (Scan *s)
   for (guint i = 0; i < s->cands->len; i++)
     {
       Cand *c = &cands[i];
-      Series *cur = open[c->family] >= 0 ? &g_array_index (s->series, Series, open[c->family]) : NULL;
+      gint other = sequence_continued (s, open, c);
+      Series *cur;
+
+      if (other >= 0)
+        open[c->family] = other;
+      cur = open[c->family] >= 0 ? &g_array_index (s->series, Series, open[c->family]) : NULL;
 
       c->series = -1;
       if (c->flags & CAND_PENDING)
@@ -1763,14 +1821,18 @@ build_series (Scan *s)
           series_add (s, open[c->family], i);
           /* nothing follows 最后 */
           if (c->ordinal == 0)
-            open[c->family] = -1;
+            {
+              if (open[FAM_DI] == open[c->family])
+                open[FAM_DI] = -1;
+              open[c->family] = -1;
+            }
         }
-      else if (c->ordinal == 1 || IS_HINT (c->family))
+      else if (c->ordinal == 1 || IS_HINT (c->family) || second_starts_sequence (s, i))
         {
           Series ns = { 0 };
 
           ns.first = ns.last = i;
-          ns.last_ord = 1;
+          ns.last_ord = MAX (c->ordinal, 1);
           g_array_append_val (s->series, ns);
           open[c->family] = s->series->len - 1;
           series_add (s, open[c->family], i);
