@@ -962,6 +962,30 @@ test_mixed_sequence (void)
   g_assert_cmpstr (got, ==, "1 heading 一、任务\n");
 }
 
+/* Run on: a time phrase that opens the sentence after a heading starts
+ * with its number (十五届…以来, 二〇二一年以来, 十二届三次全会以来), and
+ * a cut before it inside the same clause is no sentence start
+ */
+static void
+test_fused_time_phrase (void)
+{
+  const char *text =
+    "同志们：今天召开全县大会，我讲四点意见。"
+    "一、过去三年的工作和十年的基本经验十五届党代会以来的三年，是全县上下团结奋斗的三年。"
+    "二、全县发展的指导思想和基本方略十三届人大以来，全县农业发展迈上新台阶，工业持续壮大。"
+    "三、今后五年的目标任务二〇二一年以来，我们持续用力。"
+    "四、全县工作的基本路线和纲领十二届三次全会以来，全县人民埋头苦干。";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、过去三年的工作和十年的基本经验\n"
+                   "1 heading 二、全县发展的指导思想和基本方略\n"
+                   "1 heading 三、今后五年的目标任务\n"
+                   "1 heading 四、全县工作的基本路线和纲领\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1362,6 +1386,7 @@ main (int   argc,
   g_test_add_func ("/outline/fused-cuts", test_fused_cuts);
   g_test_add_func ("/outline/fused-cuts-subject", test_fused_cuts_subject);
   g_test_add_func ("/outline/mixed-sequence", test_mixed_sequence);
+  g_test_add_func ("/outline/fused-time-phrase", test_fused_time_phrase);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

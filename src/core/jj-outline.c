@@ -1010,6 +1010,54 @@ year_at (const Scan *s,
   return at (s, p + 4) == 0x5E74 && !year_digit (at (s, (gint64)p - 1));
 }
 
+/* 十五大以来的五年， 2009年以来，: a short time phrase that opens a
+ * sentence starts with its number
+ */
+static inline gboolean
+is_numeral (gunichar c)
+{
+  return cn_digit (c) != 0 || arabic_digit (c) >= 0 || c == 0x3007 || c == 0x25CB;
+}
+
+static gboolean
+time_phrase_at (const Scan *s,
+                guint       p)
+{
+  gunichar before = at (s, (gint64)p - 1);
+
+  /* 第一个…之后 counts, it is no time */
+  if (!is_numeral (at (s, p)) || is_numeral (before) || before == 0x7B2C)
+    return FALSE;
+  /* short: 十八大以来， */
+  for (guint k = p + 1; k < MIN (s->n, p + 9); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0xFF0C || (c == 0x4EE5 && at (s, k + 1) == 0x6765))
+        return adverbial_clause_at (s, p);
+      if (is_clause_end (c))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The adverbial clause at @p holds a time phrase that opens it later:
+ * 思想和基本方略十八大以来， starts at 十 (and 十一届三中全会以来 at 十)
+ */
+static gboolean
+time_phrase_after (const Scan *s,
+                   guint       p)
+{
+  for (guint k = p + 1; k < MIN (s->n, p + 14); k++)
+    {
+      if (is_clause_end (s->u[k]))
+        return FALSE;
+      if (time_phrase_at (s, k))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static guint
 cut_score (const Scan    *s,
            const Cand    *cand,
@@ -1023,7 +1071,8 @@ cut_score (const Scan    *s,
   if (demonstrative_at (s, p))
     ;
   else if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
-           || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
+           || (adverbial_clause_at (s, p) && (time_phrase_at (s, p) || !time_phrase_after (s, p)))
+           || quoted_sentence_at (s, p))
     score += 3;
   /* 要把…作为…: a subjectless sentence of a speech (not 要把握) */
   else if (s->u[p] == 0x8981 && at (s, p + 1) == 0x628A && at (s, p + 2) != 0x63E1)
