@@ -986,6 +986,38 @@ test_fused_time_phrase (void)
                    "1 heading 四、全县工作的基本路线和纲领\n");
 }
 
+/* 第一、关于工业生产 on a line of its own heads a section: the （1） list
+ * inside it is one level below, in paragraphs and in run-on text whose
+ * paragraphs keep their indent
+ */
+static void
+test_enumerator_sections (void)
+{
+  const char *forms[] = {
+    "（一）过去一年的工作\n正文。\n（二）今年的主要任务\n总的安排如下。\n第一、关于工业生产\n"
+    "　　正文。\n第二、关于农业生产\n　　今年将采取下列措施。\n　　（1）扩大播种面积。正文。\n"
+    "　　（2）兴修水利。正文。\n（三）加强领导\n正文。\n",
+    "（一）过去一年的工作　　正文。（二）今年的主要任务　　总的安排如下。第一、关于工业生产"
+    "　　正文。第二、关于农业生产　　今年将采取下列措施。　　（1）扩大播种面积。正文。"
+    "　　（2）兴修水利。正文。（三）加强领导　　正文。",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(JjOutline) outline = detect (forms[i]);
+      g_autofree char *got = dump (outline);
+
+      g_assert_cmpstr (got, ==,
+                       "1 heading （一）过去一年的工作\n"
+                       "1 heading （二）今年的主要任务\n"
+                       "2 enumerator 第一、关于工业生产\n"
+                       "2 enumerator 第二、关于农业生产\n"
+                       "3 heading （1）扩大播种面积\n"
+                       "3 heading （2）兴修水利\n"
+                       "1 heading （三）加强领导\n");
+    }
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1387,6 +1419,7 @@ main (int   argc,
   g_test_add_func ("/outline/fused-cuts-subject", test_fused_cuts_subject);
   g_test_add_func ("/outline/mixed-sequence", test_mixed_sequence);
   g_test_add_func ("/outline/fused-time-phrase", test_fused_time_phrase);
+  g_test_add_func ("/outline/enumerator-sections", test_enumerator_sections);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -1966,6 +1966,31 @@ encloses (const Scan     *s,
   return cands[inner->last].start < cands[k].start;
 }
 
+/* An enumerator series whose members are short paragraphs of their own
+ * (第一、关于基本建设) heads sections: a numbered series of a lower rank
+ * than the numbered heading around it nests inside it.
+ */
+static gboolean
+heads_numbered (const Scan     *s,
+                const GArray   *stack,
+                guint           d,
+                const gboolean *heads,
+                const Cand     *c)
+{
+  const Frame *f = &g_array_index (stack, Frame, d);
+
+  if (!IS_ENUM (f->family) || !heads[f->series] || IS_ENUM (c->family) || IS_HINT (c->family))
+    return FALSE;
+  for (guint k = d; k > 0; k--)
+    {
+      const Frame *below = &g_array_index (stack, Frame, k - 1);
+
+      if (!IS_ENUM (below->family) && !IS_HINT (below->family))
+        return family_rank (below->family) < family_rank (c->family);
+    }
+  return FALSE;
+}
+
 static void
 assign_levels (Scan *s)
 {
@@ -1976,6 +2001,7 @@ assign_levels (Scan *s)
   g_autofree gboolean *all_strong = g_new (gboolean, MAX (s->series->len, 1));
   g_autofree gboolean *paragraphs = g_new (gboolean, MAX (s->series->len, 1));
   g_autofree gboolean *any_long = g_new0 (gboolean, MAX (s->series->len, 1));
+  g_autofree gboolean *heads = g_new (gboolean, MAX (s->series->len, 1));
 
   /* the next valid member of each candidate's series */
   for (guint k = 0; k < s->series->len; k++)
@@ -1998,6 +2024,21 @@ assign_levels (Scan *s)
                                && (!s->run_on || (s->indented))
                                && ends_line (s, c->title_end);
       any_long[c->series] |= c->title_end - c->start > SHORT_HEADING;
+    }
+  for (guint k = 0; k < s->series->len; k++)
+    heads[k] = !any_long[k];
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      const Cand *c = &cands[i];
+
+      /* in run-on text a line break is lost before such a heading, not
+       * after it: it ends without punctuation where the next paragraph's
+       * indent begins
+       */
+      if ((c->flags & CAND_VALID) && c->series >= 0)
+        heads[c->series] &= ((c->flags & CAND_LINE_START) || s->run_on || s->indented)
+                            && ends_line (s, c->title_end)
+                            && !is_clause_end (at (s, (gint64)c->title_end - 1));
     }
 
   for (guint i = 0; i < s->cands->len; i++)
@@ -2036,7 +2077,8 @@ assign_levels (Scan *s)
 
           if ((IS_ENUM (top->family) || (paragraphs[top->series] && any_long[top->series]))
               && cands[ser->last].start < c->start
-              && !(top->family == FAM_DI_GE && stack->len == 1))
+              && !(top->family == FAM_DI_GE && stack->len == 1)
+              && !heads_numbered (s, stack, stack->len - 1, heads, c))
             g_array_set_size (stack, stack->len - 1);
           else
             break;
@@ -2051,6 +2093,8 @@ assign_levels (Scan *s)
             {
               Frame *f = &g_array_index (stack, Frame, d);
 
+              if (heads_numbered (s, stack, d, heads, c))
+                continue;
               if ((IS_ENUM (f->family)
                    || (!IS_HINT (c->family) && !IS_HINT (f->family)
                        && family_rank (f->family) >= family_rank (c->family))
