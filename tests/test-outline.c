@@ -1018,6 +1018,25 @@ test_enumerator_sections (void)
     }
 }
 
+/* 第一要务 inside a run-in heading is no first item below it: the heading
+ * runs to its full stop
+ */
+static void
+test_ordinal_inside_heading (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、总体要求\n（一）坚持以人民为中心，不断增进民生福祉，让发展成果更多更公平惠及全体人民群众。正文。\n"
+            "（二）坚持把推动高质量发展作为全市上下的第一要务，不断开创经济社会发展各项工作的新局面。正文。\n"
+            "二、主要任务\n正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）坚持以人民为中心，不断增进民生福祉，让发展成果更多更公平惠及全体人民群众\n"
+                   "2 heading （二）坚持把推动高质量发展作为全市上下的第一要务，不断开创经济社会发展各项工作的新局面\n"
+                   "1 heading 二、主要任务\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1420,6 +1439,7 @@ main (int   argc,
   g_test_add_func ("/outline/mixed-sequence", test_mixed_sequence);
   g_test_add_func ("/outline/fused-time-phrase", test_fused_time_phrase);
   g_test_add_func ("/outline/enumerator-sections", test_enumerator_sections);
+  g_test_add_func ("/outline/ordinal-inside-heading", test_ordinal_inside_heading);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -1089,8 +1089,9 @@ cut_score (const Scan    *s,
   {
     Cand next = { 0 };
 
+    /* (not 第|一要务, 十|一、) */
     if (match_marker (s, p, &next) && (next.ordinal == 1 || next.family == FAM_DUN)
-        && next.family != FAM_CIRCLED)
+        && next.family != FAM_CIRCLED && s->u[p - 1] != 0x7B2C && !is_numeral (s->u[p - 1]))
       score += 4;
   }
   /* …管理|管理水平: the sentence starts with the heading's last word */
