@@ -1037,6 +1037,30 @@ test_ordinal_inside_heading (void)
                    "1 heading 二、主要任务\n");
 }
 
+/* Run on: headings that all open with the same clause are sentences that
+ * differ after it, each to its full stop (not cut after 改革 before the
+ * second comma)
+ */
+static void
+test_shared_clause_headings (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("同志们：今天开会。一、总体要求（一）推进新时代城市更新行动，必须始终坚持党的全面领导，"
+            "不断提升城市治理现代化和宜居水平。城市是人民的城市。（二）推进新时代城市更新行动，"
+            "必须始终坚持规划先行的工作，不断优化城市空间布局和各项功能结构。规划是城市的龙头。"
+            "（三）推进新时代城市更新行动，必须始终坚持改革创新，不断增强城市发展的内生动力和活力。"
+            "改革是城市的动力。二、保障措施要加强领导。");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）推进新时代城市更新行动，必须始终坚持党的全面领导，不断提升城市治理现代化和宜居水平\n"
+                   "2 heading （二）推进新时代城市更新行动，必须始终坚持规划先行的工作，不断优化城市空间布局和各项功能结构\n"
+                   "2 heading （三）推进新时代城市更新行动，必须始终坚持改革创新，不断增强城市发展的内生动力和活力\n"
+                   "1 heading 二、保障措施\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1440,6 +1464,7 @@ main (int   argc,
   g_test_add_func ("/outline/fused-time-phrase", test_fused_time_phrase);
   g_test_add_func ("/outline/enumerator-sections", test_enumerator_sections);
   g_test_add_func ("/outline/ordinal-inside-heading", test_ordinal_inside_heading);
+  g_test_add_func ("/outline/shared-clause-headings", test_shared_clause_headings);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -1737,6 +1737,73 @@ continued (const Cand *cands,
   return FALSE;
 }
 
+/* Headings that all open with the same clause (贯彻…思想，必须…) are whole
+ * sentences that differ after it: each runs to its full stop, whatever
+ * its commas.
+ */
+#define SHARED_CLAUSE_MIN 6
+
+static void
+cut_shared_clause_series (Scan *s)
+{
+  Cand *cands = (Cand *)(gpointer)s->cands->data;
+  g_autofree guint *first = g_new (guint, MAX (s->series->len, 1));
+  g_autofree guint *common = g_new0 (guint, MAX (s->series->len, 1));
+  g_autofree guint *count = g_new0 (guint, MAX (s->series->len, 1));
+
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      const Cand *c = &cands[i];
+      guint a, b, k;
+
+      if (!(c->flags & CAND_VALID) || c->series < 0 || IS_ENUM (c->family))
+        continue;
+      if (count[c->series]++ == 0)
+        {
+          first[c->series] = i;
+          common[c->series] = TITLE_WINDOW;
+          continue;
+        }
+      a = title_start (s, &cands[first[c->series]]);
+      b = title_start (s, c);
+      for (k = 0; k < common[c->series] && b + k < s->n && s->u[a + k] == s->u[b + k]
+                  && s->u[a + k] != '\n' && !is_full_stop (s->u[a + k]); k++)
+        ;
+      common[c->series] = k;
+    }
+
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      Cand *c = &cands[i];
+      guint from, k, comma = 0;
+      gint depth = 0;
+
+      if (!(c->flags & CAND_VALID) || c->series < 0 || IS_ENUM (c->family)
+          || count[c->series] < 3 || common[c->series] < SHARED_CLAUSE_MIN)
+        continue;
+      from = title_start (s, c);
+      for (k = from; k < MIN (s->n, from + TITLE_WINDOW); k++)
+        {
+          gunichar d = s->u[k];
+
+          if (d == '\n')
+            break;
+          if (is_open_quote (d))
+            depth++;
+          else if (is_close_quote (d) && depth > 0)
+            depth--;
+          else if (depth == 0 && d == 0xFF0C && k < from + common[c->series])
+            comma = k;
+          else if (depth == 0 && is_full_stop (d))
+            break;
+        }
+      if (comma == 0 || k == MIN (s->n, from + TITLE_WINDOW) || !is_full_stop (at (s, k)))
+        continue;
+      c->title_end = k;
+      c->flags |= CAND_CUT_SURE;
+    }
+}
+
 /* 首先，…第二，…第三，; 其次，…第三，: the ordinal words and 第N count in
  * one sequence (but 最后 closes only its own kind). Returns the open
  * series of the other kind that @c continues where its own kind has none
@@ -1906,6 +1973,7 @@ build_series (Scan *s)
           && ser->like.n_clean >= 2)
         c->title_end = numbered_title_end (s, c, &ser->like);
     }
+  cut_shared_clause_series (s);
 }
 
 static guint
