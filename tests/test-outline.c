@@ -1061,6 +1061,23 @@ test_shared_clause_headings (void)
                    "1 heading 二、保障措施\n");
 }
 
+/* 第一是… like 一是…; but not 第一是， */
+static void
+test_ordinal_shi (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、形势\n工业发展有三个特点。第一是产值比重上升。正文。第二是结构不断优化。正文。"
+            "第三是效益明显提高。正文。\n二、任务\n正文。第一是，正文。第二是，正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、形势\n"
+                   "2 enumerator 第一是产值比重上升\n"
+                   "2 enumerator 第二是结构不断优化\n"
+                   "2 enumerator 第三是效益明显提高\n"
+                   "1 heading 二、任务\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1465,6 +1482,7 @@ main (int   argc,
   g_test_add_func ("/outline/enumerator-sections", test_enumerator_sections);
   g_test_add_func ("/outline/ordinal-inside-heading", test_ordinal_inside_heading);
   g_test_add_func ("/outline/shared-clause-headings", test_shared_clause_headings);
+  g_test_add_func ("/outline/ordinal-shi", test_ordinal_shi);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

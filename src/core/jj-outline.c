@@ -502,6 +502,14 @@ match_marker (const Scan *s,
             cand->marker_end = k;
             return TRUE;
           }
+        /* 第一是…, like 一是… */
+        if (e == 0x662F && !is_clause_end (at (s, i + 2 + len)))
+          {
+            cand->family = FAM_DI;
+            cand->ordinal = v;
+            cand->marker_end = i + 2 + len;
+            return TRUE;
+          }
         if (e != 0xFF0C && e != 0x3001 && e != 0xFF1A && e != ',')
           return FALSE;
         /* 第一、二 and 第一，二， are lists of numbers; 第二，一定 is no list */
