@@ -1078,6 +1078,25 @@ test_ordinal_shi (void)
                    "1 heading 二、任务\n");
 }
 
+/* Numbered items inside one short sentence, after semicolons, are a list;
+ * the same items on lines of their own are headings
+ */
+static void
+test_inline_numbered_list (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、概况\n当时的运动大体上可以分为三派：1．民主派；2．改良派；3．激进派。正文。\n"
+            "二、措施\n具体措施是：\n1．加强组织领导；\n2．明确工作责任；\n3．强化督促检查。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、概况\n"
+                   "1 heading 二、措施\n"
+                   "2 heading 1．加强组织领导；\n"
+                   "2 heading 2．明确工作责任；\n"
+                   "2 heading 3．强化督促检查\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1483,6 +1502,7 @@ main (int   argc,
   g_test_add_func ("/outline/ordinal-inside-heading", test_ordinal_inside_heading);
   g_test_add_func ("/outline/shared-clause-headings", test_shared_clause_headings);
   g_test_add_func ("/outline/ordinal-shi", test_ordinal_shi);
+  g_test_add_func ("/outline/inline-numbered-list", test_inline_numbered_list);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -1812,6 +1812,48 @@ cut_shared_clause_series (Scan *s)
     }
 }
 
+/* 分为三派：1．…；2．…；3．…。 — numbered items that follow each other
+ * inside one sentence, after semicolons, are a list, not headings
+ */
+static void
+drop_inline_lists (Scan *s)
+{
+  Cand *cands = (Cand *)(gpointer)s->cands->data;
+  g_autofree gboolean *inline_only = g_new (gboolean, MAX (s->series->len, 1));
+  g_autofree guint *count = g_new0 (guint, MAX (s->series->len, 1));
+  g_autofree guint *first = g_new0 (guint, MAX (s->series->len, 1));
+
+  for (guint k = 0; k < s->series->len; k++)
+    inline_only[k] = TRUE;
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      const Cand *c = &cands[i];
+      guint k = c->start;
+
+      if (!(c->flags & CAND_VALID) || c->series < 0 || IS_ENUM (c->family))
+        continue;
+      if (count[c->series]++ == 0)
+        {
+          first[c->series] = c->start;
+          continue;
+        }
+      while (k > 0 && is_space (s->u[k - 1]))
+        k--;
+      /* one short sentence holds them all */
+      inline_only[c->series] &= k > 0 && (s->u[k - 1] == 0xFF1B || s->u[k - 1] == ';')
+                                && !(c->flags & CAND_LINE_START)
+                                && c->title_end - first[c->series] <= TITLE_MAX;
+    }
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      Cand *c = &cands[i];
+
+      if ((c->flags & CAND_VALID) && c->series >= 0 && !IS_ENUM (c->family)
+          && count[c->series] >= 2 && inline_only[c->series])
+        c->flags &= ~CAND_VALID;
+    }
+}
+
 /* 首先，…第二，…第三，; 其次，…第三，: the ordinal words and 第N count in
  * one sequence (but 最后 closes only its own kind). Returns the open
  * series of the other kind that @c continues where its own kind has none
@@ -1982,6 +2024,7 @@ build_series (Scan *s)
         c->title_end = numbered_title_end (s, c, &ser->like);
     }
   cut_shared_clause_series (s);
+  drop_inline_lists (s);
 }
 
 static guint
