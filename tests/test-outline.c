@@ -1097,6 +1097,47 @@ test_inline_numbered_list (void)
                    "2 heading 3．强化督促检查\n");
 }
 
+/* Items a colon announces, each a sentence that is its paragraph, are a
+ * list: a series after the list's last paragraph is its sibling; but
+ * sections a colon announces go on after their headings
+ */
+static void
+test_colon_list_over (void)
+{
+  g_autoptr(JjOutline) list = NULL;
+  g_autoptr(JjOutline) sections = NULL;
+  g_autofree char *got = NULL;
+
+  list = detect ("一、总体要求\n（一）指导思想\n正文。\n（二）目标任务\n经过三年努力，要达到下列几项要求：\n"
+                 "1．粮食生产稳定增长，农民收入持续提高。\n2．工业结构不断优化，能源供应更加充足。\n"
+                 "3．城乡居民收入同经济增长基本同步。\n为此，今年要抓好以下工作。\n"
+                 "第一、加强农业基础。正文。\n第二、推进工业升级。正文。\n二、保障措施\n正文。\n");
+  got = dump (list);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）指导思想\n"
+                   "2 heading （二）目标任务\n"
+                   "3 heading 1．粮食生产稳定增长，农民收入持续提高\n"
+                   "3 heading 2．工业结构不断优化，能源供应更加充足\n"
+                   "3 heading 3．城乡居民收入同经济增长基本同步\n"
+                   "3 enumerator 第一、加强农业基础\n"
+                   "3 enumerator 第二、推进工业升级\n"
+                   "1 heading 二、保障措施\n");
+
+  sections = detect ("一、工作回顾\n主要做了以下工作：\n（一）加强宏观调控。正文。\n（二）推进改革开放。正文。\n"
+                     "成绩来之不易。\n问题仍然不少。一是结构矛盾突出。正文。二是增长方式粗放。正文。\n"
+                     "二、今年任务\n正文。\n");
+  g_clear_pointer (&got, g_free);
+  got = dump (sections);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、工作回顾\n"
+                   "2 heading （一）加强宏观调控\n"
+                   "2 heading （二）推进改革开放\n"
+                   "3 enumerator 一是结构矛盾突出\n"
+                   "3 enumerator 二是增长方式粗放\n"
+                   "1 heading 二、今年任务\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1503,6 +1544,7 @@ main (int   argc,
   g_test_add_func ("/outline/shared-clause-headings", test_shared_clause_headings);
   g_test_add_func ("/outline/ordinal-shi", test_ordinal_shi);
   g_test_add_func ("/outline/inline-numbered-list", test_inline_numbered_list);
+  g_test_add_func ("/outline/colon-list-over", test_colon_list_over);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -2111,6 +2111,50 @@ heads_numbered (const Scan     *s,
   return FALSE;
 }
 
+/* 要达到下列几项要求：（一）…。（二）…。 — items that a colon announces,
+ * most of them a sentence that is the whole paragraph, are a list: once
+ * the paragraph of the last one is over, what follows is no longer inside
+ * it
+ */
+static gboolean
+colon_list_over (const Scan     *s,
+                 const Frame    *top,
+                 const gboolean *all_strong,
+                 const Cand     *c)
+{
+  const Cand *cands = (const Cand *)(gconstpointer)s->cands->data;
+  const Series *ser = &g_array_index (s->series, Series, top->series);
+  guint k = cands[ser->first].start;
+
+  if (IS_ENUM (top->family) || IS_HINT (top->family) || all_strong[top->series]
+      || cands[ser->last].start >= c->start)
+    return FALSE;
+  while (k > 0 && (is_space (s->u[k - 1]) || s->u[k - 1] == '\n'))
+    k--;
+  if (k == 0 || (s->u[k - 1] != 0xFF1A && s->u[k - 1] != ':'))
+    return FALSE;
+  /* most items are their paragraph (sections go on after their heading) */
+  {
+    guint n = 0, whole = 0;
+
+    for (guint i = ser->first; i <= ser->last; i++)
+      {
+        if (cands[i].series != top->series || !(cands[i].flags & CAND_VALID))
+          continue;
+        n++;
+        whole += is_full_stop (at (s, cands[i].title_end)) && ends_line (s, cands[i].title_end + 1);
+      }
+    if (2 * whole <= n)
+      return FALSE;
+  }
+  for (k = cands[ser->last].title_end; k < c->start; k++)
+    {
+      if (s->u[k] == '\n' || (s->indented && s->u[k] == 0x3000 && at (s, k + 1) == 0x3000))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 assign_levels (Scan *s)
 {
@@ -2188,14 +2232,16 @@ assign_levels (Scan *s)
 
       /* An enumerator series whose last item lies behind us is over: a new
        * series is its sibling, not its child. So is a series of headings
-       * that are whole long paragraphs: items of a list, not sections.
+       * that are whole long paragraphs, or run-in items a colon announces:
+       * items of a list, not sections.
        */
       while (stack->len > 0)
         {
           Frame *top = &g_array_index (stack, Frame, stack->len - 1);
           const Series *ser = &g_array_index (s->series, Series, top->series);
 
-          if ((IS_ENUM (top->family) || (paragraphs[top->series] && any_long[top->series]))
+          if ((IS_ENUM (top->family) || (paragraphs[top->series] && any_long[top->series])
+               || colon_list_over (s, top, all_strong, c))
               && cands[ser->last].start < c->start
               && !(top->family == FAM_DI_GE && stack->len == 1)
               && !heads_numbered (s, stack, stack->len - 1, heads, c))
