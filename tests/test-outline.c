@@ -1138,6 +1138,26 @@ test_colon_list_over (void)
                    "1 heading 二、今年任务\n");
 }
 
+/* 一方面…另一方面 inside an enumerated point weighs two sides of it; under
+ * a heading it is a pair of its own
+ */
+static void
+test_pair_inside_point (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、任务\n第一，稳定增长。正文。一方面，要扩大投资。正文。另一方面，要促进消费。正文。\n"
+            "第二，推进改革。正文。\n二、措施\n正文。一方面，要加强领导。正文。另一方面，要压实责任。正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、任务\n"
+                   "2 enumerator 第一，稳定增长\n"
+                   "2 enumerator 第二，推进改革\n"
+                   "1 heading 二、措施\n"
+                   "2 enumerator 一方面，要加强领导\n"
+                   "2 enumerator 另一方面，要压实责任\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1545,6 +1565,7 @@ main (int   argc,
   g_test_add_func ("/outline/ordinal-shi", test_ordinal_shi);
   g_test_add_func ("/outline/inline-numbered-list", test_inline_numbered_list);
   g_test_add_func ("/outline/colon-list-over", test_colon_list_over);
+  g_test_add_func ("/outline/pair-inside-point", test_pair_inside_point);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -2250,6 +2250,21 @@ assign_levels (Scan *s)
             break;
         }
 
+      /* 一方面…另一方面 inside an enumerated point weighs two sides of
+       * that point: it is no list of its own
+       */
+      if (c->family == FAM_FANGMIAN && stack->len > 0
+          && IS_ENUM (g_array_index (stack, Frame, stack->len - 1).family)
+          && g_array_index (stack, Frame, stack->len - 1).family != FAM_DI_GE)
+        {
+          for (guint j = i; j < s->cands->len; j++)
+            {
+              if (cands[j].series == c->series)
+                cands[j].flags &= ~CAND_VALID;
+            }
+          continue;
+        }
+
       if (!IS_ENUM (c->family))
         {
           /* Numbered headings do not nest inside enumerators, nor inside
