@@ -1158,6 +1158,25 @@ test_pair_inside_point (void)
                    "2 enumerator 另一方面，要压实责任\n");
 }
 
+/* In paragraphed text a paragraph of one sentence after （一） is the
+ * heading, however long: it lost no line break
+ */
+static void
+test_sentence_paragraph (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、任务\n（一）农业生产要稳定面积，主攻单产，提高品质，增加效益，确保粮食安全和重要农产品稳定供给。\n"
+            "（二）工业建设要调整结构，淘汰落后产能，提高质量，降低消耗，增强制造业核心竞争力和抗风险能力。\n"
+            "二、措施\n正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、任务\n"
+                   "2 heading （一）农业生产要稳定面积，主攻单产，提高品质，增加效益，确保粮食安全和重要农产品稳定供给\n"
+                   "2 heading （二）工业建设要调整结构，淘汰落后产能，提高质量，降低消耗，增强制造业核心竞争力和抗风险能力\n"
+                   "1 heading 二、措施\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1566,6 +1585,7 @@ main (int   argc,
   g_test_add_func ("/outline/inline-numbered-list", test_inline_numbered_list);
   g_test_add_func ("/outline/colon-list-over", test_colon_list_over);
   g_test_add_func ("/outline/pair-inside-point", test_pair_inside_point);
+  g_test_add_func ("/outline/sentence-paragraph", test_sentence_paragraph);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

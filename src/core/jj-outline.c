@@ -1317,6 +1317,12 @@ numbered_title_end (const Scan     *s,
       cand->flags |= CAND_CUT_SURE;
       return end;
     }
+  /* a paragraph of one sentence is the heading, however long */
+  if (!in_paragraph && is_full_stop (at (s, stop)) && (stop + 1 == s->n || s->u[stop + 1] == '\n'))
+    {
+      cand->flags |= CAND_CUT_SURE;
+      return end;
+    }
 
   lo = cand->marker_end + MIN_FUSED_TITLE;
   hi = MIN (stop, cand->marker_end + MAX_FUSED_TITLE);
