@@ -1177,6 +1177,25 @@ test_sentence_paragraph (void)
                    "1 heading 二、措施\n");
 }
 
+/* A first item after a comma (a paragraph break lost) counts when its
+ * clause is a whole sentence and the next item starts one; not a list
+ * inside a sentence
+ */
+static void
+test_first_item_after_comma (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、教育\n振兴教育事业，一要加大改革力度。正文。二要更加重视质量。正文。\n"
+            "二、科技\n发展经济，一要稳定，二要创新。正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、教育\n"
+                   "2 enumerator 一要加大改革力度\n"
+                   "2 enumerator 二要更加重视质量\n"
+                   "1 heading 二、科技\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1586,6 +1605,7 @@ main (int   argc,
   g_test_add_func ("/outline/colon-list-over", test_colon_list_over);
   g_test_add_func ("/outline/pair-inside-point", test_pair_inside_point);
   g_test_add_func ("/outline/sentence-paragraph", test_sentence_paragraph);
+  g_test_add_func ("/outline/first-item-after-comma", test_first_item_after_comma);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

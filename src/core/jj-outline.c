@@ -1576,6 +1576,26 @@ in_quotation (const Scan *s,
   return depth > 0;
 }
 
+/* 振兴教育事业，一要加大改革力度。…二要…: the paragraph break before a
+ * first item may be lost with only a comma left; the item counts when its
+ * clause is a whole sentence and the next item starts one
+ */
+static gboolean
+first_item_after_comma (const Scan *s,
+                        guint       i,
+                        const Cand *cand)
+{
+  if ((cand->family != FAM_SHI && cand->family != FAM_YAO && cand->family != FAM_ZHUA)
+      || cand->ordinal != 1 || i == 0 || s->u[i - 1] != 0xFF0C)
+    return FALSE;
+  for (guint k = cand->marker_end; k < MIN (s->n, cand->marker_end + ENUM_WINDOW); k++)
+    {
+      if (is_clause_end (s->u[k]) || is_space (s->u[k]) || s->u[k] == '\n')
+        return is_full_stop (s->u[k]);
+    }
+  return FALSE;
+}
+
 static void
 scan_candidates (Scan *s)
 {
@@ -1632,6 +1652,8 @@ scan_candidates (Scan *s)
           if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
               && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end))
               && !is_clause_end (s->u[i - 1]))
+            cand.flags |= CAND_WEAK;
+          else if (first_item_after_comma (s, i, &cand))
             cand.flags |= CAND_WEAK;
           /* a paragraph that ended without punctuation: the heading after
            * it counts only if it fits a series (siblings, announced count)
@@ -1979,8 +2001,13 @@ build_series (Scan *s)
             }
           continue;
         }
-      if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
-                                     || c->start - cands[cur->last].start > LAST_ITEM_REACH))
+      if ((c->flags & CAND_WEAK) && c->ordinal == 1)
+        {
+          if (!continued (cands, s->cands->len, i))
+            continue;
+        }
+      else if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
+                                          || c->start - cands[cur->last].start > LAST_ITEM_REACH))
         continue;
       if (IS_HINT (c->family) && cur != NULL)
         {
