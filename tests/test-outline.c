@@ -1196,6 +1196,39 @@ test_first_item_after_comma (void)
                    "1 heading 二、科技\n");
 }
 
+/* Run on: headings that follow one template word for word end where their
+ * texts stop agreeing; an opening they share is no template
+ */
+static void
+test_template_headings (void)
+{
+  const struct {
+    const char *text;
+    const char *outline;
+  } cases[] = {
+    { "同志们：今天开会。一、农村建设和农村体制改革全面推进乡村振兴，必须坚持农业农村优先发展。正文。"
+      "二、城市建设和城市体制改革推动城市高质量发展，建设宜居韧性智慧城市。正文。"
+      "三、生态建设和生态体制改革守护好绿水青山，是全县人民的共同责任。正文。",
+      "1 salutation 同志们：\n"
+      "1 heading 一、农村建设和农村体制改革\n"
+      "1 heading 二、城市建设和城市体制改革\n"
+      "1 heading 三、生态建设和生态体制改革\n" },
+    { "同志们：今天开会。一、坚持以人民为中心的发展思想当前，民生改善成效明显。"
+      "二、坚持以改革创新为根本动力我们要敢于啃硬骨头。",
+      "1 salutation 同志们：\n"
+      "1 heading 一、坚持以人民为中心的发展思想\n"
+      "1 heading 二、坚持以改革创新为根本动力\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JjOutline) outline = detect (cases[i].text);
+      g_autofree char *got = dump (outline);
+
+      g_assert_cmpstr (got, ==, cases[i].outline);
+    }
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1606,6 +1639,7 @@ main (int   argc,
   g_test_add_func ("/outline/pair-inside-point", test_pair_inside_point);
   g_test_add_func ("/outline/sentence-paragraph", test_sentence_paragraph);
   g_test_add_func ("/outline/first-item-after-comma", test_first_item_after_comma);
+  g_test_add_func ("/outline/template-headings", test_template_headings);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

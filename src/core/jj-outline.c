@@ -65,6 +65,7 @@ enum {
   CAND_CUT_SURE   = 1 << 6,  /* the heading's text ends where it visibly does */
   CAND_PENDING    = 1 << 7,  /* numbered, no boundary: kept only if it fits a series */
   CAND_BARE       = 1 << 8,  /* a numeral alone on its line: the heading is the numeral */
+  CAND_CUT_WORDS  = 1 << 9,  /* cut where the words say a sentence starts, not visibly */
 };
 
 typedef struct
@@ -1267,7 +1268,7 @@ numbered_title_end (const Scan     *s,
   gboolean in_paragraph;
   guint32 seen[BIGRAM_BITS / 32];
 
-  cand->flags &= ~CAND_CUT_SURE;
+  cand->flags &= ~(CAND_CUT_SURE | CAND_CUT_WORDS);
   while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
     k++;
   from = k;
@@ -1399,7 +1400,7 @@ numbered_title_end (const Scan     *s,
     }
   if (best_score >= 3)
     {
-      cand->flags |= CAND_CUT_SURE;
+      cand->flags |= CAND_CUT_SURE | CAND_CUT_WORDS;
       return best;
     }
   /* A word that ends headings is enough when the text runs on too long
@@ -1882,6 +1883,84 @@ drop_inline_lists (Scan *s)
     }
 }
 
+/* 经济建设和经济体制改革… 政治建设和政治体制改革…: run-on headings that
+ * follow one template, word for word at the same places, end where their
+ * texts stop agreeing. Returns the length of the heading at @a by the
+ * template it shares with @b, or 0.
+ */
+#define TEMPLATE_MIN_SHARED 4
+
+static guint
+template_length (const Scan *s,
+                 guint       a,
+                 guint       b)
+{
+  guint shared = 0, run = 0, end = 0;
+
+  for (guint k = 0; k < MAX_FUSED_TITLE && a + k < s->n && b + k < s->n; k++)
+    {
+      gunichar x = s->u[a + k], y = s->u[b + k];
+
+      if (x == '\n' || y == '\n' || is_full_stop (x) || is_full_stop (y))
+        break;
+      if (x == y && k > 0 && !is_clause_end (x))
+        {
+          run++;
+          continue;
+        }
+      /* a run of two or more that the texts do not start with, and that
+       * does not end with 和 or 的 (体制改革和|经济…)
+       */
+      if (run >= 2 && k > run && !is_function_word (s->u[a + k - 1]))
+        {
+          shared += run;
+          end = k;
+        }
+      run = 0;
+      if (x == y)
+        break;
+    }
+  return shared >= TEMPLATE_MIN_SHARED && end >= MIN_FUSED_TITLE ? end : 0;
+}
+
+static void
+cut_template_series (Scan *s)
+{
+  Cand *cands = (Cand *)(gpointer)s->cands->data;
+  g_autofree guint *last = g_new (guint, MAX (s->series->len, 1));
+
+  if (!s->run_on)
+    return;
+  for (guint k = 0; k < s->series->len; k++)
+    last[k] = G_MAXUINT;
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      Cand *c = &cands[i];
+      guint prev;
+
+      if (!(c->flags & CAND_VALID) || c->series < 0 || IS_ENUM (c->family))
+        continue;
+      prev = last[c->series];
+      last[c->series] = i;
+      if (prev == G_MAXUINT)
+        continue;
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          Cand *x = pass == 0 ? c : &cands[prev];
+          Cand *y = pass == 0 ? &cands[prev] : c;
+          guint from = title_start (s, x);
+          guint len;
+
+          /* the template outweighs the words, not a visible end */
+          if ((x->flags & CAND_CUT_SURE) && !(x->flags & CAND_CUT_WORDS))
+            continue;
+          len = template_length (s, from, title_start (s, y));
+          if (len > 0 && from + len < x->title_end)
+            x->title_end = from + len;
+        }
+    }
+}
+
 /* 首先，…第二，…第三，; 其次，…第三，: the ordinal words and 第N count in
  * one sequence (but 最后 closes only its own kind). Returns the open
  * series of the other kind that @c continues where its own kind has none
@@ -2057,6 +2136,7 @@ build_series (Scan *s)
         c->title_end = numbered_title_end (s, c, &ser->like);
     }
   cut_shared_clause_series (s);
+  cut_template_series (s);
   drop_inline_lists (s);
 }
 
