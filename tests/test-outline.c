@@ -1229,6 +1229,26 @@ test_template_headings (void)
     }
 }
 
+/* Run on: words of the heading repeated right before the full stop end
+ * the heading, they open no sentence (…巩固拓展|污染防治成果。)
+ */
+static void
+test_fused_short_rest (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("同志们：今天开会。一、重点任务（一）坚决打好污染防治攻坚战，巩固拓展污染防治成果。"
+            "全县空气质量持续改善，水环境明显好转。（二）推进乡村全面振兴。农业基础更加稳固。"
+            "二、保障措施要加强各级组织的领导。");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、重点任务\n"
+                   "2 heading （一）坚决打好污染防治攻坚战，巩固拓展污染防治成果\n"
+                   "2 heading （二）推进乡村全面振兴\n"
+                   "1 heading 二、保障措施\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1640,6 +1660,7 @@ main (int   argc,
   g_test_add_func ("/outline/sentence-paragraph", test_sentence_paragraph);
   g_test_add_func ("/outline/first-item-after-comma", test_first_item_after_comma);
   g_test_add_func ("/outline/template-headings", test_template_headings);
+  g_test_add_func ("/outline/fused-short-rest", test_fused_short_rest);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

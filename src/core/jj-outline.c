@@ -1093,7 +1093,9 @@ cut_score (const Scan    *s,
   else if (p >= cand->marker_end + 4 && s->u[p] == at (s, cand->marker_end)
            && at (s, p + 1) == at (s, cand->marker_end + 1) && !is_clause_end (at (s, p + 1)))
     score += 3;
-  score += repeats_heading (s, seen, cand->marker_end, p, end);
+  /* (not when the words repeated end the sentence: 巩固拓展|脱贫攻坚成果。) */
+  if (!is_full_stop (at (s, end)) || end >= p + MIN_FUSED_SENTENCE)
+    score += repeats_heading (s, seen, cand->marker_end, p, end);
   /* 二、主要任务（一）… : a heading that runs into the first item below it */
   {
     Cand next = { 0 };
