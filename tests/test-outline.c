@@ -986,7 +986,7 @@ test_fused_time_phrase (void)
                    "1 heading 四、全县工作的基本路线和纲领\n");
 }
 
-/* 第一、关于工业生产 on a line of its own heads a section: the （1） list
+/* 第一、关于项目建设 on a line of its own heads a section: the （1） list
  * inside it is one level below, in paragraphs and in run-on text whose
  * paragraphs keep their indent
  */
@@ -994,11 +994,11 @@ static void
 test_enumerator_sections (void)
 {
   const char *forms[] = {
-    "（一）过去一年的工作\n正文。\n（二）今年的主要任务\n总的安排如下。\n第一、关于工业生产\n"
-    "　　正文。\n第二、关于农业生产\n　　今年将采取下列措施。\n　　（1）扩大播种面积。正文。\n"
+    "（一）过去一年的工作\n正文。\n（二）今年的主要任务\n总的安排如下。\n第一、关于项目建设\n"
+    "　　正文。\n第二、关于招商引资\n　　今年将采取下列措施。\n　　（1）扩大播种面积。正文。\n"
     "　　（2）兴修水利。正文。\n（三）加强领导\n正文。\n",
-    "（一）过去一年的工作　　正文。（二）今年的主要任务　　总的安排如下。第一、关于工业生产"
-    "　　正文。第二、关于农业生产　　今年将采取下列措施。　　（1）扩大播种面积。正文。"
+    "（一）过去一年的工作　　正文。（二）今年的主要任务　　总的安排如下。第一、关于项目建设"
+    "　　正文。第二、关于招商引资　　今年将采取下列措施。　　（1）扩大播种面积。正文。"
     "　　（2）兴修水利。正文。（三）加强领导　　正文。",
   };
 
@@ -1010,8 +1010,8 @@ test_enumerator_sections (void)
       g_assert_cmpstr (got, ==,
                        "1 heading （一）过去一年的工作\n"
                        "1 heading （二）今年的主要任务\n"
-                       "2 enumerator 第一、关于工业生产\n"
-                       "2 enumerator 第二、关于农业生产\n"
+                       "2 enumerator 第一、关于项目建设\n"
+                       "2 enumerator 第二、关于招商引资\n"
                        "3 heading （1）扩大播种面积\n"
                        "3 heading （2）兴修水利\n"
                        "1 heading （三）加强领导\n");
@@ -1066,13 +1066,13 @@ static void
 test_ordinal_shi (void)
 {
   g_autoptr(JjOutline) outline =
-    detect ("一、形势\n工业发展有三个特点。第一是产值比重上升。正文。第二是结构不断优化。正文。"
+    detect ("一、形势\n工业发展有三个特点。第一是投资增长加快。正文。第二是结构不断优化。正文。"
             "第三是效益明显提高。正文。\n二、任务\n正文。第一是，正文。第二是，正文。\n");
   g_autofree char *got = dump (outline);
 
   g_assert_cmpstr (got, ==,
                    "1 heading 一、形势\n"
-                   "2 enumerator 第一是产值比重上升\n"
+                   "2 enumerator 第一是投资增长加快\n"
                    "2 enumerator 第二是结构不断优化\n"
                    "2 enumerator 第三是效益明显提高\n"
                    "1 heading 二、任务\n");
@@ -1085,7 +1085,7 @@ static void
 test_inline_numbered_list (void)
 {
   g_autoptr(JjOutline) outline =
-    detect ("一、概况\n当时的运动大体上可以分为三派：1．民主派；2．改良派；3．激进派。正文。\n"
+    detect ("一、概况\n参加的单位可以分为三类：1．机关；2．企业；3．学校。正文。\n"
             "二、措施\n具体措施是：\n1．加强组织领导；\n2．明确工作责任；\n3．强化督促检查。\n");
   g_autofree char *got = dump (outline);
 
@@ -1108,7 +1108,7 @@ test_colon_list_over (void)
   g_autoptr(JjOutline) sections = NULL;
   g_autofree char *got = NULL;
 
-  list = detect ("一、总体要求\n（一）指导思想\n正文。\n（二）目标任务\n经过三年努力，要达到下列几项要求：\n"
+  list = detect ("一、总体要求\n（一）指导思想\n正文。\n（二）目标任务\n经过三年努力，要达到以下目标：\n"
                  "1．粮食生产稳定增长，农民收入持续提高。\n2．工业结构不断优化，能源供应更加充足。\n"
                  "3．城乡居民收入同经济增长基本同步。\n为此，今年要抓好以下工作。\n"
                  "第一、加强农业基础。正文。\n第二、推进工业升级。正文。\n二、保障措施\n正文。\n");
@@ -1185,14 +1185,14 @@ static void
 test_first_item_after_comma (void)
 {
   g_autoptr(JjOutline) outline =
-    detect ("一、教育\n振兴教育事业，一要加大改革力度。正文。二要更加重视质量。正文。\n"
+    detect ("一、教育\n办好职业教育，一要深化产教融合。正文。二要提升办学水平。正文。\n"
             "二、科技\n发展经济，一要稳定，二要创新。正文。\n");
   g_autofree char *got = dump (outline);
 
   g_assert_cmpstr (got, ==,
                    "1 heading 一、教育\n"
-                   "2 enumerator 一要加大改革力度\n"
-                   "2 enumerator 二要更加重视质量\n"
+                   "2 enumerator 一要深化产教融合\n"
+                   "2 enumerator 二要提升办学水平\n"
                    "1 heading 二、科技\n");
 }
 

@@ -1019,7 +1019,7 @@ year_at (const Scan *s,
   return at (s, p + 4) == 0x5E74 && !year_digit (at (s, (gint64)p - 1));
 }
 
-/* 十五大以来的五年， 2009年以来，: a short time phrase that opens a
+/* 十二届人大以来的三年， 2009年以来，: a short time phrase that opens a
  * sentence starts with its number
  */
 static inline gboolean
@@ -1037,7 +1037,7 @@ time_phrase_at (const Scan *s,
   /* 第一个…之后 counts, it is no time */
   if (!is_numeral (at (s, p)) || is_numeral (before) || before == 0x7B2C)
     return FALSE;
-  /* short: 十八大以来， */
+  /* short: 十二届人大以来， */
   for (guint k = p + 1; k < MIN (s->n, p + 9); k++)
     {
       gunichar c = s->u[k];
@@ -1051,7 +1051,8 @@ time_phrase_at (const Scan *s,
 }
 
 /* The adverbial clause at @p holds a time phrase that opens it later:
- * 思想和基本方略十八大以来， starts at 十 (and 十一届三中全会以来 at 十)
+ * 指导思想和基本方略十二届人大以来， starts at 十 (and 十二届三次全会以来
+ * at 十)
  */
 static gboolean
 time_phrase_after (const Scan *s,
@@ -1093,7 +1094,7 @@ cut_score (const Scan    *s,
   else if (p >= cand->marker_end + 4 && s->u[p] == at (s, cand->marker_end)
            && at (s, p + 1) == at (s, cand->marker_end + 1) && !is_clause_end (at (s, p + 1)))
     score += 3;
-  /* (not when the words repeated end the sentence: 巩固拓展|脱贫攻坚成果。) */
+  /* (not when the words repeated end the sentence: 巩固拓展|污染防治成果。) */
   if (!is_full_stop (at (s, end)) || end >= p + MIN_FUSED_SENTENCE)
     score += repeats_heading (s, seen, cand->marker_end, p, end);
   /* 二、主要任务（一）… : a heading that runs into the first item below it */
@@ -1579,7 +1580,7 @@ in_quotation (const Scan *s,
   return depth > 0;
 }
 
-/* 振兴教育事业，一要加大改革力度。…二要…: the paragraph break before a
+/* 办好职业教育，一要深化产教融合。…二要…: the paragraph break before a
  * first item may be lost with only a comma left; the item counts when its
  * clause is a whole sentence and the next item starts one
  */
@@ -1776,7 +1777,7 @@ continued (const Cand *cands,
   return FALSE;
 }
 
-/* Headings that all open with the same clause (贯彻…思想，必须…) are whole
+/* Headings that all open with the same clause (推进…行动，必须…) are whole
  * sentences that differ after it: each runs to its full stop, whatever
  * its commas.
  */
@@ -1843,7 +1844,7 @@ cut_shared_clause_series (Scan *s)
     }
 }
 
-/* 分为三派：1．…；2．…；3．…。 — numbered items that follow each other
+/* 可以分为三类：1．…；2．…；3．…。 — numbered items that follow each other
  * inside one sentence, after semicolons, are a list, not headings
  */
 static void
@@ -1885,7 +1886,7 @@ drop_inline_lists (Scan *s)
     }
 }
 
-/* 经济建设和经济体制改革… 政治建设和政治体制改革…: run-on headings that
+/* 农村建设和农村体制改革… 城市建设和城市体制改革…: run-on headings that
  * follow one template, word for word at the same places, end where their
  * texts stop agreeing. Returns the length of the heading at @a by the
  * template it shares with @b, or 0.
@@ -1911,7 +1912,7 @@ template_length (const Scan *s,
           continue;
         }
       /* a run of two or more that the texts do not start with, and that
-       * does not end with 和 or 的 (体制改革和|经济…)
+       * does not end with 和 or 的 (体制改革和|…)
        */
       if (run >= 2 && k > run && !is_function_word (s->u[a + k - 1]))
         {
@@ -2202,7 +2203,7 @@ encloses (const Scan     *s,
 }
 
 /* An enumerator series whose members are short paragraphs of their own
- * (第一、关于基本建设) heads sections: a numbered series of a lower rank
+ * (第一、关于项目建设) heads sections: a numbered series of a lower rank
  * than the numbered heading around it nests inside it.
  */
 static gboolean
@@ -2226,7 +2227,7 @@ heads_numbered (const Scan     *s,
   return FALSE;
 }
 
-/* 要达到下列几项要求：（一）…。（二）…。 — items that a colon announces,
+/* 要达到以下目标：（一）…。（二）…。 — items that a colon announces,
  * most of them a sentence that is the whole paragraph, are a list: once
  * the paragraph of the last one is over, what follows is no longer inside
  * it
