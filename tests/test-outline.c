@@ -1249,6 +1249,23 @@ test_fused_short_rest (void)
                    "1 heading 二、保障措施\n");
 }
 
+/* Run on: a subject before 是 that holds a word opening sentences starts
+ * at that word (…民主政治|我们是…), not before it
+ */
+static void
+test_fused_subject_opener (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("同志们：今天开会。一、坚持全过程人民民主，发展基层民主政治我们是人民的政府，要始终为人民服务。"
+            "二、加强法治政府建设今年，我们要完善各项法规。");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、坚持全过程人民民主，发展基层民主政治\n"
+                   "1 heading 二、加强法治政府建设\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1661,6 +1678,7 @@ main (int   argc,
   g_test_add_func ("/outline/first-item-after-comma", test_first_item_after_comma);
   g_test_add_func ("/outline/template-headings", test_template_headings);
   g_test_add_func ("/outline/fused-short-rest", test_fused_short_rest);
+  g_test_add_func ("/outline/fused-subject-opener", test_fused_subject_opener);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

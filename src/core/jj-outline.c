@@ -925,6 +925,12 @@ short_subject_at (const Scan *s,
               if (word_at (s, q - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
                 return FALSE;
             }
+          /* …民主|政治我国是: so does a word that opens sentences */
+          for (guint q = p + 1; q < k; q++)
+            {
+              if (word_at (s, q, opener_first, opener_words, G_N_ELEMENTS (opener_words)))
+                return FALSE;
+            }
           return TRUE;
         }
       if (is_clause_end (s->u[k]) || s->u[k] == 0x3001 || is_space (s->u[k]))
