@@ -1138,15 +1138,18 @@ test_colon_list_over (void)
                    "1 heading 二、今年任务\n");
 }
 
-/* 一方面…另一方面 inside an enumerated point weighs two sides of it; under
- * a heading it is a pair of its own
+/* 一方面…另一方面 inside an enumerated point (the last one too, in its
+ * paragraph) weighs two sides of it; under a heading it is a pair of its
+ * own
  */
 static void
 test_pair_inside_point (void)
 {
   g_autoptr(JjOutline) outline =
     detect ("一、任务\n第一，稳定增长。正文。一方面，要扩大投资。正文。另一方面，要促进消费。正文。\n"
-            "第二，推进改革。正文。\n二、措施\n正文。一方面，要加强领导。正文。另一方面，要压实责任。正文。\n");
+            "第二，推进改革。正文。\n二、措施\n正文。一方面，要加强领导。正文。另一方面，要压实责任。正文。\n"
+            "三、保障\n第一，加强领导。正文。\n第二，培育新动力。正文。一方面，要增加供给。正文。"
+            "另一方面，要推动创新。正文。\n");
   g_autofree char *got = dump (outline);
 
   g_assert_cmpstr (got, ==,
@@ -1155,7 +1158,10 @@ test_pair_inside_point (void)
                    "2 enumerator 第二，推进改革\n"
                    "1 heading 二、措施\n"
                    "2 enumerator 一方面，要加强领导\n"
-                   "2 enumerator 另一方面，要压实责任\n");
+                   "2 enumerator 另一方面，要压实责任\n"
+                   "1 heading 三、保障\n"
+                   "2 enumerator 第一，加强领导\n"
+                   "2 enumerator 第二，培育新动力\n");
 }
 
 /* In paragraphed text a paragraph of one sentence after （一） is the

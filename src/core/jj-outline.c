@@ -2277,6 +2277,24 @@ colon_list_over (const Scan     *s,
   return FALSE;
 }
 
+/* No paragraph begins between @from and @to (in run-on text: they are
+ * close)
+ */
+static gboolean
+same_paragraph (const Scan *s,
+                guint       from,
+                guint       to)
+{
+  if (to - from > LAST_ITEM_REACH)
+    return FALSE;
+  for (guint k = from; k < to; k++)
+    {
+      if (s->u[k] == '\n' || (s->indented && s->u[k] == 0x3000 && at (s, k + 1) == 0x3000))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 assign_levels (Scan *s)
 {
@@ -2331,6 +2349,7 @@ assign_levels (Scan *s)
     {
       Cand *c = &cands[i];
       gint depth = -1;
+      guint last_point;
       Frame frame;
 
       if (!(c->flags & CAND_VALID))
@@ -2352,6 +2371,11 @@ assign_levels (Scan *s)
           continue;
         }
 
+      last_point = G_MAXUINT;
+      if (stack->len > 0 && IS_ENUM (g_array_index (stack, Frame, stack->len - 1).family))
+        last_point = g_array_index (s->series, Series,
+                                    g_array_index (stack, Frame, stack->len - 1).series).last;
+
       /* An enumerator series whose last item lies behind us is over: a new
        * series is its sibling, not its child. So is a series of headings
        * that are whole long paragraphs, or run-in items a colon announces:
@@ -2372,12 +2396,16 @@ assign_levels (Scan *s)
             break;
         }
 
-      /* 一方面…另一方面 inside an enumerated point weighs two sides of
-       * that point: it is no list of its own
+      /* 一方面…另一方面 inside an enumerated point (the last one too, in
+       * its paragraph) weighs two sides of that point: it is no list of
+       * its own
        */
-      if (c->family == FAM_FANGMIAN && stack->len > 0
-          && IS_ENUM (g_array_index (stack, Frame, stack->len - 1).family)
-          && g_array_index (stack, Frame, stack->len - 1).family != FAM_DI_GE)
+      if (c->family == FAM_FANGMIAN
+          && ((stack->len > 0
+               && IS_ENUM (g_array_index (stack, Frame, stack->len - 1).family)
+               && g_array_index (stack, Frame, stack->len - 1).family != FAM_DI_GE)
+              || (last_point != G_MAXUINT && cands[last_point].family != FAM_DI_GE
+                  && same_paragraph (s, cands[last_point].start, c->start))))
         {
           for (guint j = i; j < s->cands->len; j++)
             {
