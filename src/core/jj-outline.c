@@ -1068,7 +1068,7 @@ time_phrase_after (const Scan *s,
     {
       if (is_clause_end (s->u[k]))
         return FALSE;
-      if (time_phrase_at (s, k))
+      if (is_numeral (s->u[k]) && time_phrase_at (s, k))
         return TRUE;
     }
   return FALSE;
@@ -1906,21 +1906,22 @@ template_length (const Scan *s,
 {
   guint shared = 0, run = 0, end = 0;
 
-  for (guint k = 0; k < MAX_FUSED_TITLE && a + k < s->n && b + k < s->n; k++)
+  /* texts that open alike share a lead, not a template */
+  if (s->u[a] == s->u[b])
+    return 0;
+  for (guint k = 1; k < MAX_FUSED_TITLE && a + k < s->n && b + k < s->n; k++)
     {
       gunichar x = s->u[a + k], y = s->u[b + k];
 
       if (x == '\n' || y == '\n' || is_full_stop (x) || is_full_stop (y))
         break;
-      if (x == y && k > 0 && !is_clause_end (x))
+      if (x == y && !is_clause_end (x))
         {
           run++;
           continue;
         }
-      /* a run of two or more that the texts do not start with, and that
-       * does not end with 和 or 的 (体制改革和|…)
-       */
-      if (run >= 2 && k > run && !is_function_word (s->u[a + k - 1]))
+      /* a run of two or more, not ending with 和 or 的 (体制改革和|…) */
+      if (run >= 2 && !is_function_word (s->u[a + k - 1]))
         {
           shared += run;
           end = k;
@@ -1961,7 +1962,8 @@ cut_template_series (Scan *s)
           guint len;
 
           /* the template outweighs the words, not a visible end */
-          if ((x->flags & CAND_CUT_SURE) && !(x->flags & CAND_CUT_WORDS))
+          if (((x->flags & CAND_CUT_SURE) && !(x->flags & CAND_CUT_WORDS))
+              || x->title_end <= from + MIN_FUSED_TITLE)
             continue;
           len = template_length (s, from, title_start (s, y));
           if (len > 0 && from + len < x->title_end)
@@ -2339,7 +2341,7 @@ assign_levels (Scan *s)
        * after it: it ends without punctuation where the next paragraph's
        * indent begins
        */
-      if ((c->flags & CAND_VALID) && c->series >= 0)
+      if ((c->flags & CAND_VALID) && c->series >= 0 && IS_ENUM (c->family) && heads[c->series])
         heads[c->series] &= ((c->flags & CAND_LINE_START) || s->run_on || s->indented)
                             && ends_line (s, c->title_end)
                             && !is_clause_end (at (s, (gint64)c->title_end - 1));
