@@ -1025,22 +1025,22 @@ year_at (const Scan *s,
   return at (s, p + 4) == 0x5E74 && !year_digit (at (s, (gint64)p - 1));
 }
 
-/* 十二届人大以来的三年， 2009年以来，: a short time phrase that opens a
- * sentence starts with its number
- */
 static inline gboolean
 is_numeral (gunichar c)
 {
   return cn_digit (c) != 0 || arabic_digit (c) >= 0 || c == 0x3007 || c == 0x25CB;
 }
 
+/* 十二届人大以来的三年， 2009年以来，: a short time phrase that opens a
+ * sentence starts with its number
+ */
 static gboolean
 time_phrase_at (const Scan *s,
                 guint       p)
 {
   gunichar before = at (s, (gint64)p - 1);
 
-  /* 第一个…之后 counts, it is no time */
+  /* 第一个…之后 is an ordinal, no time */
   if (!is_numeral (at (s, p)) || is_numeral (before) || before == 0x7B2C)
     return FALSE;
   /* short: 十二届人大以来， */
