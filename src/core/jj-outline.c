@@ -1895,21 +1895,22 @@ drop_inline_lists (Scan *s)
 /* 农村建设和农村体制改革… 城市建设和城市体制改革…: run-on headings that
  * follow one template, word for word at the same places, end where their
  * texts stop agreeing. Returns the length of the heading at @a by the
- * template it shares with @b, or 0.
+ * template it shares with @b, or 0; @len is as far as @a may end.
  */
 #define TEMPLATE_MIN_SHARED 4
 
 static guint
 template_length (const Scan *s,
                  guint       a,
-                 guint       b)
+                 guint       b,
+                 guint       len)
 {
   guint shared = 0, run = 0, end = 0;
 
   /* texts that open alike share a lead, not a template */
   if (s->u[a] == s->u[b])
     return 0;
-  for (guint k = 1; k < MAX_FUSED_TITLE && a + k < s->n && b + k < s->n; k++)
+  for (guint k = 1; k <= len && a + k < s->n && b + k < s->n; k++)
     {
       gunichar x = s->u[a + k], y = s->u[b + k];
 
@@ -1965,7 +1966,8 @@ cut_template_series (Scan *s)
           if (((x->flags & CAND_CUT_SURE) && !(x->flags & CAND_CUT_WORDS))
               || x->title_end <= from + MIN_FUSED_TITLE)
             continue;
-          len = template_length (s, from, title_start (s, y));
+          len = template_length (s, from, title_start (s, y),
+                                 MIN (x->title_end - from, MAX_FUSED_TITLE));
           if (len > 0 && from + len < x->title_end)
             x->title_end = from + len;
         }
