@@ -1272,6 +1272,35 @@ test_fused_subject_opener (void)
                    "1 heading 二、加强法治政府建设\n");
 }
 
+/* Run on: a section numeral that lost both line breaks (。二我先…) counts
+ * where it fills the gap between numerals that kept theirs, not at the end
+ */
+static void
+test_bare_numeral_fused (void)
+{
+  g_autoptr(JjOutline) gap = NULL;
+  g_autoptr(JjOutline) end = NULL;
+  g_autofree char *got = NULL;
+
+  gap = detect ("各位代表：现在我作报告。一　　今年我们要做好三件事。二我先说一下第一件事。二者不可偏废。"
+                "三　　最后说说第三件事。正文。");
+  got = dump (gap);
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 各位代表：\n"
+                   "1 heading 一\n"
+                   "1 heading 二\n"
+                   "1 heading 三\n");
+
+  end = detect ("各位代表：现在我作报告。一　　今年我们要做好三件事。正文。二　　我先说一下第一件事。"
+                "三我们还要努力。");
+  g_clear_pointer (&got, g_free);
+  got = dump (end);
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 各位代表：\n"
+                   "1 heading 一\n"
+                   "1 heading 二\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1685,6 +1714,7 @@ main (int   argc,
   g_test_add_func ("/outline/template-headings", test_template_headings);
   g_test_add_func ("/outline/fused-short-rest", test_fused_short_rest);
   g_test_add_func ("/outline/fused-subject-opener", test_fused_subject_opener);
+  g_test_add_func ("/outline/bare-numeral-fused", test_bare_numeral_fused);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -1606,6 +1606,36 @@ first_item_after_comma (const Scan *s,
   return FALSE;
 }
 
+/* 。二下面… : a section numeral alone on its line that lost both line
+ * breaks; it counts only where it fills the gap in a series of numerals
+ * that kept theirs (not 二者, 二是, 三个, 五年)
+ */
+static gboolean
+bare_numeral_fused (const Scan *s,
+                    guint       i,
+                    Cand       *cand)
+{
+  guint v = cn_digit (s->u[i]);
+  gunichar d = at (s, i + 1);
+
+  if (v < 2 || v > 9 || i == 0 || !is_full_stop (s->u[i - 1]) || d < 0x4E00 || d > 0x9FFF
+      || is_numeral (d))
+    return FALSE;
+  switch (d)
+    {
+    case 0x662F: case 0x8981: case 0x6293: case 0x4E2A: case 0x65B9: case 0x8005: /* 是要抓个方者 */
+    case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF: case 0x5E74: case 0x6708: /* 百千万亿年月 */
+    case 0x65E5: case 0x500D: case 0x6210: case 0x6B21: case 0x70B9: case 0x5B63: /* 日倍成次点季 */
+    case 0x4F4D: case 0x9879: case 0x6761: case 0x79CD: case 0x5927: case 0x5C4A: /* 位项条种大届 */
+      return FALSE;
+    default:
+      break;
+    }
+  cand->family = FAM_DUN;
+  cand->ordinal = v;
+  return TRUE;
+}
+
 static void
 scan_candidates (Scan *s)
 {
@@ -1648,6 +1678,13 @@ scan_candidates (Scan *s)
               if (hint->flags & JJ_PARAGRAPH_NUMBERED)
                 cand.flags |= CAND_NUMBERED;
               cand.title_end = numbered_title_end (s, &cand, NULL);
+              g_array_append_val (s->cands, cand);
+            }
+          else if (bare_numeral_fused (s, i, &cand))
+            {
+              cand.start = cand.marker_end = i;
+              cand.title_end = i + 1;
+              cand.flags |= CAND_PENDING | CAND_BARE | CAND_OWN_LINE | CAND_CUT_SURE;
               g_array_append_val (s->cands, cand);
             }
           continue;
@@ -2075,7 +2112,13 @@ build_series (Scan *s)
         {
           const Cand *next = next_of[i] != G_MAXUINT ? &cands[next_of[i]] : NULL;
 
-          if (cur != NULL && c->ordinal == cur->last_ord + 1 && fits_series (s, c, cur, next))
+          if (c->flags & CAND_BARE)
+            {
+              if (cur != NULL && c->ordinal == cur->last_ord + 1 && (cands[cur->last].flags & CAND_BARE)
+                  && next != NULL && (next->flags & CAND_BARE) && next->ordinal == c->ordinal + 1)
+                series_add (s, open[c->family], i);
+            }
+          else if (cur != NULL && c->ordinal == cur->last_ord + 1 && fits_series (s, c, cur, next))
             series_add (s, open[c->family], i);
           /* 一、 after a paragraph that lost its full stop starts a series
            * when its text ends visibly and 二、 follows
