@@ -1615,11 +1615,14 @@ bare_numeral_fused (const Scan *s,
                     guint       i,
                     Cand       *cand)
 {
-  guint v = cn_digit (s->u[i]);
-  gunichar d = at (s, i + 1);
+  guint v;
+  gunichar d;
 
-  if (v < 2 || v > 9 || i == 0 || !is_full_stop (s->u[i - 1]) || d < 0x4E00 || d > 0x9FFF
-      || is_numeral (d))
+  if (i == 0 || !is_full_stop (s->u[i - 1]))
+    return FALSE;
+  v = cn_digit (s->u[i]);
+  d = at (s, i + 1);
+  if (v < 2 || v > 9 || d < 0x4E00 || d > 0x9FFF || is_numeral (d))
     return FALSE;
   switch (d)
     {
@@ -1645,7 +1648,7 @@ scan_candidates (Scan *s)
   for (guint i = 0; i < s->n; i++)
     {
       gunichar c = s->u[i];
-      Cand cand = { 0 };
+      Cand cand;
       gboolean at_line_start;
       const JjParagraphHint *hint = NULL;
 
@@ -1658,6 +1661,7 @@ scan_candidates (Scan *s)
           if (!((i == 0 || s->u[i - 1] == '\n') && s->n_hints > 0))
             continue;
         }
+      memset (&cand, 0, sizeof cand);
 
       at_line_start = line_start (s, i);
       if (s->n_hints > 0 && (i == 0 || s->u[i - 1] == '\n'))
