@@ -1097,9 +1097,10 @@ test_inline_numbered_list (void)
                    "2 heading 3．强化督促检查\n");
 }
 
-/* Items a colon announces, each a sentence that is its paragraph, are a
- * list: a series after the list's last paragraph is its sibling; but
- * sections a colon announces go on after their headings
+/* Items a colon announces, each a sentence that is its paragraph (or that
+ * the next item follows), are a list: a series after the list's last
+ * paragraph is its sibling; but sections a colon announces go on after
+ * their headings
  */
 static void
 test_colon_list_over (void)
@@ -1112,6 +1113,27 @@ test_colon_list_over (void)
                  "1．粮食生产稳定增长，农民收入持续提高。\n2．工业结构不断优化，能源供应更加充足。\n"
                  "3．城乡居民收入同经济增长基本同步。\n为此，今年要抓好以下工作。\n"
                  "第一、加强农业基础。正文。\n第二、推进工业升级。正文。\n二、保障措施\n正文。\n");
+  got = dump (list);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）指导思想\n"
+                   "2 heading （二）目标任务\n"
+                   "3 heading 1．粮食生产稳定增长，农民收入持续提高\n"
+                   "3 heading 2．工业结构不断优化，能源供应更加充足\n"
+                   "3 heading 3．城乡居民收入同经济增长基本同步\n"
+                   "3 enumerator 第一、加强农业基础\n"
+                   "3 enumerator 第二、推进工业升级\n"
+                   "1 heading 二、保障措施\n");
+
+  /* run on, where the items follow each other and an indent opens the
+   * paragraph after them
+   */
+  g_clear_object (&list);
+  list = detect ("一、总体要求　　正文。（一）指导思想　　正文。（二）目标任务　　经过三年努力，要达到以下目标："
+                 "1．粮食生产稳定增长，农民收入持续提高。2．工业结构不断优化，能源供应更加充足。"
+                 "3．城乡居民收入同经济增长基本同步。　　为此，今年要抓好以下工作。"
+                 "第一、加强农业基础。正文。第二、推进工业升级。正文。二、保障措施　　正文。");
+  g_clear_pointer (&got, g_free);
   got = dump (list);
   g_assert_cmpstr (got, ==,
                    "1 heading 一、总体要求\n"

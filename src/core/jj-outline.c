@@ -2284,6 +2284,29 @@ heads_numbered (const Scan     *s,
   return FALSE;
 }
 
+/* The first full stop outside quotes from @i on, within a heading's reach */
+static guint
+sentence_end (const Scan *s,
+              guint       i)
+{
+  gint depth = 0;
+
+  for (guint k = i; k < MIN (s->n, i + TITLE_WINDOW); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == '\n')
+        return G_MAXUINT;
+      if (is_open_quote (c))
+        depth++;
+      else if (is_close_quote (c) && depth > 0)
+        depth--;
+      else if (depth == 0 && is_full_stop (c))
+        return k;
+    }
+  return G_MAXUINT;
+}
+
 /* 要达到以下目标：（一）…。（二）…。 — items that a colon announces,
  * most of them a sentence that is the whole paragraph, are a list: once
  * the paragraph of the last one is over, what follows is no longer inside
@@ -2306,16 +2329,23 @@ colon_list_over (const Scan     *s,
     k--;
   if (k == 0 || (s->u[k - 1] != 0xFF1A && s->u[k - 1] != ':'))
     return FALSE;
-  /* most items are their paragraph (sections go on after their heading) */
+  /* most items are their paragraph, one sentence that the next item or a
+   * new paragraph follows (sections go on after their heading)
+   */
   {
-    guint n = 0, whole = 0;
+    guint n = 0, whole = 0, next = G_MAXUINT;
 
-    for (guint i = ser->first; i <= ser->last; i++)
+    for (guint i = ser->last + 1; i > ser->first; i--)
       {
-        if (cands[i].series != top->series || !(cands[i].flags & CAND_VALID))
+        const Cand *m = &cands[i - 1];
+        guint end;
+
+        if (m->series != top->series || !(m->flags & CAND_VALID))
           continue;
         n++;
-        whole += is_full_stop (at (s, cands[i].title_end)) && ends_line (s, cands[i].title_end + 1);
+        end = sentence_end (s, m->marker_end);
+        whole += end < s->n && (ends_line (s, end + 1) || end + 1 == next);
+        next = m->start;
       }
     if (2 * whole <= n)
       return FALSE;
