@@ -932,6 +932,397 @@ test_fused_sentence_starts (void)
     }
 }
 
+/* 首先…第二…第三 and 其次…第三 count in one sequence, which a nearer
+ * 首先 takes over an older lone 第一; 第二，一定 is no list of numbers
+ */
+static void
+test_mixed_sequence (void)
+{
+  g_autoptr(JjOutline) outline = NULL;
+  g_autoptr(JjOutline) numbers = NULL;
+  g_autofree char *got = NULL;
+
+  outline = detect ("一、加强领导\n对此有两种态度：第一，迎难而上；第二，知难而退。正文。\n"
+                    "首先，一定要统一思想。正文。\n第二，一定要明确分工。正文。\n"
+                    "第三，要狠抓落实。正文。\n二、明确任务\n开场正文。其次，要突出重点。正文。"
+                    "第三，要强化督查。正文。\n");
+  got = dump (outline);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、加强领导\n"
+                   "2 enumerator 首先，一定要统一思想\n"
+                   "2 enumerator 第二，一定要明确分工\n"
+                   "2 enumerator 第三，要狠抓落实\n"
+                   "1 heading 二、明确任务\n"
+                   "2 enumerator 其次，要突出重点\n"
+                   "2 enumerator 第三，要强化督查\n");
+
+  numbers = detect ("一、任务\n分为第一、二两类。正文。第一，二，三。正文。\n");
+  g_clear_pointer (&got, g_free);
+  got = dump (numbers);
+  g_assert_cmpstr (got, ==, "1 heading 一、任务\n");
+}
+
+/* Run on: a time phrase that opens the sentence after a heading starts
+ * with its number (十五届…以来, 二〇二一年以来, 十二届三次全会以来), and
+ * a cut before it inside the same clause is no sentence start
+ */
+static void
+test_fused_time_phrase (void)
+{
+  const char *text =
+    "同志们：今天召开全县大会，我讲四点意见。"
+    "一、过去三年的工作和十年的基本经验十五届党代会以来的三年，是全县上下团结奋斗的三年。"
+    "二、全县发展的指导思想和基本方略十三届人大以来，全县农业发展迈上新台阶，工业持续壮大。"
+    "三、今后五年的目标任务二〇二一年以来，我们持续用力。"
+    "四、全县工作的基本路线和纲领十二届三次全会以来，全县人民埋头苦干。";
+  g_autoptr(JjOutline) outline = detect (text);
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、过去三年的工作和十年的基本经验\n"
+                   "1 heading 二、全县发展的指导思想和基本方略\n"
+                   "1 heading 三、今后五年的目标任务\n"
+                   "1 heading 四、全县工作的基本路线和纲领\n");
+}
+
+/* 第一、关于项目建设 on a line of its own heads a section: the （1） list
+ * inside it is one level below, in paragraphs and in run-on text whose
+ * paragraphs keep their indent
+ */
+static void
+test_enumerator_sections (void)
+{
+  const char *forms[] = {
+    "（一）过去一年的工作\n正文。\n（二）今年的主要任务\n总的安排如下。\n第一、关于项目建设\n"
+    "　　正文。\n第二、关于招商引资\n　　今年将采取下列措施。\n　　（1）扩大播种面积。正文。\n"
+    "　　（2）兴修水利。正文。\n（三）加强领导\n正文。\n",
+    "（一）过去一年的工作　　正文。（二）今年的主要任务　　总的安排如下。第一、关于项目建设"
+    "　　正文。第二、关于招商引资　　今年将采取下列措施。　　（1）扩大播种面积。正文。"
+    "　　（2）兴修水利。正文。（三）加强领导　　正文。",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(JjOutline) outline = detect (forms[i]);
+      g_autofree char *got = dump (outline);
+
+      g_assert_cmpstr (got, ==,
+                       "1 heading （一）过去一年的工作\n"
+                       "1 heading （二）今年的主要任务\n"
+                       "2 enumerator 第一、关于项目建设\n"
+                       "2 enumerator 第二、关于招商引资\n"
+                       "3 heading （1）扩大播种面积\n"
+                       "3 heading （2）兴修水利\n"
+                       "1 heading （三）加强领导\n");
+    }
+}
+
+/* 第一要务 inside a run-in heading is no first item below it: the heading
+ * runs to its full stop
+ */
+static void
+test_ordinal_inside_heading (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、总体要求\n（一）坚持以人民为中心，不断增进民生福祉，让发展成果更多更公平惠及全体人民群众。正文。\n"
+            "（二）坚持把推动高质量发展作为全市上下的第一要务，不断开创经济社会发展各项工作的新局面。正文。\n"
+            "二、主要任务\n正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）坚持以人民为中心，不断增进民生福祉，让发展成果更多更公平惠及全体人民群众\n"
+                   "2 heading （二）坚持把推动高质量发展作为全市上下的第一要务，不断开创经济社会发展各项工作的新局面\n"
+                   "1 heading 二、主要任务\n");
+}
+
+/* Run on: headings that all open with the same clause are sentences that
+ * differ after it, each to its full stop (not cut after 改革 before the
+ * second comma)
+ */
+static void
+test_shared_clause_headings (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("同志们：今天开会。一、总体要求（一）推进新时代城市更新行动，必须始终坚持党的全面领导，"
+            "不断提升城市治理现代化和宜居水平。城市是人民的城市。（二）推进新时代城市更新行动，"
+            "必须始终坚持规划先行的工作，不断优化城市空间布局和各项功能结构。规划是城市的龙头。"
+            "（三）推进新时代城市更新行动，必须始终坚持改革创新，不断增强城市发展的内生动力和活力。"
+            "改革是城市的动力。二、保障措施要加强领导。");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）推进新时代城市更新行动，必须始终坚持党的全面领导，不断提升城市治理现代化和宜居水平\n"
+                   "2 heading （二）推进新时代城市更新行动，必须始终坚持规划先行的工作，不断优化城市空间布局和各项功能结构\n"
+                   "2 heading （三）推进新时代城市更新行动，必须始终坚持改革创新，不断增强城市发展的内生动力和活力\n"
+                   "1 heading 二、保障措施\n");
+}
+
+/* 第一是… like 一是…; but not 第一是， */
+static void
+test_ordinal_shi (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、形势\n工业发展有三个特点。第一是投资增长加快。正文。第二是结构不断优化。正文。"
+            "第三是效益明显提高。正文。\n二、任务\n正文。第一是，正文。第二是，正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、形势\n"
+                   "2 enumerator 第一是投资增长加快\n"
+                   "2 enumerator 第二是结构不断优化\n"
+                   "2 enumerator 第三是效益明显提高\n"
+                   "1 heading 二、任务\n");
+}
+
+/* Numbered items inside one short sentence, after semicolons, are a list;
+ * the same items on lines of their own are headings
+ */
+static void
+test_inline_numbered_list (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、概况\n参加的单位可以分为三类：1．机关；2．企业；3．学校。正文。\n"
+            "二、措施\n具体措施是：\n1．加强组织领导；\n2．明确工作责任；\n3．强化督促检查。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、概况\n"
+                   "1 heading 二、措施\n"
+                   "2 heading 1．加强组织领导；\n"
+                   "2 heading 2．明确工作责任；\n"
+                   "2 heading 3．强化督促检查\n");
+}
+
+/* Items a colon announces, each a sentence that is its paragraph (or that
+ * the next item follows), are a list: a series after the list's last
+ * paragraph is its sibling; but sections a colon announces go on after
+ * their headings
+ */
+static void
+test_colon_list_over (void)
+{
+  g_autoptr(JjOutline) list = NULL;
+  g_autoptr(JjOutline) sections = NULL;
+  g_autofree char *got = NULL;
+
+  list = detect ("一、总体要求\n（一）指导思想\n正文。\n（二）目标任务\n经过三年努力，要达到以下目标：\n"
+                 "1．粮食生产稳定增长，农民收入持续提高。\n2．工业结构不断优化，能源供应更加充足。\n"
+                 "3．城乡居民收入同经济增长基本同步。\n为此，今年要抓好以下工作。\n"
+                 "第一、加强农业基础。正文。\n第二、推进工业升级。正文。\n二、保障措施\n正文。\n");
+  got = dump (list);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）指导思想\n"
+                   "2 heading （二）目标任务\n"
+                   "3 heading 1．粮食生产稳定增长，农民收入持续提高\n"
+                   "3 heading 2．工业结构不断优化，能源供应更加充足\n"
+                   "3 heading 3．城乡居民收入同经济增长基本同步\n"
+                   "3 enumerator 第一、加强农业基础\n"
+                   "3 enumerator 第二、推进工业升级\n"
+                   "1 heading 二、保障措施\n");
+
+  /* run on, where the items follow each other and an indent opens the
+   * paragraph after them
+   */
+  g_clear_object (&list);
+  list = detect ("一、总体要求　　正文。（一）指导思想　　正文。（二）目标任务　　经过三年努力，要达到以下目标："
+                 "1．粮食生产稳定增长，农民收入持续提高。2．工业结构不断优化，能源供应更加充足。"
+                 "3．城乡居民收入同经济增长基本同步。　　为此，今年要抓好以下工作。"
+                 "第一、加强农业基础。正文。第二、推进工业升级。正文。二、保障措施　　正文。");
+  g_clear_pointer (&got, g_free);
+  got = dump (list);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、总体要求\n"
+                   "2 heading （一）指导思想\n"
+                   "2 heading （二）目标任务\n"
+                   "3 heading 1．粮食生产稳定增长，农民收入持续提高\n"
+                   "3 heading 2．工业结构不断优化，能源供应更加充足\n"
+                   "3 heading 3．城乡居民收入同经济增长基本同步\n"
+                   "3 enumerator 第一、加强农业基础\n"
+                   "3 enumerator 第二、推进工业升级\n"
+                   "1 heading 二、保障措施\n");
+
+  sections = detect ("一、工作回顾\n主要做了以下工作：\n（一）加强宏观调控。正文。\n（二）推进改革开放。正文。\n"
+                     "成绩来之不易。\n问题仍然不少。一是结构矛盾突出。正文。二是增长方式粗放。正文。\n"
+                     "二、今年任务\n正文。\n");
+  g_clear_pointer (&got, g_free);
+  got = dump (sections);
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、工作回顾\n"
+                   "2 heading （一）加强宏观调控\n"
+                   "2 heading （二）推进改革开放\n"
+                   "3 enumerator 一是结构矛盾突出\n"
+                   "3 enumerator 二是增长方式粗放\n"
+                   "1 heading 二、今年任务\n");
+}
+
+/* 一方面…另一方面 inside an enumerated point (the last one too, in its
+ * paragraph) weighs two sides of it; under a heading it is a pair of its
+ * own
+ */
+static void
+test_pair_inside_point (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、任务\n第一，稳定增长。正文。一方面，要扩大投资。正文。另一方面，要促进消费。正文。\n"
+            "第二，推进改革。正文。\n二、措施\n正文。一方面，要加强领导。正文。另一方面，要压实责任。正文。\n"
+            "三、保障\n第一，加强领导。正文。\n第二，培育新动力。正文。一方面，要增加供给。正文。"
+            "另一方面，要推动创新。正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、任务\n"
+                   "2 enumerator 第一，稳定增长\n"
+                   "2 enumerator 第二，推进改革\n"
+                   "1 heading 二、措施\n"
+                   "2 enumerator 一方面，要加强领导\n"
+                   "2 enumerator 另一方面，要压实责任\n"
+                   "1 heading 三、保障\n"
+                   "2 enumerator 第一，加强领导\n"
+                   "2 enumerator 第二，培育新动力\n");
+}
+
+/* In paragraphed text a paragraph of one sentence after （一） is the
+ * heading, however long: it lost no line break
+ */
+static void
+test_sentence_paragraph (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、任务\n（一）农业生产要稳定面积，主攻单产，提高品质，增加效益，确保粮食安全和重要农产品稳定供给。\n"
+            "（二）工业建设要调整结构，淘汰落后产能，提高质量，降低消耗，增强制造业核心竞争力和抗风险能力。\n"
+            "二、措施\n正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、任务\n"
+                   "2 heading （一）农业生产要稳定面积，主攻单产，提高品质，增加效益，确保粮食安全和重要农产品稳定供给\n"
+                   "2 heading （二）工业建设要调整结构，淘汰落后产能，提高质量，降低消耗，增强制造业核心竞争力和抗风险能力\n"
+                   "1 heading 二、措施\n");
+}
+
+/* A first item after a comma (a paragraph break lost) counts when its
+ * clause is a whole sentence and the next item starts one; not a list
+ * inside a sentence
+ */
+static void
+test_first_item_after_comma (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("一、教育\n办好职业教育，一要深化产教融合。正文。二要提升办学水平。正文。\n"
+            "二、科技\n发展经济，一要稳定，二要创新。正文。\n");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 heading 一、教育\n"
+                   "2 enumerator 一要深化产教融合\n"
+                   "2 enumerator 二要提升办学水平\n"
+                   "1 heading 二、科技\n");
+}
+
+/* Run on: headings that follow one template word for word end where their
+ * texts stop agreeing; an opening they share is no template
+ */
+static void
+test_template_headings (void)
+{
+  const struct {
+    const char *text;
+    const char *outline;
+  } cases[] = {
+    { "同志们：今天开会。一、农村建设和农村体制改革全面推进乡村振兴，必须坚持农业农村优先发展。正文。"
+      "二、城市建设和城市体制改革推动城市高质量发展，建设宜居韧性智慧城市。正文。"
+      "三、生态建设和生态体制改革守护好绿水青山，是全县人民的共同责任。正文。",
+      "1 salutation 同志们：\n"
+      "1 heading 一、农村建设和农村体制改革\n"
+      "1 heading 二、城市建设和城市体制改革\n"
+      "1 heading 三、生态建设和生态体制改革\n" },
+    { "同志们：今天开会。一、坚持以人民为中心的发展思想当前，民生改善成效明显。"
+      "二、坚持以改革创新为根本动力我们要敢于啃硬骨头。",
+      "1 salutation 同志们：\n"
+      "1 heading 一、坚持以人民为中心的发展思想\n"
+      "1 heading 二、坚持以改革创新为根本动力\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JjOutline) outline = detect (cases[i].text);
+      g_autofree char *got = dump (outline);
+
+      g_assert_cmpstr (got, ==, cases[i].outline);
+    }
+}
+
+/* Run on: words of the heading repeated right before the full stop end
+ * the heading, they open no sentence (…巩固拓展|污染防治成果。)
+ */
+static void
+test_fused_short_rest (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("同志们：今天开会。一、重点任务（一）坚决打好污染防治攻坚战，巩固拓展污染防治成果。"
+            "全县空气质量持续改善，水环境明显好转。（二）推进乡村全面振兴。农业基础更加稳固。"
+            "二、保障措施要加强各级组织的领导。");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、重点任务\n"
+                   "2 heading （一）坚决打好污染防治攻坚战，巩固拓展污染防治成果\n"
+                   "2 heading （二）推进乡村全面振兴\n"
+                   "1 heading 二、保障措施\n");
+}
+
+/* Run on: a subject before 是 that holds a word opening sentences starts
+ * at that word (…民主政治|我们是…), not before it
+ */
+static void
+test_fused_subject_opener (void)
+{
+  g_autoptr(JjOutline) outline =
+    detect ("同志们：今天开会。一、坚持全过程人民民主，发展基层民主政治我们是人民的政府，要始终为人民服务。"
+            "二、加强法治政府建设今年，我们要完善各项法规。");
+  g_autofree char *got = dump (outline);
+
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 同志们：\n"
+                   "1 heading 一、坚持全过程人民民主，发展基层民主政治\n"
+                   "1 heading 二、加强法治政府建设\n");
+}
+
+/* Run on: a section numeral that lost both line breaks (。二我先…) counts
+ * where it fills the gap between numerals that kept theirs, not at the end
+ */
+static void
+test_bare_numeral_fused (void)
+{
+  g_autoptr(JjOutline) gap = NULL;
+  g_autoptr(JjOutline) end = NULL;
+  g_autofree char *got = NULL;
+
+  gap = detect ("各位代表：现在我作报告。一　　今年我们要做好三件事。二我先说一下第一件事。二者不可偏废。"
+                "三　　最后说说第三件事。正文。");
+  got = dump (gap);
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 各位代表：\n"
+                   "1 heading 一\n"
+                   "1 heading 二\n"
+                   "1 heading 三\n");
+
+  end = detect ("各位代表：现在我作报告。一　　今年我们要做好三件事。正文。二　　我先说一下第一件事。"
+                "三我们还要努力。");
+  g_clear_pointer (&got, g_free);
+  got = dump (end);
+  g_assert_cmpstr (got, ==,
+                   "1 salutation 各位代表：\n"
+                   "1 heading 一\n"
+                   "1 heading 二\n");
+}
+
 /* A heading lost from the source: （四） counts when （五） follows it */
 /* Where a heading runs into the next sentence: no cut right after an
  * adverb (必须不断|加强), a quoted term, 通观 or 要把 opens a sentence, more
@@ -1331,6 +1722,21 @@ main (int   argc,
   g_test_add_func ("/outline/lost-sibling", test_lost_sibling);
   g_test_add_func ("/outline/fused-cuts", test_fused_cuts);
   g_test_add_func ("/outline/fused-cuts-subject", test_fused_cuts_subject);
+  g_test_add_func ("/outline/mixed-sequence", test_mixed_sequence);
+  g_test_add_func ("/outline/fused-time-phrase", test_fused_time_phrase);
+  g_test_add_func ("/outline/enumerator-sections", test_enumerator_sections);
+  g_test_add_func ("/outline/ordinal-inside-heading", test_ordinal_inside_heading);
+  g_test_add_func ("/outline/shared-clause-headings", test_shared_clause_headings);
+  g_test_add_func ("/outline/ordinal-shi", test_ordinal_shi);
+  g_test_add_func ("/outline/inline-numbered-list", test_inline_numbered_list);
+  g_test_add_func ("/outline/colon-list-over", test_colon_list_over);
+  g_test_add_func ("/outline/pair-inside-point", test_pair_inside_point);
+  g_test_add_func ("/outline/sentence-paragraph", test_sentence_paragraph);
+  g_test_add_func ("/outline/first-item-after-comma", test_first_item_after_comma);
+  g_test_add_func ("/outline/template-headings", test_template_headings);
+  g_test_add_func ("/outline/fused-short-rest", test_fused_short_rest);
+  g_test_add_func ("/outline/fused-subject-opener", test_fused_subject_opener);
+  g_test_add_func ("/outline/bare-numeral-fused", test_bare_numeral_fused);
   g_test_add_func ("/outline/parallel/paragraphs", test_parallel_paragraphs);
   g_test_add_func ("/outline/parallel/sentences", test_parallel_sentences);
   g_test_add_func ("/outline/parallel/runon", test_parallel_runon);

@@ -65,6 +65,7 @@ enum {
   CAND_CUT_SURE   = 1 << 6,  /* the heading's text ends where it visibly does */
   CAND_PENDING    = 1 << 7,  /* numbered, no boundary: kept only if it fits a series */
   CAND_BARE       = 1 << 8,  /* a numeral alone on its line: the heading is the numeral */
+  CAND_CUT_WORDS  = 1 << 9,  /* cut where the words say a sentence starts, not visibly */
 };
 
 typedef struct
@@ -502,10 +503,19 @@ match_marker (const Scan *s,
             cand->marker_end = k;
             return TRUE;
           }
+        /* 第一是…, like 一是… */
+        if (e == 0x662F && !is_clause_end (at (s, i + 2 + len)))
+          {
+            cand->family = FAM_DI;
+            cand->ordinal = v;
+            cand->marker_end = i + 2 + len;
+            return TRUE;
+          }
         if (e != 0xFF0C && e != 0x3001 && e != 0xFF1A && e != ',')
           return FALSE;
-        /* 第一、二 is a list of numbers */
-        if (cn_digit (at (s, i + 2 + len)))
+        /* 第一、二 and 第一，二， are lists of numbers; 第二，一定 is no list */
+        if (cn_digit (at (s, i + 2 + len))
+            && (e == 0x3001 || is_clause_end (at (s, i + 3 + len)) || at (s, i + 3 + len) == 0x3001))
           return FALSE;
         cand->family = FAM_DI;
         cand->ordinal = v;
@@ -915,6 +925,12 @@ short_subject_at (const Scan *s,
               if (word_at (s, q - 2, tail_first, tail_words, G_N_ELEMENTS (tail_words)))
                 return FALSE;
             }
+          /* …民主|政治我国是: so does a word that opens sentences */
+          for (guint q = p + 1; q < k; q++)
+            {
+              if (word_at (s, q, opener_first, opener_words, G_N_ELEMENTS (opener_words)))
+                return FALSE;
+            }
           return TRUE;
         }
       if (is_clause_end (s->u[k]) || s->u[k] == 0x3001 || is_space (s->u[k]))
@@ -1009,6 +1025,55 @@ year_at (const Scan *s,
   return at (s, p + 4) == 0x5E74 && !year_digit (at (s, (gint64)p - 1));
 }
 
+static inline gboolean
+is_numeral (gunichar c)
+{
+  return cn_digit (c) != 0 || arabic_digit (c) >= 0 || c == 0x3007 || c == 0x25CB;
+}
+
+/* 十二届人大以来的三年， 2009年以来，: a short time phrase that opens a
+ * sentence starts with its number
+ */
+static gboolean
+time_phrase_at (const Scan *s,
+                guint       p)
+{
+  gunichar before = at (s, (gint64)p - 1);
+
+  /* 第一个…之后 is an ordinal, no time */
+  if (!is_numeral (at (s, p)) || is_numeral (before) || before == 0x7B2C)
+    return FALSE;
+  /* short: 十二届人大以来， */
+  for (guint k = p + 1; k < MIN (s->n, p + 9); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == 0xFF0C || (c == 0x4EE5 && at (s, k + 1) == 0x6765))
+        return adverbial_clause_at (s, p);
+      if (is_clause_end (c))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The adverbial clause at @p holds a time phrase that opens it later:
+ * 指导思想和基本方略十二届人大以来， starts at 十 (and 十二届三次全会以来
+ * at 十)
+ */
+static gboolean
+time_phrase_after (const Scan *s,
+                   guint       p)
+{
+  for (guint k = p + 1; k < MIN (s->n, p + 14); k++)
+    {
+      if (is_clause_end (s->u[k]))
+        return FALSE;
+      if (is_numeral (s->u[k]) && time_phrase_at (s, k))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static guint
 cut_score (const Scan    *s,
            const Cand    *cand,
@@ -1022,7 +1087,8 @@ cut_score (const Scan    *s,
   if (demonstrative_at (s, p))
     ;
   else if (word_at (s, p, opener_first, opener_words, G_N_ELEMENTS (opener_words))
-           || adverbial_clause_at (s, p) || quoted_sentence_at (s, p))
+           || (adverbial_clause_at (s, p) && (time_phrase_at (s, p) || !time_phrase_after (s, p)))
+           || quoted_sentence_at (s, p))
     score += 3;
   /* 要把…作为…: a subjectless sentence of a speech (not 要把握) */
   else if (s->u[p] == 0x8981 && at (s, p + 1) == 0x628A && at (s, p + 2) != 0x63E1)
@@ -1034,13 +1100,16 @@ cut_score (const Scan    *s,
   else if (p >= cand->marker_end + 4 && s->u[p] == at (s, cand->marker_end)
            && at (s, p + 1) == at (s, cand->marker_end + 1) && !is_clause_end (at (s, p + 1)))
     score += 3;
-  score += repeats_heading (s, seen, cand->marker_end, p, end);
+  /* (not when the words repeated end the sentence: 巩固拓展|污染防治成果。) */
+  if (!is_full_stop (at (s, end)) || end >= p + MIN_FUSED_SENTENCE)
+    score += repeats_heading (s, seen, cand->marker_end, p, end);
   /* 二、主要任务（一）… : a heading that runs into the first item below it */
   {
     Cand next = { 0 };
 
+    /* (not 第|一要务, 十|一、) */
     if (match_marker (s, p, &next) && (next.ordinal == 1 || next.family == FAM_DUN)
-        && next.family != FAM_CIRCLED)
+        && next.family != FAM_CIRCLED && s->u[p - 1] != 0x7B2C && !is_numeral (s->u[p - 1]))
       score += 4;
   }
   /* …管理|管理水平: the sentence starts with the heading's last word */
@@ -1208,7 +1277,7 @@ numbered_title_end (const Scan     *s,
   gboolean in_paragraph;
   guint32 seen[BIGRAM_BITS / 32];
 
-  cand->flags &= ~CAND_CUT_SURE;
+  cand->flags &= ~(CAND_CUT_SURE | CAND_CUT_WORDS);
   while (k < limit && is_space (s->u[k]) && s->u[k] != '\n')
     k++;
   from = k;
@@ -1254,6 +1323,12 @@ numbered_title_end (const Scan     *s,
     }
   in_paragraph = s->run_on || !(cand->flags & CAND_LINE_START);
   if (!in_paragraph && stop - cand->marker_end <= RUN_IN_MAX)
+    {
+      cand->flags |= CAND_CUT_SURE;
+      return end;
+    }
+  /* a paragraph of one sentence is the heading, however long */
+  if (!in_paragraph && is_full_stop (at (s, stop)) && (stop + 1 == s->n || s->u[stop + 1] == '\n'))
     {
       cand->flags |= CAND_CUT_SURE;
       return end;
@@ -1334,7 +1409,7 @@ numbered_title_end (const Scan     *s,
     }
   if (best_score >= 3)
     {
-      cand->flags |= CAND_CUT_SURE;
+      cand->flags |= CAND_CUT_SURE | CAND_CUT_WORDS;
       return best;
     }
   /* A word that ends headings is enough when the text runs on too long
@@ -1511,6 +1586,59 @@ in_quotation (const Scan *s,
   return depth > 0;
 }
 
+/* 办好职业教育，一要深化产教融合。…二要…: the paragraph break before a
+ * first item may be lost with only a comma left; the item counts when its
+ * clause is a whole sentence and the next item starts one
+ */
+static gboolean
+first_item_after_comma (const Scan *s,
+                        guint       i,
+                        const Cand *cand)
+{
+  if ((cand->family != FAM_SHI && cand->family != FAM_YAO && cand->family != FAM_ZHUA)
+      || cand->ordinal != 1 || i == 0 || s->u[i - 1] != 0xFF0C)
+    return FALSE;
+  for (guint k = cand->marker_end; k < MIN (s->n, cand->marker_end + ENUM_WINDOW); k++)
+    {
+      if (is_clause_end (s->u[k]) || is_space (s->u[k]) || s->u[k] == '\n')
+        return is_full_stop (s->u[k]);
+    }
+  return FALSE;
+}
+
+/* 。二下面… : a section numeral alone on its line that lost both line
+ * breaks; it counts only where it fills the gap in a series of numerals
+ * that kept theirs (not 二者, 二是, 三个, 五年)
+ */
+static gboolean
+bare_numeral_fused (const Scan *s,
+                    guint       i,
+                    Cand       *cand)
+{
+  guint v;
+  gunichar d;
+
+  if (i == 0 || !is_full_stop (s->u[i - 1]))
+    return FALSE;
+  v = cn_digit (s->u[i]);
+  d = at (s, i + 1);
+  if (v < 2 || v > 9 || d < 0x4E00 || d > 0x9FFF || is_numeral (d))
+    return FALSE;
+  switch (d)
+    {
+    case 0x662F: case 0x8981: case 0x6293: case 0x4E2A: case 0x65B9: case 0x8005: /* 是要抓个方者 */
+    case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF: case 0x5E74: case 0x6708: /* 百千万亿年月 */
+    case 0x65E5: case 0x500D: case 0x6210: case 0x6B21: case 0x70B9: case 0x5B63: /* 日倍成次点季 */
+    case 0x4F4D: case 0x9879: case 0x6761: case 0x79CD: case 0x5927: case 0x5C4A: /* 位项条种大届 */
+      return FALSE;
+    default:
+      break;
+    }
+  cand->family = FAM_DUN;
+  cand->ordinal = v;
+  return TRUE;
+}
+
 static void
 scan_candidates (Scan *s)
 {
@@ -1520,7 +1648,7 @@ scan_candidates (Scan *s)
   for (guint i = 0; i < s->n; i++)
     {
       gunichar c = s->u[i];
-      Cand cand = { 0 };
+      Cand cand;
       gboolean at_line_start;
       const JjParagraphHint *hint = NULL;
 
@@ -1533,6 +1661,7 @@ scan_candidates (Scan *s)
           if (!((i == 0 || s->u[i - 1] == '\n') && s->n_hints > 0))
             continue;
         }
+      memset (&cand, 0, sizeof cand);
 
       at_line_start = line_start (s, i);
       if (s->n_hints > 0 && (i == 0 || s->u[i - 1] == '\n'))
@@ -1555,6 +1684,13 @@ scan_candidates (Scan *s)
               cand.title_end = numbered_title_end (s, &cand, NULL);
               g_array_append_val (s->cands, cand);
             }
+          else if (bare_numeral_fused (s, i, &cand))
+            {
+              cand.start = cand.marker_end = i;
+              cand.title_end = i + 1;
+              cand.flags |= CAND_PENDING | CAND_BARE | CAND_OWN_LINE | CAND_CUT_SURE;
+              g_array_append_val (s->cands, cand);
+            }
           continue;
         }
 
@@ -1567,6 +1703,8 @@ scan_candidates (Scan *s)
           if ((cand.family == FAM_DI || cand.family == FAM_ORDER || cand.family == FAM_QI)
               && cand.ordinal != 1 && is_clause_end (at (s, cand.marker_end))
               && !is_clause_end (s->u[i - 1]))
+            cand.flags |= CAND_WEAK;
+          else if (first_item_after_comma (s, i, &cand))
             cand.flags |= CAND_WEAK;
           /* a paragraph that ended without punctuation: the heading after
            * it counts only if it fits a series (siblings, announced count)
@@ -1686,6 +1824,249 @@ continued (const Cand *cands,
   return FALSE;
 }
 
+/* Headings that all open with the same clause (推进…行动，必须…) are whole
+ * sentences that differ after it: each runs to its full stop, whatever
+ * its commas.
+ */
+#define SHARED_CLAUSE_MIN 6
+
+static void
+cut_shared_clause_series (Scan *s)
+{
+  Cand *cands = (Cand *)(gpointer)s->cands->data;
+  g_autofree guint *first = g_new (guint, MAX (s->series->len, 1));
+  g_autofree guint *common = g_new0 (guint, MAX (s->series->len, 1));
+  g_autofree guint *count = g_new0 (guint, MAX (s->series->len, 1));
+
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      const Cand *c = &cands[i];
+      guint a, b, k;
+
+      if (!(c->flags & CAND_VALID) || c->series < 0 || IS_ENUM (c->family))
+        continue;
+      if (count[c->series]++ == 0)
+        {
+          first[c->series] = i;
+          common[c->series] = TITLE_WINDOW;
+          continue;
+        }
+      a = title_start (s, &cands[first[c->series]]);
+      b = title_start (s, c);
+      for (k = 0; k < common[c->series] && b + k < s->n && s->u[a + k] == s->u[b + k]
+                  && s->u[a + k] != '\n' && !is_full_stop (s->u[a + k]); k++)
+        ;
+      common[c->series] = k;
+    }
+
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      Cand *c = &cands[i];
+      guint from, k, comma = 0;
+      gint depth = 0;
+
+      if (!(c->flags & CAND_VALID) || c->series < 0 || IS_ENUM (c->family)
+          || count[c->series] < 3 || common[c->series] < SHARED_CLAUSE_MIN)
+        continue;
+      from = title_start (s, c);
+      for (k = from; k < MIN (s->n, from + TITLE_WINDOW); k++)
+        {
+          gunichar d = s->u[k];
+
+          if (d == '\n')
+            break;
+          if (is_open_quote (d))
+            depth++;
+          else if (is_close_quote (d) && depth > 0)
+            depth--;
+          else if (depth == 0 && d == 0xFF0C && k < from + common[c->series])
+            comma = k;
+          else if (depth == 0 && is_full_stop (d))
+            break;
+        }
+      if (comma == 0 || k == MIN (s->n, from + TITLE_WINDOW) || !is_full_stop (at (s, k)))
+        continue;
+      c->title_end = k;
+      c->flags |= CAND_CUT_SURE;
+    }
+}
+
+/* 可以分为三类：1．…；2．…；3．…。 — numbered items that follow each other
+ * inside one sentence, after semicolons, are a list, not headings
+ */
+static void
+drop_inline_lists (Scan *s)
+{
+  Cand *cands = (Cand *)(gpointer)s->cands->data;
+  g_autofree gboolean *inline_only = g_new (gboolean, MAX (s->series->len, 1));
+  g_autofree guint *count = g_new0 (guint, MAX (s->series->len, 1));
+  g_autofree guint *first = g_new0 (guint, MAX (s->series->len, 1));
+
+  for (guint k = 0; k < s->series->len; k++)
+    inline_only[k] = TRUE;
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      const Cand *c = &cands[i];
+      guint k = c->start;
+
+      if (!(c->flags & CAND_VALID) || c->series < 0 || IS_ENUM (c->family))
+        continue;
+      if (count[c->series]++ == 0)
+        {
+          first[c->series] = c->start;
+          continue;
+        }
+      while (k > 0 && is_space (s->u[k - 1]))
+        k--;
+      /* one short sentence holds them all */
+      inline_only[c->series] &= k > 0 && (s->u[k - 1] == 0xFF1B || s->u[k - 1] == ';')
+                                && !(c->flags & CAND_LINE_START)
+                                && c->title_end - first[c->series] <= TITLE_MAX;
+    }
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      Cand *c = &cands[i];
+
+      if ((c->flags & CAND_VALID) && c->series >= 0 && !IS_ENUM (c->family)
+          && count[c->series] >= 2 && inline_only[c->series])
+        c->flags &= ~CAND_VALID;
+    }
+}
+
+/* 农村建设和农村体制改革… 城市建设和城市体制改革…: run-on headings that
+ * follow one template, word for word at the same places, end where their
+ * texts stop agreeing. Returns the length of the heading at @a by the
+ * template it shares with @b, or 0; @len is as far as @a may end.
+ */
+#define TEMPLATE_MIN_SHARED 4
+
+static guint
+template_length (const Scan *s,
+                 guint       a,
+                 guint       b,
+                 guint       len)
+{
+  guint shared = 0, run = 0, end = 0;
+
+  /* texts that open alike share a lead, not a template */
+  if (s->u[a] == s->u[b])
+    return 0;
+  for (guint k = 1; k <= len && a + k < s->n && b + k < s->n; k++)
+    {
+      gunichar x = s->u[a + k], y = s->u[b + k];
+
+      if (x == '\n' || y == '\n' || is_full_stop (x) || is_full_stop (y))
+        break;
+      if (x == y && !is_clause_end (x))
+        {
+          run++;
+          continue;
+        }
+      /* a run of two or more, not ending with 和 or 的 (体制改革和|…) */
+      if (run >= 2 && !is_function_word (s->u[a + k - 1]))
+        {
+          shared += run;
+          end = k;
+        }
+      run = 0;
+      if (x == y)
+        break;
+    }
+  return shared >= TEMPLATE_MIN_SHARED && end >= MIN_FUSED_TITLE ? end : 0;
+}
+
+static void
+cut_template_series (Scan *s)
+{
+  Cand *cands = (Cand *)(gpointer)s->cands->data;
+  g_autofree guint *last = g_new (guint, MAX (s->series->len, 1));
+
+  if (!s->run_on)
+    return;
+  for (guint k = 0; k < s->series->len; k++)
+    last[k] = G_MAXUINT;
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      Cand *c = &cands[i];
+      guint prev;
+
+      if (!(c->flags & CAND_VALID) || c->series < 0 || IS_ENUM (c->family))
+        continue;
+      prev = last[c->series];
+      last[c->series] = i;
+      if (prev == G_MAXUINT)
+        continue;
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          Cand *x = pass == 0 ? c : &cands[prev];
+          Cand *y = pass == 0 ? &cands[prev] : c;
+          guint from = title_start (s, x);
+          guint len;
+
+          /* the template outweighs the words, not a visible end */
+          if (((x->flags & CAND_CUT_SURE) && !(x->flags & CAND_CUT_WORDS))
+              || x->title_end <= from + MIN_FUSED_TITLE)
+            continue;
+          len = template_length (s, from, title_start (s, y),
+                                 MIN (x->title_end - from, MAX_FUSED_TITLE));
+          if (len > 0 && from + len < x->title_end)
+            x->title_end = from + len;
+        }
+    }
+}
+
+/* 首先，…第二，…第三，; 其次，…第三，: the ordinal words and 第N count in
+ * one sequence (but 最后 closes only its own kind). Returns the open
+ * series of the other kind that @c continues where its own kind has none
+ * nearer, or -1.
+ */
+static gint
+sequence_continued (Scan       *s,
+                    const gint *open,
+                    const Cand *c)
+{
+  const Series *own, *ser;
+  guint other;
+
+  if (c->family != FAM_DI && c->family != FAM_ORDER)
+    return -1;
+  other = c->family == FAM_DI ? FAM_ORDER : FAM_DI;
+  if (open[other] < 0 || open[other] == open[c->family])
+    return -1;
+  ser = &g_array_index (s->series, Series, open[other]);
+  if (c->ordinal < 2 || c->ordinal != ser->last_ord + 1)
+    return -1;
+  /* of two series it continues, the nearer */
+  if (open[c->family] >= 0)
+    {
+      own = &g_array_index (s->series, Series, open[c->family]);
+      if (c->ordinal == own->last_ord + 1 && own->last > ser->last)
+        return -1;
+    }
+  return open[other];
+}
+
+/* 其次 after a first point that has no marker: a series when 第三 or 再次
+ * follows it
+ */
+static gboolean
+second_starts_sequence (const Scan *s,
+                        guint       i)
+{
+  const Cand *cands = (const Cand *)(gconstpointer)s->cands->data;
+
+  if (cands[i].family != FAM_ORDER || cands[i].ordinal != 2)
+    return FALSE;
+  for (guint j = i + 1; j < s->cands->len; j++)
+    {
+      if (cands[j].family != FAM_DI && cands[j].family != FAM_ORDER)
+        continue;
+      return cands[j].ordinal == 3 && !(cands[j].flags & CAND_PENDING)
+          && cands[j].start - cands[i].start < LAST_ITEM_REACH;
+    }
+  return FALSE;
+}
+
 /* Groups candidates into series 1, 2, 3… per family and keeps the series
  * of two or more (or one strong heading). A member whose text was cut
  * where no sentence visibly starts is cut again once its siblings are
@@ -1723,14 +2104,25 @@ build_series (Scan *s)
   for (guint i = 0; i < s->cands->len; i++)
     {
       Cand *c = &cands[i];
-      Series *cur = open[c->family] >= 0 ? &g_array_index (s->series, Series, open[c->family]) : NULL;
+      gint other = sequence_continued (s, open, c);
+      Series *cur;
+
+      if (other >= 0)
+        open[c->family] = other;
+      cur = open[c->family] >= 0 ? &g_array_index (s->series, Series, open[c->family]) : NULL;
 
       c->series = -1;
       if (c->flags & CAND_PENDING)
         {
           const Cand *next = next_of[i] != G_MAXUINT ? &cands[next_of[i]] : NULL;
 
-          if (cur != NULL && c->ordinal == cur->last_ord + 1 && fits_series (s, c, cur, next))
+          if (c->flags & CAND_BARE)
+            {
+              if (cur != NULL && c->ordinal == cur->last_ord + 1 && (cands[cur->last].flags & CAND_BARE)
+                  && next != NULL && (next->flags & CAND_BARE) && next->ordinal == c->ordinal + 1)
+                series_add (s, open[c->family], i);
+            }
+          else if (cur != NULL && c->ordinal == cur->last_ord + 1 && fits_series (s, c, cur, next))
             series_add (s, open[c->family], i);
           /* 一、 after a paragraph that lost its full stop starts a series
            * when its text ends visibly and 二、 follows
@@ -1748,8 +2140,13 @@ build_series (Scan *s)
             }
           continue;
         }
-      if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
-                                     || c->start - cands[cur->last].start > LAST_ITEM_REACH))
+      if ((c->flags & CAND_WEAK) && c->ordinal == 1)
+        {
+          if (!continued (cands, s->cands->len, i))
+            continue;
+        }
+      else if ((c->flags & CAND_WEAK) && (cur == NULL || c->ordinal != cur->last_ord + 1
+                                          || c->start - cands[cur->last].start > LAST_ITEM_REACH))
         continue;
       if (IS_HINT (c->family) && cur != NULL)
         {
@@ -1763,14 +2160,18 @@ build_series (Scan *s)
           series_add (s, open[c->family], i);
           /* nothing follows 最后 */
           if (c->ordinal == 0)
-            open[c->family] = -1;
+            {
+              if (open[FAM_DI] == open[c->family])
+                open[FAM_DI] = -1;
+              open[c->family] = -1;
+            }
         }
-      else if (c->ordinal == 1 || IS_HINT (c->family))
+      else if (c->ordinal == 1 || IS_HINT (c->family) || second_starts_sequence (s, i))
         {
           Series ns = { 0 };
 
           ns.first = ns.last = i;
-          ns.last_ord = 1;
+          ns.last_ord = MAX (c->ordinal, 1);
           g_array_append_val (s->series, ns);
           open[c->family] = s->series->len - 1;
           series_add (s, open[c->family], i);
@@ -1794,6 +2195,9 @@ build_series (Scan *s)
           && ser->like.n_clean >= 2)
         c->title_end = numbered_title_end (s, c, &ser->like);
     }
+  cut_shared_clause_series (s);
+  cut_template_series (s);
+  drop_inline_lists (s);
 }
 
 static guint
@@ -1855,6 +2259,123 @@ encloses (const Scan     *s,
   return cands[inner->last].start < cands[k].start;
 }
 
+/* An enumerator series whose members are short paragraphs of their own
+ * (第一、关于项目建设) heads sections: a numbered series of a lower rank
+ * than the numbered heading around it nests inside it.
+ */
+static gboolean
+heads_numbered (const Scan     *s,
+                const GArray   *stack,
+                guint           d,
+                const gboolean *heads,
+                const Cand     *c)
+{
+  const Frame *f = &g_array_index (stack, Frame, d);
+
+  if (!IS_ENUM (f->family) || !heads[f->series] || IS_ENUM (c->family) || IS_HINT (c->family))
+    return FALSE;
+  for (guint k = d; k > 0; k--)
+    {
+      const Frame *below = &g_array_index (stack, Frame, k - 1);
+
+      if (!IS_ENUM (below->family) && !IS_HINT (below->family))
+        return family_rank (below->family) < family_rank (c->family);
+    }
+  return FALSE;
+}
+
+/* The first full stop outside quotes from @i on, within a heading's reach */
+static guint
+sentence_end (const Scan *s,
+              guint       i)
+{
+  gint depth = 0;
+
+  for (guint k = i; k < MIN (s->n, i + TITLE_WINDOW); k++)
+    {
+      gunichar c = s->u[k];
+
+      if (c == '\n')
+        return G_MAXUINT;
+      if (is_open_quote (c))
+        depth++;
+      else if (is_close_quote (c) && depth > 0)
+        depth--;
+      else if (depth == 0 && is_full_stop (c))
+        return k;
+    }
+  return G_MAXUINT;
+}
+
+/* 要达到以下目标：（一）…。（二）…。 — items that a colon announces,
+ * most of them a sentence that is the whole paragraph, are a list: once
+ * the paragraph of the last one is over, what follows is no longer inside
+ * it
+ */
+static gboolean
+colon_list_over (const Scan     *s,
+                 const Frame    *top,
+                 const gboolean *all_strong,
+                 const Cand     *c)
+{
+  const Cand *cands = (const Cand *)(gconstpointer)s->cands->data;
+  const Series *ser = &g_array_index (s->series, Series, top->series);
+  guint k = cands[ser->first].start;
+
+  if (IS_ENUM (top->family) || IS_HINT (top->family) || all_strong[top->series]
+      || cands[ser->last].start >= c->start)
+    return FALSE;
+  while (k > 0 && (is_space (s->u[k - 1]) || s->u[k - 1] == '\n'))
+    k--;
+  if (k == 0 || (s->u[k - 1] != 0xFF1A && s->u[k - 1] != ':'))
+    return FALSE;
+  /* most items are their paragraph, one sentence that the next item or a
+   * new paragraph follows (sections go on after their heading)
+   */
+  {
+    guint n = 0, whole = 0, next = G_MAXUINT;
+
+    for (guint i = ser->last + 1; i > ser->first; i--)
+      {
+        const Cand *m = &cands[i - 1];
+        guint end;
+
+        if (m->series != top->series || !(m->flags & CAND_VALID))
+          continue;
+        n++;
+        end = sentence_end (s, m->marker_end);
+        whole += end < s->n && (ends_line (s, end + 1) || end + 1 == next);
+        next = m->start;
+      }
+    if (2 * whole <= n)
+      return FALSE;
+  }
+  for (k = cands[ser->last].title_end; k < c->start; k++)
+    {
+      if (s->u[k] == '\n' || (s->indented && s->u[k] == 0x3000 && at (s, k + 1) == 0x3000))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* No paragraph begins between @from and @to (in run-on text: they are
+ * close)
+ */
+static gboolean
+same_paragraph (const Scan *s,
+                guint       from,
+                guint       to)
+{
+  if (to - from > LAST_ITEM_REACH)
+    return FALSE;
+  for (guint k = from; k < to; k++)
+    {
+      if (s->u[k] == '\n' || (s->indented && s->u[k] == 0x3000 && at (s, k + 1) == 0x3000))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 assign_levels (Scan *s)
 {
@@ -1865,6 +2386,7 @@ assign_levels (Scan *s)
   g_autofree gboolean *all_strong = g_new (gboolean, MAX (s->series->len, 1));
   g_autofree gboolean *paragraphs = g_new (gboolean, MAX (s->series->len, 1));
   g_autofree gboolean *any_long = g_new0 (gboolean, MAX (s->series->len, 1));
+  g_autofree gboolean *heads = g_new (gboolean, MAX (s->series->len, 1));
 
   /* the next valid member of each candidate's series */
   for (guint k = 0; k < s->series->len; k++)
@@ -1888,11 +2410,27 @@ assign_levels (Scan *s)
                                && ends_line (s, c->title_end);
       any_long[c->series] |= c->title_end - c->start > SHORT_HEADING;
     }
+  for (guint k = 0; k < s->series->len; k++)
+    heads[k] = !any_long[k];
+  for (guint i = 0; i < s->cands->len; i++)
+    {
+      const Cand *c = &cands[i];
+
+      /* in run-on text a line break is lost before such a heading, not
+       * after it: it ends without punctuation where the next paragraph's
+       * indent begins
+       */
+      if ((c->flags & CAND_VALID) && c->series >= 0 && IS_ENUM (c->family) && heads[c->series])
+        heads[c->series] &= ((c->flags & CAND_LINE_START) || s->run_on || s->indented)
+                            && ends_line (s, c->title_end)
+                            && !is_clause_end (at (s, (gint64)c->title_end - 1));
+    }
 
   for (guint i = 0; i < s->cands->len; i++)
     {
       Cand *c = &cands[i];
       gint depth = -1;
+      guint last_point;
       Frame frame;
 
       if (!(c->flags & CAND_VALID))
@@ -1914,21 +2452,48 @@ assign_levels (Scan *s)
           continue;
         }
 
+      last_point = G_MAXUINT;
+      if (stack->len > 0 && IS_ENUM (g_array_index (stack, Frame, stack->len - 1).family))
+        last_point = g_array_index (s->series, Series,
+                                    g_array_index (stack, Frame, stack->len - 1).series).last;
+
       /* An enumerator series whose last item lies behind us is over: a new
        * series is its sibling, not its child. So is a series of headings
-       * that are whole long paragraphs: items of a list, not sections.
+       * that are whole long paragraphs, or run-in items a colon announces:
+       * items of a list, not sections.
        */
       while (stack->len > 0)
         {
           Frame *top = &g_array_index (stack, Frame, stack->len - 1);
           const Series *ser = &g_array_index (s->series, Series, top->series);
 
-          if ((IS_ENUM (top->family) || (paragraphs[top->series] && any_long[top->series]))
+          if ((IS_ENUM (top->family) || (paragraphs[top->series] && any_long[top->series])
+               || colon_list_over (s, top, all_strong, c))
               && cands[ser->last].start < c->start
-              && !(top->family == FAM_DI_GE && stack->len == 1))
+              && !(top->family == FAM_DI_GE && stack->len == 1)
+              && !heads_numbered (s, stack, stack->len - 1, heads, c))
             g_array_set_size (stack, stack->len - 1);
           else
             break;
+        }
+
+      /* 一方面…另一方面 inside an enumerated point (the last one too, in
+       * its paragraph) weighs two sides of that point: it is no list of
+       * its own
+       */
+      if (c->family == FAM_FANGMIAN
+          && ((stack->len > 0
+               && IS_ENUM (g_array_index (stack, Frame, stack->len - 1).family)
+               && g_array_index (stack, Frame, stack->len - 1).family != FAM_DI_GE)
+              || (last_point != G_MAXUINT && cands[last_point].family != FAM_DI_GE
+                  && same_paragraph (s, cands[last_point].start, c->start))))
+        {
+          for (guint j = i; j < s->cands->len; j++)
+            {
+              if (cands[j].series == c->series)
+                cands[j].flags &= ~CAND_VALID;
+            }
+          continue;
         }
 
       if (!IS_ENUM (c->family))
@@ -1940,6 +2505,8 @@ assign_levels (Scan *s)
             {
               Frame *f = &g_array_index (stack, Frame, d);
 
+              if (heads_numbered (s, stack, d, heads, c))
+                continue;
               if ((IS_ENUM (f->family)
                    || (!IS_HINT (c->family) && !IS_HINT (f->family)
                        && family_rank (f->family) >= family_rank (c->family))
