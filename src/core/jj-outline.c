@@ -2388,8 +2388,6 @@ settle_count (Scan  *s,
 #define PARALLEL_BLOCK     12  /* an entry starting this close to a member's start */
 #define PARALLEL_GAP       12  /* sentences between members in run-on text */
 #define PARALLEL_LEAD_IN    6  /* a colon this far into a sentence ends a lead-in */
-#define PARALLEL_MODAL      3  /* 我们要: a plain opening over a gap, at least */
-#define PARALLEL_MODAL_GAP  4  /* and sentences between its members, at most */
 #define WILDCARD            1
 
 typedef struct
@@ -2398,7 +2396,6 @@ typedef struct
   guint end;
   guint group;     /* sentences of one paragraph share a group */
   gboolean blocked;
-  gboolean may_gap;
 } Unit;
 
 typedef struct
@@ -2482,28 +2479,6 @@ numeral_length (const Scan *s,
   return b - a;
 }
 
-/* 我们要…, 我们将…: words that end in a modal verb open a speech's
- * series of resolutions; a noun named again (第三产业…) does not
- */
-static gboolean
-modal_opening (const Scan *s,
-               guint       start,
-               guint       opening)
-{
-  gboolean modal = FALSE;
-
-  for (guint k = start; k < start + opening; k++)
-    {
-      gunichar c = s->u[k];
-
-      if (c - 0x4E00u > 0x9FFFu - 0x4E00u)
-        return FALSE;
-      /* 要 将 应 须 */
-      modal |= k > start && (c == 0x8981 || c == 0x5C06 || c == 0x5E94 || c == 0x987B);
-    }
-  return modal;
-}
-
 /* A dash, a numeral or punctuation inside the opening, or a long one, make
  * it a pattern of its own
  */
@@ -2563,7 +2538,7 @@ run_is_parallel (const Scan *s,
   gboolean strong = opening_is_strong (s, first->start, MEMBER (units, members, run, 1)->start,
                                        run->opening, run->gapped, &content);
 
-  if (!strong && (content < PARALLEL_OPENING || (run->gapped && run->opening < PARALLEL_MODAL)))
+  if (!strong && (content < PARALLEL_OPENING || run->gapped))
     return FALSE;
   /* 1984年，我国… 1984年，我国…: a date is no shared wording */
   if (year_digit (s->u[first->start]) && year_digit (at (s, first->start + 1)))
@@ -2624,10 +2599,6 @@ add_unit (const Scan  *s,
   unit.end = end;
   unit.group = group;
   unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end);
-  /* openings that hold over a gap: a dash, a numeral or punctuation, or
-   * words up to a modal verb (gapped_run)
-   */
-  unit.may_gap = s->run_on;
   g_array_append_val (units, unit);
 }
 
@@ -2714,9 +2685,11 @@ may_join (const Scan *s,
   return *shared >= PARALLEL_OPENING || (*shared == 1 && is_dash (s->u[first->start]));
 }
 
-/* Run-on text has lost the paragraphs a series may be made of: the
- * members are then sentences a few sentences apart, and their opening
- * has to be a pattern of its own.
+/* Text that lost its paragraphs (run-on text, or a page whose lines were
+ * cut anywhere) has the members of a series a few sentences apart, in one
+ * line or over several; their opening has to be a pattern of its own: a
+ * dash, an ordinal, punctuation. A plain word (我们要) a few sentences
+ * apart is as often just how sentences start.
  */
 static guint
 gapped_run (const Scan *s,
@@ -2731,15 +2704,15 @@ gapped_run (const Scan *s,
   run->gapped = TRUE;
   for (guint j = i + 1; j < units->len && j <= last + PARALLEL_GAP && run->n < PARALLEL_MAX; j++)
     {
+      Unit apart;
       guint shared = 0;
 
       if (u[j].blocked)
         break;
-      if (!may_join (s, &u[i], &u[j], run->opening, &shared))
-        continue;
-      if (!opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL)
-          && (shared < PARALLEL_MODAL || j > last + PARALLEL_MODAL_GAP
-              || !modal_opening (s, u[i].start, shared)))
+      apart = u[j];
+      apart.group = u[i].group;
+      if (!may_join (s, &u[i], &apart, run->opening, &shared)
+          || !opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL))
         continue;
       run->opening = shared;
       g_array_append_val (members, j);
@@ -2747,6 +2720,29 @@ gapped_run (const Scan *s,
       last = j;
     }
   return last;
+}
+
+/* A series over paragraphs whose members each open a paragraph was
+ * judged with the paragraphs; members inside paragraphs show lines that
+ * are not the speech's paragraphs
+ */
+static gboolean
+breaks_lost (GArray    *units,
+             GArray    *members,
+             const Run *run)
+{
+  const Unit *u = (const Unit *)(gpointer)units->data;
+
+  if (MEMBER (units, members, run, 0)->group == MEMBER (units, members, run, run->n - 1)->group)
+    return TRUE;
+  for (guint k = 0; k < run->n; k++)
+    {
+      guint j = g_array_index (members, guint, run->first + k);
+
+      if (j > 0 && u[j - 1].group == u[j].group)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -2794,13 +2790,14 @@ find_runs (const Scan *s,
             }
           g_array_set_size (members, run.first);
         }
-      if (s->run_on && sentences && u[i].may_gap)
+      if (sentences)
         {
           g_array_append_val (members, i);
           run.n = 1;
           run.opening = PARALLEL_SIG;
           j = gapped_run (s, units, i, members, &run);
-          if (run.n >= PARALLEL_MIN && run_is_parallel (s, units, members, &run, sentences))
+          if (run.n >= PARALLEL_MIN && breaks_lost (units, members, &run)
+              && run_is_parallel (s, units, members, &run, sentences))
             {
               g_array_append_val (runs, run);
               i = j + 1;
@@ -2955,7 +2952,6 @@ split_at_headings (GArray      *paragraphs,
           rest = u;
           rest.start = headings[h];
           rest.blocked = TRUE;
-          rest.may_gap = FALSE;
           u.end = headings[h];
           g_array_append_val (out, u);
           u = rest;
