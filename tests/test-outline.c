@@ -1315,6 +1315,20 @@ test_parallel_lines_cut (void)
                    "");
 }
 
+/* What a colon announces goes on its sentence: no member beside it */
+static void
+test_parallel_lead_in (void)
+{
+  assert_parallel ("开场白。绿色发展理念深入人心，成效明显。绿色产业的作用主要体现在："
+                   "绿色产品在市场上占优势；新能源对增长起带动作用。这是总体情况。\n",
+                   "");
+  /* a lead-in may still end a series */
+  assert_parallel ("开场白。城市更新要守住底线，稳妥推进。城市更新要留住记忆，延续文脉。"
+                   "城市更新要做到三点：规划先行，群众参与，分步实施。\n",
+                   "1 城市更新要|城市更新要守住底线，稳妥推进。|城市更新要留住记忆，延续文脉。"
+                   "|城市更新要做到三点：规划先行，群众参与，分步实施。\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1359,6 +1373,7 @@ main (int   argc,
   g_test_add_func ("/outline/empty", test_empty);
   g_test_add_func ("/outline/random", test_random);
   g_test_add_func ("/outline/parallel/lines-cut", test_parallel_lines_cut);
+  g_test_add_func ("/outline/parallel/lead-in", test_parallel_lead_in);
 
   return g_test_run ();
 }

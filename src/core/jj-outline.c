@@ -2745,6 +2745,27 @@ breaks_lost (GArray    *units,
   return FALSE;
 }
 
+/* 公有制的主体地位体现在：公有资产…: what a colon announces goes on the
+ * sentence that announces it, and is no member beside it
+ */
+static gboolean
+announces (const Scan *s,
+           const Unit *lead_in,
+           const Unit *next)
+{
+  gunichar c = s->u[lead_in->end - 1];
+
+  if ((c != 0xFF1A && c != ':') || next->group != lead_in->group)
+    return FALSE;
+  /* in one line: paragraphs are one group */
+  for (guint k = lead_in->end; k < next->start; k++)
+    {
+      if (s->u[k] == '\n')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 find_runs (const Scan *s,
            GArray     *units,
@@ -2767,7 +2788,8 @@ find_runs (const Scan *s,
           continue;
         }
       for (j = i + 1;
-           j < MIN (m, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared);
+           j < MIN (m, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared)
+           && !(sentences && announces (s, &u[j - 1], &u[j]));
            j++)
         {
           /* a run that fails is tried again only from where its opening
@@ -2887,7 +2909,11 @@ add_parallel (JjOutline  *self,
   /* a member lost with its paragraph runs up to the next one; the last
    * runs as far as the shortest of the others
    */
-  if (run->gapped)
+  if (!run->gapped && last_index + 1 < units->len
+      && announces (s, &g_array_index (units, Unit, last_index),
+                    &g_array_index (units, Unit, last_index + 1)))
+    last_end = g_array_index (units, Unit, last_index + 1).end;
+  else if (run->gapped)
     {
       for (guint k = 0; k + 1 < run->n; k++)
         span = MIN (span, g_array_index (members, guint, run->first + k + 1)
