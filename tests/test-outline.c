@@ -1315,7 +1315,9 @@ test_parallel_lines_cut (void)
                    "");
 }
 
-/* What a colon announces goes on its sentence: no member beside it */
+/* What a colon announces (but a dash) goes on its sentence: no member
+ * beside it
+ */
 static void
 test_parallel_lead_in (void)
 {

@@ -2387,7 +2387,6 @@ settle_count (Scan  *s,
 #define PARALLEL_OPENING    2  /* characters they share at least */
 #define PARALLEL_BLOCK     12  /* an entry starting this close to a member's start */
 #define PARALLEL_GAP       12  /* sentences between members in run-on text */
-#define PARALLEL_LEAD_IN    6  /* a colon this far into a sentence ends a lead-in */
 #define WILDCARD            1
 
 typedef struct
@@ -2661,9 +2660,10 @@ collect_units (const Scan  *s,
           start = G_MAXUINT;
           i = end - 1;
         }
-      /* ：——甲；——乙, 问题不少：有的…；有的…, but not 原因一：… */
-      else if ((c == 0xFF1A || c == ':')
-               && (is_dash (at (s, i + 1)) || i >= start + PARALLEL_LEAD_IN))
+      /* ：——甲；——乙; what any other colon announces goes on its
+       * sentence (主要体现在：公有资产…), and is no member beside it
+       */
+      else if ((c == 0xFF1A || c == ':') && is_dash (at (s, i + 1)))
         {
           add_unit (s, sentences, blocked, n_blocked, &cursor, start, i + 1, group);
           start = G_MAXUINT;
@@ -2745,27 +2745,6 @@ breaks_lost (GArray    *units,
   return FALSE;
 }
 
-/* 公有制的主体地位体现在：公有资产…: what a colon announces goes on the
- * sentence that announces it, and is no member beside it
- */
-static gboolean
-announces (const Scan *s,
-           const Unit *lead_in,
-           const Unit *next)
-{
-  gunichar c = s->u[lead_in->end - 1];
-
-  if ((c != 0xFF1A && c != ':') || next->group != lead_in->group)
-    return FALSE;
-  /* in one line: paragraphs are one group */
-  for (guint k = lead_in->end; k < next->start; k++)
-    {
-      if (s->u[k] == '\n')
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 find_runs (const Scan *s,
            GArray     *units,
@@ -2788,8 +2767,7 @@ find_runs (const Scan *s,
           continue;
         }
       for (j = i + 1;
-           j < MIN (m, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared)
-           && !(sentences && announces (s, &u[j - 1], &u[j]));
+           j < MIN (m, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared);
            j++)
         {
           /* a run that fails is tried again only from where its opening
@@ -2909,11 +2887,7 @@ add_parallel (JjOutline  *self,
   /* a member lost with its paragraph runs up to the next one; the last
    * runs as far as the shortest of the others
    */
-  if (!run->gapped && last_index + 1 < units->len
-      && announces (s, &g_array_index (units, Unit, last_index),
-                    &g_array_index (units, Unit, last_index + 1)))
-    last_end = g_array_index (units, Unit, last_index + 1).end;
-  else if (run->gapped)
+  if (run->gapped)
     {
       for (guint k = 0; k + 1 < run->n; k++)
         span = MIN (span, g_array_index (members, guint, run->first + k + 1)
