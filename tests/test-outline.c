@@ -1331,6 +1331,27 @@ test_parallel_lead_in (void)
                    "|城市更新要做到三点：规划先行，群众参与，分步实施。\n");
 }
 
+/* The members of a series a few sentences apart may hold series of their
+ * own, which end at the next member
+ */
+static void
+test_parallel_nested (void)
+{
+  assert_parallel ("开场白。——创新是发展的第一动力。科技投入持续加大。——开放是繁荣的必由之路。"
+                   "开放水平不断提高。开放平台加快建设。开放合作更加深入。"
+                   "——共享是发展的根本目的。民生持续改善。",
+                   "1 ——|——创新是发展的第一动力。科技投入持续加大。"
+                   "|——开放是繁荣的必由之路。开放水平不断提高。开放平台加快建设。开放合作更加深入。"
+                   "|——共享是发展的根本目的。民生持续改善。\n"
+                   "1 开放|开放水平不断提高。|开放平台加快建设。|开放合作更加深入。\n");
+  assert_parallel ("开场白。建设强国，必须坚持创新驱动。这是第一条。建设强国的根本在人才。"
+                   "建设强国，必须坚持改革开放。建设强国的关键在实干。"
+                   "建设强国，必须坚持人民至上。建设强国的希望在青年。",
+                   "1 建设强国，必须坚持|建设强国，必须坚持创新驱动。这是第一条。建设强国的根本在人才。"
+                   "|建设强国，必须坚持改革开放。建设强国的关键在实干。"
+                   "|建设强国，必须坚持人民至上。建设强国的希望在青年。\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1376,6 +1397,7 @@ main (int   argc,
   g_test_add_func ("/outline/random", test_random);
   g_test_add_func ("/outline/parallel/lines-cut", test_parallel_lines_cut);
   g_test_add_func ("/outline/parallel/lead-in", test_parallel_lead_in);
+  g_test_add_func ("/outline/parallel/nested", test_parallel_nested);
 
   return g_test_run ();
 }

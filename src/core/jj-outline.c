@@ -2755,19 +2755,27 @@ find_runs (const Scan *s,
   const Unit *u = (const Unit *)(gpointer)units->data;
   guint m = units->len;
   guint i = 0;
+  /* the members of the last series found a few sentences apart */
+  guint apart_first = 0, apart_n = 0, apart_k = 0;
 
   while (i + PARALLEL_MIN <= m)
     {
       Run run = { members->len, 1, PARALLEL_SIG, FALSE };
-      guint j, shared = 0, next = i + 1;
+      guint j, shared = 0, next = i + 1, end = m;
 
-      if (u[i].blocked)
+      while (apart_k < apart_n && g_array_index (members, guint, apart_first + apart_k) < i)
+        apart_k++;
+      if (u[i].blocked
+          || (apart_k < apart_n && g_array_index (members, guint, apart_first + apart_k) == i))
         {
           i++;
           continue;
         }
+      /* a series inside the members of another ends at its next member */
+      if (apart_k < apart_n)
+        end = g_array_index (members, guint, apart_first + apart_k);
       for (j = i + 1;
-           j < MIN (m, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared);
+           j < MIN (end, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared);
            j++)
         {
           /* a run that fails is tried again only from where its opening
@@ -2799,8 +2807,12 @@ find_runs (const Scan *s,
           if (run.n >= PARALLEL_MIN && breaks_lost (units, members, &run)
               && run_is_parallel (s, units, members, &run, sentences))
             {
+              /* the sentences of its members may hold series of their own */
               g_array_append_val (runs, run);
-              i = j + 1;
+              apart_first = run.first;
+              apart_n = run.n;
+              apart_k = 1;
+              i++;
               continue;
             }
           g_array_set_size (members, run.first);
