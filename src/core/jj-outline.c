@@ -2527,13 +2527,11 @@ static gboolean
 run_is_parallel (const Scan *s,
                  GArray     *units,
                  GArray     *members,
-                 const Run  *run,
-                 gboolean    sentences)
+                 const Run  *run)
 {
   const Unit *first = MEMBER (units, members, run, 0);
   guint content = 0;
   guint head_min = G_MAXUINT, head_max = 0;
-  guint len_min = G_MAXUINT, len_max = 0;
   gboolean strong = opening_is_strong (s, first->start, MEMBER (units, members, run, 1)->start,
                                        run->opening, run->gapped, &content);
 
@@ -2547,23 +2545,19 @@ run_is_parallel (const Scan *s,
     {
       const Unit *u = MEMBER (units, members, run, k);
       guint head = head_end (s, u, run) - u->start;
-      guint len = u->end - u->start;
 
       head_min = MIN (head_min, head);
       head_max = MAX (head_max, head);
-      len_min = MIN (len_min, len);
-      len_max = MAX (len_max, len);
     }
 
   if (strong)
     return head_max <= 3 * head_min + 8;
   /* Units in a row that open with the same word (我们要…, 加强…) are a
-   * series, as speechwriters build them; not units that open with a
-   * connective (同时，), nor sentences with a long one among short ones.
+   * series, as speechwriters build them, whatever their lengths (a short
+   * one often states what the others unfold); not units that open with
+   * a connective (同时，).
    */
-  if (is_clause_end (s->u[first->start + run->opening - 1]))
-    return FALSE;
-  return !sentences || len_max <= 4 * len_min + 20;
+  return !is_clause_end (s->u[first->start + run->opening - 1]);
 }
 
 static gboolean
@@ -2790,7 +2784,7 @@ find_runs (const Scan *s,
         {
           for (guint k = i; k < j; k++)
             g_array_append_val (members, k);
-          if (run_is_parallel (s, units, members, &run, sentences))
+          if (run_is_parallel (s, units, members, &run))
             {
               g_array_append_val (runs, run);
               i = j;
@@ -2805,7 +2799,7 @@ find_runs (const Scan *s,
           run.opening = PARALLEL_SIG;
           j = gapped_run (s, units, i, members, &run);
           if (run.n >= PARALLEL_MIN && breaks_lost (units, members, &run)
-              && run_is_parallel (s, units, members, &run, sentences))
+              && run_is_parallel (s, units, members, &run))
             {
               /* the sentences of its members may hold series of their own */
               g_array_append_val (runs, run);
