@@ -1363,6 +1363,21 @@ test_parallel_lengths (void)
                    "|他们带头攻坚克难，哪里任务最重就出现在哪里，哪里群众最需要就奔向哪里，用行动诠释了责任和担当。\n");
 }
 
+/* Sentences that open like the items of a list (第一是…) are no members,
+ * found as headings or not; an ordinal further in opens members
+ */
+static void
+test_parallel_items (void)
+{
+  assert_parallel ("开场白。第一是经济增长较快，效益提高。第二是结构不断优化，动力增强。"
+                   "第三是民生持续改善，群众满意。",
+                   "");
+  assert_parallel ("开场白。第一次是在春天，大家都来了。第二次是在夏天，来的人更多。"
+                   "第三次是在秋天，会开得很成功。",
+                   "1 第一次是在|第一次是在春天，大家都来了。|第二次是在夏天，来的人更多。"
+                   "|第三次是在秋天，会开得很成功。\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1410,6 +1425,7 @@ main (int   argc,
   g_test_add_func ("/outline/parallel/lead-in", test_parallel_lead_in);
   g_test_add_func ("/outline/parallel/nested", test_parallel_nested);
   g_test_add_func ("/outline/parallel/lengths", test_parallel_lengths);
+  g_test_add_func ("/outline/parallel/items", test_parallel_items);
 
   return g_test_run ();
 }

@@ -2560,6 +2560,27 @@ run_is_parallel (const Scan *s,
   return !is_clause_end (s->u[first->start + run->opening - 1]);
 }
 
+/* 第一是…, 二要…, 其一，…: an item of a list, a heading's business even
+ * where no heading was found; 第一次是…, 理由一： open members
+ */
+static gboolean
+opens_like_item (const Scan *s,
+                 guint       start)
+{
+  guint k = start, len = 0;
+  gunichar c;
+
+  if (s->u[k] == 0x7B2C || s->u[k] == 0x5176)  /* 第 其 */
+    k++;
+  if (parse_cn_number (s, k, &len) == 0)
+    return FALSE;
+  c = at (s, k + len);
+  /* 是 要 ， 、 */
+  if (c == 0xFF0C || c == 0x3001)
+    return k > start;
+  return c == 0x662F || c == 0x8981;
+}
+
 static gboolean
 unit_blocked (const guint *blocked,
               guint        n_blocked,
@@ -2591,7 +2612,8 @@ add_unit (const Scan  *s,
   unit.start = start;
   unit.end = end;
   unit.group = group;
-  unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end);
+  unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end)
+                 || opens_like_item (s, start);
   g_array_append_val (units, unit);
 }
 
