@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jj-converter.h"
 #include "jj-document.h"
 #include "jj-outline.h"
 
@@ -605,6 +606,47 @@ score_text (const char *doc,
   score_add (score, &one);
 }
 
+static char *
+to_simplified (const char *text)
+{
+  char *out = jj_converter_t2s (text, -1, NULL, NULL);
+
+  return out != NULL ? out : g_strdup (text);
+}
+
+/* A page's text is in simplified characters (cleaning converts it): so is
+ * the gold it is scored on, where the document is in traditional ones
+ */
+static void
+simplify_gold (GArray **gold,
+               GArray **gold_parallel)
+{
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (Item));
+  GArray *series = g_array_new (FALSE, TRUE, sizeof (Series));
+
+  g_array_set_clear_func (items, item_clear);
+  g_array_set_clear_func (series, series_clear);
+  for (guint i = 0; i < (*gold)->len; i++)
+    {
+      Item item = g_array_index (*gold, Item, i);
+
+      item.text = to_simplified (item.text);
+      item.marker = g_strdup (item.marker);
+      g_array_append_val (items, item);
+    }
+  for (guint i = 0; i < (*gold_parallel)->len; i++)
+    {
+      Series one = g_array_index (*gold_parallel, Series, i);
+
+      one.key = to_simplified (one.key);
+      g_array_append_val (series, one);
+    }
+  g_array_unref (*gold);
+  g_array_unref (*gold_parallel);
+  *gold = items;
+  *gold_parallel = series;
+}
+
 /* Every page form of @doc in @pages_dir: NN.STYLE.SEED.page.txt */
 static void
 score_pages (const char *pages_dir,
@@ -752,7 +794,16 @@ main (int   argc,
           score_text (doc, form_names[form], outline, text, gold, gold_parallel, &doc_scores[form]);
         }
       if (pages_dir != NULL)
-        score_pages (pages_dir, doc, gold, gold_parallel, &doc_scores[FORM_PAGE]);
+        {
+          g_autofree char *raw_path = g_strdup_printf ("%s/raw/%s.txt", dir, doc);
+          g_autofree char *raw = NULL;
+          gsize raw_len = 0;
+
+          if (g_file_get_contents (raw_path, &raw, &raw_len, NULL)
+              && jj_converter_is_traditional (raw, raw_len))
+            simplify_gold (&gold, &gold_parallel);
+          score_pages (pages_dir, doc, gold, gold_parallel, &doc_scores[FORM_PAGE]);
+        }
 
       for (guint form = 0; form < N_FORMS; form++)
         {
