@@ -2386,7 +2386,7 @@ settle_count (Scan  *s,
 #define PARALLEL_MAX       64  /* and at most, which keeps the scan linear */
 #define PARALLEL_OPENING    2  /* characters they share at least */
 #define PARALLEL_BLOCK     12  /* an entry starting this close to a member's start */
-#define PARALLEL_GAP       12  /* sentences between members in run-on text */
+#define PARALLEL_GAP       12  /* sentences between members apart, at most */
 #define WILDCARD            1
 
 typedef struct
@@ -2677,7 +2677,7 @@ collect_units (const Scan  *s,
           i = end - 1;
         }
       /* ：——甲；——乙; what any other colon announces goes on its
-       * sentence (主要体现在：公有资产…), and is no member beside it
+       * sentence (作用体现在：产品…), and is no member beside it
        */
       else if ((c == 0xFF1A || c == ':') && is_dash (at (s, i + 1)))
         {
