@@ -2953,10 +2953,7 @@ settle_count (Scan  *s,
 #define PARALLEL_MAX       64  /* and at most, which keeps the scan linear */
 #define PARALLEL_OPENING    2  /* characters they share at least */
 #define PARALLEL_BLOCK     12  /* an entry starting this close to a member's start */
-#define PARALLEL_GAP       12  /* sentences between members in run-on text */
-#define PARALLEL_LEAD_IN    6  /* a colon this far into a sentence ends a lead-in */
-#define PARALLEL_MODAL      3  /* 我们要: a plain opening over a gap, at least */
-#define PARALLEL_MODAL_GAP  4  /* and sentences between its members, at most */
+#define PARALLEL_GAP       12  /* sentences between members apart, at most */
 #define WILDCARD            1
 
 typedef struct
@@ -2965,7 +2962,6 @@ typedef struct
   guint end;
   guint group;     /* sentences of one paragraph share a group */
   gboolean blocked;
-  gboolean may_gap;
 } Unit;
 
 typedef struct
@@ -3049,28 +3045,6 @@ numeral_length (const Scan *s,
   return b - a;
 }
 
-/* 我们要…, 我们将…: words that end in a modal verb open a speech's
- * series of resolutions; a noun named again (第三产业…) does not
- */
-static gboolean
-modal_opening (const Scan *s,
-               guint       start,
-               guint       opening)
-{
-  gboolean modal = FALSE;
-
-  for (guint k = start; k < start + opening; k++)
-    {
-      gunichar c = s->u[k];
-
-      if (c - 0x4E00u > 0x9FFFu - 0x4E00u)
-        return FALSE;
-      /* 要 将 应 须 */
-      modal |= k > start && (c == 0x8981 || c == 0x5C06 || c == 0x5E94 || c == 0x987B);
-    }
-  return modal;
-}
-
 /* A dash, a numeral or punctuation inside the opening, or a long one, make
  * it a pattern of its own
  */
@@ -3120,17 +3094,15 @@ static gboolean
 run_is_parallel (const Scan *s,
                  GArray     *units,
                  GArray     *members,
-                 const Run  *run,
-                 gboolean    sentences)
+                 const Run  *run)
 {
   const Unit *first = MEMBER (units, members, run, 0);
   guint content = 0;
   guint head_min = G_MAXUINT, head_max = 0;
-  guint len_min = G_MAXUINT, len_max = 0;
   gboolean strong = opening_is_strong (s, first->start, MEMBER (units, members, run, 1)->start,
                                        run->opening, run->gapped, &content);
 
-  if (!strong && (content < PARALLEL_OPENING || (run->gapped && run->opening < PARALLEL_MODAL)))
+  if (!strong && (content < PARALLEL_OPENING || run->gapped))
     return FALSE;
   /* 1984年，我国… 1984年，我国…: a date is no shared wording */
   if (year_digit (s->u[first->start]) && year_digit (at (s, first->start + 1)))
@@ -3140,23 +3112,40 @@ run_is_parallel (const Scan *s,
     {
       const Unit *u = MEMBER (units, members, run, k);
       guint head = head_end (s, u, run) - u->start;
-      guint len = u->end - u->start;
 
       head_min = MIN (head_min, head);
       head_max = MAX (head_max, head);
-      len_min = MIN (len_min, len);
-      len_max = MAX (len_max, len);
     }
 
   if (strong)
     return head_max <= 3 * head_min + 8;
   /* Units in a row that open with the same word (我们要…, 加强…) are a
-   * series, as speechwriters build them; not units that open with a
-   * connective (同时，), nor sentences with a long one among short ones.
+   * series, as speechwriters build them, whatever their lengths (a short
+   * one often states what the others unfold); not units that open with
+   * a connective (同时，).
    */
-  if (is_clause_end (s->u[first->start + run->opening - 1]))
+  return !is_clause_end (s->u[first->start + run->opening - 1]);
+}
+
+/* 第一是…, 二要…, 其一，…: an item of a list, a heading's business even
+ * where no heading was found; 第一次是…, 理由一： open members
+ */
+static gboolean
+opens_like_item (const Scan *s,
+                 guint       start)
+{
+  guint k = start, len = 0;
+  gunichar c;
+
+  if (s->u[k] == 0x7B2C || s->u[k] == 0x5176)  /* 第 其 */
+    k++;
+  if (parse_cn_number (s, k, &len) == 0)
     return FALSE;
-  return !sentences || len_max <= 4 * len_min + 20;
+  c = at (s, k + len);
+  /* 是 要 ， 、 */
+  if (c == 0xFF0C || c == 0x3001)
+    return k > start;
+  return c == 0x662F || c == 0x8981;
 }
 
 static gboolean
@@ -3190,11 +3179,8 @@ add_unit (const Scan  *s,
   unit.start = start;
   unit.end = end;
   unit.group = group;
-  unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end);
-  /* openings that hold over a gap: a dash, a numeral or punctuation, or
-   * words up to a modal verb (gapped_run)
-   */
-  unit.may_gap = s->run_on;
+  unit.blocked = unit_blocked (blocked, n_blocked, cursor, start, end)
+                 || opens_like_item (s, start);
   g_array_append_val (units, unit);
 }
 
@@ -3257,9 +3243,10 @@ collect_units (const Scan  *s,
           start = G_MAXUINT;
           i = end - 1;
         }
-      /* ：——甲；——乙, 问题不少：有的…；有的…, but not 原因一：… */
-      else if ((c == 0xFF1A || c == ':')
-               && (is_dash (at (s, i + 1)) || i >= start + PARALLEL_LEAD_IN))
+      /* ：——甲；——乙; what any other colon announces goes on its
+       * sentence (作用体现在：产品…), and is no member beside it
+       */
+      else if ((c == 0xFF1A || c == ':') && is_dash (at (s, i + 1)))
         {
           add_unit (s, sentences, blocked, n_blocked, &cursor, start, i + 1, group);
           start = G_MAXUINT;
@@ -3281,9 +3268,11 @@ may_join (const Scan *s,
   return *shared >= PARALLEL_OPENING || (*shared == 1 && is_dash (s->u[first->start]));
 }
 
-/* Run-on text has lost the paragraphs a series may be made of: the
- * members are then sentences a few sentences apart, and their opening
- * has to be a pattern of its own.
+/* Text that lost its paragraphs (run-on text, or a page whose lines were
+ * cut anywhere) has the members of a series a few sentences apart, in one
+ * line or over several; their opening has to be a pattern of its own: a
+ * dash, an ordinal, punctuation. A plain word (我们要) a few sentences
+ * apart is as often just how sentences start.
  */
 static guint
 gapped_run (const Scan *s,
@@ -3298,15 +3287,15 @@ gapped_run (const Scan *s,
   run->gapped = TRUE;
   for (guint j = i + 1; j < units->len && j <= last + PARALLEL_GAP && run->n < PARALLEL_MAX; j++)
     {
+      Unit apart;
       guint shared = 0;
 
       if (u[j].blocked)
         break;
-      if (!may_join (s, &u[i], &u[j], run->opening, &shared))
-        continue;
-      if (!opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL)
-          && (shared < PARALLEL_MODAL || j > last + PARALLEL_MODAL_GAP
-              || !modal_opening (s, u[i].start, shared)))
+      apart = u[j];
+      apart.group = u[i].group;
+      if (!may_join (s, &u[i], &apart, run->opening, &shared)
+          || !opening_is_strong (s, u[i].start, u[j].start, shared, TRUE, NULL))
         continue;
       run->opening = shared;
       g_array_append_val (members, j);
@@ -3314,6 +3303,29 @@ gapped_run (const Scan *s,
       last = j;
     }
   return last;
+}
+
+/* A series over paragraphs whose members each open a paragraph was
+ * judged with the paragraphs; members inside paragraphs show lines that
+ * are not the speech's paragraphs
+ */
+static gboolean
+breaks_lost (GArray    *units,
+             GArray    *members,
+             const Run *run)
+{
+  const Unit *u = (const Unit *)(gpointer)units->data;
+
+  if (MEMBER (units, members, run, 0)->group == MEMBER (units, members, run, run->n - 1)->group)
+    return TRUE;
+  for (guint k = 0; k < run->n; k++)
+    {
+      guint j = g_array_index (members, guint, run->first + k);
+
+      if (j > 0 && u[j - 1].group == u[j].group)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -3326,19 +3338,27 @@ find_runs (const Scan *s,
   const Unit *u = (const Unit *)(gpointer)units->data;
   guint m = units->len;
   guint i = 0;
+  /* the members of the last series found a few sentences apart */
+  guint apart_first = 0, apart_n = 0, apart_k = 0;
 
   while (i + PARALLEL_MIN <= m)
     {
       Run run = { members->len, 1, PARALLEL_SIG, FALSE };
-      guint j, shared = 0, next = i + 1;
+      guint j, shared = 0, next = i + 1, end = m;
 
-      if (u[i].blocked)
+      while (apart_k < apart_n && g_array_index (members, guint, apart_first + apart_k) < i)
+        apart_k++;
+      if (u[i].blocked
+          || (apart_k < apart_n && g_array_index (members, guint, apart_first + apart_k) == i))
         {
           i++;
           continue;
         }
+      /* a series inside the members of another ends at its next member */
+      if (apart_k < apart_n)
+        end = g_array_index (members, guint, apart_first + apart_k);
       for (j = i + 1;
-           j < MIN (m, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared);
+           j < MIN (end, i + PARALLEL_MAX) && may_join (s, &u[i], &u[j], run.opening, &shared);
            j++)
         {
           /* a run that fails is tried again only from where its opening
@@ -3353,7 +3373,7 @@ find_runs (const Scan *s,
         {
           for (guint k = i; k < j; k++)
             g_array_append_val (members, k);
-          if (run_is_parallel (s, units, members, &run, sentences))
+          if (run_is_parallel (s, units, members, &run))
             {
               g_array_append_val (runs, run);
               i = j;
@@ -3361,16 +3381,21 @@ find_runs (const Scan *s,
             }
           g_array_set_size (members, run.first);
         }
-      if (s->run_on && sentences && u[i].may_gap)
+      if (sentences)
         {
           g_array_append_val (members, i);
           run.n = 1;
           run.opening = PARALLEL_SIG;
           j = gapped_run (s, units, i, members, &run);
-          if (run.n >= PARALLEL_MIN && run_is_parallel (s, units, members, &run, sentences))
+          if (run.n >= PARALLEL_MIN && breaks_lost (units, members, &run)
+              && run_is_parallel (s, units, members, &run))
             {
+              /* the sentences of its members may hold series of their own */
               g_array_append_val (runs, run);
-              i = j + 1;
+              apart_first = run.first;
+              apart_n = run.n;
+              apart_k = 1;
+              i++;
               continue;
             }
           g_array_set_size (members, run.first);
@@ -3522,7 +3547,6 @@ split_at_headings (GArray      *paragraphs,
           rest = u;
           rest.start = headings[h];
           rest.blocked = TRUE;
-          rest.may_gap = FALSE;
           u.end = headings[h];
           g_array_append_val (out, u);
           u = rest;
