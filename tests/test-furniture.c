@@ -601,6 +601,65 @@ test_document_title_over_fragment (void)
   g_assert_cmpstr (jj_document_get_title (doc), ==, "在全县经济工作会议上的讲话");
 }
 
+/* Bound papers turned to text, cut at 16 characters, a page ending after
+ * a full stop mid-line: the line is put together again and the text
+ * comes back in its paragraphs, under the title the running header
+ * repeats.
+ */
+static void
+test_wrapped_paragraphs (void)
+{
+  const char *const paragraphs[] = {
+    "同志们：",
+    "一是压实责任。各乡镇要把安全生产摆在突出位置，主要负责同志要亲自研究部署，确保各项措施落到实处。",
+    "二是强化排查。对危化品、燃气、消防等重点行业领域逐一排查，发现隐患立即整改。",
+    "要加强值班值守，遇到险情第一时间报告，及时处置。",
+    "同志们，安全生产责任重于泰山，来不得半点马虎，必须时刻绷紧安全这根弦，抓紧抓实抓细各项工作，确保全县安全形势持续稳定。",
+    "三是严格执法。对拒不整改的企业依法从严处罚，公开曝光典型案例，形成有力震慑。",
+    NULL,
+  };
+  const char *title = "在全县安全生产工作会议上的讲话";
+  g_autoptr(GString) page = g_string_new ("会议文件之二\n\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *body = g_strjoinv ("\n", (char **)paragraphs);
+  g_autofree char *expected = g_strconcat (title, "\n", body, NULL);
+  guint n_pages = 1;
+
+  g_string_append_printf (page, "%s\n", title);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      glong n = g_utf8_strlen (paragraphs[i], -1);
+
+      for (glong k = 0; k < n; k += 16)
+        {
+          const char *a = g_utf8_offset_to_pointer (paragraphs[i], k);
+          const char *b = g_utf8_offset_to_pointer (paragraphs[i], MIN (k + 16, n));
+
+          /* the page ends after "一是压实责任。", "二是强化排查。" */
+          if (k == 0 && i >= 1 && i <= 2)
+            {
+              const char *stop = strstr (a, "。") + strlen ("。");
+
+              g_string_append_len (page, a, stop - a);
+              g_string_append_printf (page, "\n县人大常委会办公室 2024年3月印发\n·%u·\n\n%s\n\n",
+                                      n_pages++, title);
+              a = stop;
+            }
+          g_string_append_len (page, a, b - a);
+          g_string_append_c (page, '\n');
+        }
+    }
+  g_string_append_printf (page, "县人大常委会办公室 2024年3月印发\n·%u·\n", n_pages);
+
+  bytes = g_bytes_new (page->str, page->len);
+  doc = jj_document_new_from_bytes (bytes, "page.txt", JJ_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_document_get_text (doc), ==, expected);
+  g_assert_cmpstr (jj_document_get_title (doc), ==, title);
+}
+
 /* A forwarded mail's header: its fields are furniture, the subject
  * names the speech, however long.
  */
@@ -675,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/furniture/mail-notice", test_mail_notice);
   g_test_add_func ("/furniture/page-count", test_page_count);
   g_test_add_func ("/furniture/wrapped-pdf", test_wrapped_pdf);
+  g_test_add_func ("/furniture/wrapped-paragraphs", test_wrapped_paragraphs);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

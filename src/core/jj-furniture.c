@@ -10,6 +10,7 @@
 
 #include "jj-encoding.h"
 #include "jj-furniture.h"
+#include "jj-paragraphs.h"
 
 /* Furniture is recognised by what it is, as jusText does for HTML: each
  * line gets features of its own (length, sentence punctuation, labels,
@@ -741,63 +742,21 @@ is_made_of_lines (const char *key,
   return TRUE;
 }
 
-/* The width text was cut at, when most longer lines have it: a text
- * copied out of a PDF.  0 when the lines end where paragraphs do.
- */
-static guint
-wrap_width (GArray *lines)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  guint n_long = 0;
-  guint best = 0;
-  guint best_n = 0;
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-      guint n;
-
-      if (line->length < 16 || line->length > MAX_FEATURE_LINE)
-        continue;
-      n_long++;
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (line->length))) + 1;
-      g_hash_table_insert (counts, GUINT_TO_POINTER (line->length), GUINT_TO_POINTER (n));
-      if (n > best_n)
-        {
-          best = line->length;
-          best_n = n;
-        }
-    }
-
-  if (best_n < 8 || best_n * 3 < n_long)
-    return 0;
-
-  /* cut text runs on at that width line after line; a header or a
-   * footer as long on every page does not
-   */
-  {
-    guint n_pairs = 0;
-
-    for (guint i = 0; i + 1 < lines->len; i++)
-      if (g_array_index (lines, Line, i).length == best &&
-          g_array_index (lines, Line, i + 1).length == best)
-        n_pairs++;
-
-    return n_pairs >= 4 ? best : 0;
-  }
-}
-
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
-         const char *shadow)
+         const char *shadow,
+         guint      *out_width)
 {
   GArray *lines = split_lines (text, n_bytes, shadow);
   const char *shadow_end = shadow ? shadow + strlen (shadow) : text + n_bytes;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const Line *prev = NULL;
-  guint width = wrap_width (lines);
+  guint width = jj_paragraphs_wrap_width (text, n_bytes);
+
+  if (out_width != NULL)
+    *out_width = width;
 
   g_array_set_clear_func (lines, clear_line);
 
@@ -1386,6 +1345,23 @@ choose_body (GArray *lines)
   first_line = first_kept (lines, 0);
   if (first_line >= lines->len)
     return NULL;
+
+  /* a running header that first stands right over the text is its title */
+  for (guint i = first_line; i > 0 && stem != NULL; i--)
+    {
+      Line *line = &g_array_index (lines, Line, i - 1);
+
+      if (line->cls == CLASS_BLANK)
+        continue;
+      if (line->repeated && strcmp (line->trimmed, stem) == 0)
+        {
+          line->keep = TRUE;
+          line->title = TRUE;
+          first_line = i - 1;
+        }
+      break;
+    }
+
   first = &g_array_index (lines, Line, first_line);
   if (!body_has_title (first, stem) && cand != NULL)
     {
@@ -1435,13 +1411,28 @@ choose_body (GArray *lines)
  */
 static gboolean
 runs_on (const Line *before,
-         const Line *after)
+         const Line *after,
+         guint       width)
 {
   gunichar last;
   gunichar next;
 
   if (before->title)
     return FALSE;
+
+  /* Text cut at a width: a line the furniture cut in two is as long as
+   * the others again; a line at the width ends there (its paragraph is
+   * put together again after the furniture is gone).
+   */
+  if (width > 0)
+    {
+      guint n = before->length + after->length;
+
+      if (before->length >= width)
+        return FALSE;
+      if (jj_paragraphs_at_width (n, width))
+        return TRUE;
+    }
 
   next = g_utf8_get_char (after->trimmed);
   if (is_sentence_punct (next) || is_closing_quote (next))
@@ -1464,7 +1455,7 @@ jj_furniture_classify (const char *text,
                        gsize       n_bytes,
                        const char *shadow)
 {
-  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow);
+  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow, NULL);
   GArray *classes = g_array_sized_new (FALSE, FALSE, sizeof (guint8), lines->len);
   gboolean any = FALSE;
 
@@ -1500,7 +1491,8 @@ jj_furniture_remove (const char  *text,
                      GPtrArray   *removed,
                      GPtrArray   *notices)
 {
-  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow);
+  guint width = 0;
+  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow, &width);
   g_autoptr(JjTextBuilder) b = NULL;
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) between = g_ptr_array_new_with_free_func (g_free);
@@ -1554,7 +1546,7 @@ jj_furniture_remove (const char  *text,
           if (!gap)
             for (; n_blank > 0; n_blank--)
               jj_text_builder_insert (b, "\n", 1, line->offset);
-          if (!gap || !runs_on (last_kept, line))
+          if (!gap || !runs_on (last_kept, line, width))
             jj_text_builder_insert (b, "\n", 1, line->offset);
         }
       n_blank = 0;

@@ -16,6 +16,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -45,7 +46,7 @@ def breaks(paras):
     return out
 
 
-TERMINAL = "。！？…：”’」』）"
+FULL_STOP = re.compile(r"[。！？…][”’」』）]*$")
 
 
 def shown(cli, text):
@@ -61,12 +62,12 @@ def unwrapped(body, join_full_stops):
     """A hard-wrapped body's paragraphs: a line shorter than the width ends
     one, a line that fills it goes on (one that ends a sentence too when
     @join_full_stops: the page cannot tell)."""
-    lines = [l.strip() for l in body.split("\n") if l.strip()]
+    lines = [l for l in body.split("\n") if l.strip()]
     width = max(len(l) for l in lines)
     out = ""
     for l in lines:
         out += l
-        if len(l) < width or (not join_full_stops and l[-1] in TERMINAL):
+        if len(l) < width or (not join_full_stops and FULL_STOP.search(l.rstrip())):
             out += "\n"
     return out
 
