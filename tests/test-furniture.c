@@ -601,6 +601,38 @@ test_document_title_over_fragment (void)
   g_assert_cmpstr (jj_document_get_title (doc), ==, "在全县经济工作会议上的讲话");
 }
 
+/* Pieces of sentences with counts between page furniture are text: one
+ * that goes on from a sentence the furniture cut, one whose words run in
+ * clauses ("…个百分点；财政收入") before a page's end.
+ */
+static void
+test_pieces_with_counts (void)
+{
+  const char *page =
+    "江南时报 > 要闻 > 正文\n"
+    "\n"
+    "同志们：\n"
+    "今年以来，全县上下认真贯彻落实各项决策部署，经济运行稳中有进，地区生产总值增长6.5%，居民收入\n"
+    "（广告）\n"
+    "增长7.2%，城乡\n"
+    "（广告）\n"
+    "居民生活持续改善。各项社会事业全面进步，发展成绩来之不易。\n"
+    "工业增加值增长8.1%，比上年提高0.6个百分点；财政收入\n"
+    "第 1 页 / 共 2 页\n"
+    "增长9.3%，税收占比提高。\n"
+    "一、坚持稳中求进，推动高质量发展\n"
+    "要保持定力，稳住基本盘，抓好项目建设和招商引资，确保全年目标任务圆满完成。\n"
+    "二、坚持人民至上，办好民生实事\n"
+    "要把有限的财力更多投向教育、医疗、养老等领域，让群众得到实实在在的好处。谢谢大家！\n"
+    "第 2 页 / 共 2 页\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "同志们：\n今年以来，全县上下认真贯彻落实各项决策部署，经济运行稳中有进，地区生产总值增长6.5%，"
+                                        "居民收入增长7.2%，城乡居民生活持续改善。"));
+  g_assert_nonnull (strstr (out, "比上年提高0.6个百分点；财政收入增长9.3%，税收占比提高。\n一、"));
+  g_assert_null (strstr (out, "广告"));
+}
+
 /* Bound papers turned to text, cut at 16 characters, a page ending after
  * a full stop mid-line: the line is put together again and the text
  * comes back in its paragraphs, under the title the running header
@@ -735,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/furniture/page-count", test_page_count);
   g_test_add_func ("/furniture/wrapped-pdf", test_wrapped_pdf);
   g_test_add_func ("/furniture/wrapped-paragraphs", test_wrapped_paragraphs);
+  g_test_add_func ("/furniture/pieces-with-counts", test_pieces_with_counts);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

@@ -68,6 +68,7 @@ typedef struct
   gboolean    rule;     /* a line drawn across: sets parts of a page apart */
   gboolean    at_width; /* as long as the lines of a text cut at a width */
   gboolean    wrapped;  /* at the width, or the rest of a sentence cut there */
+  gboolean    goes_on;  /* after page furniture only, a sentence left unfinished */
 } Line;
 
 typedef struct
@@ -237,6 +238,7 @@ classify_features (Line *line)
   static GRegex *file_name, *field, *fields, *counter, *size, *stamp, *posted, *label_only;
   static GRegex *place, *offer, *end_strong, *end_weak, *upload, *n_pages, *user_id;
   static GRegex *rule, *tags, *mention, *link_row, *medium, *address, *page_count;
+  static GRegex *clauses;
   const char *t = line->trimmed;
   guint n_fields = 0;
 
@@ -298,6 +300,7 @@ classify_features (Line *line)
   /* a sentence about the page, the mail or the file rather than the text */
   regex_once (&medium, "(邮件|网页|页面|快照|预览|下载|订阅|退订|附件|浏览器|客户端|本站|本网|原网页|转载)");
   regex_once (&address, "(本|此|该|这封|您|你|请|仅)");
+  regex_once (&clauses, "\\p{Han}{3}[，,；;、]\\s*\\p{Han}{3}");
 
   /* a heading of the text is furniture only as a numbered file name */
   if (line->heading)
@@ -363,15 +366,18 @@ classify_features (Line *line)
   /* a piece of a sentence cut at the page's width, or one that goes on
    * after a comma, says nothing by its counts or words
    */
-  if (line->wrapped || starts_mid_sentence (t))
+  if (line->wrapped || line->goes_on || starts_mid_sentence (t))
     return;
 
   /* fields and counts, never on a line of sentences */
   if (!line->ends_term || line->n_chars <= MAX_WEAK_LINE)
     {
       g_autoptr(GMatchInfo) m = NULL;
-      /* counts, dates, names: on a short line that holds no sentence */
-      gboolean terse = line->n_term == 0 && line->n_punct <= 2 && line->n_chars <= 60;
+      /* counts, dates, names: on a short line that holds no sentence,
+       * nor clauses of words ("…万亿元，比上年增长…")
+       */
+      gboolean terse = line->n_term == 0 && line->n_punct <= 2 && line->n_chars <= 60 &&
+                       !(line->n_punct > 0 && g_regex_match (clauses, t, 0, NULL));
 
       if (g_regex_match (fields, t, 0, &m))
         do
@@ -753,6 +759,8 @@ analyse (const char *text,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const Line *prev = NULL;
+  const Line *text_before = NULL;
+  gboolean page_between = FALSE;
   guint width = jj_paragraphs_wrap_width (text, n_bytes);
 
   if (out_width != NULL)
@@ -786,6 +794,10 @@ analyse (const char *text,
                       (!line->ends_term && i + 1 < lines->len &&
                        g_array_index (lines, Line, i + 1).at_width);
 
+      line->goes_on = text_before != NULL && page_between && !text_before->ends_term &&
+                      !g_str_has_suffix (text_before->trimmed, "：") &&
+                      !g_str_has_suffix (text_before->trimmed, ":");
+
       if (line->n_chars <= MAX_FEATURE_LINE)
         classify_features (line);
       if (line->kind == KIND_NONE && line->n_chars <= 400 && repeats_text (line, prev, shadow_end))
@@ -816,6 +828,17 @@ analyse (const char *text,
       else
         line->cls = CLASS_SHORT;
       prev = line;
+
+      /* the text a sentence cut by page furniture goes on from */
+      if (line->cls == CLASS_GOOD || (line->goes_on && line->kind == KIND_NONE))
+        {
+          text_before = line;
+          page_between = FALSE;
+        }
+      else if (line->kind == KIND_PAGE && line->strong)
+        page_between = TRUE;
+      else
+        text_before = NULL;
     }
 
   for (guint i = 0; i < lines->len && g_hash_table_size (seen) > 0; i++)
