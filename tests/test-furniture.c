@@ -633,6 +633,91 @@ test_pieces_with_counts (void)
   g_assert_null (strstr (out, "广告"));
 }
 
+/* Where paragraphs start indented, a page's text that does not goes on
+ * from the sentence before, even after a full stop; one that does (or
+ * whose indent the page cut off) starts a paragraph.
+ */
+static void
+test_indented_paragraphs (void)
+{
+  g_autoptr(GString) page = g_string_new ("清河市人民政府公报\n\n");
+  g_autofree char *out = NULL;
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (page, "　　第%u项工作要抓紧推进，各部门要密切配合，确保按期完成任务。\n", i + 1);
+  g_string_append (page,
+                   "　　今年要办好十件民生实事。各地要早谋划、早部署。\n"
+                   "— 3 —\n"
+                   "项目资金要足额到位，按月调度进度。\n"
+                   "　　要加强督查考核，对工作不力的严肃问责。\n"
+                   "— 4 —\n"
+                   "　　要关心基层干部，帮助解决实际困难，激励担当作为。\n"
+                   "　　\n"
+                   "— 5 —\n"
+                   "要广泛宣传先进典型，营造比学赶超的浓厚氛围。\n");
+  out = remove_furniture (page->str, NULL, NULL);
+  g_assert_nonnull (strstr (out, "各地要早谋划、早部署。项目资金要足额到位，按月调度进度。\n"));
+  g_assert_nonnull (strstr (out, "严肃问责。\n　　要关心基层干部"));
+  g_assert_true (g_str_has_suffix (out, "激励担当作为。\n要广泛宣传先进典型，营造比学赶超的浓厚氛围。"));
+}
+
+/* A heading cut by a page goes on into its paragraph where the text's
+ * headings of its kind run into theirs; where they stand alone, a whole
+ * one stays on its line, and one cut after its full stop goes on.
+ */
+static void
+test_run_in_headings (void)
+{
+  const char *run_in =
+    "一是规划更加科学。我们坚持一张蓝图绘到底，把农村公路纳入全县发展总体规划。\n"
+    "二是建设\n"
+    "第 1 页 / 共 2 页\n"
+    "更加有力。全年新改建农村公路一百二十公里，完成投资三点二亿元，超额完成目标。\n"
+    "三是管护更加规范。县乡村三级路长全部到位，养护经费纳入财政预算，保障到位。\n"
+    "第 2 页 / 共 2 页\n";
+  const char *own_lines =
+    "一、规划更加科学\n"
+    "我们坚持一张蓝图绘到底，把农村公路纳入全县发展总体规划，一年接着一年干。\n"
+    "二、建设更加有力\n"
+    "第 1 页 / 共 2 页\n"
+    "全年新改建农村公路一百二十公里，完成投资三点二亿元，超额完成年度目标任务。\n"
+    "三、管护更加规范\n"
+    "县乡村三级路长全部到位，养护经费纳入财政预算，保障农村公路常年有人管护。\n"
+    "四、强化保障。各乡镇要把\n"
+    "第 2 页 / 共 3 页\n"
+    "农村公路养护资金足额纳入预算，确保专款专用，任何单位和个人不得挤占挪用。\n"
+    "第 3 页 / 共 3 页\n";
+  g_autofree char *out = remove_furniture (run_in, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (own_lines, NULL, NULL);
+
+  g_assert_nonnull (strstr (out, "\n二是建设更加有力。全年"));
+  g_assert_nonnull (strstr (out2, "\n二、建设更加有力\n全年"));
+  /* a heading that goes on after its full stop is a paragraph's start */
+  g_assert_nonnull (strstr (out2, "\n四、强化保障。各乡镇要把农村公路"));
+}
+
+/* Text without paragraphs, its parts one long line each: a page ending
+ * after a colon or a full stop cuts no paragraph.
+ */
+static void
+test_run_on_parts (void)
+{
+  g_autoptr(GString) page = g_string_new ("首页 > 公报 > 正文\n\n");
+  g_autofree char *out = NULL;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      for (guint i = 0; i < 8; i++)
+        g_string_append_printf (page, "第%u项工作要抓紧推进，各部门要密切配合，确保按期完成任务。", k * 8 + i + 1);
+      g_string_append (page, k == 0 ? "毛主席指出：\n" : k == 1 ? "各项工作都要落到实处。\n" : "谢谢大家！\n");
+      g_string_append_printf (page, "— %u —\n", k + 1);
+    }
+  out = remove_furniture (page->str, NULL, NULL);
+  g_assert_null (strchr (out, '\n'));
+  g_assert_nonnull (strstr (out, "毛主席指出：第9项"));
+  g_assert_nonnull (strstr (out, "各项工作都要落到实处。第17项"));
+}
+
 /* Bound papers turned to text, cut at 16 characters, a page ending after
  * a full stop mid-line: the line is put together again and the text
  * comes back in its paragraphs, under the title the running header
@@ -768,6 +853,9 @@ main (int   argc,
   g_test_add_func ("/furniture/wrapped-pdf", test_wrapped_pdf);
   g_test_add_func ("/furniture/wrapped-paragraphs", test_wrapped_paragraphs);
   g_test_add_func ("/furniture/pieces-with-counts", test_pieces_with_counts);
+  g_test_add_func ("/furniture/indented-paragraphs", test_indented_paragraphs);
+  g_test_add_func ("/furniture/run-in-headings", test_run_in_headings);
+  g_test_add_func ("/furniture/run-on-parts", test_run_on_parts);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

@@ -24,6 +24,7 @@
 #define MAX_WEAK_LINE     40    /* vague evidence counts on short lines only */
 #define MAX_TITLE_CHARS   60
 #define MIN_JOINED_BLOCK  200
+#define RUN_ON_PART       200   /* the mean part of a text without paragraphs */
 
 /* What the name of a website ends with, or how it is set off. */
 #define SITE_NAME "((网|库|站|平台|论坛|社区|吧|号|文档|资料|范文|频道)$|\\s[-—|｜]+\\s|——)"
@@ -183,16 +184,50 @@ has_genre_word (const char *s)
   return FALSE;
 }
 
-static gboolean
-is_heading_like (const char *s)
+static GRegex *
+heading_regex (void)
 {
   static GRegex *re;
 
-  return g_regex_match (regex_once (&re,
-                                    "^(第[一二三四五六七八九十百]+[、，,章节部分条是]|"
-                                    "[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\\d]+[)）]|"
-                                    "\\d+[、.．]|[①-⑳]|首先|其次|再次|最后)"),
-                        s, 0, NULL);
+  return regex_once (&re,
+                     "^(第[一二三四五六七八九十百]+[、，,章节部分条是]|"
+                     "[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\\d]+[)）]|"
+                     "\\d+[、.．]|[①-⑳]|首先|其次|再次|最后)");
+}
+
+static gboolean
+is_heading_like (const char *s)
+{
+  return g_regex_match (heading_regex (), s, 0, NULL);
+}
+
+/* The kind of number a heading starts with: "第#，", "#是", "（#）" */
+static char *
+heading_key (const char *s)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+  g_autoptr(GString) key = NULL;
+  g_autofree char *marker = NULL;
+
+  if (!g_regex_match (heading_regex (), s, 0, &m))
+    return NULL;
+  marker = g_match_info_fetch (m, 0);
+  key = g_string_new (NULL);
+  for (const char *p = marker; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (ch) || g_utf8_strchr ("一二三四五六七八九十百", -1, ch) != NULL ||
+          (ch >= 0x2460 && ch <= 0x2473))
+        {
+          if (key->len == 0 || key->str[key->len - 1] != '#')
+            g_string_append_c (key, '#');
+        }
+      else
+        g_string_append_unichar (key, ch);
+    }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
 /* "书山有路2020  采纳率49%  擅长：写作": pieces set apart by spaces, two
@@ -1433,15 +1468,147 @@ choose_body (GArray *lines)
  * it broke off mid-sentence, or mid-heading.
  */
 static gboolean
+is_indented (const Line *line)
+{
+  return line->n_bytes > 0 && is_space_char (g_utf8_get_char (line->start));
+}
+
+/* Whether the text's paragraphs start indented: most of its sentences do. */
+static gboolean
+indents_paragraphs (GArray *lines)
+{
+  guint n = 0;
+  guint n_indented = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (!line->keep || line->cls != CLASS_GOOD)
+        continue;
+      n++;
+      n_indented += is_indented (line);
+    }
+
+  return n >= 8 && n_indented * 5 >= n * 4;
+}
+
+/* Whether the body runs on, paragraphs lost: each of its parts between
+ * furniture is one long line.
+ */
+static gboolean
+runs_on_in_parts (GArray *lines)
+{
+  const Line *prev = NULL;
+  gboolean gap = FALSE;
+  guint n_gaps = 0;
+  guint n_lines = 0;
+  guint n_chars = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      /* titles, salutations and headings may stand on lines of their own */
+      if (line->cls == CLASS_BLANK || line->title || (line->keep && line->cls != CLASS_GOOD))
+        continue;
+      if (!line->keep)
+        {
+          gap = prev != NULL;
+          continue;
+        }
+      if (prev != NULL && !gap)
+        return FALSE;
+      n_gaps += gap;
+      n_lines++;
+      n_chars += line->length;
+      prev = line;
+      gap = FALSE;
+    }
+
+  return n_gaps > 0 && n_chars >= n_lines * RUN_ON_PART;
+}
+
+/* For each kind of heading number, whether the text's headings of that
+ * kind run into their paragraph ("一是…。要…") on more lines than they
+ * stand on lines of their own: a line's worth of points, not titles.
+ */
+static GHashTable *
+run_in_headings (GArray *lines)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *run_in = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      char *k;
+      gint n;
+
+      if (!line->keep || !line->heading || line->trimmed == NULL)
+        continue;
+      k = heading_key (line->trimmed);
+      if (k == NULL)
+        continue;
+      n = GPOINTER_TO_INT (g_hash_table_lookup (counts, k));
+      /* a sentence goes on after the heading's own */
+      if (line->n_chars > MAX_TITLE_CHARS || line->n_term > (line->ends_term ? 1u : 0u))
+        n++;
+      else
+        n--;
+      g_hash_table_insert (counts, k, GINT_TO_POINTER (n));
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_INT (value) > 0)
+      g_hash_table_add (run_in, g_strdup (key));
+
+  return run_in;
+}
+
+/* A heading on a line of its own: no sentence in it before its end, more
+ * than its number, not cut after a comma.
+ */
+static gboolean
+is_whole_heading (const Line *line)
+{
+  gunichar last = g_utf8_get_char (g_utf8_prev_char (line->trimmed + strlen (line->trimmed)));
+
+  return line->heading && line->n_chars <= MAX_TITLE_CHARS && line->n_chars > 3 &&
+         line->n_term == 0 && last != 0xFF0C && last != 0x3001 && last != ',';
+}
+
+static gboolean
 runs_on (const Line *before,
          const Line *after,
-         guint       width)
+         guint       width,
+         gboolean    run_on,
+         gboolean    indents,
+         gboolean    after_indented,
+         GHashTable *run_in)
 {
   gunichar last;
   gunichar next;
 
   if (before->title)
     return FALSE;
+  if (run_on)
+    return TRUE;
+
+  /* Where paragraphs start indented, a line that is not goes on from the
+   * one before, unless it is a heading of its own; one that is starts
+   * a paragraph.
+   */
+  if (indents && !starts_mid_sentence (after->trimmed))
+    {
+      if (after_indented)
+        return FALSE;
+      if (!(after->heading && after->cls != CLASS_GOOD) && !before->heading)
+        return TRUE;
+    }
 
   /* Text cut at a width: a line the furniture cut in two is as long as
    * the others again; a line at the width ends there (its paragraph is
@@ -1466,9 +1633,16 @@ runs_on (const Line *before,
   if (last == 0xFF1A || last == ':' || last == 0xFF1B)
     return FALSE;
 
-  /* a whole heading over a paragraph stays apart */
-  if (before->heading && before->n_chars <= MAX_TITLE_CHARS && after->cls == CLASS_GOOD)
-    return FALSE;
+  /* a whole heading over a paragraph stays apart, unless the text's
+   * headings of its kind run into their paragraphs
+   */
+  if (is_whole_heading (before) && after->cls == CLASS_GOOD)
+    {
+      g_autofree char *key = heading_key (before->trimmed);
+
+      if (key == NULL || !g_hash_table_contains (run_in, key))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -1515,6 +1689,10 @@ jj_furniture_remove (const char  *text,
                      GPtrArray   *notices)
 {
   guint width = 0;
+  gboolean indents;
+  gboolean run_on;
+  gboolean indent_left = FALSE;
+  g_autoptr(GHashTable) run_in = NULL;
   g_autoptr(GArray) lines = analyse (text, n_bytes, shadow, &width);
   g_autoptr(JjTextBuilder) b = NULL;
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
@@ -1536,6 +1714,9 @@ jj_furniture_remove (const char  *text,
   /* no text found between the furniture: better keep it all */
   if (first_kept (lines, 0) >= lines->len)
     return NULL;
+  indents = indents_paragraphs (lines);
+  run_on = runs_on_in_parts (lines);
+  run_in = run_in_headings (lines);
 
   b = jj_text_builder_new (n_bytes);
 
@@ -1545,6 +1726,9 @@ jj_furniture_remove (const char  *text,
 
       if (line->cls == CLASS_BLANK)
         {
+          /* a page cut after the indent of the paragraph it starts */
+          if (last_kept != NULL && !gap && line->n_bytes > 0)
+            indent_left = TRUE;
           n_blank++;
           continue;
         }
@@ -1569,13 +1753,15 @@ jj_furniture_remove (const char  *text,
           if (!gap)
             for (; n_blank > 0; n_blank--)
               jj_text_builder_insert (b, "\n", 1, line->offset);
-          if (!gap || !runs_on (last_kept, line, width))
+          if (!gap || !runs_on (last_kept, line, width, run_on, indents,
+                                indent_left || is_indented (line), run_in))
             jj_text_builder_insert (b, "\n", 1, line->offset);
         }
       n_blank = 0;
       jj_text_builder_copy (b, line->start, line->n_bytes, line->offset);
       last_kept = line;
       gap = FALSE;
+      indent_left = FALSE;
     }
 
   if (notices != NULL)
