@@ -718,6 +718,23 @@ test_run_on_parts (void)
   g_assert_nonnull (strstr (out, "各项工作都要落到实处。第17项"));
 }
 
+/* A salutation that calls on people with "！" starts the text. */
+static void
+test_exclaimed_salutation (void)
+{
+  const char *page =
+    "江城晚报 > 时政 > 正文\n"
+    "在全县农村工作会议上的讲话\n"
+    "2024-02-20 09:24\n"
+    "\n"
+    "各位代表！\n"
+    "今年是全面推进乡村振兴的关键一年，各地要把农业农村工作摆在优先位置。\n"
+    "要稳定粮食生产，抓好高标准农田建设，确保粮食播种面积只增不减。\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "在全县农村工作会议上的讲话\n各位代表！\n今年是"));
+}
+
 /* Bound papers turned to text, cut at 16 characters, a page ending after
  * a full stop mid-line: the line is put together again and the text
  * comes back in its paragraphs, under the title the running header
@@ -856,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/furniture/indented-paragraphs", test_indented_paragraphs);
   g_test_add_func ("/furniture/run-in-headings", test_run_in_headings);
   g_test_add_func ("/furniture/run-on-parts", test_run_on_parts);
+  g_test_add_func ("/furniture/exclaimed-salutation", test_exclaimed_salutation);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

@@ -1247,8 +1247,18 @@ in_list (GArray *lines,
 static gboolean
 is_salutation (const Line *line)
 {
-  return line->n_chars <= MAX_WEAK_LINE &&
-         (g_str_has_suffix (line->trimmed, "：") || g_str_has_suffix (line->trimmed, ":"));
+  static GRegex *hailed;
+
+  if (line->n_chars > MAX_WEAK_LINE)
+    return FALSE;
+  if (g_str_has_suffix (line->trimmed, "：") || g_str_has_suffix (line->trimmed, ":"))
+    return TRUE;
+
+  /* "各位代表！", "同志们！": people called on */
+  return line->n_chars <= 16 &&
+         g_regex_match (regex_once (&hailed,
+                                    "(们|代表|同志|朋友|来宾|嘉宾|女士|先生|同学|老师|委员|同仁|乡亲|战友)[！!]$"),
+                        line->trimmed, 0, NULL);
 }
 
 /* A date under a speech, or a note in brackets: "（根据录音整理）" */
