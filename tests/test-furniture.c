@@ -735,6 +735,43 @@ test_exclaimed_salutation (void)
   g_assert_true (g_str_has_prefix (out, "在全县农村工作会议上的讲话\n各位代表！\n今年是"));
 }
 
+/* A title that names no kind of speech is a title all the same: the
+ * short lines between it and the text are the page's; a watermark in
+ * words on every page is not the title.
+ */
+static void
+test_plain_title (void)
+{
+  const char *page =
+    "返回\n"
+    "以更大力度推进城乡融合，奋力谱写乡村全面振兴新篇章\n"
+    "下载客户端，体验更流畅\n"
+    "\n"
+    "同志们：\n"
+    "今年是全面推进乡村振兴的关键一年，各地要把农业农村工作摆在优先位置。\n"
+    "要稳定粮食生产，抓好高标准农田建设，确保粮食播种面积只增不减。\n";
+  const char *watermarked =
+    "本资料由综合组整理 仅供内部学习\n"
+    "\n"
+    "以更大力度推进城乡融合，奋力谱写乡村全面振兴新篇章\n"
+    "同志们：\n"
+    "今年是全面推进乡村振兴的关键一年，各地要把农业农村工作摆在优先位置。\n"
+    "〔 1 / 2 〕\n"
+    "本资料由综合组整理 仅供内部学习\n"
+    "要稳定粮食生产，抓好高标准农田建设，确保粮食播种面积只增不减。\n"
+    "〔 2 / 2 〕\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *out2 = remove_furniture (watermarked, &title, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "以更大力度推进城乡融合，奋力谱写乡村全面振兴新篇章\n同志们：\n"
+                   "今年是全面推进乡村振兴的关键一年，各地要把农业农村工作摆在优先位置。\n"
+                   "要稳定粮食生产，抓好高标准农田建设，确保粮食播种面积只增不减。");
+  g_assert_true (g_str_has_prefix (out2, "以更大力度推进城乡融合，奋力谱写乡村全面振兴新篇章\n同志们：\n"));
+  g_assert_null (title);
+}
+
 /* Bound papers turned to text, cut at 16 characters, a page ending after
  * a full stop mid-line: the line is put together again and the text
  * comes back in its paragraphs, under the title the running header
@@ -874,6 +911,7 @@ main (int   argc,
   g_test_add_func ("/furniture/run-in-headings", test_run_in_headings);
   g_test_add_func ("/furniture/run-on-parts", test_run_on_parts);
   g_test_add_func ("/furniture/exclaimed-salutation", test_exclaimed_salutation);
+  g_test_add_func ("/furniture/plain-title", test_plain_title);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

@@ -1061,9 +1061,11 @@ is_labelled_title (const char *t)
   return title != NULL;
 }
 
+/* @plain: a title that names no kind of speech counts too */
 static gboolean
-is_title_like (const Line *line,
-               const char *stem)
+is_title_like_as (const Line *line,
+                  const char *stem,
+                  gboolean    plain)
 {
   const char *t = line->trimmed;
 
@@ -1073,7 +1075,29 @@ is_title_like (const Line *line,
   if (strpbrk (t, "|>/") != NULL || strstr (t, "»") != NULL || strstr (t, "›") != NULL)
     return FALSE;
 
-  return has_genre_word (t) || (stem != NULL && strcmp (t, stem) == 0);
+  if (has_genre_word (t) || (stem != NULL && strcmp (t, stem) == 0))
+    return TRUE;
+  if (!plain)
+    return FALSE;
+
+  /* a title that names no kind of speech ("高举…旗帜，把…推向二十一世纪"):
+   * words and clauses only, no letters, digits, labels or notes
+   */
+  {
+    static GRegex *words;
+
+    return line->n_han >= 12 &&
+           g_regex_match (regex_once (&words,
+                                      "^[\\p{Han}《“][\\p{Han}，、《》“”—]*( [\\p{Han}《“][\\p{Han}，、《》“”—]*)?$"),
+                          t, 0, NULL);
+  }
+}
+
+static gboolean
+is_title_like (const Line *line,
+               const char *stem)
+{
+  return is_title_like_as (line, stem, TRUE);
 }
 
 /* "【XXX讲话】", "📝XXX讲话": a post's headline set off by signs; the
@@ -1376,7 +1400,8 @@ choose_body (GArray *lines)
     {
       const Line *line = &g_array_index (lines, Line, i);
 
-      if (line->repeated && is_title_like (line, NULL))
+      /* a watermark in words is no title: a running title names its kind */
+      if (line->repeated && is_title_like_as (line, NULL, FALSE))
         stem = g_strdup (line->trimmed);
     }
 
