@@ -8,7 +8,7 @@
 # the clean body, its first and last sentences and every furniture line the
 # page holds.  All site names, user names and page furniture are invented.
 #
-#   make-pages.py [--styles tune|heldout|blind|last|fresh|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
+#   make-pages.py [--styles tune|heldout|blind|last|fresh|sixth|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
 #
 # A speech file holds the title on its first line and the body after it;
 # "--title T" gives the title of speeches whose file has none (every line is
@@ -658,6 +658,221 @@ FRESH = {
     "fresh-notes": fresh_notes, "fresh-chatlog": fresh_chatlog,
 }
 
+# A sixth held-out set, written after `fresh` had been seen and before the
+# cleaner ever ran on it.  Some of these dress the body itself ("hook"):
+# footnote markers, timestamps, the stray spaces of OCR.
+
+def sixth_answer(rng, d):
+    """A knowledge Q&A site: the speech as one answer to a question."""
+    user, other = rng.sample(USER_NAMES, 2)
+    before = [rng.choice(["领导讲话稿怎样写才能既有高度又接地气？", "体制内写讲话稿，有哪些值得借鉴的范文？",
+                          "第一次给领导写讲话稿，应该从哪里入手？"]),
+              "关注者", "{:,}".format(rng.randint(100, 9999)), "被浏览", "{:,}".format(rng.randint(10 ** 4, 10 ** 6)),
+              "关注问题\u200b  写回答", "%d 个回答  默认排序" % rng.randint(12, 400), "",
+              user, rng.choice(["县委办 · 十年笔杆子", "机关写作爱好者", "文字工作者，偶尔答题"]),
+              "%d 人赞同了该回答" % rng.randint(3, 9999)]
+    if rng.random() < 0.5:
+        before.append(rng.choice(["分享一篇我之前写的，供参考。", "贴一篇去年改过的稿子，大家看看。"]))
+    before.append("")
+
+    def between(k):
+        return []
+    after = ["", "编辑于 %s・IP 属地%s" % (stamp(rng), rng.choice(["浙江", "江苏", "湖北", "陕西"])),
+             "\u200b赞同 %d\u200b\u200b%d 条评论\u200b分享\u200b收藏\u200b喜欢\u200b收起" % (
+                 rng.randint(3, 9999), rng.randint(0, 300)),
+             "更多回答", other, "%d 人赞同了该回答" % rng.randint(1, 500),
+             "讲话稿最要紧的是站位，其次才是文采，先把领导的意图吃透。…阅读全文",
+             "查看全部 %d 个回答" % rng.randint(12, 400)]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.4,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def reader_marks(rng, text):
+    """Footnote markers after a few full stops, as reader mode copies them."""
+    stops = [m.end() for m in re.finditer("。", text)]
+    n = min(len(stops), rng.randint(2, 4))
+    at = sorted(rng.sample(stops, n)) if n else []
+    out, last, marks = [], 0, []
+    for i, p in enumerate(at):
+        marks.append("[%d]" % (i + 1))
+        out += [text[last:p], marks[-1]]
+        last = p
+    out.append(text[last:])
+    return "".join(out), marks
+
+
+def sixth_reader(rng, d):
+    """A browser's reader mode, exported: footnote markers and the notes."""
+    host = "%s.example.com" % rng.choice(["dongling-daily", "nanping-review", "beiyuan"])
+    before = ["%s/content/%d/%d.html" % (host, rng.randint(2016, 2025), rng.randint(10 ** 6, 10 ** 7)), TITLE,
+              "%s · %s" % (rng.choice(["东岭日报", "南屏时评", "北原观察"]), rng.choice(["记者 江宁", "特约撰稿 何川"])),
+              "约 %d 分钟" % (len(d["body"]) // 500 + 1), ""]
+
+    def between(k):
+        return []
+    notes = ["本文据讲话录音整理，有删节。", "数据来源于当年的统计公报。", "引文见会议印发的材料汇编。",
+             "标题为编者所加。"]
+    after = ["", "注释"] + ["[%d] %s" % (i + 1, t) for i, t in enumerate(rng.sample(notes, 4))] + [
+             "原文链接：https://%s/" % host, "导出自 闲读笺 · %s" % stamp(rng)]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.25, gloss=0.0, ascii_punct=0.0, hook=reader_marks)
+
+
+def sixth_redhead(rng, d):
+    """A red-headed office notice that issues the speech, as a Word file's text."""
+    place = rng.choice(["南塘县", "西平市", "北河区"])
+    org = "中共%s委办公室" % place
+    y = rng.randint(2016, 2025)
+    before = ["%s文件" % org, "%s委办发〔%d〕%d号" % (place[:2], y, rng.randint(1, 60)), "",
+              "关于印发《%s》的通知" % d["title"], "",
+              "各乡镇党委、政府，%s直各单位：" % place[-1],
+              "现将《%s》印发给你们，请结合实际认真学习贯彻。" % d["title"], "", org,
+              "%d年%d月%d日" % (y, rng.randint(1, 12), rng.randint(1, 28)), "（此件发至乡科级）", "",
+              "— 1 —", TITLE, ""]
+
+    def between(k):
+        return ["— %d —" % (k + 1)]
+    after = ["", "抄送：%s人大常委会办公室，%s政协办公室。" % (place[-1], place[-1]),
+             "%s          %d年%d月%d日印发" % (org, y, rng.randint(1, 12), rng.randint(1, 28)),
+             "— %d —" % (d["pages"] + 1)]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def ocr_spaces(rng, text):
+    """The stray spaces an OCR puts between characters."""
+    out = []
+    for i, c in enumerate(text):
+        out.append(c)
+        if c != "\n" and i + 1 < len(text) and text[i + 1] != "\n":
+            r = rng.random()
+            if r < 0.03:
+                out.append(" ")
+            elif r < 0.04:
+                out.append("  ")
+    return "".join(out), []
+
+
+def sixth_ocr(rng, d):
+    """A printed speech scanned with a phone app and read by its OCR."""
+    app = rng.choice(["拾页扫描", "纸影扫描"])
+    first = rng.randint(1, 40)
+
+    def between(k):
+        noise = [rng.choice(["■ ■", "丨 ·", "' ’ ,"])] if rng.random() < 0.3 else []
+        return noise + ["· %d ·" % (first + k - 1), "%s 扫描创建" % app]
+    after = ["", "· %d ·" % (first + d["pages"] - 1), "%s 扫描创建" % app]
+    return dict(before=[], between=between, after=after, form="wrapped", wrap=rng.randint(20, 30),
+                title_body=0.85, trad=0.0, gloss=0.0, ascii_punct=0.4, hook=ocr_spaces)
+
+
+def sixth_reply(rng, d):
+    """A mail reply carrying the revised speech, signature and quote after."""
+    boss = rng.choice(["王主任", "李科长", "赵部长"])
+    me, addr = rng.choice([("张伟", "zhangw"), ("刘敏", "liumin"), ("陈静", "chenj")])
+    y, m, day = rng.randint(2016, 2025), rng.randint(1, 12), rng.randint(1, 28)
+    before = ["Re: %s（修改稿）" % d["title"],
+              "发件人：%s<%s@example.cn>" % (me, addr),
+              "时　间：%d年%d月%d日 (周%s) 下午%d:%02d" % (y, m, day, rng.choice("一二三四五"), rng.randint(1, 5),
+                                                   rng.randint(0, 59)),
+              "收件人：%s<office@example.cn>" % boss, "", "%s：" % boss,
+              rng.choice(["按您的意见改好了，主要压缩了第二部分，全文如下，请审阅。",
+                          "修改稿附后，数据已和统计局核对过，请您把关。"]), ""]
+
+    def between(k):
+        return []
+    after = ["", "--", me, "县委办公室综合科", "电话：0571-%08d" % rng.randint(0, 10 ** 8), "",
+             "在 %d-%02d-%02d %02d:%02d，\"%s\" <office@example.cn> 写道：" % (y, m, day, rng.randint(8, 11),
+                                                                           rng.randint(0, 59), boss),
+             "> 小%s：" % me[0], "> 第二部分太长，压缩到一千字以内，今天下班前发我。", ">",
+             "> " + boss[0]]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.5,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def transcript(rng, text):
+    """Speech-to-text lines, each under its time, paragraphs forgotten."""
+    flat = text.replace("\n", "")
+    out, marks, t, line = [], [], rng.randint(0, 9), ""
+    for c in flat:
+        line += c
+        if c in "，。！？；" and len(line) >= rng.randint(8, 30):
+            marks.append("%02d:%02d" % (t // 60, t % 60) if t < 3600 else
+                         "%d:%02d:%02d" % (t // 3600, t // 60 % 60, t % 60))
+            out += [marks[-1], line]
+            t += len(line) // 4 + rng.randint(0, 2)
+            line = ""
+    if line:
+        marks.append("%02d:%02d" % (t // 60, t % 60) if t < 3600 else
+                     "%d:%02d:%02d" % (t // 3600, t // 60 % 60, t % 60))
+        out += [marks[-1], line]
+    return "\n".join(out), marks
+
+
+def sixth_video(rng, d):
+    """A video platform's page with the transcript of the speech."""
+    up = rng.choice(USER_NAMES)
+    before = [rng.choice([TITLE, "【完整版】" + d["title"], d["title"] + "｜会议实录"]),
+              "%.1f万播放 · 总弹幕数%d  %s:%02d" % (rng.uniform(0.1, 90), rng.randint(0, 999), stamp(rng), rng.randint(0, 59)),
+              "未经作者授权，禁止转载", "%s  发消息" % up, "关注 %d" % rng.randint(10, 99999),
+              "AI字幕  文稿", "以下内容由语音自动识别生成，仅供参考", ""]
+
+    def between(k):
+        return []
+    after = ["", "弹幕列表", "接下来播放  自动连播"]
+    for t in rng.sample(OTHER_TITLES, 3):
+        after += [t, "%02d:%02d" % (rng.randint(2, 59), rng.randint(0, 59)),
+                  "%s  %.1f万播放" % (rng.choice(USER_NAMES), rng.uniform(0.1, 50))]
+    after += ["投诉  客服  返回顶部"]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0, hook=transcript)
+
+
+ADS = ["夏日焕新季，全屋家电低至五折，点击立即抢购！", "三分钟测出你的专属理财方案，新用户领取六百元体验金。",
+       "九十平米全包装修只要这个数，本地业主都在看！", "考公考编上岸资料包免费领，限时三天。"]
+
+
+def sixth_feed(rng, d):
+    """A news feed app's article: the rest folded, adverts in the text."""
+    acct = rng.choice(["城南观察", "江北时事", "基层治理研究"])
+    before = [TITLE, "%s号 %d小时前 · %s" % (acct, rng.randint(1, 23), rng.choice(["广东", "安徽", "贵州"])), "关注", ""]
+
+    def between(k):
+        if k == 1:
+            return ["展开剩余%d%%" % rng.randint(40, 90)]
+        if rng.random() < 0.6:
+            return ["广告", rng.choice(ADS), "了解详情"]
+        return []
+    after = ["", "本文为%s号作者原创，不代表本平台立场。" % acct, "举报/反馈",
+             "点赞 %d  评论 %d  收藏" % (rng.randint(0, 999), rng.randint(0, 99)), "相关推荐"] + related(
+             rng, 4, suffix=lambda r: "  %d评论 · %d天前" % (r.randint(0, 500), r.randint(1, 30))) + ["没有更多了"]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.0, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def sixth_aichat(rng, d):
+    """A conversation with a writing assistant, shared or copied."""
+    bot = rng.choice(["砚台助手", "青简AI"])
+    ask, answer = rng.choice([
+        ("帮我写一篇《%s》，一千五百字左右，语气庄重一些。" % d["title"], "好的，以下是为您撰写的讲话稿，您可以根据实际情况调整："),
+        ("把下面这篇讲话稿润色一下，题目是%s。" % d["title"], "当然可以。下面是润色后的版本：")])
+    before = ["与 %s 的对话" % bot, "分享于 %s" % stamp(rng), "", "你", ask, bot, answer, ""]
+
+    def between(k):
+        return []
+    after = ["", rng.choice(["如需调整篇幅、语气或补充具体数据，请随时告诉我。",
+                             "希望这篇稿子对您有帮助！如果需要更简短的版本，我可以继续修改。"]),
+             "复制  重新生成  👍  👎", "内容由 AI 生成，请仔细甄别", "给 %s 发送消息" % bot]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.7,
+                trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+SIXTH = {
+    "sixth-answer": sixth_answer, "sixth-reader": sixth_reader, "sixth-redhead": sixth_redhead,
+    "sixth-ocr": sixth_ocr, "sixth-reply": sixth_reply, "sixth-video": sixth_video,
+    "sixth-feed": sixth_feed, "sixth-aichat": sixth_aichat,
+}
+
 STYLES = {}
 
 
@@ -705,14 +920,15 @@ def make_page(style_name, speech_title, speech_body, seed):
     st = STYLES[style_name](rng, d)
     form = st["form"]
     body, title_in = layout_body(rng, d, form, st["title_body"], st.get("wrap", 36))
+    shown, marks = st["hook"](rng, body) if "hook" in st else (body, [])
     trad = rng.random() < st["trad"]
     gloss = trad and rng.random() < st["gloss"] / max(st["trad"], 0.01)
     ascii_punct = rng.random() < st["ascii_punct"]
 
-    parts = cut_pages(rng, body, d["pages"])
+    parts = cut_pages(rng, shown, d["pages"])
     title_line = TITLE in st["before"]
     before = [speech_title if x is TITLE else x for x in st["before"]]
-    furniture = [x for x in st["before"] if x is not TITLE] + st["after"]
+    furniture = [x for x in st["before"] if x is not TITLE] + st["after"] + marks
     page = "\n".join(before) + "\n"
     for k, part in enumerate(parts):
         if k > 0:
@@ -762,6 +978,7 @@ def main():
     STYLES.update(BLIND)
     STYLES.update(LAST)
     STYLES.update(FRESH)
+    STYLES.update(SIXTH)
     ap = argparse.ArgumentParser()
     ap.add_argument("--styles", default="all")
     ap.add_argument("--seeds", type=int, default=1)
@@ -780,6 +997,8 @@ def main():
         names = sorted(LAST)
     elif a.styles == "fresh":
         names = sorted(FRESH)
+    elif a.styles == "sixth":
+        names = sorted(SIXTH)
     elif a.styles == "all":
         names = sorted(STYLES)
     else:

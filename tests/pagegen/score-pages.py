@@ -163,7 +163,7 @@ def main():
                                         "" if r["paras"] is not False else
                                         " [%s]" % first_difference(cli, meta, out)))
     keys = ["clean", "first", "last", "title", "whole", "paras"]
-    order = ["tune", "held-out", "blind", "last", "fresh"]
+    order = ["tune", "held-out", "blind", "last", "fresh", "sixth"]
     order += sorted(g for g in groups if g not in order)
     print("%-22s %5s %s  %s" % ("style", "pages", " ".join("%6s" % k for k in keys),
                                 "(titled pages, paragraphed pages)"))
