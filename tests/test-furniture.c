@@ -772,6 +772,78 @@ test_plain_title (void)
   g_assert_null (title);
 }
 
+/* A recording's transcript: each phrase under its time.  The times are
+ * page furniture (the same line on every "page"), the phrases one text
+ * however short each is, heavier than the title over them, a phrase with
+ * counts that ends on a comma included.
+ */
+static void
+test_transcript (void)
+{
+  const char *page =
+    "在全县春耕生产暨农业农村重点工作推进会议上的讲话\n"
+    "3.2万播放 · 2024-03-02 10:15\n"
+    "关注 1024\n"
+    "\n"
+    "00:03\n"
+    "同志们：今天召开全县春耕生产工作会议，\n"
+    "00:09\n"
+    "主要任务是部署今年的春耕生产。\n"
+    "00:14\n"
+    "全县粮食播种面积增长3.2%，\n"
+    "00:20\n"
+    "比上年增加1.2万亩。\n"
+    "00:25\n"
+    "各乡镇要抓好农资供应和农机调度，\n"
+    "00:31\n"
+    "确保不误农时。谢谢大家！\n"
+    "\n"
+    "接下来播放\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "在全县春耕生产暨农业农村重点工作推进会议上的讲话\n"
+                   "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+                   "全县粮食播种面积增长3.2%，比上年增加1.2万亩。\n"
+                   "各乡镇要抓好农资供应和农机调度，确保不误农时。谢谢大家！");
+}
+
+/* A feed folds the text after its first lines ("展开剩余62%"): the share
+ * of text left is page furniture, the first lines are text.  A mail's
+ * quote of the mail it answers and its signature are not.
+ */
+static void
+test_fold_and_quote (void)
+{
+  const char *folded =
+    "在全县春耕生产工作会议上的讲话\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "展开剩余62%\n"
+    "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应和农机调度。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "1.5万阅读 · 点赞 98\n"
+    "没有更多了\n";
+  const char *reply =
+    "各乡镇要抓好农资供应和农机调度，确保不误农时，全年粮食生产再获丰收。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "\n"
+    "--\n"
+    "刘敏\n"
+    "\n"
+    "> 小刘：\n"
+    "> 讲话稿压缩到一千字以内，今天下班前发我。\n";
+  g_autofree char *out = remove_furniture (folded, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (reply, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "在全县春耕生产工作会议上的讲话\n"));
+  g_assert_nonnull (strstr (out, "\n同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n全县"));
+  g_assert_null (strstr (out, "展开"));
+  /* a count with a decimal is no numbered heading the text ends with */
+  g_assert_true (g_str_has_suffix (out, "确保夏粮丰收到手。谢谢大家！"));
+  g_assert_true (g_str_has_suffix (out2, "确保夏粮丰收到手。谢谢大家！"));
+}
+
 /* Bound papers turned to text, cut at 16 characters, a page ending after
  * a full stop mid-line: the line is put together again and the text
  * comes back in its paragraphs, under the title the running header
@@ -912,6 +984,8 @@ main (int   argc,
   g_test_add_func ("/furniture/run-on-parts", test_run_on_parts);
   g_test_add_func ("/furniture/exclaimed-salutation", test_exclaimed_salutation);
   g_test_add_func ("/furniture/plain-title", test_plain_title);
+  g_test_add_func ("/furniture/transcript", test_transcript);
+  g_test_add_func ("/furniture/fold-and-quote", test_fold_and_quote);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

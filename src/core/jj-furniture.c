@@ -192,7 +192,7 @@ heading_regex (void)
   return regex_once (&re,
                      "^(第[一二三四五六七八九十百]+[、，,章节部分条是]|"
                      "[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\\d]+[)）]|"
-                     "\\d+[、.．]|[①-⑳]|首先|其次|再次|最后)");
+                     "\\d+[、.．](?!\\d)|[①-⑳]|首先|其次|再次|最后)");
 }
 
 static gboolean
@@ -265,6 +265,20 @@ starts_mid_sentence (const char *t)
          ch == ';' || ch == '%' || ch == 0xFF05 || ch == 0x201D || ch == 0x2019;
 }
 
+/* "…达到11.6万亿元，": a clause the next line goes on from */
+static gboolean
+ends_mid_sentence (const char *t)
+{
+  gsize len = strlen (t);
+  gunichar ch;
+
+  if (len == 0)
+    return FALSE;
+  ch = g_utf8_get_char (g_utf8_prev_char (t + len));
+
+  return ch == 0xFF0C || ch == 0x3001 || ch == 0xFF1B;
+}
+
 /* Lines whose shape alone says what they are. */
 static void
 classify_features (Line *line)
@@ -273,7 +287,7 @@ classify_features (Line *line)
   static GRegex *file_name, *field, *fields, *counter, *size, *stamp, *posted, *label_only;
   static GRegex *place, *offer, *end_strong, *end_weak, *upload, *n_pages, *user_id;
   static GRegex *rule, *tags, *mention, *link_row, *medium, *address, *page_count;
-  static GRegex *clauses;
+  static GRegex *clauses, *quoted;
   const char *t = line->trimmed;
   guint n_fields = 0;
 
@@ -326,7 +340,9 @@ classify_features (Line *line)
               "参考|免费|在线阅读|浏览|字体|本站|本文档|本网|网友|楼|回复|知道了|取消|扫码|公众号)");
 
   regex_once (&rule, "^[\\s\\-—–_=＝＿~～*＊·•━─═]{3,}$");
-  regex_once (&page_count, "\\d+\\s*[/／]\\s*\\d+\\s*页");
+  regex_once (&page_count, "\\d+\\s*[/／]\\s*\\d+\\s*页|\\d+\\s*[%％]$");
+  /* "> …": a mail's quote of the mail it answers; "--": its signature */
+  regex_once (&quoted, "^(>|＞)|^--$");
   regex_once (&tags, "^(#[^#\\s]{1,24}#[\\s\\x{3000}]*){2,}$");
   /* "//@name:" quoting who passed a post on, "@name:" */
   regex_once (&mention, "(//@|^@|\\s@)[^\\s:：@]{1,24}[:：]");
@@ -366,10 +382,19 @@ classify_features (Line *line)
       return;
     }
 
-  /* "已加载 3/9 页": a few words around a page count */
+  /* "已加载 3/9 页", "展开剩余62%": a few words around a page count or the
+   * share of the text still folded
+   */
   if (line->n_chars <= 16 && line->n_punct == 0 && g_regex_match (page_count, t, 0, NULL))
     {
       line->kind = KIND_PAGE;
+      line->strong = TRUE;
+      return;
+    }
+
+  if (g_regex_match (quoted, t, 0, NULL))
+    {
+      line->kind = KIND_END;
       line->strong = TRUE;
       return;
     }
@@ -401,7 +426,7 @@ classify_features (Line *line)
   /* a piece of a sentence cut at the page's width, or one that goes on
    * after a comma, says nothing by its counts or words
    */
-  if (line->wrapped || line->goes_on || starts_mid_sentence (t))
+  if (line->wrapped || line->goes_on || starts_mid_sentence (t) || ends_mid_sentence (t))
     return;
 
   /* fields and counts, never on a line of sentences */
@@ -1337,9 +1362,28 @@ choose_body (GArray *lines)
   if (blocks->len == 0)
     return NULL;
 
-  for (guint k = 1; k < blocks->len; k++)
-    if (g_array_index (blocks, Block, k).weight > g_array_index (blocks, Block, main_block).weight)
-      main_block = k;
+  /* the heaviest run of blocks only page furniture parts (a transcript
+   * between its times), and in it the heaviest block
+   */
+  {
+    guint best = 0;
+    guint chain = 0;
+
+    for (guint k = 0; k < blocks->len; k++)
+      {
+        const Block *b = &g_array_index (blocks, Block, k);
+        guint w = b->weight;
+
+        if (k > 0 && b->before == KIND_PAGE)
+          w += chain;
+        chain = w;
+        if (w > best || (w == best && b->weight > g_array_index (blocks, Block, main_block).weight))
+          {
+            best = w;
+            main_block = k;
+          }
+      }
+  }
 
   first_block = last_block = main_block;
   while (last_block + 1 < blocks->len &&
