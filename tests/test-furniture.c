@@ -844,6 +844,37 @@ test_fold_and_quote (void)
   g_assert_true (g_str_has_suffix (out2, "确保夏粮丰收到手。谢谢大家！"));
 }
 
+/* A reader mode's export: the notes under the text are furniture, and so
+ * are their markers after the text's sentences; a bracketed number that
+ * is no note's stays.
+ */
+static void
+test_notes (void)
+{
+  const char *page =
+    "在全县春耕生产工作会议上的讲话\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。[1]\n"
+    "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。[2]要抓好第[3]项任务。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "\n"
+    "注释\n"
+    "[1] 本文据讲话录音整理。\n"
+    "[2] 数据来源于县统计局。\n";
+  g_autoptr(JjTextMap) map = NULL;
+  g_autofree char *out = jj_furniture_remove (page, strlen (page), NULL, NULL, &map, NULL, NULL, NULL);
+
+  g_assert_nonnull (out);
+  g_assert_cmpstr (out, ==,
+                   "在全县春耕生产工作会议上的讲话\n\n"
+                   "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+                   "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。要抓好第[3]项任务。\n"
+                   "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！");
+  /* "要" after the marker taken out maps to its place in the page */
+  g_assert_cmpuint (jj_text_map_lookup (map, g_utf8_pointer_to_offset (out, strstr (out, "要抓好第")), NULL), ==,
+                    g_utf8_pointer_to_offset (page, strstr (page, "要抓好第")));
+}
+
 /* Bound papers turned to text, cut at 16 characters, a page ending after
  * a full stop mid-line: the line is put together again and the text
  * comes back in its paragraphs, under the title the running header
@@ -986,6 +1017,7 @@ main (int   argc,
   g_test_add_func ("/furniture/plain-title", test_plain_title);
   g_test_add_func ("/furniture/transcript", test_transcript);
   g_test_add_func ("/furniture/fold-and-quote", test_fold_and_quote);
+  g_test_add_func ("/furniture/notes", test_notes);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

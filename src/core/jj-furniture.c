@@ -341,8 +341,10 @@ classify_features (Line *line)
 
   regex_once (&rule, "^[\\s\\-—–_=＝＿~～*＊·•━─═]{3,}$");
   regex_once (&page_count, "\\d+\\s*[/／]\\s*\\d+\\s*页|\\d+\\s*[%％]$");
-  /* "> …": a mail's quote of the mail it answers; "--": its signature */
-  regex_once (&quoted, "^(>|＞)|^--$");
+  /* "> …": a mail's quote of the mail it answers; "--": its signature;
+   * "[2] …": a note under the text
+   */
+  regex_once (&quoted, "^(>|＞)|^--$|^\\[\\d{1,2}\\]\\s*\\S");
   regex_once (&tags, "^(#[^#\\s]{1,24}#[\\s\\x{3000}]*){2,}$");
   /* "//@name:" quoting who passed a post on, "@name:" */
   regex_once (&mention, "(//@|^@|\\s@)[^\\s:：@]{1,24}[:：]");
@@ -1572,6 +1574,66 @@ indents_paragraphs (GArray *lines)
   return n >= 8 && n_indented * 5 >= n * 4;
 }
 
+/* The numbers of the notes taken out ("[2] …"), as bits. */
+static guint64
+note_numbers (GArray *lines)
+{
+  guint64 notes = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      guint n;
+
+      if (line->keep || line->trimmed == NULL || line->trimmed[0] != '[' ||
+          !g_ascii_isdigit (line->trimmed[1]))
+        continue;
+      n = (guint) g_ascii_strtoull (line->trimmed + 1, NULL, 10);
+      if (n < 64)
+        notes |= G_GUINT64_CONSTANT (1) << n;
+    }
+
+  return notes;
+}
+
+/* Copies a line of the body without the markers of the notes taken out
+ * ("…的决定。[2]"), which stand after a sentence.
+ */
+static void
+copy_without_markers (JjTextBuilder *b,
+                      const Line    *line,
+                      guint64        notes)
+{
+  const char *p = line->start;
+  const char *end = line->start + line->n_bytes;
+  const char *from = p;
+  guint offset = line->offset;
+  gunichar prev = 0;
+
+  while (notes != 0 && p < end)
+    {
+      if (*p == '[' && (is_terminal (prev) || is_closing_quote (prev)) &&
+          p + 2 < end && g_ascii_isdigit (p[1]))
+        {
+          const char *q = p + 1;
+          guint n = 0;
+
+          while (q < end && g_ascii_isdigit (*q) && n < 64)
+            n = n * 10 + (*q++ - '0');
+          if (q < end && *q == ']' && n < 64 && (notes & (G_GUINT64_CONSTANT (1) << n)))
+            {
+              jj_text_builder_copy (b, from, p - from, offset);
+              offset += count_chars (from, p - from) + (q + 1 - p);
+              from = p = q + 1;
+              continue;
+            }
+        }
+      prev = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+    }
+  jj_text_builder_copy (b, from, end - from, offset);
+}
+
 /* Whether the body runs on, paragraphs lost: each of its parts between
  * furniture is one long line.
  */
@@ -1772,6 +1834,7 @@ jj_furniture_remove (const char  *text,
   gboolean run_on;
   gboolean indent_left = FALSE;
   g_autoptr(GHashTable) run_in = NULL;
+  guint64 notes;
   g_autoptr(GArray) lines = analyse (text, n_bytes, shadow, &width);
   g_autoptr(JjTextBuilder) b = NULL;
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
@@ -1796,6 +1859,7 @@ jj_furniture_remove (const char  *text,
   indents = indents_paragraphs (lines);
   run_on = runs_on_in_parts (lines);
   run_in = run_in_headings (lines);
+  notes = note_numbers (lines);
 
   b = jj_text_builder_new (n_bytes);
 
@@ -1837,7 +1901,7 @@ jj_furniture_remove (const char  *text,
             jj_text_builder_insert (b, "\n", 1, line->offset);
         }
       n_blank = 0;
-      jj_text_builder_copy (b, line->start, line->n_bytes, line->offset);
+      copy_without_markers (b, line, notes);
       last_kept = line;
       gap = FALSE;
       indent_left = FALSE;
