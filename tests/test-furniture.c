@@ -875,6 +875,50 @@ test_notes (void)
                     g_utf8_pointer_to_offset (page, strstr (page, "要抓好第")));
 }
 
+/* Counts of people and things ("5664 人赞同"), a time to read, specks
+ * a scan left, a notice about the platform: furniture; a sentence piece
+ * cut off ("”。") is not a speck.
+ */
+static void
+test_counts_and_specks (void)
+{
+  const char *page =
+    "在全县春耕生产工作会议上的讲话\n"
+    "约 12 分钟\n"
+    "5664 人赞同了该回答\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的“春耕\n"
+    "· 3 ·\n"
+    "”。全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。\n"
+    "■ ■\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "本文为作者原创，不代表本平台立场。\n"
+    "128 个回答  默认排序\n";
+  const char *timed =
+    "在全县春耕生产工作会议上的讲话\n"
+    "约 12 分钟\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n";
+  const char *answer =
+    "领导讲话稿怎样写才接地气？\n"
+    "5664 人赞同了该回答\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (timed, NULL, NULL);
+  g_autofree char *out3 = remove_furniture (answer, NULL, NULL);
+
+  g_assert_null (strstr (out2, "分钟"));
+  g_assert_null (strstr (out3, "赞同"));
+  g_assert_cmpstr (out, ==,
+                   "在全县春耕生产工作会议上的讲话\n"
+                   "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的“春耕”。"
+                   "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。\n"
+                   "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！");
+}
+
 /* Bound papers turned to text, cut at 16 characters, a page ending after
  * a full stop mid-line: the line is put together again and the text
  * comes back in its paragraphs, under the title the running header
@@ -1018,6 +1062,7 @@ main (int   argc,
   g_test_add_func ("/furniture/transcript", test_transcript);
   g_test_add_func ("/furniture/fold-and-quote", test_fold_and_quote);
   g_test_add_func ("/furniture/notes", test_notes);
+  g_test_add_func ("/furniture/counts-and-specks", test_counts_and_specks);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

@@ -313,7 +313,9 @@ classify_features (Line *line)
               "(^|[^a-z0-9_])([a-z]+[_-]?\\d+[a-z0-9_]*|[a-z0-9]*_[a-z0-9_]+|[a-z]-\\d{3,}|"
               "[a-z0-9._-]+@[a-z0-9.-]+)([^a-z0-9_]|$)");
   regex_once (&n_pages, "共\\s*\\d+\\s*[页张]");
-  regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)|\\d+(\\.\\d+)?\\s*[%％]");
+  /* sizes and shares; people or things counted ("5664 人赞同"); a time to read */
+  regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)|\\d+(\\.\\d+)?\\s*[%％]|"
+                     "\\d[\\d,]*\\s*(人|个|条)|^约?\\s*\\d+\\s*分钟$");
   regex_once (&stamp, "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}");
   regex_once (&posted, "(发表于|发布于|收藏于|更新于|上传于|编辑于|写于|posted|^原创(\\s|$))");
   regex_once (&label_only,
@@ -351,7 +353,7 @@ classify_features (Line *line)
   /* "【关闭】 【打印】": links, each a word in brackets */
   regex_once (&link_row, "^([\\s\\x{3000}]*[【\\[][^】\\]]{1,6}[】\\]]){2,}[\\s\\x{3000}]*$");
   /* a sentence about the page, the mail or the file rather than the text */
-  regex_once (&medium, "(邮件|网页|页面|快照|预览|下载|订阅|退订|附件|浏览器|客户端|本站|本网|原网页|转载)");
+  regex_once (&medium, "(邮件|网页|页面|快照|预览|下载|订阅|退订|附件|浏览器|客户端|本站|本网|原网页|转载|平台)");
   regex_once (&address, "(本|此|该|这封|您|你|请|仅)");
   regex_once (&clauses, "\\p{Han}{3}[，,；;、]\\s*\\p{Han}{3}");
 
@@ -365,6 +367,28 @@ classify_features (Line *line)
           line->strong = TRUE;
         }
       return;
+    }
+
+  /* "■ ■", "' ’ ,": signs set apart, no word, no number, no piece of a
+   * sentence cut off ("”。"): a scan's specks
+   */
+  if (line->n_han == 0 && line->n_chars <= 12 && strpbrk (t, " ") != NULL)
+    {
+      gboolean word = FALSE;
+
+      for (const char *p = t; *p && !word; p = g_utf8_next_char (p))
+        {
+          gunichar ch = g_utf8_get_char (p);
+
+          word = g_unichar_isalnum (ch) || (ch >= 0x3000 && ch <= 0x303F) ||
+                 (ch >= 0xFF01 && ch <= 0xFF1F);
+        }
+      if (!word)
+        {
+          line->kind = KIND_PAGE;
+          line->strong = TRUE;
+          return;
+        }
     }
 
   if (line->n_chars >= 3 && g_regex_match (rule, t, 0, NULL))
