@@ -919,6 +919,38 @@ test_counts_and_specks (void)
                    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！");
 }
 
+/* The page names the text before it begins: the notice issuing it, with
+ * its addressees (a salutation) and a sentence, is the page's; the text
+ * starts at its title.
+ */
+static void
+test_named_title (void)
+{
+  const char *page =
+    "中共青石县委办公室文件\n"
+    "青石委办发〔2024〕12号\n"
+    "\n"
+    "关于印发《在全县春耕生产工作会议上的讲话》的通知\n"
+    "\n"
+    "各乡镇党委、政府，县直各单位：\n"
+    "现将《在全县春耕生产工作会议上的讲话》印发给你们，请结合实际认真学习贯彻。\n"
+    "\n"
+    "中共青石县委办公室\n"
+    "2024年3月5日\n"
+    "\n"
+    "— 1 —\n"
+    "在全县春耕生产工作会议上的讲话\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "— 2 —\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "在全县春耕生产工作会议上的讲话\n"));
+  g_assert_null (strstr (out, "印发"));
+  g_assert_null (strstr (out, "各单位"));
+}
+
 /* Bound papers turned to text, cut at 16 characters, a page ending after
  * a full stop mid-line: the line is put together again and the text
  * comes back in its paragraphs, under the title the running header
@@ -1063,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/furniture/fold-and-quote", test_fold_and_quote);
   g_test_add_func ("/furniture/notes", test_notes);
   g_test_add_func ("/furniture/counts-and-specks", test_counts_and_specks);
+  g_test_add_func ("/furniture/named-title", test_named_title);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

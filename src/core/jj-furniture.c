@@ -1368,6 +1368,30 @@ first_kept (GArray *lines,
   return lines->len;
 }
 
+/* Whether a line before @i names the title line @i holds: "《TITLE》", or
+ * the title the file name or a subject gave (@stem) starts with it.
+ */
+static gboolean
+named_before (GArray     *lines,
+              guint       i,
+              const char *stem)
+{
+  const Line *title = &g_array_index (lines, Line, i);
+  g_autofree char *quoted = g_strconcat ("《", title->trimmed, "》", NULL);
+
+  if (stem != NULL && g_str_has_prefix (stem, title->trimmed))
+    return TRUE;
+  for (guint k = 0; k < i; k++)
+    {
+      const Line *line = &g_array_index (lines, Line, k);
+
+      if (line->trimmed != NULL && strstr (line->trimmed, quoted) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Marks the lines to keep; returns the file name's stem when the title is
  * known only from there, or a "标题：" field.
  */
@@ -1474,6 +1498,34 @@ choose_body (GArray *lines)
       if (line->repeated && is_title_like_as (line, NULL, FALSE))
         stem = g_strdup (line->trimmed);
     }
+
+  /* The text starts at its title where the page named it before: the
+   * notice issuing it ("关于印发《…》的通知"), the request for it, the mail
+   * it comes with are the page's.
+   */
+  {
+    guint n_seen = 0;
+
+    for (guint i = first_line; i < lines->len && n_seen < 24; i++)
+      {
+        Line *line = &g_array_index (lines, Line, i);
+
+        if (line->cls == CLASS_BLANK || !line->keep)
+          continue;
+        n_seen++;
+        if (i > first_line && line->cls == CLASS_SHORT && is_title_like (line, stem) &&
+            named_before (lines, i, stem))
+          {
+            for (guint k = first_line; k < i; k++)
+              if (g_array_index (lines, Line, k).keep &&
+                  g_array_index (lines, Line, k).cls != CLASS_BLANK)
+                drop_line (&g_array_index (lines, Line, k));
+            first_line = i;
+            cand = line;
+            break;
+          }
+      }
+  }
 
   /* Where the text starts: a sentence, a salutation, a heading or the
    * title.  Short lines before it are furniture when the title is known
