@@ -951,6 +951,30 @@ test_named_title (void)
   g_assert_null (strstr (out, "各单位"));
 }
 
+/* A headline dressed with a tag before it or a few words after a bar is
+ * the page's; the title is what it dresses.
+ */
+static void
+test_dressed_headline (void)
+{
+  const char *const heads[] = { "【完整版】在全县春耕生产工作会议上的讲话", "在全县春耕生产工作会议上的讲话｜会议实录" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autofree char *page = g_strconcat (heads[i], "\n"
+                                           "3.2万播放 · 2024-03-02 10:15\n"
+                                           "\n"
+                                           "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+                                           "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n",
+                                           NULL);
+      g_autofree char *title = NULL;
+      g_autofree char *out = remove_furniture (page, &title, NULL);
+
+      g_assert_true (g_str_has_prefix (out, "同志们："));
+      g_assert_cmpstr (title, ==, "在全县春耕生产工作会议上的讲话");
+    }
+}
+
 /* Bound papers turned to text, cut at 16 characters, a page ending after
  * a full stop mid-line: the line is put together again and the text
  * comes back in its paragraphs, under the title the running header
@@ -1096,6 +1120,7 @@ main (int   argc,
   g_test_add_func ("/furniture/notes", test_notes);
   g_test_add_func ("/furniture/counts-and-specks", test_counts_and_specks);
   g_test_add_func ("/furniture/named-title", test_named_title);
+  g_test_add_func ("/furniture/dressed-headline", test_dressed_headline);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

@@ -1151,14 +1151,16 @@ is_title_like (const Line *line,
   return is_title_like_as (line, stem, TRUE);
 }
 
-/* "【XXX讲话】", "📝XXX讲话": a post's headline set off by signs; the
- * title without them, or NULL when the line is not dressed so.
+/* "【XXX讲话】", "📝XXX讲话", "【完整版】XXX讲话", "XXX讲话｜会议实录": a
+ * post's headline set off by signs or a tag; the title without them, or
+ * NULL when the line is not dressed so.
  */
 static char *
 undecorated_title (const char *t)
 {
   const char *s = t;
   const char *e = t + strlen (t);
+  const char *bar;
 
   while (*s && g_unichar_type (g_utf8_get_char (s)) == G_UNICODE_OTHER_SYMBOL)
     s = g_utf8_next_char (s);
@@ -1167,7 +1169,19 @@ undecorated_title (const char *t)
       s += strlen ("【");
       e -= strlen ("】");
     }
-  if (s == t)
+  else if (g_str_has_prefix (s, "【"))
+    {
+      /* a tag of a few words before it */
+      const char *close = strstr (s, "】");
+
+      if (close != NULL && g_utf8_strlen (s, close - s) <= 7 && close + strlen ("】") < e)
+        s = close + strlen ("】");
+    }
+  /* a few words after a bar */
+  bar = g_strrstr (s, "｜");
+  if (bar != NULL && bar > s && g_utf8_strlen (bar, e - bar) <= 8)
+    e = bar;
+  if (s == t && e == t + strlen (t))
     return NULL;
   while (s < e && is_space_char (g_utf8_get_char (s)))
     s = g_utf8_next_char (s);
