@@ -163,6 +163,50 @@ test_unwrap (void)
   g_assert_cmpuint (jj_paragraphs_wrap_width (joined, strlen (joined)), ==, 0);
 }
 
+/* A scan read by OCR: stray blanks between characters take no room, the
+ * lines are as wide all the same.
+ */
+static void
+test_unwrap_scan (void)
+{
+  const char *const paragraphs[] = {
+    "一是压实责任。各乡镇要把安全生产摆在突出位置，主要负责同志要亲自研究部署，确保各项措施落到实处。",
+    "二是强化排查。对危化品、燃气、消防等重点行业领域逐一排查，发现隐患立即整改。",
+    "同志们，安全生产责任重于泰山，来不得半点马虎，必须时刻绷紧安全这根弦，抓紧抓实抓细各项工作，确保全县安全形势持续稳定。",
+    "三是严格执法。对拒不整改的企业依法从严处罚，公开曝光典型案例，形成有力震慑。",
+    NULL,
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *out = NULL;
+  guint k = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      glong n = g_utf8_strlen (paragraphs[i], -1);
+
+      for (glong c = 0; c < n; c += 16, k++)
+        {
+          const char *a = g_utf8_offset_to_pointer (paragraphs[i], c);
+          const char *a1 = g_utf8_offset_to_pointer (a, 3);
+          const char *b = g_utf8_offset_to_pointer (paragraphs[i], MIN (c + 16, n));
+          g_autofree char *blanks = g_strnfill (k % 6, ' ');
+          g_autofree char *line = g_strdup_printf ("%.*s%s%.*s", (int)(a1 - a), a, blanks,
+                                                   (int)(b - a1), a1);
+
+          g_string_append (text, line);
+          g_string_append_c (text, '\n');
+          g_string_append (expected, line);
+          if (c + 16 >= n)
+            g_string_append_c (expected, '\n');
+        }
+    }
+
+  g_assert_cmpuint (jj_paragraphs_wrap_width (text->str, text->len), ==, 16);
+  out = jj_paragraphs_unwrap (text->str, text->len, 16, NULL, NULL);
+  g_assert_cmpstr (out, ==, expected->str);
+}
+
 /* Lines as long one after the other, but the same line each time: a
  * running header, no text cut at a width.
  */
@@ -189,6 +233,7 @@ main (int   argc,
   g_test_add_func ("/paragraphs/split-without-sentences", test_split_without_sentences);
   g_test_add_func ("/paragraphs/normalize", test_normalize);
   g_test_add_func ("/paragraphs/unwrap", test_unwrap);
+  g_test_add_func ("/paragraphs/unwrap-scan", test_unwrap_scan);
   g_test_add_func ("/paragraphs/no-width-in-headers", test_no_width_in_headers);
 
   return g_test_run ();

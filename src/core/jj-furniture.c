@@ -68,6 +68,7 @@ typedef struct
   gboolean    repeated; /* elsewhere on the page too */
   gboolean    rule;     /* a line drawn across: sets parts of a page apart */
   gboolean    at_width; /* as long as the lines of a text cut at a width */
+  guint       wide;     /* characters that take room, in text cut at a width */
   gboolean    wrapped;  /* at the width, or the rest of a sentence cut there */
   gboolean    goes_on;  /* after page furniture only, a sentence left unfinished */
 } Line;
@@ -858,7 +859,9 @@ analyse (const char *text,
     {
       Line *line = &g_array_index (lines, Line, i);
 
-      line->at_width = line->length + 1 >= width && line->length <= width + 3;
+      line->wide = jj_paragraphs_line_width (line->start, line->n_bytes);
+      line->at_width = (line->length + 1 >= width && line->length <= width + 3) ||
+                       (line->wide + 1 >= width && line->wide <= width + 3);
     }
 
   for (guint i = 0; i < lines->len; i++)
@@ -1848,10 +1851,11 @@ runs_on (const Line *before,
   if (width > 0)
     {
       guint n = before->length + after->length;
+      guint wide = before->wide + after->wide;
 
-      if (before->length >= width)
+      if (before->length >= width || before->wide >= width)
         return FALSE;
-      if (jj_paragraphs_at_width (n, width))
+      if (jj_paragraphs_at_width (n, width) || jj_paragraphs_at_width (wide, width))
         return TRUE;
     }
 

@@ -404,6 +404,20 @@ jj_paragraphs_split_long (const char  *text,
                               breaks->len, out_n_bytes, map);
 }
 
+guint
+jj_paragraphs_line_width (const char *line,
+                          gsize       n_bytes)
+{
+  guint n = jj_encoding_count_starts (line, n_bytes);
+
+  /* the blanks a scan's reading puts between characters take no room */
+  for (gsize i = 0; i < n_bytes; i++)
+    if (line[i] == ' ' || line[i] == '\t')
+      n--;
+
+  return n;
+}
+
 /* Lines longer than this are paragraphs, never wrapped text. */
 #define MAX_WRAP_WIDTH 120
 #define MIN_WRAP_WIDTH 16
@@ -429,8 +443,8 @@ jj_paragraphs_wrap_width (const char *text,
       guint len = 0;
 
       /* four bytes at most a character */
-      if ((gsize)(line_end - p) <= MAX_WRAP_WIDTH * 4)
-        len = jj_encoding_count_starts (p, line_end - p);
+      if ((gsize)(line_end - p) <= MAX_WRAP_WIDTH * 6)
+        len = jj_paragraphs_line_width (p, line_end - p);
       if (len >= MIN_WRAP_WIDTH && len <= MAX_WRAP_WIDTH)
         {
           gunichar last = g_utf8_get_char (g_utf8_prev_char (line_end));
@@ -517,6 +531,7 @@ jj_paragraphs_unwrap (const char  *text,
       const char *nl = memchr (p, '\n', end - p);
       const char *line_end = nl ? nl : end;
       guint len = jj_encoding_count_starts (p, line_end - p);
+      guint wide = jj_paragraphs_line_width (p, line_end - p);
       const char *next = nl ? nl + 1 : end;
       const char *r = line_end;
       gboolean join = FALSE;
@@ -528,7 +543,7 @@ jj_paragraphs_unwrap (const char  *text,
           gunichar last = g_utf8_get_char (g_utf8_prev_char (r));
           const char *next_end = memchr (next, '\n', end - next);
 
-          join = jj_paragraphs_at_width (len, width) &&
+          join = (jj_paragraphs_at_width (len, width) || jj_paragraphs_at_width (wide, width)) &&
                  !((is_sentence_end (last) || is_closing (last)) &&
                    starts_point (next, next_end ? next_end : end));
         }

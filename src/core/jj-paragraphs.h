@@ -49,6 +49,10 @@ char     *jj_paragraphs_split_long  (const char    *text,
 guint     jj_paragraphs_wrap_width  (const char    *text,
                                      gsize          n_bytes);
 
+/* The characters of a line that take room: blanks left out. */
+guint     jj_paragraphs_line_width  (const char    *line,
+                                     gsize          n_bytes);
+
 /* Whether a line of a text hard-wrapped at @width, @n_chars long, reaches
  * the width: its text goes on on the next line.
  */
