@@ -1140,7 +1140,10 @@ is_title_like_as (const Line *line,
   {
     static GRegex *words;
 
-    return line->n_han >= 12 &&
+    static GRegex *site_name;
+
+    /* nor what a site's name looks like */
+    return line->n_han >= 12 && !g_regex_match (regex_once (&site_name, SITE_NAME), t, 0, NULL) &&
            g_regex_match (regex_once (&words,
                                       "^[\\p{Han}《“][\\p{Han}，、《》“”—]*( [\\p{Han}《“][\\p{Han}，、《》“”—]*)?$"),
                           t, 0, NULL);
