@@ -876,8 +876,8 @@ test_notes (void)
 }
 
 /* Counts of people and things ("5664 人赞同"), a time to read, specks
- * a scan left, a notice about the platform: furniture; a sentence piece
- * cut off ("”。") is not a speck.
+ * a scan left (strokes read off them too), a notice about the platform:
+ * furniture; a sentence piece cut off ("”。") is not a speck.
  */
 static void
 test_counts_and_specks (void)
@@ -891,6 +891,7 @@ test_counts_and_specks (void)
     "· 3 ·\n"
     "”。全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。\n"
     "■ ■\n"
+    "丨 ·\n"
     "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
     "本文为作者原创，不代表本平台立场。\n"
     "128 个回答  默认排序\n";

@@ -373,7 +373,7 @@ classify_features (Line *line)
   /* "■ ■", "' ’ ,": signs set apart, no word, no number, no piece of a
    * sentence cut off ("”。"): a scan's specks
    */
-  if (line->n_han == 0 && line->n_chars <= 12 && strpbrk (t, " ") != NULL)
+  if (line->n_han <= 2 && line->n_chars <= 12 && strpbrk (t, " ") != NULL)
     {
       gboolean word = FALSE;
 
@@ -381,6 +381,9 @@ classify_features (Line *line)
         {
           gunichar ch = g_utf8_get_char (p);
 
+          /* strokes read off a speck ("丨", "丶", "丿") are no word */
+          if (ch == 0x4E28 || ch == 0x4E36 || ch == 0x4E3F)
+            continue;
           word = g_unichar_isalnum (ch) || (ch >= 0x3000 && ch <= 0x303F) ||
                  (ch >= 0xFF01 && ch <= 0xFF1F);
         }
