@@ -601,6 +601,440 @@ test_document_title_over_fragment (void)
   g_assert_cmpstr (jj_document_get_title (doc), ==, "在全县经济工作会议上的讲话");
 }
 
+/* Pieces of sentences with counts between page furniture are text: one
+ * that goes on from a sentence the furniture cut, one whose words run in
+ * clauses ("…个百分点；财政收入") before a page's end.
+ */
+static void
+test_pieces_with_counts (void)
+{
+  const char *page =
+    "江南时报 > 要闻 > 正文\n"
+    "\n"
+    "同志们：\n"
+    "今年以来，全县上下认真贯彻落实各项决策部署，经济运行稳中有进，地区生产总值增长6.5%，居民收入\n"
+    "（广告）\n"
+    "增长7.2%，城乡\n"
+    "（广告）\n"
+    "居民生活持续改善。各项社会事业全面进步，发展成绩来之不易。\n"
+    "工业增加值增长8.1%，比上年提高0.6个百分点；财政收入\n"
+    "第 1 页 / 共 2 页\n"
+    "增长9.3%，税收占比提高。\n"
+    "一、坚持稳中求进，推动高质量发展\n"
+    "要保持定力，稳住基本盘，抓好项目建设和招商引资，确保全年目标任务圆满完成。\n"
+    "二、坚持人民至上，办好民生实事\n"
+    "要把有限的财力更多投向教育、医疗、养老等领域，让群众得到实实在在的好处。谢谢大家！\n"
+    "第 2 页 / 共 2 页\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "同志们：\n今年以来，全县上下认真贯彻落实各项决策部署，经济运行稳中有进，地区生产总值增长6.5%，"
+                                        "居民收入增长7.2%，城乡居民生活持续改善。"));
+  g_assert_nonnull (strstr (out, "比上年提高0.6个百分点；财政收入增长9.3%，税收占比提高。\n一、"));
+  g_assert_null (strstr (out, "广告"));
+}
+
+/* Where paragraphs start indented, a page's text that does not goes on
+ * from the sentence before, even after a full stop; one that does (or
+ * whose indent the page cut off) starts a paragraph.
+ */
+static void
+test_indented_paragraphs (void)
+{
+  g_autoptr(GString) page = g_string_new ("清河市人民政府公报\n\n");
+  g_autofree char *out = NULL;
+
+  for (guint i = 0; i < 8; i++)
+    g_string_append_printf (page, "　　第%u项工作要抓紧推进，各部门要密切配合，确保按期完成任务。\n", i + 1);
+  g_string_append (page,
+                   "　　今年要办好十件民生实事。各地要早谋划、早部署。\n"
+                   "— 3 —\n"
+                   "项目资金要足额到位，按月调度进度。\n"
+                   "　　要加强督查考核，对工作不力的严肃问责。\n"
+                   "— 4 —\n"
+                   "　　要关心基层干部，帮助解决实际困难，激励担当作为。\n"
+                   "　　\n"
+                   "— 5 —\n"
+                   "要广泛宣传先进典型，营造比学赶超的浓厚氛围。\n");
+  out = remove_furniture (page->str, NULL, NULL);
+  g_assert_nonnull (strstr (out, "各地要早谋划、早部署。项目资金要足额到位，按月调度进度。\n"));
+  g_assert_nonnull (strstr (out, "严肃问责。\n　　要关心基层干部"));
+  g_assert_true (g_str_has_suffix (out, "激励担当作为。\n要广泛宣传先进典型，营造比学赶超的浓厚氛围。"));
+}
+
+/* A heading cut by a page goes on into its paragraph where the text's
+ * headings of its kind run into theirs; where they stand alone, a whole
+ * one stays on its line, and one cut after its full stop goes on.
+ */
+static void
+test_run_in_headings (void)
+{
+  const char *run_in =
+    "一是规划更加科学。我们坚持一张蓝图绘到底，把农村公路纳入全县发展总体规划。\n"
+    "二是建设\n"
+    "第 1 页 / 共 2 页\n"
+    "更加有力。全年新改建农村公路一百二十公里，完成投资三点二亿元，超额完成目标。\n"
+    "三是管护更加规范。县乡村三级路长全部到位，养护经费纳入财政预算，保障到位。\n"
+    "第 2 页 / 共 2 页\n";
+  const char *own_lines =
+    "一、规划更加科学\n"
+    "我们坚持一张蓝图绘到底，把农村公路纳入全县发展总体规划，一年接着一年干。\n"
+    "二、建设更加有力\n"
+    "第 1 页 / 共 2 页\n"
+    "全年新改建农村公路一百二十公里，完成投资三点二亿元，超额完成年度目标任务。\n"
+    "三、管护更加规范\n"
+    "县乡村三级路长全部到位，养护经费纳入财政预算，保障农村公路常年有人管护。\n"
+    "四、强化保障。各乡镇要把\n"
+    "第 2 页 / 共 3 页\n"
+    "农村公路养护资金足额纳入预算，确保专款专用，任何单位和个人不得挤占挪用。\n"
+    "第 3 页 / 共 3 页\n";
+  g_autofree char *out = remove_furniture (run_in, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (own_lines, NULL, NULL);
+
+  g_assert_nonnull (strstr (out, "\n二是建设更加有力。全年"));
+  g_assert_nonnull (strstr (out2, "\n二、建设更加有力\n全年"));
+  /* a heading that goes on after its full stop is a paragraph's start */
+  g_assert_nonnull (strstr (out2, "\n四、强化保障。各乡镇要把农村公路"));
+}
+
+/* Text without paragraphs, its parts one long line each: a page ending
+ * after a colon or a full stop cuts no paragraph.
+ */
+static void
+test_run_on_parts (void)
+{
+  g_autoptr(GString) page = g_string_new ("首页 > 公报 > 正文\n\n");
+  g_autofree char *out = NULL;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      for (guint i = 0; i < 8; i++)
+        g_string_append_printf (page, "第%u项工作要抓紧推进，各部门要密切配合，确保按期完成任务。", k * 8 + i + 1);
+      g_string_append (page, k == 0 ? "毛主席指出：\n" : k == 1 ? "各项工作都要落到实处。\n" : "谢谢大家！\n");
+      g_string_append_printf (page, "— %u —\n", k + 1);
+    }
+  out = remove_furniture (page->str, NULL, NULL);
+  g_assert_null (strchr (out, '\n'));
+  g_assert_nonnull (strstr (out, "毛主席指出：第9项"));
+  g_assert_nonnull (strstr (out, "各项工作都要落到实处。第17项"));
+}
+
+/* A salutation that calls on people with "！" starts the text. */
+static void
+test_exclaimed_salutation (void)
+{
+  const char *page =
+    "江城晚报 > 时政 > 正文\n"
+    "在全县农村工作会议上的讲话\n"
+    "2024-02-20 09:24\n"
+    "\n"
+    "各位代表！\n"
+    "今年是全面推进乡村振兴的关键一年，各地要把农业农村工作摆在优先位置。\n"
+    "要稳定粮食生产，抓好高标准农田建设，确保粮食播种面积只增不减。\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "在全县农村工作会议上的讲话\n各位代表！\n今年是"));
+}
+
+/* A title that names no kind of speech is a title all the same: the
+ * short lines between it and the text are the page's; a watermark in
+ * words on every page is not the title.
+ */
+static void
+test_plain_title (void)
+{
+  const char *page =
+    "返回\n"
+    "以更大力度推进城乡融合，奋力谱写乡村全面振兴新篇章\n"
+    "下载客户端，体验更流畅\n"
+    "\n"
+    "同志们：\n"
+    "今年是全面推进乡村振兴的关键一年，各地要把农业农村工作摆在优先位置。\n"
+    "要稳定粮食生产，抓好高标准农田建设，确保粮食播种面积只增不减。\n";
+  const char *watermarked =
+    "本资料由综合组整理 仅供内部学习\n"
+    "\n"
+    "以更大力度推进城乡融合，奋力谱写乡村全面振兴新篇章\n"
+    "同志们：\n"
+    "今年是全面推进乡村振兴的关键一年，各地要把农业农村工作摆在优先位置。\n"
+    "〔 1 / 2 〕\n"
+    "本资料由综合组整理 仅供内部学习\n"
+    "要稳定粮食生产，抓好高标准农田建设，确保粮食播种面积只增不减。\n"
+    "〔 2 / 2 〕\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *out2 = remove_furniture (watermarked, &title, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "以更大力度推进城乡融合，奋力谱写乡村全面振兴新篇章\n同志们：\n"
+                   "今年是全面推进乡村振兴的关键一年，各地要把农业农村工作摆在优先位置。\n"
+                   "要稳定粮食生产，抓好高标准农田建设，确保粮食播种面积只增不减。");
+  g_assert_true (g_str_has_prefix (out2, "以更大力度推进城乡融合，奋力谱写乡村全面振兴新篇章\n同志们：\n"));
+  g_assert_null (title);
+}
+
+/* A recording's transcript: each phrase under its time.  The times are
+ * page furniture (the same line on every "page"), the phrases one text
+ * however short each is, heavier than the title over them, a phrase with
+ * counts that ends on a comma included.
+ */
+static void
+test_transcript (void)
+{
+  const char *page =
+    "在全县春耕生产暨农业农村重点工作推进会议上的讲话\n"
+    "3.2万播放 · 2024-03-02 10:15\n"
+    "关注 1024\n"
+    "\n"
+    "00:03\n"
+    "同志们：今天召开全县春耕生产工作会议，\n"
+    "00:09\n"
+    "主要任务是部署今年的春耕生产。\n"
+    "00:14\n"
+    "全县粮食播种面积增长3.2%，\n"
+    "00:20\n"
+    "比上年增加1.2万亩。\n"
+    "00:25\n"
+    "各乡镇要抓好农资供应和农机调度，\n"
+    "00:31\n"
+    "确保不误农时。谢谢大家！\n"
+    "\n"
+    "接下来播放\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_cmpstr (out, ==,
+                   "在全县春耕生产暨农业农村重点工作推进会议上的讲话\n"
+                   "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+                   "全县粮食播种面积增长3.2%，比上年增加1.2万亩。\n"
+                   "各乡镇要抓好农资供应和农机调度，确保不误农时。谢谢大家！");
+}
+
+/* A feed folds the text after its first lines ("展开剩余62%"): the share
+ * of text left is page furniture, the first lines are text.  A mail's
+ * quote of the mail it answers and its signature are not.
+ */
+static void
+test_fold_and_quote (void)
+{
+  const char *folded =
+    "在全县春耕生产工作会议上的讲话\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "展开剩余62%\n"
+    "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应和农机调度。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "1.5万阅读 · 点赞 98\n"
+    "没有更多了\n";
+  const char *reply =
+    "各乡镇要抓好农资供应和农机调度，确保不误农时，全年粮食生产再获丰收。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "\n"
+    "--\n"
+    "刘敏\n"
+    "\n"
+    "> 小刘：\n"
+    "> 讲话稿压缩到一千字以内，今天下班前发我。\n";
+  g_autofree char *out = remove_furniture (folded, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (reply, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "在全县春耕生产工作会议上的讲话\n"));
+  g_assert_nonnull (strstr (out, "\n同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n全县"));
+  g_assert_null (strstr (out, "展开"));
+  /* a count with a decimal is no numbered heading the text ends with */
+  g_assert_true (g_str_has_suffix (out, "确保夏粮丰收到手。谢谢大家！"));
+  g_assert_true (g_str_has_suffix (out2, "确保夏粮丰收到手。谢谢大家！"));
+}
+
+/* A reader mode's export: the notes under the text are furniture, and so
+ * are their markers after the text's sentences; a bracketed number that
+ * is no note's stays.
+ */
+static void
+test_notes (void)
+{
+  const char *page =
+    "在全县春耕生产工作会议上的讲话\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。[1]\n"
+    "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。[2]要抓好第[3]项任务。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "\n"
+    "注释\n"
+    "[1] 本文据讲话录音整理。\n"
+    "[2] 数据来源于县统计局。\n";
+  g_autoptr(JjTextMap) map = NULL;
+  g_autofree char *out = jj_furniture_remove (page, strlen (page), NULL, NULL, &map, NULL, NULL, NULL);
+
+  g_assert_nonnull (out);
+  g_assert_cmpstr (out, ==,
+                   "在全县春耕生产工作会议上的讲话\n\n"
+                   "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+                   "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。要抓好第[3]项任务。\n"
+                   "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！");
+  /* "要" after the marker taken out maps to its place in the page */
+  g_assert_cmpuint (jj_text_map_lookup (map, g_utf8_pointer_to_offset (out, strstr (out, "要抓好第")), NULL), ==,
+                    g_utf8_pointer_to_offset (page, strstr (page, "要抓好第")));
+}
+
+/* Counts of people and things ("5664 人赞同"), a time to read, specks
+ * a scan left (strokes read off them too), a notice about the platform:
+ * furniture; a sentence piece cut off ("”。") is not a speck.
+ */
+static void
+test_counts_and_specks (void)
+{
+  const char *page =
+    "在全县春耕生产工作会议上的讲话\n"
+    "约 12 分钟\n"
+    "5664 人赞同了该回答\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的“春耕\n"
+    "· 3 ·\n"
+    "”。全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。\n"
+    "■ ■\n"
+    "丨 ·\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "本文为作者原创，不代表本平台立场。\n"
+    "128 个回答  默认排序\n";
+  const char *timed =
+    "在全县春耕生产工作会议上的讲话\n"
+    "约 12 分钟\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n";
+  const char *answer =
+    "领导讲话稿怎样写才接地气？\n"
+    "5664 人赞同了该回答\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (timed, NULL, NULL);
+  g_autofree char *out3 = remove_furniture (answer, NULL, NULL);
+
+  g_assert_null (strstr (out2, "分钟"));
+  g_assert_null (strstr (out3, "赞同"));
+  g_assert_cmpstr (out, ==,
+                   "在全县春耕生产工作会议上的讲话\n"
+                   "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的“春耕”。"
+                   "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。\n"
+                   "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！");
+}
+
+/* The page names the text before it begins: the notice issuing it, with
+ * its addressees (a salutation) and a sentence, is the page's; the text
+ * starts at its title.
+ */
+static void
+test_named_title (void)
+{
+  const char *page =
+    "中共青石县委办公室文件\n"
+    "青石委办发〔2024〕12号\n"
+    "\n"
+    "关于印发《在全县春耕生产工作会议上的讲话》的通知\n"
+    "\n"
+    "各乡镇党委、政府，县直各单位：\n"
+    "现将《在全县春耕生产工作会议上的讲话》印发给你们，请结合实际认真学习贯彻。\n"
+    "\n"
+    "中共青石县委办公室\n"
+    "2024年3月5日\n"
+    "\n"
+    "— 1 —\n"
+    "在全县春耕生产工作会议上的讲话\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n"
+    "— 2 —\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "在全县春耕生产工作会议上的讲话\n"));
+  g_assert_null (strstr (out, "印发"));
+  g_assert_null (strstr (out, "各单位"));
+}
+
+/* A headline dressed with a tag before it or a few words after a bar is
+ * the page's; the title is what it dresses.
+ */
+static void
+test_dressed_headline (void)
+{
+  const char *const heads[] = { "【完整版】在全县春耕生产工作会议上的讲话", "在全县春耕生产工作会议上的讲话｜会议实录" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autofree char *page = g_strconcat (heads[i], "\n"
+                                           "3.2万播放 · 2024-03-02 10:15\n"
+                                           "\n"
+                                           "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+                                           "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。谢谢大家！\n",
+                                           NULL);
+      g_autofree char *title = NULL;
+      g_autofree char *out = remove_furniture (page, &title, NULL);
+
+      g_assert_true (g_str_has_prefix (out, "同志们："));
+      g_assert_cmpstr (title, ==, "在全县春耕生产工作会议上的讲话");
+    }
+}
+
+/* Bound papers turned to text, cut at 16 characters, a page ending after
+ * a full stop mid-line: the line is put together again and the text
+ * comes back in its paragraphs, under the title the running header
+ * repeats.
+ */
+static void
+test_wrapped_paragraphs (void)
+{
+  const char *const paragraphs[] = {
+    "同志们：",
+    "一是压实责任。各乡镇要把安全生产摆在突出位置，主要负责同志要亲自研究部署，确保各项措施落到实处。",
+    "二是强化排查。对危化品、燃气、消防等重点行业领域逐一排查，发现隐患立即整改。",
+    "要加强值班值守，遇到险情第一时间报告，及时处置。",
+    "同志们，安全生产责任重于泰山，来不得半点马虎，必须时刻绷紧安全这根弦，抓紧抓实抓细各项工作，确保全县安全形势持续稳定。",
+    "三是严格执法。对拒不整改的企业依法从严处罚，公开曝光典型案例，形成有力震慑。",
+    NULL,
+  };
+  const char *title = "在全县安全生产工作会议上的讲话";
+  g_autoptr(GString) page = g_string_new ("会议文件之二\n\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JjDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *body = g_strjoinv ("\n", (char **)paragraphs);
+  g_autofree char *expected = g_strconcat (title, "\n", body, NULL);
+  guint n_pages = 1;
+
+  g_string_append_printf (page, "%s\n", title);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      glong n = g_utf8_strlen (paragraphs[i], -1);
+
+      for (glong k = 0; k < n; k += 16)
+        {
+          const char *a = g_utf8_offset_to_pointer (paragraphs[i], k);
+          const char *b = g_utf8_offset_to_pointer (paragraphs[i], MIN (k + 16, n));
+
+          /* the page ends after "一是压实责任。", "二是强化排查。" */
+          if (k == 0 && i >= 1 && i <= 2)
+            {
+              const char *stop = strstr (a, "。") + strlen ("。");
+
+              g_string_append_len (page, a, stop - a);
+              g_string_append_printf (page, "\n县人大常委会办公室 2024年3月印发\n·%u·\n\n%s\n\n",
+                                      n_pages++, title);
+              a = stop;
+            }
+          g_string_append_len (page, a, b - a);
+          g_string_append_c (page, '\n');
+        }
+    }
+  g_string_append_printf (page, "县人大常委会办公室 2024年3月印发\n·%u·\n", n_pages);
+
+  bytes = g_bytes_new (page->str, page->len);
+  doc = jj_document_new_from_bytes (bytes, "page.txt", JJ_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_document_get_text (doc), ==, expected);
+  g_assert_cmpstr (jj_document_get_title (doc), ==, title);
+}
+
 /* A forwarded mail's header: its fields are furniture, the subject
  * names the speech, however long.
  */
@@ -675,6 +1109,19 @@ main (int   argc,
   g_test_add_func ("/furniture/mail-notice", test_mail_notice);
   g_test_add_func ("/furniture/page-count", test_page_count);
   g_test_add_func ("/furniture/wrapped-pdf", test_wrapped_pdf);
+  g_test_add_func ("/furniture/wrapped-paragraphs", test_wrapped_paragraphs);
+  g_test_add_func ("/furniture/pieces-with-counts", test_pieces_with_counts);
+  g_test_add_func ("/furniture/indented-paragraphs", test_indented_paragraphs);
+  g_test_add_func ("/furniture/run-in-headings", test_run_in_headings);
+  g_test_add_func ("/furniture/run-on-parts", test_run_on_parts);
+  g_test_add_func ("/furniture/exclaimed-salutation", test_exclaimed_salutation);
+  g_test_add_func ("/furniture/plain-title", test_plain_title);
+  g_test_add_func ("/furniture/transcript", test_transcript);
+  g_test_add_func ("/furniture/fold-and-quote", test_fold_and_quote);
+  g_test_add_func ("/furniture/notes", test_notes);
+  g_test_add_func ("/furniture/counts-and-specks", test_counts_and_specks);
+  g_test_add_func ("/furniture/named-title", test_named_title);
+  g_test_add_func ("/furniture/dressed-headline", test_dressed_headline);
   g_test_add_func ("/furniture/file-tag", test_file_tag);
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);

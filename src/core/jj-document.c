@@ -607,6 +607,7 @@ jj_document_process (JjDocument            *self,
   gboolean is_site_page = FALSE;
   gboolean keep_shadow = FALSE;
   gboolean run_on;
+  guint wrap_width;
   JjTextMap *map = NULL;
   gsize n = 0;
   char *r;
@@ -667,6 +668,14 @@ jj_document_process (JjDocument            *self,
       shadow = shadow_of (text, n_bytes, keep_shadow);
       r = jj_web_cleaner_split_title (text, n_bytes, shadow, is_site_page, &n, &map,
                                       self->notices);
+      push_step (self, &text, &n_bytes, r, n, map);
+    }
+
+  /* text cut at a width, as a PDF gives it: its paragraphs first */
+  wrap_width = jj_paragraphs_wrap_width (text, n_bytes);
+  if (wrap_width > 0)
+    {
+      r = jj_paragraphs_unwrap (text, n_bytes, wrap_width, &n, &map);
       push_step (self, &text, &n_bytes, r, n, map);
     }
 

@@ -10,6 +10,7 @@
 
 #include "jj-encoding.h"
 #include "jj-furniture.h"
+#include "jj-paragraphs.h"
 
 /* Furniture is recognised by what it is, as jusText does for HTML: each
  * line gets features of its own (length, sentence punctuation, labels,
@@ -23,6 +24,7 @@
 #define MAX_WEAK_LINE     40    /* vague evidence counts on short lines only */
 #define MAX_TITLE_CHARS   60
 #define MIN_JOINED_BLOCK  200
+#define RUN_ON_PART       200   /* the mean part of a text without paragraphs */
 
 /* What the name of a website ends with, or how it is set off. */
 #define SITE_NAME "((网|库|站|平台|论坛|社区|吧|号|文档|资料|范文|频道)$|\\s[-—|｜]+\\s|——)"
@@ -66,7 +68,9 @@ typedef struct
   gboolean    repeated; /* elsewhere on the page too */
   gboolean    rule;     /* a line drawn across: sets parts of a page apart */
   gboolean    at_width; /* as long as the lines of a text cut at a width */
+  guint       wide;     /* characters that take room, in text cut at a width */
   gboolean    wrapped;  /* at the width, or the rest of a sentence cut there */
+  gboolean    goes_on;  /* after page furniture only, a sentence left unfinished */
 } Line;
 
 typedef struct
@@ -181,16 +185,50 @@ has_genre_word (const char *s)
   return FALSE;
 }
 
-static gboolean
-is_heading_like (const char *s)
+static GRegex *
+heading_regex (void)
 {
   static GRegex *re;
 
-  return g_regex_match (regex_once (&re,
-                                    "^(第[一二三四五六七八九十百]+[、，,章节部分条是]|"
-                                    "[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\\d]+[)）]|"
-                                    "\\d+[、.．]|[①-⑳]|首先|其次|再次|最后)"),
-                        s, 0, NULL);
+  return regex_once (&re,
+                     "^(第[一二三四五六七八九十百]+[、，,章节部分条是]|"
+                     "[一二三四五六七八九十]+[、是要]|[（(][一二三四五六七八九十\\d]+[)）]|"
+                     "\\d+[、.．](?!\\d)|[①-⑳]|首先|其次|再次|最后)");
+}
+
+static gboolean
+is_heading_like (const char *s)
+{
+  return g_regex_match (heading_regex (), s, 0, NULL);
+}
+
+/* The kind of number a heading starts with: "第#，", "#是", "（#）" */
+static char *
+heading_key (const char *s)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+  g_autoptr(GString) key = NULL;
+  g_autofree char *marker = NULL;
+
+  if (!g_regex_match (heading_regex (), s, 0, &m))
+    return NULL;
+  marker = g_match_info_fetch (m, 0);
+  key = g_string_new (NULL);
+  for (const char *p = marker; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (ch) || g_utf8_strchr ("一二三四五六七八九十百", -1, ch) != NULL ||
+          (ch >= 0x2460 && ch <= 0x2473))
+        {
+          if (key->len == 0 || key->str[key->len - 1] != '#')
+            g_string_append_c (key, '#');
+        }
+      else
+        g_string_append_unichar (key, ch);
+    }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
 /* "书山有路2020  采纳率49%  擅长：写作": pieces set apart by spaces, two
@@ -228,6 +266,20 @@ starts_mid_sentence (const char *t)
          ch == ';' || ch == '%' || ch == 0xFF05 || ch == 0x201D || ch == 0x2019;
 }
 
+/* "…达到11.6万亿元，": a clause the next line goes on from */
+static gboolean
+ends_mid_sentence (const char *t)
+{
+  gsize len = strlen (t);
+  gunichar ch;
+
+  if (len == 0)
+    return FALSE;
+  ch = g_utf8_get_char (g_utf8_prev_char (t + len));
+
+  return ch == 0xFF0C || ch == 0x3001 || ch == 0xFF1B;
+}
+
 /* Lines whose shape alone says what they are. */
 static void
 classify_features (Line *line)
@@ -236,6 +288,7 @@ classify_features (Line *line)
   static GRegex *file_name, *field, *fields, *counter, *size, *stamp, *posted, *label_only;
   static GRegex *place, *offer, *end_strong, *end_weak, *upload, *n_pages, *user_id;
   static GRegex *rule, *tags, *mention, *link_row, *medium, *address, *page_count;
+  static GRegex *clauses, *quoted;
   const char *t = line->trimmed;
   guint n_fields = 0;
 
@@ -261,7 +314,9 @@ classify_features (Line *line)
               "(^|[^a-z0-9_])([a-z]+[_-]?\\d+[a-z0-9_]*|[a-z0-9]*_[a-z0-9_]+|[a-z]-\\d{3,}|"
               "[a-z0-9._-]+@[a-z0-9.-]+)([^a-z0-9_]|$)");
   regex_once (&n_pages, "共\\s*\\d+\\s*[页张]");
-  regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)|\\d+(\\.\\d+)?\\s*[%％]");
+  /* sizes and shares; people or things counted ("5664 人赞同"); a time to read */
+  regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)|\\d+(\\.\\d+)?\\s*[%％]|"
+                     "\\d[\\d,]*\\s*(人|个|条)|^约?\\s*\\d+\\s*分钟$");
   regex_once (&stamp, "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}");
   regex_once (&posted, "(发表于|发布于|收藏于|更新于|上传于|编辑于|写于|posted|^原创(\\s|$))");
   regex_once (&label_only,
@@ -288,15 +343,20 @@ classify_features (Line *line)
               "参考|免费|在线阅读|浏览|字体|本站|本文档|本网|网友|楼|回复|知道了|取消|扫码|公众号)");
 
   regex_once (&rule, "^[\\s\\-—–_=＝＿~～*＊·•━─═]{3,}$");
-  regex_once (&page_count, "\\d+\\s*[/／]\\s*\\d+\\s*页");
+  regex_once (&page_count, "\\d+\\s*[/／]\\s*\\d+\\s*页|\\d+\\s*[%％]$");
+  /* "> …": a mail's quote of the mail it answers; "--": its signature;
+   * "[2] …": a note under the text
+   */
+  regex_once (&quoted, "^(>|＞)|^--$|^\\[\\d{1,2}\\]\\s*\\S");
   regex_once (&tags, "^(#[^#\\s]{1,24}#[\\s\\x{3000}]*){2,}$");
   /* "//@name:" quoting who passed a post on, "@name:" */
   regex_once (&mention, "(//@|^@|\\s@)[^\\s:：@]{1,24}[:：]");
   /* "【关闭】 【打印】": links, each a word in brackets */
   regex_once (&link_row, "^([\\s\\x{3000}]*[【\\[][^】\\]]{1,6}[】\\]]){2,}[\\s\\x{3000}]*$");
   /* a sentence about the page, the mail or the file rather than the text */
-  regex_once (&medium, "(邮件|网页|页面|快照|预览|下载|订阅|退订|附件|浏览器|客户端|本站|本网|原网页|转载)");
+  regex_once (&medium, "(邮件|网页|页面|快照|预览|下载|订阅|退订|附件|浏览器|客户端|本站|本网|原网页|转载|平台)");
   regex_once (&address, "(本|此|该|这封|您|你|请|仅)");
+  regex_once (&clauses, "\\p{Han}{3}[，,；;、]\\s*\\p{Han}{3}");
 
   /* a heading of the text is furniture only as a numbered file name */
   if (line->heading)
@@ -308,6 +368,31 @@ classify_features (Line *line)
           line->strong = TRUE;
         }
       return;
+    }
+
+  /* "■ ■", "' ’ ,": signs set apart, no word, no number, no piece of a
+   * sentence cut off ("”。"): a scan's specks
+   */
+  if (line->n_han <= 2 && line->n_chars <= 12 && strpbrk (t, " ") != NULL)
+    {
+      gboolean word = FALSE;
+
+      for (const char *p = t; *p && !word; p = g_utf8_next_char (p))
+        {
+          gunichar ch = g_utf8_get_char (p);
+
+          /* strokes read off a speck ("丨", "丶", "丿") are no word */
+          if (ch == 0x4E28 || ch == 0x4E36 || ch == 0x4E3F)
+            continue;
+          word = g_unichar_isalnum (ch) || (ch >= 0x3000 && ch <= 0x303F) ||
+                 (ch >= 0xFF01 && ch <= 0xFF1F);
+        }
+      if (!word)
+        {
+          line->kind = KIND_PAGE;
+          line->strong = TRUE;
+          return;
+        }
     }
 
   if (line->n_chars >= 3 && g_regex_match (rule, t, 0, NULL))
@@ -327,10 +412,19 @@ classify_features (Line *line)
       return;
     }
 
-  /* "已加载 3/9 页": a few words around a page count */
+  /* "已加载 3/9 页", "展开剩余62%": a few words around a page count or the
+   * share of the text still folded
+   */
   if (line->n_chars <= 16 && line->n_punct == 0 && g_regex_match (page_count, t, 0, NULL))
     {
       line->kind = KIND_PAGE;
+      line->strong = TRUE;
+      return;
+    }
+
+  if (g_regex_match (quoted, t, 0, NULL))
+    {
+      line->kind = KIND_END;
       line->strong = TRUE;
       return;
     }
@@ -362,15 +456,18 @@ classify_features (Line *line)
   /* a piece of a sentence cut at the page's width, or one that goes on
    * after a comma, says nothing by its counts or words
    */
-  if (line->wrapped || starts_mid_sentence (t))
+  if (line->wrapped || line->goes_on || starts_mid_sentence (t) || ends_mid_sentence (t))
     return;
 
   /* fields and counts, never on a line of sentences */
   if (!line->ends_term || line->n_chars <= MAX_WEAK_LINE)
     {
       g_autoptr(GMatchInfo) m = NULL;
-      /* counts, dates, names: on a short line that holds no sentence */
-      gboolean terse = line->n_term == 0 && line->n_punct <= 2 && line->n_chars <= 60;
+      /* counts, dates, names: on a short line that holds no sentence,
+       * nor clauses of words ("…万亿元，比上年增长…")
+       */
+      gboolean terse = line->n_term == 0 && line->n_punct <= 2 && line->n_chars <= 60 &&
+                       !(line->n_punct > 0 && g_regex_match (clauses, t, 0, NULL));
 
       if (g_regex_match (fields, t, 0, &m))
         do
@@ -741,63 +838,23 @@ is_made_of_lines (const char *key,
   return TRUE;
 }
 
-/* The width text was cut at, when most longer lines have it: a text
- * copied out of a PDF.  0 when the lines end where paragraphs do.
- */
-static guint
-wrap_width (GArray *lines)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  guint n_long = 0;
-  guint best = 0;
-  guint best_n = 0;
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-      guint n;
-
-      if (line->length < 16 || line->length > MAX_FEATURE_LINE)
-        continue;
-      n_long++;
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (line->length))) + 1;
-      g_hash_table_insert (counts, GUINT_TO_POINTER (line->length), GUINT_TO_POINTER (n));
-      if (n > best_n)
-        {
-          best = line->length;
-          best_n = n;
-        }
-    }
-
-  if (best_n < 8 || best_n * 3 < n_long)
-    return 0;
-
-  /* cut text runs on at that width line after line; a header or a
-   * footer as long on every page does not
-   */
-  {
-    guint n_pairs = 0;
-
-    for (guint i = 0; i + 1 < lines->len; i++)
-      if (g_array_index (lines, Line, i).length == best &&
-          g_array_index (lines, Line, i + 1).length == best)
-        n_pairs++;
-
-    return n_pairs >= 4 ? best : 0;
-  }
-}
-
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
-         const char *shadow)
+         const char *shadow,
+         guint      *out_width)
 {
   GArray *lines = split_lines (text, n_bytes, shadow);
   const char *shadow_end = shadow ? shadow + strlen (shadow) : text + n_bytes;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const Line *prev = NULL;
-  guint width = wrap_width (lines);
+  const Line *text_before = NULL;
+  gboolean page_between = FALSE;
+  guint width = jj_paragraphs_wrap_width (text, n_bytes);
+
+  if (out_width != NULL)
+    *out_width = width;
 
   g_array_set_clear_func (lines, clear_line);
 
@@ -805,7 +862,9 @@ analyse (const char *text,
     {
       Line *line = &g_array_index (lines, Line, i);
 
-      line->at_width = line->length + 1 >= width && line->length <= width + 3;
+      line->wide = jj_paragraphs_line_width (line->start, line->n_bytes);
+      line->at_width = (line->length + 1 >= width && line->length <= width + 3) ||
+                       (line->wide + 1 >= width && line->wide <= width + 3);
     }
 
   for (guint i = 0; i < lines->len; i++)
@@ -826,6 +885,10 @@ analyse (const char *text,
       line->wrapped = line->at_width || (prev != NULL && prev->at_width && !prev->ends_term) ||
                       (!line->ends_term && i + 1 < lines->len &&
                        g_array_index (lines, Line, i + 1).at_width);
+
+      line->goes_on = text_before != NULL && page_between && !text_before->ends_term &&
+                      !g_str_has_suffix (text_before->trimmed, "：") &&
+                      !g_str_has_suffix (text_before->trimmed, ":");
 
       if (line->n_chars <= MAX_FEATURE_LINE)
         classify_features (line);
@@ -857,6 +920,17 @@ analyse (const char *text,
       else
         line->cls = CLASS_SHORT;
       prev = line;
+
+      /* the text a sentence cut by page furniture goes on from */
+      if (line->cls == CLASS_GOOD || (line->goes_on && line->kind == KIND_NONE))
+        {
+          text_before = line;
+          page_between = FALSE;
+        }
+      else if (line->kind == KIND_PAGE && line->strong)
+        page_between = TRUE;
+      else
+        text_before = NULL;
     }
 
   for (guint i = 0; i < lines->len && g_hash_table_size (seen) > 0; i++)
@@ -1044,9 +1118,11 @@ is_labelled_title (const char *t)
   return title != NULL;
 }
 
+/* @plain: a title that names no kind of speech counts too */
 static gboolean
-is_title_like (const Line *line,
-               const char *stem)
+is_title_like_as (const Line *line,
+                  const char *stem,
+                  gboolean    plain)
 {
   const char *t = line->trimmed;
 
@@ -1056,17 +1132,44 @@ is_title_like (const Line *line,
   if (strpbrk (t, "|>/") != NULL || strstr (t, "»") != NULL || strstr (t, "›") != NULL)
     return FALSE;
 
-  return has_genre_word (t) || (stem != NULL && strcmp (t, stem) == 0);
+  if (has_genre_word (t) || (stem != NULL && strcmp (t, stem) == 0))
+    return TRUE;
+  if (!plain)
+    return FALSE;
+
+  /* a title that names no kind of speech ("高举…旗帜，把…推向二十一世纪"):
+   * words and clauses only, no letters, digits, labels or notes
+   */
+  {
+    static GRegex *words;
+
+    static GRegex *site_name;
+
+    /* nor what a site's name looks like */
+    return line->n_han >= 12 && !g_regex_match (regex_once (&site_name, SITE_NAME), t, 0, NULL) &&
+           g_regex_match (regex_once (&words,
+                                      "^[\\p{Han}《“][\\p{Han}，、《》“”—]*( [\\p{Han}《“][\\p{Han}，、《》“”—]*)?$"),
+                          t, 0, NULL);
+  }
 }
 
-/* "【XXX讲话】", "📝XXX讲话": a post's headline set off by signs; the
- * title without them, or NULL when the line is not dressed so.
+static gboolean
+is_title_like (const Line *line,
+               const char *stem)
+{
+  return is_title_like_as (line, stem, TRUE);
+}
+
+/* "【XXX讲话】", "📝XXX讲话", "【完整版】XXX讲话", "XXX讲话｜会议实录": a
+ * post's headline set off by signs or a tag; the title without them, or
+ * NULL when the line is not dressed so.
  */
 static char *
 undecorated_title (const char *t)
 {
   const char *s = t;
   const char *e = t + strlen (t);
+  const char *bar;
 
   while (*s && g_unichar_type (g_utf8_get_char (s)) == G_UNICODE_OTHER_SYMBOL)
     s = g_utf8_next_char (s);
@@ -1075,7 +1178,19 @@ undecorated_title (const char *t)
       s += strlen ("【");
       e -= strlen ("】");
     }
-  if (s == t)
+  else if (g_str_has_prefix (s, "【"))
+    {
+      /* a tag of a few words before it */
+      const char *close = strstr (s, "】");
+
+      if (close != NULL && g_utf8_strlen (s, close - s) <= 7 && close + strlen ("】") < e)
+        s = close + strlen ("】");
+    }
+  /* a few words after a bar */
+  bar = g_strrstr (s, "｜");
+  if (bar != NULL && bar > s && g_utf8_strlen (bar, e - bar) <= 8)
+    e = bar;
+  if (s == t && e == t + strlen (t))
     return NULL;
   while (s < e && is_space_char (g_utf8_get_char (s)))
     s = g_utf8_next_char (s);
@@ -1230,8 +1345,18 @@ in_list (GArray *lines,
 static gboolean
 is_salutation (const Line *line)
 {
-  return line->n_chars <= MAX_WEAK_LINE &&
-         (g_str_has_suffix (line->trimmed, "：") || g_str_has_suffix (line->trimmed, ":"));
+  static GRegex *hailed;
+
+  if (line->n_chars > MAX_WEAK_LINE)
+    return FALSE;
+  if (g_str_has_suffix (line->trimmed, "：") || g_str_has_suffix (line->trimmed, ":"))
+    return TRUE;
+
+  /* "各位代表！", "同志们！": people called on */
+  return line->n_chars <= 16 &&
+         g_regex_match (regex_once (&hailed,
+                                    "(们|代表|同志|朋友|来宾|嘉宾|女士|先生|同学|老师|委员|同仁|乡亲|战友)[！!]$"),
+                        line->trimmed, 0, NULL);
 }
 
 /* A date under a speech, or a note in brackets: "（根据录音整理）" */
@@ -1266,6 +1391,30 @@ first_kept (GArray *lines,
   return lines->len;
 }
 
+/* Whether a line before @i names the title line @i holds: "《TITLE》", or
+ * the title the file name or a subject gave (@stem) starts with it.
+ */
+static gboolean
+named_before (GArray     *lines,
+              guint       i,
+              const char *stem)
+{
+  const Line *title = &g_array_index (lines, Line, i);
+  g_autofree char *quoted = g_strconcat ("《", title->trimmed, "》", NULL);
+
+  if (stem != NULL && g_str_has_prefix (stem, title->trimmed))
+    return TRUE;
+  for (guint k = 0; k < i; k++)
+    {
+      const Line *line = &g_array_index (lines, Line, k);
+
+      if (line->trimmed != NULL && strstr (line->trimmed, quoted) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Marks the lines to keep; returns the file name's stem when the title is
  * known only from there, or a "标题：" field.
  */
@@ -1286,9 +1435,28 @@ choose_body (GArray *lines)
   if (blocks->len == 0)
     return NULL;
 
-  for (guint k = 1; k < blocks->len; k++)
-    if (g_array_index (blocks, Block, k).weight > g_array_index (blocks, Block, main_block).weight)
-      main_block = k;
+  /* the heaviest run of blocks only page furniture parts (a transcript
+   * between its times), and in it the heaviest block
+   */
+  {
+    guint best = 0;
+    guint chain = 0;
+
+    for (guint k = 0; k < blocks->len; k++)
+      {
+        const Block *b = &g_array_index (blocks, Block, k);
+        guint w = b->weight;
+
+        if (k > 0 && b->before == KIND_PAGE)
+          w += chain;
+        chain = w;
+        if (w > best || (w == best && b->weight > g_array_index (blocks, Block, main_block).weight))
+          {
+            best = w;
+            main_block = k;
+          }
+      }
+  }
 
   first_block = last_block = main_block;
   while (last_block + 1 < blocks->len &&
@@ -1349,9 +1517,38 @@ choose_body (GArray *lines)
     {
       const Line *line = &g_array_index (lines, Line, i);
 
-      if (line->repeated && is_title_like (line, NULL))
+      /* a watermark in words is no title: a running title names its kind */
+      if (line->repeated && is_title_like_as (line, NULL, FALSE))
         stem = g_strdup (line->trimmed);
     }
+
+  /* The text starts at its title where the page named it before: the
+   * notice issuing it ("关于印发《…》的通知"), the request for it, the mail
+   * it comes with are the page's.
+   */
+  {
+    guint n_seen = 0;
+
+    for (guint i = first_line; i < lines->len && n_seen < 24; i++)
+      {
+        Line *line = &g_array_index (lines, Line, i);
+
+        if (line->cls == CLASS_BLANK || !line->keep)
+          continue;
+        n_seen++;
+        if (i > first_line && line->cls == CLASS_SHORT && is_title_like (line, stem) &&
+            named_before (lines, i, stem))
+          {
+            for (guint k = first_line; k < i; k++)
+              if (g_array_index (lines, Line, k).keep &&
+                  g_array_index (lines, Line, k).cls != CLASS_BLANK)
+                drop_line (&g_array_index (lines, Line, k));
+            first_line = i;
+            cand = line;
+            break;
+          }
+      }
+  }
 
   /* Where the text starts: a sentence, a salutation, a heading or the
    * title.  Short lines before it are furniture when the title is known
@@ -1386,6 +1583,23 @@ choose_body (GArray *lines)
   first_line = first_kept (lines, 0);
   if (first_line >= lines->len)
     return NULL;
+
+  /* a running header that first stands right over the text is its title */
+  for (guint i = first_line; i > 0 && stem != NULL; i--)
+    {
+      Line *line = &g_array_index (lines, Line, i - 1);
+
+      if (line->cls == CLASS_BLANK)
+        continue;
+      if (line->repeated && strcmp (line->trimmed, stem) == 0)
+        {
+          line->keep = TRUE;
+          line->title = TRUE;
+          first_line = i - 1;
+        }
+      break;
+    }
+
   first = &g_array_index (lines, Line, first_line);
   if (!body_has_title (first, stem) && cand != NULL)
     {
@@ -1434,14 +1648,222 @@ choose_body (GArray *lines)
  * it broke off mid-sentence, or mid-heading.
  */
 static gboolean
+is_indented (const Line *line)
+{
+  return line->n_bytes > 0 && is_space_char (g_utf8_get_char (line->start));
+}
+
+/* Whether the text's paragraphs start indented: most of its sentences do. */
+static gboolean
+indents_paragraphs (GArray *lines)
+{
+  guint n = 0;
+  guint n_indented = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (!line->keep || line->cls != CLASS_GOOD)
+        continue;
+      n++;
+      n_indented += is_indented (line);
+    }
+
+  return n >= 8 && n_indented * 5 >= n * 4;
+}
+
+/* The numbers of the notes taken out ("[2] …"), as bits. */
+static guint64
+note_numbers (GArray *lines)
+{
+  guint64 notes = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      guint n;
+
+      if (line->keep || line->trimmed == NULL || line->trimmed[0] != '[' ||
+          !g_ascii_isdigit (line->trimmed[1]))
+        continue;
+      n = (guint) g_ascii_strtoull (line->trimmed + 1, NULL, 10);
+      if (n < 64)
+        notes |= G_GUINT64_CONSTANT (1) << n;
+    }
+
+  return notes;
+}
+
+/* Copies a line of the body without the markers of the notes taken out
+ * ("…的决定。[2]"), which stand after a sentence.
+ */
+static void
+copy_without_markers (JjTextBuilder *b,
+                      const Line    *line,
+                      guint64        notes)
+{
+  const char *p = line->start;
+  const char *end = line->start + line->n_bytes;
+  const char *from = p;
+  guint offset = line->offset;
+  gunichar prev = 0;
+
+  while (notes != 0 && p < end)
+    {
+      if (*p == '[' && (is_terminal (prev) || is_closing_quote (prev)) &&
+          p + 2 < end && g_ascii_isdigit (p[1]))
+        {
+          const char *q = p + 1;
+          guint n = 0;
+
+          while (q < end && g_ascii_isdigit (*q) && n < 64)
+            n = n * 10 + (*q++ - '0');
+          if (q < end && *q == ']' && n < 64 && (notes & (G_GUINT64_CONSTANT (1) << n)))
+            {
+              jj_text_builder_copy (b, from, p - from, offset);
+              offset += count_chars (from, p - from) + (q + 1 - p);
+              from = p = q + 1;
+              continue;
+            }
+        }
+      prev = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+    }
+  jj_text_builder_copy (b, from, end - from, offset);
+}
+
+/* Whether the body runs on, paragraphs lost: each of its parts between
+ * furniture is one long line.
+ */
+static gboolean
+runs_on_in_parts (GArray *lines)
+{
+  const Line *prev = NULL;
+  gboolean gap = FALSE;
+  guint n_gaps = 0;
+  guint n_lines = 0;
+  guint n_chars = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      /* titles, salutations and headings may stand on lines of their own */
+      if (line->cls == CLASS_BLANK || line->title || (line->keep && line->cls != CLASS_GOOD))
+        continue;
+      if (!line->keep)
+        {
+          gap = prev != NULL;
+          continue;
+        }
+      if (prev != NULL && !gap)
+        return FALSE;
+      n_gaps += gap;
+      n_lines++;
+      n_chars += line->length;
+      prev = line;
+      gap = FALSE;
+    }
+
+  return n_gaps > 0 && n_chars >= n_lines * RUN_ON_PART;
+}
+
+/* For each kind of heading number, whether the text's headings of that
+ * kind run into their paragraph ("一是…。要…") on more lines than they
+ * stand on lines of their own: a line's worth of points, not titles.
+ */
+static GHashTable *
+run_in_headings (GArray *lines)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *run_in = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      char *k;
+      gint n;
+
+      if (!line->keep || !line->heading || line->trimmed == NULL)
+        continue;
+      k = heading_key (line->trimmed);
+      if (k == NULL)
+        continue;
+      n = GPOINTER_TO_INT (g_hash_table_lookup (counts, k));
+      /* a sentence goes on after the heading's own */
+      if (line->n_chars > MAX_TITLE_CHARS || line->n_term > (line->ends_term ? 1u : 0u))
+        n++;
+      else
+        n--;
+      g_hash_table_insert (counts, k, GINT_TO_POINTER (n));
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_INT (value) > 0)
+      g_hash_table_add (run_in, g_strdup (key));
+
+  return run_in;
+}
+
+/* A heading on a line of its own: no sentence in it before its end, more
+ * than its number, not cut after a comma.
+ */
+static gboolean
+is_whole_heading (const Line *line)
+{
+  gunichar last = g_utf8_get_char (g_utf8_prev_char (line->trimmed + strlen (line->trimmed)));
+
+  return line->heading && line->n_chars <= MAX_TITLE_CHARS && line->n_chars > 3 &&
+         line->n_term == 0 && last != 0xFF0C && last != 0x3001 && last != ',';
+}
+
+static gboolean
 runs_on (const Line *before,
-         const Line *after)
+         const Line *after,
+         guint       width,
+         gboolean    run_on,
+         gboolean    indents,
+         gboolean    after_indented,
+         GHashTable *run_in)
 {
   gunichar last;
   gunichar next;
 
   if (before->title)
     return FALSE;
+  if (run_on)
+    return TRUE;
+
+  /* Where paragraphs start indented, a line that is not goes on from the
+   * one before, unless it is a heading of its own; one that is starts
+   * a paragraph.
+   */
+  if (indents && !starts_mid_sentence (after->trimmed))
+    {
+      if (after_indented)
+        return FALSE;
+      if (!(after->heading && after->cls != CLASS_GOOD) && !before->heading)
+        return TRUE;
+    }
+
+  /* Text cut at a width: a line the furniture cut in two is as long as
+   * the others again; a line at the width ends there (its paragraph is
+   * put together again after the furniture is gone).
+   */
+  if (width > 0)
+    {
+      guint n = before->length + after->length;
+      guint wide = before->wide + after->wide;
+
+      if (before->length >= width || before->wide >= width)
+        return FALSE;
+      if (jj_paragraphs_at_width (n, width) || jj_paragraphs_at_width (wide, width))
+        return TRUE;
+    }
 
   next = g_utf8_get_char (after->trimmed);
   if (is_sentence_punct (next) || is_closing_quote (next))
@@ -1452,9 +1874,16 @@ runs_on (const Line *before,
   if (last == 0xFF1A || last == ':' || last == 0xFF1B)
     return FALSE;
 
-  /* a whole heading over a paragraph stays apart */
-  if (before->heading && before->n_chars <= MAX_TITLE_CHARS && after->cls == CLASS_GOOD)
-    return FALSE;
+  /* a whole heading over a paragraph stays apart, unless the text's
+   * headings of its kind run into their paragraphs
+   */
+  if (is_whole_heading (before) && after->cls == CLASS_GOOD)
+    {
+      g_autofree char *key = heading_key (before->trimmed);
+
+      if (key == NULL || !g_hash_table_contains (run_in, key))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -1464,7 +1893,7 @@ jj_furniture_classify (const char *text,
                        gsize       n_bytes,
                        const char *shadow)
 {
-  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow);
+  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow, NULL);
   GArray *classes = g_array_sized_new (FALSE, FALSE, sizeof (guint8), lines->len);
   gboolean any = FALSE;
 
@@ -1500,7 +1929,13 @@ jj_furniture_remove (const char  *text,
                      GPtrArray   *removed,
                      GPtrArray   *notices)
 {
-  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow);
+  guint width = 0;
+  gboolean indents;
+  gboolean run_on;
+  gboolean indent_left = FALSE;
+  g_autoptr(GHashTable) run_in = NULL;
+  guint64 notes;
+  g_autoptr(GArray) lines = analyse (text, n_bytes, shadow, &width);
   g_autoptr(JjTextBuilder) b = NULL;
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) between = g_ptr_array_new_with_free_func (g_free);
@@ -1521,6 +1956,10 @@ jj_furniture_remove (const char  *text,
   /* no text found between the furniture: better keep it all */
   if (first_kept (lines, 0) >= lines->len)
     return NULL;
+  indents = indents_paragraphs (lines);
+  run_on = runs_on_in_parts (lines);
+  run_in = run_in_headings (lines);
+  notes = note_numbers (lines);
 
   b = jj_text_builder_new (n_bytes);
 
@@ -1530,6 +1969,9 @@ jj_furniture_remove (const char  *text,
 
       if (line->cls == CLASS_BLANK)
         {
+          /* a page cut after the indent of the paragraph it starts */
+          if (last_kept != NULL && !gap && line->n_bytes > 0)
+            indent_left = TRUE;
           n_blank++;
           continue;
         }
@@ -1554,13 +1996,15 @@ jj_furniture_remove (const char  *text,
           if (!gap)
             for (; n_blank > 0; n_blank--)
               jj_text_builder_insert (b, "\n", 1, line->offset);
-          if (!gap || !runs_on (last_kept, line))
+          if (!gap || !runs_on (last_kept, line, width, run_on, indents,
+                                indent_left || is_indented (line), run_in))
             jj_text_builder_insert (b, "\n", 1, line->offset);
         }
       n_blank = 0;
-      jj_text_builder_copy (b, line->start, line->n_bytes, line->offset);
+      copy_without_markers (b, line, notes);
       last_kept = line;
       gap = FALSE;
+      indent_left = FALSE;
     }
 
   if (notices != NULL)

@@ -404,6 +404,163 @@ jj_paragraphs_split_long (const char  *text,
                               breaks->len, out_n_bytes, map);
 }
 
+guint
+jj_paragraphs_line_width (const char *line,
+                          gsize       n_bytes)
+{
+  guint n = jj_encoding_count_starts (line, n_bytes);
+
+  /* the blanks a scan's reading puts between characters take no room */
+  for (gsize i = 0; i < n_bytes; i++)
+    if (line[i] == ' ' || line[i] == '\t')
+      n--;
+
+  return n;
+}
+
+/* Lines longer than this are paragraphs, never wrapped text. */
+#define MAX_WRAP_WIDTH 120
+#define MIN_WRAP_WIDTH 16
+
+guint
+jj_paragraphs_wrap_width (const char *text,
+                          gsize       n_bytes)
+{
+  guint counts[MAX_WRAP_WIDTH + 4] = { 0, };
+  guint terminal[MAX_WRAP_WIDTH + 4] = { 0, };
+  guint pairs[MAX_WRAP_WIDTH + 4] = { 0, };
+  const char *p = text;
+  const char *end = text + n_bytes;
+  guint n_long = 0;
+  guint prev_len = 0;
+  const char *prev = NULL;
+  guint best = 0;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      guint len = 0;
+
+      /* four bytes at most a character */
+      if ((gsize)(line_end - p) <= MAX_WRAP_WIDTH * 6)
+        len = jj_paragraphs_line_width (p, line_end - p);
+      if (len >= MIN_WRAP_WIDTH && len <= MAX_WRAP_WIDTH)
+        {
+          gunichar last = g_utf8_get_char (g_utf8_prev_char (line_end));
+
+          n_long++;
+          counts[len]++;
+          if (is_sentence_end (last) || is_closing (last))
+            terminal[len]++;
+          /* a running header is as long on every page, but the same */
+          if (len == prev_len && memcmp (p, prev, 6) != 0)
+            pairs[len]++;
+        }
+      else
+        len = 0;
+      prev_len = len;
+      prev = p;
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+
+  for (guint w = MIN_WRAP_WIDTH; w <= MAX_WRAP_WIDTH; w++)
+    if (counts[w] > counts[best])
+      best = w;
+
+  /* a header or a footer as long on every page is not text cut at a
+   * width: that runs on line after line, mostly mid-sentence
+   */
+  if (best == 0 || counts[best] < 8 || counts[best] * 3 < n_long || pairs[best] < 4 ||
+      terminal[best] * 2 > counts[best])
+    return 0;
+
+  return best;
+}
+
+gboolean
+jj_paragraphs_at_width (guint n_chars,
+                        guint width)
+{
+  /* digits and letters, narrower, fit a few more characters on a line */
+  return width > 0 && n_chars >= width && n_chars <= width + 3;
+}
+
+/* "一、", "（二）", "三是", "第四，", "5.", "——": a point of the text */
+static gboolean
+starts_point (const char *p,
+              const char *end)
+{
+  gunichar ch = g_utf8_get_char (p);
+  guint n = 0;
+
+  if (ch == 0x2014)
+    return TRUE;
+  if (ch == 0xFF08 || ch == '(' || ch == 0x7B2C)
+    p = g_utf8_next_char (p);
+  for (; p < end; p = g_utf8_next_char (p), n++)
+    {
+      ch = g_utf8_get_char (p);
+      if (!g_unichar_isdigit (ch) &&
+          g_utf8_strchr ("一二三四五六七八九十百〇零", -1, ch) == NULL)
+        break;
+    }
+  if (n == 0 || p >= end)
+    return FALSE;
+
+  return ch == 0x3001 || ch == 0xFF09 || ch == ')' || ch == 0x662F || ch == 0xFF0C ||
+         ch == '.' || ch == 0xFF0E;
+}
+
+char *
+jj_paragraphs_unwrap (const char  *text,
+                      gsize        n_bytes,
+                      guint        width,
+                      gsize       *out_n_bytes,
+                      JjTextMap  **map)
+{
+  g_autoptr(JjTextBuilder) b = jj_text_builder_new (n_bytes);
+  const char *p = text;
+  const char *end = text + n_bytes;
+  guint offset = 0;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl ? nl : end;
+      guint len = jj_encoding_count_starts (p, line_end - p);
+      guint wide = jj_paragraphs_line_width (p, line_end - p);
+      const char *next = nl ? nl + 1 : end;
+      const char *r = line_end;
+      gboolean join = FALSE;
+
+      while (r > p && is_blank (g_utf8_get_char (g_utf8_prev_char (r))))
+        r = g_utf8_prev_char (r);
+      if (nl != NULL && next < end && r > p && !is_blank (g_utf8_get_char (next)) && *next != '\n')
+        {
+          gunichar last = g_utf8_get_char (g_utf8_prev_char (r));
+          const char *next_end = memchr (next, '\n', end - next);
+
+          join = (jj_paragraphs_at_width (len, width) || jj_paragraphs_at_width (wide, width)) &&
+                 !((is_sentence_end (last) || is_closing (last)) &&
+                   starts_point (next, next_end ? next_end : end));
+        }
+
+      jj_text_builder_copy (b, p, join ? (gsize)(r - p) : (gsize)(line_end - p), offset);
+      offset += len;
+      if (nl == NULL)
+        break;
+      if (!join)
+        jj_text_builder_copy (b, "\n", 1, offset);
+      offset++;
+      p = next;
+    }
+
+  return jj_text_builder_finish (g_steal_pointer (&b), out_n_bytes, map);
+}
+
 char *
 jj_paragraphs_normalize (const char  *text,
                          gsize        n_bytes,

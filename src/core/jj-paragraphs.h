@@ -41,6 +41,34 @@ char     *jj_paragraphs_split_long  (const char    *text,
                                      gsize         *out_n_bytes,
                                      JjTextMap    **map);
 
+/* The width, in characters, a text was hard-wrapped at (as a PDF's text
+ * comes out): most of its longer lines that long, many of them one after
+ * the other, most of them ending mid-sentence.  0 when its lines end where
+ * its paragraphs do.
+ */
+guint     jj_paragraphs_wrap_width  (const char    *text,
+                                     gsize          n_bytes);
+
+/* The characters of a line that take room: blanks left out. */
+guint     jj_paragraphs_line_width  (const char    *line,
+                                     gsize          n_bytes);
+
+/* Whether a line of a text hard-wrapped at @width, @n_chars long, reaches
+ * the width: its text goes on on the next line.
+ */
+gboolean  jj_paragraphs_at_width    (guint          n_chars,
+                                     guint          width);
+
+/* Joins the lines of a text hard-wrapped at @width back into its
+ * paragraphs: a line that reaches the width goes on on the next one,
+ * unless that one is indented or starts a point after a full stop.
+ */
+char     *jj_paragraphs_unwrap      (const char    *text,
+                                     gsize          n_bytes,
+                                     guint          width,
+                                     gsize         *out_n_bytes,
+                                     JjTextMap    **map);
+
 /* The display form: lines without indent or trailing blanks, no empty
  * lines, one '\n' between paragraphs, no '\r'.
  */
