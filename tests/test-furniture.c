@@ -844,6 +844,55 @@ test_fold_and_quote (void)
   g_assert_true (g_str_has_suffix (out2, "确保夏粮丰收到手。谢谢大家！"));
 }
 
+/* A feed's article: adverts set between the text's sentences, one
+ * mid-sentence, with a mark over them and a button under them, use none
+ * of the text's words; a short sentence of the text under a caption,
+ * nothing under it that a page puts there, stays.  How long ago it was posted is furniture too.
+ */
+static void
+test_advert (void)
+{
+  const char *page =
+    "在全县春耕生产工作会议上的讲话\n"
+    "青山时评号 3小时前 · 浙江\n"
+    "关注\n"
+    "\n"
+    "同志们：\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产，确保\n"
+    "推广\n"
+    "周末露营装备一站购齐，新人下单立减八十！\n"
+    "查看详情\n"
+    "全年粮食播种面积稳定在五十二万亩以上。各乡镇要抓好农资供应和农机调度，确保不误农时。\n"
+    "推广\n"
+    "宝宝辅食机限时特价，妈妈们都在抢！\n"
+    "去看看\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。\n"
+    "图片\n"
+    "坚决杜绝食物中毒事件发生。\n"
+    "要落实责任，一级抓一级，层层抓落实。谢谢大家！\n";
+  const char *run_on =
+    "在全县春耕生产工作会议上的讲话\n"
+    "青山时评号 3小时前 · 浙江\n"
+    "关注\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产，确保全年粮食播种面积"
+    "稳定在五十二万亩以上。各乡镇要抓好农资供应和农机调度，确保不误农时。要加强田间管理，搞好"
+    "病虫害统防统治，确保夏粮丰收到手。要落实责任，一级抓一级，层层抓落实。谢谢大家！\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (run_on, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "在全县春耕生产工作会议上的讲话\n同志们：\n"));
+  g_assert_true (g_str_has_prefix (out2, "在全县春耕生产工作会议上的讲话\n同志们：今天"));
+  g_assert_null (strstr (out, "露营"));
+  g_assert_null (strstr (out, "查看详情"));
+  g_assert_null (strstr (out, "辅食"));
+  g_assert_null (strstr (out, "小时前"));
+  g_assert_nonnull (strstr (out, "确保全年粮食播种面积"));
+  g_assert_null (strstr (out, "去看看"));
+  g_assert_nonnull (strstr (out, "\n坚决杜绝食物中毒事件发生。\n"));
+  g_assert_true (g_str_has_suffix (out, "层层抓落实。谢谢大家！"));
+}
+
 /* A reader mode's export: the notes under the text are furniture, and so
  * are their markers after the text's sentences; a bracketed number that
  * is no note's stays.
@@ -1126,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);
   g_test_add_func ("/furniture/mid-sentence", test_mid_sentence);
+  g_test_add_func ("/furniture/advert", test_advert);
 
   return g_test_run ();
 }

@@ -317,7 +317,8 @@ classify_features (Line *line)
   /* sizes and shares; people or things counted ("5664 人赞同"); a time to read */
   regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)|\\d+(\\.\\d+)?\\s*[%％]|"
                      "\\d[\\d,]*\\s*(人|个|条)|^约?\\s*\\d+\\s*分钟$");
-  regex_once (&stamp, "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}");
+  /* a date, a time, or how long ago ("3小时前") */
+  regex_once (&stamp, "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}|\\d+\\s*(秒|分钟|小时|天|周)前");
   regex_once (&posted, "(发表于|发布于|收藏于|更新于|上传于|编辑于|写于|posted|^原创(\\s|$))");
   regex_once (&label_only,
               "^[【\\[]?(资源描述|文档描述|文档介绍|文章介绍|内容简介|文档简介|简介|内容摘要|内容提要|提要|"
@@ -838,6 +839,158 @@ is_made_of_lines (const char *key,
   return TRUE;
 }
 
+/* Han character pairs of @t, each once, into @pairs (pair → lines). */
+static void
+count_pairs (GHashTable *pairs,
+             const char *t,
+             GHashTable *seen_here)
+{
+  gunichar prev = 0;
+
+  g_hash_table_remove_all (seen_here);
+  for (const char *p = t; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_han (ch) && prev != 0)
+        {
+          gpointer key = GUINT_TO_POINTER (((prev & 0xFFFF) << 16) | (ch & 0xFFFF) | 1);
+
+          if (!g_hash_table_contains (seen_here, key))
+            {
+              g_hash_table_add (seen_here, key);
+              g_hash_table_insert (pairs, key,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key)) + 1));
+            }
+        }
+      prev = is_han (ch) ? ch : 0;
+    }
+}
+
+/* The share of @line's character pairs that other lines of the page use:
+ * the text's own vocabulary.  @copies: lines identical to it.
+ */
+static double
+shared_vocabulary (GHashTable *pairs,
+                   const Line *line,
+                   guint       copies)
+{
+  guint n = 0;
+  guint shared = 0;
+  gunichar prev = 0;
+  g_autoptr(GHashTable) here = g_hash_table_new (NULL, NULL);
+
+  for (const char *p = line->trimmed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_han (ch) && prev != 0)
+        {
+          gpointer key = GUINT_TO_POINTER (((prev & 0xFFFF) << 16) | (ch & 0xFFFF) | 1);
+
+          if (!g_hash_table_contains (here, key))
+            {
+              g_hash_table_add (here, key);
+              n++;
+              if (GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key)) > copies)
+                shared++;
+            }
+        }
+      prev = is_han (ch) ? ch : 0;
+    }
+
+  return n >= 6 ? (double) shared / n : 1.0;
+}
+
+static Line *
+next_non_blank (GArray *lines,
+                guint   i,
+                int     step)
+{
+  for (int k = (int) i + step; k >= 0 && k < (int) lines->len; k += step)
+    if (g_array_index (lines, Line, k).cls != CLASS_BLANK)
+      return &g_array_index (lines, Line, k);
+
+  return NULL;
+}
+
+/* Page furniture in words ("广告", a caption): no page's number or time */
+static gboolean
+is_notice_mark (const Line *line)
+{
+  return line != NULL && line->cls == CLASS_BAD && line->strong && line->kind == KIND_PAGE &&
+         !line->rule && strpbrk (line->trimmed, "0123456789") == NULL;
+}
+
+/* A few words, on their own or on every advert: not the caption @mark is
+ * (a sentence between "图片" and "图片" is the text's)
+ */
+static gboolean
+is_button (const Line *line,
+           const Line *mark)
+{
+  return line != NULL && line->n_punct == 0 && line->n_chars <= 6 && !line->heading &&
+         (line->cls == CLASS_SHORT || (line->cls == CLASS_BAD && line->repeated)) &&
+         !is_space_char (g_utf8_get_char (line->start)) && strcmp (line->trimmed, mark->trimmed) != 0;
+}
+
+/* A short sentence set between the text's sentences, page furniture
+ * on one side of it ("广告") and a button on the other, that uses none
+ * of the text's words: an advert.  Its button goes with it.
+ */
+static void
+find_adverts (GArray *lines)
+{
+  g_autoptr(GHashTable) pairs = NULL;
+  g_autoptr(GHashTable) copies = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      Line *p, *n, *other;
+
+      if (line->cls != CLASS_GOOD || line->n_chars > MAX_WEAK_LINE || !line->ends_term ||
+          line->heading || line->wrapped || is_space_char (g_utf8_get_char (line->start)))
+        continue;
+      p = next_non_blank (lines, i, -1);
+      n = next_non_blank (lines, i, 1);
+      if (is_notice_mark (p) && is_button (n, p))
+        other = n;
+      else if (is_notice_mark (n) && is_button (p, n))
+        other = p;
+      else
+        continue;
+
+      if (pairs == NULL)
+        {
+          g_autoptr(GHashTable) here = g_hash_table_new (NULL, NULL);
+
+          pairs = g_hash_table_new (NULL, NULL);
+          copies = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint k = 0; k < lines->len; k++)
+            {
+              const Line *l = &g_array_index (lines, Line, k);
+
+              if (l->trimmed == NULL)
+                continue;
+              count_pairs (pairs, l->trimmed, here);
+              g_hash_table_insert (copies, l->trimmed,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (copies, l->trimmed)) + 1));
+            }
+        }
+      if (shared_vocabulary (pairs, line,
+                             GPOINTER_TO_UINT (g_hash_table_lookup (copies, line->trimmed))) > 0.34)
+        continue;
+
+      line->cls = CLASS_BAD;
+      line->kind = KIND_PAGE;
+      line->strong = TRUE;
+      other->cls = CLASS_BAD;
+      other->kind = KIND_PAGE;
+      other->strong = TRUE;
+    }
+}
+
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
@@ -1006,6 +1159,8 @@ analyse (const char *text,
           line->kind = KIND_NONE;
         }
     }
+
+  find_adverts (lines);
 
   return lines;
 }
