@@ -893,6 +893,76 @@ test_advert (void)
   g_assert_true (g_str_has_suffix (out, "层层抓落实。谢谢大家！"));
 }
 
+/* Messages to someone about the text, not of it: a request and the
+ * answer leading in to the text, the offer after it; a mail's note under
+ * its own salutation over the text's; a post's "here is one" over a text
+ * that opens with its first sentence.  A greeting in the text stays.
+ */
+static void
+test_messages (void)
+{
+  const char *chat =
+    "分享于 2024-03-05 10:20\n"
+    "你\n"
+    "帮我写一篇《在全县春耕生产工作会议上的讲话》，一千字左右。\n"
+    "小助手\n"
+    "好的，以下是为您写的讲话稿，您可以根据实际情况修改：\n"
+    "\n"
+    "同志们：\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "一、稳定粮食播种面积\n"
+    "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。\n"
+    "要加强田间管理，确保夏粮丰收到手。谢谢大家！\n"
+    "\n"
+    "如需调整篇幅或语气，请随时告诉我。\n";
+  const char *mail =
+    "发件人：小刘\n"
+    "孙主任：\n"
+    "稿子按您的意见改好了，请审阅。\n"
+    "\n"
+    "各位同志：\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，确保夏粮丰收到手。谢谢大家！\n";
+  const char *post =
+    "种田能手\n"
+    "2024-03-05 10:20\n"
+    "分享一篇我去年写的稿子，供参考。\n"
+    "\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，确保夏粮丰收到手。谢谢大家！\n";
+  const char *run_on =
+    "种田能手\n"
+    "2024-03-05 10:20\n"
+    "贴一篇改过的稿子，大家看看。\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。要加强田间管理，"
+    "确保夏粮丰收到手。谢谢大家！\n";
+  const char *greeting =
+    "在全县春耕生产工作会议上的讲话\n"
+    "同志们：\n"
+    "大家上午好！\n"
+    "\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，确保夏粮丰收到手。谢谢你们！\n"
+    "阅读 1200\n";
+  g_autofree char *title = NULL;
+  g_autofree char *out = remove_furniture (chat, &title, NULL);
+  g_autofree char *out2 = remove_furniture (mail, NULL, NULL);
+  g_autofree char *out3 = remove_furniture (post, NULL, NULL);
+  g_autofree char *out4 = remove_furniture (greeting, NULL, NULL);
+  g_autofree char *out5 = remove_furniture (run_on, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "同志们：\n今天"));
+  g_assert_true (g_str_has_suffix (out, "确保夏粮丰收到手。谢谢大家！"));
+  g_assert_cmpstr (title, ==, "在全县春耕生产工作会议上的讲话");
+  g_assert_true (g_str_has_prefix (out2, "各位同志：\n今天"));
+  g_assert_true (g_str_has_prefix (out3, "今天召开"));
+  g_assert_true (g_str_has_prefix (out5, "同志们：今天召开"));
+  g_assert_cmpstr (out4, ==,
+                   "在全县春耕生产工作会议上的讲话\n同志们：\n大家上午好！\n\n"
+                   "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+                   "要加强田间管理，确保夏粮丰收到手。谢谢你们！");
+}
+
 /* A reader mode's export: the notes under the text are furniture, and so
  * are their markers after the text's sentences; a bracketed number that
  * is no note's stays.
@@ -1176,6 +1246,7 @@ main (int   argc,
   g_test_add_func ("/furniture/mail-header", test_mail_header);
   g_test_add_func ("/furniture/mid-sentence", test_mid_sentence);
   g_test_add_func ("/furniture/advert", test_advert);
+  g_test_add_func ("/furniture/messages", test_messages);
 
   return g_test_run ();
 }

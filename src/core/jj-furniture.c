@@ -1497,6 +1497,8 @@ in_list (GArray *lines,
   return n >= 3;
 }
 
+#define HAILED "(们|代表|同志|朋友|来宾|嘉宾|女士|先生|同学|老师|委员|同仁|乡亲|战友)"
+
 static gboolean
 is_salutation (const Line *line)
 {
@@ -1509,8 +1511,16 @@ is_salutation (const Line *line)
 
   /* "各位代表！", "同志们！": people called on */
   return line->n_chars <= 16 &&
-         g_regex_match (regex_once (&hailed,
-                                    "(们|代表|同志|朋友|来宾|嘉宾|女士|先生|同学|老师|委员|同仁|乡亲|战友)[！!]$"),
+         g_regex_match (regex_once (&hailed, HAILED "[！!]$"), line->trimmed, 0, NULL);
+}
+
+/* "同志们：今天，…": a text run on from its salutation */
+static gboolean
+starts_with_salutation (const Line *line)
+{
+  static GRegex *hailed;
+
+  return g_regex_match (regex_once (&hailed, "^[^，。：:！!]{0,14}" HAILED "[：:！!]"),
                         line->trimmed, 0, NULL);
 }
 
@@ -1524,6 +1534,93 @@ is_closing_note (const Line *line)
                                     "^[（(〔【\\[《].*[）)〕】\\]》]$|"
                                     "[\\d〇零一二三四五六七八九十]{2,4}年[\\d一二三四五六七八九十]{1,2}月"),
                         line->trimmed, 0, NULL);
+}
+
+/* A message to someone about the text, not of it: a sentence or two in
+ * the first or second person, or asking ("请您把关。", "分享一篇…，供参考。",
+ * "以下是为您撰写的…：").
+ */
+static gboolean
+is_message (const Line *line)
+{
+  static GRegex *person;
+  const char *t = line->trimmed;
+  gboolean lead_in;
+  gboolean addressed;
+
+  if (t == NULL || line->n_chars > MAX_WEAK_LINE || line->heading || line->wrapped ||
+      line->goes_on)
+    return FALSE;
+
+  /* "我们" speaks for the speaker's side: the text's own voice */
+  addressed = g_regex_match (regex_once (&person, "您|你|请|我(?!们)|大家"), t, 0, NULL);
+  /* clauses leading in to what follows, after a sentence or addressed:
+   * not a salutation ("尊敬的张书记，各位领导：")
+   */
+  lead_in = (g_str_has_suffix (t, "：") || g_str_has_suffix (t, ":")) &&
+            (line->n_term > 0 || (addressed && line->n_punct > 0));
+
+  return lead_in || (line->ends_term && addressed);
+}
+
+/* What the message may answer, over it: a line of a sentence or two
+ * ("帮我写一篇…，一千五百字左右。")
+ */
+static gboolean
+is_request (const Line *line)
+{
+  return line->trimmed != NULL && line->n_chars <= 2 * MAX_WEAK_LINE && line->ends_term &&
+         !line->heading && !line->wrapped;
+}
+
+/* An offer to go on, after the text ("…请随时告诉我。"): addressed to
+ * one reader, or asking them to come back to the writer.
+ */
+static gboolean
+is_offer (const Line *line)
+{
+  static GRegex *you;
+
+  return line->trimmed != NULL && line->n_chars <= 60 && line->ends_term && !line->heading &&
+         g_regex_match (regex_once (&you, "您|你(?!们)|请[^。！？]*我(?!们)"), line->trimmed, 0, NULL);
+}
+
+/* The title a message names: "写一篇《…讲话》" */
+static char *
+title_in_message (const char *t)
+{
+  const char *open = strstr (t, "《");
+  const char *close = open != NULL ? strstr (open, "》") : NULL;
+  g_autofree char *inner = NULL;
+
+  if (close == NULL)
+    return NULL;
+  inner = g_strndup (open + strlen ("《"), close - open - strlen ("《"));
+
+  return has_genre_word (inner) && g_utf8_strlen (inner, -1) <= MAX_TITLE_CHARS ?
+         g_steal_pointer (&inner) : NULL;
+}
+
+/* Whether blank lines part the kept text's paragraphs, from @from to @to */
+static gboolean
+spaces_paragraphs (GArray *lines,
+                   guint   from,
+                   guint   to)
+{
+  guint n_lines = 0;
+  guint n_blank = 0;
+
+  for (guint i = from; i < to && i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->cls == CLASS_BLANK)
+        n_blank++;
+      else if (line->keep)
+        n_lines++;
+    }
+
+  return n_blank * 4 >= n_lines;
 }
 
 static void
@@ -1705,6 +1802,59 @@ choose_body (GArray *lines)
       }
   }
 
+  /* A message before the text, right over the line that opens it (a
+   * salutation, its title; its first sentence, set apart, where nothing
+   * before the message opens a text): the text starts after it, and the
+   * message's own salutation, its sender, what it answers are the page's.
+   */
+  {
+    guint n_seen = 0;
+    guint message = G_MAXUINT;
+    gboolean opened = FALSE;
+
+    for (guint i = first_line; i < lines->len && n_seen < 8; i++)
+      {
+        Line *line = &g_array_index (lines, Line, i);
+        gboolean opens;
+
+        if (line->cls == CLASS_BLANK || !line->keep)
+          continue;
+        n_seen++;
+        opens = !line->wrapped && !line->goes_on &&
+                (is_salutation (line) || starts_with_salutation (line) ||
+                 (line->n_punct == 0 && is_title_like (line, stem)));
+        if (is_message (line))
+          message = i;
+        else if (message != G_MAXUINT &&
+                 (opens ||
+                  (line->cls == CLASS_GOOD && !opened && !line->wrapped && !line->goes_on &&
+                   g_array_index (lines, Line, message).n_chars >= 8 &&
+                   g_array_index (lines, Line, i - 1).cls == CLASS_BLANK)))
+          {
+            for (guint k = first_line; k <= message; k++)
+              {
+                Line *l = &g_array_index (lines, Line, k);
+
+                if (!l->keep || l->cls == CLASS_BLANK)
+                  continue;
+                if (stem == NULL && cand == NULL)
+                  stem = title_in_message (l->trimmed);
+                drop_line (l);
+              }
+            first_line = i;
+            break;
+          }
+        else if (line->heading || (line->cls == CLASS_GOOD && !is_request (line)))
+          break;
+        else
+          {
+            /* not right over the text: a sender's name, a request */
+            message = G_MAXUINT;
+            opened = opened || opens;
+          }
+      }
+  }
+
   /* Where the text starts: a sentence, a salutation, a heading or the
    * title.  Short lines before it are furniture when the title is known
    * (over them or where the text starts), or when they look like a
@@ -1789,6 +1939,13 @@ choose_body (GArray *lines)
 
       if (line->cls == CLASS_BLANK || !line->keep)
         continue;
+      /* an offer set apart from a text whose paragraphs are not */
+      if (is_offer (line) && i >= 2 && g_array_index (lines, Line, i - 2).cls == CLASS_BLANK &&
+          !spaces_paragraphs (lines, first_line, i - 2))
+        {
+          drop_line (line);
+          continue;
+        }
       if (line->cls == CLASS_GOOD || line->heading || is_closing_note (line) ||
           (line->ends_term && !g_str_has_suffix (line->trimmed, "？") &&
            !g_str_has_suffix (line->trimmed, "?")))
