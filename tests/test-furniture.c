@@ -895,7 +895,8 @@ test_advert (void)
 
 /* Messages to someone about the text, not of it: a request and the
  * answer leading in to the text, the offer after it; a mail's note under
- * its own salutation over the text's; a post's "here is one" over a text
+ * its own salutation over the text's, its subject's note on the draft
+ * no part of the title; a post's "here is one" over a text
  * that opens with its first sentence.  A greeting in the text stays.
  */
 static void
@@ -916,6 +917,7 @@ test_messages (void)
     "\n"
     "如需调整篇幅或语气，请随时告诉我。\n";
   const char *mail =
+    "Re: 在全县春耕生产工作会议上的讲话（修改稿）\n"
     "发件人：小刘\n"
     "孙主任：\n"
     "稿子按您的意见改好了，请审阅。\n"
@@ -946,7 +948,8 @@ test_messages (void)
     "阅读 1200\n";
   g_autofree char *title = NULL;
   g_autofree char *out = remove_furniture (chat, &title, NULL);
-  g_autofree char *out2 = remove_furniture (mail, NULL, NULL);
+  g_autofree char *title2 = NULL;
+  g_autofree char *out2 = remove_furniture (mail, &title2, NULL);
   g_autofree char *out3 = remove_furniture (post, NULL, NULL);
   g_autofree char *out4 = remove_furniture (greeting, NULL, NULL);
   g_autofree char *out5 = remove_furniture (run_on, NULL, NULL);
@@ -955,6 +958,8 @@ test_messages (void)
   g_assert_true (g_str_has_suffix (out, "确保夏粮丰收到手。谢谢大家！"));
   g_assert_cmpstr (title, ==, "在全县春耕生产工作会议上的讲话");
   g_assert_true (g_str_has_prefix (out2, "各位同志：\n今天"));
+  /* the subject's note on the draft, as a file name's, is no part of the title */
+  g_assert_cmpstr (title2, ==, "在全县春耕生产工作会议上的讲话");
   g_assert_true (g_str_has_prefix (out3, "今天召开"));
   g_assert_true (g_str_has_prefix (out5, "同志们：今天召开"));
   g_assert_cmpstr (out4, ==,

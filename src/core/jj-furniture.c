@@ -1262,6 +1262,21 @@ title_of_label (const char *t)
       strpbrk (rest, "|>/") != NULL || strstr (rest, "»") != NULL || strstr (rest, "›") != NULL)
     return NULL;
 
+  /* a note on the draft after it, as after a file's name: "（修改稿）" */
+  {
+    static GRegex *tag;
+    char *bare = g_regex_replace_literal (regex_once (&tag, "[（(【\\[][^）)】\\]]{1,6}[）)】\\]]$"),
+                                          rest, -1, 0, "", 0, NULL);
+
+    if (bare != NULL && has_genre_word (bare))
+      {
+        g_free (rest);
+        rest = bare;
+      }
+    else
+      g_free (bare);
+  }
+
   return g_steal_pointer (&rest);
 }
 
