@@ -893,8 +893,9 @@ test_advert (void)
   g_assert_true (g_str_has_suffix (out, "层层抓落实。谢谢大家！"));
 }
 
-/* Messages to someone about the text, not of it: a request and the
- * answer leading in to the text, the offer after it; a mail's note under
+/* Messages to someone about the text, not of it: a request (the title
+ * it names the text's) and the answer leading in to the text, the offer
+ * after it; a mail's note under
  * its own salutation over the text's, its subject's note on the draft
  * no part of the title; a post's "here is one" over a text
  * that opens with its first sentence.  A greeting in the text stays.
@@ -916,6 +917,15 @@ test_messages (void)
     "要加强田间管理，确保夏粮丰收到手。谢谢大家！\n"
     "\n"
     "如需调整篇幅或语气，请随时告诉我。\n";
+  const char *chat2 =
+    "分享于 2024-03-05 10:20\n"
+    "把下面这篇稿子改一改，题目是在全县防汛工作会议上的讲话。\n"
+    "小助手\n"
+    "当然可以。下面是改好的稿子：\n"
+    "\n"
+    "同志们：\n"
+    "今年入汛以来，全县降雨偏多，防汛形势严峻，各地要立即行动起来。\n"
+    "要加强巡查值守，发现隐患立即整改。谢谢大家！\n";
   const char *mail =
     "Re: 在全县春耕生产工作会议上的讲话（修改稿）\n"
     "发件人：小刘\n"
@@ -948,6 +958,8 @@ test_messages (void)
     "阅读 1200\n";
   g_autofree char *title = NULL;
   g_autofree char *out = remove_furniture (chat, &title, NULL);
+  g_autofree char *title3 = NULL;
+  g_autofree char *out6 = remove_furniture (chat2, &title3, NULL);
   g_autofree char *title2 = NULL;
   g_autofree char *out2 = remove_furniture (mail, &title2, NULL);
   g_autofree char *out3 = remove_furniture (post, NULL, NULL);
@@ -957,6 +969,8 @@ test_messages (void)
   g_assert_true (g_str_has_prefix (out, "同志们：\n今天"));
   g_assert_true (g_str_has_suffix (out, "确保夏粮丰收到手。谢谢大家！"));
   g_assert_cmpstr (title, ==, "在全县春耕生产工作会议上的讲话");
+  g_assert_true (g_str_has_prefix (out6, "同志们：\n今年"));
+  g_assert_cmpstr (title3, ==, "在全县防汛工作会议上的讲话");
   g_assert_true (g_str_has_prefix (out2, "各位同志：\n今天"));
   /* the subject's note on the draft, as a file name's, is no part of the title */
   g_assert_cmpstr (title2, ==, "在全县春耕生产工作会议上的讲话");

@@ -1600,17 +1600,27 @@ is_offer (const Line *line)
          g_regex_match (regex_once (&you, "您|你(?!们)|请[^。！？]*我(?!们)"), line->trimmed, 0, NULL);
 }
 
-/* The title a message names: "写一篇《…讲话》" */
+/* The title a message names: "写一篇《…讲话》", "题目是…讲话。" */
 static char *
 title_in_message (const char *t)
 {
+  static GRegex *labelled;
   const char *open = strstr (t, "《");
   const char *close = open != NULL ? strstr (open, "》") : NULL;
   g_autofree char *inner = NULL;
 
-  if (close == NULL)
-    return NULL;
-  inner = g_strndup (open + strlen ("《"), close - open - strlen ("《"));
+  if (close != NULL)
+    inner = g_strndup (open + strlen ("《"), close - open - strlen ("《"));
+  else
+    {
+      /* "…，题目是…讲话。": the title under a label, in words */
+      g_autoptr(GMatchInfo) m = NULL;
+
+      if (!g_regex_match (regex_once (&labelled, "(题目|标题|题)(是|为|：|:)\\s*([^，。；！？,;]+)[。！]?$"),
+                          t, 0, &m))
+        return NULL;
+      inner = g_match_info_fetch (m, 3);
+    }
 
   return has_genre_word (inner) && g_utf8_strlen (inner, -1) <= MAX_TITLE_CHARS ?
          g_steal_pointer (&inner) : NULL;
