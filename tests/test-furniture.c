@@ -982,6 +982,38 @@ test_messages (void)
                    "要加强田间管理，确保夏粮丰收到手。谢谢你们！");
 }
 
+/* A scan read by OCR spaces its lines out between their characters:
+ * the title's blanks are the scan's too.  A title's blank in a text
+ * that has none stays.
+ */
+static void
+test_scanned_title (void)
+{
+  const char *scanned =
+    "在全县防汛 工作会议上的讲话\n"
+    "同志们:\n"
+    "今年入汛以来,全县降 雨偏多,防汛形势严峻,\n"
+    "各地要立即行动 起来。要加强巡查值守,\n"
+    "发现隐患立即 整改,决不能心存侥幸。\n"
+    "谢谢大家!\n";
+  const char *typed =
+    "凝心聚力 夺取防汛工作全面胜利\n"
+    "同志们：\n"
+    "今年入汛以来，全县降雨偏多，防汛形势严峻，各地要立即行动起来。\n"
+    "要加强巡查值守，发现隐患立即整改，决不能心存侥幸。谢谢大家！\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (scanned, strlen (scanned));
+  g_autoptr(GBytes) bytes2 = g_bytes_new_static (typed, strlen (typed));
+  g_autoptr(JjDocument) doc = jj_document_new_from_bytes (bytes, "scan.txt", JJ_LOAD_DEFAULT, NULL, &error);
+  g_autoptr(JjDocument) doc2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_document_get_title (doc), ==, "在全县防汛工作会议上的讲话");
+  doc2 = jj_document_new_from_bytes (bytes2, "typed.txt", JJ_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_document_get_title (doc2), ==, "凝心聚力 夺取防汛工作全面胜利");
+}
+
 /* A reader mode's export: the notes under the text are furniture, and so
  * are their markers after the text's sentences; a bracketed number that
  * is no note's stays.
@@ -1266,6 +1298,7 @@ main (int   argc,
   g_test_add_func ("/furniture/mid-sentence", test_mid_sentence);
   g_test_add_func ("/furniture/advert", test_advert);
   g_test_add_func ("/furniture/messages", test_messages);
+  g_test_add_func ("/furniture/scanned-title", test_scanned_title);
 
   return g_test_run ();
 }
