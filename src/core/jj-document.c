@@ -258,14 +258,16 @@ static void
 unspace_scanned_title (JjDocument *self)
 {
   guint n_lines = 1;
+  gsize n_bytes = MIN (self->n_bytes, 32768);
   g_autoptr(GString) t = NULL;
   gunichar before = 0;
 
   if (self->title == NULL || count_spaced_han (self->title, strlen (self->title), 1) == 0)
     return;
-  for (const char *p = self->text; (p = memchr (p, '\n', self->text + self->n_bytes - p)); p++)
+  /* the text's start tells: a scan spaces out all of it */
+  for (const char *p = self->text; (p = memchr (p, '\n', self->text + n_bytes - p)); p++)
     n_lines++;
-  if (count_spaced_han (self->text, self->n_bytes, n_lines / 4 + 1) <= n_lines / 4)
+  if (count_spaced_han (self->text, n_bytes, n_lines / 4 + 1) <= n_lines / 4)
     return;
 
   t = g_string_new (NULL);
