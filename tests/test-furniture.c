@@ -844,6 +844,176 @@ test_fold_and_quote (void)
   g_assert_true (g_str_has_suffix (out2, "确保夏粮丰收到手。谢谢大家！"));
 }
 
+/* A feed's article: adverts set between the text's sentences, one
+ * mid-sentence, with a mark over them and a button under them, use none
+ * of the text's words; a short sentence of the text under a caption,
+ * nothing under it that a page puts there, stays.  How long ago it was posted is furniture too.
+ */
+static void
+test_advert (void)
+{
+  const char *page =
+    "在全县春耕生产工作会议上的讲话\n"
+    "青山时评号 3小时前 · 浙江\n"
+    "关注\n"
+    "\n"
+    "同志们：\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产，确保\n"
+    "推广\n"
+    "周末露营装备一站购齐，新人下单立减八十！\n"
+    "查看详情\n"
+    "全年粮食播种面积稳定在五十二万亩以上。各乡镇要抓好农资供应和农机调度，确保不误农时。\n"
+    "推广\n"
+    "宝宝辅食机限时特价，妈妈们都在抢！\n"
+    "去看看\n"
+    "要加强田间管理，搞好病虫害统防统治，确保夏粮丰收到手。\n"
+    "图片\n"
+    "坚决杜绝食物中毒事件发生。\n"
+    "要落实责任，一级抓一级，层层抓落实。谢谢大家！\n";
+  const char *run_on =
+    "在全县春耕生产工作会议上的讲话\n"
+    "青山时评号 3小时前 · 浙江\n"
+    "关注\n"
+    "\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产，确保全年粮食播种面积"
+    "稳定在五十二万亩以上。各乡镇要抓好农资供应和农机调度，确保不误农时。要加强田间管理，搞好"
+    "病虫害统防统治，确保夏粮丰收到手。要落实责任，一级抓一级，层层抓落实。谢谢大家！\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (run_on, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "在全县春耕生产工作会议上的讲话\n同志们：\n"));
+  g_assert_true (g_str_has_prefix (out2, "在全县春耕生产工作会议上的讲话\n同志们：今天"));
+  g_assert_null (strstr (out, "露营"));
+  g_assert_null (strstr (out, "查看详情"));
+  g_assert_null (strstr (out, "辅食"));
+  g_assert_null (strstr (out, "小时前"));
+  g_assert_nonnull (strstr (out, "确保全年粮食播种面积"));
+  g_assert_null (strstr (out, "去看看"));
+  g_assert_nonnull (strstr (out, "\n坚决杜绝食物中毒事件发生。\n"));
+  g_assert_true (g_str_has_suffix (out, "层层抓落实。谢谢大家！"));
+}
+
+/* Messages to someone about the text, not of it: a request (the title
+ * it names the text's) and the answer leading in to the text, the offer
+ * after it; a mail's note under
+ * its own salutation over the text's, its subject's note on the draft
+ * no part of the title; a post's "here is one" over a text
+ * that opens with its first sentence.  A greeting in the text stays.
+ */
+static void
+test_messages (void)
+{
+  const char *chat =
+    "分享于 2024-03-05 10:20\n"
+    "你\n"
+    "帮我写一篇《在全县春耕生产工作会议上的讲话》，一千字左右。\n"
+    "小助手\n"
+    "好的，以下是为您写的讲话稿，您可以根据实际情况修改：\n"
+    "\n"
+    "同志们：\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "一、稳定粮食播种面积\n"
+    "全县粮食播种面积要稳定在五十二万亩以上，各乡镇要抓好农资供应。\n"
+    "要加强田间管理，确保夏粮丰收到手。谢谢大家！\n"
+    "\n"
+    "如需调整篇幅或语气，请随时告诉我。\n";
+  const char *chat2 =
+    "分享于 2024-03-05 10:20\n"
+    "把下面这篇稿子改一改，题目是在全县防汛工作会议上的讲话。\n"
+    "小助手\n"
+    "当然可以。下面是改好的稿子：\n"
+    "\n"
+    "同志们：\n"
+    "今年入汛以来，全县降雨偏多，防汛形势严峻，各地要立即行动起来。\n"
+    "要加强巡查值守，发现隐患立即整改。谢谢大家！\n";
+  const char *mail =
+    "Re: 在全县春耕生产工作会议上的讲话（修改稿）\n"
+    "发件人：小刘\n"
+    "孙主任：\n"
+    "稿子按您的意见改好了，请审阅。\n"
+    "\n"
+    "各位同志：\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，确保夏粮丰收到手。谢谢大家！\n";
+  const char *post =
+    "种田能手\n"
+    "2024-03-05 10:20\n"
+    "分享一篇我去年写的稿子，供参考。\n"
+    "\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，确保夏粮丰收到手。谢谢大家！\n";
+  const char *run_on =
+    "种田能手\n"
+    "2024-03-05 10:20\n"
+    "贴一篇改过的稿子，大家看看。\n"
+    "同志们：今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。要加强田间管理，"
+    "确保夏粮丰收到手。谢谢大家！\n";
+  const char *greeting =
+    "在全县春耕生产工作会议上的讲话\n"
+    "同志们：\n"
+    "大家上午好！\n"
+    "\n"
+    "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+    "要加强田间管理，确保夏粮丰收到手。谢谢你们！\n"
+    "阅读 1200\n";
+  g_autofree char *title = NULL;
+  g_autofree char *out = remove_furniture (chat, &title, NULL);
+  g_autofree char *title3 = NULL;
+  g_autofree char *out6 = remove_furniture (chat2, &title3, NULL);
+  g_autofree char *title2 = NULL;
+  g_autofree char *out2 = remove_furniture (mail, &title2, NULL);
+  g_autofree char *out3 = remove_furniture (post, NULL, NULL);
+  g_autofree char *out4 = remove_furniture (greeting, NULL, NULL);
+  g_autofree char *out5 = remove_furniture (run_on, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "同志们：\n今天"));
+  g_assert_true (g_str_has_suffix (out, "确保夏粮丰收到手。谢谢大家！"));
+  g_assert_cmpstr (title, ==, "在全县春耕生产工作会议上的讲话");
+  g_assert_true (g_str_has_prefix (out6, "同志们：\n今年"));
+  g_assert_cmpstr (title3, ==, "在全县防汛工作会议上的讲话");
+  g_assert_true (g_str_has_prefix (out2, "各位同志：\n今天"));
+  /* the subject's note on the draft, as a file name's, is no part of the title */
+  g_assert_cmpstr (title2, ==, "在全县春耕生产工作会议上的讲话");
+  g_assert_true (g_str_has_prefix (out3, "今天召开"));
+  g_assert_true (g_str_has_prefix (out5, "同志们：今天召开"));
+  g_assert_cmpstr (out4, ==,
+                   "在全县春耕生产工作会议上的讲话\n同志们：\n大家上午好！\n\n"
+                   "今天召开全县春耕生产工作会议，主要任务是部署今年的春耕生产。\n"
+                   "要加强田间管理，确保夏粮丰收到手。谢谢你们！");
+}
+
+/* A scan read by OCR spaces its lines out between their characters:
+ * the title's blanks are the scan's too.  A title's blank in a text
+ * that has none stays.
+ */
+static void
+test_scanned_title (void)
+{
+  const char *scanned =
+    "在全县防汛 工作会议上的讲话\n"
+    "同志们:\n"
+    "今年入汛以来,全县降 雨偏多,防汛形势严峻,\n"
+    "各地要立即行动 起来。要加强巡查值守,\n"
+    "发现隐患立即 整改,决不能心存侥幸。\n"
+    "谢谢大家!\n";
+  const char *typed =
+    "凝心聚力 夺取防汛工作全面胜利\n"
+    "同志们：\n"
+    "今年入汛以来，全县降雨偏多，防汛形势严峻，各地要立即行动起来。\n"
+    "要加强巡查值守，发现隐患立即整改，决不能心存侥幸。谢谢大家！\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (scanned, strlen (scanned));
+  g_autoptr(GBytes) bytes2 = g_bytes_new_static (typed, strlen (typed));
+  g_autoptr(JjDocument) doc = jj_document_new_from_bytes (bytes, "scan.txt", JJ_LOAD_DEFAULT, NULL, &error);
+  g_autoptr(JjDocument) doc2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_document_get_title (doc), ==, "在全县防汛工作会议上的讲话");
+  doc2 = jj_document_new_from_bytes (bytes2, "typed.txt", JJ_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jj_document_get_title (doc2), ==, "凝心聚力 夺取防汛工作全面胜利");
+}
+
 /* A reader mode's export: the notes under the text are furniture, and so
  * are their markers after the text's sentences; a bracketed number that
  * is no note's stays.
@@ -1126,6 +1296,9 @@ main (int   argc,
   g_test_add_func ("/furniture/document-title-over-fragment", test_document_title_over_fragment);
   g_test_add_func ("/furniture/mail-header", test_mail_header);
   g_test_add_func ("/furniture/mid-sentence", test_mid_sentence);
+  g_test_add_func ("/furniture/advert", test_advert);
+  g_test_add_func ("/furniture/messages", test_messages);
+  g_test_add_func ("/furniture/scanned-title", test_scanned_title);
 
   return g_test_run ();
 }

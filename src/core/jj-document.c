@@ -216,6 +216,84 @@ is_title_end_punct (gunichar ch)
          ch == 0xFF1B || ch == ';' || ch == 0xFF01 || ch == 0xFF1F;
 }
 
+static gboolean
+is_han_char (gunichar ch)
+{
+  return (ch >= 0x4E00 && ch <= 0x9FFF) || (ch >= 0x3400 && ch <= 0x4DBF);
+}
+
+/* Blanks between two Han characters in @s, up to @max */
+static guint
+count_spaced_han (const char *s,
+                  gsize       n_bytes,
+                  guint       max)
+{
+  const char *end = s + n_bytes;
+  gunichar before = 0;
+  gboolean blank = FALSE;
+  guint n = 0;
+
+  for (const char *p = s; p < end && n < max; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch == ' ' || ch == 0x3000)
+        {
+          blank = before != 0;
+          continue;
+        }
+      if (blank && is_han_char (ch))
+        n++;
+      blank = FALSE;
+      before = is_han_char (ch) ? ch : 0;
+    }
+
+  return n;
+}
+
+/* A title read by OCR, in a text whose lines it spaced out between their
+ * characters ("国 务院"): the blanks are the scan's, not the title's.
+ */
+static void
+unspace_scanned_title (JjDocument *self)
+{
+  guint n_lines = 1;
+  gsize n_bytes = MIN (self->n_bytes, 32768);
+  g_autoptr(GString) t = NULL;
+  gunichar before = 0;
+
+  if (self->title == NULL || count_spaced_han (self->title, strlen (self->title), 1) == 0)
+    return;
+  /* the text's start tells: a scan spaces out all of it */
+  for (const char *p = self->text; (p = memchr (p, '\n', self->text + n_bytes - p)); p++)
+    n_lines++;
+  if (count_spaced_han (self->text, n_bytes, n_lines / 4 + 1) <= n_lines / 4)
+    return;
+
+  t = g_string_new (NULL);
+  for (const char *p = self->title; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if ((ch == ' ' || ch == 0x3000) && before != 0)
+        {
+          const char *q = p;
+
+          while (*q == ' ' || g_str_has_prefix (q, "\u3000"))
+            q = g_utf8_next_char (q);
+          if (is_han_char (g_utf8_get_char (q)))
+            {
+              p = g_utf8_prev_char (q);
+              continue;
+            }
+        }
+      g_string_append_unichar (t, ch);
+      before = is_han_char (ch) ? ch : 0;
+    }
+  g_free (self->title);
+  self->title = g_string_free (g_steal_pointer (&t), FALSE);
+}
+
 static void
 jj_document_set_text (JjDocument *self,
                       char       *text,
@@ -738,6 +816,7 @@ jj_document_process (JjDocument            *self,
     }
   if (self->title == NULL && furniture_title != NULL)
     self->title = g_steal_pointer (&furniture_title);
+  unspace_scanned_title (self);
 
   if (traditional != NULL)
     self->original_text = derive_original (self, traditional, traditional_n_bytes,

@@ -317,7 +317,8 @@ classify_features (Line *line)
   /* sizes and shares; people or things counted ("5664 人赞同"); a time to read */
   regex_once (&size, "\\d+(\\.\\d+)?\\s*(kb|mb|gb|字节)|\\d+(\\.\\d+)?\\s*[%％]|"
                      "\\d[\\d,]*\\s*(人|个|条)|^约?\\s*\\d+\\s*分钟$");
-  regex_once (&stamp, "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}");
+  /* a date, a time, or how long ago ("3小时前") */
+  regex_once (&stamp, "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}|\\d+\\s*(秒|分钟|小时|天|周)前");
   regex_once (&posted, "(发表于|发布于|收藏于|更新于|上传于|编辑于|写于|posted|^原创(\\s|$))");
   regex_once (&label_only,
               "^[【\\[]?(资源描述|文档描述|文档介绍|文章介绍|内容简介|文档简介|简介|内容摘要|内容提要|提要|"
@@ -838,6 +839,158 @@ is_made_of_lines (const char *key,
   return TRUE;
 }
 
+/* Han character pairs of @t, each once, into @pairs (pair → lines). */
+static void
+count_pairs (GHashTable *pairs,
+             const char *t,
+             GHashTable *seen_here)
+{
+  gunichar prev = 0;
+
+  g_hash_table_remove_all (seen_here);
+  for (const char *p = t; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_han (ch) && prev != 0)
+        {
+          gpointer key = GUINT_TO_POINTER (((prev & 0xFFFF) << 16) | (ch & 0xFFFF) | 1);
+
+          if (!g_hash_table_contains (seen_here, key))
+            {
+              g_hash_table_add (seen_here, key);
+              g_hash_table_insert (pairs, key,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key)) + 1));
+            }
+        }
+      prev = is_han (ch) ? ch : 0;
+    }
+}
+
+/* The share of @line's character pairs that other lines of the page use:
+ * the text's own vocabulary.  @copies: lines identical to it.
+ */
+static double
+shared_vocabulary (GHashTable *pairs,
+                   const Line *line,
+                   guint       copies)
+{
+  guint n = 0;
+  guint shared = 0;
+  gunichar prev = 0;
+  g_autoptr(GHashTable) here = g_hash_table_new (NULL, NULL);
+
+  for (const char *p = line->trimmed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_han (ch) && prev != 0)
+        {
+          gpointer key = GUINT_TO_POINTER (((prev & 0xFFFF) << 16) | (ch & 0xFFFF) | 1);
+
+          if (!g_hash_table_contains (here, key))
+            {
+              g_hash_table_add (here, key);
+              n++;
+              if (GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key)) > copies)
+                shared++;
+            }
+        }
+      prev = is_han (ch) ? ch : 0;
+    }
+
+  return n >= 6 ? (double) shared / n : 1.0;
+}
+
+static Line *
+next_non_blank (GArray *lines,
+                guint   i,
+                int     step)
+{
+  for (int k = (int) i + step; k >= 0 && k < (int) lines->len; k += step)
+    if (g_array_index (lines, Line, k).cls != CLASS_BLANK)
+      return &g_array_index (lines, Line, k);
+
+  return NULL;
+}
+
+/* Page furniture in words ("广告", a caption): no page's number or time */
+static gboolean
+is_notice_mark (const Line *line)
+{
+  return line != NULL && line->cls == CLASS_BAD && line->strong && line->kind == KIND_PAGE &&
+         !line->rule && strpbrk (line->trimmed, "0123456789") == NULL;
+}
+
+/* A few words, on their own or on every advert: not the caption @mark is
+ * (a sentence between "图片" and "图片" is the text's)
+ */
+static gboolean
+is_button (const Line *line,
+           const Line *mark)
+{
+  return line != NULL && line->n_punct == 0 && line->n_chars <= 6 && !line->heading &&
+         (line->cls == CLASS_SHORT || (line->cls == CLASS_BAD && line->repeated)) &&
+         !is_space_char (g_utf8_get_char (line->start)) && strcmp (line->trimmed, mark->trimmed) != 0;
+}
+
+/* A short sentence set between the text's sentences, page furniture
+ * on one side of it ("广告") and a button on the other, that uses none
+ * of the text's words: an advert.  Its button goes with it.
+ */
+static void
+find_adverts (GArray *lines)
+{
+  g_autoptr(GHashTable) pairs = NULL;
+  g_autoptr(GHashTable) copies = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      Line *p, *n, *other;
+
+      if (line->cls != CLASS_GOOD || line->n_chars > MAX_WEAK_LINE || !line->ends_term ||
+          line->heading || line->wrapped || is_space_char (g_utf8_get_char (line->start)))
+        continue;
+      p = next_non_blank (lines, i, -1);
+      n = next_non_blank (lines, i, 1);
+      if (is_notice_mark (p) && is_button (n, p))
+        other = n;
+      else if (is_notice_mark (n) && is_button (p, n))
+        other = p;
+      else
+        continue;
+
+      if (pairs == NULL)
+        {
+          g_autoptr(GHashTable) here = g_hash_table_new (NULL, NULL);
+
+          pairs = g_hash_table_new (NULL, NULL);
+          copies = g_hash_table_new (g_str_hash, g_str_equal);
+          for (guint k = 0; k < lines->len; k++)
+            {
+              const Line *l = &g_array_index (lines, Line, k);
+
+              if (l->trimmed == NULL)
+                continue;
+              count_pairs (pairs, l->trimmed, here);
+              g_hash_table_insert (copies, l->trimmed,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (copies, l->trimmed)) + 1));
+            }
+        }
+      if (shared_vocabulary (pairs, line,
+                             GPOINTER_TO_UINT (g_hash_table_lookup (copies, line->trimmed))) > 0.34)
+        continue;
+
+      line->cls = CLASS_BAD;
+      line->kind = KIND_PAGE;
+      line->strong = TRUE;
+      other->cls = CLASS_BAD;
+      other->kind = KIND_PAGE;
+      other->strong = TRUE;
+    }
+}
+
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
@@ -1007,6 +1160,8 @@ analyse (const char *text,
         }
     }
 
+  find_adverts (lines);
+
   return lines;
 }
 
@@ -1106,6 +1261,21 @@ title_of_label (const char *t)
   if (!has_genre_word (rest) || g_utf8_strlen (rest, -1) > MAX_TITLE_CHARS ||
       strpbrk (rest, "|>/") != NULL || strstr (rest, "»") != NULL || strstr (rest, "›") != NULL)
     return NULL;
+
+  /* a note on the draft after it, as after a file's name: "（修改稿）" */
+  {
+    static GRegex *tag;
+    char *bare = g_regex_replace_literal (regex_once (&tag, "[（(【\\[][^）)】\\]]{1,6}[）)】\\]]$"),
+                                          rest, -1, 0, "", 0, NULL);
+
+    if (bare != NULL && has_genre_word (bare))
+      {
+        g_free (rest);
+        rest = bare;
+      }
+    else
+      g_free (bare);
+  }
 
   return g_steal_pointer (&rest);
 }
@@ -1342,6 +1512,8 @@ in_list (GArray *lines,
   return n >= 3;
 }
 
+#define HAILED "(们|代表|同志|朋友|来宾|嘉宾|女士|先生|同学|老师|委员|同仁|乡亲|战友)"
+
 static gboolean
 is_salutation (const Line *line)
 {
@@ -1354,8 +1526,16 @@ is_salutation (const Line *line)
 
   /* "各位代表！", "同志们！": people called on */
   return line->n_chars <= 16 &&
-         g_regex_match (regex_once (&hailed,
-                                    "(们|代表|同志|朋友|来宾|嘉宾|女士|先生|同学|老师|委员|同仁|乡亲|战友)[！!]$"),
+         g_regex_match (regex_once (&hailed, HAILED "[！!]$"), line->trimmed, 0, NULL);
+}
+
+/* "同志们：今天，…": a text run on from its salutation */
+static gboolean
+starts_with_salutation (const Line *line)
+{
+  static GRegex *hailed;
+
+  return g_regex_match (regex_once (&hailed, "^[^，。：:！!]{0,14}" HAILED "[：:！!]"),
                         line->trimmed, 0, NULL);
 }
 
@@ -1369,6 +1549,103 @@ is_closing_note (const Line *line)
                                     "^[（(〔【\\[《].*[）)〕】\\]》]$|"
                                     "[\\d〇零一二三四五六七八九十]{2,4}年[\\d一二三四五六七八九十]{1,2}月"),
                         line->trimmed, 0, NULL);
+}
+
+/* A message to someone about the text, not of it: a sentence or two in
+ * the first or second person, or asking ("请您把关。", "分享一篇…，供参考。",
+ * "以下是为您撰写的…：").
+ */
+static gboolean
+is_message (const Line *line)
+{
+  static GRegex *person;
+  const char *t = line->trimmed;
+  gboolean lead_in;
+  gboolean addressed;
+
+  if (t == NULL || line->n_chars > MAX_WEAK_LINE || line->heading || line->wrapped ||
+      line->goes_on)
+    return FALSE;
+
+  /* "我们" speaks for the speaker's side: the text's own voice */
+  addressed = g_regex_match (regex_once (&person, "您|你|请|我(?!们)|大家"), t, 0, NULL);
+  /* clauses leading in to what follows, after a sentence or addressed:
+   * not a salutation ("尊敬的张书记，各位领导：")
+   */
+  lead_in = (g_str_has_suffix (t, "：") || g_str_has_suffix (t, ":")) &&
+            (line->n_term > 0 || (addressed && line->n_punct > 0));
+
+  return lead_in || (line->ends_term && addressed);
+}
+
+/* What the message may answer, over it: a line of a sentence or two
+ * ("帮我写一篇…，一千五百字左右。")
+ */
+static gboolean
+is_request (const Line *line)
+{
+  return line->trimmed != NULL && line->n_chars <= 2 * MAX_WEAK_LINE && line->ends_term &&
+         !line->heading && !line->wrapped;
+}
+
+/* An offer to go on, after the text ("…请随时告诉我。"): addressed to
+ * one reader, or asking them to come back to the writer.
+ */
+static gboolean
+is_offer (const Line *line)
+{
+  static GRegex *you;
+
+  return line->trimmed != NULL && line->n_chars <= 60 && line->ends_term && !line->heading &&
+         g_regex_match (regex_once (&you, "您|你(?!们)|请[^。！？]*我(?!们)"), line->trimmed, 0, NULL);
+}
+
+/* The title a message names: "写一篇《…讲话》", "题目是…讲话。" */
+static char *
+title_in_message (const char *t)
+{
+  static GRegex *labelled;
+  const char *open = strstr (t, "《");
+  const char *close = open != NULL ? strstr (open, "》") : NULL;
+  g_autofree char *inner = NULL;
+
+  if (close != NULL)
+    inner = g_strndup (open + strlen ("《"), close - open - strlen ("《"));
+  else
+    {
+      /* "…，题目是…讲话。": the title under a label, in words */
+      g_autoptr(GMatchInfo) m = NULL;
+
+      if (!g_regex_match (regex_once (&labelled, "(题目|标题|题)(是|为|：|:)\\s*([^，。；！？,;]+)[。！]?$"),
+                          t, 0, &m))
+        return NULL;
+      inner = g_match_info_fetch (m, 3);
+    }
+
+  return has_genre_word (inner) && g_utf8_strlen (inner, -1) <= MAX_TITLE_CHARS ?
+         g_steal_pointer (&inner) : NULL;
+}
+
+/* Whether blank lines part the kept text's paragraphs, from @from to @to */
+static gboolean
+spaces_paragraphs (GArray *lines,
+                   guint   from,
+                   guint   to)
+{
+  guint n_lines = 0;
+  guint n_blank = 0;
+
+  for (guint i = from; i < to && i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->cls == CLASS_BLANK)
+        n_blank++;
+      else if (line->keep)
+        n_lines++;
+    }
+
+  return n_blank * 4 >= n_lines;
 }
 
 static void
@@ -1550,6 +1827,59 @@ choose_body (GArray *lines)
       }
   }
 
+  /* A message before the text, right over the line that opens it (a
+   * salutation, its title; its first sentence, set apart, where nothing
+   * before the message opens a text): the text starts after it, and the
+   * message's own salutation, its sender, what it answers are the page's.
+   */
+  {
+    guint n_seen = 0;
+    guint message = G_MAXUINT;
+    gboolean opened = FALSE;
+
+    for (guint i = first_line; i < lines->len && n_seen < 8; i++)
+      {
+        Line *line = &g_array_index (lines, Line, i);
+        gboolean opens;
+
+        if (line->cls == CLASS_BLANK || !line->keep)
+          continue;
+        n_seen++;
+        opens = !line->wrapped && !line->goes_on &&
+                (is_salutation (line) || starts_with_salutation (line) ||
+                 (line->n_punct == 0 && is_title_like (line, stem)));
+        if (is_message (line))
+          message = i;
+        else if (message != G_MAXUINT &&
+                 (opens ||
+                  (line->cls == CLASS_GOOD && !opened && !line->wrapped && !line->goes_on &&
+                   g_array_index (lines, Line, message).n_chars >= 8 &&
+                   g_array_index (lines, Line, i - 1).cls == CLASS_BLANK)))
+          {
+            for (guint k = first_line; k <= message; k++)
+              {
+                Line *l = &g_array_index (lines, Line, k);
+
+                if (!l->keep || l->cls == CLASS_BLANK)
+                  continue;
+                if (stem == NULL && cand == NULL)
+                  stem = title_in_message (l->trimmed);
+                drop_line (l);
+              }
+            first_line = i;
+            break;
+          }
+        else if (line->heading || (line->cls == CLASS_GOOD && !is_request (line)))
+          break;
+        else
+          {
+            /* not right over the text: a sender's name, a request */
+            message = G_MAXUINT;
+            opened = opened || opens;
+          }
+      }
+  }
+
   /* Where the text starts: a sentence, a salutation, a heading or the
    * title.  Short lines before it are furniture when the title is known
    * (over them or where the text starts), or when they look like a
@@ -1634,6 +1964,13 @@ choose_body (GArray *lines)
 
       if (line->cls == CLASS_BLANK || !line->keep)
         continue;
+      /* an offer set apart from a text whose paragraphs are not */
+      if (is_offer (line) && i >= 2 && g_array_index (lines, Line, i - 2).cls == CLASS_BLANK &&
+          !spaces_paragraphs (lines, first_line, i - 2))
+        {
+          drop_line (line);
+          continue;
+        }
       if (line->cls == CLASS_GOOD || line->heading || is_closing_note (line) ||
           (line->ends_term && !g_str_has_suffix (line->trimmed, "？") &&
            !g_str_has_suffix (line->trimmed, "?")))
