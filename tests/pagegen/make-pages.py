@@ -8,7 +8,7 @@
 # the clean body, its first and last sentences and every furniture line the
 # page holds.  All site names, user names and page furniture are invented.
 #
-#   make-pages.py [--styles tune|heldout|blind|last|fresh|sixth|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
+#   make-pages.py [--styles tune|heldout|blind|last|fresh|sixth|seventh|all|NAME,…] [--seeds N] OUTDIR SPEECH.txt…
 #
 # A speech file holds the title on its first line and the body after it;
 # "--title T" gives the title of speeches whose file has none (every line is
@@ -873,6 +873,247 @@ SIXTH = {
     "sixth-feed": sixth_feed, "sixth-aichat": sixth_aichat,
 }
 
+# A seventh held-out set, written after `sixth` had been seen, without
+# reading the cleaner's code, and committed before the cleaner ran on it.
+
+def seventh_minutes(rng, d):
+    """A meeting-minutes system's record, exported: fields, then the
+    speech as the record's content, review stamps after."""
+    y, m, day = rng.randint(2017, 2025), rng.randint(1, 12), rng.randint(1, 28)
+    unit = rng.choice(["溪口镇", "城关街道", "县交通运输局", "县教育局"])
+    clerk, host, checker = rng.sample(["周明", "许丽华", "钱晓东", "孔婷", "韦建国", "蒋涛"], 3)
+    before = ["会议记录详情", "会议编号：HY-%d-%04d" % (y, rng.randint(1, 9999)),
+              "会议名称：%s%s" % (unit, rng.choice(["党委（扩大）会议", "专题工作会议", "全体干部大会"])),
+              "会议时间：%d年%d月%d日 %s%d:%02d" % (y, m, day, rng.choice(["上午", "下午"]), rng.randint(8, 11),
+                                               rng.choice([0, 30])),
+              "会议地点：%s%s" % (unit, rng.choice(["三楼会议室", "一号会议室", "党群服务中心"])),
+              "主持人：%s    记录人：%s" % (host, clerk),
+              "应到%d人  实到%d人  缺席：%d人（请假）" % (rng.randint(20, 40), rng.randint(15, 19), rng.randint(0, 4)),
+              "会议内容：", ""]
+    if rng.random() < 0.5:
+        before[-2:-2] = ["议题：%s" % d["title"]]
+
+    def between(k):
+        return []
+    after = ["", "记录人签字：%s" % clerk, "主持人签字：%s" % host,
+             "审核意见：同意归档", "审核人：%s    审核时间：%s" % (checker, stamp(rng)),
+             "【已审核】  【已归档】", "附件（%d）：会议签到表.jpg" % rng.randint(1, 3),
+             "导出时间：%s  导出人：%s" % (stamp(rng), rng.choice(["admin", clerk])),
+             "会议管理系统 V%d.%d" % (rng.randint(2, 6), rng.randint(0, 9))]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "lines", "runon"]),
+                title_body=0.3, trad=0.0, gloss=0.0, ascii_punct=0.1)
+
+
+def seventh_course(rng, d):
+    """A cadre learning platform's course page: the speech as the study
+    material, progress prompts in it and the quiz after."""
+    hours = rng.choice(["0.5", "1.0", "1.5", "2.0"])
+    before = ["干部网络学院  |  我的学习  |  课程中心  |  学习档案",
+              "课程详情", TITLE,
+              "学时：%s    积分：%d    类型：文字课件    专题：%s" % (
+                  hours, rng.randint(1, 5), rng.choice(["讲话精神学习", "业务能力提升", "必修课程"])),
+              "学习进度：0%%    已有%d人学习" % rng.randint(100, 99999), "【学习材料】", ""]
+
+    def between(k):
+        r = rng.random()
+        if r < 0.4:
+            return ["学习进度：%d%%" % min(99, k * 100 // d["pages"])]
+        if r < 0.7:
+            return ["您已学习%d分钟，请勿挂机，点击“继续学习”计时" % (k * rng.randint(3, 9)), "继续学习"]
+        return []
+    q = rng.randint(3, 6)
+    after = ["", "学习进度：100%  本课程已完成，请参加课后测试",
+             "课后测试（共%d题，%d分及格）" % (q, rng.choice([60, 80])),
+             "1. （单选题）本次讲话共部署了几个方面的工作？（ ）",
+             "A. 两个  B. 三个  C. 四个  D. 五个",
+             "2. （判断题）抓落实要坚持问题导向。（ ）",
+             "提交答卷    返回课程列表", "学员评价（%d）" % rng.randint(0, 300),
+             "%s：%s" % (rng.choice(USER_NAMES), rng.choice(["学习了，受益匪浅。", "已学习，认真领会。"])),
+             "主办单位：%s委组织部  技术支持：%s" % (rng.choice(["东阳县", "河源区", "安平市"]),
+                                              rng.choice(["启学科技", "云岫信息"]))]
+    return dict(before=before, between=between, after=after, form=rng.choice(["runon", "lines"]),
+                title_body=0.2, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def seventh_journal(rng, d):
+    """A periodical database's full-text page: fields, abstract, running
+    heads with the page number between pages, the citation block after."""
+    journal = rng.choice(["基层治理研究", "机关文苑", "乡镇论坛参考"])
+    y, no, first = rng.randint(2012, 2025), rng.randint(1, 24), rng.randint(3, 80)
+    author = rng.choice(["韩立群", "沈欣", "杜一鸣"])
+    pages = "%d-%d" % (first, first + d["pages"] - 1)
+    before = ["文献详情  >  %s  >  %d年第%d期" % (journal, y, no), TITLE,
+              "%s（%s）" % (author, rng.choice(["中共某县委", "县人民政府", "市委政策研究室"])),
+              "摘要：" + summary(d, 2),
+              "关键词：%s" % "；".join(rng.sample(["讲话", "基层治理", "工作部署", "作风建设", "高质量发展"], 3)),
+              "刊名：%s    年，卷（期）：%d，(%d)    页码：%s    页数：%d" % (journal, y, no, pages, d["pages"]),
+              "分类号：D%d    文献标识码：A    文章编号：%04d-%04d(%d)%02d-%04d-%02d" % (
+                  rng.randint(600, 699), rng.randint(1000, 9999), rng.randint(1000, 9999), y, no, first,
+                  d["pages"]),
+              "DOI：10.%d/j.cnki.%s.%d.%02d.%03d" % (rng.randint(13000, 16999), rng.choice(["jcz", "jgwy", "xzlt"]),
+                                                    y, no, rng.randint(1, 200)),
+              "下载：%d    被引：%d    HTML阅读  PDF下载  CAJ下载" % (rng.randint(0, 999), rng.randint(0, 40)), ""]
+    head = rng.choice(["%s  %d年第%d期" % (journal, y, no), "%s %d.%02d" % (journal, y, no)])
+
+    def between(k):
+        return [rng.choice(["· %d ·", "%d"]) % (first + k - 1), head]
+    after = ["", "引用格式：",
+             "%s.%s[J].%s,%d(%d):%s." % (author, d["title"], journal, y, no, pages),
+             "GB/T 7714  MLA  APA  复制", "相似文献"] + related(
+             rng, 3, suffix=lambda r: "[J]. %s, %d(%d)" % (journal, r.randint(2010, 2025), r.randint(1, 12))) + [
+             "版权所有 © 知渊期刊数据库  京ICP证%06d号" % rng.randint(0, 10 ** 6)]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "wrapped"]),
+                wrap=rng.randint(30, 44), title_body=0.0, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+def speech_headings(d):
+    """The speech's own headings, as a blog's table of contents lists them."""
+    out = []
+    for p in d["body"].split("\n"):
+        p = p.strip()
+        m = re.match(r"(（?[一二三四五六七八九十]+[、）]|第[一二三四五六七八九十]+[部分个是点])", p)
+        if not m:
+            continue
+        head = re.split("[。！？：；]", p)[0]
+        if 4 <= len(head) <= 30:
+            out.append(head)
+    return out[:10]
+
+
+def seventh_blog(rng, d):
+    """A personal blog: the contents of the speech's headings before it,
+    the sidebar after, copied all in one."""
+    blogger = rng.choice(USER_NAMES)
+    heads = speech_headings(d)
+    before = ["%s的博客" % blogger, "首页  归档  分类  关于  RSS", TITLE,
+              "发表于 %s  |  分类于 %s  |  阅读次数：%d  |  字数统计：%d" % (
+                  date(rng), rng.choice(["文稿", "学习笔记", "转载"]), rng.randint(1, 9999), len(d["body"]))]
+    if heads:
+        numbered = rng.random() < 0.5
+        before += ["文章目录"] + ["%d. %s" % (i + 1, h) if numbered else h
+                                  for i, h in enumerate(heads)] + ["[收起]"]
+    before += [""]
+
+    def between(k):
+        return []
+    after = ["", "本文链接：https://%s.blog.example/posts/%d/" % (rng.choice(["moxi", "qinglan", "zhuhe"]),
+                                                                 rng.randint(100, 9999)),
+             "版权声明：本博客所有文章除特别声明外，均采用 CC BY-NC-SA 4.0 许可协议。转载请注明出处！",
+             "# 讲话稿  # 公文", "上一篇：%s" % rng.choice(OTHER_TITLES), "下一篇：%s" % rng.choice(OTHER_TITLES),
+             "站点概览", blogger, "日志 %d  分类 %d  标签 %d" % (rng.randint(10, 400), rng.randint(2, 20), rng.randint(5, 90)),
+             "最近文章"] + related(rng, 3) + [
+             "© 2019 – %d %s  |  由 Hexo 强力驱动" % (rng.randint(2022, 2025), blogger)]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.2, gloss=0.0, ascii_punct=0.1)
+
+
+def seventh_preview(rng, d):
+    """An office suite's online preview, selected all and copied: toolbar
+    words before, the status bar between pages, a prompt after."""
+    fn = d["title"] + rng.choice([".docx", ".wps", ".doc"])
+    words = len(d["body"])
+    before = [fn + rng.choice([" - 在线预览", "  只读", " [兼容模式]"]),
+              "文件  开始  插入  页面布局  引用  审阅  视图  章节  特色功能",
+              "宋体  五号  B  I  U  ≡  100%  适合页宽",
+              "编辑文档  下载  打印  分享", ""]
+
+    def between(k):
+        return ["页面：%d/%d  字数：%d  拼写检查  文档校对" % (k, d["pages"], words)]
+    after = ["页面：%d/%d  字数：%d  拼写检查  文档校对" % (d["pages"], d["pages"], words),
+             "— 已到最后一页 —", "登录后可编辑和保存此文档", "在应用中打开  ·  另存为"]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.7, trad=0.0, gloss=0.0, ascii_punct=0.3)
+
+
+def seventh_slides(rng, d):
+    """A slide deck's outline, exported: the slide numbers between pages,
+    notes placeholders and a thank-you slide."""
+    n = d["pages"] + 2
+    deck = d["title"] + rng.choice([".pptx", ".dps", "（汇报版）.pptx"])
+    before = [deck, "大纲视图  ·  共%d张幻灯片" % n, "幻灯片 1", TITLE,
+              "%s  %d年%d月" % (rng.choice(["汇报人：办公室", "主讲：县委党校", "XXX单位"]), rng.randint(2017, 2025),
+                              rng.randint(1, 12)), "", "幻灯片 2"]
+
+    def between(k):
+        out = ["幻灯片 %d" % (k + 2)]
+        if rng.random() < 0.3:
+            out = ["单击此处添加备注"] + out
+        return out
+    after = ["", "幻灯片 %d" % n, rng.choice(["谢谢观看！", "谢  谢！", "THANK YOU"]),
+             rng.choice(["模板来源：青柚PPT", "本模板由演示助手提供"])]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "lines", "runon"]),
+                title_body=0.0, trad=0.0, gloss=0.0, ascii_punct=0.3)
+
+
+ENGLISH = [
+    "Comrades, today we hold this meeting to review our work and plan the next steps.",
+    "We must fully recognize the progress we have made over the past year.",
+    "At the same time, we must be clear about the difficulties and problems before us.",
+    "Every department should take on its responsibilities and turn plans into action.",
+    "We should keep the people at the center and make sure the results reach every village.",
+    "Let us work together with confidence and complete this year's tasks.",
+    "(Translation for reference only.)",
+]
+
+
+def bilingual(rng, text):
+    """An English line after some of the paragraphs, as a translation
+    site shows the two side by side."""
+    paras = text.split("\n")
+    out, marks = [], []
+    for i, p in enumerate(paras):
+        out.append(p)
+        if i + 1 < len(paras) and len(p) > 30 and rng.random() < 0.35:
+            marks.append(rng.choice(ENGLISH))
+            out.append(marks[-1])
+    return "\n".join(out), marks
+
+
+def seventh_bilingual(rng, d):
+    """A bilingual page of a translation service: English lines between the
+    paragraphs, the view switch and the translator's credit around them."""
+    before = ["双语对照  |  仅看原文  |  仅看译文", TITLE,
+              rng.choice(["Speech at the Work Conference (Machine Translation)",
+                          "Remarks at the Promotion Meeting"]),
+              "原文语言：中文  →  译文语言：English    译者：%s    审校：%s" % (
+                  rng.choice(["Lin Qiao", "译言小组", "U-51730"]), rng.choice(["Grace Z.", "陆遥"])), ""]
+
+    def between(k):
+        return []
+    after = ["", "译文仅供参考，以中文原文为准。", "下载双语 PDF    复制译文    纠错",
+             "Powered by Yuxi Translate  ·  %d words" % (len(d["body"]) // 2)]
+    return dict(before=before, between=between, after=after, form="lines", title_body=0.0,
+                trad=0.0, gloss=0.0, ascii_punct=0.0, hook=bilingual)
+
+
+def seventh_draft(rng, d):
+    """An office's draft sheet (发文稿纸) scanned to text: the sign-off
+    fields before, the attachment list and print fields after."""
+    org = rng.choice(["东林县人民政府办公室", "南湾区委办公室", "西峡镇人民政府"])
+    drafter, checker = rng.sample(["孟凡", "唐小雨", "郑远", "邵佳", "霍明"], 2)
+    before = ["%s发文稿纸" % org, "签发：", "会签：", "核稿：%s" % checker,
+              "拟稿单位：综合科    拟稿人：%s    电话：%d" % (drafter, rng.randint(10 ** 6, 10 ** 7)),
+              "密级：%s    缓急：%s    公开属性：%s" % (rng.choice(["无", "内部"]), rng.choice(["普通", "急"]),
+                                                rng.choice(["主动公开", "不予公开"])),
+              "标题：" + d["title"], "主送：各科室", "抄送：%s" % rng.choice(["县人大办，县政协办", "无"]), ""]
+
+    def between(k):
+        return ["（续页）"] if rng.random() < 0.4 else []
+    n = rng.randint(1, 3)
+    att = ["%s工作任务分解表" % rng.choice(["全县", "全区", "全镇"]), "责任单位联系人名单", "进度报送模板"]
+    after = ["", "附件："] + ["%d. %s" % (i + 1, att[i]) for i in range(n)] + [
+             "印发份数：%d份    校对：%s" % (rng.randint(10, 80), drafter),
+             "%s  %d年%d月%d日印" % (org, rng.randint(2017, 2025), rng.randint(1, 12), rng.randint(1, 28))]
+    return dict(before=before, between=between, after=after, form=rng.choice(["lines", "runon"]),
+                title_body=0.5, trad=0.0, gloss=0.0, ascii_punct=0.0)
+
+
+SEVENTH = {
+    "seventh-minutes": seventh_minutes, "seventh-course": seventh_course, "seventh-journal": seventh_journal,
+    "seventh-blog": seventh_blog, "seventh-preview": seventh_preview, "seventh-slides": seventh_slides,
+    "seventh-bilingual": seventh_bilingual, "seventh-draft": seventh_draft,
+}
+
 STYLES = {}
 
 
@@ -979,6 +1220,7 @@ def main():
     STYLES.update(LAST)
     STYLES.update(FRESH)
     STYLES.update(SIXTH)
+    STYLES.update(SEVENTH)
     ap = argparse.ArgumentParser()
     ap.add_argument("--styles", default="all")
     ap.add_argument("--seeds", type=int, default=1)
@@ -999,6 +1241,8 @@ def main():
         names = sorted(FRESH)
     elif a.styles == "sixth":
         names = sorted(SIXTH)
+    elif a.styles == "seventh":
+        names = sorted(SEVENTH)
     elif a.styles == "all":
         names = sorted(STYLES)
     else:
