@@ -1539,6 +1539,19 @@ starts_with_salutation (const Line *line)
                         line->trimmed, 0, NULL);
 }
 
+/* A label with its value under it ("内容：", "附件："): a few words
+ * ending on a colon that call on no one, unlike a salutation
+ */
+static gboolean
+is_bare_label (const Line *line)
+{
+  static GRegex *hailed;
+
+  return line->trimmed != NULL && line->n_chars <= 8 && line->n_punct == 1 && !line->heading &&
+         (g_str_has_suffix (line->trimmed, "：") || g_str_has_suffix (line->trimmed, ":")) &&
+         !g_regex_match (regex_once (&hailed, HAILED "|各位|尊敬|亲爱"), line->trimmed, 0, NULL);
+}
+
 /* A date under a speech, or a note in brackets: "（根据录音整理）" */
 static gboolean
 is_closing_note (const Line *line)
@@ -1914,6 +1927,28 @@ choose_body (GArray *lines)
   if (first_line >= lines->len)
     return NULL;
 
+  /* A label right over the salutation that opens the text, or closing
+   * a run of fields the page set over it, labels the text: the page's.
+   */
+  {
+    guint i = first_line;
+    guint next = i < lines->len ? first_kept (lines, i + 1) : lines->len;
+    guint prev = i;
+
+    while (prev > 0 && g_array_index (lines, Line, prev - 1).cls == CLASS_BLANK)
+      prev--;
+    if (next < lines->len && is_bare_label (&g_array_index (lines, Line, i)) &&
+        ((is_salutation (&g_array_index (lines, Line, next)) &&
+          !is_bare_label (&g_array_index (lines, Line, next))) ||
+         starts_with_salutation (&g_array_index (lines, Line, next)) ||
+         (prev > 0 && !g_array_index (lines, Line, prev - 1).keep &&
+          colon_near_start (g_array_index (lines, Line, prev - 1).trimmed, 24))))
+      {
+        drop_line (&g_array_index (lines, Line, i));
+        first_line = next;
+      }
+  }
+
   /* a running header that first stands right over the text is its title */
   for (guint i = first_line; i > 0 && stem != NULL; i--)
     {
@@ -1954,6 +1989,29 @@ choose_body (GArray *lines)
             stem = g_steal_pointer (&inner);
         }
     }
+
+  /* A label after the text's last sentence with only short lines under
+   * it (its list of attachments, who issued it and when) opens what the
+   * page adds: all of it goes.
+   */
+  {
+    guint label = G_MAXUINT;
+
+    for (guint i = lines->len; i > first_line; i--)
+      {
+        const Line *line = &g_array_index (lines, Line, i - 1);
+
+        if (line->cls == CLASS_BLANK || !line->keep)
+          continue;
+        if (line->cls == CLASS_GOOD || line->n_chars > MAX_WEAK_LINE)
+          break;
+        if (is_bare_label (line))
+          label = i - 1;
+      }
+    for (guint i = label; i < lines->len; i++)
+      if (g_array_index (lines, Line, i).keep && g_array_index (lines, Line, i).cls != CLASS_BLANK)
+        drop_line (&g_array_index (lines, Line, i));
+  }
 
   /* Where the text ends: after its last sentence only closing words,
    * dates and notes in brackets, no short line of a page.
