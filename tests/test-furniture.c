@@ -1038,6 +1038,75 @@ test_bare_labels (void)
   g_assert_true (g_str_has_suffix (out3, "同志们：\n要加强田间管理，确保颗粒归仓。"));
 }
 
+/* Lines in another script set between the lines of a text in Han
+ * characters (a translation) are the page's.
+ */
+static void
+test_translation_lines (void)
+{
+  const char *page =
+    "中英对照阅读\n"
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "We must keep the harvest safe and make sure every field is reaped in time.\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "Let us work together and finish this year's tasks with confidence.\n"
+    "三、加强组织领导\n"
+    "各级干部要深入田间地头，帮助群众解决实际困难，确保各项措施落到实处。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "阅读 356\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_null (strstr (out, "harvest"));
+  g_assert_null (strstr (out, "confidence"));
+  g_assert_nonnull (strstr (out, "秋粮长势好于往年。\n一、抓紧抓好秋收\n"));
+  g_assert_nonnull (strstr (out, "打下基础。\n三、加强组织领导\n"));
+  g_assert_true (g_str_has_suffix (out, "谢谢大家！"));
+}
+
+/* A short note set apart after a text whose paragraphs are not, that
+ * uses none of the text's words, is about the text; a closing sentence
+ * in its words is the text's.
+ */
+static void
+test_note_after_text (void)
+{
+  const char *note =
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "\n"
+    "以上文字为机器识别结果，难免存在个别错漏。\n"
+    "阅读 356\n";
+  const char *closing =
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "\n"
+    "让我们抓紧抓好秋收，确保颗粒归仓！\n"
+    "阅读 356\n";
+  g_autofree char *out = remove_furniture (note, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (closing, NULL, NULL);
+
+  g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
+  g_assert_nonnull (strstr (out2, "谢谢大家！"));
+  g_assert_true (g_str_has_suffix (out2, "\n让我们抓紧抓好秋收，确保颗粒归仓！"));
+}
+
 /* A scan read by OCR spaces its lines out between their characters:
  * the title's blanks are the scan's too.  A title's blank in a text
  * that has none stays.
@@ -1356,6 +1425,8 @@ main (int   argc,
   g_test_add_func ("/furniture/messages", test_messages);
   g_test_add_func ("/furniture/scanned-title", test_scanned_title);
   g_test_add_func ("/furniture/bare-labels", test_bare_labels);
+  g_test_add_func ("/furniture/translation-lines", test_translation_lines);
+  g_test_add_func ("/furniture/note-after-text", test_note_after_text);
 
   return g_test_run ();
 }

@@ -902,6 +902,29 @@ shared_vocabulary (GHashTable *pairs,
   return n >= 6 ? (double) shared / n : 1.0;
 }
 
+/* Whether a short sentence uses the words of the text from @from to
+ * @to: a note about the text ("…仅供参考") rarely does.
+ */
+static gboolean
+uses_text_words (GArray     *lines,
+                 const Line *line,
+                 guint       from,
+                 guint       to)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) here = g_hash_table_new (NULL, NULL);
+
+  for (guint k = from; k < to && k < lines->len; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+
+      if (l->keep && l->trimmed != NULL && l != line)
+        count_pairs (pairs, l->trimmed, here);
+    }
+
+  return shared_vocabulary (pairs, line, 0) > 0.34;
+}
+
 static Line *
 next_non_blank (GArray *lines,
                 guint   i,
@@ -989,6 +1012,57 @@ find_adverts (GArray *lines)
       other->kind = KIND_PAGE;
       other->strong = TRUE;
     }
+}
+
+/* Whether the lines on both sides of line @i hold Han characters */
+static gboolean
+between_han (GArray *lines,
+             guint   i)
+{
+  const Line *p = next_non_blank (lines, i, -1);
+  const Line *n = next_non_blank (lines, i, 1);
+
+  return p != NULL && n != NULL && p->n_han > 0 && n->n_han > 0;
+}
+
+/* A sentence in another script, in a text in Han characters: a
+ * translation set between its sentences, or the page's words.  Only
+ * where the Han lines are several times more.
+ */
+static void
+find_translations (GArray *lines)
+{
+  guint n_han_lines = 0;
+  guint n_latin_lines = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *line = &g_array_index (lines, Line, i);
+        guint n_latin = 0;
+
+        if (line->trimmed == NULL)
+          continue;
+        if (line->n_han > 0)
+          {
+            n_han_lines += pass == 0 && line->n_han >= 8;
+            continue;
+          }
+        for (const char *p = line->trimmed; *p; p++)
+          n_latin += g_ascii_isalpha (*p);
+        /* sentences, not a row of names */
+        if (n_latin < 12 || n_latin * 2 < line->n_chars ||
+            strchr (".!?", line->trimmed[strlen (line->trimmed) - 1]) == NULL)
+          continue;
+        if (pass == 0)
+          n_latin_lines++;
+        else if (n_han_lines >= 3 * n_latin_lines && between_han (lines, i))
+          {
+            line->cls = CLASS_BAD;
+            line->kind = KIND_PAGE;
+            line->strong = TRUE;
+          }
+      }
 }
 
 static GArray *
@@ -1161,6 +1235,7 @@ analyse (const char *text,
     }
 
   find_adverts (lines);
+  find_translations (lines);
 
   return lines;
 }
@@ -2022,8 +2097,13 @@ choose_body (GArray *lines)
 
       if (line->cls == CLASS_BLANK || !line->keep)
         continue;
-      /* an offer set apart from a text whose paragraphs are not */
-      if (is_offer (line) && i >= 2 && g_array_index (lines, Line, i - 2).cls == CLASS_BLANK &&
+      /* an offer set apart from a text whose paragraphs are not, or a
+       * short note that uses none of the text's words
+       */
+      if ((is_offer (line) ||
+           (line->n_chars <= MAX_WEAK_LINE && line->ends_term && !line->heading &&
+            !uses_text_words (lines, line, first_line, i - 1))) &&
+          i >= 2 && g_array_index (lines, Line, i - 2).cls == CLASS_BLANK &&
           !spaces_paragraphs (lines, first_line, i - 2))
         {
           drop_line (line);
