@@ -1107,6 +1107,50 @@ test_note_after_text (void)
   g_assert_true (g_str_has_suffix (out2, "\n让我们抓紧抓好秋收，确保颗粒归仓！"));
 }
 
+/* Who gives the text and when, and a word of thanks, each on a page of
+ * its own (a slide) are the page's; a date right under the title and a
+ * thanks right after the text are the text's.
+ */
+static void
+test_cover_and_thanks (void)
+{
+  const char *slides =
+    "在全镇秋收动员会上的讲话\n"
+    "主讲：镇党委书记  2024年9月\n"
+    "第 1 页\n"
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "第 2 页\n"
+    "谢  谢！\n";
+  const char *speech =
+    "在全镇秋收动员会上的讲话\n"
+    "2024年9月2日\n"
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "谢谢！\n"
+    "阅读 356\n";
+  g_autofree char *out = remove_furniture (slides, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (speech, NULL, NULL);
+
+  g_assert_null (strstr (out, "主讲"));
+  g_assert_nonnull (strstr (out, "同志们：\n今天"));
+  g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
+  g_assert_nonnull (strstr (out2, "2024年9月2日\n同志们：\n"));
+  g_assert_true (g_str_has_suffix (out2, "谢谢大家！\n谢谢！"));
+}
+
 /* A scan read by OCR spaces its lines out between their characters:
  * the title's blanks are the scan's too.  A title's blank in a text
  * that has none stays.
@@ -1427,6 +1471,7 @@ main (int   argc,
   g_test_add_func ("/furniture/bare-labels", test_bare_labels);
   g_test_add_func ("/furniture/translation-lines", test_translation_lines);
   g_test_add_func ("/furniture/note-after-text", test_note_after_text);
+  g_test_add_func ("/furniture/cover-and-thanks", test_cover_and_thanks);
 
   return g_test_run ();
 }

@@ -1796,6 +1796,7 @@ choose_body (GArray *lines)
   Line *first;
   Line *cand = NULL;
   static GRegex *site_name;
+  static GRegex *hailed;
 
   if (blocks->len == 0)
     return NULL;
@@ -2024,6 +2025,39 @@ choose_body (GArray *lines)
       }
   }
 
+  /* Who gives the text and when, on a cover page of its own
+   * ("主讲：…  2022年6月"): page furniture parts it from where the text
+   * opens.
+   */
+  for (guint i = first_line, n_seen = 0; i < lines->len && n_seen < 2; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      guint next;
+      gboolean parted = FALSE;
+      static GRegex *dated;
+
+      if (line->cls == CLASS_BLANK || !line->keep)
+        continue;
+      n_seen++;
+      if (line->n_chars > 30 || line->n_term > 0 || line->n_punct > 1 || line->heading ||
+          !g_regex_match (regex_once (&dated, "[\\d〇零一二三四五六七八九十]{4}年[\\d一二三四五六七八九十]{1,2}月"),
+                          line->trimmed, 0, NULL))
+        continue;
+      next = first_kept (lines, i + 1);
+      for (guint k = i + 1; k < next; k++)
+        parted = parted || g_array_index (lines, Line, k).cls == CLASS_BAD;
+      if (parted && next < lines->len &&
+          (is_salutation (&g_array_index (lines, Line, next)) ||
+           starts_with_salutation (&g_array_index (lines, Line, next)) ||
+           g_array_index (lines, Line, next).cls == CLASS_GOOD))
+        {
+          drop_line (line);
+          if (i == first_line)
+            first_line = next;
+          break;
+        }
+    }
+
   /* a running header that first stands right over the text is its title */
   for (guint i = first_line; i > 0 && stem != NULL; i--)
     {
@@ -2108,6 +2142,27 @@ choose_body (GArray *lines)
         {
           drop_line (line);
           continue;
+        }
+      /* a few words on a page of their own after the text ended ("谢谢！"
+       * on a last slide), calling on no one as the text does
+       */
+      if (line->n_han <= 4 && line->n_chars <= 8 && line->ends_term && i >= 2 &&
+          !g_regex_match (regex_once (&hailed, HAILED "|大家|各位"), line->trimmed, 0, NULL))
+        {
+          guint prev = i - 1;
+          gboolean parted = FALSE;
+
+          while (prev > first_line && !g_array_index (lines, Line, prev - 1).keep)
+            {
+              prev--;
+              if (g_array_index (lines, Line, prev).cls == CLASS_BAD)
+                parted = TRUE;
+            }
+          if (parted && prev > first_line && g_array_index (lines, Line, prev - 1).ends_term)
+            {
+              drop_line (line);
+              continue;
+            }
         }
       if (line->cls == CLASS_GOOD || line->heading || is_closing_note (line) ||
           (line->ends_term && !g_str_has_suffix (line->trimmed, "？") &&
