@@ -982,6 +982,175 @@ test_messages (void)
                    "要加强田间管理，确保夏粮丰收到手。谢谢你们！");
 }
 
+/* A label whose value is the text ("内容：") over it, and one after it
+ * heading what the page adds (its attachments, who issued it), are the
+ * page's; a salutation is no label.
+ */
+static void
+test_bare_labels (void)
+{
+  const char *record =
+    "活动记录\n"
+    "编号：HD-2024-031\n"
+    "活动名称：全镇秋收动员会\n"
+    "发布时间：2024-09-02 10:20\n"
+    "主要内容：\n"
+    "\n"
+    "各位村干部：\n"
+    "今天召开全镇秋收动员会，主要任务是部署今年的秋收工作。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n";
+  const char *issued =
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "\n"
+    "附录：\n"
+    "1. 各村秋收进度表\n"
+    "2. 农机调度联系人\n"
+    "校对：小李    印发：20份\n"
+    "镇农业办  2024年9月3日印\n";
+  const char *hailed =
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是部署今年的秋收工作。\n"
+    "同志们：\n"
+    "要加强田间管理，确保颗粒归仓。\n"
+    "阅读 356\n";
+  g_autofree char *out = remove_furniture (record, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (issued, NULL, NULL);
+  g_autofree char *out3 = remove_furniture (hailed, NULL, NULL);
+
+  g_assert_true (g_str_has_prefix (out, "各位村干部：\n今天"));
+  g_assert_cmpstr (out2, ==,
+                   "同志们：\n"
+                   "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+                   "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+                   "一、抓紧抓好秋收\n"
+                   "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+                   "二、做好秋种准备\n"
+                   "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+                   "要加强田间管理，确保颗粒归仓。谢谢大家！");
+  g_assert_true (g_str_has_prefix (out3, "同志们：\n今天"));
+  g_assert_true (g_str_has_suffix (out3, "同志们：\n要加强田间管理，确保颗粒归仓。"));
+}
+
+/* Lines in another script set between the lines of a text in Han
+ * characters (a translation) are the page's.
+ */
+static void
+test_translation_lines (void)
+{
+  const char *page =
+    "中英对照阅读\n"
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "We must keep the harvest safe and make sure every field is reaped in time.\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "Let us work together and finish this year's tasks with confidence.\n"
+    "三、加强组织领导\n"
+    "各级干部要深入田间地头，帮助群众解决实际困难，确保各项措施落到实处。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "阅读 356\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_null (strstr (out, "harvest"));
+  g_assert_null (strstr (out, "confidence"));
+  g_assert_nonnull (strstr (out, "秋粮长势好于往年。\n一、抓紧抓好秋收\n"));
+  g_assert_nonnull (strstr (out, "打下基础。\n三、加强组织领导\n"));
+  g_assert_true (g_str_has_suffix (out, "谢谢大家！"));
+}
+
+/* A short note set apart after a text whose paragraphs are not, that
+ * uses none of the text's words, is about the text; a closing sentence
+ * in its words is the text's.
+ */
+static void
+test_note_after_text (void)
+{
+  const char *note =
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "\n"
+    "以上文字为机器识别结果，难免存在个别错漏。\n"
+    "阅读 356\n";
+  const char *closing =
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "\n"
+    "让我们抓紧抓好秋收，确保颗粒归仓！\n"
+    "阅读 356\n";
+  g_autofree char *out = remove_furniture (note, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (closing, NULL, NULL);
+
+  g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
+  g_assert_nonnull (strstr (out2, "谢谢大家！"));
+  g_assert_true (g_str_has_suffix (out2, "\n让我们抓紧抓好秋收，确保颗粒归仓！"));
+}
+
+/* Who gives the text and when, and a word of thanks, each on a page of
+ * its own (a slide) are the page's; a date right under the title and a
+ * thanks right after the text are the text's.
+ */
+static void
+test_cover_and_thanks (void)
+{
+  const char *slides =
+    "在全镇秋收动员会上的讲话\n"
+    "主讲：镇党委书记  2024年9月\n"
+    "第 1 页\n"
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "第 2 页\n"
+    "谢  谢！\n";
+  const char *speech =
+    "在全镇秋收动员会上的讲话\n"
+    "2024年9月2日\n"
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "今年以来，全镇上下克服干旱少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "谢谢！\n"
+    "阅读 356\n";
+  g_autofree char *out = remove_furniture (slides, NULL, NULL);
+  g_autofree char *out2 = remove_furniture (speech, NULL, NULL);
+
+  g_assert_null (strstr (out, "主讲"));
+  g_assert_nonnull (strstr (out, "同志们：\n今天"));
+  g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
+  g_assert_nonnull (strstr (out2, "2024年9月2日\n同志们：\n"));
+  g_assert_true (g_str_has_suffix (out2, "谢谢大家！\n谢谢！"));
+}
+
 /* A scan read by OCR spaces its lines out between their characters:
  * the title's blanks are the scan's too.  A title's blank in a text
  * that has none stays.
@@ -1299,6 +1468,10 @@ main (int   argc,
   g_test_add_func ("/furniture/advert", test_advert);
   g_test_add_func ("/furniture/messages", test_messages);
   g_test_add_func ("/furniture/scanned-title", test_scanned_title);
+  g_test_add_func ("/furniture/bare-labels", test_bare_labels);
+  g_test_add_func ("/furniture/translation-lines", test_translation_lines);
+  g_test_add_func ("/furniture/note-after-text", test_note_after_text);
+  g_test_add_func ("/furniture/cover-and-thanks", test_cover_and_thanks);
 
   return g_test_run ();
 }

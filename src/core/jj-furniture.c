@@ -902,6 +902,29 @@ shared_vocabulary (GHashTable *pairs,
   return n >= 6 ? (double) shared / n : 1.0;
 }
 
+/* Whether a short sentence uses the words of the text from @from to
+ * @to: a note about the text ("…仅供参考") rarely does.
+ */
+static gboolean
+uses_text_words (GArray     *lines,
+                 const Line *line,
+                 guint       from,
+                 guint       to)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) here = g_hash_table_new (NULL, NULL);
+
+  for (guint k = from; k < to && k < lines->len; k++)
+    {
+      const Line *l = &g_array_index (lines, Line, k);
+
+      if (l->keep && l->trimmed != NULL && l != line)
+        count_pairs (pairs, l->trimmed, here);
+    }
+
+  return shared_vocabulary (pairs, line, 0) > 0.34;
+}
+
 static Line *
 next_non_blank (GArray *lines,
                 guint   i,
@@ -989,6 +1012,57 @@ find_adverts (GArray *lines)
       other->kind = KIND_PAGE;
       other->strong = TRUE;
     }
+}
+
+/* Whether the lines on both sides of line @i hold Han characters */
+static gboolean
+between_han (GArray *lines,
+             guint   i)
+{
+  const Line *p = next_non_blank (lines, i, -1);
+  const Line *n = next_non_blank (lines, i, 1);
+
+  return p != NULL && n != NULL && p->n_han > 0 && n->n_han > 0;
+}
+
+/* A sentence in another script, in a text in Han characters: a
+ * translation set between its sentences, or the page's words.  Only
+ * where the Han lines are several times more.
+ */
+static void
+find_translations (GArray *lines)
+{
+  guint n_han_lines = 0;
+  guint n_latin_lines = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < lines->len; i++)
+      {
+        Line *line = &g_array_index (lines, Line, i);
+        guint n_latin = 0;
+
+        if (line->trimmed == NULL)
+          continue;
+        if (line->n_han > 0)
+          {
+            n_han_lines += pass == 0 && line->n_han >= 8;
+            continue;
+          }
+        for (const char *p = line->trimmed; *p; p++)
+          n_latin += g_ascii_isalpha (*p);
+        /* sentences, not a row of names */
+        if (n_latin < 12 || n_latin * 2 < line->n_chars ||
+            strchr (".!?", line->trimmed[strlen (line->trimmed) - 1]) == NULL)
+          continue;
+        if (pass == 0)
+          n_latin_lines++;
+        else if (n_han_lines >= 3 * n_latin_lines && between_han (lines, i))
+          {
+            line->cls = CLASS_BAD;
+            line->kind = KIND_PAGE;
+            line->strong = TRUE;
+          }
+      }
 }
 
 static GArray *
@@ -1161,6 +1235,7 @@ analyse (const char *text,
     }
 
   find_adverts (lines);
+  find_translations (lines);
 
   return lines;
 }
@@ -1539,6 +1614,19 @@ starts_with_salutation (const Line *line)
                         line->trimmed, 0, NULL);
 }
 
+/* A label with its value under it ("内容：", "附件："): a few words
+ * ending on a colon that call on no one, unlike a salutation
+ */
+static gboolean
+is_bare_label (const Line *line)
+{
+  static GRegex *hailed;
+
+  return line->trimmed != NULL && line->n_chars <= 8 && line->n_punct == 1 && !line->heading &&
+         (g_str_has_suffix (line->trimmed, "：") || g_str_has_suffix (line->trimmed, ":")) &&
+         !g_regex_match (regex_once (&hailed, HAILED "|各位|尊敬|亲爱"), line->trimmed, 0, NULL);
+}
+
 /* A date under a speech, or a note in brackets: "（根据录音整理）" */
 static gboolean
 is_closing_note (const Line *line)
@@ -1708,6 +1796,7 @@ choose_body (GArray *lines)
   Line *first;
   Line *cand = NULL;
   static GRegex *site_name;
+  static GRegex *hailed;
 
   if (blocks->len == 0)
     return NULL;
@@ -1914,6 +2003,61 @@ choose_body (GArray *lines)
   if (first_line >= lines->len)
     return NULL;
 
+  /* A label right over the salutation that opens the text, or closing
+   * a run of fields the page set over it, labels the text: the page's.
+   */
+  {
+    guint i = first_line;
+    guint next = i < lines->len ? first_kept (lines, i + 1) : lines->len;
+    guint prev = i;
+
+    while (prev > 0 && g_array_index (lines, Line, prev - 1).cls == CLASS_BLANK)
+      prev--;
+    if (next < lines->len && is_bare_label (&g_array_index (lines, Line, i)) &&
+        ((is_salutation (&g_array_index (lines, Line, next)) &&
+          !is_bare_label (&g_array_index (lines, Line, next))) ||
+         starts_with_salutation (&g_array_index (lines, Line, next)) ||
+         (prev > 0 && !g_array_index (lines, Line, prev - 1).keep &&
+          colon_near_start (g_array_index (lines, Line, prev - 1).trimmed, 24))))
+      {
+        drop_line (&g_array_index (lines, Line, i));
+        first_line = next;
+      }
+  }
+
+  /* Who gives the text and when, on a cover page of its own
+   * ("主讲：…  2022年6月"): page furniture parts it from where the text
+   * opens.
+   */
+  for (guint i = first_line, n_seen = 0; i < lines->len && n_seen < 2; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      guint next;
+      gboolean parted = FALSE;
+      static GRegex *dated;
+
+      if (line->cls == CLASS_BLANK || !line->keep)
+        continue;
+      n_seen++;
+      if (line->n_chars > 30 || line->n_term > 0 || line->n_punct > 1 || line->heading ||
+          !g_regex_match (regex_once (&dated, "[\\d〇零一二三四五六七八九十]{4}年[\\d一二三四五六七八九十]{1,2}月"),
+                          line->trimmed, 0, NULL))
+        continue;
+      next = first_kept (lines, i + 1);
+      for (guint k = i + 1; k < next; k++)
+        parted = parted || g_array_index (lines, Line, k).cls == CLASS_BAD;
+      if (parted && next < lines->len &&
+          (is_salutation (&g_array_index (lines, Line, next)) ||
+           starts_with_salutation (&g_array_index (lines, Line, next)) ||
+           g_array_index (lines, Line, next).cls == CLASS_GOOD))
+        {
+          drop_line (line);
+          if (i == first_line)
+            first_line = next;
+          break;
+        }
+    }
+
   /* a running header that first stands right over the text is its title */
   for (guint i = first_line; i > 0 && stem != NULL; i--)
     {
@@ -1955,6 +2099,29 @@ choose_body (GArray *lines)
         }
     }
 
+  /* A label after the text's last sentence with only short lines under
+   * it (its list of attachments, who issued it and when) opens what the
+   * page adds: all of it goes.
+   */
+  {
+    guint label = G_MAXUINT;
+
+    for (guint i = lines->len; i > first_line; i--)
+      {
+        const Line *line = &g_array_index (lines, Line, i - 1);
+
+        if (line->cls == CLASS_BLANK || !line->keep)
+          continue;
+        if (line->cls == CLASS_GOOD || line->n_chars > MAX_WEAK_LINE)
+          break;
+        if (is_bare_label (line))
+          label = i - 1;
+      }
+    for (guint i = label; i < lines->len; i++)
+      if (g_array_index (lines, Line, i).keep && g_array_index (lines, Line, i).cls != CLASS_BLANK)
+        drop_line (&g_array_index (lines, Line, i));
+  }
+
   /* Where the text ends: after its last sentence only closing words,
    * dates and notes in brackets, no short line of a page.
    */
@@ -1964,12 +2131,38 @@ choose_body (GArray *lines)
 
       if (line->cls == CLASS_BLANK || !line->keep)
         continue;
-      /* an offer set apart from a text whose paragraphs are not */
-      if (is_offer (line) && i >= 2 && g_array_index (lines, Line, i - 2).cls == CLASS_BLANK &&
+      /* an offer set apart from a text whose paragraphs are not, or a
+       * short note that uses none of the text's words
+       */
+      if ((is_offer (line) ||
+           (line->n_chars <= MAX_WEAK_LINE && line->ends_term && !line->heading &&
+            !uses_text_words (lines, line, first_line, i - 1))) &&
+          i >= 2 && g_array_index (lines, Line, i - 2).cls == CLASS_BLANK &&
           !spaces_paragraphs (lines, first_line, i - 2))
         {
           drop_line (line);
           continue;
+        }
+      /* a few words on a page of their own after the text ended ("谢谢！"
+       * on a last slide), calling on no one as the text does
+       */
+      if (line->n_han <= 4 && line->n_chars <= 8 && line->ends_term && i >= 2 &&
+          !g_regex_match (regex_once (&hailed, HAILED "|大家|各位"), line->trimmed, 0, NULL))
+        {
+          guint prev = i - 1;
+          gboolean parted = FALSE;
+
+          while (prev > first_line && !g_array_index (lines, Line, prev - 1).keep)
+            {
+              prev--;
+              if (g_array_index (lines, Line, prev).cls == CLASS_BAD)
+                parted = TRUE;
+            }
+          if (parted && prev > first_line && g_array_index (lines, Line, prev - 1).ends_term)
+            {
+              drop_line (line);
+              continue;
+            }
         }
       if (line->cls == CLASS_GOOD || line->heading || is_closing_note (line) ||
           (line->ends_term && !g_str_has_suffix (line->trimmed, "？") &&
