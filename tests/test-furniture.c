@@ -1038,6 +1038,37 @@ test_bare_labels (void)
   g_assert_true (g_str_has_suffix (out3, "同志们：\n要加强田间管理，确保颗粒归仓。"));
 }
 
+/* A block of short lines before the text, each of which comes again
+ * later as a line of the text, lists its contents; the text's own
+ * headings stay.
+ */
+static void
+test_contents_list (void)
+{
+  const char *page =
+    "小山的随笔\n"
+    "目录\n"
+    "一、抓紧抓好秋收\n"
+    "二、做好秋种准备\n"
+    "三、加强组织领导\n"
+    "[折叠]\n"
+    "\n"
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "三、加强组织领导\n"
+    "各级干部要深入田间地头，帮助群众解决实际困难，确保各项措施落到实处。\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_null (strstr (out, "折叠"));
+  g_assert_true (g_str_has_prefix (out, "同志们：\n今天"));
+  g_assert_nonnull (strstr (out, "工作。\n一、抓紧抓好秋收\n各村"));
+  g_assert_nonnull (strstr (out, "基础。\n三、加强组织领导\n各级"));
+}
+
 /* Lines in another script set between the lines of a text in Han
  * characters (a translation) are the page's.
  */
@@ -1472,6 +1503,7 @@ main (int   argc,
   g_test_add_func ("/furniture/translation-lines", test_translation_lines);
   g_test_add_func ("/furniture/note-after-text", test_note_after_text);
   g_test_add_func ("/furniture/cover-and-thanks", test_cover_and_thanks);
+  g_test_add_func ("/furniture/contents-list", test_contents_list);
 
   return g_test_run ();
 }

@@ -1065,6 +1065,94 @@ find_translations (GArray *lines)
       }
 }
 
+/* A block of short lines before the text, each of which comes again
+ * later as a line of the text (or the start of one), is a list of the
+ * text's contents, not its start; a bracketed word at its edge folds it.
+ */
+static gboolean
+recurs_after (GArray     *lines,
+              guint       from,
+              const Line *line)
+{
+  for (guint k = from; k < lines->len; k++)
+    {
+      const Line *other = &g_array_index (lines, Line, k);
+
+      if (other->trimmed != NULL && g_str_has_prefix (other->trimmed, line->trimmed))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_bracketed_word (const Line *line)
+{
+  const char *t = line->trimmed;
+  gsize n = strlen (t);
+
+  return line->n_chars <= 6 && n >= 2 &&
+         ((t[0] == '[' && t[n - 1] == ']') ||
+          (g_str_has_prefix (t, "【") && g_str_has_suffix (t, "】")) ||
+          (g_str_has_prefix (t, "［") && g_str_has_suffix (t, "］")));
+}
+
+static void
+find_contents (GArray *lines)
+{
+  guint i = 0;
+
+  while (i < lines->len)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      guint end = i;
+      guint n_short = 0;
+
+      if (line->cls == CLASS_GOOD)
+        return;
+      if (line->trimmed == NULL)
+        {
+          i++;
+          continue;
+        }
+
+      /* a run of short lines without sentence ends, each found again later */
+      while (end < lines->len)
+        {
+          const Line *l = &g_array_index (lines, Line, end);
+
+          if (l->trimmed == NULL || l->cls == CLASS_GOOD || l->ends_term ||
+              l->n_chars > MAX_WEAK_LINE || l->n_han < 2 || !recurs_after (lines, end + 1, l))
+            break;
+          end++;
+          n_short++;
+        }
+
+      if (n_short >= 3)
+        {
+          for (guint k = i; k < end; k++)
+            {
+              Line *l = &g_array_index (lines, Line, k);
+
+              l->cls = CLASS_BAD;
+              l->kind = KIND_META;
+              l->strong = TRUE;
+            }
+          for (int d = -1; d <= 1; d += 2)
+            {
+              Line *edge = next_non_blank (lines, d < 0 ? i : end - 1, d);
+
+              if (edge != NULL && is_bracketed_word (edge))
+                {
+                  edge->cls = CLASS_BAD;
+                  edge->kind = KIND_META;
+                  edge->strong = TRUE;
+                }
+            }
+        }
+      i = MAX (end, i + 1);
+    }
+}
+
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
@@ -1236,6 +1324,7 @@ analyse (const char *text,
 
   find_adverts (lines);
   find_translations (lines);
+  find_contents (lines);
 
   return lines;
 }
