@@ -1067,6 +1067,17 @@ test_contents_list (void)
   g_assert_true (g_str_has_prefix (out, "同志们：\n今天"));
   g_assert_nonnull (strstr (out, "工作。\n一、抓紧抓好秋收\n各村"));
   g_assert_nonnull (strstr (out, "基础。\n三、加强组织领导\n各级"));
+
+  /* numbered as a list */
+  g_autoptr(GString) numbered = g_string_new (page);
+  g_string_replace (numbered, "目录\n一、", "目录\n1. 一、", 1);
+  g_string_replace (numbered, "\n二、做好秋种准备\n三", "\n2. 二、做好秋种准备\n3. 三", 1);
+  g_autofree char *out2 = remove_furniture (numbered->str, NULL, NULL);
+
+  g_assert_null (strstr (out2, "1. "));
+  g_assert_null (strstr (out2, "折叠"));
+  g_assert_true (g_str_has_prefix (out2, "同志们：\n今天"));
+  g_assert_nonnull (strstr (out2, "基础。\n三、加强组织领导\n各级"));
 }
 
 /* Lines in another script set between the lines of a text in Han

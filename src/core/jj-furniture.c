@@ -1074,11 +1074,27 @@ recurs_after (GArray     *lines,
               guint       from,
               const Line *line)
 {
+  const char *entry = line->trimmed;
+  const char *p = entry;
+
+  /* the list's own number before the heading */
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p > entry && p - entry <= 3 && (*p == '.' || g_str_has_prefix (p, "．")))
+    {
+      p += *p == '.' ? 1 : strlen ("．");
+      while (*p == ' ' || *p == '\t')
+        p++;
+      entry = p;
+    }
+  if (*entry == '\0')
+    return FALSE;
+
   for (guint k = from; k < lines->len; k++)
     {
       const Line *other = &g_array_index (lines, Line, k);
 
-      if (other->trimmed != NULL && g_str_has_prefix (other->trimmed, line->trimmed))
+      if (other->trimmed != NULL && g_str_has_prefix (other->trimmed, entry))
         return TRUE;
     }
   return FALSE;
