@@ -1080,6 +1080,33 @@ test_contents_list (void)
   g_assert_nonnull (strstr (out2, "基础。\n三、加强组织领导\n各级"));
 }
 
+/* Questions with an empty slot for the answer, or over lettered
+ * options, after the text are a quiz on it.
+ */
+static void
+test_quiz_after_text (void)
+{
+  const char *page =
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "二、做好秋种准备\n"
+    "要提前备足种子和化肥，落实好小麦播种面积，为明年夏粮丰收打下基础。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "1. 今年秋收的首要任务是什么？\n"
+    "A. 抢收抢晒  B. 兴修水利  C. 植树造林\n"
+    "2. 秋种要提前备足种子。（ ）\n"
+    "3. 动员会由哪一级召开？\n"
+    "A. 县\n"
+    "B. 镇\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_nonnull (out);
+  g_assert_true (g_str_has_prefix (out, "同志们：\n今天"));
+  g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
+}
+
 /* Lines in another script set between the lines of a text in Han
  * characters (a translation) are the page's.
  */
@@ -1515,6 +1542,7 @@ main (int   argc,
   g_test_add_func ("/furniture/note-after-text", test_note_after_text);
   g_test_add_func ("/furniture/cover-and-thanks", test_cover_and_thanks);
   g_test_add_func ("/furniture/contents-list", test_contents_list);
+  g_test_add_func ("/furniture/quiz-after-text", test_quiz_after_text);
 
   return g_test_run ();
 }

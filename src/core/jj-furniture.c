@@ -1169,6 +1169,54 @@ find_contents (GArray *lines)
     }
 }
 
+/* A quiz on the text: a question with an empty slot for its answer, or
+ * a row of lettered options, and a question just over the options.
+ */
+static void
+find_quiz (GArray *lines)
+{
+  static GRegex *slot;
+  static GRegex *options;
+  static GRegex *option;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      Line *p;
+      gboolean row;
+
+      if (line->trimmed == NULL || line->n_chars > MAX_FEATURE_LINE)
+        continue;
+      row = g_regex_match (regex_once (&options,
+                                       "^[A-F][.．、]\\s*\\S.*?[\\s\\x{3000}]B[.．、]\\s*\\S"),
+                           line->trimmed, 0, NULL);
+      if (g_regex_match (regex_once (&slot, "[（(][\\s\\x{3000}_＿]+[）)]$"), line->trimmed, 0, NULL))
+        {
+          line->cls = CLASS_BAD;
+          line->kind = KIND_END;
+          line->strong = TRUE;
+        }
+      else if (row || g_regex_match (regex_once (&option, "^[A-F][.．、]\\s*\\S"), line->trimmed, 0, NULL))
+        {
+          p = next_non_blank (lines, i, -1);
+          if (p == NULL || p->trimmed == NULL)
+            continue;
+          if (g_str_has_suffix (p->trimmed, "？") || g_str_has_suffix (p->trimmed, "?"))
+            {
+              p->cls = CLASS_BAD;
+              p->kind = KIND_END;
+              p->strong = TRUE;
+            }
+          if (row || (p->kind == KIND_END && p->strong))
+            {
+              line->cls = CLASS_BAD;
+              line->kind = KIND_END;
+              line->strong = TRUE;
+            }
+        }
+    }
+}
+
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
@@ -1341,6 +1389,7 @@ analyse (const char *text,
   find_adverts (lines);
   find_translations (lines);
   find_contents (lines);
+  find_quiz (lines);
 
   return lines;
 }
