@@ -1107,6 +1107,29 @@ test_quiz_after_text (void)
   g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
 }
 
+/* A line telling the reader what to do, set into a sentence of the
+ * text, and the button it names, are the page's; the sentence is joined.
+ */
+static void
+test_prompt_in_text (void)
+{
+  const char *page =
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。今年以来，全镇上下克服干旱\n"
+    "您已浏览5页，请登录后点击“展开全文”\n"
+    "展开全文\n"
+    "少雨的不利影响，粮食生产总体保持稳定，秋粮长势好于往年。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_nonnull (out);
+  g_assert_null (strstr (out, "展开全文"));
+  g_assert_nonnull (strstr (out, "克服干旱少雨的不利影响"));
+  g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
+}
+
 /* Lines in another script set between the lines of a text in Han
  * characters (a translation) are the page's.
  */
@@ -1543,6 +1566,7 @@ main (int   argc,
   g_test_add_func ("/furniture/cover-and-thanks", test_cover_and_thanks);
   g_test_add_func ("/furniture/contents-list", test_contents_list);
   g_test_add_func ("/furniture/quiz-after-text", test_quiz_after_text);
+  g_test_add_func ("/furniture/prompt-in-text", test_prompt_in_text);
 
   return g_test_run ();
 }

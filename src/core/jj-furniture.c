@@ -1217,6 +1217,48 @@ find_quiz (GArray *lines)
     }
 }
 
+/* A short line telling one reader what to do ("您…，请…"), set into
+ * a sentence of the text, is the page's; so is the button it names.
+ */
+static void
+find_prompts (GArray *lines)
+{
+  static GRegex *prompt;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      Line *p;
+      Line *n;
+
+      if (line->trimmed == NULL || line->n_chars > MAX_WEAK_LINE || line->heading ||
+          !g_regex_match (regex_once (&prompt, "(您|你(?!们)).*请|请.*(您|你(?!们))"),
+                          line->trimmed, 0, NULL))
+        continue;
+      p = next_non_blank (lines, i, -1);
+      if (p == NULL || p->trimmed == NULL || p->cls != CLASS_GOOD || p->ends_term ||
+          g_str_has_suffix (p->trimmed, "：") || g_str_has_suffix (p->trimmed, ":"))
+        continue;
+
+      line->cls = CLASS_BAD;
+      line->kind = KIND_PAGE;
+      line->strong = TRUE;
+
+      n = next_non_blank (lines, i, 1);
+      if (n != NULL && n->trimmed != NULL && n->n_punct == 0 && n->n_chars <= 6 && !n->heading)
+        {
+          g_autofree char *quoted = g_strconcat ("“", n->trimmed, "”", NULL);
+
+          if (strstr (line->trimmed, quoted) != NULL)
+            {
+              n->cls = CLASS_BAD;
+              n->kind = KIND_PAGE;
+              n->strong = TRUE;
+            }
+        }
+    }
+}
+
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
@@ -1390,6 +1432,7 @@ analyse (const char *text,
   find_translations (lines);
   find_contents (lines);
   find_quiz (lines);
+  find_prompts (lines);
 
   return lines;
 }
