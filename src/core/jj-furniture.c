@@ -25,6 +25,7 @@
 #define MAX_TITLE_CHARS   60
 #define MIN_JOINED_BLOCK  200
 #define RUN_ON_PART       200   /* the mean part of a text without paragraphs */
+#define MAX_CONTENTS_LINES 200  /* where a list of the text's contents may end */
 
 /* What the name of a website ends with, or how it is set off. */
 #define SITE_NAME "((网|库|站|平台|论坛|社区|吧|号|文档|资料|范文|频道)$|\\s[-—|｜]+\\s|——)"
@@ -1123,7 +1124,8 @@ find_contents (GArray *lines)
       guint end = i;
       guint n_short = 0;
 
-      if (line->cls == CLASS_GOOD)
+      /* a contents list opens the page */
+      if (line->cls == CLASS_GOOD || i >= MAX_CONTENTS_LINES)
         return;
       if (line->trimmed == NULL)
         {
@@ -1136,6 +1138,8 @@ find_contents (GArray *lines)
         {
           const Line *l = &g_array_index (lines, Line, end);
 
+          if (end >= MAX_CONTENTS_LINES)
+            return;
           if (l->trimmed == NULL || l->cls == CLASS_GOOD || l->ends_term ||
               l->n_chars > MAX_WEAK_LINE || l->n_han < 2 || !recurs_after (lines, end + 1, l))
             break;
