@@ -1130,6 +1130,30 @@ test_prompt_in_text (void)
   g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
 }
 
+/* A bibliographic record of the text after it, with its label, and a
+ * DOI before it are about the text.
+ */
+static void
+test_citation_block (void)
+{
+  const char *page =
+    "DOI：10.12345/j.issn.1000-0000.2021.03.012\n"
+    "\n"
+    "同志们：\n"
+    "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
+    "一、抓紧抓好秋收\n"
+    "各村要组织劳力和农机，抓住晴好天气抢收抢晒，做到成熟一块、收获一块。\n"
+    "要加强田间管理，确保颗粒归仓。谢谢大家！\n"
+    "\n"
+    "参考格式：\n"
+    "王小明.在全镇秋收动员会上的讲话[J].乡村工作通讯,2021(3):12-14.\n";
+  g_autofree char *out = remove_furniture (page, NULL, NULL);
+
+  g_assert_nonnull (out);
+  g_assert_true (g_str_has_prefix (out, "同志们：\n今天"));
+  g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
+}
+
 /* Lines in another script set between the lines of a text in Han
  * characters (a translation) are the page's.
  */
@@ -1567,6 +1591,7 @@ main (int   argc,
   g_test_add_func ("/furniture/contents-list", test_contents_list);
   g_test_add_func ("/furniture/quiz-after-text", test_quiz_after_text);
   g_test_add_func ("/furniture/prompt-in-text", test_prompt_in_text);
+  g_test_add_func ("/furniture/citation-block", test_citation_block);
 
   return g_test_run ();
 }

@@ -1263,6 +1263,47 @@ find_prompts (GArray *lines)
     }
 }
 
+/* A bibliographic record naming the text ("作者.题名[J].刊名,年(期):页."),
+ * the bare label over it, and a DOI are about the text, not in it.
+ */
+static void
+find_citations (GArray *lines)
+{
+  static GRegex *record;
+  static GRegex *doi;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      Line *p;
+
+      if (line->trimmed == NULL || line->n_chars > 2 * MAX_FEATURE_LINE)
+        continue;
+      if (g_regex_match (regex_once (&doi, "^DOI\\s*[：:]\\s*10\\.\\d{4,}/\\S+$"), line->trimmed, 0, NULL))
+        {
+          line->cls = CLASS_BAD;
+          line->kind = KIND_META;
+          line->strong = TRUE;
+          continue;
+        }
+      if (!g_regex_match (regex_once (&record,
+                                      "\\[(J|M|N|C|D|R|Z|EB/OL)\\][.．].*\\d{4}"),
+                          line->trimmed, 0, NULL))
+        continue;
+      line->cls = CLASS_BAD;
+      line->kind = KIND_END;
+      line->strong = TRUE;
+      p = next_non_blank (lines, i, -1);
+      if (p != NULL && p->trimmed != NULL && p->n_chars <= 8 &&
+          (g_str_has_suffix (p->trimmed, "：") || g_str_has_suffix (p->trimmed, ":")))
+        {
+          p->cls = CLASS_BAD;
+          p->kind = KIND_END;
+          p->strong = TRUE;
+        }
+    }
+}
+
 static GArray *
 analyse (const char *text,
          gsize       n_bytes,
@@ -1437,6 +1478,7 @@ analyse (const char *text,
   find_contents (lines);
   find_quiz (lines);
   find_prompts (lines);
+  find_citations (lines);
 
   return lines;
 }
