@@ -1130,15 +1130,13 @@ test_prompt_in_text (void)
   g_assert_true (g_str_has_suffix (out, "确保颗粒归仓。谢谢大家！"));
 }
 
-/* A bibliographic record of the text after it, with its label, and a
- * DOI before it are about the text.
+/* A bibliographic record of the text after it, with its label, is
+ * about the text.
  */
 static void
 test_citation_block (void)
 {
   const char *page =
-    "DOI：10.12345/j.issn.1000-0000.2021.03.012\n"
-    "\n"
     "同志们：\n"
     "今天召开全镇秋收动员会，主要任务是分析当前的农业生产形势，部署今年的秋收工作。\n"
     "一、抓紧抓好秋收\n"

@@ -1263,14 +1263,13 @@ find_prompts (GArray *lines)
     }
 }
 
-/* A bibliographic record naming the text ("作者.题名[J].刊名,年(期):页."),
- * the bare label over it, and a DOI are about the text, not in it.
+/* A bibliographic record naming the text ("作者.题名[J].刊名,年(期):页.")
+ * and the bare label over it are about the text, not in it.
  */
 static void
 find_citations (GArray *lines)
 {
   static GRegex *record;
-  static GRegex *doi;
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -1279,13 +1278,6 @@ find_citations (GArray *lines)
 
       if (line->trimmed == NULL || line->n_chars > 2 * MAX_FEATURE_LINE)
         continue;
-      if (g_regex_match (regex_once (&doi, "^DOI\\s*[：:]\\s*10\\.\\d{4,}/\\S+$"), line->trimmed, 0, NULL))
-        {
-          line->cls = CLASS_BAD;
-          line->kind = KIND_META;
-          line->strong = TRUE;
-          continue;
-        }
       if (!g_regex_match (regex_once (&record,
                                       "\\[(J|M|N|C|D|R|Z|EB/OL)\\][.．].*\\d{4}"),
                           line->trimmed, 0, NULL))
