@@ -1189,7 +1189,9 @@ find_quiz (GArray *lines)
       Line *p;
       gboolean row;
 
-      if (line->trimmed == NULL || line->n_chars > MAX_FEATURE_LINE)
+      if (line->trimmed == NULL || line->n_chars > MAX_FEATURE_LINE ||
+          ((line->trimmed[0] < 'A' || line->trimmed[0] > 'F') &&
+           !g_str_has_suffix (line->trimmed, "）") && !g_str_has_suffix (line->trimmed, ")")))
         continue;
       row = g_regex_match (regex_once (&options,
                                        "^[A-F][.．、]\\s*\\S.*?[\\s\\x{3000}]B[.．、]\\s*\\S"),
@@ -1236,6 +1238,7 @@ find_prompts (GArray *lines)
       Line *n;
 
       if (line->trimmed == NULL || line->n_chars > MAX_WEAK_LINE || line->heading ||
+          strstr (line->trimmed, "请") == NULL ||
           !g_regex_match (regex_once (&prompt, "(您|你(?!们)).*请|请.*(您|你(?!们))"),
                           line->trimmed, 0, NULL))
         continue;
@@ -1276,7 +1279,8 @@ find_citations (GArray *lines)
       Line *line = &g_array_index (lines, Line, i);
       Line *p;
 
-      if (line->trimmed == NULL || line->n_chars > 2 * MAX_FEATURE_LINE)
+      if (line->trimmed == NULL || line->n_chars > 2 * MAX_FEATURE_LINE ||
+          strchr (line->trimmed, '[') == NULL)
         continue;
       if (!g_regex_match (regex_once (&record,
                                       "\\[(J|M|N|C|D|R|Z|EB/OL)\\][.．].*\\d{4}"),
