@@ -625,6 +625,16 @@ clear_line (gpointer data)
   g_free (line->trimmed);
 }
 
+/* A line that is the page's beyond doubt, of @kind. */
+static void
+mark_surely (Line     *line,
+             Kind      kind)
+{
+  line->cls = CLASS_BAD;
+  line->kind = kind;
+  line->strong = TRUE;
+}
+
 static gboolean
 is_blank (const Line *line)
 {
@@ -1006,12 +1016,8 @@ find_adverts (GArray *lines)
                              GPOINTER_TO_UINT (g_hash_table_lookup (copies, line->trimmed))) > 0.34)
         continue;
 
-      line->cls = CLASS_BAD;
-      line->kind = KIND_PAGE;
-      line->strong = TRUE;
-      other->cls = CLASS_BAD;
-      other->kind = KIND_PAGE;
-      other->strong = TRUE;
+      mark_surely (line, KIND_PAGE);
+      mark_surely (other, KIND_PAGE);
     }
 }
 
@@ -1059,9 +1065,7 @@ find_translations (GArray *lines)
           n_latin_lines++;
         else if (n_han_lines >= 3 * n_latin_lines && between_han (lines, i))
           {
-            line->cls = CLASS_BAD;
-            line->kind = KIND_PAGE;
-            line->strong = TRUE;
+            mark_surely (line, KIND_PAGE);
           }
       }
 }
@@ -1153,9 +1157,7 @@ find_contents (GArray *lines)
             {
               Line *l = &g_array_index (lines, Line, k);
 
-              l->cls = CLASS_BAD;
-              l->kind = KIND_META;
-              l->strong = TRUE;
+              mark_surely (l, KIND_META);
             }
           for (int d = -1; d <= 1; d += 2)
             {
@@ -1163,9 +1165,7 @@ find_contents (GArray *lines)
 
               if (edge != NULL && is_bracketed_word (edge))
                 {
-                  edge->cls = CLASS_BAD;
-                  edge->kind = KIND_META;
-                  edge->strong = TRUE;
+                  mark_surely (edge, KIND_META);
                 }
             }
         }
@@ -1198,9 +1198,7 @@ find_quiz (GArray *lines)
                            line->trimmed, 0, NULL);
       if (g_regex_match (regex_once (&slot, "[（(][\\s\\x{3000}_＿]+[）)]$"), line->trimmed, 0, NULL))
         {
-          line->cls = CLASS_BAD;
-          line->kind = KIND_END;
-          line->strong = TRUE;
+          mark_surely (line, KIND_END);
         }
       else if (row || g_regex_match (regex_once (&option, "^[A-F][.．、]\\s*\\S"), line->trimmed, 0, NULL))
         {
@@ -1209,15 +1207,11 @@ find_quiz (GArray *lines)
             continue;
           if (g_str_has_suffix (p->trimmed, "？") || g_str_has_suffix (p->trimmed, "?"))
             {
-              p->cls = CLASS_BAD;
-              p->kind = KIND_END;
-              p->strong = TRUE;
+              mark_surely (p, KIND_END);
             }
           if (row || (p->kind == KIND_END && p->strong))
             {
-              line->cls = CLASS_BAD;
-              line->kind = KIND_END;
-              line->strong = TRUE;
+              mark_surely (line, KIND_END);
             }
         }
     }
@@ -1247,9 +1241,7 @@ find_prompts (GArray *lines)
           g_str_has_suffix (p->trimmed, "：") || g_str_has_suffix (p->trimmed, ":"))
         continue;
 
-      line->cls = CLASS_BAD;
-      line->kind = KIND_PAGE;
-      line->strong = TRUE;
+      mark_surely (line, KIND_PAGE);
 
       n = next_non_blank (lines, i, 1);
       if (n != NULL && n->trimmed != NULL && n->n_punct == 0 && n->n_chars <= 6 && !n->heading)
@@ -1258,9 +1250,7 @@ find_prompts (GArray *lines)
 
           if (strstr (line->trimmed, quoted) != NULL)
             {
-              n->cls = CLASS_BAD;
-              n->kind = KIND_PAGE;
-              n->strong = TRUE;
+              mark_surely (n, KIND_PAGE);
             }
         }
     }
@@ -1286,16 +1276,12 @@ find_citations (GArray *lines)
                                       "\\[(J|M|N|C|D|R|Z|EB/OL)\\][.．].*\\d{4}"),
                           line->trimmed, 0, NULL))
         continue;
-      line->cls = CLASS_BAD;
-      line->kind = KIND_END;
-      line->strong = TRUE;
+      mark_surely (line, KIND_END);
       p = next_non_blank (lines, i, -1);
       if (p != NULL && p->trimmed != NULL && p->n_chars <= 8 &&
           (g_str_has_suffix (p->trimmed, "：") || g_str_has_suffix (p->trimmed, ":")))
         {
-          p->cls = CLASS_BAD;
-          p->kind = KIND_END;
-          p->strong = TRUE;
+          mark_surely (p, KIND_END);
         }
     }
 }
@@ -1412,9 +1398,7 @@ analyse (const char *text,
           n >= 3 || (n >= 2 && (strchr (key->str, '#') != NULL ||
                                 (line->n_punct == 0 && line->n_chars >= 4))))
         {
-          line->cls = CLASS_BAD;
-          line->kind = KIND_PAGE;
-          line->strong = TRUE;
+          mark_surely (line, KIND_PAGE);
           line->repeated = TRUE;
         }
     }
@@ -1430,9 +1414,7 @@ analyse (const char *text,
       normalise_digits (key);
       if (g_hash_table_contains (header, key->str))
         {
-          line->cls = CLASS_BAD;
-          line->kind = KIND_PAGE;
-          line->strong = TRUE;
+          mark_surely (line, KIND_PAGE);
         }
     }
 
